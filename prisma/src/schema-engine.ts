@@ -1,0 +1,92 @@
+// Prisma's schema engine compiled to WebAssembly, driven through the pg driver adapter: migrations
+// work offline, with no native engine binary to download.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+const require = createRequire(import.meta.url);
+const noFilters = { externalTables: [], externalEnums: [] };
+let wasmReady: Promise<void> | undefined;
+
+function loadWasm(): Promise<void> {
+  wasmReady ??= (async () => {
+    // The package does not export the .wasm path; it sits next to its JS entry point.
+    const entry = require.resolve('@prisma/schema-engine-wasm');
+    const bytes = await readFile(join(dirname(entry), 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports);
+    // What the package's ESM entry does after linking: sets up the table of JS object references.
+    (instance.exports.__wbindgen_start as () => void)();
+  })();
+  return wasmReady;
+}
+
+async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  await loadWasm();
+  const factory = bindMigrationAwareSqlAdapterFactory(
+    new PrismaPg(poolConfig(databaseUrl), { schema: schemaOf(databaseUrl) }),
+  );
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: undefined },
+    // The engine expects its log callback to return nothing.
+    () => {},
+    factory,
+  );
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+/** Applies the migrations not yet recorded in `_prisma_migrations`; returns their names. */
+export function applyMigrations(databaseUrl: string, migrationsList: MigrationList): Promise<string[]> {
+  return withEngine(databaseUrl, async (engine) => {
+    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
+    return out.appliedMigrationNames;
+  });
+}
+
+/**
+ * The SQL that takes a database built from the `from` datamodel (null: an empty database) to the
+ * `to` datamodel. Compares the two models; the engine only connects to check the server.
+ * (Diffing against replayed migrations would need the engine to describe a database, which the pg
+ * adapter cannot do: it fails on the catalogs' "char" columns.)
+ */
+export function diffDatamodels(databaseUrl: string, from: string | null, to: string): Promise<string> {
+  return withEngine(databaseUrl, async (engine) => {
+    const result = await engine.diff({
+      from:
+        from === null
+          ? { tag: 'empty' }
+          : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: from }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
+      script: true,
+      exitCode: false,
+      filters: noFilters,
+    });
+    const sql = result.stdout ?? '';
+    return /^-- This is an empty migration/.test(sql.trim()) ? '' : sql;
+  });
+}
+
+/** The Postgres schema named by the URL's `schema` parameter, as Prisma reads it; else public. */
+export function schemaOf(databaseUrl: string): string {
+  return new URL(databaseUrl).searchParams.get('schema') ?? 'public';
+}
+
+/** The URL split into pg pool fields (a `schema` query parameter is not a pg option). */
+function poolConfig(databaseUrl: string) {
+  const url = new URL(databaseUrl);
+  return {
+    host: decodeURIComponent(url.hostname) || undefined,
+    port: url.port ? Number(url.port) : undefined,
+    user: decodeURIComponent(url.username) || undefined,
+    password: decodeURIComponent(url.password) || undefined,
+    database: decodeURIComponent(url.pathname.slice(1)) || undefined,
+  };
+}

@@ -1,0 +1,136 @@
+// What an executor hands the automation engine (the applicant) and what it gets back (the
+// result). The server worker, the desktop agent and the extension all speak these shapes.
+import { z } from 'zod';
+import { ErrorClass } from './domain.ts';
+
+const text = z.string().max(5_000);
+const optionalText = text.optional();
+
+/** Everything a form may ask that the user told us once. */
+export const ApplicantProfile = z.object({
+  firstName: z.string().max(200),
+  lastName: z.string().max(200),
+  email: z.string().max(320),
+  phone: z.string().max(50).default(''),
+  links: z
+    .object({
+      linkedin: optionalText,
+      github: optionalText,
+      portfolio: optionalText,
+      website: optionalText,
+      twitter: optionalText,
+    })
+    .default({}),
+  location: z
+    .object({
+      city: optionalText,
+      region: optionalText,
+      country: optionalText,
+      postalCode: optionalText,
+      addressLine: optionalText,
+    })
+    .default({}),
+  workAuthorization: z
+    .object({
+      /** Countries the applicant may work in without a new visa, as names or ISO codes. */
+      authorizedCountries: z.array(z.string().max(100)).max(50).default([]),
+      requiresSponsorship: z.boolean().nullable().default(null),
+    })
+    .default({ authorizedCountries: [], requiresSponsorship: null }),
+  salaryExpectation: z
+    .object({
+      amount: z.number().int().nonnegative(),
+      currency: z.string().length(3),
+      period: z.enum(['year', 'month', 'hour']),
+    })
+    .nullable()
+    .default(null),
+  noticePeriod: z.string().max(200).nullable().default(null),
+  currentCompany: z.string().max(200).nullable().default(null),
+  currentTitle: z.string().max(200).nullable().default(null),
+  yearsOfExperience: z.number().int().min(0).max(80).nullable().default(null),
+  /** Each EEO answer is the user's own choice, or "decline" to decline where the form offers it. */
+  eeo: z
+    .object({
+      gender: optionalText,
+      race: optionalText,
+      hispanicLatino: optionalText,
+      veteran: optionalText,
+      disability: optionalText,
+    })
+    .default({}),
+  coverLetter: z.string().max(20_000).nullable().default(null),
+});
+export type ApplicantProfile = z.infer<typeof ApplicantProfile>;
+
+/** A saved answer: text, one option, several options, or yes/no. */
+export const AnswerValue = z.union([z.string().max(10_000), z.array(z.string().max(1_000)).max(100), z.boolean()]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+/** Saved answers keyed by `normalizeQuestion(question)`. */
+export const SavedAnswers = z.record(z.string().max(1_000), AnswerValue);
+export type SavedAnswers = z.infer<typeof SavedAnswers>;
+
+export const FieldType = z.enum([
+  'text',
+  'email',
+  'tel',
+  'url',
+  'number',
+  'textarea',
+  'select',
+  'combobox',
+  'radio',
+  'checkbox',
+  'checkbox_group',
+  'yes_no',
+  'date',
+  'location',
+  'file',
+]);
+export type FieldType = z.infer<typeof FieldType>;
+
+/** A question the engine could not answer from the profile or saved answers. */
+export const Question = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: FieldType,
+  options: z.array(z.string()).optional(),
+  required: z.boolean(),
+});
+export type Question = z.infer<typeof Question>;
+
+export const FillSource = z.enum(['profile', 'answer', 'resume', 'default', 'ai']);
+export type FillSource = z.infer<typeof FillSource>;
+
+export const ApplyOutcome = z.enum(['submitted', 'needs_attention', 'failed', 'expired', 'blocked']);
+export type ApplyOutcome = z.infer<typeof ApplyOutcome>;
+
+/**
+ * Progress steps, in order. `submitting` is the pre-submit checkpoint: once an attempt reported
+ * it, a later attempt must first verify on the ATS whether the application already went through.
+ */
+export const APPLY_STEPS = ['open', 'detect', 'login', 'fill', 'upload', 'review', 'submitting', 'confirm'] as const;
+export const ApplyStep = z.enum([...APPLY_STEPS, 'verify']);
+export type ApplyStep = z.infer<typeof ApplyStep>;
+export const SUBMITTING_STEP = 'submitting' satisfies ApplyStep;
+
+export const Progress = z.object({
+  step: ApplyStep,
+  percent: z.number().int().min(0).max(100),
+  message: z.string().optional(),
+});
+export type Progress = z.infer<typeof Progress>;
+
+export const ApplyResult = z.object({
+  outcome: ApplyOutcome,
+  errorClass: ErrorClass.nullable(),
+  message: z.string().nullable(),
+  filled: z.array(z.object({ field: z.string(), value: z.string(), source: FillSource })),
+  unanswered: z.array(Question),
+  confirmation: z.string().nullable(),
+  /** Paths of screenshots and saved pages, in the order they were taken. */
+  evidence: z.array(z.string()),
+  timings: z.record(z.string(), z.number()),
+});
+export type ApplyResult = z.infer<typeof ApplyResult>;

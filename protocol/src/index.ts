@@ -1,0 +1,5 @@
+export * from './automation.ts';
+export * from './domain.ts';
+export * from './errors.ts';
+export * from './questions.ts';
+export * from './status.ts';
