@@ -2,10 +2,36 @@
 // raw SQL modules, so a transaction can mix both.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../generated/client.ts';
+import { type Prisma, PrismaClient } from '../generated/client.ts';
 
 export { $Enums, Prisma, PrismaClient } from '../generated/client.ts';
-export type * from '../generated/models.ts';
+export type {
+  ApplicationEventModel as ApplicationEvent,
+  ApplicationModel as Application,
+  AuditLogModel as AuditLog,
+  DeviceModel as Device,
+  DevicePairingModel as DevicePairing,
+  EvidenceModel as Evidence,
+  IdempotencyKeyModel as IdempotencyKey,
+  JobModel as Job,
+  JobSnapshotModel as JobSnapshot,
+  OutboxModel as Outbox,
+  PlanModel as Plan,
+  ProfileModel as Profile,
+  RefreshSessionModel as RefreshSession,
+  ResumeModel as Resume,
+  SavedAnswerModel as SavedAnswer,
+  StripeEventModel as StripeEvent,
+  SubscriptionModel as Subscription,
+  SwipeModel as Swipe,
+  UsageCounterModel as UsageCounter,
+  UserModel as User,
+} from '../generated/models.ts';
+
+/** A transaction's client; modules that must run inside the caller's transaction take this. */
+export type Tx = Prisma.TransactionClient;
+/** Either the client or a transaction: for reads and writes that may run in or out of one. */
+export type Queryable = PrismaClient | Prisma.TransactionClient;
 
 export interface Database {
   prisma: PrismaClient;

@@ -17,12 +17,19 @@ function loadWasm(): Promise<void> {
     // The package does not export the .wasm path; it sits next to its JS entry point.
     const entry = require.resolve('@prisma/schema-engine-wasm');
     const bytes = await readFile(join(dirname(entry), 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
+    const { instance } = await webAssembly().instantiate(bytes, { './schema_engine_bg.js': bg });
     bg.__wbg_set_wasm(instance.exports);
     // What the package's ESM entry does after linking: sets up the table of JS object references.
     (instance.exports.__wbindgen_start as () => void)();
   })();
   return wasmReady;
+}
+
+/** Node's WebAssembly global, typed here because @types/node 20 does not declare it. */
+function webAssembly(): {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+} {
+  return (globalThis as unknown as { WebAssembly: ReturnType<typeof webAssembly> }).WebAssembly;
 }
 
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {

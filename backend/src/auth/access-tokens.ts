@@ -1,0 +1,56 @@
+// Short-lived access tokens: HS256 JWTs carrying the user id and role.
+import type { UserRole } from '@jobswipe/protocol';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { AppError } from '../http/errors.ts';
+
+export interface AccessClaims {
+  userId: string;
+  role: UserRole;
+}
+
+const ISSUER = 'jobswipe';
+const AUDIENCE = 'jobswipe-api';
+
+export class AccessTokens {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
+    const token = await new SignJWT({ role: claims.role })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  async verify(token: string): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      if (typeof payload.sub !== 'string' || (payload.role !== 'user' && payload.role !== 'operator')) {
+        throw new AppError('unauthenticated', 'The access token is malformed. Sign in again.');
+      }
+      return { userId: payload.sub, role: payload.role };
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (err instanceof joseErrors.JWTExpired) {
+        throw new AppError('token_expired', 'The access token has expired. Refresh it with POST /v1/auth/refresh.');
+      }
+      throw new AppError('unauthenticated', 'The access token is invalid. Sign in again.');
+    }
+  }
+}

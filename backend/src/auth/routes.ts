@@ -1,0 +1,100 @@
+// POST /v1/auth/signup, /login, /refresh, /logout.
+import { type AuthResponse, LoginBody, RefreshBody, SignupBody } from '@jobswipe/protocol';
+import { type CookieOptions, type Request, type Response, Router } from 'express';
+import { audit } from '../audit/audit-log.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../http/errors.ts';
+import { parse } from '../http/validate.ts';
+import { toUserView } from '../users/user-view.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+
+const REFRESH_COOKIE = 'js_refresh';
+
+function origin(req: Request) {
+  return { ip: req.ip, userAgent: req.get('user-agent') };
+}
+
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const limit = ctx.rateLimiter.middleware({
+    name: 'auth',
+    limit: ctx.config.AUTH_RATE_LIMIT,
+    windowMs: 60_000,
+    key: (req) => req.ip ?? 'unknown',
+  });
+  const cookie: CookieOptions = {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.publicUrl.startsWith('https:'),
+    path: '/v1/auth',
+    maxAge: ctx.config.REFRESH_TOKEN_TTL_S * 1000,
+  };
+
+  async function respond(res: Response, userId: string, refreshToken: string, status = 200) {
+    const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    const access = await ctx.tokens.issue({ userId: user.id, role: user.role });
+    res.cookie(REFRESH_COOKIE, refreshToken, cookie);
+    const body: AuthResponse = {
+      user: toUserView(user),
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt.toISOString(),
+      refreshToken,
+    };
+    res.status(status).json(body);
+  }
+
+  router.post('/signup', limit, async (req, res) => {
+    const body = parse(SignupBody, req.body, 'body');
+    const passwordHash = await hashPassword(body.password);
+    const user = await ctx.db.prisma.$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email: body.email } })) {
+        throw new AppError('conflict', 'An account with this email already exists. Sign in instead.');
+      }
+      const created = await tx.user.create({
+        data: { email: body.email, passwordHash, profile: { create: { email: body.email } } },
+      });
+      await audit(tx, { userId: created.id, action: 'signup', ...origin(req) });
+      return created;
+    });
+    await respond(res, user.id, await ctx.sessions.start(user.id, origin(req)), 201);
+  });
+
+  router.post('/login', limit, async (req, res) => {
+    const body = parse(LoginBody, req.body, 'body');
+    const user = await ctx.db.prisma.user.findUnique({ where: { email: body.email } });
+    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), body.password);
+    if (!user || !ok) {
+      await audit(ctx.db.prisma, { userId: user?.id ?? null, action: 'login_failed', ...origin(req) });
+      throw new AppError('unauthenticated', 'Wrong email or password.');
+    }
+    await audit(ctx.db.prisma, { userId: user.id, action: 'login', ...origin(req) });
+    await respond(res, user.id, await ctx.sessions.start(user.id, origin(req)));
+  });
+
+  router.post('/refresh', limit, async (req, res) => {
+    const body = parse(RefreshBody, req.body ?? {}, 'body');
+    const token = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
+    if (!token) throw new AppError('unauthenticated', 'No refresh token: sign in again.');
+    const next = await ctx.sessions.rotate(token, origin(req));
+    await respond(res, next.userId, next.token);
+  });
+
+  router.post('/logout', async (req, res) => {
+    const body = parse(RefreshBody, req.body ?? {}, 'body');
+    const token = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
+    const userId = token ? await ctx.sessions.revokeFamily(token) : null;
+    if (userId) await audit(ctx.db.prisma, { userId, action: 'logout', ...origin(req) });
+    res.clearCookie(REFRESH_COOKIE, { ...cookie, maxAge: undefined });
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,108 @@
+// Every environment variable the backend reads, with its default and meaning. The README's
+// configuration table lists the same names (backend/test/config.test.ts checks it).
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir } from '@jobswipe/db';
+import { z } from 'zod';
+
+const ms = z.coerce.number().int().positive();
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const ENV = {
+  PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).default(3000),
+    doc: 'HTTP port of the API, gateway and web app',
+  },
+  HOST: { schema: z.string().default('0.0.0.0'), doc: 'Interface to listen on' },
+  PUBLIC_URL: {
+    schema: z.string().url().optional(),
+    doc: 'Public base URL (links in device messages); default http://localhost:PORT',
+  },
+  DATABASE_URL: { schema: z.string().optional(), doc: 'PostgreSQL URL; unset: embedded PostgreSQL under DATA_DIR' },
+  REDIS_URL: {
+    schema: z.string().default('redis://127.0.0.1:6379'),
+    doc: 'Redis URL; unreachable: runs degraded (Postgres only)',
+  },
+  REDIS_PREFIX: {
+    schema: z
+      .string()
+      .regex(/^[a-z0-9_-]*$/i)
+      .default('js'),
+    doc: 'Prefix of every Redis key',
+  },
+  DATA_DIR: {
+    schema: z.string().optional(),
+    doc: 'Embedded database, uploaded files and generated secrets; default ./.data',
+  },
+  JWT_SECRET: {
+    schema: z.string().min(32).optional(),
+    doc: 'Secret signing access tokens (32+ chars); unset: generated once into DATA_DIR',
+  },
+  ACCESS_TOKEN_TTL_S: { schema: ms.default(900), doc: 'Access token lifetime, seconds' },
+  REFRESH_TOKEN_TTL_S: { schema: ms.default(30 * 24 * 3600), doc: 'Refresh token lifetime, seconds' },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    doc: 'Log level',
+  },
+  RESUME_MAX_BYTES: { schema: ms.default(5 * 1024 * 1024), doc: 'Largest resume upload, bytes' },
+  EVIDENCE_MAX_BYTES: { schema: ms.default(10 * 1024 * 1024), doc: 'Largest evidence upload, bytes' },
+  AUTH_RATE_LIMIT: { schema: ms.default(20), doc: 'Sign-in/sign-up/refresh attempts per minute per IP' },
+  SWIPE_RATE_LIMIT: { schema: ms.default(600), doc: 'Swipes per minute per user' },
+  DEVICE_LEASE_MS: { schema: ms.default(120_000), doc: 'A device lease lapses after this long without a heartbeat' },
+  SERVER_LEASE_MS: {
+    schema: ms.default(60_000),
+    doc: 'A server-worker lease lapses after this long without a heartbeat',
+  },
+  MAX_ATTEMPTS: { schema: ms.default(5), doc: 'Attempts before an application is DEAD' },
+  SEED_DEMO: { schema: bool.default(true), doc: '`npm start` seeds the demo user and practice jobs' },
+  PRACTICE_ATS_PORT: {
+    schema: z.coerce.number().int().min(0).default(4100),
+    doc: 'Port of the practice ATS that `npm start` runs',
+  },
+  STRIPE_SECRET_KEY: { schema: z.string().optional(), doc: 'Stripe API key; unset: checkout answers 503' },
+  STRIPE_WEBHOOK_SECRET: { schema: z.string().optional(), doc: 'Signing secret of the Stripe webhook endpoint' },
+  STRIPE_API_BASE: {
+    schema: z.string().url().optional(),
+    doc: 'Stripe API base URL (tests point it at a local stand-in)',
+  },
+} as const satisfies Record<string, { schema: z.ZodType; doc: string }>;
+
+type EnvShape = { [K in keyof typeof ENV]: z.output<(typeof ENV)[K]['schema']> };
+
+export interface Config extends EnvShape {
+  dataDir: string;
+  storageDir: string;
+  publicUrl: string;
+  jwtSecret: string;
+}
+
+/** Parses the environment; a bad value stops start-up with the variable's name and what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const shape = Object.fromEntries(Object.entries(ENV).map(([k, v]) => [k, v.schema]));
+  const parsed = z.object(shape).safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration (see the table in README.md):\n${lines.join('\n')}`);
+  }
+  const values = parsed.data as EnvShape;
+  const dir = values.DATA_DIR ?? dataDir();
+  return {
+    ...values,
+    dataDir: dir,
+    storageDir: join(dir, 'storage'),
+    publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    jwtSecret: values.JWT_SECRET ?? generatedSecret(dir, 'jwt-secret'),
+  };
+}
+
+/** A secret generated on first start and kept (mode 0600) under the data dir, never in code. */
+function generatedSecret(dir: string, name: string): string {
+  const file = join(dir, 'secrets', name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(join(dir, 'secrets'), { recursive: true, mode: 0o700 });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

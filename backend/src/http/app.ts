@@ -1,0 +1,26 @@
+// The Express application: one place that mounts every module's routes under /v1.
+import express, { Router } from 'express';
+import { authenticate } from '../auth/authenticate.ts';
+import { authRoutes } from '../auth/routes.ts';
+import type { AppContext } from '../context.ts';
+import { userRoutes } from '../users/routes.ts';
+import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { requestContext } from './request-context.ts';
+
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestContext(ctx.log));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use('/v1/auth', authRoutes(ctx));
+
+  const v1 = Router();
+  v1.use(authenticate(ctx.tokens));
+  v1.use(userRoutes(ctx));
+  app.use('/v1', v1);
+
+  app.use('/v1', notFoundHandler);
+  app.use(errorHandler(ctx.log));
+  return app;
+}

@@ -1,0 +1,270 @@
+// REST bodies and answers of the /v1 API. The backend validates requests with these schemas and
+// the web client types its calls with them, so both sides read one definition.
+import { z } from 'zod';
+import { AnswerValue, ApplicantProfile, Question } from './automation.ts';
+import { DeviceKind, ErrorClass, ExecutionPreference, Lane, SwipeDirection, UserRole } from './domain.ts';
+import { ApplicationStatus } from './status.ts';
+
+const email = z.string().trim().toLowerCase().email('must be an email address').max(320);
+const uuid = z.string().uuid('must be a UUID');
+
+// ---- auth -----------------------------------------------------------------------------------
+
+export const SignupBody = z.object({
+  email,
+  password: z.string().min(10, 'must be at least 10 characters').max(200),
+});
+export type SignupBody = z.infer<typeof SignupBody>;
+
+export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+/** The refresh token comes in the body (apps) or in the httpOnly cookie (the web site). */
+export const RefreshBody = z.object({ refreshToken: z.string().min(20).max(200).optional() });
+export type RefreshBody = z.infer<typeof RefreshBody>;
+
+export const UserView = z.object({
+  id: uuid,
+  email: z.string(),
+  role: UserRole,
+  planId: z.string(),
+  executionPreference: ExecutionPreference,
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const AuthResponse = z.object({
+  user: UserView,
+  accessToken: z.string(),
+  accessTokenExpiresAt: z.string(),
+  refreshToken: z.string(),
+});
+export type AuthResponse = z.infer<typeof AuthResponse>;
+
+// ---- profile --------------------------------------------------------------------------------
+
+export const ProfileBody = ApplicantProfile.extend({
+  onboardingStep: z.number().int().min(0).max(20).default(0),
+});
+export type ProfileBody = z.infer<typeof ProfileBody>;
+
+export const ResumeView = z.object({
+  id: uuid,
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  checksum: z.string(),
+  createdAt: z.string(),
+});
+export type ResumeView = z.infer<typeof ResumeView>;
+
+export const ProfileView = ProfileBody.extend({ resume: ResumeView.nullable(), updatedAt: z.string().nullable() });
+export type ProfileView = z.infer<typeof ProfileView>;
+
+export const SavedAnswerView = z.object({ questionKey: z.string(), question: z.string(), answer: AnswerValue });
+export type SavedAnswerView = z.infer<typeof SavedAnswerView>;
+
+/** PUT /v1/profile/answers: upserts these; `answer: null` deletes a saved answer. */
+export const AnswersBody = z.object({
+  answers: z
+    .array(z.object({ question: z.string().trim().min(1).max(1_000), answer: AnswerValue.nullable() }))
+    .max(200),
+});
+export type AnswersBody = z.infer<typeof AnswersBody>;
+
+// ---- jobs -----------------------------------------------------------------------------------
+
+export const JobView = z.object({
+  id: uuid,
+  company: z.string(),
+  title: z.string(),
+  location: z.string(),
+  remote: z.boolean(),
+  salaryMin: z.number().int().nullable(),
+  salaryMax: z.number().int().nullable(),
+  salaryCurrency: z.string().nullable(),
+  description: z.string(),
+  keyPoints: z.array(z.string()),
+  applyUrl: z.string(),
+  atsKind: z.string(),
+  postedAt: z.string(),
+});
+export type JobView = z.infer<typeof JobView>;
+
+export const DeckQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  location: z.string().trim().max(200).optional(),
+  remote: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  salaryMin: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type DeckQuery = z.input<typeof DeckQuery>;
+
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+// ---- swipes and applications ----------------------------------------------------------------
+
+export const SwipeBody = z.object({
+  jobId: uuid,
+  direction: SwipeDirection,
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[\w-]+$/, 'letters, digits, - and _ only')
+    .optional(),
+});
+export type SwipeBody = z.infer<typeof SwipeBody>;
+
+export const ApplicationSummary = z.object({
+  id: uuid,
+  jobId: uuid,
+  status: ApplicationStatus,
+  lane: Lane,
+  priority: z.number().int(),
+  attempt: z.number().int(),
+  maxAttempts: z.number().int(),
+  availableAt: z.string(),
+  executor: z.string().nullable(),
+  progressStep: z.string().nullable(),
+  progressPct: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  errorClass: ErrorClass.nullable(),
+  attention: z.array(Question).nullable(),
+  confirmation: z.string().nullable(),
+  correlationId: uuid,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  job: z.object({ title: z.string(), company: z.string(), location: z.string(), atsKind: z.string() }),
+});
+export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
+
+export const SwipeResponse = z.object({
+  swipe: z.object({ id: uuid, jobId: uuid, direction: SwipeDirection, createdAt: z.string() }),
+  application: ApplicationSummary.nullable(),
+  /** False when this swipe already existed (the same job swiped again, or a replayed request). */
+  created: z.boolean(),
+});
+export type SwipeResponse = z.infer<typeof SwipeResponse>;
+
+export const ApplicationEventView = z.object({
+  id: z.string(),
+  type: z.string(),
+  fromStatus: ApplicationStatus.nullable(),
+  toStatus: ApplicationStatus.nullable(),
+  step: z.string().nullable(),
+  percent: z.number().int().nullable(),
+  message: z.string().nullable(),
+  actor: z.string(),
+  attempt: z.number().int(),
+  createdAt: z.string(),
+});
+export type ApplicationEventView = z.infer<typeof ApplicationEventView>;
+
+export const EvidenceView = z.object({
+  id: uuid,
+  attempt: z.number().int(),
+  kind: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+  createdAt: z.string(),
+});
+export type EvidenceView = z.infer<typeof EvidenceView>;
+
+export const ApplicationDetail = ApplicationSummary.extend({
+  snapshot: z.record(z.string(), z.unknown()).nullable(),
+  events: z.array(ApplicationEventView),
+  evidence: z.array(EvidenceView),
+});
+export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
+
+export const ApplicationsQuery = z.object({
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(ApplicationStatus))
+    .optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** POST /v1/applications/:id/answer: answers to the questions the application waits on. */
+export const AnswerBody = z.object({
+  answers: z
+    .array(z.object({ question: z.string().trim().min(1).max(1_000), answer: AnswerValue }))
+    .min(1)
+    .max(50),
+});
+export type AnswerBody = z.infer<typeof AnswerBody>;
+
+// ---- plans, settings, billing ---------------------------------------------------------------
+
+export const PlanView = z.object({
+  id: z.string(),
+  name: z.string(),
+  serverPerMonth: z.number().int().nullable(),
+  totalPerMonth: z.number().int().nullable(),
+  dailyLimit: z.number().int().nullable(),
+  priceCents: z.number().int(),
+});
+export type PlanView = z.infer<typeof PlanView>;
+
+export const UsageView = z.object({
+  plan: PlanView,
+  plans: z.array(PlanView),
+  usage: z.object({ serverThisMonth: z.number().int(), totalThisMonth: z.number().int(), today: z.number().int() }),
+  executionPreference: ExecutionPreference,
+});
+export type UsageView = z.infer<typeof UsageView>;
+
+export const SettingsBody = z.object({ executionPreference: ExecutionPreference });
+export type SettingsBody = z.infer<typeof SettingsBody>;
+
+export const CheckoutBody = z.object({
+  planId: z.enum(['basic', 'pro', 'premium', 'enterprise']),
+  successUrl: z.string().url().optional(),
+  cancelUrl: z.string().url().optional(),
+});
+export type CheckoutBody = z.infer<typeof CheckoutBody>;
+
+// ---- devices --------------------------------------------------------------------------------
+
+export const PairStartResponse = z.object({ code: z.string(), expiresAt: z.string() });
+export type PairStartResponse = z.infer<typeof PairStartResponse>;
+
+export const PairCompleteBody = z.object({
+  code: z.string().trim().toUpperCase().min(6).max(20),
+  kind: DeviceKind,
+  name: z.string().trim().min(1).max(100),
+});
+export type PairCompleteBody = z.infer<typeof PairCompleteBody>;
+
+export const PairCompleteResponse = z.object({ deviceId: uuid, deviceToken: z.string() });
+export type PairCompleteResponse = z.infer<typeof PairCompleteResponse>;
+
+export const DeviceView = z.object({
+  id: uuid,
+  kind: DeviceKind,
+  name: z.string(),
+  version: z.string().nullable(),
+  online: z.boolean(),
+  lastSeenAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DeviceView = z.infer<typeof DeviceView>;
+
+// ---- ops ------------------------------------------------------------------------------------
+
+export const QueueStats = z.object({
+  counts: z.array(z.object({ status: ApplicationStatus, lane: Lane, count: z.number().int() })),
+  oldestQueuedAgeSeconds: z.number().nullable(),
+  devicesOnline: z.number().int(),
+});
+export type QueueStats = z.infer<typeof QueueStats>;
