@@ -1,0 +1,108 @@
+// The plain company careers site (no ATS vendor): routes under /careers/:company.
+import { randomBytes, randomInt } from 'node:crypto';
+import { Router } from 'express';
+import { CAPTCHA_FIELD } from '../../adversarial/captcha.ts';
+import { passScenarioGate } from '../../adversarial/gate.ts';
+import { single } from '../../shared/form-data.ts';
+import { receiveApplication } from '../../shared/receive-application.ts';
+import type { FieldSpec } from '../../spec/form-spec.ts';
+import type { AtsModule, PracticeContext } from '../module.ts';
+import { type PostingLookup, postingsOf } from '../postings-of.ts';
+import { applyPage, boardPage, type FormView, postingPage, thanksPage } from './pages.ts';
+import { careersPath, careersSpec } from './spec.ts';
+
+// Synonyms the shuffled layout picks from on each visit; custom questions keep their wording so
+// saved answers still apply.
+const SYNONYMS: Record<string, string[]> = {
+  first_name: ['First name', 'Given name', 'Forename'],
+  last_name: ['Last name', 'Family name', 'Surname'],
+  email: ['Email address', 'E-mail', 'Your email'],
+  phone: ['Phone number', 'Mobile number', 'Telephone'],
+  city: ['Where are you based?', 'Current city', 'City of residence'],
+  linkedin_url: ['LinkedIn profile', 'LinkedIn URL', 'Your LinkedIn'],
+  github_url: ['GitHub or portfolio', 'Portfolio / GitHub', 'Link to your work (GitHub)'],
+  resume: ['CV / Resume', 'Resume', 'Upload your CV'],
+  cover_letter: ['Cover letter', 'Motivation letter', 'Tell us about yourself (cover letter)'],
+};
+
+function shuffle<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function shuffledView(fields: FieldSpec[]): FormView {
+  const suffix = randomBytes(3).toString('hex');
+  const varied = fields.map((f) => {
+    const synonyms = SYNONYMS[f.name];
+    return {
+      ...f,
+      id: `${f.id}-${suffix}`,
+      label: synonyms ? (synonyms[randomInt(synonyms.length)] ?? f.label) : f.label,
+    };
+  });
+  return { fields: shuffle(varied), flat: true };
+}
+
+export const careers: AtsModule = {
+  kind: 'careers',
+  applyPath: (p) => `${careersPath(p)}/apply`,
+  formSpec: careersSpec,
+  routes(ctx: PracticeContext) {
+    const router = Router();
+    const lookup: PostingLookup = postingsOf('careers');
+
+    router.get('/careers/:company', (req, res, next) => {
+      const postings = lookup.board(req.params.company);
+      if (postings.length === 0) return next();
+      res.send(boardPage(postings));
+    });
+
+    router.get('/careers/:company/jobs/:id', async (req, res, next) => {
+      const p = lookup.posting(req.params.company, req.params.id);
+      if (!p) return next();
+      if (await passScenarioGate(req, res, p, ctx.accounts)) res.send(postingPage(p));
+    });
+
+    router.get('/careers/:company/jobs/:id/apply', async (req, res, next) => {
+      const p = lookup.posting(req.params.company, req.params.id);
+      if (!p) return next();
+      if (!(await passScenarioGate(req, res, p, ctx.accounts))) return;
+      const spec = careersSpec(p);
+      const view = p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };
+      res.send(applyPage(p, spec, view));
+    });
+
+    router.post('/careers/:company/jobs/:id/apply', async (req, res, next) => {
+      const p = lookup.posting(req.params.company, req.params.id);
+      if (!p) return next();
+      if (!(await passScenarioGate(req, res, p, ctx.accounts))) return;
+      const spec = careersSpec(p);
+      const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
+        refusesDuplicates: false,
+        extraChecks: (form) =>
+          p.scenario === 'captcha' && !ctx.captcha.redeem(single(form, CAPTCHA_FIELD))
+            ? [{ field: CAPTCHA_FIELD, label: 'CAPTCHA', message: 'Please verify that you are not a robot.' }]
+            : [],
+      });
+      if (outcome.kind === 'invalid') {
+        const view = p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };
+        res.status(422).send(applyPage(p, spec, view, outcome.form, outcome.errors));
+        return;
+      }
+      const reference =
+        outcome.kind === 'accepted' && outcome.submission ? outcome.submission.id : randomBytes(8).toString('hex');
+      res.redirect(303, `${careersPath(p)}/thanks?ref=${reference}`);
+    });
+
+    router.get('/careers/:company/jobs/:id/thanks', (req, res, next) => {
+      const p = lookup.posting(req.params.company, req.params.id);
+      if (!p) return next();
+      res.send(thanksPage(p, String(req.query.ref ?? '')));
+    });
+    return router;
+  },
+};

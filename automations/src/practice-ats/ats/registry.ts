@@ -1,0 +1,16 @@
+// Every practice ATS module, by kind.
+import type { AtsKind } from '../spec/form-spec.ts';
+import { careers } from './careers/index.ts';
+import type { AtsModule } from './module.ts';
+
+export const ATS_MODULES: readonly AtsModule[] = [careers];
+
+export function atsModule(kind: AtsKind): AtsModule {
+  const found = ATS_MODULES.find((m) => m.kind === kind);
+  if (!found) throw new Error(`No practice ATS module for "${kind}".`);
+  return found;
+}
+
+export function hasAtsModule(kind: AtsKind): boolean {
+  return ATS_MODULES.some((m) => m.kind === kind);
+}

@@ -1,0 +1,25 @@
+// The practice ATS's public API: start the server, read the catalog and the answer keys.
+
+export { DEFAULT_SLOW_MS } from './adversarial/gate.ts';
+export { formSpec, type PracticeJob, practiceJobs } from './catalog/catalog.ts';
+export { SCENARIOS, type Scenario } from './catalog/posting.ts';
+export { createPracticeApp, type PracticeAts, type PracticeAtsOptions, startPracticeAts } from './server.ts';
+export {
+  checkSubmission,
+  type ExpectedSubmission,
+  type ExpectedValue,
+  expectedSubmission,
+  type RecordedSubmission,
+  type SubmissionMismatch,
+} from './spec/expected.ts';
+export {
+  type Asks,
+  ATS_KINDS,
+  type AtsKind,
+  type FieldOption,
+  type FieldSpec,
+  type FormSpec,
+  type ProfilePath,
+} from './spec/form-spec.ts';
+export { type LoggedRequest, RequestLog } from './store/request-log.ts';
+export { type StoredFile, type Submission, type SubmissionFilter, SubmissionStore } from './store/submissions.ts';

@@ -1,0 +1,123 @@
+// The answer key of a practice form: every field the form submits, what it asks for in terms of
+// the applicant's profile (or which custom question it is), and the rules the server enforces.
+// The same spec drives the page rendering, the server-side validation and `expectedSubmission`.
+import { type FieldType, normalizeQuestion } from '@jobswipe/protocol';
+
+export const ATS_KINDS = [
+  'greenhouse',
+  'lever',
+  'ashby',
+  'workday',
+  'smartrecruiters',
+  'icims',
+  'workable',
+  'careers',
+] as const;
+export type AtsKind = (typeof ATS_KINDS)[number];
+
+/** A value the `ApplicantProfile` holds (or derives: the full name, the formatted location). */
+export type ProfilePath =
+  | 'profile.firstName'
+  | 'profile.lastName'
+  | 'profile.fullName'
+  | 'profile.email'
+  | 'profile.phone'
+  | 'profile.links.linkedin'
+  | 'profile.links.github'
+  | 'profile.links.portfolio'
+  | 'profile.links.website'
+  | 'profile.links.twitter'
+  | 'profile.location'
+  | 'profile.location.city'
+  | 'profile.location.region'
+  | 'profile.location.country'
+  | 'profile.location.postalCode'
+  | 'profile.location.addressLine'
+  | 'profile.workAuthorization.authorizedCountries'
+  | 'profile.workAuthorization.requiresSponsorship'
+  | 'profile.salaryExpectation'
+  | 'profile.noticePeriod'
+  | 'profile.currentCompany'
+  | 'profile.currentTitle'
+  | 'profile.yearsOfExperience'
+  | 'profile.eeo.gender'
+  | 'profile.eeo.race'
+  | 'profile.eeo.hispanicLatino'
+  | 'profile.eeo.veteran'
+  | 'profile.eeo.disability'
+  | 'profile.coverLetter';
+
+export type Asks =
+  /** `country` narrows `authorizedCountries` to "may you work in this country?" (yes/no). */
+  | { kind: 'profile'; path: ProfilePath; country?: string }
+  /** A custom question: its saved answer is keyed by `key` (= normalizeQuestion(label)). */
+  | { kind: 'question'; label: string; key: string }
+  /** A document the applicant uploads; `pasted` marks the "enter manually" text alternative. */
+  | { kind: 'document'; document: 'resume' | 'coverLetter'; pasted?: boolean }
+  /** A trap for bots: must stay empty, and a filled one makes the server drop the application. */
+  | { kind: 'honeypot' }
+  /** Filled by the page itself (ids, tokens); not the applicant's business. */
+  | { kind: 'system' };
+
+export interface FieldOption {
+  /** What the form submits (an option id on some ATSs, the label on others). */
+  value: string;
+  label: string;
+}
+
+export type FieldFormat = 'email' | 'phone' | 'url';
+
+export interface FieldSpec {
+  /** The key under which the value is submitted and recorded. */
+  name: string;
+  /** The DOM id of the control (stable except on the shuffled-layout scenario). */
+  id: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  asks: Asks;
+  options?: FieldOption[];
+  /** Validation the ATS applies beyond `required`. */
+  format?: FieldFormat;
+  /** Date fields: how the value is written. */
+  dateFormat?: 'iso' | 'mdy';
+  /** File fields: allowed extensions (lower case, with dot) and the size limit. */
+  accept?: readonly string[];
+  maxBytes?: number;
+  /** Where the field sits on the page (a section heading or wizard step). */
+  section?: string;
+  placeholder?: string;
+  description?: string;
+  /** The field this one may replace (a pasted resume instead of the resume file). */
+  alternativeTo?: string;
+}
+
+export interface FormSpec {
+  ats: AtsKind;
+  board: string;
+  jobId: string;
+  /** The page the form is on. */
+  url: string;
+  fields: FieldSpec[];
+}
+
+export function profile(path: ProfilePath, country?: string): Asks {
+  return country === undefined ? { kind: 'profile', path } : { kind: 'profile', path, country };
+}
+
+export function question(label: string): Asks {
+  return { kind: 'question', label, key: normalizeQuestion(label) };
+}
+
+export function document(document: 'resume' | 'coverLetter', pasted = false): Asks {
+  return pasted ? { kind: 'document', document, pasted } : { kind: 'document', document };
+}
+
+export function options(labels: readonly string[], value: (label: string, index: number) => string = (l) => l) {
+  return labels.map((label, i) => ({ label, value: value(label, i) }));
+}
+
+/** The field that holds the applicant's email, used to find earlier applications. */
+export function emailField(spec: FormSpec): FieldSpec | undefined {
+  return spec.fields.find((f) => f.asks.kind === 'profile' && f.asks.path === 'profile.email');
+}

@@ -1,0 +1,76 @@
+// The /__practice endpoints: the record of submissions with its filters, the request log with the
+// Via header, the catalog, and the JSON file that keeps submissions across restarts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formSpec, type PracticeJob, SubmissionStore } from '../../src/practice-ats/index.ts';
+import { correctPost, pdf } from './fixtures.ts';
+import { post, recorded, usePracticeAts } from './server.ts';
+
+const server = usePracticeAts();
+
+describe('practice endpoints', () => {
+  it('filters submissions by ATS, job and email, and clears them', async () => {
+    const spec = formSpec('careers', 'data-engineer');
+    const other = formSpec('careers', 'ml-engineer');
+    await post(server.ats.url + spec.url, correctPost(spec, { resume: pdf() }));
+    await post(server.ats.url + other.url, correctPost(other, { resume: pdf() }, { email: 'grace@example.com' }));
+    expect(await recorded(server.ats)).toHaveLength(2);
+    expect(await recorded(server.ats, { jobId: 'ml-engineer' })).toMatchObject([{ email: 'grace@example.com' }]);
+    expect(await recorded(server.ats, { email: 'ADA.LOVELACE@example.com' })).toMatchObject([
+      { jobId: 'data-engineer' },
+    ]);
+    expect(await recorded(server.ats, { ats: 'lever' })).toEqual([]);
+    const del = await fetch(`${server.ats.url}/__practice/submissions`, { method: 'DELETE' });
+    expect(del.status).toBe(204);
+    expect(await recorded(server.ats)).toEqual([]);
+  });
+
+  it('logs every request with its address and Via header', async () => {
+    await fetch(`${server.ats.url}/careers/tidewater`, { headers: { via: '1.1 proxy-a (tinyproxy/1.11.1)' } });
+    const log = (await (await fetch(`${server.ats.url}/__practice/requests`)).json()) as Array<Record<string, unknown>>;
+    expect(log[0]).toMatchObject({ method: 'GET', path: '/careers/tidewater', via: '1.1 proxy-a (tinyproxy/1.11.1)' });
+    expect(log[0]?.remoteAddress).toMatch(/127\.0\.0\.1/);
+    await fetch(`${server.ats.url}/__practice/requests`, { method: 'DELETE' });
+    const after = (await (await fetch(`${server.ats.url}/__practice/requests`)).json()) as unknown[];
+    expect(after).toHaveLength(1); // only the GET of the log itself
+  });
+
+  it('serves the catalog with absolute apply URLs that open', async () => {
+    const jobs = (await (await fetch(`${server.ats.url}/__practice/jobs`)).json()) as PracticeJob[];
+    const normal = jobs.filter((j) => j.scenario === 'normal');
+    for (const job of normal) {
+      expect(job.applyUrl.startsWith(server.ats.url)).toBe(true);
+      expect(job.description.length).toBeGreaterThan(300);
+      expect(job.keyPoints.length).toBeGreaterThanOrEqual(3);
+      expect((await fetch(job.applyUrl)).status).toBe(200);
+    }
+    const kinds = new Set(jobs.map((j) => j.ats));
+    for (const kind of kinds) expect(normal.filter((j) => j.ats === kind).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps submissions in the PRACTICE_ATS_DATA file across restarts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'practice-ats-'));
+    try {
+      const file = join(dir, 'submissions.json');
+      const first = new SubmissionStore(file);
+      first.add({
+        ats: 'careers',
+        board: 'tidewater',
+        jobId: 'data-engineer',
+        email: 'ada@example.com',
+        fields: { first_name: 'Ada' },
+        files: [],
+        remoteAddress: '127.0.0.1',
+        via: null,
+        userAgent: null,
+      });
+      expect(new SubmissionStore(file).list({ email: 'ada@example.com' })).toMatchObject([
+        { fields: { first_name: 'Ada' } },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
