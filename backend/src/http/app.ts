@@ -2,7 +2,9 @@
 import express, { Router } from 'express';
 import { authenticate } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { applicationRoutes } from '../applications/routes.ts';
 import type { AppContext } from '../context.ts';
+import { swipeRoutes } from '../swipes/routes.ts';
 import { userRoutes } from '../users/routes.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { requestContext } from './request-context.ts';
@@ -18,6 +20,8 @@ export function createApp(ctx: AppContext): express.Express {
   const v1 = Router();
   v1.use(authenticate(ctx.tokens));
   v1.use(userRoutes(ctx));
+  v1.use(swipeRoutes(ctx));
+  v1.use(applicationRoutes(ctx));
   app.use('/v1', v1);
 
   app.use('/v1', notFoundHandler);

@@ -1,0 +1,71 @@
+// The user's ways back into the queue: retry a FAILED or DEAD application with fresh attempts, or
+// answer the questions a NEEDS_ATTENTION application waits on (saved to the profile, so every
+// later form asking the same question is answered too).
+import type { Application } from '@jobswipe/db';
+import { type AnswerBody, normalizeQuestion, Question } from '@jobswipe/protocol';
+import { z } from 'zod';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import { AppError } from '../http/errors.ts';
+import { lockOwnApplication } from './lock-application.ts';
+import { transition } from './transition.ts';
+
+export function retryApplication(
+  uow: UnitOfWork,
+  req: { applicationId: string; userId: string },
+): Promise<Application> {
+  return transition(uow, {
+    applicationId: req.applicationId,
+    userId: req.userId,
+    name: 'requeue',
+    to: 'QUEUED',
+    actor: `user:${req.userId}`,
+    message: 'Retried by the user.',
+    // A pre-submit checkpoint stays set: the next attempt still checks before submitting again.
+    changes: { attempt: 'reset', error: { message: null, errorClass: null }, attention: null, availableAt: new Date() },
+  });
+}
+
+export async function answerApplication(
+  uow: UnitOfWork,
+  req: { applicationId: string; userId: string; answers: AnswerBody['answers'] },
+): Promise<Application> {
+  const app = await lockOwnApplication(uow.tx, req.applicationId, req.userId);
+  if (app.status !== 'NEEDS_ATTENTION') {
+    throw new AppError('invalid_transition', `This application is ${app.status}: it is not waiting for answers.`, {
+      status: app.status,
+    });
+  }
+  const given = new Map(req.answers.map((a) => [normalizeQuestion(a.question), a]));
+  const asked = z.array(Question).catch([]).parse(app.attention);
+  const saved = await uow.tx.savedAnswer.findMany({
+    where: { userId: req.userId, questionKey: { in: asked.map((q) => q.key) } },
+    select: { questionKey: true },
+  });
+  const known = new Set([...given.keys(), ...saved.map((s) => s.questionKey)]);
+  const missing = asked.filter((q) => q.required && !known.has(q.key) && !known.has(normalizeQuestion(q.label)));
+  if (missing.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      `Please answer every required question: ${missing.map((q) => `"${q.label}"`).join(', ')}.`,
+      {
+        missing,
+      },
+    );
+  }
+  for (const [questionKey, { question, answer }] of given) {
+    await uow.tx.savedAnswer.upsert({
+      where: { userId_questionKey: { userId: req.userId, questionKey } },
+      create: { userId: req.userId, questionKey, question, answer },
+      update: { question, answer },
+    });
+  }
+  return transition(uow, {
+    applicationId: app.id,
+    userId: req.userId,
+    name: 'requeue',
+    to: 'QUEUED',
+    actor: `user:${req.userId}`,
+    message: `Answered ${given.size} question(s); queued again.`,
+    changes: { error: { message: null, errorClass: null }, attention: null, availableAt: new Date() },
+  });
+}

@@ -1,0 +1,66 @@
+// Applications as the API shows them.
+import type { Application, ApplicationEvent, Evidence, Job, JobSnapshot } from '@jobswipe/db';
+import { type ApplicationDetail, type ApplicationSummary, Question } from '@jobswipe/protocol';
+import { z } from 'zod';
+
+const Questions = z.array(Question);
+
+export type ApplicationWithJob = Application & { job: Pick<Job, 'title' | 'company' | 'location' | 'atsKind'> };
+
+export function toApplicationSummary(app: ApplicationWithJob): ApplicationSummary {
+  const attention = Questions.safeParse(app.attention);
+  return {
+    id: app.id,
+    jobId: app.jobId,
+    status: app.status,
+    lane: app.lane,
+    priority: app.priority,
+    attempt: app.attempt,
+    maxAttempts: app.maxAttempts,
+    availableAt: app.availableAt.toISOString(),
+    executor: app.leaseOwner,
+    progressStep: app.progressStep,
+    progressPct: app.progressPct,
+    lastError: app.lastError,
+    errorClass: app.errorClass,
+    attention: attention.success ? attention.data : null,
+    confirmation: app.confirmation,
+    correlationId: app.correlationId,
+    createdAt: app.createdAt.toISOString(),
+    updatedAt: app.updatedAt.toISOString(),
+    finishedAt: app.finishedAt?.toISOString() ?? null,
+    job: { title: app.job.title, company: app.job.company, location: app.job.location, atsKind: app.job.atsKind },
+  };
+}
+
+export function toApplicationDetail(
+  app: ApplicationWithJob & { snapshot: JobSnapshot | null; events: ApplicationEvent[]; evidence: Evidence[] },
+): ApplicationDetail {
+  return {
+    ...toApplicationSummary(app),
+    snapshot: (app.snapshot?.posting as Record<string, unknown> | undefined) ?? null,
+    events: app.events.map((e) => ({
+      id: e.id.toString(),
+      type: e.type,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      step: e.step,
+      percent: e.percent,
+      message: e.message,
+      actor: e.actor,
+      attempt: e.attempt,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    evidence: app.evidence.map((e) => ({
+      id: e.id,
+      attempt: e.attempt,
+      kind: e.kind,
+      mime: e.mime,
+      size: e.size,
+      url: `/v1/applications/${app.id}/evidence/${e.id}`,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}
+
+export const jobSummarySelect = { select: { title: true, company: true, location: true, atsKind: true } } as const;

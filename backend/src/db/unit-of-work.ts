@@ -1,0 +1,29 @@
+// One Postgres transaction plus the work to do once it has committed (publishing to Redis,
+// notifying sockets). Nothing is published for a transaction that rolled back.
+import type { Database, Tx } from '@jobswipe/db';
+import type { Logger } from '../logger.ts';
+
+export interface UnitOfWork {
+  tx: Tx;
+  afterCommit(hook: () => Promise<void> | void): void;
+}
+
+export async function inTransaction<T>(
+  deps: { db: Database; log: Logger },
+  work: (uow: UnitOfWork) => Promise<T>,
+): Promise<T> {
+  const hooks: Array<() => Promise<void> | void> = [];
+  const result = await deps.db.prisma.$transaction((tx) => work({ tx, afterCommit: (hook) => hooks.push(hook) }), {
+    maxWait: 5_000,
+    timeout: 15_000,
+  });
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (err) {
+      // The commit stands; whatever the hook did not deliver is swept up later (outbox relay).
+      deps.log.warn({ err }, 'after-commit hook failed');
+    }
+  }
+  return result;
+}

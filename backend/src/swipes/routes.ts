@@ -1,0 +1,39 @@
+// POST /v1/swipes and DELETE /v1/swipes/:jobId.
+import { SwipeBody } from '@jobswipe/protocol';
+import { Router } from 'express';
+import { z } from 'zod';
+import { caller } from '../auth/authenticate.ts';
+import type { AppContext } from '../context.ts';
+import { parse } from '../http/validate.ts';
+import { runSwipe } from './swipe-transaction.ts';
+import { undoSwipe } from './undo-swipe.ts';
+
+const JobParam = z.object({ jobId: z.string().uuid('must be a UUID') });
+
+export function swipeRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const limit = ctx.rateLimiter.middleware({
+    name: 'swipe',
+    limit: ctx.config.SWIPE_RATE_LIMIT,
+    windowMs: 60_000,
+    key: (req) => caller(req).userId,
+  });
+
+  router.post('/swipes', limit, async (req, res) => {
+    const headerKey = req.get('idempotency-key');
+    const body = parse(
+      SwipeBody,
+      { ...req.body, ...(headerKey && !req.body?.idempotencyKey ? { idempotencyKey: headerKey } : {}) },
+      'body',
+    );
+    const result = await runSwipe(ctx, caller(req).userId, body);
+    res.status(result.status).json(result.body);
+  });
+
+  router.delete('/swipes/:jobId', async (req, res) => {
+    const { jobId } = parse(JobParam, req.params, 'params');
+    res.json(await undoSwipe(ctx, caller(req).userId, jobId));
+  });
+
+  return router;
+}

@@ -1,0 +1,230 @@
+import type { Application } from '@jobswipe/db';
+import type { ApplicationDetail, ApplicationSummary, ErrorBody, SwipeResponse } from '@jobswipe/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TransitionRequest, transition } from '../src/applications/transition.ts';
+import { inTransaction } from '../src/db/unit-of-work.ts';
+import { AppError } from '../src/http/errors.ts';
+import { type Api, signUp } from './support/api.ts';
+import { startTestBackend, type TestBackend } from './support/backend.ts';
+import { createJobs } from './support/factories.ts';
+
+let backend: TestBackend;
+const prisma = () => backend.node.ctx.db.prisma;
+
+beforeAll(async () => {
+  backend = await startTestBackend({ SWIPE_RATE_LIMIT: '100000' });
+});
+afterAll(() => backend.close());
+
+async function applyTo(api: Api): Promise<ApplicationSummary> {
+  const [job] = await createJobs(prisma(), 1);
+  const res = await api.post<SwipeResponse>('/v1/swipes', { jobId: job!.id, direction: 'right' });
+  return res.body.application!;
+}
+
+function change(req: TransitionRequest): Promise<Application> {
+  return inTransaction(backend.node.ctx, (uow) => transition(uow, req));
+}
+
+function claim(id: string, owner = 'device:a') {
+  return change({
+    applicationId: id,
+    name: 'claim',
+    to: 'CLAIMED',
+    actor: owner,
+    changes: { lease: { owner, expiresAt: new Date(Date.now() + 60_000) } },
+  });
+}
+
+describe('the guarded status change', () => {
+  it('lets exactly one of many concurrent claims win, each with a new fencing token', async () => {
+    const me = await signUp(backend.api);
+    const app = await applyTo(me.api);
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => claim(app.id, `device:${i}`)));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    expect((won[0] as PromiseFulfilledResult<Application>).value.leaseToken).toBe(1n);
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'invalid_transition' });
+    }
+  });
+
+  it('refuses a stale lease token and changes nothing', async () => {
+    const me = await signUp(backend.api);
+    const app = await applyTo(me.api);
+    const claimed = await claim(app.id);
+    const before = await prisma().application.findUniqueOrThrow({ where: { id: app.id } });
+    const eventsBefore = await prisma().applicationEvent.count({ where: { applicationId: app.id } });
+    const stale = change({
+      applicationId: app.id,
+      name: 'submit',
+      to: 'SUBMITTED',
+      actor: 'device:a',
+      leaseToken: claimed.leaseToken - 1n,
+    });
+    await expect(stale).rejects.toMatchObject({ code: 'stale_lease' });
+    expect(await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).toEqual(before);
+    expect(await prisma().applicationEvent.count({ where: { applicationId: app.id } })).toBe(eventsBefore);
+    const ok = await change({
+      applicationId: app.id,
+      name: 'submit',
+      to: 'SUBMITTED',
+      actor: 'device:a',
+      leaseToken: claimed.leaseToken,
+    });
+    expect(ok).toMatchObject({ status: 'SUBMITTED', leaseOwner: null, leaseExpiresAt: null });
+    expect(ok.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it('refuses a transition the table does not allow', async () => {
+    const me = await signUp(backend.api);
+    const app = await applyTo(me.api);
+    await expect(
+      change({ applicationId: app.id, name: 'requeue', to: 'QUEUED', actor: 'user:x' }),
+    ).rejects.toBeInstanceOf(AppError);
+    await expect(
+      change({ applicationId: app.id, name: 'submit', to: 'QUEUED', actor: 'x', leaseToken: 0n }),
+    ).rejects.toThrow(/cannot lead to/);
+  });
+});
+
+describe('GET /v1/applications', () => {
+  it('lists the caller applications newest first, filtered by status, page by page without gaps', async () => {
+    const me = await signUp(backend.api);
+    await prisma().user.update({ where: { id: me.user.id }, data: { planId: 'enterprise' } });
+    const created: string[] = [];
+    for (let i = 0; i < 7; i++) created.push((await applyTo(me.api)).id);
+    await claim(created[0]!);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: ApplicationSummary[]; nextCursor: string | null } } =
+        await me.api.get(`/v1/applications?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((i) => i.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...created].reverse());
+    const queued = await me.api.get<{ items: ApplicationSummary[] }>('/v1/applications?status=CLAIMED');
+    expect(queued.body.items.map((i) => i.id)).toEqual([created[0]]);
+    expect((await me.api.get<ErrorBody>('/v1/applications?status=BOGUS')).status).toBe(400);
+    expect((await me.api.get<ErrorBody>('/v1/applications?cursor=garbage')).status).toBe(400);
+  });
+
+  it('shows one application with its snapshot and event timeline', async () => {
+    const me = await signUp(backend.api);
+    const app = await applyTo(me.api);
+    const res = await me.api.get<ApplicationDetail>(`/v1/applications/${app.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.snapshot).toMatchObject({ id: app.jobId });
+    expect(res.body.events.map((e) => e.toStatus)).toEqual(['QUEUED']);
+    expect(res.body.job.title).toMatch(/Engineer/);
+  });
+
+  it("answers 404 for another user's application on every route", async () => {
+    const owner = await signUp(backend.api);
+    const other = await signUp(backend.api);
+    const app = await applyTo(owner.api);
+    const attempts = [
+      other.api.get(`/v1/applications/${app.id}`),
+      other.api.post(`/v1/applications/${app.id}/cancel`),
+      other.api.post(`/v1/applications/${app.id}/retry`),
+      other.api.post(`/v1/applications/${app.id}/answer`, { answers: [{ question: 'q', answer: 'a' }] }),
+    ];
+    for (const res of await Promise.all(attempts)) expect(res.status).toBe(404);
+    expect((await other.api.get<{ items: unknown[] }>('/v1/applications')).body.items).toEqual([]);
+    expect((await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('QUEUED');
+  });
+});
+
+describe('user actions', () => {
+  it('cancel: a queued application is cancelled and its quota given back', async () => {
+    const me = await signUp(backend.api);
+    const app = await applyTo(me.api);
+    const res = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/cancel`);
+    expect(res.body.status).toBe('CANCELLED');
+    const counters = await prisma().usageCounter.findMany({ where: { userId: me.user.id } });
+    expect(counters.every((c) => c.totalUsed === 0 && c.serverUsed === 0)).toBe(true);
+    expect((await me.api.post<ErrorBody>(`/v1/applications/${app.id}/cancel`)).status).toBe(409);
+  });
+
+  it('cancel while an executor holds it fences the executor out, but not once it is submitting', async () => {
+    const me = await signUp(backend.api);
+    const held = await applyTo(me.api);
+    const lease = await claim(held.id);
+    expect((await me.api.post<ApplicationSummary>(`/v1/applications/${held.id}/cancel`)).body.status).toBe('CANCELLED');
+    await expect(
+      change({
+        applicationId: held.id,
+        name: 'submit',
+        to: 'SUBMITTED',
+        actor: 'device:a',
+        leaseToken: lease.leaseToken,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+
+    const submitting = await applyTo(me.api);
+    await claim(submitting.id);
+    await prisma().application.update({
+      where: { id: submitting.id },
+      data: { status: 'RUNNING', progressStep: 'submitting' },
+    });
+    const refused = await me.api.post<ErrorBody>(`/v1/applications/${submitting.id}/cancel`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/being submitted/);
+  });
+
+  it('retry: a DEAD application is queued again with fresh attempts', async () => {
+    const me = await signUp(backend.api);
+    const app = await applyTo(me.api);
+    const lease = await claim(app.id);
+    await change({
+      applicationId: app.id,
+      name: 'fail',
+      to: 'DEAD',
+      actor: 'device:a',
+      leaseToken: lease.leaseToken,
+      changes: { attempt: 'next', error: { message: 'timed out', errorClass: 'retryable' } },
+    });
+    const res = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/retry`);
+    expect(res.body).toMatchObject({ status: 'QUEUED', attempt: 0, lastError: null });
+    expect(await prisma().outbox.count({ where: { payload: { path: ['applicationId'], equals: app.id } } })).toBe(2);
+    expect((await me.api.post<ErrorBody>(`/v1/applications/${app.id}/retry`)).status).toBe(409);
+  });
+
+  it('answer: saves the answers to the profile and queues the application again', async () => {
+    const me = await signUp(backend.api);
+    const app = await applyTo(me.api);
+    const lease = await claim(app.id);
+    const questions = [
+      { key: 'why do you want to work here', label: 'Why do you want to work here?', type: 'textarea', required: true },
+      { key: 'favourite colour', label: 'Favourite colour', type: 'text', required: false },
+    ];
+    await change({
+      applicationId: app.id,
+      name: 'fail',
+      to: 'NEEDS_ATTENTION',
+      actor: 'device:a',
+      leaseToken: lease.leaseToken,
+      changes: {
+        attention: questions as never,
+        error: { message: 'Unknown required question', errorClass: 'needs_user' },
+      },
+    });
+    const listed = await me.api.get<ApplicationSummary>(`/v1/applications/${app.id}`);
+    expect(listed.body.attention).toHaveLength(2);
+
+    const missing = await me.api.post<ErrorBody>(`/v1/applications/${app.id}/answer`, {
+      answers: [{ question: 'Favourite colour', answer: 'green' }],
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/Why do you want to work here/);
+
+    const res = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/answer`, {
+      answers: [{ question: 'Why do you want to work here?', answer: 'The mission.' }],
+    });
+    expect(res.body).toMatchObject({ status: 'QUEUED', attention: null });
+    const saved = await prisma().savedAnswer.findMany({ where: { userId: me.user.id } });
+    expect(saved).toMatchObject([{ questionKey: 'why do you want to work here', answer: 'The mission.' }]);
+  });
+});

@@ -1,0 +1,306 @@
+import type { ErrorBody, SwipeResponse } from '@jobswipe/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transition } from '../src/applications/transition.ts';
+import { inTransaction } from '../src/db/unit-of-work.ts';
+import { type Api, signUp } from './support/api.ts';
+import { startTestBackend, type TestBackend } from './support/backend.ts';
+import { createJobs } from './support/factories.ts';
+
+let backend: TestBackend;
+const prisma = () => backend.node.ctx.db.prisma;
+
+beforeAll(async () => {
+  backend = await startTestBackend({ SWIPE_RATE_LIMIT: '100000' });
+});
+afterAll(() => backend.close());
+
+async function usage(userId: string) {
+  const rows = await prisma().usageCounter.findMany({ where: { userId } });
+  const day = rows.find((r) => r.periodKind === 'day');
+  const month = rows.find((r) => r.periodKind === 'month');
+  return { today: day?.totalUsed ?? 0, month: month?.totalUsed ?? 0, server: month?.serverUsed ?? 0 };
+}
+
+function swipe(api: Api, jobId: string, direction: 'left' | 'right' = 'right', idempotencyKey?: string) {
+  return api.post<SwipeResponse & ErrorBody>('/v1/swipes', {
+    jobId,
+    direction,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+}
+
+describe('the swipe transaction', () => {
+  it('turns a right-swipe into a queued application with its snapshot, outbox message and audit event', async () => {
+    const me = await signUp(backend.api);
+    const [job] = await createJobs(prisma(), 1);
+    const res = await swipe(me.api, job!.id);
+    expect(res.status).toBe(201);
+    const app = res.body.application!;
+    expect(app).toMatchObject({ status: 'QUEUED', lane: 'server', attempt: 0, jobId: job!.id });
+    const snapshot = await prisma().jobSnapshot.findUniqueOrThrow({ where: { applicationId: app.id } });
+    expect(snapshot.posting).toMatchObject({ title: job!.title, company: job!.company, applyUrl: job!.applyUrl });
+    const outbox = await prisma().outbox.findMany({ where: { payload: { path: ['applicationId'], equals: app.id } } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.payload).toMatchObject({ lane: 'server', userId: me.user.id });
+    const events = await prisma().applicationEvent.findMany({ where: { applicationId: app.id } });
+    expect(events).toMatchObject([{ fromStatus: null, toStatus: 'QUEUED', correlationId: app.correlationId }]);
+  });
+
+  it('records a left swipe without an application', async () => {
+    const me = await signUp(backend.api);
+    const [job] = await createJobs(prisma(), 1);
+    const res = await swipe(me.api, job!.id, 'left');
+    expect(res.status).toBe(201);
+    expect(res.body.application).toBeNull();
+    expect(await prisma().application.count({ where: { userId: me.user.id } })).toBe(0);
+  });
+
+  it('returns the existing application when the same job is swiped again, even 20 times at once', async () => {
+    const me = await signUp(backend.api);
+    const [job] = await createJobs(prisma(), 1);
+    const results = await Promise.all(Array.from({ length: 20 }, () => swipe(me.api, job!.id)));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 200)).toHaveLength(19);
+    expect(new Set(results.map((r) => r.body.application?.id)).size).toBe(1);
+    expect(await prisma().application.count({ where: { userId: me.user.id } })).toBe(1);
+    expect(await prisma().outbox.count({ where: { payload: { path: ['userId'], equals: me.user.id } } })).toBe(1);
+    expect(await usage(me.user.id)).toEqual({ today: 1, month: 1, server: 1 });
+  });
+
+  it('refuses a job that no longer accepts applications, and an unknown job', async () => {
+    const me = await signUp(backend.api);
+    const [closed] = await createJobs(prisma(), 1, { closedAt: new Date() });
+    const res = await swipe(me.api, closed!.id);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/no longer accepts/);
+    expect(await prisma().swipe.count({ where: { userId: me.user.id } })).toBe(0);
+    expect((await swipe(me.api, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe('quota and routing under concurrency', () => {
+  it('100 concurrent right-swipes from a free user: 3 queued on the server lane today, the rest scheduled, no limit exceeded', async () => {
+    const me = await signUp(backend.api);
+    const jobs = await createJobs(prisma(), 100);
+    const results = await Promise.all(jobs.map((j) => swipe(me.api, j.id)));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const byStatus = await prisma().application.groupBy({
+      by: ['status', 'lane'],
+      where: { userId: me.user.id },
+      _count: true,
+    });
+    const counts = Object.fromEntries(byStatus.map((g) => [`${g.status}/${g.lane}`, g._count]));
+    expect(counts['QUEUED/server']).toBe(3);
+    expect(counts['SCHEDULED/device']).toBe(97);
+    expect(await usage(me.user.id)).toEqual({ today: 3, month: 3, server: 3 });
+    const scheduled = await prisma().application.findFirstOrThrow({
+      where: { userId: me.user.id, status: 'SCHEDULED' },
+    });
+    const tomorrow = new Date();
+    tomorrow.setUTCHours(24, 0, 0, 0);
+    expect(scheduled.availableAt.toISOString()).toBe(tomorrow.toISOString());
+    expect(await prisma().outbox.count({ where: { payload: { path: ['userId'], equals: me.user.id } } })).toBe(3);
+  });
+
+  async function userWithUsage(
+    preference: 'auto' | 'device_only' | 'server_only',
+    month: { total: number; server: number },
+  ) {
+    const me = await signUp(backend.api);
+    await prisma().user.update({ where: { id: me.user.id }, data: { executionPreference: preference } });
+    const now = new Date();
+    await prisma().usageCounter.create({
+      data: {
+        userId: me.user.id,
+        periodKind: 'month',
+        periodStart: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+        totalUsed: month.total,
+        serverUsed: month.server,
+      },
+    });
+    return me;
+  }
+
+  async function swipeMany(api: Api, n: number) {
+    const jobs = await createJobs(prisma(), n);
+    const results = await Promise.all(jobs.map((j) => swipe(api, j.id)));
+    return results.map((r) => `${r.body.application?.status}/${r.body.application?.lane}`).sort();
+  }
+
+  it('auto: the last server application goes to the server lane, the rest to the user devices', async () => {
+    const me = await userWithUsage('auto', { total: 4, server: 4 });
+    expect(await swipeMany(me.api, 3)).toEqual(['QUEUED/device', 'QUEUED/device', 'QUEUED/server']);
+    expect(await usage(me.user.id)).toMatchObject({ server: 5, month: 7 });
+  });
+
+  it('server only: over the server quota the application waits instead of using a device', async () => {
+    const me = await userWithUsage('server_only', { total: 4, server: 4 });
+    expect(await swipeMany(me.api, 3)).toEqual(['QUEUED/server', 'WAITING_QUOTA/server', 'WAITING_QUOTA/server']);
+    expect(await usage(me.user.id)).toMatchObject({ server: 5, month: 5, today: 1 });
+  });
+
+  it('device only: never uses server quota', async () => {
+    const me = await userWithUsage('device_only', { total: 0, server: 0 });
+    expect(await swipeMany(me.api, 3)).toEqual(['QUEUED/device', 'QUEUED/device', 'QUEUED/device']);
+    expect(await usage(me.user.id)).toMatchObject({ server: 0, month: 3 });
+  });
+
+  it('over the monthly total the application waits for next month and gives back its daily count', async () => {
+    const me = await userWithUsage('auto', { total: 9, server: 0 });
+    expect(await swipeMany(me.api, 3)).toEqual(['QUEUED/server', 'WAITING_QUOTA/device', 'WAITING_QUOTA/device']);
+    expect(await usage(me.user.id)).toMatchObject({ month: 10, today: 1 });
+  });
+});
+
+describe('idempotency keys', () => {
+  it('replays the first response for a retried request and changes nothing', async () => {
+    const me = await signUp(backend.api);
+    const [job] = await createJobs(prisma(), 1);
+    const first = await swipe(me.api, job!.id, 'right', 'key-0001-abcdef');
+    const again = await swipe(me.api, job!.id, 'right', 'key-0001-abcdef');
+    expect(again.status).toBe(first.status);
+    expect(again.body).toEqual(first.body);
+    expect(first.body.created).toBe(true);
+    expect(await prisma().application.count({ where: { userId: me.user.id } })).toBe(1);
+  });
+
+  it('accepts the key as an Idempotency-Key header too, and handles concurrent retries', async () => {
+    const me = await signUp(backend.api);
+    const [job] = await createJobs(prisma(), 1);
+    const send = () =>
+      me.api.request<SwipeResponse>(
+        'POST',
+        '/v1/swipes',
+        { jobId: job!.id, direction: 'right' },
+        { headers: { 'idempotency-key': 'hdr-key-42424242' } },
+      );
+    const results = await Promise.all([send(), send(), send(), send()]);
+    for (const r of results) expect(r.body).toEqual(results[0]!.body);
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(await prisma().application.count({ where: { userId: me.user.id } })).toBe(1);
+  });
+
+  it('refuses a key reused for a different request', async () => {
+    const me = await signUp(backend.api);
+    const [a, b] = await createJobs(prisma(), 2);
+    await swipe(me.api, a!.id, 'right', 'key-reused-123');
+    const res = await swipe(me.api, b!.id, 'right', 'key-reused-123');
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('idempotency_mismatch');
+    expect(await prisma().swipe.count({ where: { userId: me.user.id } })).toBe(1);
+  });
+});
+
+describe('atomicity', () => {
+  it('a failure after the application insert leaves no swipe, application, outbox row or quota used', async () => {
+    const me = await signUp(backend.api);
+    const [job] = await createJobs(prisma(), 1, { title: 'explode-in-transaction' });
+    // A real failure inside the transaction, after the application row: the audit event insert.
+    await prisma().$executeRawUnsafe(`
+      create or replace function fail_event() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from applications a join jobs j on j.id = a.job_id
+                   where a.id = new.application_id and j.title = 'explode-in-transaction') then
+          raise exception 'injected failure';
+        end if;
+        return new;
+      end $$`);
+    await prisma().$executeRawUnsafe(
+      'create trigger fail_event before insert on application_events for each row execute function fail_event()',
+    );
+    try {
+      const res = await swipe(me.api, job!.id);
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe('internal');
+    } finally {
+      await prisma().$executeRawUnsafe('drop trigger fail_event on application_events');
+    }
+    expect(await prisma().swipe.count({ where: { userId: me.user.id } })).toBe(0);
+    expect(await prisma().application.count({ where: { userId: me.user.id } })).toBe(0);
+    expect(await prisma().outbox.count({ where: { payload: { path: ['userId'], equals: me.user.id } } })).toBe(0);
+    expect(await usage(me.user.id)).toEqual({ today: 0, month: 0, server: 0 });
+    expect((await swipe(me.api, job!.id)).status).toBe(201);
+  });
+});
+
+describe('undo', () => {
+  it('cancels a queued application, gives its quota back, and lets the user swipe the job again', async () => {
+    const me = await signUp(backend.api);
+    const [job] = await createJobs(prisma(), 1);
+    const first = await swipe(me.api, job!.id);
+    const undo = await me.api.delete<{ cancelledApplicationId: string }>(`/v1/swipes/${job!.id}`);
+    expect(undo.status).toBe(200);
+    expect(undo.body.cancelledApplicationId).toBe(first.body.application!.id);
+    expect(await usage(me.user.id)).toEqual({ today: 0, month: 0, server: 0 });
+    const cancelled = await prisma().application.findUniqueOrThrow({ where: { id: first.body.application!.id } });
+    expect(cancelled.status).toBe('CANCELLED');
+    const again = await swipe(me.api, job!.id);
+    expect(again.status).toBe(201);
+    expect(again.body.application!.id).not.toBe(first.body.application!.id);
+  });
+
+  it('races a claim: exactly one wins, and a claimed application is not undone', async () => {
+    const me = await signUp(backend.api);
+    const jobs = await createJobs(prisma(), 10);
+    const apps = await Promise.all(jobs.slice(0, 3).map((j) => swipe(me.api, j.id)));
+    const outcomes = await Promise.all(
+      apps.flatMap((a, i) => [
+        me.api.delete(`/v1/swipes/${jobs[i]!.id}`).then((r) => (r.status === 200 ? 'undone' : `undo-${r.status}`)),
+        inTransaction(backend.node.ctx, (uow) =>
+          transition(uow, {
+            applicationId: a.body.application!.id,
+            name: 'claim',
+            to: 'CLAIMED',
+            actor: 'device:test',
+            changes: { lease: { owner: 'device:test', expiresAt: new Date(Date.now() + 60_000) } },
+          }),
+        ).then(
+          () => 'claimed',
+          () => 'claim-refused',
+        ),
+      ]),
+    );
+    for (let i = 0; i < 3; i++) {
+      const pair = outcomes.slice(i * 2, i * 2 + 2).sort();
+      expect([
+        ['claim-refused', 'undone'],
+        ['claimed', 'undo-409'],
+      ]).toContainEqual(pair);
+      const app = await prisma().application.findUniqueOrThrow({ where: { id: apps[i]!.body.application!.id } });
+      expect(app.status).toBe(pair.includes('claimed') ? 'CLAIMED' : 'CANCELLED');
+    }
+  });
+
+  it('answers 404 for a job the user never swiped', async () => {
+    const me = await signUp(backend.api);
+    const [job] = await createJobs(prisma(), 1);
+    expect((await me.api.delete(`/v1/swipes/${job!.id}`)).status).toBe(404);
+  });
+});
+
+describe('bad input', () => {
+  it('explains what is wrong with a swipe and changes nothing', async () => {
+    const me = await signUp(backend.api);
+    const cases: unknown[] = [
+      {},
+      { jobId: 'nope', direction: 'right' },
+      { jobId: '00000000-0000-4000-8000-000000000000', direction: 'up' },
+      { jobId: '00000000-0000-4000-8000-000000000000', direction: 'right', idempotencyKey: 'has spaces!' },
+      [1, 2, 3],
+    ];
+    for (const body of cases) {
+      const res = await me.api.post<ErrorBody>('/v1/swipes', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+    expect((await me.api.delete<ErrorBody>('/v1/swipes/not-a-uuid')).status).toBe(400);
+    expect(await prisma().swipe.count({ where: { userId: me.user.id } })).toBe(0);
+  });
+
+  it('needs a signed-in user', async () => {
+    expect(
+      (await backend.api.post('/v1/swipes', { jobId: '00000000-0000-4000-8000-000000000000', direction: 'right' }))
+        .status,
+    ).toBe(401);
+  });
+});
