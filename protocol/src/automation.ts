@@ -132,5 +132,7 @@ export const ApplyResult = z.object({
   /** Paths of screenshots and saved pages, in the order they were taken. */
   evidence: z.array(z.string()),
   timings: z.record(z.string(), z.number()),
+  /** A dry run stopped with the form filled, just before the final submit. */
+  dryRun: z.boolean().optional(),
 });
 export type ApplyResult = z.infer<typeof ApplyResult>;

@@ -1,0 +1,24 @@
+// What an adapter is: the data and small functions that tell the core what heuristics cannot know
+// about one ATS (where the form is, which button starts or advances it, how it says "thank you").
+import type { AtsKind } from '../../detect/ats.ts';
+import type { Control } from '../controls.ts';
+import type { Markers } from '../page-state.ts';
+import type { StepInput, StepResult } from '../types.ts';
+
+export interface Adapter {
+  ats: AtsKind;
+  /** Markers added to the common ones. */
+  markers?: Partial<Markers>;
+  /** From a posting page into the form (Apply, Apply Manually). */
+  start?: Partial<Control>;
+  /** To the next page of a wizard. */
+  next?: Partial<Control>;
+  /** The final submit. */
+  submit?: Partial<Control>;
+  /** Only fields under this element belong to the application (not a site-wide search box). */
+  formRoot?(doc: Document): Element | null;
+  /** Runs before fields are read: open collapsed sections, choose "attach" over "paste". */
+  prepare?(doc: Document, input: StepInput): Promise<void> | void;
+  /** Pages that are not a form to fill (an account step): a result, or null to go on as usual. */
+  special?(doc: Document, input: StepInput): Promise<StepResult | null> | StepResult | null;
+}

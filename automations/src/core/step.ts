@@ -1,0 +1,213 @@
+// The step API a host loops over. Each call looks at the page as it is now and does one thing:
+// fills this page and clicks Next, reports that only the final submit is left, or tells why it
+// cannot go on. The core keeps no state between calls, so a host may re-inject it after every
+// navigation (Playwright) or the extension's background may re-inject it into a new document.
+import { normalizeQuestion } from '@jobswipe/protocol/questions';
+import { NEXT, START, SUBMIT } from './adapters/generic.ts';
+import { type Adapter, adapterFor } from './adapters/index.ts';
+import { type Answer, decide } from './answer-policy.ts';
+import { type Control, clickSoon, findControl, recentlyClicked } from './controls.ts';
+import { currentValue, discoverFields } from './discover.ts';
+import { isVisible, parentElement, settle, textOf } from './dom.ts';
+import { fillField } from './fill.ts';
+import { matchOption, norm } from './option-match.ts';
+import { blocker, COMMON_MARKERS, confirmation, type Markers, validationErrors } from './page-state.ts';
+import type { DiscoveredField, FilledField, StepInput, StepResult, SubmitResult, Unanswered } from './types.ts';
+
+/** Rounds of fill → settle → look again, for questions that appear once another is answered. */
+const FILL_ROUNDS = 3;
+
+function markersOf(adapter: Adapter): Markers {
+  const own = adapter.markers ?? {};
+  return {
+    successSelectors: [...(own.successSelectors ?? []), ...COMMON_MARKERS.successSelectors],
+    successText: [...(own.successText ?? []), ...COMMON_MARKERS.successText],
+    alreadyAppliedText: [...(own.alreadyAppliedText ?? []), ...COMMON_MARKERS.alreadyAppliedText],
+    errorSelectors: [...(own.errorSelectors ?? []), ...COMMON_MARKERS.errorSelectors],
+  };
+}
+
+function control(base: Control, own: Partial<Control> | undefined): Control {
+  return { selectors: own?.selectors ?? base.selectors, text: own?.text ?? base.text };
+}
+
+/** Fields of the application itself: not a sign-in form's, not a site search box. */
+function applicationFields(doc: Document, adapter: Adapter): DiscoveredField[] {
+  const root = adapter.formRoot?.(doc) ?? doc;
+  return discoverFields(root).filter((f) => {
+    const form = f.element.closest('form');
+    if (form?.querySelector('input[type="password"]')) return false;
+    return !(f.element.getAttribute('type') === 'search' || f.element.getAttribute('role') === 'searchbox');
+  });
+}
+
+/** True when an error message sits next to the field (its own container) or it is aria-invalid. */
+function isInvalid(f: DiscoveredField, errorSelectors: string[]): boolean {
+  if (f.element.getAttribute('aria-invalid') === 'true') return true;
+  let container: Element | null = f.element;
+  for (let i = 0; i < 3 && container; i++) container = parentElement(container);
+  const selector = errorSelectors.join(',');
+  return !!container && Array.from(container.querySelectorAll(selector)).some((e) => isVisible(e) && textOf(e) !== '');
+}
+
+function alreadyHolds(f: DiscoveredField, answer: Answer): boolean {
+  const now = currentValue(f);
+  const value = answer.value;
+  if (f.widget === 'file') return typeof value === 'object' && !Array.isArray(value) && now.includes(value.name);
+  if (f.widget === 'checkbox') return (now === 'true') === (value === true || /^(yes|true)$/i.test(String(value)));
+  if (!now) return false;
+  if (f.widget === 'text' || f.widget === 'date') return norm(now) === norm(String(value));
+  if (typeof value === 'object') return false;
+  return matchOption([now], value) !== null;
+}
+
+function questionOf(f: DiscoveredField, sensitive: boolean): Unanswered {
+  const label = f.label || f.hints.split(' ')[0] || 'Unlabelled field';
+  const q: Unanswered = { key: normalizeQuestion(label), label, type: f.type, required: f.required, sensitive };
+  if (f.options.length) q.options = f.options.map((o) => o.label);
+  return q;
+}
+
+interface FillReport {
+  filled: FilledField[];
+  unanswered: Unanswered[];
+  /** How many fields this call wrote (not counting those that already held their answer). */
+  changed: number;
+}
+
+/** Fills every field it has an answer for; repeats while answering reveals new questions. */
+async function fillPage(doc: Document, adapter: Adapter, input: StepInput, markers: Markers): Promise<FillReport> {
+  const filled = new Map<string, FilledField>();
+  const unanswered = new Map<string, Unanswered>();
+  const done = new Set<Element>();
+  let changed = 0;
+  for (let round = 0; round < FILL_ROUNDS; round++) {
+    const fields = applicationFields(doc, adapter).filter((f) => !done.has(f.element));
+    if (!fields.length) break;
+    unanswered.clear();
+    for (const f of fields) {
+      done.add(f.element);
+      const { answer, sensitive } = decide(f, input);
+      const invalid = input.submits > 0 && isInvalid(f, markers.errorSelectors);
+      if (!answer) {
+        if (f.required && !currentValue(f)) unanswered.set(f.label, questionOf(f, sensitive));
+        continue;
+      }
+      // A value the form refused is written another way on the next try (a phone's format).
+      const alternates = answer.alternates ?? [];
+      const value =
+        invalid && alternates.length ? alternates[Math.min(input.submits, alternates.length - 1)]! : answer.value;
+      if (!invalid && alreadyHolds(f, { ...answer, value })) {
+        filled.set(f.label, { field: f.label, value: currentValue(f), source: answer.source });
+        continue;
+      }
+      const result = await fillField(f, value);
+      if (result.ok) changed++;
+      if (result.ok) filled.set(f.label, { field: f.label, value: result.value, source: answer.source });
+      else if (f.required) unanswered.set(f.label, questionOf(f, sensitive));
+    }
+    await settle(doc, 120, 1_500);
+  }
+  return { filled: [...filled.values()], unanswered: [...unanswered.values()], changed };
+}
+
+interface PageLook {
+  adapter: Adapter;
+  ats: Adapter['ats'];
+  markers: Markers;
+  fields: DiscoveredField[];
+  /** An outcome the page already shows (confirmation, CAPTCHA, closed posting, login wall). */
+  shown: StepResult | null;
+}
+
+/** The page as every entry point first reads it, once the DOM has settled. */
+async function look(doc: Document): Promise<PageLook> {
+  await settle(doc);
+  const adapter = adapterFor(doc);
+  const ats = adapter.ats;
+  const markers = markersOf(adapter);
+  const fields = applicationFields(doc, adapter);
+  const confirmed = confirmation(doc, markers);
+  const stop = confirmed ? null : blocker(doc, fields.length > 0);
+  const shown: StepResult | null = confirmed
+    ? { status: 'submitted', confirmation: confirmed.text, ats }
+    : stop && { status: stop.kind, message: stop.message, ats };
+  return { adapter, ats, markers, fields, shown };
+}
+
+/**
+ * The required questions on this page that neither the user nor the profile answers, without
+ * touching the page: a host may answer the non-sensitive ones (the AI fallback) before `step`
+ * fills anything, so no typed personal value is on the page when a model reads it.
+ */
+export async function survey(input: StepInput, doc: Document = document): Promise<Unanswered[]> {
+  const { fields } = await look(doc);
+  return fields
+    .filter((f) => f.required && !currentValue(f))
+    .map((f) => ({ f, decision: decide(f, input) }))
+    .filter(({ decision }) => !decision.answer)
+    .map(({ f, decision }) => questionOf(f, decision.sensitive));
+}
+
+/** Looks at the page and takes the next step of the application. */
+export async function step(input: StepInput, doc: Document = document): Promise<StepResult> {
+  const { adapter, ats, markers, fields, shown } = await look(doc);
+  if (shown) return shown;
+  if (input.verifyOnly)
+    return { status: 'waiting', message: 'No confirmation or "already applied" notice is shown.', ats };
+
+  const special = await adapter.special?.(doc, input);
+  if (special) return special;
+  await adapter.prepare?.(doc, input);
+
+  const pending = (el: HTMLElement): StepResult | null =>
+    recentlyClicked(el) && !validationErrors(doc, markers).length
+      ? { status: 'waiting', message: 'The page has not responded to the last click yet.', ats }
+      : null;
+  if (!fields.length) {
+    const start = findControl(doc, control(START, adapter.start));
+    if (start) {
+      const wait = pending(start.element);
+      if (wait) return wait;
+      clickSoon(start.element);
+      return { status: 'advanced', filled: [], action: `clicked "${start.label}"`, ats };
+    }
+  }
+  const { filled, unanswered, changed } = await fillPage(doc, adapter, input, markers);
+  if (unanswered.length) return { status: 'needs_user', questions: unanswered, filled, ats };
+
+  const next = findControl(doc, control(NEXT, adapter.next));
+  if (next) {
+    const wait = pending(next.element);
+    if (wait) return wait;
+    clickSoon(next.element);
+    return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats };
+  }
+  const submit = findControl(doc, control(SUBMIT, adapter.submit));
+  if (submit) {
+    const errors = input.submits > 0 ? validationErrors(doc, markers) : [];
+    // Refilled after a refusal but nothing was written differently: the same click would fail again.
+    if (errors.length && changed === 0) return { status: 'invalid', errors, ats };
+    return { status: 'ready', filled, submitLabel: submit.label, ats };
+  }
+  const errors = validationErrors(doc, markers);
+  if (errors.length) return { status: 'invalid', errors, ats };
+  return { status: 'waiting', message: 'No form, confirmation or control to go on was found on this page.', ats };
+}
+
+/** Clicks the final submit control (after the host recorded its pre-submit checkpoint). */
+export function submit(doc: Document = document): SubmitResult {
+  const adapter = adapterFor(doc);
+  const found = findControl(doc, control(SUBMIT, adapter.submit));
+  if (found) clickSoon(found.element);
+  return { clicked: found?.label ?? null };
+}
+
+/** After a submit: the confirmation, the errors the form shows, a blocker, or nothing yet. */
+export async function afterSubmit(doc: Document = document): Promise<StepResult> {
+  const { ats, markers, shown } = await look(doc);
+  if (shown) return shown;
+  const errors = validationErrors(doc, markers);
+  if (errors.length) return { status: 'invalid', errors, ats };
+  return { status: 'waiting', message: 'No confirmation yet.', ats };
+}

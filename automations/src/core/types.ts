@@ -1,0 +1,73 @@
+// Shapes that cross the page boundary: what a host passes to `core.step` and what it gets back.
+// Everything here is plain JSON so Playwright's evaluate and extension messaging can carry it.
+import type { AnswerValue, ApplicantProfile, FieldType, FillSource, Question, SavedAnswers } from '@jobswipe/protocol';
+
+/** A file the core puts into a file input (bytes as base64, so it crosses any messaging channel). */
+export interface FilePayload {
+  name: string;
+  mime: string;
+  base64: string;
+}
+
+export interface StepInput {
+  profile: ApplicantProfile;
+  answers: SavedAnswers;
+  files: { resume?: FilePayload | null; coverLetter?: FilePayload | null };
+  /** Cover letter text for forms that take it typed or pasted. */
+  coverLetterText?: string | null;
+  /** How many times the final submit has been clicked already in this attempt. */
+  submits: number;
+  /** Answers the host supplied for this run only (e.g. from the AI fallback), keyed like saved answers. */
+  extraAnswers?: SavedAnswers;
+  /** Look for proof the application already went through; fill and click nothing. */
+  verifyOnly?: boolean;
+}
+
+export interface FilledField {
+  field: string;
+  value: string;
+  source: FillSource;
+}
+
+/** An unanswered question, with whether a model may ever answer it (never for sensitive ones). */
+export interface Unanswered extends Question {
+  sensitive: boolean;
+}
+
+export type StepResult =
+  /** Filled what this page asks and clicked a control that leads on (Apply, Next, Continue). */
+  | { status: 'advanced'; filled: FilledField[]; action: string; ats: string }
+  /** Everything is filled; the next click is the final submit (`core.submit()`). */
+  | { status: 'ready'; filled: FilledField[]; submitLabel: string; ats: string }
+  | { status: 'submitted'; confirmation: string; ats: string }
+  | { status: 'needs_user'; questions: Unanswered[]; filled: FilledField[]; ats: string }
+  | { status: 'login_required'; message: string; ats: string }
+  | { status: 'blocked'; message: string; ats: string }
+  | { status: 'expired'; message: string; ats: string }
+  /** Validation errors are shown that this step could not fix. */
+  | { status: 'invalid'; errors: string[]; ats: string }
+  /** Nothing to act on yet (page still rendering, or after a submit with no answer yet). */
+  | { status: 'waiting'; message: string; ats: string };
+
+export type StepStatus = StepResult['status'];
+
+export interface SubmitResult {
+  clicked: string | null;
+}
+
+/** One control (or group of controls) as the core sees it. */
+export interface DiscoveredField {
+  label: string;
+  /** name / id / autocomplete attributes, lower-cased: a second opinion when the label is vague. */
+  hints: string;
+  type: FieldType;
+  required: boolean;
+  /** The control the user types in or clicks first. */
+  element: HTMLElement;
+  /** Options with the element to click or select for each (radios, buttons, <option>s). */
+  options: Array<{ label: string; element: HTMLElement }>;
+  /** How the control takes a value. */
+  widget: 'text' | 'select' | 'radio' | 'checkbox' | 'checkbox_group' | 'buttons' | 'combobox' | 'file' | 'date';
+}
+
+export type { AnswerValue, SavedAnswers };

@@ -1,0 +1,349 @@
+// The Playwright runner: opens the posting, loops the in-page core's steps until the application
+// is submitted or cannot go on, and classifies how it ended. It reports the `submitting`
+// checkpoint (awaited) just before the one final click, never clicks submit again unless the form
+// refused the last try with visible errors, and with `verifyFirst` only looks, never submits.
+import {
+  type ApplicantProfile,
+  type ApplyOutcome,
+  type ApplyResult,
+  type ErrorClass,
+  type FillSource,
+  type SavedAnswers,
+  SUBMITTING_STEP,
+} from '@jobswipe/protocol';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { AiFallback } from '../ai/fallback.ts';
+import type { FilledField, StepInput, StepResult, Unanswered } from '../core/types.ts';
+import { loadFile } from './applicant-files.ts';
+import { launchBrowser, launchDesktopContext, newApplicationContext, type ProxySettings } from './browser.ts';
+import { captureEvidence, defaultEvidenceDir } from './evidence.ts';
+import { callCore, coreAfterSubmit, coreStep, coreSubmit, formFrame } from './page-core.ts';
+import { type ProgressCallback, ProgressReporter } from './progress.ts';
+
+export interface ApplyOptions {
+  url: string;
+  profile: ApplicantProfile;
+  answers?: SavedAnswers;
+  resumePath?: string;
+  /** Cover letter text (for forms that take it typed); `coverLetterPath` for an upload. */
+  coverLetter?: string;
+  coverLetterPath?: string;
+  mode: 'server' | 'desktop';
+  proxy?: ProxySettings;
+  headless?: boolean;
+  /** Fill everything and stop just before the final submit. */
+  dryRun?: boolean;
+  onProgress?: ProgressCallback;
+  signal?: AbortSignal;
+  /** An earlier attempt reached `submitting` and was lost: look for proof, never submit. */
+  verifyFirst?: boolean;
+  /** Server mode: a browser the worker keeps for all its applications (a fresh context each). */
+  browser?: Browser;
+  /** Desktop mode: the agent's persistent context (a new page each application). */
+  context?: BrowserContext;
+  /** Desktop mode without `context`: the persistent profile directory. */
+  userDataDir?: string;
+  executablePath?: string;
+  evidenceDir?: string;
+  /** Optional model fallback for non-sensitive unknown questions. */
+  ai?: AiFallback | null;
+  navigationTimeoutMs?: number;
+  /** How long to wait for the ATS to answer a submit before asking a person to verify. */
+  confirmationTimeoutMs?: number;
+}
+
+const MAX_STEPS = 30;
+const MAX_SUBMITS = 3;
+const MAX_WAITING = 12;
+
+class Aborted extends Error {}
+
+interface Session {
+  page: Page;
+  close(): Promise<void>;
+}
+
+async function openSession(opts: ApplyOptions): Promise<Session> {
+  if (opts.mode === 'desktop') {
+    if (opts.context) {
+      const page = await opts.context.newPage();
+      return { page, close: () => page.close() };
+    }
+    if (!opts.userDataDir) throw new Error('Desktop mode needs `context` or `userDataDir` (the persistent profile).');
+    const context = await launchDesktopContext({
+      userDataDir: opts.userDataDir,
+      headless: opts.headless ?? false,
+      ...(opts.executablePath ? { executablePath: opts.executablePath } : {}),
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { page, close: () => context.close() };
+  }
+  const owned = opts.browser ? null : (await launchBrowser({ headless: opts.headless ?? true })).browser;
+  const browser = opts.browser ?? owned!;
+  const context = await newApplicationContext(browser, opts.proxy);
+  const page = await context.newPage();
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      await owned?.close();
+    },
+  };
+}
+
+/** Waits briefly for a navigation the last click may have started, then for its document. */
+async function settleAfterClick(page: Page): Promise<void> {
+  await page.waitForEvent('framenavigated', { timeout: 1_500 }).catch(() => {});
+  await page.waitForLoadState('domcontentloaded').catch(() => {});
+}
+
+class Attempt {
+  readonly filled = new Map<string, FilledField>();
+  readonly timings: Record<string, number> = {};
+  readonly evidence: string[] = [];
+  readonly progress: ProgressReporter;
+  private readonly started = Date.now();
+  private phaseStart = Date.now();
+
+  constructor(
+    readonly opts: ApplyOptions,
+    readonly page: Page,
+    private readonly base: StepInput,
+  ) {
+    this.progress = new ProgressReporter(opts.onProgress);
+  }
+
+  checkAbort(before: string): void {
+    if (this.opts.signal?.aborted) throw new Aborted(`Aborted before ${before}.`);
+  }
+
+  phase(name: string): void {
+    const now = Date.now();
+    this.timings[name] = (this.timings[name] ?? 0) + (now - this.phaseStart);
+    this.phaseStart = now;
+  }
+
+  input(submits: number, extra: Partial<StepInput> = {}): StepInput {
+    return { ...this.base, submits, ...extra };
+  }
+
+  record(filled: FilledField[]): void {
+    for (const f of filled) this.filled.set(f.field, f);
+  }
+
+  async result(
+    outcome: ApplyOutcome,
+    errorClass: ErrorClass | null,
+    message: string | null,
+    extra: { confirmation?: string; unanswered?: Unanswered[]; dryRun?: boolean } = {},
+  ): Promise<ApplyResult> {
+    this.phase('finish');
+    const label = extra.dryRun ? 'dry-run' : outcome;
+    this.evidence.push(
+      ...(await captureEvidence(
+        this.page,
+        this.opts.evidenceDir ?? defaultEvidenceDir(),
+        label,
+        outcome !== 'submitted',
+      )),
+    );
+    this.timings.total = Date.now() - this.started;
+    if (outcome === 'submitted') await this.progress.report('confirm', extra.confirmation, 100).catch(() => {});
+    return {
+      outcome,
+      errorClass,
+      message,
+      filled: [...this.filled.values()].map(({ field, value, source }) => ({
+        field,
+        value,
+        source: source as FillSource,
+      })),
+      unanswered: (extra.unanswered ?? []).map(({ sensitive: _s, ...q }) => q),
+      confirmation: extra.confirmation ?? null,
+      evidence: this.evidence,
+      timings: this.timings,
+      ...(extra.dryRun ? { dryRun: true } : {}),
+    };
+  }
+}
+
+/** What every step gets; files are read once, before a browser opens, so a bad path fails fast. */
+async function baseInput(opts: ApplyOptions): Promise<StepInput> {
+  return {
+    profile: opts.profile,
+    answers: opts.answers ?? {},
+    files: {
+      resume: opts.resumePath ? await loadFile(opts.resumePath) : null,
+      coverLetter: opts.coverLetterPath ? await loadFile(opts.coverLetterPath) : null,
+    },
+    coverLetterText: opts.coverLetter ?? opts.profile.coverLetter,
+    submits: 0,
+  };
+}
+
+/** How a step that ends the run maps to an outcome. */
+function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null {
+  switch (r.status) {
+    case 'submitted':
+      return attempt.result('submitted', null, null, { confirmation: r.confirmation });
+    case 'blocked':
+      return attempt.result('blocked', 'blocked', r.message);
+    case 'expired':
+      return attempt.result('expired', 'permanent', r.message);
+    case 'login_required':
+      return attempt.result('needs_attention', 'needs_user', r.message);
+    case 'invalid':
+      return attempt.result('failed', 'permanent', `The form refused the application: ${r.errors.join('; ')}`);
+    case 'needs_user': {
+      const list = r.questions.map((q) => `"${q.label}"`).join(', ');
+      return attempt.result('needs_attention', 'needs_user', `Answer needed for: ${list}`, { unanswered: r.questions });
+    }
+    default:
+      return null;
+  }
+}
+
+async function verify(attempt: Attempt, frame: Frame): Promise<ApplyResult> {
+  await attempt.progress.report('verify', 'Looking for proof of the earlier submission');
+  const input = attempt.input(0, { verifyOnly: true });
+  const r = await coreStep(attempt.page, frame, input);
+  const end = terminal(attempt, r);
+  if (end && r.status !== 'needs_user') return end;
+  return attempt.result(
+    'needs_attention',
+    'needs_user',
+    'An earlier attempt reached the final submit and was lost; the ATS shows no confirmation or "already applied" notice. ' +
+      'Check the company site or your email for a confirmation before applying again.',
+  );
+}
+
+async function waitForAnswer(attempt: Attempt, timeoutMs: number): Promise<StepResult> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await settleAfterClick(attempt.page);
+    const frame = await formFrame(attempt.page);
+    const r = await coreAfterSubmit(attempt.page, frame);
+    if (r.status !== 'waiting' || Date.now() > until) return r;
+  }
+}
+
+async function aiFill(attempt: Attempt, frame: Frame, ai: AiFallback, submits: number): Promise<void> {
+  const input = attempt.input(submits);
+  const open = await callCore(attempt.page, frame, (arg) => globalThis.__jobswipeCore!.survey(arg), input);
+  const allowed = open.filter((q) => !q.sensitive);
+  if (!allowed.length) return;
+  const filled = await ai.fill(attempt.page, allowed, {
+    pageTitle: await attempt.page.title(),
+    currentTitle: attempt.opts.profile.currentTitle,
+    yearsOfExperience: attempt.opts.profile.yearsOfExperience,
+  });
+  attempt.record(filled);
+}
+
+async function run(attempt: Attempt): Promise<ApplyResult> {
+  const { opts, page, progress } = attempt;
+  await progress.report('open', opts.url);
+  const response = await page.goto(opts.url, {
+    waitUntil: 'domcontentloaded',
+    timeout: opts.navigationTimeoutMs ?? 45_000,
+  });
+  attempt.phase('open');
+  if (response && (response.status() === 404 || response.status() === 410)) {
+    return attempt.result('expired', 'permanent', `The posting answers HTTP ${response.status()}: it is gone.`);
+  }
+  attempt.checkAbort('detect');
+  await progress.report('detect');
+  if (opts.verifyFirst) return verify(attempt, await formFrame(page));
+
+  let submits = 0;
+  let pages = 0;
+  let waiting = 0;
+  for (let i = 0; i < MAX_STEPS; i++) {
+    attempt.checkAbort('the next step');
+    const frame = await formFrame(page);
+    if (opts.ai) await aiFill(attempt, frame, opts.ai, submits);
+    const r = await coreStep(page, frame, attempt.input(submits));
+    if ('filled' in r) attempt.record(r.filled);
+    attempt.phase('fill');
+    if (r.status === 'advanced') {
+      pages++;
+      const uploaded = r.filled.some((f) => f.source === 'resume');
+      await progress.page(uploaded ? 'upload' : 'fill', pages, r.action);
+      await settleAfterClick(page);
+      continue;
+    }
+    if (r.status === 'waiting') {
+      if (++waiting > MAX_WAITING) {
+        return attempt.result('failed', 'permanent', `No application form was found: ${r.message}`);
+      }
+      await settleAfterClick(page);
+      continue;
+    }
+    if (r.status !== 'ready') return terminal(attempt, r)!;
+
+    if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');
+    await progress.report('review', `${attempt.filled.size} fields filled`);
+    if (opts.dryRun)
+      return attempt.result('needs_attention', null, 'Dry run: the form is filled; nothing was submitted.', {
+        dryRun: true,
+      });
+    attempt.checkAbort('submitting');
+    await progress.report(SUBMITTING_STEP, r.submitLabel);
+    await coreSubmit(page, frame);
+    submits++;
+    attempt.phase('review');
+    await progress.report('confirm', 'Waiting for the ATS to answer');
+    const answer = await waitForAnswer(attempt, opts.confirmationTimeoutMs ?? 30_000);
+    attempt.phase('submit');
+    if (answer.status === 'invalid') {
+      if (submits >= MAX_SUBMITS) return terminal(attempt, answer)!;
+      continue;
+    }
+    if (answer.status === 'waiting') {
+      return attempt.result(
+        'needs_attention',
+        'needs_user',
+        'The application was submitted but the ATS showed no confirmation; verify it on the company site before trying again.',
+      );
+    }
+    return terminal(attempt, answer)!;
+  }
+  return attempt.result('failed', 'permanent', `Gave up after ${MAX_STEPS} steps without reaching the submit.`);
+}
+
+function failure(errorClass: ErrorClass, message: string): ApplyResult {
+  return {
+    outcome: 'failed',
+    errorClass,
+    message,
+    filled: [],
+    unanswered: [],
+    confirmation: null,
+    evidence: [],
+    timings: {},
+  };
+}
+
+/** Applies to one job and says how it went. Never throws for a failed application. */
+export async function applyToJob(opts: ApplyOptions): Promise<ApplyResult> {
+  let base: StepInput;
+  try {
+    base = await baseInput(opts);
+  } catch (err) {
+    return failure('permanent', (err as Error).message);
+  }
+  let session: Session | null = null;
+  let attempt: Attempt | null = null;
+  try {
+    session = await openSession(opts);
+    attempt = new Attempt(opts, session.page, base);
+    return await run(attempt);
+  } catch (err) {
+    // Network errors, timeouts, a crashed page or an abort: nothing was submitted, so try again later.
+    const text = err instanceof Aborted ? err.message : `${(err as Error).name}: ${(err as Error).message}`;
+    const message = text.split('\n')[0] ?? text;
+    return (await attempt?.result('failed', 'retryable', message).catch(() => null)) ?? failure('retryable', message);
+  } finally {
+    await session?.close().catch(() => {});
+  }
+}
