@@ -56,6 +56,7 @@ export const ENV = {
   },
   MAX_ATTEMPTS: { schema: ms.default(5), doc: 'Attempts before an application is DEAD' },
   SEED_DEMO: { schema: bool.default(true), doc: '`npm start` seeds the demo user and practice jobs' },
+  PRACTICE_ATS_URL: { schema: z.string().url().optional(), doc: 'Base URL of the practice ATS the demo jobs point at; default http://localhost:PRACTICE_ATS_PORT' },
   PRACTICE_ATS_PORT: {
     schema: z.coerce.number().int().min(0).default(4100),
     doc: 'Port of the practice ATS that `npm start` runs',
@@ -75,6 +76,7 @@ export interface Config extends EnvShape {
   storageDir: string;
   publicUrl: string;
   jwtSecret: string;
+  practiceAtsUrl: string;
 }
 
 /** Parses the environment; a bad value stops start-up with the variable's name and what is wrong. */
@@ -93,15 +95,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storageDir: join(dir, 'storage'),
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     jwtSecret: values.JWT_SECRET ?? generatedSecret(dir, 'jwt-secret'),
+    practiceAtsUrl: values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`,
   };
 }
 
 /** A secret generated on first start and kept (mode 0600) under the data dir, never in code. */
-function generatedSecret(dir: string, name: string): string {
+export function generatedSecret(dir: string, name: string, make = () => randomBytes(48).toString('base64url')): string {
   const file = join(dir, 'secrets', name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  // The data dir itself stays traversable: the embedded database runs as another user inside it.
+  mkdirSync(dir, { recursive: true });
   mkdirSync(join(dir, 'secrets'), { recursive: true, mode: 0o700 });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = make();
   writeFileSync(file, secret, { mode: 0o600 });
   chmodSync(file, 0o600);
   return secret;

@@ -89,9 +89,10 @@ export const TRANSITIONS = {
   },
   lapse: {
     from: held,
-    to: ['QUEUED', 'DEAD'],
+    to: ['QUEUED', 'DEAD', 'NEEDS_ATTENTION'],
     fenced: false,
-    description: 'the reaper takes back an application whose lease expired without a heartbeat',
+    description:
+      'the reaper takes back an application whose lease expired: queued again, DEAD after its last attempt, or NEEDS_ATTENTION when that last attempt may have submitted',
   },
   abort: {
     from: held,

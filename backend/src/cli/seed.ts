@@ -1,0 +1,16 @@
+// `npm run db:seed`: loads the demo catalog and user into DATABASE_URL (or the embedded database).
+import { migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
+import { loadConfig } from '../config.ts';
+import { seedDemo } from '../seed/demo-seed.ts';
+
+const config = loadConfig();
+const db = await resolveDatabase();
+const { prisma, close } = openDatabase(db.url);
+try {
+  await migrate(db.url);
+  const result = await seedDemo(prisma, { practiceAtsUrl: config.practiceAtsUrl, dataDir: config.dataDir });
+  console.log(`Seeded ${result.jobs} jobs. Demo user: ${result.email} / ${result.password}`);
+} finally {
+  await close();
+  await db.stop();
+}

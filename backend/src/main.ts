@@ -1,0 +1,52 @@
+// `npm start`: the whole product on this machine. With no DATABASE_URL it runs an embedded
+// PostgreSQL under .data/; with no reachable Redis it runs degraded (Postgres only). It applies
+// migrations, starts the practice ATS the demo jobs point at, seeds the demo, and serves the API.
+import { startPracticeAts } from '@jobswipe/automations/practice-ats/index';
+import { migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startNode } from './node.ts';
+import { seedDemo } from './seed/demo-seed.ts';
+
+const config = loadConfig();
+const log = createLogger(config.LOG_LEVEL);
+const database = await resolveDatabase((msg) => log.info(msg));
+const applied = await migrate(database.url);
+if (applied.length) log.info({ migrations: applied }, 'database migrated');
+
+const practice = await startPracticeAts({ port: config.PRACTICE_ATS_PORT }).catch((err: Error) => {
+  log.warn(
+    { err: err.message, port: config.PRACTICE_ATS_PORT },
+    'practice ATS not started (port taken?): demo jobs need it',
+  );
+  return null;
+});
+
+let demo: { email: string; password: string } | null = null;
+if (config.SEED_DEMO) {
+  const seedDb = openDatabase(database.url, { max: 2 });
+  try {
+    demo = await seedDemo(seedDb.prisma, { practiceAtsUrl: config.practiceAtsUrl, dataDir: config.dataDir });
+  } finally {
+    await seedDb.close();
+  }
+}
+
+const node = await startNode(config, database.url, { log });
+log.info(
+  { app: node.url, practiceAts: practice?.url ?? null, demoUser: demo?.email ?? null },
+  `JobSwipe is running at ${node.url}${demo ? ` — sign in as ${demo.email} / ${demo.password}` : ''}`,
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  await node.stop();
+  await practice?.close();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

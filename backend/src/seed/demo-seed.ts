@@ -1,0 +1,75 @@
+// Demo data for `npm start` and `npm run db:seed`: the practice ATS's postings as the job catalog
+// (their apply URLs point at the practice ATS), and a demo user with a filled-in profile. The demo
+// user's password is generated once, kept under the data dir, and printed, never stored in code.
+import { randomBytes } from 'node:crypto';
+import { practiceJobs } from '@jobswipe/automations/practice-ats/index';
+import type { PrismaClient } from '@jobswipe/db';
+import { hashPassword } from '../auth/passwords.ts';
+import { generatedSecret } from '../config.ts';
+
+export const DEMO_EMAIL = 'demo@jobswipe.local';
+
+export interface SeedResult {
+  jobs: number;
+  email: string;
+  password: string;
+}
+
+export async function seedDemo(
+  prisma: PrismaClient,
+  opts: { practiceAtsUrl: string; dataDir: string },
+): Promise<SeedResult> {
+  const postings = practiceJobs(opts.practiceAtsUrl);
+  const now = Date.now();
+  // Ordinary postings first in the deck; the adversarial ones (CAPTCHA, login wall...) after them.
+  const ordered = [
+    ...postings.filter((p) => p.scenario === 'normal'),
+    ...postings.filter((p) => p.scenario !== 'normal'),
+  ];
+  for (const [i, p] of ordered.entries()) {
+    const data = {
+      company: p.company,
+      title: p.title,
+      location: p.location,
+      remote: p.remote,
+      salaryMin: p.salaryMin,
+      salaryMax: p.salaryMax,
+      salaryCurrency: p.salaryCurrency,
+      description: p.description,
+      keyPoints: p.keyPoints,
+      applyUrl: p.applyUrl,
+      atsKind: p.ats,
+      postedAt: new Date(now - i * 3_600_000),
+    };
+    await prisma.job.upsert({
+      where: { source_externalId: { source: `practice-${p.ats}`, externalId: p.externalId } },
+      create: { source: `practice-${p.ats}`, externalId: p.externalId, ...data },
+      update: data,
+    });
+  }
+
+  const password = generatedSecret(opts.dataDir, 'demo-password', () => `demo-${randomBytes(6).toString('base64url')}`);
+  const passwordHash = await hashPassword(password);
+  const profile = {
+    firstName: 'Alex',
+    lastName: 'Rivera',
+    email: DEMO_EMAIL,
+    phone: '+1 415 555 0134',
+    links: { linkedin: 'https://www.linkedin.com/in/alex-rivera-demo', github: 'https://github.com/alex-rivera-demo' },
+    location: { city: 'San Francisco', region: 'California', country: 'United States', postalCode: '94107' },
+    workAuthorization: { authorizedCountries: ['United States'], requiresSponsorship: false },
+    salaryExpectation: { amount: 165000, currency: 'USD', period: 'year' },
+    noticePeriod: '2 weeks',
+    currentCompany: 'Northwind Labs',
+    currentTitle: 'Senior Software Engineer',
+    yearsOfExperience: 7,
+    eeo: { gender: 'decline', race: 'decline', hispanicLatino: 'decline', veteran: 'decline', disability: 'decline' },
+    onboardingStep: 99,
+  };
+  await prisma.user.upsert({
+    where: { email: DEMO_EMAIL },
+    create: { email: DEMO_EMAIL, passwordHash, role: 'operator', profile: { create: profile } },
+    update: { passwordHash },
+  });
+  return { jobs: ordered.length, email: DEMO_EMAIL, password };
+}

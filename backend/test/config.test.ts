@@ -1,0 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { ENV, loadConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('documents every environment variable in the README table', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(ENV)) expect(readme, name).toContain(`| \`${name}\` |`);
+  });
+
+  it('stops start-up with the variable name and the problem when a value is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATA_DIR: '/tmp/x' })).toThrow(/PORT: .*number/i);
+    expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: '/tmp/x' })).toThrow(/JWT_SECRET/);
+  });
+});

@@ -1,0 +1,4 @@
+// Prints the lifecycle diagram for docs/architecture.md.
+import { stateDiagram } from './status-diagram.ts';
+
+console.log(stateDiagram());
