@@ -1,0 +1,184 @@
+// The executor protocol: what devices (desktop app, extension) and server workers say to the
+// backend and what they hear back, over the WebSocket at /v1/devices/connect or the long-poll
+// fallback. docs/protocol.md shows one example of each message.
+import { z } from 'zod';
+import { ApplicantProfile, ApplyOutcome, ApplyStep, Question, SavedAnswers } from './automation.ts';
+import { DeviceKind, ErrorClass } from './domain.ts';
+import { ErrorCode } from './errors.ts';
+import { ApplicationStatus } from './status.ts';
+
+const id = z.string().uuid();
+/** Lease tokens are 64-bit integers; JSON carries them as decimal strings. */
+export const LeaseToken = z.string().regex(/^\d{1,19}$/, 'must be a decimal lease token');
+
+export const MAX_FRAME_BYTES = 64 * 1024;
+/** Application-level ping period: an MV3 service worker dies after 30 s without events. */
+export const PING_INTERVAL_MS = 20_000;
+
+// ---- executor → backend ---------------------------------------------------------------------
+
+export const HeldLease = z.object({ applicationId: id, leaseToken: LeaseToken });
+export type HeldLease = z.infer<typeof HeldLease>;
+
+export const Hello = z.object({
+  type: z.literal('hello'),
+  /** The device token (`dt_...`). Sent in the first message because browsers cannot set headers on a WebSocket. */
+  token: z.string().min(10).max(200),
+  kind: DeviceKind,
+  version: z.string().max(50),
+  /** How many applications it will run at once; 0 pauses offers. */
+  capacity: z.number().int().min(0).max(10),
+  /** Applications it still holds from before a disconnect or restart. */
+  held: z.array(HeldLease).max(20).default([]),
+});
+
+export const Claim = z.object({ type: z.literal('claim'), applicationId: id });
+
+export const Heartbeat = z.object({
+  type: z.literal('heartbeat'),
+  applicationId: id,
+  leaseToken: LeaseToken,
+  step: ApplyStep,
+  percent: z.number().int().min(0).max(100),
+  message: z.string().max(500).optional(),
+});
+
+export const Result = z.object({
+  type: z.literal('result'),
+  applicationId: id,
+  leaseToken: LeaseToken,
+  outcome: ApplyOutcome,
+  errorClass: ErrorClass.nullable(),
+  message: z.string().max(2_000).nullable(),
+  confirmation: z.string().max(2_000).nullable(),
+  /** Questions it could not answer (outcome needs_attention). */
+  unanswered: z.array(Question).max(50).default([]),
+  /** Evidence uploaded for this attempt with POST /v1/applications/:id/evidence. */
+  evidenceIds: z.array(id).max(20).default([]),
+});
+
+/** Hands an application back without an outcome (shutdown, or it cannot resume it). */
+export const Release = z.object({
+  type: z.literal('release'),
+  applicationId: id,
+  leaseToken: LeaseToken,
+  reason: z.string().max(500),
+});
+
+export const SetCapacity = z.object({ type: z.literal('capacity'), capacity: z.number().int().min(0).max(10) });
+export const Ping = z.object({ type: z.literal('ping'), at: z.number().optional() });
+export const Pong = z.object({ type: z.literal('pong'), at: z.number().optional() });
+
+export const ExecutorMessage = z.discriminatedUnion('type', [
+  Hello,
+  Claim,
+  Heartbeat,
+  Result,
+  Release,
+  SetCapacity,
+  Ping,
+  Pong,
+]);
+export type ExecutorMessage = z.infer<typeof ExecutorMessage>;
+export type HelloMessage = z.infer<typeof Hello>;
+export type HeartbeatMessage = z.infer<typeof Heartbeat>;
+export type ResultMessage = z.infer<typeof Result>;
+export type ReleaseMessage = z.infer<typeof Release>;
+
+// ---- backend → executor ---------------------------------------------------------------------
+
+export const JobSummary = z.object({
+  title: z.string(),
+  company: z.string(),
+  atsKind: z.string(),
+  applyUrl: z.string(),
+});
+
+export const Welcome = z.object({
+  type: z.literal('welcome'),
+  deviceId: id,
+  serverTime: z.string(),
+  pingIntervalMs: z.number().int(),
+  leaseMs: z.number().int(),
+});
+
+export const Offer = z.object({
+  type: z.literal('offer'),
+  applicationId: id,
+  job: JobSummary,
+  attempt: z.number().int(),
+});
+
+export const Claimed = z.object({
+  type: z.literal('claimed'),
+  applicationId: id,
+  leaseToken: LeaseToken,
+  leaseExpiresAt: z.string(),
+  attempt: z.number().int(),
+  correlationId: id,
+  /** An earlier attempt reached the final submit and was lost: check before submitting again. */
+  verifyFirst: z.boolean(),
+  job: z.record(z.string(), z.unknown()),
+  profile: ApplicantProfile,
+  answers: SavedAnswers,
+  /** Download URL of the resume, valid while the lease is. */
+  resumeUrl: z.string().nullable(),
+  resumeFileName: z.string().nullable(),
+});
+
+export const RejectReason = z.enum(['taken', 'not_available', 'not_found', 'over_capacity']);
+export const Rejected = z.object({
+  type: z.literal('rejected'),
+  applicationId: id,
+  reason: RejectReason,
+  message: z.string(),
+});
+
+export const Lease = z.object({
+  type: z.literal('lease'),
+  applicationId: id,
+  leaseToken: LeaseToken,
+  leaseExpiresAt: z.string(),
+});
+
+/** Fenced out: the application is no longer this executor's. Stop working on it now. */
+export const Lost = z.object({ type: z.literal('lost'), applicationId: id, message: z.string() });
+
+export const Ack = z.object({ type: z.literal('ack'), applicationId: id, status: ApplicationStatus });
+
+/** The user cancelled an application this executor holds: stop (before the final submit). */
+export const Cancel = z.object({ type: z.literal('cancel'), applicationId: id, reason: z.string() });
+
+export const ErrorFrame = z.object({
+  type: z.literal('error'),
+  code: ErrorCode,
+  message: z.string(),
+  /** The type of the message that caused it, when known. */
+  ref: z.string().optional(),
+  applicationId: id.optional(),
+});
+
+export const BackendMessage = z.discriminatedUnion('type', [
+  Welcome,
+  Offer,
+  Claimed,
+  Rejected,
+  Lease,
+  Lost,
+  Ack,
+  Cancel,
+  ErrorFrame,
+  Ping,
+  Pong,
+]);
+export type BackendMessage = z.infer<typeof BackendMessage>;
+export type OfferMessage = z.infer<typeof Offer>;
+export type ClaimedMessage = z.infer<typeof Claimed>;
+export type ErrorFrameMessage = z.infer<typeof ErrorFrame>;
+
+/** POST /v1/devices/poll (long-poll fallback): the same hello, answered with the same messages. */
+export const PollBody = Hello.omit({ type: true, token: true }).extend({
+  /** How long to wait for work when there is none, ms. */
+  waitMs: z.number().int().min(0).max(30_000).default(25_000),
+});
+export const PollResponse = z.object({ messages: z.array(BackendMessage) });
