@@ -2,15 +2,12 @@
 // request log and the catalog, under /__practice.
 import { Router } from 'express';
 import { practiceJobs } from './catalog/catalog.ts';
+import { baseUrlOf } from './shared/base-url.ts';
 import type { RequestLog } from './store/request-log.ts';
 import type { SubmissionFilter, SubmissionStore } from './store/submissions.ts';
 
 function queryText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-export function baseUrlOf(req: { protocol: string; get(name: string): string | undefined }): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
 export function practiceApiRoutes(submissions: SubmissionStore, requests: RequestLog): Router {

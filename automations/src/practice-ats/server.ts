@@ -9,7 +9,9 @@ import { loginWallRoutes } from './adversarial/login-wall.ts';
 import { ATS_MODULES } from './ats/registry.ts';
 import { homePage } from './home.ts';
 import { practiceApiRoutes } from './practice-api.ts';
+import { clientBundleRoutes } from './shared/client-bundle.ts';
 import { FormParseError } from './shared/form-data.ts';
+import { locationRoutes } from './shared/locations.ts';
 import { AccountStore } from './store/accounts.ts';
 import { RequestLog } from './store/request-log.ts';
 import { SubmissionStore } from './store/submissions.ts';
@@ -39,10 +41,15 @@ export function createPracticeApp(submissions: SubmissionStore, requests: Reques
   app.get('/', (_req, res) => {
     res.send(homePage());
   });
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   app.use(practiceApiRoutes(submissions, requests));
   app.use(botWallRoutes());
   app.use(loginWallRoutes(ctx.accounts));
   app.use(captchaRoutes(ctx.captcha));
+  app.use(clientBundleRoutes());
+  app.use(locationRoutes());
   for (const module of ATS_MODULES) app.use(module.routes(ctx));
   app.use((_req, res) => {
     res.status(404).send(notFoundPage());

@@ -1,9 +1,10 @@
 // Every practice ATS module, by kind.
 import type { AtsKind } from '../spec/form-spec.ts';
 import { careers } from './careers/index.ts';
+import { greenhouse } from './greenhouse/index.ts';
 import type { AtsModule } from './module.ts';
 
-export const ATS_MODULES: readonly AtsModule[] = [careers];
+export const ATS_MODULES: readonly AtsModule[] = [greenhouse, careers];
 
 export function atsModule(kind: AtsKind): AtsModule {
   const found = ATS_MODULES.find((m) => m.kind === kind);

@@ -1,0 +1,160 @@
+// Greenhouse's newer job-boards design (job-boards.greenhouse.io): a React form with react-select
+// comboboxes, an Attach / Enter manually resume widget and helper-text errors under each field.
+import { createElement as h, type ReactNode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Combobox, type ControlProps, FileInput, OptionList, TextArea, TextInput } from '../../client/controls.ts';
+import { searchPlaces } from '../../client/location-search.ts';
+import { readPageData } from '../../client/page-data.ts';
+import { type Application, useApplication } from '../../client/use-application.ts';
+import type { FieldSpec } from '../../spec/form-spec.ts';
+
+const data = readPageData();
+const SELECT_CLASSES = {
+  container: 'select__container',
+  input: 'select__input',
+  menu: 'select__menu',
+  option: 'select__option',
+  focused: 'select__option--is-focused',
+};
+
+function Label(p: { field: FieldSpec; as?: 'label' | 'div' }): ReactNode {
+  return h(
+    p.as ?? 'label',
+    { id: `${p.field.id}-label`, htmlFor: p.as === 'div' ? undefined : p.field.id, className: 'label' },
+    p.field.label,
+    p.field.required ? h('span', { 'aria-hidden': 'true', className: 'required' }, '*') : null,
+  );
+}
+
+function Upload(p: { field: FieldSpec; pasted?: FieldSpec; app: Application }): ReactNode {
+  const [manual, setManual] = useState(false);
+  const error = p.app.errors[p.field.name];
+  return h(
+    'div',
+    { className: 'file-upload', role: 'group', 'aria-labelledby': `upload-label-${p.field.id}` },
+    h(
+      'div',
+      { id: `upload-label-${p.field.id}`, className: 'label upload-label' },
+      p.field.label,
+      p.field.required ? '*' : '',
+    ),
+    manual && p.pasted
+      ? h(TextArea, {
+          field: p.pasted,
+          value: p.app.values[p.pasted.name] ?? '',
+          onChange: (v) => p.app.set(p.pasted!.name, v),
+          labelledBy: `upload-label-${p.field.id}`,
+        })
+      : h(
+          'div',
+          { className: 'file-upload__wrapper' },
+          h(FileInput, {
+            field: p.field,
+            value: p.app.values[p.field.name] ?? null,
+            onChange: (v) => p.app.set(p.field.name, v),
+            buttonLabel: 'Attach',
+            buttonClass: 'btn btn--pill',
+            invalid: error !== undefined,
+            labelledBy: `upload-label-${p.field.id}`,
+          }),
+          p.pasted
+            ? h(
+                'button',
+                { type: 'button', className: 'btn btn--pill', onClick: () => setManual(true) },
+                'Enter manually',
+              )
+            : null,
+        ),
+    h('p', { className: 'file-upload__filetypes' }, 'Accepted file types: pdf, doc, docx, txt, rtf'),
+    error ? h('p', { className: 'helper-text helper-text--error', id: `${p.field.id}-error` }, error) : null,
+  );
+}
+
+function Question(p: { field: FieldSpec; app: Application }): ReactNode {
+  const { field, app } = p;
+  const error = app.errors[field.name];
+  const props: ControlProps = {
+    field,
+    value: app.values[field.name] ?? null,
+    onChange: (v) => app.set(field.name, v),
+    invalid: error !== undefined,
+    describedBy: error ? `${field.id}-error` : undefined,
+  };
+  let control: ReactNode;
+  if (field.type === 'combobox') {
+    control = h(Combobox, { ...props, classes: SELECT_CLASSES, labelledBy: `${field.id}-label` });
+  } else if (field.type === 'location') {
+    control = h(Combobox, {
+      ...props,
+      classes: SELECT_CLASSES,
+      labelledBy: `${field.id}-label`,
+      search: searchPlaces,
+      placeholder: 'Start typing...',
+    });
+  } else if (field.type === 'checkbox_group') {
+    control = h(OptionList, { ...props, labelledBy: `${field.id}-label`, className: 'checkbox__wrapper' });
+  } else if (field.type === 'textarea') {
+    control = h(TextArea, { ...props, className: 'input input__multi-line' });
+  } else {
+    control = h(TextInput, { ...props, className: 'input input__single-line' });
+  }
+  return h(
+    'div',
+    { className: field.type === 'combobox' || field.type === 'location' ? 'select' : 'text-input-wrapper' },
+    h(
+      'div',
+      { className: 'input-wrapper' },
+      h(Label, { field, as: field.type === 'checkbox_group' ? 'div' : 'label' }),
+      control,
+    ),
+    error ? h('p', { className: 'helper-text helper-text--error', id: `${field.id}-error` }, error) : null,
+  );
+}
+
+function App(): ReactNode {
+  const app = useApplication(data.fields, data.submitUrl);
+  const visible = data.fields.filter((f) => f.alternativeTo === undefined);
+  const render = (f: FieldSpec) =>
+    f.type === 'file'
+      ? h(Upload, { key: f.name, field: f, pasted: data.fields.find((x) => x.alternativeTo === f.name), app })
+      : h(Question, { key: f.name, field: f, app });
+  const eeoc = visible.filter((f) => f.section === 'Voluntary Self-Identification');
+  return h(
+    'form',
+    {
+      id: 'application-form',
+      className: 'application--form',
+      noValidate: true,
+      onSubmit: (e: { preventDefault(): void }) => {
+        e.preventDefault();
+        void app.submit();
+      },
+    },
+    app.answer?.status === 'already-applied'
+      ? h('div', { className: 'application--error already-applied', role: 'alert' }, app.answer.message)
+      : null,
+    app.answer?.status === 'invalid'
+      ? h(
+          'div',
+          { className: 'application--error', role: 'alert' },
+          'Please complete the required fields and fix the errors below.',
+        )
+      : null,
+    h('div', { className: 'application--questions' }, visible.filter((f) => !eeoc.includes(f)).map(render)),
+    h(
+      'div',
+      { className: 'eeoc__container' },
+      h('h3', { className: 'section-header' }, 'Voluntary Self-Identification'),
+      h(
+        'p',
+        null,
+        'For government reporting purposes, we ask candidates to respond to the below self-identification survey. Completion of the form is entirely voluntary.',
+      ),
+      eeoc.map(render),
+    ),
+    h('button', { type: 'submit', className: 'btn btn--rounded', disabled: app.submitting }, 'Submit application'),
+  );
+}
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(h(App));

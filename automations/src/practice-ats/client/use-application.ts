@@ -1,0 +1,66 @@
+// The state of a single-page application form: values by field name, the server's errors, and a
+// submit that posts multipart like the real SPAs' fetch calls and reads the JSON answer.
+import { useState } from 'react';
+import type { SubmitAnswer } from '../shared/spa-shell.ts';
+import type { FieldSpec } from '../spec/form-spec.ts';
+import type { FieldValue } from './controls.ts';
+
+export interface Application {
+  values: Record<string, FieldValue>;
+  set: (name: string, value: FieldValue) => void;
+  errors: Record<string, string>;
+  /** The answer of the last submit (an "already applied" notice, or the errors' summary). */
+  answer: SubmitAnswer | null;
+  submitting: boolean;
+  submit: (extra?: Record<string, string>) => Promise<SubmitAnswer>;
+}
+
+export function toFormData(
+  fields: FieldSpec[],
+  values: Record<string, FieldValue>,
+  extra: Record<string, string> = {},
+) {
+  const body = new FormData();
+  for (const f of fields) {
+    const v = values[f.name];
+    if (v instanceof File) body.append(f.name, v, v.name);
+    else if (Array.isArray(v)) for (const x of v) body.append(f.name, x);
+    else if (typeof v === 'string' && v !== '') body.append(f.name, v);
+  }
+  for (const [k, v] of Object.entries(extra)) body.append(k, v);
+  return body;
+}
+
+export async function postApplication(url: string, body: FormData): Promise<SubmitAnswer> {
+  const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin' });
+  return (await res.json()) as SubmitAnswer;
+}
+
+export function useApplication(fields: FieldSpec[], submitUrl: string): Application {
+  const [values, setValues] = useState<Record<string, FieldValue>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [answer, setAnswer] = useState<SubmitAnswer | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  return {
+    values,
+    errors,
+    answer,
+    submitting,
+    set: (name, value) => {
+      setValues((old) => ({ ...old, [name]: value }));
+      setErrors(({ [name]: _, ...rest }) => rest);
+    },
+    submit: async (extra) => {
+      setSubmitting(true);
+      try {
+        const result = await postApplication(submitUrl, toFormData(fields, values, extra));
+        setAnswer(result);
+        setErrors(Object.fromEntries((result.errors ?? []).map((e) => [e.field, e.message])));
+        if (result.status === 'accepted' && result.redirect) location.assign(result.redirect);
+        return result;
+      } finally {
+        setSubmitting(false);
+      }
+    },
+  };
+}
