@@ -1,8 +1,9 @@
 // The Playwright runner applies to every normal practice posting (every ATS the practice server
 // hosts) and the recorded submission matches the answer key field by field, files intact, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec } from '../src/practice-ats/index.ts';
+import { formSpec } from '../src/practice-ats/index.ts';
 import { applyToJob } from '../src/runner/apply.ts';
+import { mismatches } from './support/answer-key.ts';
 import { answersFor, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
@@ -38,7 +39,7 @@ describe('applying with the Playwright runner', () => {
 
       const recorded = world.ats.submissions.list({ ats: job.ats, jobId: job.externalId });
       expect(recorded).toHaveLength(1);
-      expect(checkSubmission(spec, recorded[0]!, PROFILE, answers, world.docs.sha256)).toEqual([]);
+      expect(mismatches(spec, recorded[0]!, answers, world.docs)).toEqual([]);
       expect(recorded[0]!.files.map((f) => f.sha256)).toContain(world.docs.sha256.resume);
     },
   );

@@ -128,9 +128,10 @@ export function decide(field: DiscoveredField, input: StepInput): Decision {
   const fromUser = savedAnswer(field, input);
   if (fromUser && !(sensitive && fromUser.source === 'ai')) return { key, answer: fromUser, sensitive };
   let answer = key ? profileAnswer(key, field, input) : null;
-  if (!answer && key && EEO_KEYS.has(key) && field.options.some((o) => isDeclineOption(o.label))) {
-    answer = { value: 'decline', source: 'default' };
-  }
+  // A combobox shows its options only once opened: offer "decline" and let the fill find it or not.
+  const offersDecline =
+    field.options.some((o) => isDeclineOption(o.label)) || (field.widget === 'combobox' && !field.options.length);
+  if (!answer && key && EEO_KEYS.has(key) && offersDecline) answer = { value: 'decline', source: 'default' };
   // A required "I agree / I have read the privacy notice" box is the applicant's consent to apply.
   if (!answer && field.widget === 'checkbox' && field.required && ATTESTATION.test(field.label)) {
     answer = { value: true, source: 'default' };

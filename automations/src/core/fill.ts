@@ -102,27 +102,44 @@ function openOptions(combobox: HTMLElement): DiscoveredField['options'] {
     .map((el) => ({ label: textOf(el), element: el as HTMLElement }));
 }
 
+/** What to type into a searchable combobox: a place's city, an answer's words; nothing for a number. */
+function searchText(value: FillValue): string | null {
+  if (typeof value === 'number') return null;
+  if (typeof value === 'string') return value.split(',')[0]!.trim();
+  return wantedText(value);
+}
+
+function chooseFrom(options: DiscoveredField['options'], value: FillValue): DiscoveredField['options'][number] | null {
+  if (!options.length) return null;
+  return pick(options, value) ?? (typeof value === 'string' ? bestPrefix(options, value) : null);
+}
+
 async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<FillOutcome> {
   const el = field.element;
-  const wanted = wantedText(value);
   const isInput = el.tagName === 'INPUT';
   realClick(el);
-  // A searchable combobox filters as the user types; a location autocomplete wants the city only.
-  if (isInput) await typeKeys(el as HTMLInputElement, typeof value === 'string' ? value.split(',')[0]!.trim() : wanted);
-  const chosen = await waitFor(() => {
-    const options = openOptions(el);
-    return options.length
-      ? (pick(options, value) ?? (typeof value === 'string' ? bestPrefix(options, value) : null))
-      : null;
-  }, 3_000);
+  if (isInput) fire(el, 'keydown', { key: 'ArrowDown' } as KeyboardEventInit);
+  // A select-like combobox lists every option once open; a searchable one needs typing first.
+  let chosen = await waitFor(() => chooseFrom(openOptions(el), value), 800);
+  const search = searchText(value);
+  if (!chosen && isInput && search) {
+    await typeKeys(el as HTMLInputElement, search);
+    chosen = await waitFor(() => chooseFrom(openOptions(el), value), 3_000);
+  }
   if (!chosen) {
-    if (isInput && typeof value === 'string' && !openOptions(el).length) {
+    const typed = typeof value === 'string' && isInput && !openOptions(el).length;
+    if (typed) {
       // A free-text combobox with no suggestions keeps what was typed.
-      typeValue(el as HTMLInputElement, value);
+      typeValue(el as HTMLInputElement, value as string);
       blur(el);
-      return { ok: true, value };
+      return { ok: true, value: value as string };
     }
-    return { ok: false, reason: `no option of "${field.label}" matches "${wanted}"` };
+    if (isInput) {
+      setNativeValue(el as HTMLInputElement, '');
+      fire(el, 'input');
+    }
+    fire(el, 'keydown', { key: 'Escape' } as KeyboardEventInit);
+    return { ok: false, reason: `no option of "${field.label}" matches "${wantedText(value)}"` };
   }
   realClick(chosen.element);
   await waitFor(() => !isVisible(chosen.element) || !chosen.element.isConnected, 1_000);

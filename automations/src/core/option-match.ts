@@ -15,7 +15,7 @@ export const norm = (s: string): string =>
 const YES = /^(yes|y|true|i am|i do|i have|i will|i can|correct|agree|i agree|yes i)\b/;
 const NO = /^(no|n|false|i am not|i do not|i dont|i have not|i will not|i cannot|i cant|not)\b/;
 const DECLINE =
-  /\b(decline|prefer not|dont wish|do not wish|not wish|choose not|rather not|not to (answer|disclose|say|self identify)|wish not|no answer|not specified|not disclosed)\b/;
+  /\b(decline|prefer not|dont wish|do not wish|not wish|do not want|dont want|choose not|rather not|not to (answer|disclose|say|self identify)|wish not|no answer|not specified|not disclosed)\b/;
 
 export function isDeclineOption(label: string): boolean {
   return DECLINE.test(norm(label));

@@ -1,0 +1,81 @@
+// Every adversarial practice posting ends in the outcome an executor acts on, with a message a
+// person can use: CAPTCHAs and bot walls block, a login wall needs the user, closed postings
+// expire, and slow, refusing, shuffled and already-applied forms still end right — once.
+import type { ApplyOutcome, ErrorClass } from '@jobswipe/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
+import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
+import { mismatches } from './support/answer-key.ts';
+import { answersFor, PROFILE } from './support/applicant.ts';
+import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
+
+let world: PracticeWorld;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(() => world?.close());
+
+function apply(job: PracticeJob, extra: Partial<ApplyOptions> = {}) {
+  return applyToJob({
+    url: world.urlOf(job),
+    profile: PROFILE,
+    answers: answersFor(formSpec(job.ats, job.externalId)),
+    resumePath: world.docs.resumePath,
+    coverLetterPath: world.docs.coverLetterPath,
+    mode: 'server',
+    browser: world.browser,
+    ...extra,
+  });
+}
+
+const named = (scenario: string) => catalog(scenario).map((job) => [`${job.ats}/${job.externalId}`, job] as const);
+const recorded = (job: PracticeJob) => world.ats.submissions.list({ ats: job.ats, jobId: job.externalId });
+
+const STOPS: Array<[string, ApplyOutcome, ErrorClass, RegExp]> = [
+  ['captcha', 'blocked', 'blocked', /captcha/i],
+  ['bot-wall', 'blocked', 'blocked', /captcha|bot|human/i],
+  ['login-wall', 'needs_attention', 'needs_user', /sign in|log in/i],
+  ['closed-404', 'expired', 'permanent', /404|gone|closed/i],
+  ['closed', 'expired', 'permanent', /no longer|closed/i],
+];
+
+const stopCases = STOPS.flatMap(([scenario, outcome, errorClass, message]) =>
+  catalog(scenario).map(
+    (job) => [`${scenario} ${job.ats}/${job.externalId}`, job, outcome, errorClass, message] as const,
+  ),
+);
+
+describe('postings an application cannot go through', () => {
+  it.each(stopCases)(
+    '%s ends with the right outcome and submits nothing',
+    async (_n, job, outcome, errorClass, message) => {
+      const result = await apply(job);
+      expect(result.outcome, result.message ?? '').toBe(outcome);
+      expect(result.errorClass).toBe(errorClass);
+      expect(result.message).toMatch(message);
+      expect(result.evidence.length).toBeGreaterThan(0);
+      expect(recorded(job)).toHaveLength(0);
+    },
+  );
+});
+
+describe('forms that resist but accept a correct application', () => {
+  it.each([...named('slow'), ...named('reject-first'), ...named('shuffled')])(
+    '%s is submitted once with every covered field right',
+    async (_n, job) => {
+      const result = await apply(job);
+      expect(result.outcome, result.message ?? '').toBe('submitted');
+      const spec = formSpec(job.ats, job.externalId);
+      expect(recorded(job)).toHaveLength(1);
+      expect(mismatches(spec, recorded(job)[0]!, answersFor(spec), world.docs)).toEqual([]);
+    },
+  );
+
+  it.each(named('already-applied'))('%s: a second application finds the first and adds none', async (_n, job) => {
+    expect((await apply(job)).outcome).toBe('submitted');
+    const again = await apply(job);
+    expect(again.outcome, again.message ?? '').toBe('submitted');
+    expect(again.confirmation).toMatch(/already/i);
+    expect(recorded(job)).toHaveLength(1);
+  });
+});
