@@ -1,0 +1,71 @@
+// The AI fallback, exercised through the real Stagehand code with a stand-in model client: it
+// answers a non-sensitive question the user never answered, fills it through act() with the
+// answer as a variable, and is never told the applicant's personal or sensitive data.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStagehandFallback } from '../src/ai/stagehand-fallback.ts';
+import { isSensitiveQuestion } from '../src/core/field-keys.ts';
+import { formSpec } from '../src/practice-ats/index.ts';
+import { applyToJob } from '../src/runner/apply.ts';
+import { launchBrowser } from '../src/runner/browser.ts';
+import { answersFor, PROFILE } from './support/applicant.ts';
+import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
+import { StandInLlmClient } from './support/stand-in-llm-client.ts';
+
+let world: PracticeWorld;
+let browser: Browser;
+let cdpUrl: string;
+beforeAll(async () => {
+  world = await startWorld();
+  const launched = await launchBrowser({ withCdp: true });
+  browser = launched.browser;
+  cdpUrl = launched.cdpUrl!;
+});
+afterAll(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+/** A posting with a required free-text question that is not sensitive. */
+const job = catalog('normal').find((j) =>
+  formSpec(j.ats, j.externalId).fields.some(
+    (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
+  ),
+)!;
+
+describe('the Stagehand fallback', () => {
+  it('answers a non-sensitive question through act() and never sees personal data', async () => {
+    const spec = formSpec(job.ats, job.externalId);
+    const open = spec.fields.find(
+      (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
+    )!;
+    const answers = answersFor(spec);
+    if (open.asks.kind === 'question') delete answers[open.asks.key];
+    const modelAnswer = 'Your tools for engineers are the ones I reach for every day.';
+    const client = new StandInLlmClient({ [open.label]: modelAnswer });
+    const ai = await startStagehandFallback({ cdpUrl, model: { client } });
+    try {
+      const result = await applyToJob({
+        url: world.urlOf(job),
+        profile: PROFILE,
+        answers,
+        resumePath: world.docs.resumePath,
+        mode: 'server',
+        browser,
+        ai,
+      });
+      expect(result.outcome, result.message ?? '').toBe('submitted');
+      expect(result.filled).toContainEqual({ field: open.label, value: modelAnswer, source: 'ai' });
+    } finally {
+      await ai.close();
+    }
+    const [recorded] = world.ats.submissions.list({ ats: job.ats, jobId: job.externalId });
+    expect(recorded?.fields[open.name]).toBe(modelAnswer);
+
+    expect(client.prompts.some((p) => p.includes(open.label))).toBe(true);
+    const personal = [PROFILE.email, PROFILE.phone, PROFILE.lastName, String(PROFILE.salaryExpectation?.amount)];
+    for (const prompt of client.prompts) for (const value of personal) expect(prompt).not.toContain(value);
+    // act() saw the placeholder, not the text it typed.
+    expect(client.prompts.filter((p) => p.includes('%answer%')).length).toBeGreaterThan(0);
+  });
+});
