@@ -2,9 +2,10 @@
 import type { AtsKind } from '../spec/form-spec.ts';
 import { careers } from './careers/index.ts';
 import { greenhouse } from './greenhouse/index.ts';
+import { lever } from './lever/index.ts';
 import type { AtsModule } from './module.ts';
 
-export const ATS_MODULES: readonly AtsModule[] = [greenhouse, careers];
+export const ATS_MODULES: readonly AtsModule[] = [greenhouse, lever, careers];
 
 export function atsModule(kind: AtsKind): AtsModule {
   const found = ATS_MODULES.find((m) => m.kind === kind);

@@ -1,0 +1,72 @@
+// Lever: the hosted job site under /lever/<site> and the Postings API under /api/lever/v0.
+import { Router } from 'express';
+import { passScenarioGate } from '../../adversarial/gate.ts';
+import { receiveApplication } from '../../shared/receive-application.ts';
+import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
+import type { AtsModule, PracticeContext } from '../module.ts';
+import { postingsOf } from '../postings-of.ts';
+import { leverApiRoutes } from './api.ts';
+import { applyPage, boardPage, postingPage, thanksPage } from './pages.ts';
+import { leverSpec, postingPath } from './spec.ts';
+
+export const LEVER_MESSAGES: ValidationMessages = {
+  ...DEFAULT_MESSAGES,
+  required: () => 'This field is required',
+  email: () => 'Please enter a valid email address',
+  phone: () => 'Please enter a valid phone number',
+  url: () => 'Please enter a valid URL (https://...)',
+  fileType: () => 'Unsupported file type. Please upload a PDF, DOC, DOCX, TXT, RTF or ODT file.',
+  fileSize: () => 'The file is too large. The maximum size is 10 MB.',
+};
+
+export const LEVER_ALREADY_APPLIED =
+  "You've already applied to this job. We'll be in touch if your experience matches what we're looking for.";
+
+export const lever: AtsModule = {
+  kind: 'lever',
+  applyPath: (p) => `${postingPath(p)}/apply`,
+  formSpec: leverSpec,
+  routes(ctx: PracticeContext) {
+    const router = Router();
+    const lookup = postingsOf('lever');
+    router.use(leverApiRoutes(lookup));
+    router.get('/lever/:site', (req, res, next) => {
+      const postings = lookup.board(req.params.site).filter((p) => p.scenario !== 'closed-404');
+      if (postings.length === 0) return next();
+      res.send(boardPage(postings));
+    });
+    router.get('/lever/:site/:id', async (req, res, next) => {
+      const p = lookup.posting(req.params.site, req.params.id);
+      if (!p) return next();
+      if (await passScenarioGate(req, res, p, ctx.accounts)) res.send(postingPage(p));
+    });
+    router.get('/lever/:site/:id/apply', async (req, res, next) => {
+      const p = lookup.posting(req.params.site, req.params.id);
+      if (!p) return next();
+      if (await passScenarioGate(req, res, p, ctx.accounts)) res.send(applyPage(p, leverSpec(p)));
+    });
+    router.post('/lever/:site/:id/apply', async (req, res, next) => {
+      const p = lookup.posting(req.params.site, req.params.id);
+      if (!p) return next();
+      if (!(await passScenarioGate(req, res, p, ctx.accounts))) return;
+      const spec = leverSpec(p);
+      const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
+        refusesDuplicates: true,
+        messages: LEVER_MESSAGES,
+      });
+      if (outcome.kind === 'invalid') {
+        res.status(422).send(applyPage(p, spec, { form: outcome.form, errors: outcome.errors }));
+      } else if (outcome.kind === 'already-applied') {
+        res.send(applyPage(p, spec, { form: outcome.form, notice: LEVER_ALREADY_APPLIED }));
+      } else {
+        res.redirect(303, `${postingPath(p)}/thanks`);
+      }
+    });
+    router.get('/lever/:site/:id/thanks', (req, res, next) => {
+      const p = lookup.posting(req.params.site, req.params.id);
+      if (!p) return next();
+      res.send(thanksPage(p));
+    });
+    return router;
+  },
+};
