@@ -2,11 +2,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { Router } from 'express';
 import { CAPTCHA_FIELD } from '../../adversarial/captcha.ts';
-import { passScenarioGate } from '../../adversarial/gate.ts';
 import { single } from '../../shared/form-data.ts';
 import { receiveApplication } from '../../shared/receive-application.ts';
 import type { FieldSpec } from '../../spec/form-spec.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
+import { postingRoute } from '../posting-route.ts';
 import { type PostingLookup, postingsOf } from '../postings-of.ts';
 import { applyPage, boardPage, type FormView, postingPage, thanksPage } from './pages.ts';
 import { careersPath, careersSpec } from './spec.ts';
@@ -55,54 +55,52 @@ export const careers: AtsModule = {
     const router = Router();
     const lookup: PostingLookup = postingsOf('careers');
 
-    router.get('/careers/:company', (req, res, next) => {
-      const postings = lookup.board(req.params.company);
+    router.get('/careers/:board', (req, res, next) => {
+      const postings = lookup.board(req.params.board);
       if (postings.length === 0) return next();
       res.send(boardPage(postings));
     });
 
-    router.get('/careers/:company/jobs/:id', async (req, res, next) => {
-      const p = lookup.posting(req.params.company, req.params.id);
-      if (!p) return next();
-      if (await passScenarioGate(req, res, p, ctx.accounts)) res.send(postingPage(p));
-    });
+    router.get(
+      '/careers/:board/jobs/:id',
+      postingRoute(lookup, ctx, (p, _req, res) => res.send(postingPage(p))),
+    );
 
-    router.get('/careers/:company/jobs/:id/apply', async (req, res, next) => {
-      const p = lookup.posting(req.params.company, req.params.id);
-      if (!p) return next();
-      if (!(await passScenarioGate(req, res, p, ctx.accounts))) return;
-      const spec = careersSpec(p);
-      const view = p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };
-      res.send(applyPage(p, spec, view));
-    });
-
-    router.post('/careers/:company/jobs/:id/apply', async (req, res, next) => {
-      const p = lookup.posting(req.params.company, req.params.id);
-      if (!p) return next();
-      if (!(await passScenarioGate(req, res, p, ctx.accounts))) return;
-      const spec = careersSpec(p);
-      const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
-        refusesDuplicates: false,
-        extraChecks: (form) =>
-          p.scenario === 'captcha' && !ctx.captcha.redeem(single(form, CAPTCHA_FIELD))
-            ? [{ field: CAPTCHA_FIELD, label: 'CAPTCHA', message: 'Please verify that you are not a robot.' }]
-            : [],
-      });
-      if (outcome.kind === 'invalid') {
+    router.get(
+      '/careers/:board/jobs/:id/apply',
+      postingRoute(lookup, ctx, (p, _req, res) => {
+        const spec = careersSpec(p);
         const view = p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };
-        res.status(422).send(applyPage(p, spec, view, outcome.form, outcome.errors));
-        return;
-      }
-      const reference =
-        outcome.kind === 'accepted' && outcome.submission ? outcome.submission.id : randomBytes(8).toString('hex');
-      res.redirect(303, `${careersPath(p)}/thanks?ref=${reference}`);
-    });
+        res.send(applyPage(p, spec, view));
+      }),
+    );
 
-    router.get('/careers/:company/jobs/:id/thanks', (req, res, next) => {
-      const p = lookup.posting(req.params.company, req.params.id);
-      if (!p) return next();
-      res.send(thanksPage(p, String(req.query.ref ?? '')));
-    });
+    router.post(
+      '/careers/:board/jobs/:id/apply',
+      postingRoute(lookup, ctx, async (p, req, res) => {
+        const spec = careersSpec(p);
+        const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
+          refusesDuplicates: false,
+          extraChecks: (form) =>
+            p.scenario === 'captcha' && !ctx.captcha.redeem(single(form, CAPTCHA_FIELD))
+              ? [{ field: CAPTCHA_FIELD, label: 'CAPTCHA', message: 'Please verify that you are not a robot.' }]
+              : [],
+        });
+        if (outcome.kind === 'invalid') {
+          const view = p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };
+          res.status(422).send(applyPage(p, spec, view, outcome.form, outcome.errors));
+          return;
+        }
+        const reference =
+          outcome.kind === 'accepted' && outcome.submission ? outcome.submission.id : randomBytes(8).toString('hex');
+        res.redirect(303, `${careersPath(p)}/thanks?ref=${reference}`);
+      }),
+    );
+
+    router.get(
+      '/careers/:board/jobs/:id/thanks',
+      postingRoute(lookup, ctx, (p, req, res) => res.send(thanksPage(p, String(req.query.ref ?? ''))), { gate: false }),
+    );
     return router;
   },
 };

@@ -1,9 +1,9 @@
 // Lever: the hosted job site under /lever/<site> and the Postings API under /api/lever/v0.
 import { Router } from 'express';
-import { passScenarioGate } from '../../adversarial/gate.ts';
 import { receiveApplication } from '../../shared/receive-application.ts';
 import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
+import { postingRoute } from '../posting-route.ts';
 import { postingsOf } from '../postings-of.ts';
 import { leverApiRoutes } from './api.ts';
 import { applyPage, boardPage, postingPage, thanksPage } from './pages.ts';
@@ -30,43 +30,40 @@ export const lever: AtsModule = {
     const router = Router();
     const lookup = postingsOf('lever');
     router.use(leverApiRoutes(lookup));
-    router.get('/lever/:site', (req, res, next) => {
-      const postings = lookup.board(req.params.site).filter((p) => p.scenario !== 'closed-404');
+    router.get('/lever/:board', (req, res, next) => {
+      const postings = lookup.board(req.params.board).filter((p) => p.scenario !== 'closed-404');
       if (postings.length === 0) return next();
       res.send(boardPage(postings));
     });
-    router.get('/lever/:site/:id', async (req, res, next) => {
-      const p = lookup.posting(req.params.site, req.params.id);
-      if (!p) return next();
-      if (await passScenarioGate(req, res, p, ctx.accounts)) res.send(postingPage(p));
-    });
-    router.get('/lever/:site/:id/apply', async (req, res, next) => {
-      const p = lookup.posting(req.params.site, req.params.id);
-      if (!p) return next();
-      if (await passScenarioGate(req, res, p, ctx.accounts)) res.send(applyPage(p, leverSpec(p)));
-    });
-    router.post('/lever/:site/:id/apply', async (req, res, next) => {
-      const p = lookup.posting(req.params.site, req.params.id);
-      if (!p) return next();
-      if (!(await passScenarioGate(req, res, p, ctx.accounts))) return;
-      const spec = leverSpec(p);
-      const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
-        refusesDuplicates: true,
-        messages: LEVER_MESSAGES,
-      });
-      if (outcome.kind === 'invalid') {
-        res.status(422).send(applyPage(p, spec, { form: outcome.form, errors: outcome.errors }));
-      } else if (outcome.kind === 'already-applied') {
-        res.send(applyPage(p, spec, { form: outcome.form, notice: LEVER_ALREADY_APPLIED }));
-      } else {
-        res.redirect(303, `${postingPath(p)}/thanks`);
-      }
-    });
-    router.get('/lever/:site/:id/thanks', (req, res, next) => {
-      const p = lookup.posting(req.params.site, req.params.id);
-      if (!p) return next();
-      res.send(thanksPage(p));
-    });
+    router.get(
+      '/lever/:board/:id',
+      postingRoute(lookup, ctx, (p, _req, res) => res.send(postingPage(p))),
+    );
+    router.get(
+      '/lever/:board/:id/apply',
+      postingRoute(lookup, ctx, (p, _req, res) => res.send(applyPage(p, leverSpec(p)))),
+    );
+    router.post(
+      '/lever/:board/:id/apply',
+      postingRoute(lookup, ctx, async (p, req, res) => {
+        const spec = leverSpec(p);
+        const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
+          refusesDuplicates: true,
+          messages: LEVER_MESSAGES,
+        });
+        if (outcome.kind === 'invalid') {
+          res.status(422).send(applyPage(p, spec, { form: outcome.form, errors: outcome.errors }));
+        } else if (outcome.kind === 'already-applied') {
+          res.send(applyPage(p, spec, { form: outcome.form, notice: LEVER_ALREADY_APPLIED }));
+        } else {
+          res.redirect(303, `${postingPath(p)}/thanks`);
+        }
+      }),
+    );
+    router.get(
+      '/lever/:board/:id/thanks',
+      postingRoute(lookup, ctx, (p, _req, res) => res.send(thanksPage(p)), { gate: false }),
+    );
     return router;
   },
 };

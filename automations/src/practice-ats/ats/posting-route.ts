@@ -1,0 +1,28 @@
+// The shape every posting route shares: find the posting named by the URL (`:board` and `:id`, or
+// a custom finder), fall through to the 404 page when there is none, and pass the adversarial
+// scenario's gate before the handler runs.
+import type { Request, RequestHandler, Response } from 'express';
+import { passScenarioGate } from '../adversarial/gate.ts';
+import type { Posting } from '../catalog/posting.ts';
+import type { PracticeContext } from './module.ts';
+import type { PostingLookup } from './postings-of.ts';
+
+export interface PostingRouteOptions {
+  /** Pages after the application (confirmations) skip the scenario gate. */
+  gate?: boolean;
+  find?: (req: Request) => Posting | undefined;
+}
+
+export function postingRoute(
+  lookup: PostingLookup,
+  ctx: PracticeContext,
+  handler: (p: Posting, req: Request, res: Response) => unknown,
+  opts: PostingRouteOptions = {},
+): RequestHandler {
+  return async (req, res, next) => {
+    const p = opts.find ? opts.find(req) : lookup.posting(String(req.params.board), String(req.params.id));
+    if (!p) return next();
+    if (opts.gate !== false && !(await passScenarioGate(req, res, p, ctx.accounts))) return;
+    await handler(p, req, res);
+  };
+}
