@@ -8,6 +8,10 @@ import { ApplicationStatus } from './status.ts';
 const email = z.string().trim().toLowerCase().email('must be an email address').max(320);
 const uuid = z.string().uuid('must be a UUID');
 
+/** The `:id` of a path like /v1/devices/:id. */
+export const IdParams = z.object({ id: uuid });
+export type IdParams = z.infer<typeof IdParams>;
+
 // ---- auth -----------------------------------------------------------------------------------
 
 export const SignupBody = z.object({
@@ -42,9 +46,16 @@ export type AuthResponse = z.infer<typeof AuthResponse>;
 
 // ---- profile --------------------------------------------------------------------------------
 
-export const ProfileBody = ApplicantProfile.extend({
+const ProfileFields = ApplicantProfile.extend({
+  /** Which onboarding step the user reached, so leaving halfway keeps the place. */
   onboardingStep: z.number().int().min(0).max(20).default(0),
 });
+
+/**
+ * PUT /v1/profile: the fields to save. Fields left out keep their saved values, so onboarding can
+ * save each step as it goes; an unknown field is refused rather than silently dropped.
+ */
+export const ProfileBody = ProfileFields.partial().strict();
 export type ProfileBody = z.infer<typeof ProfileBody>;
 
 export const ResumeView = z.object({
@@ -57,11 +68,16 @@ export const ResumeView = z.object({
 });
 export type ResumeView = z.infer<typeof ResumeView>;
 
-export const ProfileView = ProfileBody.extend({ resume: ResumeView.nullable(), updatedAt: z.string().nullable() });
+/** GET /v1/profile: every field (defaults where never saved) and the default resume. */
+export const ProfileView = ProfileFields.extend({ resume: ResumeView.nullable(), updatedAt: z.string().nullable() });
 export type ProfileView = z.infer<typeof ProfileView>;
 
 export const SavedAnswerView = z.object({ questionKey: z.string(), question: z.string(), answer: AnswerValue });
 export type SavedAnswerView = z.infer<typeof SavedAnswerView>;
+
+/** GET and PUT /v1/profile/answers answer with every saved answer, by question key. */
+export const AnswersView = z.object({ answers: z.array(SavedAnswerView) });
+export type AnswersView = z.infer<typeof AnswersView>;
 
 /** PUT /v1/profile/answers: upserts these; `answer: null` deletes a saved answer. */
 export const AnswersBody = z.object({
@@ -87,6 +103,8 @@ export const JobView = z.object({
   applyUrl: z.string(),
   atsKind: z.string(),
   postedAt: z.string(),
+  /** Set once the posting closed; the deck never shows closed jobs. */
+  closedAt: z.string().nullable(),
 });
 export type JobView = z.infer<typeof JobView>;
 
@@ -105,6 +123,10 @@ export type DeckQuery = z.input<typeof DeckQuery>;
 
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** GET /v1/jobs/deck: pass `nextCursor` back as `cursor` for the next page; null at the end. */
+export const DeckPage = Page(JobView);
+export type DeckPage = z.infer<typeof DeckPage>;
 
 // ---- swipes and applications ----------------------------------------------------------------
 
@@ -233,18 +255,26 @@ export const CheckoutBody = z.object({
 });
 export type CheckoutBody = z.infer<typeof CheckoutBody>;
 
+/** The Stripe Checkout page to send the user to. */
+export const CheckoutResponse = z.object({ url: z.string() });
+export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
+
 // ---- devices --------------------------------------------------------------------------------
 
-export const PairStartResponse = z.object({ code: z.string(), expiresAt: z.string() });
+/** POST /v1/devices/pair/start: the code to type into the app; `pairingId` to wait on it. */
+export const PairStartResponse = z.object({ pairingId: uuid, code: z.string(), expiresAt: z.string() });
 export type PairStartResponse = z.infer<typeof PairStartResponse>;
 
 export const PairCompleteBody = z.object({
   code: z.string().trim().toUpperCase().min(6).max(20),
   kind: DeviceKind,
   name: z.string().trim().min(1).max(100),
+  /** The app's or extension's version, shown in the devices list. */
+  version: z.string().trim().min(1).max(50).optional(),
 });
 export type PairCompleteBody = z.infer<typeof PairCompleteBody>;
 
+/** The device token is shown once: only its hash is stored. */
 export const PairCompleteResponse = z.object({ deviceId: uuid, deviceToken: z.string() });
 export type PairCompleteResponse = z.infer<typeof PairCompleteResponse>;
 
@@ -260,6 +290,18 @@ export const DeviceView = z.object({
 });
 export type DeviceView = z.infer<typeof DeviceView>;
 
+export const DeviceList = z.object({ devices: z.array(DeviceView) });
+export type DeviceList = z.infer<typeof DeviceList>;
+
+/** GET /v1/devices/pair/:pairingId: what the web shows while the user types the code. */
+export const PairingStatus = z.object({
+  pairingId: uuid,
+  status: z.enum(['pending', 'completed', 'expired']),
+  expiresAt: z.string(),
+  device: DeviceView.nullable(),
+});
+export type PairingStatus = z.infer<typeof PairingStatus>;
+
 // ---- ops ------------------------------------------------------------------------------------
 
 export const QueueStats = z.object({
@@ -268,3 +310,11 @@ export const QueueStats = z.object({
   devicesOnline: z.number().int(),
 });
 export type QueueStats = z.infer<typeof QueueStats>;
+
+/** GET /readyz: Postgres must answer; without Redis the node still serves, degraded. */
+export const Readiness = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  postgres: z.enum(['ready', 'down']),
+  redis: z.enum(['ready', 'degraded']),
+});
+export type Readiness = z.infer<typeof Readiness>;

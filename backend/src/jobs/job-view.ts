@@ -17,5 +17,6 @@ export function toJobView(job: Job): JobView {
     applyUrl: job.applyUrl,
     atsKind: job.atsKind,
     postedAt: job.postedAt.toISOString(),
+    closedAt: job.closedAt?.toISOString() ?? null,
   };
 }
