@@ -1,0 +1,67 @@
+// A posting as the jobs table stores it, and the text helpers every board source shares.
+
+/** One row of the `jobs` table, as an import writes it (unique by source + externalId). */
+export interface ImportedJob {
+  source: string;
+  externalId: string;
+  company: string;
+  title: string;
+  location: string;
+  remote: boolean;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  salaryCurrency: string | null;
+  description: string;
+  keyPoints: string[];
+  applyUrl: string;
+  atsKind: string;
+  postedAt: Date;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Plain text of a posting's HTML: paragraphs and list items on their own lines. */
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+      .replace(/<li[^>]*>/gi, '\n- ')
+      .replace(/<\/(p|div|h[1-6]|ul|ol|li)>|<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n\s*/g, '\n\n')
+    .trim();
+}
+
+/** The first few list items of a posting: the bullet points a job card shows. */
+export function keyPointsOf(html: string, max = 5): string[] {
+  return [...html.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/gi)]
+    .map((m) => htmlToText(m[1] ?? ''))
+    .filter(Boolean)
+    .slice(0, max);
+}
+
+export function isRemote(...texts: Array<string | null | undefined>): boolean {
+  return texts.some((t) => t && /\bremote\b/i.test(t));
+}
+
+/** Fetches JSON with an error that says what was asked and what came back. */
+export async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+  } catch (err) {
+    throw new Error(`Cannot reach ${url}: ${(err as Error).message}`);
+  }
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}; check the board name and --base-url.`);
+  return response.json();
+}

@@ -1,0 +1,52 @@
+// Writing imported postings to the jobs table. Contract: one statement per posting, an insert
+// that updates the row on (source, external_id) conflict, so a re-import refreshes what changed
+// and never duplicates; `inserted` (xmax = 0) tells a new row from an updated one.
+import type { Database } from '@jobswipe/db';
+import type { ImportedJob } from './imported-job.ts';
+
+const UPSERT = `
+insert into jobs (source, external_id, company, title, location, remote, salary_min, salary_max,
+                  salary_currency, description, key_points, apply_url, ats_kind, posted_at)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+on conflict (source, external_id) do update set
+  company = excluded.company, title = excluded.title, location = excluded.location,
+  remote = excluded.remote, salary_min = excluded.salary_min, salary_max = excluded.salary_max,
+  salary_currency = excluded.salary_currency, description = excluded.description,
+  key_points = excluded.key_points, apply_url = excluded.apply_url, ats_kind = excluded.ats_kind,
+  posted_at = excluded.posted_at, updated_at = now()
+returning (xmax = 0) as inserted`;
+
+export interface SaveProgress {
+  done: number;
+  total: number;
+  created: number;
+}
+
+export async function saveJobs(
+  db: Database,
+  jobs: ImportedJob[],
+  onProgress: (p: SaveProgress) => void = () => {},
+): Promise<{ created: number; updated: number }> {
+  let created = 0;
+  for (const [i, j] of jobs.entries()) {
+    const { rows } = await db.pool.query<{ inserted: boolean }>(UPSERT, [
+      j.source,
+      j.externalId,
+      j.company,
+      j.title,
+      j.location,
+      j.remote,
+      j.salaryMin,
+      j.salaryMax,
+      j.salaryCurrency,
+      j.description,
+      j.keyPoints,
+      j.applyUrl,
+      j.atsKind,
+      j.postedAt,
+    ]);
+    if (rows[0]?.inserted) created++;
+    onProgress({ done: i + 1, total: jobs.length, created });
+  }
+  return { created, updated: jobs.length - created };
+}

@@ -1,0 +1,86 @@
+// Importing job boards into the jobs table from the practice ATS's copies of the public APIs:
+// every posting arrives with its fields, and a second import updates rather than duplicates.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { type Database, openDatabase } from '@jobswipe/db';
+import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BoardKind, fetchBoard } from '../src/import/board-source.ts';
+import { saveJobs } from '../src/import/save-jobs.ts';
+import { type PracticeAts, practiceJobs, startPracticeAts } from '../src/practice-ats/index.ts';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '..', 'src', 'cli', 'import-jobs.ts');
+
+let ats: PracticeAts;
+let testDb: TestDatabase;
+let db: Database;
+beforeAll(async () => {
+  [ats, testDb] = await Promise.all([startPracticeAts({ port: 0 }), createTestDatabase()]);
+  db = openDatabase(testDb.url);
+});
+afterAll(async () => {
+  await db?.close();
+  await testDb?.drop();
+  await ats?.close();
+});
+
+const KINDS: BoardKind[] = ['greenhouse', 'lever', 'ashby'];
+/** One board per kind the practice ATS hosts, with its postings. */
+const boards = KINDS.flatMap((kind) => {
+  const jobs = practiceJobs('http://x').filter((j) => j.ats === kind);
+  const board = jobs[0]?.board;
+  return board ? [[kind, board, jobs.filter((j) => j.board === board)] as const] : [];
+});
+
+const rows = (source: string) => db.prisma.job.findMany({ where: { source }, orderBy: { externalId: 'asc' } });
+
+describe('job import', () => {
+  it.each(boards)('imports a %s board (%s) once, then updates in place', async (kind, board, postings) => {
+    const jobs = await fetchBoard({ kind, board, baseUrl: `${ats.url}/api/${kind}` });
+    // Open postings must all arrive; a closed one may still be listed (or not, as on Lever).
+    const open = postings.filter((p) => !p.scenario.startsWith('closed')).map((p) => p.externalId);
+    const imported = jobs.map((j) => j.externalId);
+    expect(imported).toEqual(expect.arrayContaining(open));
+    expect(postings.map((p) => p.externalId)).toEqual(expect.arrayContaining(imported));
+
+    expect(await saveJobs(db, jobs)).toEqual({ created: jobs.length, updated: 0 });
+    const saved = await rows(kind);
+    expect(saved).toHaveLength(jobs.length);
+    for (const p of postings.filter((x) => imported.includes(x.externalId))) {
+      const row = saved.find((r) => r.externalId === p.externalId)!;
+      expect(row.title).toBe(p.title);
+      expect(row.location).toBe(p.location);
+      expect(row.atsKind).toBe(kind);
+      expect(new URL(row.applyUrl).pathname.startsWith(new URL(p.applyUrl).pathname.split('/apply')[0]!)).toBe(true);
+      expect(row.description.length).toBeGreaterThan(100);
+      expect(row.description).not.toMatch(/<[a-z]|&lt;/);
+      if (kind !== 'greenhouse') expect(row.salaryMin).toBe(p.salaryMin);
+    }
+
+    expect(await saveJobs(db, jobs)).toEqual({ created: 0, updated: jobs.length });
+    expect(await rows(kind)).toHaveLength(jobs.length);
+  });
+
+  it('runs as npm run jobs:import against DATABASE_URL', async () => {
+    const [kind, board] = boards[0]!;
+    const count = (await rows(kind)).length;
+    await db.prisma.job.deleteMany({ where: { source: kind } });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', CLI, `--${kind}`, board, '--base-url', `${ats.url}/api/${kind}`],
+      {
+        env: { ...process.env, DATABASE_URL: testDb.url },
+      },
+    );
+    expect(JSON.parse(stdout)).toEqual({ source: kind, board, created: count, updated: 0 });
+    expect(await rows(kind)).toHaveLength(count);
+  });
+
+  it('says which board is wrong', async () => {
+    await expect(
+      fetchBoard({ kind: 'greenhouse', board: 'no-such-board', baseUrl: `${ats.url}/api/greenhouse` }),
+    ).rejects.toThrow(/no-such-board.*HTTP 404/);
+  });
+});
