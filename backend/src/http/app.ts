@@ -1,9 +1,11 @@
 // The Express application: one place that mounts every module's routes under /v1.
 import express, { Router } from 'express';
+import { applicationRoutes } from '../applications/routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
-import { applicationRoutes } from '../applications/routes.ts';
 import type { AppContext } from '../context.ts';
+import { fileRoutes } from '../files/routes.ts';
+import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import { userRoutes } from '../users/routes.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
@@ -16,10 +18,13 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(express.json({ limit: '100kb' }));
 
   app.use('/v1/auth', authRoutes(ctx));
+  // Reached without a user's sign-in: signed file links.
+  app.use('/v1', fileRoutes(ctx));
 
   const v1 = Router();
   v1.use(authenticate(ctx.tokens));
   v1.use(userRoutes(ctx));
+  v1.use(profileRoutes(ctx));
   v1.use(swipeRoutes(ctx));
   v1.use(applicationRoutes(ctx));
   app.use('/v1', v1);

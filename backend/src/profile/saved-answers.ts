@@ -1,0 +1,39 @@
+// Answers the user gave once, keyed by normalizeQuestion(question) so every form asking the same
+// question (in other words or casing) finds them.
+import type { Prisma, Queryable, Tx } from '@jobswipe/db';
+import { type AnswersBody, type AnswerValue, normalizeQuestion, type SavedAnswerView } from '@jobswipe/protocol';
+import { AppError } from '../http/errors.ts';
+
+export async function listSavedAnswers(db: Queryable, userId: string): Promise<SavedAnswerView[]> {
+  const rows = await db.savedAnswer.findMany({ where: { userId }, orderBy: { questionKey: 'asc' } });
+  return rows.map((r) => ({ questionKey: r.questionKey, question: r.question, answer: r.answer as AnswerValue }));
+}
+
+/** Upserts each answer (last one wins for the same key); `answer: null` deletes. Runs inside the
+ * caller's transaction so that answering a waiting application and saving the answer are one. */
+export async function saveAnswers(tx: Tx, userId: string, entries: AnswersBody['answers']): Promise<void> {
+  const byKey = new Map<string, AnswersBody['answers'][number]>();
+  entries.forEach((entry, i) => {
+    const key = normalizeQuestion(entry.question);
+    if (!key) {
+      throw new AppError(
+        'validation_failed',
+        `Invalid body: answers.${i}.question: "${entry.question}" has no letters or digits to match a form's question by.`,
+        { issues: [{ path: `answers.${i}.question`, message: 'must contain letters or digits' }] },
+      );
+    }
+    byKey.set(key, entry);
+  });
+  for (const [questionKey, { question, answer }] of byKey) {
+    if (answer === null) {
+      await tx.savedAnswer.deleteMany({ where: { userId, questionKey } });
+      continue;
+    }
+    const value = answer as Prisma.InputJsonValue;
+    await tx.savedAnswer.upsert({
+      where: { userId_questionKey: { userId, questionKey } },
+      create: { userId, questionKey, question, answer: value },
+      update: { question, answer: value },
+    });
+  }
+}
