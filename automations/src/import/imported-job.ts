@@ -1,22 +1,8 @@
 // A posting as the jobs table stores it, and the text helpers every board source shares.
+import type { Job } from '@jobswipe/db';
 
-/** One row of the `jobs` table, as an import writes it (unique by source + externalId). */
-export interface ImportedJob {
-  source: string;
-  externalId: string;
-  company: string;
-  title: string;
-  location: string;
-  remote: boolean;
-  salaryMin: number | null;
-  salaryMax: number | null;
-  salaryCurrency: string | null;
-  description: string;
-  keyPoints: string[];
-  applyUrl: string;
-  atsKind: string;
-  postedAt: Date;
-}
+/** One row of the `jobs` table as an import writes it (unique by source + externalId). */
+export type ImportedJob = Omit<Job, 'id' | 'closedAt' | 'createdAt' | 'updatedAt'>;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
