@@ -5,6 +5,7 @@ import { authenticate } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { fileRoutes } from '../files/routes.ts';
+import { jobRoutes } from '../jobs/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import { userRoutes } from '../users/routes.ts';
@@ -25,6 +26,7 @@ export function createApp(ctx: AppContext): express.Express {
   v1.use(authenticate(ctx.tokens));
   v1.use(userRoutes(ctx));
   v1.use(profileRoutes(ctx));
+  v1.use(jobRoutes(ctx));
   v1.use(swipeRoutes(ctx));
   v1.use(applicationRoutes(ctx));
   app.use('/v1', v1);

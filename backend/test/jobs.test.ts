@@ -1,0 +1,141 @@
+import type { Job } from '@jobswipe/db';
+import type { DeckPage, ErrorBody, JobView } from '@jobswipe/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Api, signUp } from './support/api.ts';
+import { startTestBackend, type TestBackend } from './support/backend.ts';
+import { createJobs } from './support/factories.ts';
+
+let backend: TestBackend;
+
+beforeAll(async () => {
+  backend = await startTestBackend({ AUTH_RATE_LIMIT: '1000' });
+});
+afterAll(() => backend.close());
+
+const prisma = () => backend.node.ctx.db.prisma;
+
+function deck(api: Api, query: Record<string, string | number | boolean> = {}) {
+  const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  return api.get<DeckPage & ErrorBody>(`/v1/jobs/deck?${params}`);
+}
+
+async function swipe(userId: string, jobs: Job[]) {
+  await prisma().swipe.createMany({ data: jobs.map((job) => ({ userId, jobId: job.id, direction: 'left' as const })) });
+}
+
+/** Every page of the deck, following nextCursor; `between` runs after each page. */
+async function allPages(api: Api, query: Record<string, string | number | boolean>, between?: () => Promise<void>) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await deck(api, { ...query, ...(cursor ? { cursor } : {}) });
+    expect(res.status).toBe(200);
+    ids.push(...res.body.items.map((j) => j.id));
+    cursor = res.body.nextCursor;
+    await between?.();
+  } while (cursor);
+  return ids;
+}
+
+describe('the deck', () => {
+  it("shows open jobs the user has not swiped, newest first; other users' swipes do not hide them", async () => {
+    const tag = 'deckbasics';
+    const [newest, swiped, closed, oldest] = await createJobs(prisma(), 4, { description: `Role ${tag}` });
+    await prisma().job.update({ where: { id: closed!.id }, data: { closedAt: new Date() } });
+    const me = await signUp(backend.api);
+    const other = await signUp(backend.api);
+    await swipe(me.user.id, [swiped!]);
+    await swipe(other.user.id, [newest!, oldest!]);
+
+    const res = await deck(me.api, { q: tag });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((j) => j.id)).toEqual([newest!.id, oldest!.id]);
+    expect(res.body.nextCursor).toBeNull();
+    expect(res.body.items[0]).toMatchObject({
+      title: newest!.title,
+      remote: true,
+      closedAt: null,
+      keyPoints: ['TypeScript'],
+    });
+  });
+
+  it('filters by search text in title, company or description, location, remote and a salary floor', async () => {
+    const tag = 'deckfilters';
+    const [rust, acme, berlin, office, rich, unpaid] = await createJobs(prisma(), 6, { description: `About ${tag}` });
+    await prisma().job.update({ where: { id: rust!.id }, data: { title: 'Senior RUST Engineer' } });
+    await prisma().job.update({ where: { id: acme!.id }, data: { company: 'Rustacean Labs' } });
+    await prisma().job.update({ where: { id: berlin!.id }, data: { location: 'Berlin, Germany', remote: false } });
+    await prisma().job.update({ where: { id: office!.id }, data: { location: 'Paris, France', remote: false } });
+    await prisma().job.update({ where: { id: rich!.id }, data: { salaryMin: 250_000, salaryMax: 300_000 } });
+    await prisma().job.update({ where: { id: unpaid!.id }, data: { salaryMin: null, salaryMax: null } });
+    const me = await signUp(backend.api);
+    const ids = async (query: Record<string, string | number | boolean>) =>
+      (await deck(me.api, { q: tag, ...query })).body.items.map((j) => j.id).sort();
+
+    expect((await deck(me.api, { q: 'rust' })).body.items.map((j) => j.id).sort()).toEqual([rust!.id, acme!.id].sort());
+    expect(await ids({ location: 'berlin' })).toEqual([berlin!.id]);
+    expect(await ids({ remote: false })).toEqual([berlin!.id, office!.id].sort());
+    expect(await ids({ remote: true, location: 'berlin' })).toEqual([]);
+    expect(await ids({ salaryMin: 200_000 })).toEqual([rich!.id]);
+    expect(await ids({ salaryMin: 0 })).not.toContain(unpaid!.id);
+    expect((await deck(me.api, { q: '%' })).body.items).toEqual([]);
+  });
+
+  it('pages without gaps or repeats, also while new jobs arrive and the user swipes', async () => {
+    const tag = 'deckpages';
+    const jobs = await createJobs(prisma(), 9, { description: `Posting ${tag}` });
+    // Two jobs posted at the same instant: the id breaks the tie, so neither is skipped or repeated.
+    await prisma().job.update({ where: { id: jobs[4]!.id }, data: { postedAt: jobs[3]!.postedAt } });
+    const me = await signUp(backend.api);
+    const expected = await prisma().job.findMany({
+      where: { description: { contains: tag } },
+      orderBy: [{ postedAt: 'desc' }, { id: 'desc' }],
+    });
+
+    const ids = await allPages(me.api, { q: tag, limit: 2 }, async () => {
+      // A job posted meanwhile goes to the top of the next deck, not into the pages already read.
+      await createJobs(prisma(), 1, { description: `Posting ${tag}`, postedAt: new Date() });
+    });
+    expect(ids).toEqual(expected.map((j) => j.id));
+
+    await swipe(me.user.id, expected.slice(0, 4));
+    const fresh = await allPages(me.api, { q: tag, limit: 4 });
+    expect(new Set(fresh).size).toBe(fresh.length);
+    expect(fresh).toEqual(expect.arrayContaining(expected.slice(4).map((j) => j.id)));
+    expect(fresh).not.toEqual(expect.arrayContaining([expected[0]!.id]));
+  });
+
+  it('refuses a tampered cursor and out-of-range parameters with the parameter named', async () => {
+    const me = await signUp(backend.api);
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ cursor: 'bm90LWEtY3Vyc29y' }, /cursor/],
+      [{ limit: '0' }, /limit/],
+      [{ limit: '51' }, /limit/],
+      [{ remote: 'yes' }, /remote/],
+      [{ salaryMin: '-5' }, /salaryMin/],
+      [{ q: 'x'.repeat(201) }, /q:/],
+    ];
+    for (const [query, message] of cases) {
+      const res = await deck(me.api, query);
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    }
+  });
+
+  it('is only for signed-in users', async () => {
+    expect((await deck(backend.api)).status).toBe(401);
+  });
+});
+
+describe('a job', () => {
+  it('is shown by id, closed or not; an unknown id is a 404 and a malformed one a 400', async () => {
+    const [job] = await createJobs(prisma(), 1, { closedAt: new Date('2026-01-01T00:00:00Z') });
+    const me = await signUp(backend.api);
+    const res = await me.api.get<JobView>(`/v1/jobs/${job!.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: job!.id, company: job!.company, closedAt: '2026-01-01T00:00:00.000Z' });
+    expect((await me.api.get(`/v1/jobs/${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await me.api.get('/v1/jobs/42')).status).toBe(400);
+    expect((await backend.api.get(`/v1/jobs/${job!.id}`)).status).toBe(401);
+  });
+});
