@@ -49,6 +49,10 @@ export const ENV = {
   EVIDENCE_MAX_BYTES: { schema: ms.default(10 * 1024 * 1024), doc: 'Largest evidence upload, bytes' },
   AUTH_RATE_LIMIT: { schema: ms.default(20), doc: 'Sign-in/sign-up/refresh attempts per minute per IP' },
   SWIPE_RATE_LIMIT: { schema: ms.default(600), doc: 'Swipes per minute per user' },
+  PAIR_RATE_LIMIT: {
+    schema: ms.default(10),
+    doc: 'Device pairing attempts (code exchanges) per minute per IP',
+  },
   DEVICE_LEASE_MS: { schema: ms.default(120_000), doc: 'A device lease lapses after this long without a heartbeat' },
   SERVER_LEASE_MS: {
     schema: ms.default(60_000),
@@ -56,7 +60,10 @@ export const ENV = {
   },
   MAX_ATTEMPTS: { schema: ms.default(5), doc: 'Attempts before an application is DEAD' },
   SEED_DEMO: { schema: bool.default(true), doc: '`npm start` seeds the demo user and practice jobs' },
-  PRACTICE_ATS_URL: { schema: z.string().url().optional(), doc: 'Base URL of the practice ATS the demo jobs point at; default http://localhost:PRACTICE_ATS_PORT' },
+  PRACTICE_ATS_URL: {
+    schema: z.string().url().optional(),
+    doc: 'Base URL of the practice ATS the demo jobs point at; default http://localhost:PRACTICE_ATS_PORT',
+  },
   PRACTICE_ATS_PORT: {
     schema: z.coerce.number().int().min(0).default(4100),
     doc: 'Port of the practice ATS that `npm start` runs',

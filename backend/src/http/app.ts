@@ -4,6 +4,7 @@ import { applicationRoutes } from '../applications/routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
+import { devicePairingRoutes, deviceRoutes } from '../devices/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
@@ -19,7 +20,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(express.json({ limit: '100kb' }));
 
   app.use('/v1/auth', authRoutes(ctx));
-  // Reached without a user's sign-in: signed file links.
+  // Reached without a user's sign-in: a device exchanging its pairing code, signed file links.
+  app.use('/v1', devicePairingRoutes(ctx));
   app.use('/v1', fileRoutes(ctx));
 
   const v1 = Router();
@@ -27,6 +29,7 @@ export function createApp(ctx: AppContext): express.Express {
   v1.use(userRoutes(ctx));
   v1.use(profileRoutes(ctx));
   v1.use(jobRoutes(ctx));
+  v1.use(deviceRoutes(ctx));
   v1.use(swipeRoutes(ctx));
   v1.use(applicationRoutes(ctx));
   app.use('/v1', v1);
