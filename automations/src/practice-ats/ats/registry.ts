@@ -1,11 +1,12 @@
 // Every practice ATS module, by kind.
 import type { AtsKind } from '../spec/form-spec.ts';
+import { ashby } from './ashby/index.ts';
 import { careers } from './careers/index.ts';
 import { greenhouse } from './greenhouse/index.ts';
 import { lever } from './lever/index.ts';
 import type { AtsModule } from './module.ts';
 
-export const ATS_MODULES: readonly AtsModule[] = [greenhouse, lever, careers];
+export const ATS_MODULES: readonly AtsModule[] = [greenhouse, lever, ashby, careers];
 
 export function atsModule(kind: AtsKind): AtsModule {
   const found = ATS_MODULES.find((m) => m.kind === kind);

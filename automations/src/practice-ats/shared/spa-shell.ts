@@ -66,7 +66,7 @@ export interface SubmitAnswer {
 export function sendSubmitAnswer(
   res: Response,
   outcome: ApplicationOutcome,
-  words: { alreadyApplied: string; redirect: (applicationId: string) => string },
+  words: { alreadyApplied: string; redirect?: (applicationId: string) => string },
 ): void {
   if (outcome.kind === 'invalid') {
     res.status(422).json({ status: 'invalid', errors: outcome.errors } satisfies SubmitAnswer);
@@ -77,5 +77,8 @@ export function sendSubmitAnswer(
     return;
   }
   const applicationId = outcome.submission?.id ?? crypto.randomUUID();
-  res.json({ status: 'accepted', applicationId, redirect: words.redirect(applicationId) } satisfies SubmitAnswer);
+  const answer: SubmitAnswer = { status: 'accepted', applicationId };
+  // Some SPAs move to a confirmation page, others (Ashby) swap the form for a success message.
+  if (words.redirect) answer.redirect = words.redirect(applicationId);
+  res.json(answer);
 }

@@ -2,8 +2,8 @@
 // comboboxes, an Attach / Enter manually resume widget and helper-text errors under each field.
 import { createElement as h, type ReactNode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Combobox, type ControlProps, FileInput, OptionList, TextArea, TextInput } from '../../client/controls.ts';
-import { searchPlaces } from '../../client/location-search.ts';
+import { FileInput, TextArea } from '../../client/controls.ts';
+import { fieldControl, type Skin } from '../../client/field-control.ts';
 import { readPageData } from '../../client/page-data.ts';
 import { type Application, useApplication } from '../../client/use-application.ts';
 import type { FieldSpec } from '../../spec/form-spec.ts';
@@ -70,42 +70,26 @@ function Upload(p: { field: FieldSpec; pasted?: FieldSpec; app: Application }): 
   );
 }
 
+const SKIN: Skin = {
+  input: 'input input__single-line',
+  textarea: 'input input__multi-line',
+  combobox: SELECT_CLASSES,
+  options: { group: 'checkbox__wrapper' },
+  file: { buttonLabel: 'Attach', buttonClass: 'btn btn--pill' },
+};
+
 function Question(p: { field: FieldSpec; app: Application }): ReactNode {
   const { field, app } = p;
   const error = app.errors[field.name];
-  const props: ControlProps = {
-    field,
-    value: app.values[field.name] ?? null,
-    onChange: (v) => app.set(field.name, v),
-    invalid: error !== undefined,
-    describedBy: error ? `${field.id}-error` : undefined,
-  };
-  let control: ReactNode;
-  if (field.type === 'combobox') {
-    control = h(Combobox, { ...props, classes: SELECT_CLASSES, labelledBy: `${field.id}-label` });
-  } else if (field.type === 'location') {
-    control = h(Combobox, {
-      ...props,
-      classes: SELECT_CLASSES,
-      labelledBy: `${field.id}-label`,
-      search: searchPlaces,
-      placeholder: 'Start typing...',
-    });
-  } else if (field.type === 'checkbox_group') {
-    control = h(OptionList, { ...props, labelledBy: `${field.id}-label`, className: 'checkbox__wrapper' });
-  } else if (field.type === 'textarea') {
-    control = h(TextArea, { ...props, className: 'input input__multi-line' });
-  } else {
-    control = h(TextInput, { ...props, className: 'input input__single-line' });
-  }
+  const select = field.type === 'combobox' || field.type === 'location';
   return h(
     'div',
-    { className: field.type === 'combobox' || field.type === 'location' ? 'select' : 'text-input-wrapper' },
+    { className: select ? 'select' : 'text-input-wrapper' },
     h(
       'div',
       { className: 'input-wrapper' },
       h(Label, { field, as: field.type === 'checkbox_group' ? 'div' : 'label' }),
-      control,
+      fieldControl(field, app, SKIN),
     ),
     error ? h('p', { className: 'helper-text helper-text--error', id: `${field.id}-error` }, error) : null,
   );
