@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts';
 import { devicePairingRoutes, deviceRoutes } from '../devices/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import { userRoutes } from '../users/routes.ts';
@@ -30,6 +31,7 @@ export function createApp(ctx: AppContext): express.Express {
   v1.use(profileRoutes(ctx));
   v1.use(jobRoutes(ctx));
   v1.use(deviceRoutes(ctx));
+  v1.use(planRoutes(ctx));
   v1.use(swipeRoutes(ctx));
   v1.use(applicationRoutes(ctx));
   app.use('/v1', v1);

@@ -1,0 +1,31 @@
+// GET /v1/plan's answer: the caller's plan and usage, and every plan to compare it with.
+import type { Plan, Queryable } from '@jobswipe/db';
+import type { PlanView, UsageView } from '@jobswipe/protocol';
+import { notFound } from '../http/errors.ts';
+import { readUsage } from '../quota/usage.ts';
+
+export function toPlanView(plan: Plan): PlanView {
+  return {
+    id: plan.id,
+    name: plan.name,
+    serverPerMonth: plan.serverPerMonth,
+    totalPerMonth: plan.totalPerMonth,
+    dailyLimit: plan.dailyLimit,
+    priceCents: plan.priceCents,
+  };
+}
+
+export async function usageView(db: Queryable, userId: string): Promise<UsageView> {
+  const [user, plans, usage] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, include: { plan: true } }),
+    db.plan.findMany({ orderBy: { sortOrder: 'asc' } }),
+    readUsage(db, userId),
+  ]);
+  if (!user) throw notFound('User');
+  return {
+    plan: toPlanView(user.plan),
+    plans: plans.map(toPlanView),
+    usage,
+    executionPreference: user.executionPreference,
+  };
+}
