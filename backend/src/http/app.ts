@@ -3,7 +3,10 @@ import express, { Router } from 'express';
 import { applicationRoutes } from '../applications/routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { billingRoutes, stripeWebhookRoutes } from '../billing/routes.ts';
 import type { AppContext } from '../context.ts';
+import type { DeviceGateway } from '../gateway/device-gateway.ts';
+import { longPollRoutes } from '../gateway/long-poll-routes.ts';
 import { devicePairingRoutes, deviceRoutes } from '../devices/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
@@ -11,19 +14,23 @@ import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import { userRoutes } from '../users/routes.ts';
+import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { requestContext } from './request-context.ts';
 
-export function createApp(ctx: AppContext): express.Express {
+export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(ctx.log));
+  // Stripe signs the raw bytes: the webhook must read them before the JSON parser does.
+  app.use('/v1', stripeWebhookRoutes(ctx));
   app.use(express.json({ limit: '100kb' }));
 
   app.use('/v1/auth', authRoutes(ctx));
   // Reached without a user's sign-in: a device exchanging its pairing code, signed file links.
   app.use('/v1', devicePairingRoutes(ctx));
   app.use('/v1', fileRoutes(ctx));
+  app.use('/v1', longPollRoutes(ctx, delivery.gateway));
 
   const v1 = Router();
   v1.use(authenticate(ctx.tokens));
@@ -32,11 +39,14 @@ export function createApp(ctx: AppContext): express.Express {
   v1.use(jobRoutes(ctx));
   v1.use(deviceRoutes(ctx));
   v1.use(planRoutes(ctx));
+  v1.use(billingRoutes(ctx));
   v1.use(swipeRoutes(ctx));
   v1.use(applicationRoutes(ctx));
   app.use('/v1', v1);
 
   app.use('/v1', notFoundHandler);
+  // The web app, after the API: its fallback answers the app's own paths with index.html.
+  app.use(serveWeb());
   app.use(errorHandler(ctx.log));
   return app;
 }

@@ -1,0 +1,57 @@
+// POST /v1/billing/checkout (signed-in user) and POST /v1/billing/webhook (Stripe, verified by
+// signature over the raw body: mounted before the JSON parser).
+import { CheckoutBody, type CheckoutResponse } from '@jobswipe/protocol';
+import express, { Router } from 'express';
+import Stripe from 'stripe';
+import { caller } from '../auth/authenticate.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../http/errors.ts';
+import { parse } from '../http/validate.ts';
+import { createCheckoutSession } from './checkout.ts';
+import { createStripeClient } from './stripe-client.ts';
+import { applyStripeEvent } from './webhook.ts';
+
+export function billingRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const stripe = createStripeClient(ctx.config);
+  router.post('/billing/checkout', async (req, res) => {
+    const body = parse(CheckoutBody, req.body, 'body');
+    const answer: CheckoutResponse = { url: await createCheckoutSession(ctx, stripe, caller(req).userId, body) };
+    res.json(answer);
+  });
+  return router;
+}
+
+export function stripeWebhookRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.post('/billing/webhook', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+    const secret = ctx.config.STRIPE_WEBHOOK_SECRET;
+    if (!secret) {
+      throw new AppError(
+        'service_unavailable',
+        'Stripe webhooks are not set up on this server (STRIPE_WEBHOOK_SECRET is not set).',
+      );
+    }
+    const signature = req.get('stripe-signature');
+    if (!signature) {
+      throw new AppError(
+        'validation_failed',
+        'Missing the Stripe-Signature header: only Stripe may call this endpoint.',
+      );
+    }
+    let event: Stripe.Event;
+    try {
+      event = Stripe.webhooks.constructEvent(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), signature, secret);
+    } catch (err) {
+      ctx.log.warn({ err: (err as Error).message }, 'Stripe webhook signature refused');
+      throw new AppError(
+        'validation_failed',
+        'The Stripe-Signature header does not match this payload (or is too old). Check STRIPE_WEBHOOK_SECRET.',
+      );
+    }
+    const outcome = await applyStripeEvent(ctx, event);
+    ctx.log.info({ stripeEventId: event.id, type: event.type, outcome }, 'Stripe webhook');
+    res.json({ received: true, outcome });
+  });
+  return router;
+}

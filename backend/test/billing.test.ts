@@ -1,0 +1,219 @@
+import type { CheckoutResponse, ErrorBody, UsageView } from '@jobswipe/protocol';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Api, signUp } from './support/api.ts';
+import { startTestBackend, type TestBackend } from './support/backend.ts';
+import {
+  type CheckoutSession,
+  checkoutCompletedEvent,
+  type StripeStandIn,
+  startStripeStandIn,
+  subscriptionEvent,
+} from './support/stripe-stand-in.ts';
+
+const WEBHOOK_SECRET = `whsec_${crypto.randomUUID().replaceAll('-', '')}`;
+
+let stripe: StripeStandIn;
+let backend: TestBackend;
+
+beforeAll(async () => {
+  stripe = await startStripeStandIn();
+  backend = await startTestBackend({
+    AUTH_RATE_LIMIT: '1000',
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_API_BASE: stripe.url,
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  });
+});
+afterAll(async () => {
+  await backend.close();
+  await stripe.close();
+});
+
+const prisma = () => backend.node.ctx.db.prisma;
+
+async function checkout(api: Api, planId: string): Promise<CheckoutSession> {
+  const res = await api.post<CheckoutResponse>('/v1/billing/checkout', { planId });
+  expect(res.status).toBe(200);
+  const created = stripe.sessions.at(-1)!.session;
+  expect(res.body.url).toBe(created.url);
+  return created;
+}
+
+function deliver(event: object, options: { secret?: string; header?: string | null; payload?: string } = {}) {
+  const payload = options.payload ?? JSON.stringify(event);
+  const header =
+    options.header === undefined
+      ? Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? WEBHOOK_SECRET })
+      : options.header;
+  return backend.api.request<ErrorBody & { outcome: string }>('POST', '/v1/billing/webhook', undefined, {
+    raw: payload,
+    headers: { 'content-type': 'application/json', ...(header === null ? {} : { 'stripe-signature': header }) },
+  });
+}
+
+const planOf = async (userId: string) => (await prisma().user.findUniqueOrThrow({ where: { id: userId } })).planId;
+const planChanges = (userId: string) => prisma().auditLog.count({ where: { userId, action: 'plan_changed' } });
+
+describe('checkout', () => {
+  it("creates a subscription Checkout Session for the plan's price, tied to the user, without changing the plan yet", async () => {
+    const me = await signUp(backend.api);
+    const session = await checkout(me.api, 'pro');
+    const { params } = stripe.sessions.at(-1)!;
+    expect(params).toMatchObject({
+      mode: 'subscription',
+      client_reference_id: me.user.id,
+      customer_email: me.user.email,
+      metadata: { userId: me.user.id, planId: 'pro' },
+      subscription_data: { metadata: { userId: me.user.id, planId: 'pro' } },
+      line_items: [
+        {
+          quantity: '1',
+          price_data: {
+            currency: 'usd',
+            unit_amount: '2900',
+            recurring: { interval: 'month' },
+            product_data: { name: 'JobSwipe Pro' },
+          },
+        },
+      ],
+    });
+    expect(session.success_url).toMatch(/checkout=success&session_id=\{CHECKOUT_SESSION_ID\}$/);
+    expect(await planOf(me.user.id)).toBe('free');
+  });
+
+  it("uses the plan's Stripe price when it has one", async () => {
+    stripe.prices.add('price_premium_monthly');
+    await prisma().plan.update({ where: { id: 'premium' }, data: { stripePriceId: 'price_premium_monthly' } });
+    const me = await signUp(backend.api);
+    await checkout(me.api, 'premium');
+    expect(stripe.sessions.at(-1)!.params.line_items).toEqual([{ price: 'price_premium_monthly', quantity: '1' }]);
+  });
+
+  it('answers 503 with a clear message when Stripe refuses the session', async () => {
+    await prisma().plan.update({ where: { id: 'basic' }, data: { stripePriceId: 'price_deleted_in_stripe' } });
+    const me = await signUp(backend.api);
+    const sessionsBefore = stripe.sessions.length;
+    const res = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'basic' });
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ code: 'service_unavailable', message: expect.stringMatching(/Stripe/) });
+    expect(stripe.sessions.length).toBe(sessionsBefore);
+    await prisma().plan.update({ where: { id: 'basic' }, data: { stripePriceId: null } });
+  });
+
+  it('refuses an unknown or free plan and unauthenticated callers', async () => {
+    const me = await signUp(backend.api);
+    const sessionsBefore = stripe.sessions.length;
+    const unknown = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'gold' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/planId/);
+    expect((await me.api.post('/v1/billing/checkout', { planId: 'free' })).status).toBe(400);
+    expect((await me.api.post('/v1/billing/checkout', { planId: 'pro', successUrl: 'not a url' })).status).toBe(400);
+    expect((await backend.api.post('/v1/billing/checkout', { planId: 'pro' })).status).toBe(401);
+    expect(stripe.sessions.length).toBe(sessionsBefore);
+  });
+});
+
+describe('webhook', () => {
+  it('changes the plan exactly once when the payment completes, whatever is replayed or forged', async () => {
+    const me = await signUp(backend.api);
+    const session = await checkout(me.api, 'pro');
+    const event = checkoutCompletedEvent(session, { customer: 'cus_ada', subscription: 'sub_ada' });
+
+    const forged = await deliver(event, { secret: 'whsec_someone_else' });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toMatch(/Stripe-Signature/);
+    const unsigned = await deliver(event, { header: null });
+    expect(unsigned.status).toBe(400);
+    const header = Stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: WEBHOOK_SECRET });
+    const tampered = await deliver(event, {
+      header,
+      payload: JSON.stringify({
+        ...event,
+        data: { object: { ...event.data.object, metadata: { planId: 'enterprise' } } },
+      }),
+    });
+    expect(tampered.status).toBe(400);
+    expect(await planOf(me.user.id)).toBe('free');
+    expect(await prisma().stripeEvent.count({ where: { id: event.id } })).toBe(0);
+
+    const first = await deliver(event);
+    expect(first.status).toBe(200);
+    expect(first.body.outcome).toBe('applied');
+    expect(await planOf(me.user.id)).toBe('pro');
+    expect(await prisma().subscription.findUnique({ where: { userId: me.user.id } })).toMatchObject({
+      planId: 'pro',
+      status: 'active',
+      stripeCustomerId: 'cus_ada',
+      stripeSubscriptionId: 'sub_ada',
+    });
+
+    const replays = await Promise.all([deliver(event), deliver(event)]);
+    expect(replays.map((r) => [r.status, r.body.outcome])).toEqual([
+      [200, 'replayed'],
+      [200, 'replayed'],
+    ]);
+    expect(await planChanges(me.user.id)).toBe(1);
+    expect((await me.api.get<UsageView>('/v1/plan')).body.plan.id).toBe('pro');
+
+    const again = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'pro' });
+    expect(again.status).toBe(409);
+  });
+
+  it('follows the subscription: a price change moves the plan, a failed payment keeps it, cancellation ends it', async () => {
+    stripe.prices.add('price_premium_monthly');
+    await prisma().plan.update({ where: { id: 'premium' }, data: { stripePriceId: 'price_premium_monthly' } });
+    const me = await signUp(backend.api);
+    const session = await checkout(me.api, 'pro');
+    await deliver(checkoutCompletedEvent(session, { customer: 'cus_bob', subscription: 'sub_bob' }));
+    const sub = { id: 'sub_bob', customer: 'cus_bob', metadata: { userId: me.user.id, planId: 'pro' } };
+    const onPremium = (type: Parameters<typeof subscriptionEvent>[0], status: string) =>
+      subscriptionEvent(type, { ...sub, status, priceId: 'price_premium_monthly' });
+
+    await deliver(onPremium('customer.subscription.updated', 'active'));
+    expect(await planOf(me.user.id)).toBe('premium');
+
+    await deliver(onPremium('customer.subscription.updated', 'past_due'));
+    expect(await planOf(me.user.id)).toBe('premium');
+    const pastDue = await prisma().subscription.findUniqueOrThrow({ where: { userId: me.user.id } });
+    expect(pastDue.status).toBe('past_due');
+    expect(pastDue.currentPeriodEnd!.getTime()).toBeGreaterThan(Date.now());
+
+    const cancelled = onPremium('customer.subscription.deleted', 'canceled');
+    expect((await deliver(cancelled)).status).toBe(200);
+    expect(await planOf(me.user.id)).toBe('free');
+    expect((await deliver(cancelled)).body.outcome).toBe('replayed');
+    expect(await planChanges(me.user.id)).toBe(3);
+  });
+
+  it('records events it cannot attribute and answers 200, so Stripe stops retrying', async () => {
+    const stranger = subscriptionEvent('customer.subscription.updated', {
+      id: 'sub_unknown',
+      customer: 'cus_unknown',
+      status: 'active',
+      priceId: 'price_unknown',
+      metadata: { userId: 'not-a-user' },
+    });
+    const res = await deliver(stranger);
+    expect(res.status).toBe(200);
+    expect(res.body.outcome).toBe('ignored');
+    expect(await prisma().stripeEvent.count({ where: { id: stranger.id } })).toBe(1);
+  });
+});
+
+describe('without Stripe configured', () => {
+  it('answers checkout and webhook with 503 saying what is missing', async () => {
+    const bare = await startTestBackend();
+    try {
+      const me = await signUp(bare.api);
+      const res = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'pro' });
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toMatch(/STRIPE_SECRET_KEY/);
+      const hook = await bare.api.request<ErrorBody>('POST', '/v1/billing/webhook', undefined, { raw: '{}' });
+      expect(hook.status).toBe(503);
+      expect(hook.body.error.message).toMatch(/STRIPE_WEBHOOK_SECRET/);
+    } finally {
+      await bare.close();
+    }
+  });
+});
