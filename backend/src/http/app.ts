@@ -5,8 +5,6 @@ import { authenticate } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { billingRoutes, stripeWebhookRoutes } from '../billing/routes.ts';
 import type { AppContext } from '../context.ts';
-import type { DeviceGateway } from '../gateway/device-gateway.ts';
-import { longPollRoutes } from '../gateway/long-poll-routes.ts';
 import { devicePairingRoutes, deviceRoutes } from '../devices/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
@@ -14,11 +12,10 @@ import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import { userRoutes } from '../users/routes.ts';
-import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { requestContext } from './request-context.ts';
 
-export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway }): express.Express {
+export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(ctx.log));
@@ -30,7 +27,6 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway })
   // Reached without a user's sign-in: a device exchanging its pairing code, signed file links.
   app.use('/v1', devicePairingRoutes(ctx));
   app.use('/v1', fileRoutes(ctx));
-  app.use('/v1', longPollRoutes(ctx, delivery.gateway));
 
   const v1 = Router();
   v1.use(authenticate(ctx.tokens));
@@ -45,8 +41,6 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway })
   app.use('/v1', v1);
 
   app.use('/v1', notFoundHandler);
-  // The web app, after the API: its fallback answers the app's own paths with index.html.
-  app.use(serveWeb());
   app.use(errorHandler(ctx.log));
   return app;
 }
