@@ -74,6 +74,10 @@ export const ENV = {
     schema: z.string().url().optional(),
     doc: 'Stripe API base URL (tests point it at a local stand-in)',
   },
+  METRICS_TOKEN: {
+    schema: z.string().min(16).optional(),
+    doc: 'When set, GET /metrics requires "Authorization: Bearer <token>"; unset: open (keep it off the public network)',
+  },
 } as const satisfies Record<string, { schema: z.ZodType; doc: string }>;
 
 type EnvShape = { [K in keyof typeof ENV]: z.output<(typeof ENV)[K]['schema']> };

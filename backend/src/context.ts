@@ -7,6 +7,7 @@ import { RefreshSessions } from './auth/refresh-sessions.ts';
 import type { Config } from './config.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { connectRedis } from './redis/connection.ts';
 
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   tokens: AccessTokens;
   sessions: RefreshSessions;
   rateLimiter: RateLimiter;
+  /** This node's Prometheus registry: the HTTP layer, workers and the gateway all add to it. */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     tokens: new AccessTokens(config.jwtSecret, config.ACCESS_TOKEN_TTL_S),
     sessions: new RefreshSessions(db, config.REFRESH_TOKEN_TTL_S),
     rateLimiter: new RateLimiter(redis, config.REDIS_PREFIX),
+    metrics: createMetrics(db, redis),
     async close() {
       redis.disconnect();
       await db.close();

@@ -8,6 +8,9 @@ import type { AppContext } from '../context.ts';
 import { devicePairingRoutes, deviceRoutes } from '../devices/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { healthRoutes } from '../ops/health-routes.ts';
+import { httpMetrics } from '../ops/http-metrics.ts';
+import { queueStatsRoutes } from '../ops/queue-stats.ts';
 import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
@@ -19,6 +22,8 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(ctx.log));
+  app.use(httpMetrics(ctx.metrics));
+  app.use(healthRoutes(ctx));
   // Stripe signs the raw bytes: the webhook must read them before the JSON parser does.
   app.use('/v1', stripeWebhookRoutes(ctx));
   app.use(express.json({ limit: '100kb' }));
@@ -36,6 +41,7 @@ export function createApp(ctx: AppContext): express.Express {
   v1.use(deviceRoutes(ctx));
   v1.use(planRoutes(ctx));
   v1.use(billingRoutes(ctx));
+  v1.use(queueStatsRoutes(ctx));
   v1.use(swipeRoutes(ctx));
   v1.use(applicationRoutes(ctx));
   app.use('/v1', v1);
