@@ -15,7 +15,7 @@ afterAll(() => backend.close());
 const prisma = () => backend.node.ctx.db.prisma;
 
 function deck(api: Api, query: Record<string, string | number | boolean> = {}) {
-  const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  const params = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
   return api.get<DeckPage & ErrorBody>(`/v1/jobs/deck?${params}`);
 }
 
