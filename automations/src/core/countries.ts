@@ -22,6 +22,9 @@ const ALIASES: Record<string, string> = {
   uae: 'AE',
 };
 
+/** Retired and reserved codes Intl still names after a current country (DD "Germany", UK). */
+const RETIRED = new Set(['AN', 'BU', 'CS', 'DD', 'EU', 'EZ', 'FX', 'NT', 'QO', 'SU', 'TP', 'UK', 'UN', 'YU', 'ZR']);
+
 const norm = (s: string) =>
   s
     .normalize('NFKD')
@@ -40,7 +43,7 @@ function names(): Map<string, string> {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
       const name = display.of(code);
-      if (name && name !== code) byName.set(norm(name), code);
+      if (name && name !== code && !RETIRED.has(code)) byName.set(norm(name), code);
     }
   }
   return byName;
@@ -49,11 +52,12 @@ function names(): Map<string, string> {
 /** ISO alpha-2 code for a country name, alias or code ("United States", "USA", "us" → "US"). */
 export function countryCode(text: string): string | null {
   const key = norm(text);
+  const alias = ALIASES[key];
+  if (alias) return alias;
   if (/^[a-z]{2}$/.test(key)) {
     const upper = key.toUpperCase();
     return [...names().values()].includes(upper) ? upper : null;
   }
-  if (/^[a-z]{3}$/.test(key) && ALIASES[key]) return ALIASES[key]!;
   return names().get(key) ?? null;
 }
 

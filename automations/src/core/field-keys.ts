@@ -92,9 +92,9 @@ const LABEL_RULES: Array<[FieldKey, RegExp]> = [
   ['postalCode', /\b(zip|postal|post) ?code\b|\bpostcode\b|^zip$/],
   ['country', /^(?!.*\b(phone|code)\b).*\bcountry\b/],
   ['region', /^(state|province|region|state province|state or province|state region)$|\bstate province\b/],
-  ['city', /^(city|town|city town)$|\bcurrent city\b/],
   ['addressLine', /\b(street|address line|home address|mailing address)\b|^address( 1)?$/],
   ['location', /^(current )?location\b|\bwhere are you (currently )?(located|based)\b|\bcity (and|state|country)\b/],
+  ['city', /\bcity\b|\btown\b/],
   ['fullName', /^(full |legal |your )?(full )?name$|\bfull name\b|\bfull legal name\b/],
 ];
 
@@ -114,7 +114,7 @@ const HINT_RULES: Array<[FieldKey, RegExp]> = [
   ['addressLine', /street-address|address-line1|addresssection_addressline1/],
   ['country', /country-name|\bcountry\b/],
   ['resume', /resume|\bcv\b/],
-  ['coverLetter', /cover_?letter/],
+  ['coverLetter', /cover[_ ]?letter/],
   ['fullName', /_systemfield_name|^name\b|\bname$/],
   ['location', /\blocation\b/],
 ];
