@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startNode } from './node.ts';
 import { seedDemo } from './seed/demo-seed.ts';
+import { ensureWebBuild } from './web/build-web.ts';
 
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
@@ -31,6 +32,8 @@ if (config.SEED_DEMO) {
     await seedDb.close();
   }
 }
+
+await ensureWebBuild((msg) => log.info(msg));
 
 const node = await startNode(config, database.url, { log });
 log.info(

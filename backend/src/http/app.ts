@@ -15,6 +15,7 @@ import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import { userRoutes } from '../users/routes.ts';
+import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { requestContext } from './request-context.ts';
 
@@ -47,6 +48,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/v1', v1);
 
   app.use('/v1', notFoundHandler);
+  // The web app, after the API: its fallback answers the app's own paths with index.html.
+  app.use(serveWeb());
   app.use(errorHandler(ctx.log));
   return app;
 }

@@ -1,0 +1,54 @@
+// Builds web/dist when it is missing or older than the sources the bundle is made from: a quick
+// look at modification times, then Vite's build() API. `npm start` and the web tests call it.
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WEB_DIST, WEB_ROOT } from './web-paths.ts';
+
+/** The web app's own sources and the protocol it imports shapes and statuses from. */
+const SOURCES = [
+  join(WEB_ROOT, 'src'),
+  join(WEB_ROOT, 'index.html'),
+  join(WEB_ROOT, 'vite.config.ts'),
+  join(WEB_ROOT, 'package.json'),
+  fileURLToPath(new URL('../../../protocol/src/', import.meta.url)),
+];
+
+async function newestMtime(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  const entries = await readdir(path);
+  const times = await Promise.all(entries.map((name) => newestMtime(join(path, name))));
+  return Math.max(info.mtimeMs, ...times);
+}
+
+/** Whether web/dist is missing or older than any source file. */
+export async function webBuildIsStale(distDir = WEB_DIST): Promise<boolean> {
+  const built = await stat(join(distDir, 'index.html')).catch(() => null);
+  if (!built) return true;
+  const sources = await Promise.all(SOURCES.map(newestMtime));
+  return Math.max(...sources) > built.mtimeMs;
+}
+
+/** Builds the web app if stale; answers whether it built. */
+export async function ensureWebBuild(log: (msg: string) => void = () => undefined): Promise<boolean> {
+  if (!(await webBuildIsStale())) return false;
+  log('building the web app (web/dist is missing or older than its sources)');
+  const { build } = await import('vite');
+  // Built aside and swapped in, so a server reading web/dist never sees half a build.
+  const staging = join(WEB_ROOT, `dist.building-${process.pid}`);
+  try {
+    await build({
+      root: WEB_ROOT,
+      configFile: join(WEB_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+    await rm(WEB_DIST, { recursive: true, force: true });
+    await rename(staging, WEB_DIST);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return true;
+}

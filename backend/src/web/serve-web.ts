@@ -1,0 +1,30 @@
+// Serves the built web app (web/dist) from the API's origin: hashed assets cached for a year,
+// index.html never cached (it names the current assets), and every other GET that is not under
+// /v1 answered with index.html so the app's own router can show the page.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { WEB_DIST } from './web-paths.ts';
+
+const YEAR_S = 365 * 24 * 3600;
+
+export function serveWeb(distDir: string = WEB_DIST): Router {
+  const router = Router();
+  const index = join(distDir, 'index.html');
+  router.use(
+    '/assets',
+    express.static(join(distDir, 'assets'), {
+      immutable: true,
+      maxAge: YEAR_S * 1000,
+      fallthrough: false,
+      index: false,
+    }),
+  );
+  router.use(express.static(distDir, { index: false, maxAge: 0 }));
+  router.get(/^\/(?!v1(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
+    if (!req.accepts('html') || !existsSync(index)) return next();
+    res.set('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+  return router;
+}

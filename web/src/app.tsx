@@ -1,0 +1,182 @@
+// The app shell: who is signed in decides between the sign-in pages and the app; the path picks
+// the page. Only the deck and sign-in are in the first bundle; the other pages load on demand.
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
+import { AuthPage } from './auth/auth-page.tsx';
+import { DeckPage } from './deck/deck-page.tsx';
+import { ONBOARDING_STEPS } from './onboarding/steps.ts';
+import { Link, match, navigate, usePath } from './router.tsx';
+import { useServices, useSession, useSyncState } from './services.tsx';
+import { Icon } from './ui/icon.tsx';
+
+function page<P>(load: () => Promise<Record<string, ComponentType<P>>>, name: string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
+}
+
+const OnboardingPage = page(() => import('./onboarding/onboarding-page.tsx'), 'OnboardingPage');
+const ApplicationsPage = page(() => import('./applications/applications-page.tsx'), 'ApplicationsPage');
+const ApplicationDetailPage = page<{ id: string }>(
+  () => import('./applications/application-detail-page.tsx'),
+  'ApplicationDetailPage',
+);
+const DevicesPage = page(() => import('./devices/devices-page.tsx'), 'DevicesPage');
+const PlanPage = page(() => import('./plan/plan-page.tsx'), 'PlanPage');
+const OpsPage = page(() => import('./ops/ops-page.tsx'), 'OpsPage');
+
+const NAV = [
+  { to: '/', label: 'Jobs', icon: 'cards' },
+  { to: '/applications', label: 'Applications', icon: 'inbox' },
+  { to: '/devices', label: 'Devices', icon: 'laptop' },
+  { to: '/plan', label: 'Plan', icon: 'star' },
+] as const;
+
+function isCurrent(to: string, path: string): boolean {
+  return to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+}
+
+function Routes({ userId, operator }: { userId: string; operator: boolean }) {
+  const path = usePath();
+  const detail = match('/applications/:id', path);
+  if (detail?.id) return <ApplicationDetailPage id={detail.id} />;
+  switch (path) {
+    case '/onboarding':
+      return <OnboardingPage />;
+    case '/applications':
+      return <ApplicationsPage />;
+    case '/devices':
+      return <DevicesPage />;
+    case '/plan':
+      return <PlanPage />;
+    case '/ops':
+      if (operator) return <OpsPage />;
+      break;
+    case '/':
+      return <DeckPage userId={userId} />;
+  }
+  return (
+    <main className="page" id="main">
+      <h1>Page not found</h1>
+      <p>
+        There is nothing at this address. <Link to="/">Back to the jobs</Link>
+      </p>
+    </main>
+  );
+}
+
+/** A nudge to finish onboarding, which is saved step by step and can be resumed any time. */
+function OnboardingNudge() {
+  const { api } = useServices();
+  const path = usePath();
+  const [step, setStep] = useState<number | null>(null);
+  useEffect(() => {
+    if (path !== '/') return;
+    api
+      .profile()
+      .then((p) => setStep(p.onboardingStep))
+      .catch(() => setStep(null));
+  }, [api, path]);
+  if (path !== '/' || step === null || step >= ONBOARDING_STEPS.length) return null;
+  return (
+    <div className="nudge" role="status">
+      <p>
+        Finish your profile so applications can go out — step {step + 1} of {ONBOARDING_STEPS.length}.
+      </p>
+      <Link className="btn btn-small btn-primary" to="/onboarding">
+        Continue
+      </Link>
+    </div>
+  );
+}
+
+function Shell({ userId, operator }: { userId: string; operator: boolean }) {
+  const { session } = useServices();
+  const path = usePath();
+  const { pending } = useSyncState();
+  const nav = operator ? [...NAV, { to: '/ops', label: 'Ops', icon: 'tool' } as const] : NAV;
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ✓
+          </span>{' '}
+          JobSwipe
+        </Link>
+        <nav aria-label="Main" className="nav">
+          {nav.map((item) => (
+            <Link key={item.to} to={item.to} aria-current={isCurrent(item.to, path) ? 'page' : undefined}>
+              <Icon name={item.icon} />
+              <span className="nav-label">{item.label}</span>
+              {item.to === '/' && pending.length > 0 && (
+                <span className="badge" title={`${pending.length} swipes waiting to be sent`}>
+                  {pending.length}
+                  <span className="visually-hidden"> waiting</span>
+                </span>
+              )}
+            </Link>
+          ))}
+        </nav>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small signout"
+          onClick={() => void session.signOut().finally(() => navigate('/signin', { replace: true }))}
+        >
+          Sign out
+        </button>
+      </header>
+      <OnboardingNudge />
+      <Suspense
+        fallback={
+          <main className="page" id="main" aria-busy="true">
+            <p className="muted">Loading…</p>
+          </main>
+        }
+      >
+        <Routes userId={userId} operator={operator} />
+      </Suspense>
+    </div>
+  );
+}
+
+export function App() {
+  const { status, user } = useSession();
+  const { session } = useServices();
+  const path = usePath();
+
+  useEffect(() => {
+    if (status !== 'offline') return;
+    const retry = () => void session.restore().catch(() => undefined);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [status, session]);
+
+  if (status === 'restoring') {
+    return (
+      <main className="splash" id="main" aria-busy="true">
+        <span className="brand brand-large">
+          <span className="brand-mark" aria-hidden="true">
+            ✓
+          </span>{' '}
+          JobSwipe
+        </span>
+      </main>
+    );
+  }
+  if (status === 'signed_out' || !user) {
+    if (status === 'offline') {
+      return (
+        <main className="splash" id="main">
+          <h1>You're offline</h1>
+          <p className="muted">Reconnect to sign in to JobSwipe.</p>
+        </main>
+      );
+    }
+    return <AuthPage mode={path === '/signup' ? 'signup' : 'signin'} />;
+  }
+  if (path === '/signin' || path === '/signup') {
+    navigate('/', { replace: true });
+  }
+  return <Shell userId={user.id} operator={user.role === 'operator'} />;
+}

@@ -1,0 +1,130 @@
+// The swipe deck: one card at a time, swiped by drag or flick, by the buttons or by the keyboard
+// (← pass, → apply, U undo).
+import type { SwipeDirection } from '@jobswipe/protocol';
+import { useCallback, useEffect, useState } from 'react';
+import type { DeckFilters as Filters } from '../api/client.ts';
+import { NetworkError } from '../api/http.ts';
+import { PendingSwipes } from '../offline/pending-swipes.tsx';
+import { Link } from '../router.tsx';
+import { ErrorNote } from '../ui/error-note.tsx';
+import { Icon } from '../ui/icon.tsx';
+import { DeckFilters } from './deck-filters.tsx';
+import { JobCard } from './job-card.tsx';
+import { useDeck } from './use-deck.ts';
+import { useSwipeGesture } from './use-swipe-gesture.ts';
+
+const ACTIONS = [
+  { kind: 'undo', label: 'Undo', icon: '↺', key: 'U' },
+  { kind: 'pass', label: 'Pass', icon: '✕', key: 'ArrowLeft' },
+  { kind: 'apply', label: 'Apply', icon: '♥', key: 'ArrowRight' },
+] as const;
+
+function typingIn(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+export function DeckPage({ userId }: { userId: string }) {
+  const [filters, setFilters] = useState<Filters>({});
+  const deck = useDeck(userId, filters);
+  const { swipe, undo } = deck;
+  const onSwipe = useCallback((direction: SwipeDirection) => swipe(direction), [swipe]);
+  const top = deck.cards[0];
+  const gesture = useSwipeGesture(onSwipe, Boolean(top));
+  const { fling } = gesture;
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || typingIn(e.target)) return;
+      if (e.key === 'ArrowRight' && top) fling('right');
+      else if (e.key === 'ArrowLeft' && top) fling('left');
+      else if (e.key === 'u' || e.key === 'U') void undo();
+      else return;
+      e.preventDefault();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [fling, undo, top]);
+
+  const offlineWithCache = deck.error instanceof NetworkError && deck.cards.length > 0;
+
+  return (
+    <main className="deck-page" id="main">
+      <div className="deck-toolbar">
+        <h1 className="visually-hidden">Jobs for you</h1>
+        <DeckFilters value={filters} onChange={setFilters} />
+      </div>
+      <PendingSwipes />
+      {offlineWithCache ? (
+        <p className="note note-warn" role="status">
+          You're offline: these are the jobs saved on this device. Your swipes are kept and sent when you reconnect.
+        </p>
+      ) : (
+        <ErrorNote error={deck.error} onRetry={() => void deck.retry()} />
+      )}
+      <section className="stack" aria-label="Job cards" aria-busy={deck.loading && !top}>
+        {deck.cards
+          .slice(0, 3)
+          .reverse()
+          .map((job, i, shown) => {
+            const isTop = i === shown.length - 1;
+            return (
+              <JobCard key={job.id} job={job} gesture={isTop ? gesture : undefined} behind={shown.length - 1 - i} />
+            );
+          })}
+        {!top && deck.loading && (
+          <div className="card card-skeleton">
+            <span className="visually-hidden">Loading jobs…</span>
+          </div>
+        )}
+        {!top && !deck.loading && !deck.error && (
+          <div className="empty">
+            <p className="empty-icon">
+              <Icon name="party" size={48} />
+            </p>
+            <h2>You've seen every job{Object.keys(filters).length ? ' that matches your filters' : ''}</h2>
+            <p className="muted">New jobs arrive every day. Meanwhile, follow your applications as they go out.</p>
+            <div className="row row-center">
+              {Object.keys(filters).length > 0 && (
+                <button type="button" className="btn" onClick={() => setFilters({})}>
+                  Clear filters
+                </button>
+              )}
+              <Link className="btn btn-primary" to="/applications">
+                See applications
+              </Link>
+            </div>
+          </div>
+        )}
+      </section>
+      <fieldset className="actions">
+        <legend className="visually-hidden">Decide on this job</legend>
+        {ACTIONS.map((action) => (
+          <button
+            key={action.label}
+            type="button"
+            className={`action action-${action.kind}`}
+            onClick={() => (action.kind === 'undo' ? void undo() : fling(action.kind === 'apply' ? 'right' : 'left'))}
+            disabled={action.kind === 'undo' ? !deck.canUndo : !top}
+            aria-keyshortcuts={action.key}
+          >
+            <span aria-hidden="true">{action.icon}</span>
+            <span className="action-label">{action.label}</span>
+          </button>
+        ))}
+      </fieldset>
+      <p className="keys-hint muted">
+        <kbd>←</kbd> pass · <kbd>→</kbd> apply · <kbd>U</kbd> undo
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {deck.notice}
+      </p>
+      {deck.notice && (
+        <p className="toast" aria-hidden="true" key={deck.notice}>
+          {deck.notice}
+        </p>
+      )}
+    </main>
+  );
+}

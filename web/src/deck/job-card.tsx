@@ -1,0 +1,89 @@
+// One job on the deck: what a seeker decides on at a glance, the full description on request.
+import type { JobView } from '@jobswipe/protocol';
+import { useId, useState } from 'react';
+import { Icon } from '../ui/icon.tsx';
+import type { SwipeGesture } from './use-swipe-gesture.ts';
+
+export function formatSalary(job: Pick<JobView, 'salaryMin' | 'salaryMax' | 'salaryCurrency'>): string | null {
+  if (job.salaryMin === null && job.salaryMax === null) return null;
+  const money = new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency: job.salaryCurrency ?? 'USD',
+    notation: 'compact',
+    maximumFractionDigits: 0,
+  });
+  if (job.salaryMin !== null && job.salaryMax !== null && job.salaryMin !== job.salaryMax) {
+    return `${money.format(job.salaryMin)} – ${money.format(job.salaryMax)}`;
+  }
+  return money.format((job.salaryMin ?? job.salaryMax) as number);
+}
+
+export function JobCard({ job, gesture, behind = 0 }: { job: JobView; gesture?: SwipeGesture; behind?: number }) {
+  const [expanded, setExpanded] = useState(false);
+  const descriptionId = useId();
+  const salary = formatSalary(job);
+  const lean = gesture?.lean;
+  return (
+    <article
+      className={`card${gesture ? ' card-top' : ''}`}
+      data-behind={behind}
+      aria-hidden={gesture ? undefined : true}
+      aria-labelledby={gesture ? `${descriptionId}-title` : undefined}
+      ref={gesture?.ref}
+      {...gesture?.handlers}
+    >
+      {lean && (
+        <span className={`stamp stamp-${lean.direction}`} style={{ opacity: lean.strength }} aria-hidden="true">
+          {lean.direction === 'right' ? 'APPLY' : 'PASS'}
+        </span>
+      )}
+      <header className="card-head">
+        <span className="company-mark" aria-hidden="true">
+          {job.company.slice(0, 1).toUpperCase()}
+        </span>
+        <div>
+          <p className="card-company">{job.company}</p>
+          <h2 className="card-title" id={`${descriptionId}-title`}>
+            {job.title}
+          </h2>
+        </div>
+      </header>
+      <ul className="tags" aria-label="At a glance">
+        <li className="tag">
+          <Icon name="pin" size={16} /> {job.location}
+        </li>
+        {job.remote && !/remote/i.test(job.location) && (
+          <li className="tag tag-accent">
+            <Icon name="home" size={16} /> Remote
+          </li>
+        )}
+        {salary && (
+          <li className="tag tag-money">
+            <Icon name="money" size={16} /> {salary}
+          </li>
+        )}
+      </ul>
+      {job.keyPoints.length > 0 && (
+        <ul className="key-points">
+          {job.keyPoints.slice(0, 5).map((point) => (
+            <li key={point}>{point}</li>
+          ))}
+        </ul>
+      )}
+      <div className={`description${expanded ? ' description-open' : ''}`} id={descriptionId}>
+        <p>{job.description}</p>
+      </div>
+      {gesture && (
+        <button
+          type="button"
+          className="btn-link card-expand"
+          aria-expanded={expanded}
+          aria-controls={descriptionId}
+          onClick={() => setExpanded((v) => !v)}
+        >
+          {expanded ? 'Show less' : 'Full description'}
+        </button>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,170 @@
+// The deck's state: the cards to show, the next page fetched before the deck runs low, the swipes
+// (optimistic: the card leaves at once, the outbox sends it) and undo of the last one. The last
+// cards are cached so a reload while offline still has a deck to swipe.
+import type { JobView, SwipeDirection } from '@jobswipe/protocol';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeckFilters } from '../api/client.ts';
+import { NetworkError } from '../api/http.ts';
+import { newIdempotencyKey } from '../offline/swipe-outbox.ts';
+import { useServices } from '../services.tsx';
+import { userMessage } from '../ui/user-message.ts';
+
+/** Fetch the next page when fewer cards than this are left. */
+const PRELOAD_AT = 4;
+const PAGE_SIZE = 10;
+const CACHE_SIZE = 20;
+
+export interface DeckState {
+  cards: JobView[];
+  loading: boolean;
+  exhausted: boolean;
+  error: unknown;
+  canUndo: boolean;
+  /** A short message about the last action (announced to screen readers). */
+  notice: string | null;
+}
+
+interface Swiped {
+  job: JobView;
+  direction: SwipeDirection;
+}
+
+function cacheKey(userId: string): string {
+  return `jobswipe.deck.${userId}`;
+}
+
+function readCache(userId: string): JobView[] {
+  try {
+    return JSON.parse(localStorage.getItem(cacheKey(userId)) ?? '[]') as JobView[];
+  } catch {
+    return [];
+  }
+}
+
+export function useDeck(userId: string, filters: DeckFilters) {
+  const { api, sync } = useServices();
+  const [state, setState] = useState<DeckState>({
+    cards: [],
+    loading: true,
+    exhausted: false,
+    error: null,
+    canUndo: false,
+    notice: null,
+  });
+  const cursor = useRef<string | null>(null);
+  const fetching = useRef(false);
+  const generation = useRef(0);
+  const history = useRef<Swiped[]>([]);
+  /** Jobs swiped here (or waiting in the outbox): a page fetched meanwhile may still hold them. */
+  const swiped = useRef(new Set<string>());
+  const filterKey = JSON.stringify(filters);
+
+  const loadPage = useCallback(
+    async (first: boolean) => {
+      if (fetching.current && !first) return;
+      const mine = first ? ++generation.current : generation.current;
+      fetching.current = true;
+      setState((s) => ({ ...s, loading: true, error: null }));
+      try {
+        for (const p of sync?.snapshot.pending ?? []) swiped.current.add(p.jobId);
+        const page = await api.deck(
+          JSON.parse(filterKey) as DeckFilters,
+          first ? undefined : (cursor.current ?? undefined),
+          PAGE_SIZE,
+        );
+        if (mine !== generation.current) return;
+        cursor.current = page.nextCursor;
+        setState((s) => {
+          const known = new Set(first ? [] : s.cards.map((c) => c.id));
+          const fresh = page.items.filter((j) => !swiped.current.has(j.id) && !known.has(j.id));
+          return {
+            ...s,
+            cards: first ? fresh : [...s.cards, ...fresh],
+            loading: false,
+            exhausted: page.nextCursor === null,
+          };
+        });
+      } catch (err) {
+        if (mine !== generation.current) return;
+        const cached =
+          err instanceof NetworkError && first ? readCache(userId).filter((j) => !swiped.current.has(j.id)) : [];
+        setState((s) => ({ ...s, loading: false, error: err, cards: cached.length ? cached : s.cards }));
+      } finally {
+        if (mine === generation.current) fetching.current = false;
+      }
+    },
+    [api, sync, filterKey, userId],
+  );
+
+  useEffect(() => {
+    // Wait for the outbox: its waiting swipes must not come back as cards.
+    if (!sync) return;
+    cursor.current = null;
+    fetching.current = false;
+    void loadPage(true);
+  }, [loadPage, sync]);
+
+  // Preload: ask for the next page while a few cards are still left.
+  useEffect(() => {
+    if (state.cards.length < PRELOAD_AT && !state.exhausted && !state.loading && !state.error && cursor.current) {
+      void loadPage(false);
+    }
+    try {
+      localStorage.setItem(cacheKey(userId), JSON.stringify(state.cards.slice(0, CACHE_SIZE)));
+    } catch {
+      // Storage full or disabled: the cache is a convenience.
+    }
+  }, [state.cards, state.exhausted, state.loading, state.error, loadPage, userId]);
+
+  const swipe = useCallback(
+    (direction: SwipeDirection) => {
+      const job = state.cards[0];
+      if (!job || !sync) return;
+      swiped.current.add(job.id);
+      history.current.push({ job, direction });
+      setState((s) => ({
+        ...s,
+        cards: s.cards.filter((c) => c.id !== job.id),
+        canUndo: true,
+        notice: direction === 'right' ? `Applying to ${job.title} at ${job.company}.` : `Passed on ${job.title}.`,
+      }));
+      void sync
+        .enqueue({
+          idempotencyKey: newIdempotencyKey(),
+          userId,
+          jobId: job.id,
+          direction,
+          job: { title: job.title, company: job.company },
+          createdAt: Date.now(),
+        })
+        .catch((err: unknown) => setState((s) => ({ ...s, notice: userMessage(err) })));
+    },
+    [state.cards, sync, userId],
+  );
+
+  const undo = useCallback(async () => {
+    const last = history.current.pop();
+    if (!last || !sync) return;
+    setState((s) => ({ ...s, canUndo: history.current.length > 0 }));
+    try {
+      if (!(await sync.retract(last.job.id))) await api.undoSwipe(last.job.id);
+    } catch (err) {
+      history.current.push(last);
+      setState((s) => ({
+        ...s,
+        canUndo: true,
+        notice: `Could not undo: ${userMessage(err)}`,
+      }));
+      return;
+    }
+    swiped.current.delete(last.job.id);
+    setState((s) => ({
+      ...s,
+      cards: [last.job, ...s.cards.filter((c) => c.id !== last.job.id)],
+      canUndo: history.current.length > 0,
+      notice: `Undone: ${last.job.title} is back.`,
+    }));
+  }, [api, sync]);
+
+  return { ...state, swipe, undo, retry: () => loadPage(true) };
+}

@@ -1,0 +1,73 @@
+// Swipes not yet acknowledged by the server, kept in IndexedDB so a reload, a crash or days
+// offline lose none of them. Each keeps the idempotency key it was made with: sending it again
+// can never apply twice.
+import type { SwipeDirection } from '@jobswipe/protocol';
+
+export interface PendingSwipe {
+  idempotencyKey: string;
+  userId: string;
+  jobId: string;
+  direction: SwipeDirection;
+  /** Enough of the job to list it while it waits. */
+  job: { title: string; company: string };
+  createdAt: number;
+}
+
+const STORE = 'pendingSwipes';
+
+function done<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+export class SwipeOutbox {
+  private constructor(private readonly db: IDBDatabase) {}
+
+  static async open(name = 'jobswipe', factory: IDBFactory = indexedDB): Promise<SwipeOutbox> {
+    const request = factory.open(name, 1);
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore(STORE, { keyPath: 'idempotencyKey' });
+      store.createIndex('byUser', ['userId', 'createdAt']);
+    };
+    return new SwipeOutbox(await done(request));
+  }
+
+  /** Keeps the swipe; resolves once it is on disk. */
+  async add(swipe: PendingSwipe): Promise<void> {
+    const tx = this.db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).put(swipe);
+    await committed(tx);
+  }
+
+  /** The user's waiting swipes, oldest first: they are sent in the order they were made. */
+  async list(userId: string): Promise<PendingSwipe[]> {
+    const tx = this.db.transaction(STORE, 'readonly');
+    const range = IDBKeyRange.bound([userId, -Infinity], [userId, Infinity]);
+    return done(tx.objectStore(STORE).index('byUser').getAll(range) as IDBRequest<PendingSwipe[]>);
+  }
+
+  async remove(idempotencyKey: string): Promise<void> {
+    const tx = this.db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).delete(idempotencyKey);
+    await committed(tx);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** A fresh idempotency key for one swipe. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,130 @@
+// The operators' view: where applications are per status and lane, how long the oldest queued
+// one has waited, devices online, and the dead-letter list with requeue.
+import { APPLICATION_STATUSES, Lane } from '@jobswipe/protocol';
+import { useState } from 'react';
+import { ApiError } from '../api/http.ts';
+import { StatusBadge } from '../applications/status-label.tsx';
+import { Link } from '../router.tsx';
+import { useServices } from '../services.tsx';
+import { ErrorNote } from '../ui/error-note.tsx';
+import { timeAgo } from '../ui/time-ago.ts';
+import { useResource } from '../ui/use-resource.ts';
+
+function age(seconds: number | null): string {
+  if (seconds === null) return 'nothing queued';
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+export function OpsPage() {
+  const { api } = useServices();
+  const stats = useResource(() => api.queueStats());
+  const dead = useResource(() => api.deadLetters());
+  const [requeue, setRequeue] = useState<{ id: string | null; error: unknown }>({ id: null, error: null });
+  const count = (status: string, lane: string) =>
+    stats.data?.counts.find((c) => c.status === status && c.lane === lane)?.count ?? 0;
+  const deadMissing = dead.error instanceof ApiError && dead.error.code === 'not_found';
+
+  return (
+    <main className="page" id="main">
+      <div className="page-head">
+        <h1>Operations</h1>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void Promise.all([stats.reload(), dead.reload()])}
+        >
+          Refresh
+        </button>
+      </div>
+      <ErrorNote error={stats.error} onRetry={() => void stats.reload()} />
+      {stats.data && (
+        <>
+          <div className="kpis">
+            <div className="kpi">
+              <span className="kpi-value">{age(stats.data.oldestQueuedAgeSeconds)}</span>
+              <span className="muted small">oldest queued</span>
+            </div>
+            <div className="kpi">
+              <span className="kpi-value">{stats.data.devicesOnline}</span>
+              <span className="muted small">devices online</span>
+            </div>
+          </div>
+          <section className="panel" aria-labelledby="counts-title">
+            <h2 id="counts-title">Applications by status</h2>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Status</th>
+                    {Lane.options.map((lane) => (
+                      <th scope="col" key={lane}>
+                        {lane}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {APPLICATION_STATUSES.map((status) => (
+                    <tr key={status}>
+                      <th scope="row">
+                        <StatusBadge status={status} />
+                      </th>
+                      {Lane.options.map((lane) => (
+                        <td key={lane}>{count(status, lane)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+      <section className="panel" aria-labelledby="dead-title">
+        <h2 id="dead-title">Dead letters</h2>
+        {deadMissing ? (
+          <p className="muted">The dead-letter list is not available on this server yet.</p>
+        ) : (
+          <ErrorNote error={dead.error} onRetry={() => void dead.reload()} />
+        )}
+        <ErrorNote error={requeue.error} />
+        {dead.data && dead.data.items.length === 0 && <p className="muted">Nothing is dead.</p>}
+        <ul className="app-list">
+          {dead.data?.items.map((app) => (
+            <li key={app.id} className="app-row">
+              <div className="app-link">
+                <span className="app-main">
+                  <Link to={`/applications/${app.id}`} className="app-title">
+                    {app.job.title} · {app.job.company}
+                  </Link>
+                  <span className="muted small">
+                    {app.lastError ?? 'no error recorded'} · {timeAgo(app.updatedAt)}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={requeue.id === app.id}
+                  onClick={async () => {
+                    setRequeue({ id: app.id, error: null });
+                    try {
+                      await api.retryApplication(app.id);
+                      await dead.reload();
+                      setRequeue({ id: null, error: null });
+                    } catch (err) {
+                      setRequeue({ id: null, error: err });
+                    }
+                  }}
+                >
+                  Requeue
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,147 @@
+// The swipe deck in Chromium against a real backend: drag, button, keyboard, undo, and swipes
+// made offline that go out once the network returns, with nothing lost or doubled.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestBackend } from '../../backend/test/support/backend.ts';
+import { createJobs } from '../../backend/test/support/factories.ts';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type SignedUpUser,
+  screenshot,
+  signedInContext,
+  startBackend,
+} from './support/browser.ts';
+
+let backend: TestBackend;
+let browser: Browser;
+
+beforeAll(async () => {
+  [backend, browser] = await Promise.all([startBackend(), launchBrowser()]);
+  await createJobs(backend.node.ctx.db.prisma, 30, {
+    description:
+      'You will build the swipe deck.\n\nWe offer a four-day week, a learning budget and a calm on-call rotation.',
+    keyPoints: ['TypeScript and React', 'Remote within Europe', 'Small, senior team'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.close();
+});
+
+const prisma = () => backend.node.ctx.db.prisma;
+
+function topTitle(page: Page) {
+  return page.locator('.card-top .card-title');
+}
+
+async function swipesOf(userId: string) {
+  return prisma().swipe.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
+}
+
+async function open(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; user: SignedUpUser }> {
+  const session = await signedInContext(browser, backend, viewport);
+  await session.page.goto('/');
+  await expect.poll(() => topTitle(session.page).count()).toBe(1);
+  return session;
+}
+
+describe('the deck', () => {
+  it('swipes by drag, by button and by keyboard, and undoes the last swipe', async () => {
+    const { context, page, user } = await open();
+    await screenshot(page, 'deck-desktop');
+
+    // Drag: real pointer events, the card follows and flies out past the threshold.
+    const dragged = await topTitle(page).textContent();
+    const box = (await page.locator('.card-top').boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 30, y + i * 2);
+    await expect.poll(() => page.locator('.stamp-right').count()).toBe(1);
+    await page.mouse.up();
+    await expect.poll(() => topTitle(page).textContent()).not.toBe(dragged);
+    await expect.poll(async () => (await swipesOf(user.user.id)).map((s) => s.direction)).toEqual(['right']);
+
+    // A short drag snaps back: no swipe.
+    const stays = await topTitle(page).textContent();
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 20, y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.card-top').evaluate((el) => (el as HTMLElement).style.transform)).toBe('');
+    expect(await topTitle(page).textContent()).toBe(stays);
+
+    // Button, then keyboard.
+    await page.getByRole('button', { name: 'Pass' }).click();
+    await expect.poll(() => topTitle(page).textContent()).not.toBe(stays);
+    const keyed = await topTitle(page).textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => topTitle(page).textContent()).not.toBe(keyed);
+    await expect
+      .poll(async () => (await swipesOf(user.user.id)).map((s) => s.direction))
+      .toEqual(['right', 'left', 'right']);
+
+    // U undoes the keyboard swipe: the card is back and the server forgot the swipe.
+    await page.keyboard.press('u');
+    await expect.poll(() => topTitle(page).textContent()).toBe(keyed);
+    await expect.poll(async () => (await swipesOf(user.user.id)).length).toBe(2);
+    const cancelled = await prisma().application.findMany({ where: { userId: user.user.id, status: 'CANCELLED' } });
+    expect(cancelled).toHaveLength(1);
+    await context.close();
+  });
+
+  it('keeps offline swipes on the device and sends each exactly once when the network returns', async () => {
+    const { context, page, user } = await open(PHONE);
+    await screenshot(page, 'deck-phone');
+    await context.setOffline(true);
+    const titles: (string | null)[] = [];
+    for (let i = 0; i < 2; i++) {
+      titles.push(await topTitle(page).textContent());
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect.poll(() => topTitle(page).textContent()).not.toBe(titles[i]);
+    }
+    const pending = page.getByTestId('pending-swipes');
+    await expect.poll(() => pending.textContent()).toContain('2 swipes waiting to be sent');
+    await expect.poll(() => pending.textContent()).toContain('you are offline');
+    await screenshot(page, 'deck-phone-offline');
+    expect(await swipesOf(user.user.id)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await swipesOf(user.user.id)).length).toBe(2);
+    await expect.poll(() => pending.count()).toBe(0);
+    const apps = await prisma().application.groupBy({ by: ['jobId'], where: { userId: user.user.id }, _count: true });
+    expect(apps.map((a) => a._count)).toEqual([1, 1]);
+    await context.close();
+  });
+
+  it('keeps swipes made offline across a reload, and a resend whose answer was lost applies once', async () => {
+    const { context, page, user } = await open();
+    await context.setOffline(true);
+    const first = await topTitle(page).textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('pending-swipes').textContent()).toContain('1 swipe waiting');
+    await page.close();
+
+    // The swipe is still on the device after the page is gone; the next visit sends it. Its first
+    // send reaches the server but the answer is lost on the way back, so it is sent again.
+    await context.setOffline(false);
+    const again = await context.newPage();
+    let sends = 0;
+    await again.route('**/v1/swipes', async (route) => {
+      if (sends++ === 0) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else await route.continue();
+    });
+    await again.goto('/');
+    await expect.poll(() => sends, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => again.getByTestId('pending-swipes').count()).toBe(0);
+    expect(await swipesOf(user.user.id)).toHaveLength(1);
+    expect(await prisma().application.count({ where: { userId: user.user.id } })).toBe(1);
+    expect(await topTitle(again).textContent()).not.toBe(first);
+    await context.close();
+  });
+});

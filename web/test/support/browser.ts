@@ -1,0 +1,64 @@
+// The real things the web tests drive: Debian's Chromium through playwright-core, and a real
+// backend (fresh database, free port) serving the built web app on the same origin.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
+import type { AuthResponse } from '@jobswipe/protocol';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { signUp } from '../../../backend/test/support/api.ts';
+import { startTestBackend, type TestBackend } from '../../../backend/test/support/backend.ts';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+export const PHONE: Viewport = { width: 390, height: 844 };
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+
+const SCREENSHOTS = fileURLToPath(new URL('../../../artifacts/screenshots/', import.meta.url));
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A backend for one test file; sign-ups from the browser are not rate-limited here. */
+export function startBackend(env: Record<string, string> = {}): Promise<TestBackend> {
+  return startTestBackend({ AUTH_RATE_LIMIT: '1000', ...env });
+}
+
+export type SignedUpUser = Awaited<ReturnType<typeof signUp>>;
+
+/**
+ * A browser context signed in as a fresh user: the refresh cookie the backend issued is planted
+ * where the browser would keep it, so the page signs itself in as after any reload.
+ */
+export async function signedInContext(
+  browser: Browser,
+  backend: TestBackend,
+  viewport: Viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page; user: SignedUpUser }> {
+  const user = await signUp(backend.api);
+  const context = await browser.newContext({ viewport, baseURL: backend.node.url, reducedMotion: 'no-preference' });
+  await plantSession(context, backend, user);
+  const page = await context.newPage();
+  return { context, page, user };
+}
+
+export async function plantSession(context: BrowserContext, backend: TestBackend, auth: AuthResponse): Promise<void> {
+  await context.addCookies([
+    {
+      name: 'js_refresh',
+      value: auth.refreshToken,
+      domain: new URL(backend.node.url).hostname,
+      path: '/v1/auth',
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ]);
+}
+
+/** Saves a screenshot under artifacts/screenshots/ for a reviewer to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+}
