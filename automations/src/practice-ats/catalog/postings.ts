@@ -275,7 +275,7 @@ const normal: Posting[] = [
       'Measure the impact of changes on nursing time',
     ],
     requirements: ['Active RN license in Ohio', '3+ years of clinical nursing experience'],
-    questions: ['authorizedUs', 'sponsorship', 'experience'],
+    questions: ['authorizedUs', 'sponsorship', 'experience', 'startDate'],
     postedAt: '2026-10-29',
   }),
   job('workday', meridian, 'R-10257', {

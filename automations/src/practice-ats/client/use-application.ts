@@ -8,6 +8,8 @@ import type { FieldValue } from './controls.ts';
 export interface Application {
   values: Record<string, FieldValue>;
   set: (name: string, value: FieldValue) => void;
+  /** Marks a field wrong (a wizard step the server checked). */
+  fail: (name: string, message: string) => void;
   errors: Record<string, string>;
   /** The answer of the last submit (an "already applied" notice, or the errors' summary). */
   answer: SubmitAnswer | null;
@@ -36,8 +38,12 @@ export async function postApplication(url: string, body: FormData): Promise<Subm
   return (await res.json()) as SubmitAnswer;
 }
 
-export function useApplication(fields: FieldSpec[], submitUrl: string): Application {
-  const [values, setValues] = useState<Record<string, FieldValue>>({});
+export function useApplication(
+  fields: FieldSpec[],
+  submitUrl: string,
+  initial: () => Record<string, FieldValue> = () => ({}),
+): Application {
+  const [values, setValues] = useState<Record<string, FieldValue>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [answer, setAnswer] = useState<SubmitAnswer | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -50,6 +56,7 @@ export function useApplication(fields: FieldSpec[], submitUrl: string): Applicat
       setValues((old) => ({ ...old, [name]: value }));
       setErrors(({ [name]: _, ...rest }) => rest);
     },
+    fail: (name, message) => setErrors((old) => ({ ...old, [name]: message })),
     submit: async (extra) => {
       setSubmitting(true);
       try {
