@@ -134,6 +134,8 @@ describe('webhook', () => {
       }),
     });
     expect(tampered.status).toBe(400);
+    const oversized = await deliver({ ...event, padding: 'x'.repeat(1024 * 1024) });
+    expect(oversized.status).toBe(413);
     expect(await planOf(me.user.id)).toBe('free');
     expect(await prisma().stripeEvent.count({ where: { id: event.id } })).toBe(0);
 

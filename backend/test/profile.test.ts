@@ -113,6 +113,8 @@ describe('profile', () => {
     expect((await backend.api.put('/v1/profile', { firstName: 'Eve' })).status).toBe(401);
     expect((await upload(backend.api, minimalPdf(), 'cv.pdf', 'application/pdf')).status).toBe(401);
     expect((await backend.api.get('/v1/profile/answers')).status).toBe(401);
+    expect((await backend.api.put('/v1/profile/answers', { answers: [] })).status).toBe(401);
+    expect((await backend.api.get(`/v1/profile/resumes/${crypto.randomUUID()}/file`)).status).toBe(401);
   });
 });
 
@@ -289,6 +291,10 @@ describe('saved answers', () => {
       answers: [{ question: 'Notice period?', answer: { weeks: 2 } }],
     });
     expect(badValue.status).toBe(400);
+    const longAnswer = await me.api.put<ErrorBody>('/v1/profile/answers', {
+      answers: [{ question: 'Notice period?', answer: 'x'.repeat(10_001) }],
+    });
+    expect(longAnswer.status).toBe(400);
 
     expect((await me.api.get<AnswersView>('/v1/profile/answers')).body).toEqual(before);
   });
