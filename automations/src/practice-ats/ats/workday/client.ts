@@ -15,9 +15,10 @@ import {
   TextInput,
   text,
 } from '../../client/controls.ts';
+import { controlProps, type Skin } from '../../client/field-control.ts';
 import { readPageData } from '../../client/page-data.ts';
 import { type Application, postApplication, toFormData, useApplication } from '../../client/use-application.ts';
-import type { FieldSpec } from '../../spec/form-spec.ts';
+import type { FieldOption, FieldSpec } from '../../spec/form-spec.ts';
 
 const data = readPageData();
 const extra = data.extra as {
@@ -27,6 +28,33 @@ const extra = data.extra as {
   signedInAs: string | null;
   alreadyApplied: boolean;
 };
+
+/** The listbox Workday's dropdowns and prompts open: promptOptions, one per option. */
+function PromptOptions(p: {
+  field: FieldSpec;
+  options: FieldOption[];
+  value: unknown;
+  pick: (value: string) => void;
+}): ReactNode {
+  return h(
+    'ul',
+    { role: 'listbox', 'aria-labelledby': `${p.field.id}-label`, className: 'css-listbox' },
+    p.options.map((o) =>
+      h(
+        'li',
+        {
+          key: o.value,
+          role: 'option',
+          'data-automation-id': 'promptOption',
+          'data-automation-label': o.label,
+          'aria-selected': o.value === p.value ? 'true' : 'false',
+          onClick: () => p.pick(o.value),
+        },
+        o.label,
+      ),
+    ),
+  );
+}
 
 /** Workday's dropdown: a button that opens a listbox of promptOptions. */
 function DropdownButton(p: ControlProps): ReactNode {
@@ -52,27 +80,15 @@ function DropdownButton(p: ControlProps): ReactNode {
       chosen?.label ?? 'Select One',
     ),
     open
-      ? h(
-          'ul',
-          { role: 'listbox', 'aria-labelledby': `${p.field.id}-label`, className: 'css-listbox' },
-          (p.field.options ?? []).map((o) =>
-            h(
-              'li',
-              {
-                key: o.value,
-                role: 'option',
-                'data-automation-id': 'promptOption',
-                'data-automation-label': o.label,
-                'aria-selected': o.value === p.value ? 'true' : 'false',
-                onClick: () => {
-                  p.onChange(o.value);
-                  setOpen(false);
-                },
-              },
-              o.label,
-            ),
-          ),
-        )
+      ? h(PromptOptions, {
+          field: p.field,
+          options: p.field.options ?? [],
+          value: p.value,
+          pick: (value) => {
+            p.onChange(value);
+            setOpen(false);
+          },
+        })
       : null,
   );
 }
@@ -110,43 +126,24 @@ function Prompt(p: ControlProps): ReactNode {
       },
     }),
     open
-      ? h(
-          'ul',
-          { role: 'listbox', className: 'css-listbox' },
-          shown.map((o) =>
-            h(
-              'li',
-              {
-                key: o.value,
-                role: 'option',
-                'data-automation-id': 'promptOption',
-                'data-automation-label': o.label,
-                'aria-selected': o.value === p.value ? 'true' : 'false',
-                onClick: () => {
-                  p.onChange(o.value);
-                  setSearch('');
-                  setOpen(false);
-                },
-              },
-              o.label,
-            ),
-          ),
-        )
+      ? h(PromptOptions, {
+          field: p.field,
+          options: shown,
+          value: p.value,
+          pick: (value) => {
+            p.onChange(value);
+            setSearch('');
+            setOpen(false);
+          },
+        })
       : null,
   );
 }
 
+const SKIN: Skin = { file: { buttonLabel: 'Select files' }, attrs: (field) => ({ 'data-automation-id': field.name }) };
+
 function control(field: FieldSpec, app: Application): ReactNode {
-  const error = app.errors[field.name];
-  const props: ControlProps = {
-    field,
-    value: app.values[field.name] ?? null,
-    onChange: (v) => app.set(field.name, v),
-    invalid: error !== undefined,
-    describedBy: error ? `${field.id}-error` : undefined,
-    labelledBy: `${field.id}-label`,
-    attrs: { 'data-automation-id': field.name },
-  };
+  const props = controlProps(field, app, SKIN);
   if (field.name === 'source') return h(Prompt, props);
   switch (field.type) {
     case 'combobox':
