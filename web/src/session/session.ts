@@ -20,6 +20,8 @@ export interface SessionOptions {
   now?: () => number;
   /** Runs `task` while no other tab refreshes; the browser's Web Locks by default. */
   exclusive?: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Runs the proactive refresh later; answers a cancel. setTimeout by default. */
+  schedule?: (task: () => void, ms: number) => () => void;
   /** Where the last user is remembered (not a secret) so an offline reload knows whose swipes wait. */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
 }
@@ -27,6 +29,11 @@ export interface SessionOptions {
 const LAST_USER_KEY = 'jobswipe.user';
 /** Refresh this long before expiry (at most a quarter of the token's lifetime). */
 const REFRESH_AHEAD_MS = 60_000;
+
+function timer(task: () => void, ms: number): () => void {
+  const handle = setTimeout(task, ms);
+  return () => clearTimeout(handle);
+}
 
 function webLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
@@ -43,7 +50,8 @@ export class Session {
   private expiresAt = 0;
   private snapshot: SessionSnapshot;
   private inflight: Promise<string | null> | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly schedule: (task: () => void, ms: number) => () => void;
+  private cancelTimer: () => void = () => undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(options: SessionOptions = {}) {
@@ -51,6 +59,7 @@ export class Session {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
     this.now = options.now ?? Date.now;
     this.exclusive = options.exclusive ?? webLock;
+    this.schedule = options.schedule ?? timer;
     this.storage = options.storage === undefined ? globalThis.localStorage : options.storage;
     this.snapshot = { status: 'restoring', user: this.rememberedUser() };
   }
@@ -112,7 +121,7 @@ export class Session {
 
   /** Stops the proactive refresh timer (tests, page teardown). */
   dispose(): void {
-    clearTimeout(this.timer);
+    this.cancelTimer();
     this.listeners.clear();
   }
 
@@ -152,9 +161,9 @@ export class Session {
     this.expiresAt = expiresAt - Math.min(5_000, lifetime / 10);
     this.storage?.setItem(LAST_USER_KEY, JSON.stringify(auth.user));
     this.emit({ status: 'signed_in', user: auth.user });
-    clearTimeout(this.timer);
+    this.cancelTimer();
     const ahead = Math.min(REFRESH_AHEAD_MS, lifetime / 4);
-    this.timer = setTimeout(
+    this.cancelTimer = this.schedule(
       () => {
         this.refresh().catch(() => {
           // Offline or failed: the next call that needs a token tries again.
@@ -167,7 +176,7 @@ export class Session {
   private end(status: SessionStatus, user: UserView | null): void {
     this.token = null;
     this.expiresAt = 0;
-    clearTimeout(this.timer);
+    this.cancelTimer();
     this.emit({ status, user });
   }
 
