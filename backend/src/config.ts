@@ -58,6 +58,16 @@ export const ENV = {
     schema: ms.default(60_000),
     doc: 'A server-worker lease lapses after this long without a heartbeat',
   },
+  RETRY_BASE_MS: {
+    schema: ms.default(30_000),
+    doc: 'First retry delay after a retryable failure (doubles each attempt, with jitter)',
+  },
+  RETRY_MAX_MS: { schema: ms.default(3_600_000), doc: 'Longest retry delay' },
+  REAPER_INTERVAL_MS: {
+    schema: ms.default(5_000),
+    doc: 'How often the reaper and scheduler run (one leader at a time)',
+  },
+  OUTBOX_SWEEP_MS: { schema: ms.default(2_000), doc: 'How often the outbox relay sweeps for unpublished rows' },
   MAX_ATTEMPTS: { schema: ms.default(5), doc: 'Attempts before an application is DEAD' },
   SEED_DEMO: { schema: bool.default(true), doc: '`npm start` seeds the demo user and practice jobs' },
   PRACTICE_ATS_URL: {

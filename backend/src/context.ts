@@ -1,24 +1,34 @@
 // The dependency bundle every module receives: built once per process by `createContext`, closed
 // by `ctx.close()`.
+import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '@jobswipe/db';
 import type { Redis } from 'ioredis';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { RefreshSessions } from './auth/refresh-sessions.ts';
 import type { Config } from './config.ts';
+import { EventBus } from './events/event-bus.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { connectRedis } from './redis/connection.ts';
+import { RedisKeys } from './redis/keys.ts';
+import { Subscriber } from './redis/subscriber.ts';
 
 export interface AppContext {
   config: Config;
   db: Database;
-  /** Null only when a caller chose to run without Redis; otherwise possibly not ready (degraded). */
-  redis: Redis | null;
+  /** Possibly not ready: callers check `isRedisReady` and fall back to Postgres (degraded mode). */
+  redis: Redis;
   log: Logger;
   tokens: AccessTokens;
   sessions: RefreshSessions;
   rateLimiter: RateLimiter;
+  /** This process's id among the backend nodes (gateway routing, lease owners). */
+  nodeId: string;
+  keys: RedisKeys;
+  /** This node's pub/sub connection (web events, work notifications). */
+  subscriber: Subscriber;
+  events: EventBus;
   /** This node's Prometheus registry: the HTTP layer, workers and the gateway all add to it. */
   metrics: Metrics;
   close(): Promise<void>;
@@ -30,6 +40,8 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     onError: (err) => log.warn({ err: err.message }, 'idle database connection lost'),
   });
   const redis = connectRedis(config.REDIS_URL, log);
+  const keys = new RedisKeys(config.REDIS_PREFIX);
+  const subscriber = new Subscriber(config.REDIS_URL, log, 'subscriber');
   return {
     config,
     db,
@@ -39,7 +51,12 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     sessions: new RefreshSessions(db, config.REFRESH_TOKEN_TTL_S),
     rateLimiter: new RateLimiter(redis, config.REDIS_PREFIX),
     metrics: createMetrics(db, redis),
+    nodeId: randomUUID(),
+    keys,
+    subscriber,
+    events: new EventBus(redis, keys, log),
     async close() {
+      subscriber.close();
       redis.disconnect();
       await db.close();
     },

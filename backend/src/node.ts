@@ -1,16 +1,26 @@
-// One backend node: the API and its background duties, sharing one context. `npm start` runs one;
-// tests run one or several against the same Postgres and Redis.
+// One backend node: the API, the device and events gateways, the outbox relay and the recovery
+// duties (leader only), sharing one context. `npm start` runs one; tests run one or several
+// against the same Postgres and Redis.
 import type { Config } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
+import { WorkStreams } from './delivery/work-streams.ts';
+import { EventsGateway } from './events/events-gateway.ts';
+import { DeviceGateway } from './gateway/device-gateway.ts';
 import { createApp } from './http/app.ts';
 import { listen } from './http/server.ts';
 import type { Logger } from './logger.ts';
+import { OutboxRelay } from './outbox/outbox-relay.ts';
+import { RecoveryDuties } from './recovery/recovery-duties.ts';
 import { waitForRedis } from './redis/connection.ts';
 
 export interface BackendNode {
   ctx: AppContext;
   url: string;
   port: number;
+  streams: WorkStreams;
+  relay: OutboxRelay;
+  gateway: DeviceGateway;
+  recovery: RecoveryDuties;
   stop(): Promise<void>;
 }
 
@@ -20,17 +30,37 @@ export async function startNode(
   options: { log?: Logger } = {},
 ): Promise<BackendNode> {
   const ctx = createContext(config, databaseUrl, options);
-  if (ctx.redis && !(await waitForRedis(ctx.redis, 2_000))) {
+  if (!(await waitForRedis(ctx.redis, 2_000))) {
     ctx.log.warn({ redis: config.REDIS_URL }, 'Redis is not reachable: starting degraded (Postgres only)');
   }
-  const app = createApp(ctx);
-  const http = await listen(app, config.PORT, config.HOST);
-  ctx.log.info({ url: http.url }, 'backend node listening');
+  const streams = new WorkStreams(ctx.redis, ctx.keys);
+  const relay = new OutboxRelay(ctx, ctx.redis, streams, { sweepMs: config.OUTBOX_SWEEP_MS, retainMs: 24 * 3600_000 });
+  const gateway = new DeviceGateway(ctx, streams, { degradedPollMs: 2_000 });
+  const events = new EventsGateway(ctx);
+  const recovery = new RecoveryDuties(ctx, streams, relay);
+
+  await ctx.events.start(ctx.subscriber);
+  const http = await listen(createApp(ctx, { gateway }), config.PORT, config.HOST);
+  // On a port picked at start (PORT=0, tests), links handed to executors must carry the real one.
+  if (!config.PUBLIC_URL) config.publicUrl = http.url;
+  await gateway.start(http.server);
+  events.start(http.server);
+  await relay.start();
+  recovery.start();
+  ctx.log.info({ url: http.url, nodeId: ctx.nodeId }, 'backend node listening');
   return {
     ctx,
     url: http.url,
     port: http.port,
+    streams,
+    relay,
+    gateway,
+    recovery,
     async stop() {
+      await recovery.stop();
+      await relay.stop();
+      await gateway.stop();
+      events.stop();
       await http.close();
       await ctx.close();
     },

@@ -34,6 +34,7 @@ export type Tx = Prisma.TransactionClient;
 export type Queryable = PrismaClient | Prisma.TransactionClient;
 
 export interface Database {
+  url: string;
   prisma: PrismaClient;
   pool: pg.Pool;
   close(): Promise<void>;
@@ -45,6 +46,7 @@ export function openDatabase(url: string, options: { max?: number; onError?: (er
   pool.on('error', (err) => options.onError?.(err));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
+    url,
     prisma,
     pool,
     async close() {

@@ -6,14 +6,14 @@ import { isHeld, SUBMITTING_STEP } from '@jobswipe/protocol';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
 import { releaseQuota } from '../quota/reserve-quota.ts';
-import { lockOwnApplication } from './lock-application.ts';
+import { lockApplication } from './lock-application.ts';
 import { transition } from './transition.ts';
 
 export async function cancelApplication(
   uow: UnitOfWork,
   req: { applicationId: string; userId: string; allowHeld: boolean; reason: string },
 ): Promise<Application> {
-  const app = await lockOwnApplication(uow.tx, req.applicationId, req.userId);
+  const app = await lockApplication(uow.tx, req.applicationId, req.userId);
   if (isHeld(app.status)) {
     if (!req.allowHeld) {
       throw new AppError(

@@ -47,5 +47,6 @@ export async function createApplication(uow: UnitOfWork, req: NewApplication): P
     actor: `user:${req.userId}`,
     message: r.kind === 'deferred' ? r.reason : `Queued for the ${application.lane} lane.`,
   });
+  uow.afterCommit(() => uow.events.applicationChanged(application, 'status', null, null));
   return application;
 }

@@ -6,7 +6,8 @@ import { type AnswerBody, normalizeQuestion, Question } from '@jobswipe/protocol
 import { z } from 'zod';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
-import { lockOwnApplication } from './lock-application.ts';
+import { saveAnswers } from '../profile/saved-answers.ts';
+import { lockApplication } from './lock-application.ts';
 import { transition } from './transition.ts';
 
 export function retryApplication(
@@ -29,7 +30,7 @@ export async function answerApplication(
   uow: UnitOfWork,
   req: { applicationId: string; userId: string; answers: AnswerBody['answers'] },
 ): Promise<Application> {
-  const app = await lockOwnApplication(uow.tx, req.applicationId, req.userId);
+  const app = await lockApplication(uow.tx, req.applicationId, req.userId);
   if (app.status !== 'NEEDS_ATTENTION') {
     throw new AppError('invalid_transition', `This application is ${app.status}: it is not waiting for answers.`, {
       status: app.status,
@@ -52,13 +53,7 @@ export async function answerApplication(
       },
     );
   }
-  for (const [questionKey, { question, answer }] of given) {
-    await uow.tx.savedAnswer.upsert({
-      where: { userId_questionKey: { userId: req.userId, questionKey } },
-      create: { userId: req.userId, questionKey, question, answer },
-      update: { question, answer },
-    });
-  }
+  await saveAnswers(uow.tx, req.userId, req.answers);
   return transition(uow, {
     applicationId: app.id,
     userId: req.userId,

@@ -30,6 +30,8 @@ export interface ApplicationChanges {
   availableAt?: Date;
   /** A new lease: bumps the fencing token. */
   lease?: { owner: string; expiresAt: Date };
+  /** The same lease, extended (a heartbeat). */
+  leaseExpiresAt?: Date;
   progress?: { step: string; pct: number };
   submittingAt?: Date | null;
   error?: { message: string | null; errorClass: ErrorClass | null };
@@ -48,6 +50,10 @@ export interface TransitionRequest {
   userId?: string;
   /** Required by fenced transitions: the lease token the caller holds. */
   leaseToken?: bigint;
+  /** Only in this lane (an executor claims only its own lane's work). */
+  lane?: Lane;
+  /** Only once the lease has expired (the reaper must not take back a lease just renewed). */
+  onlyIfLeaseExpired?: boolean;
   changes?: ApplicationChanges;
   message?: string;
   data?: Prisma.InputJsonValue;
@@ -69,6 +75,8 @@ function assignments(to: ApplicationStatus, changes: ApplicationChanges): Prisma
       Prisma.sql`lease_owner = ${c.lease.owner}`,
       Prisma.sql`lease_expires_at = ${c.lease.expiresAt}`,
     );
+  } else if (c.leaseExpiresAt) {
+    sets.push(Prisma.sql`lease_expires_at = ${c.leaseExpiresAt}`);
   } else if (!isHeld(to)) {
     sets.push(Prisma.sql`lease_owner = null`, Prisma.sql`lease_expires_at = null`);
   }
@@ -107,10 +115,12 @@ export async function transition(uow: UnitOfWork, req: TransitionRequest): Promi
   const from = rule.from as readonly ApplicationStatus[];
   const userGuard = req.userId ? Prisma.sql`and a.user_id = ${req.userId}::uuid` : Prisma.empty;
   const tokenGuard = rule.fenced ? Prisma.sql`and a.lease_token = ${req.leaseToken}` : Prisma.empty;
+  const laneGuard = req.lane ? Prisma.sql`and a.lane = ${req.lane}::lane` : Prisma.empty;
+  const expiryGuard = req.onlyIfLeaseExpired ? Prisma.sql`and a.lease_expires_at < now()` : Prisma.empty;
   const rows = await uow.tx.$queryRaw<(ApplicationRow & { old_status: ApplicationStatus })[]>`
     update applications a set ${Prisma.join(assignments(req.to, req.changes ?? {}))}
     from (select id, status as old_status from applications where id = ${req.applicationId}::uuid for update) o
-    where a.id = o.id and a.status = any(${[...from]}::application_status[]) ${userGuard} ${tokenGuard}
+    where a.id = o.id and a.status = any(${[...from]}::application_status[]) ${userGuard} ${tokenGuard} ${laneGuard} ${expiryGuard}
     returning a.*, o.old_status`;
 
   const row = rows[0];
@@ -125,6 +135,7 @@ export async function transition(uow: UnitOfWork, req: TransitionRequest): Promi
     message: req.message ?? null,
     data: req.data,
   });
+  uow.afterCommit(() => uow.events.applicationChanged(application, 'status', row.old_status, req.message ?? null));
   return application;
 }
 

@@ -7,6 +7,8 @@ import { billingRoutes, stripeWebhookRoutes } from '../billing/routes.ts';
 import type { AppContext } from '../context.ts';
 import { devicePairingRoutes, deviceRoutes } from '../devices/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
+import type { DeviceGateway } from '../gateway/device-gateway.ts';
+import { longPollRoutes } from '../gateway/long-poll-routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { healthRoutes } from '../ops/health-routes.ts';
 import { httpMetrics } from '../ops/http-metrics.ts';
@@ -19,7 +21,7 @@ import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { requestContext } from './request-context.ts';
 
-export function createApp(ctx: AppContext): express.Express {
+export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(ctx.log));
@@ -33,6 +35,7 @@ export function createApp(ctx: AppContext): express.Express {
   // Reached without a user's sign-in: a device exchanging its pairing code, signed file links.
   app.use('/v1', devicePairingRoutes(ctx));
   app.use('/v1', fileRoutes(ctx));
+  app.use('/v1', longPollRoutes(ctx, delivery.gateway));
 
   const v1 = Router();
   v1.use(authenticate(ctx.tokens));

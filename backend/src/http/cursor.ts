@@ -14,6 +14,9 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
     const [at, id] = Key.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { at: new Date(at), id };
   } catch {
-    throw new AppError('validation_failed', 'Invalid query: cursor: use the nextCursor value of the previous page as is.');
+    throw new AppError(
+      'validation_failed',
+      'Invalid query: cursor: use the nextCursor value of the previous page as is.',
+    );
   }
 }

@@ -30,7 +30,7 @@ export class Api {
       headers['content-type'] ??= 'application/json';
       payload = JSON.stringify(body);
     }
-    const res = await fetch(new URL(path, this.baseUrl), { method, headers, body: payload });
+    const res = await fetch(new URL(path, this.baseUrl), { method, headers, body: payload as BodyInit | undefined });
     const text = await res.text();
     let parsed: unknown = text;
     try {

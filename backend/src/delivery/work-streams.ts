@@ -1,0 +1,144 @@
+// The Redis Streams that deliver work: one per server priority (group `server-workers`) and one
+// per user for their devices (group `devices`). Groups are created on demand and again after a
+// NOGROUP (Redis lost its data); an acknowledged entry is deleted at once, so a stream holds only
+// what is waiting or in flight.
+import type { Redis } from 'ioredis';
+import { DEVICE_GROUP, type RedisKeys, SERVER_GROUP } from '../redis/keys.ts';
+import { fromFields, type StreamEntry, toFields, type WorkEntry } from './work-entry.ts';
+
+type RawEntries = [string, string[] | null][];
+
+function isNoGroup(err: unknown): boolean {
+  return err instanceof Error && err.message.startsWith('NOGROUP');
+}
+
+export class WorkStreams {
+  private readonly known = new Set<string>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  streamFor(work: Pick<WorkEntry, 'lane' | 'userId' | 'priority'>): { stream: string; group: string } {
+    return work.lane === 'server'
+      ? { stream: this.keys.serverStream(work.priority), group: SERVER_GROUP }
+      : { stream: this.keys.deviceStream(work.userId), group: DEVICE_GROUP };
+  }
+
+  /** Creates the group (reading from the stream's start, so nothing added before is skipped). */
+  async ensureGroup(stream: string, group: string): Promise<void> {
+    if (this.known.has(stream)) return;
+    try {
+      await this.redis.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
+    } catch (err) {
+      if (!(err instanceof Error && err.message.startsWith('BUSYGROUP'))) throw err;
+    }
+    this.known.add(stream);
+  }
+
+  async publish(work: WorkEntry): Promise<string> {
+    const { stream, group } = this.streamFor(work);
+    await this.ensureGroup(stream, group);
+    const multi = this.redis.multi().xadd(stream, '*', ...toFields(work));
+    if (work.lane === 'device') multi.sadd(this.keys.deviceStreamIndex(), work.userId);
+    const replies = await multi.exec();
+    const [err, id] = replies?.[0] ?? [new Error('XADD failed'), null];
+    if (err) throw err;
+    return id as string;
+  }
+
+  /**
+   * Reads for one consumer without blocking: `'>'` new entries (now owned by this consumer),
+   * `'0'` the entries this consumer was given before and has not acknowledged.
+   */
+  async read(stream: string, group: string, consumer: string, count: number, from: '>' | '0'): Promise<StreamEntry[]> {
+    if (count <= 0) return [];
+    await this.ensureGroup(stream, group);
+    let reply: [string, RawEntries][] | null;
+    try {
+      reply = (await this.redis.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', stream, from)) as
+        | [string, RawEntries][]
+        | null;
+    } catch (err) {
+      if (!isNoGroup(err)) throw err;
+      this.known.delete(stream);
+      await this.ensureGroup(stream, group);
+      return [];
+    }
+    return this.parse(stream, group, reply?.[0]?.[1] ?? []);
+  }
+
+  /** Takes over entries another consumer has held longer than `idleMs` (a dead executor's). */
+  async autoclaim(
+    stream: string,
+    group: string,
+    consumer: string,
+    idleMs: number,
+    count = 100,
+  ): Promise<StreamEntry[]> {
+    try {
+      const reply = (await this.redis.xautoclaim(stream, group, consumer, idleMs, '0', 'COUNT', count)) as [
+        string,
+        RawEntries,
+        string[]?,
+      ];
+      return this.parse(stream, group, reply[1]);
+    } catch (err) {
+      if (isNoGroup(err)) return [];
+      throw err;
+    }
+  }
+
+  async ack(stream: string, group: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.redis
+      .multi()
+      .xack(stream, group, ...ids)
+      .xdel(stream, ...ids)
+      .exec();
+  }
+
+  /**
+   * Acknowledges whatever entries for `applicationId` the consumer still holds (its pending list is
+   * at most its capacity long), once the application's outcome is recorded in Postgres.
+   */
+  async ackApplication(stream: string, group: string, consumer: string, applicationId: string): Promise<void> {
+    let pending: [string, string, number, number][];
+    try {
+      pending = (await this.redis.xpending(stream, group, '-', '+', 100, consumer)) as [
+        string,
+        string,
+        number,
+        number,
+      ][];
+    } catch (err) {
+      if (isNoGroup(err)) return;
+      throw err;
+    }
+    const ids: string[] = [];
+    for (const [id] of pending) {
+      const entries = (await this.redis.xrange(stream, id, id)) as RawEntries;
+      const parsed = entries[0] ? fromFields(stream, id, entries[0][1]) : { bad: id };
+      if ('bad' in parsed || parsed.work.applicationId === applicationId) ids.push(id);
+    }
+    await this.ack(stream, group, ids);
+  }
+
+  forget(stream: string): void {
+    this.known.delete(stream);
+  }
+
+  private async parse(stream: string, group: string, raw: RawEntries): Promise<StreamEntry[]> {
+    const entries: StreamEntry[] = [];
+    const bad: string[] = [];
+    for (const [id, fields] of raw) {
+      // A null body is an entry deleted while pending: nothing to deliver, just drop it.
+      const parsed = fromFields(stream, id, fields);
+      if ('bad' in parsed) bad.push(parsed.bad);
+      else entries.push(parsed);
+    }
+    await this.ack(stream, group, bad);
+    return entries;
+  }
+}

@@ -1,0 +1,74 @@
+// `/v1/events`: live status of the caller's applications for the web. The first frame carries the
+// access token (browsers cannot set headers on a WebSocket); after `ready`, every status change
+// and progress report of the user's applications arrives, from whichever node made it.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { PING_INTERVAL_MS } from '@jobswipe/protocol/device';
+import { EventsClientMessage, type EventsServerMessage } from '@jobswipe/protocol/events';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { AppContext } from '../context.ts';
+import { parseFrame } from '../gateway/frames.ts';
+import { AppError } from '../http/errors.ts';
+
+const AUTH_TIMEOUT_MS = 10_000;
+
+export class EventsGateway {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+
+  constructor(private readonly ctx: AppContext) {}
+
+  start(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname !== '/v1/events') return;
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    });
+  }
+
+  stop(): void {
+    for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
+    this.wss.close();
+  }
+
+  private accept(ws: WebSocket): void {
+    let unlisten: (() => void) | null = null;
+    const send = (event: EventsServerMessage) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
+    };
+    const authTimer = setTimeout(() => ws.close(4001, 'authenticate first'), AUTH_TIMEOUT_MS);
+    let alive = true;
+    const pinger = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, PING_INTERVAL_MS);
+    ws.on('pong', () => {
+      alive = true;
+    });
+
+    ws.on('message', async (data, isBinary) => {
+      alive = true;
+      const frame = parseFrame(EventsClientMessage, data, isBinary);
+      if (!frame.ok) return send({ type: 'error', code: frame.code, message: frame.message });
+      const message = frame.value;
+      if (message.type === 'ping')
+        return send({ type: 'pong', ...(message.at === undefined ? {} : { at: message.at }) });
+      if (unlisten) return;
+      try {
+        const claims = await this.ctx.tokens.verify(message.token);
+        clearTimeout(authTimer);
+        unlisten = this.ctx.events.listen(claims.userId, send);
+        send({ type: 'ready', userId: claims.userId });
+      } catch (err) {
+        const e = err instanceof AppError ? err : new AppError('unauthenticated', 'Invalid access token.');
+        send({ type: 'error', code: e.code, message: e.message });
+        ws.close(4003, 'unauthenticated');
+      }
+    });
+    ws.on('close', () => {
+      clearTimeout(authTimer);
+      clearInterval(pinger);
+      unlisten?.();
+    });
+    ws.on('error', () => ws.terminate());
+  }
+}

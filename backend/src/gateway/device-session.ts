@@ -1,0 +1,201 @@
+// One device's conversation with the backend, whatever carries it (a WebSocket, or long-poll
+// requests): it answers each executor message with the protocol's reply and keeps track of what
+// the device holds and was offered. A stream entry is acknowledged once Postgres has recorded
+// what became of it (claimed, or refused); from then on the lease in Postgres tracks the work.
+import type { Device } from '@jobswipe/db';
+import { ApplyStep } from '@jobswipe/protocol';
+import type { BackendMessage, ExecutorMessage, HeldLease, OfferMessage } from '@jobswipe/protocol/device';
+import type { AppContext } from '../context.ts';
+import type { WorkStreams } from '../delivery/work-streams.ts';
+import { claim } from '../leases/claim.ts';
+import type { Executor } from '../leases/executor.ts';
+import { heartbeat } from '../leases/heartbeat.ts';
+import { recordResult } from '../leases/record-result.ts';
+import { release } from '../leases/release.ts';
+import { isRedisReady } from '../redis/connection.ts';
+import { DEVICE_GROUP } from '../redis/keys.ts';
+import type { OfferSource } from './offer-source.ts';
+
+export type Send = (message: BackendMessage) => void;
+
+export class DeviceSession {
+  readonly executor: Extract<Executor, { kind: 'device' }>;
+  capacity = 1;
+  /** Applications this device holds a lease on, with the token. */
+  readonly held = new Map<string, bigint>();
+  /** Applications offered and not yet claimed. */
+  readonly offered = new Set<string>();
+  private pendingRead = true;
+
+  constructor(
+    private readonly ctx: AppContext,
+    readonly device: Device,
+    private readonly offers: OfferSource,
+    private readonly streams: WorkStreams,
+    private readonly send: Send,
+  ) {
+    this.executor = { kind: 'device', deviceId: device.id, userId: device.userId };
+  }
+
+  get free(): number {
+    return Math.max(0, this.capacity - this.held.size - this.offered.size);
+  }
+
+  /** Checks the leases a reconnecting device says it holds: each is renewed (`lease`) or `lost`. */
+  async resume(held: HeldLease[]): Promise<void> {
+    for (const lease of held) {
+      const token = BigInt(lease.leaseToken);
+      const app = await this.ctx.db.prisma.application.findFirst({
+        where: {
+          id: lease.applicationId,
+          userId: this.device.userId,
+          leaseOwner: `device:${this.device.id}`,
+          leaseToken: token,
+        },
+      });
+      const renewed =
+        app && (app.status === 'CLAIMED' || app.status === 'RUNNING')
+          ? await heartbeat(this.ctx, this.executor, {
+              applicationId: app.id,
+              leaseToken: token,
+              step: ApplyStep.catch('open').parse(app.progressStep),
+              percent: app.progressPct ?? 0,
+              message: 'Device reconnected.',
+            })
+          : null;
+      if (renewed?.ok) {
+        this.held.set(lease.applicationId, token);
+        this.send({
+          type: 'lease',
+          applicationId: lease.applicationId,
+          leaseToken: lease.leaseToken,
+          leaseExpiresAt: renewed.leaseExpiresAt.toISOString(),
+        });
+      } else {
+        this.send({
+          type: 'lost',
+          applicationId: lease.applicationId,
+          message: 'This lease is no longer yours: it lapsed, or the application was cancelled.',
+        });
+      }
+    }
+  }
+
+  private pumping: Promise<OfferMessage[]> = Promise.resolve([]);
+
+  /**
+   * Offers work up to the device's free capacity: its own unclaimed entries first, then new ones.
+   * Calls are serialized, so two nudges at once cannot offer more than the capacity.
+   */
+  pump(): Promise<OfferMessage[]> {
+    this.pumping = this.pumping.catch(() => []).then(() => this.pumpOnce());
+    return this.pumping;
+  }
+
+  private async pumpOnce(): Promise<OfferMessage[]> {
+    const sent: OfferMessage[] = [];
+    const exclude = () => new Set([...this.held.keys(), ...this.offered]);
+    if (this.pendingRead && this.free > 0) {
+      sent.push(...(await this.offers.next(this.executor, this.free, '0', exclude())));
+      this.pendingRead = false;
+      for (const o of sent) this.offered.add(o.applicationId);
+    }
+    const fresh = await this.offers.next(this.executor, this.free, '>', exclude());
+    for (const o of fresh) this.offered.add(o.applicationId);
+    sent.push(...fresh);
+    for (const offer of sent) this.send(offer);
+    return sent;
+  }
+
+  async handle(message: ExecutorMessage): Promise<void> {
+    switch (message.type) {
+      case 'claim': {
+        this.offered.delete(message.applicationId);
+        const outcome = await claim(this.ctx, this.executor, message.applicationId);
+        await this.ackEntry(message.applicationId);
+        if (outcome.ok) {
+          this.held.set(message.applicationId, outcome.application.leaseToken);
+          this.send(outcome.order);
+        } else {
+          this.send({
+            type: 'rejected',
+            applicationId: message.applicationId,
+            reason: outcome.reason,
+            message: outcome.message,
+          });
+        }
+        return;
+      }
+      case 'heartbeat': {
+        const outcome = await heartbeat(this.ctx, this.executor, {
+          ...message,
+          leaseToken: BigInt(message.leaseToken),
+        });
+        if (outcome.ok) {
+          this.send({
+            type: 'lease',
+            applicationId: message.applicationId,
+            leaseToken: message.leaseToken,
+            leaseExpiresAt: outcome.leaseExpiresAt.toISOString(),
+          });
+        } else {
+          this.held.delete(message.applicationId);
+          this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
+        }
+        return;
+      }
+      case 'result': {
+        const outcome = await recordResult(this.ctx, this.executor, {
+          ...message,
+          leaseToken: BigInt(message.leaseToken),
+        });
+        this.held.delete(message.applicationId);
+        if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
+        else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
+        return;
+      }
+      case 'release': {
+        const outcome = await release(this.ctx, this.executor, { ...message, leaseToken: BigInt(message.leaseToken) });
+        this.held.delete(message.applicationId);
+        if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: 'QUEUED' });
+        else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
+        return;
+      }
+      case 'capacity':
+        this.capacity = message.capacity;
+        return;
+      case 'ping':
+        this.send({ type: 'pong', ...(message.at === undefined ? {} : { at: message.at }) });
+        return;
+      case 'pong':
+      case 'hello':
+        return;
+    }
+  }
+
+  /** The application was taken from this device (lease lost, cancelled): tell it to stop. */
+  async lose(applicationId: string, message: string, cancelled = false): Promise<void> {
+    if (!this.held.delete(applicationId)) return;
+    this.send(
+      cancelled ? { type: 'cancel', applicationId, reason: message } : { type: 'lost', applicationId, message },
+    );
+  }
+
+  /** Gives back entries offered but never claimed, so the user's other devices get them now. */
+  async handBackOffers(): Promise<void> {
+    if (!isRedisReady(this.ctx.redis)) return;
+    const stream = this.ctx.keys.deviceStream(this.device.userId);
+    for (const applicationId of this.offered) {
+      await this.streams.publish({ applicationId, userId: this.device.userId, lane: 'device', priority: 0 });
+      await this.streams.ackApplication(stream, DEVICE_GROUP, this.device.id, applicationId);
+    }
+    this.offered.clear();
+  }
+
+  private async ackEntry(applicationId: string): Promise<void> {
+    if (!isRedisReady(this.ctx.redis)) return;
+    await this.streams
+      .ackApplication(this.ctx.keys.deviceStream(this.device.userId), DEVICE_GROUP, this.device.id, applicationId)
+      .catch((err) => this.ctx.log.debug({ err }, 'stream ack failed; the reaper will clean it'));
+  }
+}

@@ -1,0 +1,99 @@
+// Work to offer one device: its stream entries (the ones it was given before and left unclaimed
+// first, then new ones), each checked against Postgres so only applications still QUEUED for this
+// user's devices are offered. While Redis is down, QUEUED rows are read from Postgres directly.
+import type { OfferMessage } from '@jobswipe/protocol/device';
+import type { AppContext } from '../context.ts';
+import type { StreamEntry } from '../delivery/work-entry.ts';
+import type { WorkStreams } from '../delivery/work-streams.ts';
+import { isRedisReady } from '../redis/connection.ts';
+import { DEVICE_GROUP } from '../redis/keys.ts';
+
+export interface DeviceRef {
+  deviceId: string;
+  userId: string;
+}
+
+interface OfferRow {
+  id: string;
+  attempt: number;
+  title: string;
+  company: string;
+  ats_kind: string;
+  apply_url: string;
+}
+
+function toOffer(row: OfferRow): OfferMessage {
+  return {
+    type: 'offer',
+    applicationId: row.id,
+    attempt: row.attempt,
+    job: { title: row.title, company: row.company, atsKind: row.ats_kind, applyUrl: row.apply_url },
+  };
+}
+
+export class OfferSource {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly streams: WorkStreams,
+  ) {}
+
+  /** Up to `count` offers, none for an application in `exclude` (already offered or held). */
+  async next(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>): Promise<OfferMessage[]> {
+    if (count <= 0) return [];
+    if (isRedisReady(this.ctx.redis)) {
+      try {
+        return await this.fromStream(device, count, from, exclude);
+      } catch (err) {
+        this.ctx.log.warn({ err }, 'reading device work from Redis failed: using Postgres');
+      }
+    }
+    return this.fromPostgres(device, count, exclude);
+  }
+
+  private async fromStream(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>) {
+    const streams = this.streams;
+    const stream = this.ctx.keys.deviceStream(device.userId);
+    const entries = await streams.read(stream, DEVICE_GROUP, device.deviceId, from === '0' ? 100 : count, from);
+    if (entries.length === 0) return [];
+    const rows = await this.queued(device.userId, [...new Set(entries.map((e) => e.work.applicationId))]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const offers: OfferMessage[] = [];
+    const stale: StreamEntry[] = [];
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      const id = entry.work.applicationId;
+      const row = byId.get(id);
+      if (exclude.has(id)) continue;
+      // Not queued for this user's devices any more, or a duplicate entry: drop it.
+      if (!row || seen.has(id) || offers.length >= count) {
+        if (!row || seen.has(id)) stale.push(entry);
+        continue;
+      }
+      seen.add(id);
+      offers.push(toOffer(row));
+    }
+    await streams.ack(
+      stream,
+      DEVICE_GROUP,
+      stale.map((e) => e.id),
+    );
+    return offers;
+  }
+
+  private queued(userId: string, ids: string[]): Promise<OfferRow[]> {
+    return this.ctx.db.prisma.$queryRaw<OfferRow[]>`
+      select a.id, a.attempt, j.title, j.company, j.ats_kind, j.apply_url
+      from applications a join jobs j on j.id = a.job_id
+      where a.id = any(${ids}::uuid[]) and a.user_id = ${userId}::uuid and a.lane = 'device' and a.status = 'QUEUED'`;
+  }
+
+  private fromPostgres(device: DeviceRef, count: number, exclude: ReadonlySet<string>): Promise<OfferMessage[]> {
+    return this.ctx.db.prisma.$queryRaw<OfferRow[]>`
+        select a.id, a.attempt, j.title, j.company, j.ats_kind, j.apply_url
+        from applications a join jobs j on j.id = a.job_id
+        where a.user_id = ${device.userId}::uuid and a.lane = 'device' and a.status = 'QUEUED'
+          and a.available_at <= now() and not (a.id = any(${[...exclude]}::uuid[]))
+        order by a.priority desc, a.created_at
+        limit ${count}`.then((rows) => rows.map(toOffer));
+  }
+}

@@ -1,0 +1,133 @@
+// The outbox relay: publishes committed delivery messages to the lane's Redis stream and tells
+// the gateway nodes serving that user. Woken at commit by Postgres NOTIFY, and sweeping on a
+// timer for whatever a crash or a Redis outage left behind. Every node runs one; rows are taken
+// with SKIP LOCKED, and publishing a row twice is harmless (the claim decides).
+import type { Redis } from 'ioredis';
+import pg from 'pg';
+import type { AppContext } from '../context.ts';
+import { WorkEntry } from '../delivery/work-entry.ts';
+import type { WorkStreams } from '../delivery/work-streams.ts';
+import { isRedisReady } from '../redis/connection.ts';
+import { DELIVER_TOPIC, OUTBOX_CHANNEL } from './enqueue-delivery.ts';
+
+const BATCH = 200;
+
+export interface RelayOptions {
+  sweepMs: number;
+  /** Published rows older than this are deleted. */
+  retainMs: number;
+}
+
+export class OutboxRelay {
+  private listener: pg.Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly redis: Redis,
+    private readonly streams: WorkStreams,
+    private readonly options: RelayOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), this.options.sweepMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.listener?.end().catch(() => {});
+    await this.running;
+  }
+
+  /** Runs a pass now, or right after the one in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => {})
+      .catch((err) => this.ctx.log.warn({ err }, 'outbox relay pass failed; the next sweep retries'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Publishes until nothing is left (or Redis is down); returns how many rows it published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    while (!this.stopped && isRedisReady(this.redis)) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < BATCH) break;
+    }
+    await this.ctx.db.prisma.$executeRaw`
+      delete from outbox where published_at < now() - make_interval(secs => ${this.options.retainMs / 1000})`;
+    return total;
+  }
+
+  private async publishBatch(): Promise<number> {
+    const nudges = new Set<string>();
+    const count = await this.ctx.db.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: bigint; topic: string; payload: unknown }[]>`
+        select id, topic, payload from outbox where published_at is null
+        order by id limit ${BATCH} for update skip locked`;
+      const done: bigint[] = [];
+      for (const row of rows) {
+        const work = row.topic === DELIVER_TOPIC ? WorkEntry.safeParse(row.payload) : null;
+        if (work?.success) {
+          await this.streams.publish(work.data);
+          if (work.data.lane === 'device') nudges.add(work.data.userId);
+        } else {
+          this.ctx.log.error({ outboxId: row.id.toString(), topic: row.topic }, 'outbox row not understood: skipped');
+        }
+        done.push(row.id);
+      }
+      if (done.length) await tx.$executeRaw`update outbox set published_at = now() where id = any(${done}::bigint[])`;
+      return rows.length;
+    });
+    await Promise.all([...nudges].map((userId) => this.nudgeNodes(userId)));
+    return count;
+  }
+
+  /** Tells each node that has one of the user's devices connected to read its new work. */
+  async nudgeNodes(userId: string): Promise<void> {
+    const nodes = new Set(await this.redis.hvals(this.ctx.keys.presence(userId)));
+    await Promise.all([...nodes].map((node) => this.redis.publish(this.ctx.keys.nodeChannel(node), userId)));
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.ctx.db.url });
+    client.on('notification', () => this.wake());
+    client.on('error', (err) => {
+      this.listener = null;
+      if (this.stopped) return;
+      this.ctx.log.warn({ err: err.message }, 'outbox listener lost its connection; reconnecting');
+      setTimeout(() => void this.listen().catch(() => {}), 1_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+      // Rows committed while the listener was down would otherwise wait for the sweep.
+      this.wake();
+    } catch (err) {
+      await client.end().catch(() => {});
+      if (this.stopped) return;
+      this.ctx.log.warn({ err }, 'outbox listener could not connect; retrying');
+      setTimeout(() => void this.listen().catch(() => {}), 1_000).unref();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// The leader's periodic duties: take back lapsed leases, queue what is due, re-deliver abandoned
+// stream entries, and rebuild the streams if Redis lost its data. Every node runs the loop; only
+// the one holding the leader lease does the work.
+import type { AppContext } from '../context.ts';
+import type { WorkStreams } from '../delivery/work-streams.ts';
+import type { OutboxRelay } from '../outbox/outbox-relay.ts';
+import { LeaderLease } from './leader-lease.ts';
+import { cleanPending, reapLapsedLeases } from './reaper.ts';
+import { refillIfLost } from './refill.ts';
+import { promoteDue } from './scheduler.ts';
+
+export class RecoveryDuties {
+  private readonly lease: LeaderLease;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly streams: WorkStreams,
+    private readonly relay: OutboxRelay,
+  ) {
+    this.lease = new LeaderLease(ctx.db.url, `${ctx.config.REDIS_PREFIX}:recovery`, ctx.log);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.ctx.config.REAPER_INTERVAL_MS);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.lease.release();
+  }
+
+  /** One pass (exported for tests, which do not wait for the timer). */
+  tick(): Promise<void> {
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      if (!(await this.lease.holds())) return;
+      await refillIfLost(this.ctx, this.streams, (userId) => this.relay.nudgeNodes(userId));
+      await reapLapsedLeases(this.ctx);
+      await promoteDue(this.ctx);
+      const plans = await this.ctx.db.prisma.plan.findMany({ select: { priority: true } });
+      await cleanPending(this.ctx, this.streams, [...new Set(plans.map((p) => p.priority))]);
+    } catch (err) {
+      this.ctx.log.warn({ err }, 'recovery pass failed; the next one retries');
+    }
+  }
+}

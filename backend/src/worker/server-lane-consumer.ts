@@ -1,0 +1,221 @@
+// The server lane's consumer: one per worker process, a consumer of the `server-workers` group on
+// every priority stream. It reads the highest priority first (a separate read per priority), claims
+// each application in Postgres under its own lease, runs it through `execute`, heartbeats, and
+// records the result. The entry is acknowledged once the claim (or its refusal) is recorded.
+// While Redis is down it claims QUEUED rows straight from Postgres (SKIP LOCKED).
+
+import type { ApplyStep } from '@jobswipe/protocol';
+import type { ClaimedMessage } from '@jobswipe/protocol/device';
+import { type JobControl, type JobOutcome, JobTakenAway } from '@jobswipe/protocol/executor-client';
+import type { Redis } from 'ioredis';
+import type { AppContext } from '../context.ts';
+import { fromFields, type StreamEntry } from '../delivery/work-entry.ts';
+import type { WorkStreams } from '../delivery/work-streams.ts';
+import { type ClaimOutcome, claim } from '../leases/claim.ts';
+import { claimNextQueued } from '../leases/claim-next.ts';
+import type { Executor } from '../leases/executor.ts';
+import { heartbeat } from '../leases/heartbeat.ts';
+import { recordResult } from '../leases/record-result.ts';
+import { release } from '../leases/release.ts';
+import { isRedisReady } from '../redis/connection.ts';
+import { SERVER_GROUP } from '../redis/keys.ts';
+
+export type ServerExecute = (order: ClaimedMessage, control: JobControl) => Promise<JobOutcome>;
+
+export interface ServerLaneOptions {
+  workerId: string;
+  concurrency: number;
+  execute: ServerExecute;
+  /** A connection of its own: blocking reads would stall every other command on a shared one. */
+  blocking: Redis;
+  /** How long an idle worker blocks on the streams before looking again. */
+  blockMs?: number;
+}
+
+interface Running {
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ServerLaneConsumer {
+  readonly executor: Executor;
+  private readonly running = new Map<string, Running>();
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wakeSlot: (() => void) | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly streams: WorkStreams,
+    private readonly options: ServerLaneOptions,
+  ) {
+    this.executor = { kind: 'server', workerId: options.workerId };
+  }
+
+  get active(): number {
+    return this.running.size;
+  }
+
+  start(): void {
+    this.loop = this.consume();
+  }
+
+  /** Stops taking work; waits up to `graceMs` for running jobs, then hands the rest back. */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    this.wakeSlot?.();
+    await this.loop;
+    const deadline = sleep(graceMs).then(() => 'timeout' as const);
+    const all = Promise.all([...this.running.values()].map((r) => r.done)).then(() => 'done' as const);
+    if ((await Promise.race([all, deadline])) === 'timeout') {
+      for (const r of this.running.values()) r.abort.abort(new JobTakenAway('The worker is shutting down.'));
+      await all;
+    }
+  }
+
+  private async consume(): Promise<void> {
+    while (!this.stopping) {
+      const free = this.options.concurrency - this.running.size;
+      if (free <= 0) {
+        await new Promise<void>((resolve) => {
+          this.wakeSlot = resolve;
+        });
+        continue;
+      }
+      try {
+        const claimed = isRedisReady(this.ctx.redis) ? await this.fromStreams(free) : await this.fromPostgres(free);
+        for (const outcome of claimed) if (outcome.ok) this.run(outcome.order);
+      } catch (err) {
+        this.ctx.log.warn({ err }, 'server lane: taking work failed; retrying');
+        await sleep(1_000);
+      }
+    }
+  }
+
+  private async priorities(): Promise<number[]> {
+    const plans = await this.ctx.db.prisma.plan.findMany({ select: { priority: true }, distinct: ['priority'] });
+    return plans.map((p) => p.priority).sort((a, b) => b - a);
+  }
+
+  private async fromStreams(free: number): Promise<ClaimOutcome[]> {
+    const priorities = await this.priorities();
+    for (const priority of priorities) {
+      const entries = await this.streams.read(
+        this.ctx.keys.serverStream(priority),
+        SERVER_GROUP,
+        this.options.workerId,
+        free,
+        '>',
+      );
+      if (entries.length) return this.claimEntries(entries);
+    }
+    // Nothing anywhere: wait on all priorities at once, then look again in priority order.
+    const streams = priorities.map((p) => this.ctx.keys.serverStream(p));
+    for (const stream of streams) await this.streams.ensureGroup(stream, SERVER_GROUP);
+    const reply = (await this.options.blocking.xreadgroup(
+      'GROUP',
+      SERVER_GROUP,
+      this.options.workerId,
+      'COUNT',
+      1,
+      'BLOCK',
+      this.options.blockMs ?? 2_000,
+      'STREAMS',
+      ...streams,
+      ...streams.map(() => '>'),
+    )) as [string, [string, string[]][]][] | null;
+    const entries: StreamEntry[] = [];
+    for (const [stream, raw] of reply ?? []) {
+      for (const [id, fields] of raw) {
+        const parsed = fromFields(stream, id, fields);
+        if (!('bad' in parsed)) entries.push(parsed);
+        else await this.streams.ack(stream, SERVER_GROUP, [id]);
+      }
+    }
+    return this.claimEntries(entries);
+  }
+
+  private async claimEntries(entries: StreamEntry[]): Promise<ClaimOutcome[]> {
+    const outcomes: ClaimOutcome[] = [];
+    for (const entry of entries) {
+      const outcome = await claim(this.ctx, this.executor, entry.work.applicationId);
+      await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);
+      outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+
+  private async fromPostgres(free: number): Promise<ClaimOutcome[]> {
+    const outcomes = await claimNextQueued(this.ctx, this.executor, free);
+    if (outcomes.length === 0) await sleep(this.options.blockMs ?? 2_000);
+    return outcomes;
+  }
+
+  private run(order: ClaimedMessage): void {
+    const abort = new AbortController();
+    const token = BigInt(order.leaseToken);
+    let last: { step: ApplyStep; percent: number; message?: string } = { step: 'open', percent: 0 };
+    const beat = async () => {
+      const outcome = await heartbeat(this.ctx, this.executor, {
+        applicationId: order.applicationId,
+        leaseToken: token,
+        ...last,
+      });
+      if (!outcome.ok) {
+        abort.abort(new JobTakenAway(outcome.message));
+        throw new JobTakenAway(outcome.message);
+      }
+    };
+    const timer = setInterval(() => void beat().catch(() => {}), Math.max(1_000, this.ctx.config.SERVER_LEASE_MS / 3));
+    const control: JobControl = {
+      signal: abort.signal,
+      async progress(step, percent, message) {
+        last = { step, percent, ...(message ? { message } : {}) };
+        await beat();
+      },
+    };
+    const done = this.options
+      .execute(order, control)
+      .catch(
+        (err: unknown): JobOutcome =>
+          abort.signal.aborted
+            ? { release: 'The worker stopped before the application was finished.' }
+            : {
+                outcome: 'failed',
+                errorClass: 'retryable',
+                message: `The worker failed: ${err instanceof Error ? err.message : String(err)}`,
+                confirmation: null,
+                unanswered: [],
+                evidenceIds: [],
+              },
+      )
+      .then(async (outcome) => {
+        clearInterval(timer);
+        if (abort.signal.aborted && !this.stopping) return;
+        if ('release' in outcome) {
+          await release(this.ctx, this.executor, {
+            applicationId: order.applicationId,
+            leaseToken: token,
+            reason: outcome.release,
+          });
+        } else {
+          await recordResult(this.ctx, this.executor, {
+            applicationId: order.applicationId,
+            leaseToken: token,
+            ...outcome,
+          });
+        }
+      })
+      .catch((err) =>
+        this.ctx.log.error({ err, applicationId: order.applicationId }, 'server lane: recording the result failed'),
+      )
+      .finally(() => {
+        this.running.delete(order.applicationId);
+        this.wakeSlot?.();
+        this.wakeSlot = null;
+      });
+    this.running.set(order.applicationId, { abort, done });
+  }
+}

@@ -1,0 +1,428 @@
+// The executor side of the device protocol, for every host: the desktop agent (Node, `ws`), the
+// extension's service worker (the browser's WebSocket). It connects and says hello with what it
+// still holds, claims offers up to its capacity, runs each claimed application through the host's
+// `execute`, heartbeats with progress, reports the result, and keeps at it across disconnects:
+// reconnecting with exponential backoff and full jitter, resending unacknowledged results, and
+// stopping a job the moment the backend says it is no longer ours.
+import type { ApplyStep } from './automation.ts';
+import {
+  BackendMessage,
+  type ClaimedMessage,
+  type ExecutorMessage,
+  type HeldLease,
+  PING_INTERVAL_MS,
+  type ResultMessage,
+} from './device.ts';
+import type { DeviceKind } from './domain.ts';
+
+/** The part of a WebSocket the client uses: the browser's and `ws`'s both fit. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+/** What a job ended with: a result to report, or a hand-back (it could not run it). */
+export type JobOutcome = Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken'> | { release: string };
+
+export interface JobControl {
+  /** Aborted when the backend takes the job away (lease lost, cancelled) or the client stops. */
+  readonly signal: AbortSignal;
+  /**
+   * Reports progress. Resolves once the backend has recorded it (its lease reply), so awaiting
+   * `progress('submitting', …)` makes the pre-submit checkpoint durable before the final click.
+   * Rejects if the job was taken away meanwhile.
+   */
+  progress(step: ApplyStep, percent: number, message?: string): Promise<void>;
+}
+
+/** Leases that outlive the process (a file on the desktop, extension storage in the browser). */
+export interface LeaseStore {
+  load(): Promise<StoredLease[]>;
+  save(leases: StoredLease[]): Promise<void>;
+}
+
+/** A lease held across a restart, with the result still to report when there is one. */
+export interface StoredLease extends HeldLease {
+  result?: JobOutcome;
+}
+
+export type ClientEvent =
+  | { type: 'connected'; deviceId: string }
+  | { type: 'disconnected'; retryInMs: number }
+  | { type: 'claimed'; order: ClaimedMessage }
+  | { type: 'progress'; applicationId: string; step: ApplyStep; percent: number }
+  | { type: 'finished'; applicationId: string; status: string }
+  | { type: 'lost'; applicationId: string; message: string }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'fatal'; message: string };
+
+export interface ExecutorClientOptions {
+  url: string;
+  token: string;
+  kind: DeviceKind;
+  version: string;
+  capacity: number;
+  connect: (url: string) => WebSocketLike;
+  execute: (order: ClaimedMessage, control: JobControl) => Promise<JobOutcome>;
+  store?: LeaseStore;
+  heartbeatMs?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  onEvent?: (event: ClientEvent) => void;
+  random?: () => number;
+}
+
+interface Job {
+  applicationId: string;
+  leaseToken: string;
+  abort: AbortController;
+  step: ApplyStep;
+  percent: number;
+  message: string | undefined;
+  /** Progress calls waiting for the backend's lease reply. */
+  waiting: Array<{ resolve: () => void; reject: (err: Error) => void }>;
+  result: JobOutcome | null;
+  timer: ReturnType<typeof setInterval> | null;
+}
+
+const OPEN = 1;
+
+export class JobTakenAway extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobTakenAway';
+  }
+}
+
+export class ExecutorClient {
+  private ws: WebSocketLike | null = null;
+  private readonly jobs = new Map<string, Job>();
+  private readonly claiming = new Set<string>();
+  private capacity: number;
+  private attempts = 0;
+  private stopped = true;
+  private connected = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private lastHeard = 0;
+  /** Leases from before a restart that have no job running here: released or their result resent. */
+  private restored: StoredLease[] = [];
+
+  constructor(private readonly options: ExecutorClientOptions) {
+    this.capacity = options.capacity;
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  /** Applications running here, with their last reported step. */
+  get running(): Array<{ applicationId: string; step: ApplyStep; percent: number }> {
+    return [...this.jobs.values()].map((j) => ({ applicationId: j.applicationId, step: j.step, percent: j.percent }));
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.restored = (await this.options.store?.load()) ?? [];
+    this.open();
+  }
+
+  /**
+   * Stops taking work. With `handBack`, running jobs are aborted and handed back at once (they
+   * are queued again instead of waiting for their leases to lapse); without, it waits for them.
+   */
+  async stop(options: { handBack: boolean } = { handBack: true }): Promise<void> {
+    this.setCapacity(0);
+    if (options.handBack) {
+      for (const job of this.jobs.values()) {
+        if (job.result) continue;
+        job.result = { release: 'The executor is shutting down.' };
+        job.abort.abort(new JobTakenAway('shutting down'));
+        this.sendResult(job);
+      }
+    }
+    await this.whenIdle(5_000);
+    this.stopped = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.ws?.close(1000, 'executor stopped');
+    this.ws = null;
+    this.connected = false;
+  }
+
+  /** 0 pauses: no new offers; running jobs continue. */
+  setCapacity(capacity: number): void {
+    this.capacity = capacity;
+    this.send({ type: 'capacity', capacity });
+  }
+
+  private whenIdle(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.jobs.size === 0 || Date.now() > deadline || !this.connected) resolve();
+        else setTimeout(check, 50);
+      };
+      check();
+    });
+  }
+
+  private emit(event: ClientEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  private open(): void {
+    if (this.stopped) return;
+    const ws = this.options.connect(this.options.url);
+    this.ws = ws;
+    ws.onopen = () => {
+      this.lastHeard = Date.now();
+      this.send({
+        type: 'hello',
+        token: this.options.token,
+        kind: this.options.kind,
+        version: this.options.version,
+        capacity: this.capacity,
+        held: this.heldLeases(),
+      });
+    };
+    ws.onmessage = (event) => this.receive(event.data);
+    ws.onerror = () => {};
+    ws.onclose = () => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      this.connected = false;
+      if (this.pingTimer) clearInterval(this.pingTimer);
+      for (const id of this.claiming) this.claiming.delete(id);
+      if (this.stopped) return;
+      const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 500, maxMs: 30_000 };
+      const ceiling = Math.min(maxMs, baseMs * 2 ** this.attempts);
+      const delay = Math.round((this.options.random ?? Math.random)() * ceiling);
+      this.attempts += 1;
+      this.emit({ type: 'disconnected', retryInMs: delay });
+      this.reconnectTimer = setTimeout(() => this.open(), delay);
+    };
+  }
+
+  private heldLeases(): HeldLease[] {
+    const fromJobs = [...this.jobs.values()].map((j) => ({ applicationId: j.applicationId, leaseToken: j.leaseToken }));
+    const fromStore = this.restored.map((l) => ({ applicationId: l.applicationId, leaseToken: l.leaseToken }));
+    return [...fromJobs, ...fromStore].slice(0, 20);
+  }
+
+  private send(message: ExecutorMessage): boolean {
+    if (this.ws?.readyState !== OPEN) return false;
+    this.ws.send(JSON.stringify(message));
+    return true;
+  }
+
+  private receive(data: unknown): void {
+    this.lastHeard = Date.now();
+    let parsed: ReturnType<typeof BackendMessage.safeParse>;
+    try {
+      parsed = BackendMessage.safeParse(JSON.parse(String(data)));
+    } catch {
+      return;
+    }
+    if (!parsed.success) return;
+    const message = parsed.data;
+    switch (message.type) {
+      case 'welcome':
+        this.connected = true;
+        this.attempts = 0;
+        this.startPinging(message.pingIntervalMs);
+        this.emit({ type: 'connected', deviceId: message.deviceId });
+        return;
+      case 'offer':
+        if (this.jobs.size + this.claiming.size < this.capacity && !this.jobs.has(message.applicationId)) {
+          this.claiming.add(message.applicationId);
+          this.send({ type: 'claim', applicationId: message.applicationId });
+        }
+        return;
+      case 'claimed':
+        this.claiming.delete(message.applicationId);
+        this.run(message);
+        return;
+      case 'rejected':
+        this.claiming.delete(message.applicationId);
+        return;
+      case 'lease':
+        this.onLease(message.applicationId, message.leaseToken);
+        return;
+      case 'lost':
+      case 'cancel': {
+        const text = message.type === 'lost' ? message.message : message.reason;
+        this.takeAway(message.applicationId, text);
+        return;
+      }
+      case 'ack': {
+        const job = this.jobs.get(message.applicationId);
+        if (job) this.finish(job);
+        this.restored = this.restored.filter((l) => l.applicationId !== message.applicationId);
+        void this.persist();
+        this.emit({ type: 'finished', applicationId: message.applicationId, status: message.status });
+        return;
+      }
+      case 'error':
+        this.emit({ type: 'error', code: message.code, message: message.message });
+        if (message.code === 'unauthenticated') {
+          this.emit({ type: 'fatal', message: `${message.message} Pair this device again.` });
+          this.stopped = true;
+          this.ws?.close(1000, 'unauthenticated');
+        }
+        return;
+      case 'ping':
+        this.send({ type: 'pong', ...(message.at === undefined ? {} : { at: message.at }) });
+        return;
+      case 'pong':
+        return;
+    }
+  }
+
+  private startPinging(intervalMs: number): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    const every = Math.min(intervalMs, PING_INTERVAL_MS);
+    this.pingTimer = setInterval(() => {
+      // Two silent periods: the connection is dead even if the socket has not noticed.
+      if (Date.now() - this.lastHeard > 2 * every + 5_000) {
+        this.ws?.close(4000, 'no answer');
+        this.ws?.onclose?.({});
+        return;
+      }
+      this.send({ type: 'ping', at: Date.now() });
+    }, every);
+  }
+
+  /** A lease renewed: wakes progress waiters, or finishes what a restored lease still needs. */
+  private onLease(applicationId: string, leaseToken: string): void {
+    const job = this.jobs.get(applicationId);
+    if (job) {
+      job.leaseToken = leaseToken;
+      for (const w of job.waiting.splice(0)) w.resolve();
+      if (job.result) this.sendResult(job);
+      return;
+    }
+    const stored = this.restored.find((l) => l.applicationId === applicationId);
+    if (!stored) return;
+    // Held from before a restart: report its result if it had one, else hand it back (a browser
+    // session cannot be resumed mid-form).
+    const outcome = stored.result ?? { release: 'The executor restarted and cannot resume this application.' };
+    this.send(
+      'release' in outcome
+        ? { type: 'release', applicationId, leaseToken, reason: outcome.release }
+        : { type: 'result', applicationId, leaseToken, ...outcome },
+    );
+  }
+
+  private run(order: ClaimedMessage): void {
+    const job: Job = {
+      applicationId: order.applicationId,
+      leaseToken: order.leaseToken,
+      abort: new AbortController(),
+      step: 'open',
+      percent: 0,
+      message: undefined,
+      waiting: [],
+      result: null,
+      timer: null,
+    };
+    this.jobs.set(order.applicationId, job);
+    void this.persist();
+    this.emit({ type: 'claimed', order });
+    job.timer = setInterval(() => this.heartbeat(job), this.options.heartbeatMs ?? 20_000);
+    const control: JobControl = {
+      signal: job.abort.signal,
+      progress: (step, percent, message) => {
+        if (job.abort.signal.aborted) return Promise.reject(new JobTakenAway('This application was taken away.'));
+        const changed = step !== job.step;
+        job.step = step;
+        job.percent = percent;
+        job.message = message;
+        this.emit({ type: 'progress', applicationId: job.applicationId, step, percent });
+        const recorded = new Promise<void>((resolve, reject) => job.waiting.push({ resolve, reject }));
+        if (changed || !this.connected) this.heartbeat(job);
+        else for (const w of job.waiting.splice(0)) w.resolve();
+        return recorded;
+      },
+    };
+    this.options
+      .execute(order, control)
+      .catch(
+        (err: unknown): JobOutcome => ({
+          outcome: 'failed',
+          errorClass: 'retryable',
+          message: `The executor crashed: ${err instanceof Error ? err.message : String(err)}`,
+          confirmation: null,
+          unanswered: [],
+          evidenceIds: [],
+        }),
+      )
+      .then((outcome) => {
+        if (job.abort.signal.aborted && !job.result) return;
+        job.result = outcome;
+        void this.persist();
+        this.sendResult(job);
+      });
+  }
+
+  private heartbeat(job: Job): void {
+    if (job.result) return;
+    this.send({
+      type: 'heartbeat',
+      applicationId: job.applicationId,
+      leaseToken: job.leaseToken,
+      step: job.step,
+      percent: job.percent,
+      ...(job.message ? { message: job.message } : {}),
+    });
+  }
+
+  private sendResult(job: Job): void {
+    const outcome = job.result;
+    if (!outcome) return;
+    if ('release' in outcome) {
+      this.send({
+        type: 'release',
+        applicationId: job.applicationId,
+        leaseToken: job.leaseToken,
+        reason: outcome.release,
+      });
+    } else {
+      this.send({ type: 'result', applicationId: job.applicationId, leaseToken: job.leaseToken, ...outcome });
+    }
+  }
+
+  private takeAway(applicationId: string, message: string): void {
+    this.restored = this.restored.filter((l) => l.applicationId !== applicationId);
+    const job = this.jobs.get(applicationId);
+    if (job) {
+      job.abort.abort(new JobTakenAway(message));
+      for (const w of job.waiting.splice(0)) w.reject(new JobTakenAway(message));
+      this.finish(job);
+    }
+    void this.persist();
+    this.emit({ type: 'lost', applicationId, message });
+  }
+
+  private finish(job: Job): void {
+    if (job.timer) clearInterval(job.timer);
+    this.jobs.delete(job.applicationId);
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.options.store) return;
+    const leases: StoredLease[] = [
+      ...[...this.jobs.values()].map((j) => ({
+        applicationId: j.applicationId,
+        leaseToken: j.leaseToken,
+        ...(j.result ? { result: j.result } : {}),
+      })),
+      ...this.restored,
+    ];
+    await this.options.store.save(leases).catch(() => {});
+  }
+}
