@@ -5,9 +5,10 @@ import { careers } from './careers/index.ts';
 import { greenhouse } from './greenhouse/index.ts';
 import { lever } from './lever/index.ts';
 import type { AtsModule } from './module.ts';
+import { smartRecruiters } from './smartrecruiters/index.ts';
 import { workday } from './workday/index.ts';
 
-export const ATS_MODULES: readonly AtsModule[] = [greenhouse, lever, ashby, workday, careers];
+export const ATS_MODULES: readonly AtsModule[] = [greenhouse, lever, ashby, workday, smartRecruiters, careers];
 
 export function atsModule(kind: AtsKind): AtsModule {
   const found = ATS_MODULES.find((m) => m.kind === kind);
