@@ -318,3 +318,22 @@ export const Readiness = z.object({
   redis: z.enum(['ready', 'degraded']),
 });
 export type Readiness = z.infer<typeof Readiness>;
+
+/** GET /v1/queue/dead (operators): applications that used up their attempts. */
+export const DeadLettersQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const DeadLetter = z.object({
+  id: uuid,
+  userEmail: z.string(),
+  job: z.object({ title: z.string(), company: z.string(), applyUrl: z.string() }),
+  lane: Lane,
+  attempt: z.number().int(),
+  maxAttempts: z.number().int(),
+  lastError: z.string().nullable(),
+  errorClass: ErrorClass.nullable(),
+  diedAt: z.string(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;

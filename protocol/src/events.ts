@@ -42,6 +42,8 @@ export const DeviceEvent = z.object({
   online: z.boolean(),
   /** Set when this event is a device that was just paired. */
   paired: z.boolean().optional(),
+  /** Set when the device was revoked: its connections are closed. */
+  revoked: z.boolean().optional(),
   at: z.string(),
 });
 export type DeviceEvent = z.infer<typeof DeviceEvent>;

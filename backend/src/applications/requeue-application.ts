@@ -10,17 +10,19 @@ import { saveAnswers } from '../profile/saved-answers.ts';
 import { lockApplication } from './lock-application.ts';
 import { transition } from './transition.ts';
 
+/** The user's own retry (`userId`), or an operator's requeue from the dead letters (`operatorId`). */
 export function retryApplication(
   uow: UnitOfWork,
-  req: { applicationId: string; userId: string },
+  req: { applicationId: string } & ({ userId: string } | { operatorId: string }),
 ): Promise<Application> {
+  const byUser = 'userId' in req;
   return transition(uow, {
     applicationId: req.applicationId,
-    userId: req.userId,
+    ...(byUser ? { userId: req.userId } : {}),
     name: 'requeue',
     to: 'QUEUED',
-    actor: `user:${req.userId}`,
-    message: 'Retried by the user.',
+    actor: byUser ? `user:${req.userId}` : `operator:${req.operatorId}`,
+    message: byUser ? 'Retried by the user.' : 'Requeued by an operator from the dead letters.',
     // A pre-submit checkpoint stays set: the next attempt still checks before submitting again.
     changes: { attempt: 'reset', error: { message: null, errorClass: null }, attention: null, availableAt: new Date() },
   });

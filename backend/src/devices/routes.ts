@@ -30,6 +30,14 @@ export function devicePairingRoutes(ctx: AppContext): Router {
   router.post('/devices/pair/complete', limit, async (req, res) => {
     const body = parse(PairCompleteBody, req.body, 'body');
     const { device, token } = await completePairing(ctx, body, { ip: req.ip, userAgent: req.get('user-agent') });
+    // The web page showing the code waits for this.
+    await ctx.events.publish(device.userId, {
+      type: 'device',
+      deviceId: device.id,
+      online: false,
+      paired: true,
+      at: new Date().toISOString(),
+    });
     const answer: PairCompleteResponse = { deviceId: device.id, deviceToken: token };
     res.status(201).json(answer);
   });
@@ -63,6 +71,14 @@ export function deviceRoutes(ctx: AppContext): Router {
   router.delete('/devices/:id', async (req, res) => {
     const { id } = parse(IdParams, req.params, 'params');
     await revokeDevice(ctx, caller(req).userId, id, { ip: req.ip, userAgent: req.get('user-agent') });
+    // Every node closes this device's connections.
+    await ctx.events.publish(caller(req).userId, {
+      type: 'device',
+      deviceId: id,
+      online: false,
+      revoked: true,
+      at: new Date().toISOString(),
+    });
     res.status(204).end();
   });
 

@@ -190,7 +190,7 @@ export class DeviceGateway {
 
   private async open(ws: WebSocket, hello: ReturnType<typeof Hello.parse>, send: (m: BackendMessage) => void) {
     const device = await authenticateDevice(this.ctx, hello.token);
-    const session = this.session(device, send);
+    const session = this.session(device, send, () => ws.close(4003, 'device revoked'));
     session.capacity = hello.capacity;
     await this.ctx.db.prisma.device.update({
       where: { id: device.id },
@@ -207,7 +207,7 @@ export class DeviceGateway {
     const set = this.sessions.get(device.userId) ?? new Set();
     set.add(session);
     this.sessions.set(device.userId, set);
-    this.watchCancels(device.userId);
+    this.watchUser(device.userId);
     await this.setPresence(device.userId, device.id, true);
     await this.ctx.events.publish(device.userId, {
       type: 'device',
@@ -247,10 +247,18 @@ export class DeviceGateway {
     this.ctx.log.info({ deviceId: id, userId }, 'device disconnected');
   }
 
-  /** A user's application leaving a held status while one of their devices here holds it: stop that device. */
-  private watchCancels(userId: string): void {
+  /**
+   * Watches the user's events: an application leaving a held status while one of their devices
+   * here holds it stops that device; a revoked device is disconnected.
+   */
+  private watchUser(userId: string): void {
     if (this.unlisten.has(userId)) return;
     const onEvent = (event: EventsServerMessage) => {
+      if (event.type === 'device' && event.revoked) {
+        for (const session of this.sessions.get(userId) ?? [])
+          if (session.device.id === event.deviceId) session.disconnect();
+        return;
+      }
       if (event.type !== 'application' || event.kind !== 'status') return;
       const { id, status } = event.application;
       if (status === 'CLAIMED' || status === 'RUNNING') return;
@@ -264,8 +272,8 @@ export class DeviceGateway {
   }
 
   /** A session for one long-poll request: the same conversation, its replies collected. */
-  session(device: Device, send: (m: BackendMessage) => void): DeviceSession {
-    return new DeviceSession(this.ctx, device, this.offers, this.streams, send);
+  session(device: Device, send: (m: BackendMessage) => void, disconnect: () => void = () => {}): DeviceSession {
+    return new DeviceSession(this.ctx, device, this.offers, this.streams, send, disconnect);
   }
 
   async setPresence(userId: string, deviceId: string, online: boolean): Promise<void> {

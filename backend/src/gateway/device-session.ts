@@ -18,13 +18,16 @@ import type { OfferSource } from './offer-source.ts';
 
 export type Send = (message: BackendMessage) => void;
 
+/** An offer not claimed within this long is taken back. */
+const OFFER_TTL_MS = 30_000;
+
 export class DeviceSession {
   readonly executor: Extract<Executor, { kind: 'device' }>;
   capacity = 1;
   /** Applications this device holds a lease on, with the token. */
   readonly held = new Map<string, bigint>();
-  /** Applications offered and not yet claimed. */
-  readonly offered = new Set<string>();
+  /** Applications offered and not yet claimed, with when they were offered. */
+  readonly offered = new Map<string, number>();
   private pendingRead = true;
 
   constructor(
@@ -33,6 +36,8 @@ export class DeviceSession {
     private readonly offers: OfferSource,
     private readonly streams: WorkStreams,
     private readonly send: Send,
+    /** Closes the device's connection (it was revoked). */
+    readonly disconnect: () => void,
   ) {
     this.executor = { kind: 'device', deviceId: device.id, userId: device.userId };
   }
@@ -94,14 +99,15 @@ export class DeviceSession {
 
   private async pumpOnce(): Promise<OfferMessage[]> {
     const sent: OfferMessage[] = [];
-    const exclude = () => new Set([...this.held.keys(), ...this.offered]);
+    await this.handBackOffers(Date.now() - OFFER_TTL_MS);
+    const exclude = () => new Set([...this.held.keys(), ...this.offered.keys()]);
     if (this.pendingRead && this.free > 0) {
       sent.push(...(await this.offers.next(this.executor, this.free, '0', exclude())));
       this.pendingRead = false;
-      for (const o of sent) this.offered.add(o.applicationId);
+      for (const o of sent) this.offered.set(o.applicationId, Date.now());
     }
     const fresh = await this.offers.next(this.executor, this.free, '>', exclude());
-    for (const o of fresh) this.offered.add(o.applicationId);
+    for (const o of fresh) this.offered.set(o.applicationId, Date.now());
     sent.push(...fresh);
     for (const offer of sent) this.send(offer);
     return sent;
@@ -181,15 +187,20 @@ export class DeviceSession {
     );
   }
 
-  /** Gives back entries offered but never claimed, so the user's other devices get them now. */
-  async handBackOffers(): Promise<void> {
-    if (!isRedisReady(this.ctx.redis)) return;
+  /**
+   * Gives back offers the device did not claim (all of them when it disconnects; those older than
+   * `offeredBefore` otherwise, so an offer it ignored cannot hold a slot forever), so the user's
+   * other devices get them.
+   */
+  async handBackOffers(offeredBefore = Number.POSITIVE_INFINITY): Promise<void> {
     const stream = this.ctx.keys.deviceStream(this.device.userId);
-    for (const applicationId of this.offered) {
+    for (const [applicationId, at] of this.offered) {
+      if (at > offeredBefore) continue;
+      this.offered.delete(applicationId);
+      if (!isRedisReady(this.ctx.redis)) continue;
       await this.streams.publish({ applicationId, userId: this.device.userId, lane: 'device', priority: 0 });
       await this.streams.ackApplication(stream, DEVICE_GROUP, this.device.id, applicationId);
     }
-    this.offered.clear();
   }
 
   private async ackEntry(applicationId: string): Promise<void> {

@@ -6,10 +6,12 @@ import { authRoutes } from '../auth/routes.ts';
 import { billingRoutes, stripeWebhookRoutes } from '../billing/routes.ts';
 import type { AppContext } from '../context.ts';
 import { devicePairingRoutes, deviceRoutes } from '../devices/routes.ts';
+import { evidenceRoutes, evidenceUploadRoutes } from '../evidence/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
 import type { DeviceGateway } from '../gateway/device-gateway.ts';
 import { longPollRoutes } from '../gateway/long-poll-routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { deadLetterRoutes } from '../ops/dead-letters.ts';
 import { healthRoutes } from '../ops/health-routes.ts';
 import { httpMetrics } from '../ops/http-metrics.ts';
 import { queueStatsRoutes } from '../ops/queue-stats.ts';
@@ -36,6 +38,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway })
   app.use('/v1', devicePairingRoutes(ctx));
   app.use('/v1', fileRoutes(ctx));
   app.use('/v1', longPollRoutes(ctx, delivery.gateway));
+  app.use('/v1', evidenceUploadRoutes(ctx));
 
   const v1 = Router();
   v1.use(authenticate(ctx.tokens));
@@ -46,8 +49,10 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway })
   v1.use(planRoutes(ctx));
   v1.use(billingRoutes(ctx));
   v1.use(queueStatsRoutes(ctx));
+  v1.use(deadLetterRoutes(ctx));
   v1.use(swipeRoutes(ctx));
   v1.use(applicationRoutes(ctx));
+  v1.use(evidenceRoutes(ctx));
   app.use('/v1', v1);
 
   app.use('/v1', notFoundHandler);

@@ -10,7 +10,12 @@ const prisma = () => backend.node.ctx.db.prisma;
 const stops: Array<() => Promise<void> | void> = [];
 
 beforeAll(async () => {
-  backend = await startTestBackend({ SWIPE_RATE_LIMIT: '100000', DEVICE_LEASE_MS: '1500', REAPER_INTERVAL_MS: '200' });
+  backend = await startTestBackend({
+    SWIPE_RATE_LIMIT: '100000',
+    PAIR_RATE_LIMIT: '1000',
+    DEVICE_LEASE_MS: '1500',
+    REAPER_INTERVAL_MS: '200',
+  });
 });
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
@@ -23,7 +28,9 @@ async function statuses(ids: string[]) {
 }
 
 describe('the device gateway', () => {
-  it('delivers a 50-application offline backlog to a device that connects, each exactly once', async () => {
+  it('delivers a 50-application offline backlog to a device that connects, each exactly once', {
+    timeout: 60_000,
+  }, async () => {
     const user = await userWith(backend.api, prisma());
     const ids = await swipeRight(user.api, prisma(), 50);
     const { token } = await pairDevice(user.api);
@@ -34,7 +41,9 @@ describe('the device gateway', () => {
     expect([...(await claimCounts(prisma(), ids)).values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('lets two devices of one user compete: every application goes to exactly one of them', async () => {
+  it('lets two devices of one user compete: every application goes to exactly one of them', {
+    timeout: 60_000,
+  }, async () => {
     const user = await userWith(backend.api, prisma());
     const a = await pairDevice(user.api, 'desktop', 'A');
     const b = await pairDevice(user.api, 'extension', 'B');
@@ -52,7 +61,7 @@ describe('the device gateway', () => {
       ids.map((id) => claim(backend.node.ctx, { kind: 'server', workerId: 'rogue' }, id)),
     );
     expect(server.every((o) => !o.ok)).toBe(true);
-    await expect.poll(() => statuses(ids), { timeout: 30_000 }).toEqual(Array(30).fill('SUBMITTED'));
+    await expect.poll(() => statuses(ids), { timeout: 20_000 }).toEqual(Array(30).fill('SUBMITTED'));
     expect([...devA.claimed, ...devB.claimed].sort()).toEqual([...ids].sort());
     expect(devA.claimed.length).toBeGreaterThan(0);
     expect(devB.claimed.length).toBeGreaterThan(0);
@@ -203,5 +212,53 @@ describe('protocol abuse', () => {
     const again = await RawDevice.connect(backend.node.url);
     again.send({ type: 'hello', token, kind: 'desktop', version: 't', capacity: 1, held: [] });
     expect((await again.next('error')).code).toBe('unauthenticated');
+  });
+});
+
+describe('evidence and revocation', () => {
+  it('stores evidence only from the lease holder, and the owner can download it', async () => {
+    const user = await userWith(backend.api, prisma());
+    const [id] = await swipeRight(user.api, prisma(), 1);
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.connect(backend.node.url);
+    stops.push(() => raw.close());
+    raw.send({ type: 'hello', token, kind: 'desktop', version: 't', capacity: 1, held: [] });
+    await raw.next('offer');
+    raw.send({ type: 'claim', applicationId: id! });
+    const claimed = await raw.next('claimed');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const upload = (leaseToken: string, bytes: Uint8Array = png) => {
+      const form = new FormData();
+      form.set('leaseToken', leaseToken);
+      form.set('kind', 'screenshot');
+      form.set('file', new Blob([new Uint8Array(bytes)]), 'shot.png');
+      return fetch(`${backend.node.url}/v1/applications/${id}/evidence`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+    };
+    expect((await upload('999')).status).toBe(409);
+    expect((await upload(claimed.leaseToken, new TextEncoder().encode('MZ not an image'))).status).toBe(415);
+    const ok = await upload(claimed.leaseToken);
+    expect(ok.status).toBe(201);
+    const { id: evidenceId } = (await ok.json()) as { id: string };
+    const download = await fetch(`${backend.node.url}/v1/applications/${id}/evidence/${evidenceId}`, {
+      headers: { authorization: `Bearer ${user.accessToken}` },
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(png);
+    const stranger = await userWith(backend.api, prisma());
+    expect((await stranger.api.get(`/v1/applications/${id}/evidence/${evidenceId}`)).status).toBe(404);
+  });
+
+  it('disconnects a device the moment it is revoked', async () => {
+    const user = await userWith(backend.api, prisma());
+    const { token, deviceId } = await pairDevice(user.api);
+    const raw = await RawDevice.connect(backend.node.url);
+    raw.send({ type: 'hello', token, kind: 'desktop', version: 't', capacity: 1, held: [] });
+    await raw.next('welcome');
+    await user.api.delete(`/v1/devices/${deviceId}`);
+    await expect.poll(() => raw.closed?.code).toBe(4003);
   });
 });
