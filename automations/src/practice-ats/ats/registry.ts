@@ -7,9 +7,19 @@ import { icims } from './icims/index.ts';
 import { lever } from './lever/index.ts';
 import type { AtsModule } from './module.ts';
 import { smartRecruiters } from './smartrecruiters/index.ts';
+import { workable } from './workable/index.ts';
 import { workday } from './workday/index.ts';
 
-export const ATS_MODULES: readonly AtsModule[] = [greenhouse, lever, ashby, workday, smartRecruiters, icims, careers];
+export const ATS_MODULES: readonly AtsModule[] = [
+  greenhouse,
+  lever,
+  ashby,
+  workday,
+  smartRecruiters,
+  icims,
+  workable,
+  careers,
+];
 
 export function atsModule(kind: AtsKind): AtsModule {
   const found = ATS_MODULES.find((m) => m.kind === kind);

@@ -101,6 +101,18 @@ export interface FormSpec {
   fields: FieldSpec[];
 }
 
+/** A field spec; `more` adds or overrides (id, section, format...). The id defaults to the name. */
+export function specField(
+  name: string,
+  label: string,
+  type: FieldType,
+  required: boolean,
+  asks: Asks,
+  more: Partial<FieldSpec> = {},
+): FieldSpec {
+  return { name, id: name, label, type, required, asks, ...more };
+}
+
 export function profile(path: ProfilePath, country?: string): Asks {
   return country === undefined ? { kind: 'profile', path } : { kind: 'profile', path, country };
 }
