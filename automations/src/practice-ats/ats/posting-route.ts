@@ -26,3 +26,12 @@ export function postingRoute(
     await handler(p, req, res);
   };
 }
+
+/** A board's list page: every posting of the board in the URL (`:board`), or the 404 page. */
+export function boardRoute(lookup: PostingLookup, render: (postings: Posting[]) => string): RequestHandler {
+  return (req, res, next) => {
+    const postings = lookup.board(String(req.params.board)).filter((p) => p.scenario !== 'closed-404');
+    if (postings.length === 0) return next();
+    res.send(render(postings));
+  };
+}

@@ -4,7 +4,7 @@ import { receiveApplication } from '../../shared/receive-application.ts';
 import { sendSubmitAnswer } from '../../shared/spa-shell.ts';
 import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
-import { postingRoute } from '../posting-route.ts';
+import { boardRoute, postingRoute } from '../posting-route.ts';
 import { postingsOf } from '../postings-of.ts';
 import { ashbyApiRoutes } from './api.ts';
 import { boardPage, jobPage } from './pages.ts';
@@ -29,11 +29,7 @@ export const ashby: AtsModule = {
     const router = Router();
     const lookup = postingsOf('ashby');
     router.use(ashbyApiRoutes(lookup));
-    router.get('/ashby/:board', (req, res, next) => {
-      const postings = lookup.board(req.params.board);
-      if (postings.length === 0) return next();
-      res.send(boardPage(postings));
-    });
+    router.get('/ashby/:board', boardRoute(lookup, boardPage));
     const show = postingRoute(lookup, ctx, (p, _req, res) => res.send(jobPage(p, ashbySpec(p))));
     router.get('/ashby/:board/:id', show);
     router.get('/ashby/:board/:id/application', show);

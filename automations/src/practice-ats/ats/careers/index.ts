@@ -6,7 +6,7 @@ import { single } from '../../shared/form-data.ts';
 import { receiveApplication } from '../../shared/receive-application.ts';
 import type { FieldSpec } from '../../spec/form-spec.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
-import { postingRoute } from '../posting-route.ts';
+import { boardRoute, postingRoute } from '../posting-route.ts';
 import { type PostingLookup, postingsOf } from '../postings-of.ts';
 import { applyPage, boardPage, type FormView, postingPage, thanksPage } from './pages.ts';
 import { careersPath, careersSpec } from './spec.ts';
@@ -55,11 +55,7 @@ export const careers: AtsModule = {
     const router = Router();
     const lookup: PostingLookup = postingsOf('careers');
 
-    router.get('/careers/:board', (req, res, next) => {
-      const postings = lookup.board(req.params.board);
-      if (postings.length === 0) return next();
-      res.send(boardPage(postings));
-    });
+    router.get('/careers/:board', boardRoute(lookup, boardPage));
 
     router.get(
       '/careers/:board/jobs/:id',

@@ -7,7 +7,7 @@ import { receiveApplication } from '../../shared/receive-application.ts';
 import { sendSubmitAnswer } from '../../shared/spa-shell.ts';
 import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
-import { postingRoute } from '../posting-route.ts';
+import { boardRoute, postingRoute } from '../posting-route.ts';
 import { postingsOf } from '../postings-of.ts';
 import { greenhouseApiRoutes } from './api.ts';
 import { boardPage, confirmationPage, embedHostPage, embedPage, postingPage } from './classic.ts';
@@ -51,11 +51,7 @@ export const greenhouse: AtsModule = {
       }
     }
 
-    router.get('/greenhouse/boards/:board', (req, res, next) => {
-      const postings = classic.board(req.params.board).filter((p) => p.scenario !== 'closed-404');
-      if (postings.length === 0) return next();
-      res.send(boardPage(postings));
-    });
+    router.get('/greenhouse/boards/:board', boardRoute(classic, boardPage));
     router.get(
       '/greenhouse/boards/:board/jobs/:id',
       postingRoute(classic, ctx, (p, _req, res) =>
@@ -112,11 +108,7 @@ export const greenhouse: AtsModule = {
       postingRoute(classic, ctx, (p, _req, res) => res.send(confirmationPage(p)), { find, gate: false }),
     );
 
-    router.get('/greenhouse/job-boards/:board', (req, res, next) => {
-      const postings = jobBoards.board(req.params.board);
-      if (postings.length === 0) return next();
-      res.send(jobBoardsBoardPage(postings));
-    });
+    router.get('/greenhouse/job-boards/:board', boardRoute(jobBoards, jobBoardsBoardPage));
     router.get(
       '/greenhouse/job-boards/:board/jobs/:id',
       postingRoute(jobBoards, ctx, (p, _req, res) =>

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { receiveApplication } from '../../shared/receive-application.ts';
 import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
-import { postingRoute } from '../posting-route.ts';
+import { boardRoute, postingRoute } from '../posting-route.ts';
 import { postingsOf } from '../postings-of.ts';
 import { leverApiRoutes } from './api.ts';
 import { applyPage, boardPage, postingPage, thanksPage } from './pages.ts';
@@ -30,11 +30,7 @@ export const lever: AtsModule = {
     const router = Router();
     const lookup = postingsOf('lever');
     router.use(leverApiRoutes(lookup));
-    router.get('/lever/:board', (req, res, next) => {
-      const postings = lookup.board(req.params.board).filter((p) => p.scenario !== 'closed-404');
-      if (postings.length === 0) return next();
-      res.send(boardPage(postings));
-    });
+    router.get('/lever/:board', boardRoute(lookup, boardPage));
     router.get(
       '/lever/:board/:id',
       postingRoute(lookup, ctx, (p, _req, res) => res.send(postingPage(p))),

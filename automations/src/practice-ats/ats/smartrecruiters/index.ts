@@ -5,7 +5,7 @@ import { receiveApplication } from '../../shared/receive-application.ts';
 import { sendSubmitAnswer } from '../../shared/spa-shell.ts';
 import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
-import { postingRoute } from '../posting-route.ts';
+import { boardRoute, postingRoute } from '../posting-route.ts';
 import { postingsOf } from '../postings-of.ts';
 import { applyPage, confirmationPage, jobPage, listPage } from './pages.ts';
 import { applyPath, smartRecruitersSpec } from './spec.ts';
@@ -59,11 +59,7 @@ export const smartRecruiters: AtsModule = {
       `${base}/confirmation`,
       postingRoute(lookup, ctx, (p, _req, res) => res.send(confirmationPage(p)), { gate: false }),
     );
-    router.get('/smartrecruiters/:board', (req, res, next) => {
-      const postings = lookup.board(req.params.board);
-      if (postings.length === 0) return next();
-      res.send(listPage(postings));
-    });
+    router.get('/smartrecruiters/:board', boardRoute(lookup, listPage));
     return router;
   },
 };

@@ -4,7 +4,7 @@ import { receiveApplication } from '../../shared/receive-application.ts';
 import { sendSubmitAnswer } from '../../shared/spa-shell.ts';
 import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
-import { postingRoute } from '../posting-route.ts';
+import { boardRoute, postingRoute } from '../posting-route.ts';
 import { postingsOf } from '../postings-of.ts';
 import { applyPage, jobPage, listPage, successPage } from './pages.ts';
 import { jobPath, workableSpec } from './spec.ts';
@@ -26,11 +26,7 @@ export const workable: AtsModule = {
   routes(ctx: PracticeContext) {
     const router = Router();
     const lookup = postingsOf('workable');
-    router.get('/workable/:board', (req, res, next) => {
-      const postings = lookup.board(req.params.board);
-      if (postings.length === 0) return next();
-      res.send(listPage(postings));
-    });
+    router.get('/workable/:board', boardRoute(lookup, listPage));
     const base = '/workable/:board/j/:id';
     router.get(
       base,

@@ -9,7 +9,7 @@ import { receiveApplication } from '../../shared/receive-application.ts';
 import { sendSubmitAnswer } from '../../shared/spa-shell.ts';
 import { DEFAULT_MESSAGES, isEmail, type ValidationMessages, validateForm } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
-import { postingRoute } from '../posting-route.ts';
+import { boardRoute, postingRoute } from '../posting-route.ts';
 import { postingsOf } from '../postings-of.ts';
 import { applyPage, candidateHomePage, jobPage, sitePage } from './pages.ts';
 import { jobPath, WORKDAY_SITE, workdaySpec } from './spec.ts';
@@ -45,11 +45,7 @@ export const workday: AtsModule = {
         ? ctx.submissions.list(jobId ? { ats: 'workday', board, jobId, email } : { ats: 'workday', board, email })
         : [];
 
-    router.get(site, (req, res, next) => {
-      const postings = lookup.board(req.params.board).filter((p) => p.scenario !== 'closed-404');
-      if (postings.length === 0) return next();
-      res.send(sitePage(postings));
-    });
+    router.get(site, boardRoute(lookup, sitePage));
     router.get(
       job,
       postingRoute(lookup, ctx, (p, _req, res) => res.send(jobPage(p)), { find }),
