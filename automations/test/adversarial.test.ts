@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
 import { mismatches } from './support/answer-key.ts';
-import { answersFor, PROFILE } from './support/applicant.ts';
+import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
@@ -24,6 +24,7 @@ function apply(job: PracticeJob, extra: Partial<ApplyOptions> = {}) {
     coverLetterPath: world.docs.coverLetterPath,
     mode: 'server',
     browser: world.browser,
+    account: ACCOUNT,
     ...extra,
   });
 }

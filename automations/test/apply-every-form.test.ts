@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSpec } from '../src/practice-ats/index.ts';
 import { applyToJob } from '../src/runner/apply.ts';
 import { mismatches } from './support/answer-key.ts';
-import { answersFor, PROFILE } from './support/applicant.ts';
+import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
@@ -28,6 +28,7 @@ describe('applying with the Playwright runner', () => {
         coverLetterPath: world.docs.coverLetterPath,
         mode: 'server',
         browser: world.browser,
+        account: ACCOUNT,
         onProgress: (p) => {
           steps.push(p.step);
         },

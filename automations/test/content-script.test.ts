@@ -8,7 +8,7 @@ import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import { loadFile } from '../src/runner/applicant-files.ts';
 import { coreBundle } from '../src/runner/core-bundle.ts';
 import { mismatches } from './support/answer-key.ts';
-import { answersFor, PROFILE } from './support/applicant.ts';
+import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
@@ -85,6 +85,7 @@ describe('the core as a content script', () => {
         },
         coverLetterText: PROFILE.coverLetter,
         submits: 0,
+        account: ACCOUNT,
       };
       const page = await world.browser.newPage();
       try {

@@ -5,7 +5,7 @@ import { ApplicantProfile, normalizeQuestion, type SavedAnswers } from '@jobswip
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
-import { answersFor, PROFILE } from './support/applicant.ts';
+import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
@@ -15,6 +15,7 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const careers = catalog('normal').filter((j) => j.ats === 'careers');
+const workday = catalog('normal').filter((j) => j.ats === 'workday');
 /** A posting with a required custom question the profile cannot answer. */
 const withQuestions = catalog('normal').find((j) =>
   formSpec(j.ats, j.externalId).fields.some((f) => f.asks.kind === 'question' && f.required && f.type !== 'checkbox'),
@@ -28,6 +29,7 @@ function apply(job: PracticeJob, extra: Partial<ApplyOptions> = {}) {
     resumePath: world.docs.resumePath,
     mode: 'server',
     browser: world.browser,
+    account: ACCOUNT,
     ...extra,
   });
 }
@@ -130,6 +132,32 @@ describe('runs that must not submit', () => {
     expect(result.outcome).toBe('failed');
     expect(result.errorClass).toBe('retryable');
     expect(result.message).toMatch(/abort/i);
+    expect(recorded(job)).toHaveLength(0);
+  });
+
+  it('verifying on Workday finds a submitted application in the candidate account, and adds none', async () => {
+    const job = workday[0]!;
+    expect((await apply(job)).outcome).toBe('submitted');
+    const result = await apply(job, { verifyFirst: true });
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(result.confirmation).toMatch(/already applied/i);
+    expect(recorded(job)).toHaveLength(1);
+  });
+
+  it('verifying on Workday applies when the candidate account proves no application exists', async () => {
+    const job = workday[1]!;
+    const steps: string[] = [];
+    const result = await apply(job, { verifyFirst: true, onProgress: (p) => void steps.push(p.step) });
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(steps.indexOf('verify')).toBeLessThan(steps.indexOf('submitting'));
+    expect(recorded(job)).toHaveLength(1);
+  });
+
+  it('Workday without an account password asks the user and submits nothing', async () => {
+    const job = workday[2]!;
+    const result = await apply(job, { account: undefined });
+    expect(result.outcome).toBe('needs_attention');
+    expect(result.message).toMatch(/account/i);
     expect(recorded(job)).toHaveLength(0);
   });
 

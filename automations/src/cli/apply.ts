@@ -19,6 +19,9 @@ Options:
   --headful              show the browser
   --verify-first         only check whether an earlier attempt went through; never submit
 
+Environment: ATS_ACCOUNT_PASSWORD (candidate account on ATSs that need one, e.g. Workday),
+LLM_BASE_URL, LLM_MODEL, LLM_API_KEY (optional AI fallback), CHROMIUM_PATH, EVIDENCE_DIR.
+
 Exit codes: 0 submitted (or dry run ready), 2 bad arguments or input, 3 needs attention,
 4 blocked, 5 expired, 6 failed, 7 failed but worth retrying, 1 crashed.`;
 
@@ -75,6 +78,8 @@ async function main(): Promise<number> {
       headless,
       dryRun: args['dry-run'],
       verifyFirst: args['verify-first'],
+      // A secret: read from the environment, never from the command line (it would show in `ps`).
+      ...(process.env.ATS_ACCOUNT_PASSWORD ? { account: { password: process.env.ATS_ACCOUNT_PASSWORD } } : {}),
       ai,
       onProgress: (p) => {
         process.stderr.write(`${JSON.stringify({ level: 'info', event: 'progress', ...p })}\n`);

@@ -16,8 +16,10 @@ export function ownText(el: Element): string {
 function labelledBy(el: Element): string {
   const ids = el.getAttribute('aria-labelledby');
   if (!ids) return '';
+  // A dropdown button often names itself too ("Country Select One"): its own text is its value.
   return ids
     .split(/\s+/)
+    .filter((id) => id !== el.id)
     .map((id) => {
       const target = byIdInRoot(el, id);
       return target ? ownText(target) || textOf(target) : '';

@@ -123,7 +123,12 @@ function savedAnswer(field: DiscoveredField, input: StepInput): Answer | null {
 
 /** What to put in `field`, or a null answer when neither the user nor the profile says. */
 export function decide(field: DiscoveredField, input: StepInput): Decision {
-  const key = fieldKey(field.label, field.hints, field.type);
+  const key = fieldKey(
+    field.label,
+    field.hints,
+    field.type,
+    field.options.map((o) => o.label),
+  );
   const sensitive = (key !== null && SENSITIVE_KEYS.has(key)) || isSensitiveQuestion(field.label);
   const fromUser = savedAnswer(field, input);
   if (fromUser && !(sensitive && fromUser.source === 'ai')) return { key, answer: fromUser, sensitive };

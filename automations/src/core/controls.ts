@@ -40,15 +40,17 @@ const CLICK_GRACE_MS = 8_000;
 
 /**
  * Clicks on the next task, so the caller's answer leaves the page before any navigation starts.
- * The control is marked, so a host that looks again before the page responded does not click twice.
+ * The control is marked with the time and what the page looked like (`view`), so a host that looks
+ * again before the page responded does not click twice — while a wizard that reuses the same
+ * button for its next page (the view changed) is clicked again.
  */
-export function clickSoon(el: HTMLElement): void {
-  el.setAttribute(CLICKED, String(Date.now()));
+export function clickSoon(el: HTMLElement, view = ''): void {
+  el.setAttribute(CLICKED, `${Date.now()}|${view}`);
   setTimeout(() => realClick(el), 0);
 }
 
-/** True while the page has not yet responded to the last click on `el`. */
-export function recentlyClicked(el: HTMLElement): boolean {
-  const at = Number(el.getAttribute(CLICKED));
-  return at > 0 && Date.now() - at < CLICK_GRACE_MS;
+/** True while the page still looks as it did when `el` was clicked, for a short while. */
+export function recentlyClicked(el: HTMLElement, view = ''): boolean {
+  const [at, seen] = (el.getAttribute(CLICKED) ?? '').split('|', 2);
+  return Number(at) > 0 && Date.now() - Number(at) < CLICK_GRACE_MS && seen === view;
 }

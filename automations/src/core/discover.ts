@@ -18,6 +18,8 @@ const TEXT_TYPES: Record<string, FieldType> = {
 const HONEYPOT = /honeypot|leave (this )?(field )?(blank|empty)|do not (fill|enter)|bot[-_ ]?field|^hp[-_]|fax_only/i;
 const PLACEHOLDER_OPTION =
   /^(select|choose|please select|please choose|--|—|-+$|select one|select an option|none selected)/i;
+/** A date typed as text shows its format as the placeholder. */
+const DATE_PLACEHOLDER = /\b(mm\/dd\/yyyy|dd\/mm\/yyyy|yyyy-mm-dd|dd\.mm\.yyyy)\b/i;
 const BUTTON_GROUP_TEXT = /^.{1,40}$/;
 const NAVIGATION_TEXT =
   /^(next|back|previous|continue|submit|apply|save|cancel|close|upload|attach|remove|delete|clear|add|enter manually|paste)/i;
@@ -184,7 +186,9 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
         if (input.disabled || input.readOnly || !isVisible(input)) continue;
         const label = rawLabel(input);
         if (isHoneypot(input, label)) continue;
+        const dateFormat = DATE_PLACEHOLDER.exec(input.placeholder)?.[0];
         if (input.getAttribute('role') === 'combobox') push(field(input, label, 'combobox', 'combobox'));
+        else if (dateFormat) push({ ...field(input, label, 'date', 'date'), dateFormat: dateFormat.toUpperCase() });
         else push(field(input, label, TEXT_TYPES[type] ?? 'text', type === 'date' ? 'date' : 'text'));
       }
     } else if (el.tagName === 'TEXTAREA') {

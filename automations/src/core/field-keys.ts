@@ -121,10 +121,17 @@ const HINT_RULES: Array<[FieldKey, RegExp]> = [
 
 const FILE_KEYS: ReadonlySet<FieldKey> = new Set(['resume', 'coverLetter']);
 
+/** Self-identification forms that ask "check one of the boxes below" say the topic in the options. */
+const OPTION_TOPICS: Array<[FieldKey, RegExp]> = [
+  ['disability', /\bdisabilit/],
+  ['veteran', /\bveteran\b/],
+];
+
 /** The profile key a field asks for, or null for a custom question. */
-export function fieldKey(label: string, hints: string, type: FieldType): FieldKey | null {
+export function fieldKey(label: string, hints: string, type: FieldType, options: string[] = []): FieldKey | null {
   const text = norm(label);
-  const byLabel = LABEL_RULES.find(([, re]) => re.test(text))?.[0];
+  const byOptions = OPTION_TOPICS.find(([, re]) => options.filter((o) => re.test(norm(o))).length >= 2)?.[0];
+  const byLabel = LABEL_RULES.find(([, re]) => re.test(text))?.[0] ?? byOptions;
   // A file input is only ever a resume or cover letter, whatever its label says around it.
   if (type === 'file') {
     if (byLabel && FILE_KEYS.has(byLabel)) return byLabel;

@@ -41,7 +41,8 @@ export function realClick(el: HTMLElement): void {
   el.click();
 }
 
-function typeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+/** Writes `value` as one edit, with the events a framework listens to. */
+export function typeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   el.focus();
   setNativeValue(el, value);
   fire(el, 'input', { inputType: 'insertText', data: value } as InputEventInit);
@@ -178,6 +179,12 @@ function toIsoDate(value: string): string | null {
   return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString().slice(0, 10);
 }
 
+/** An ISO date written in the field's own pattern ("MM/DD/YYYY"), or ISO for a native date input. */
+function formatDate(iso: string, pattern = 'YYYY-MM-DD'): string {
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  return pattern.replace('YYYY', year).replace('MM', month).replace('DD', day);
+}
+
 /** Puts `value` into `field`. Option fields take the option that means the value. */
 export async function fillField(field: DiscoveredField, value: FillValue): Promise<FillOutcome> {
   const el = field.element;
@@ -194,9 +201,10 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
     case 'date': {
       const iso = toIsoDate(wantedText(value));
       if (!iso) return { ok: false, reason: `"${wantedText(value)}" is not a date` };
-      typeValue(el as HTMLInputElement, iso);
+      const written = formatDate(iso, field.dateFormat);
+      typeValue(el as HTMLInputElement, written);
       blur(el);
-      return { ok: true, value: iso };
+      return { ok: true, value: written };
     }
     case 'select': {
       const select = el as HTMLSelectElement;

@@ -153,15 +153,16 @@ export async function survey(input: StepInput, doc: Document = document): Promis
 export async function step(input: StepInput, doc: Document = document): Promise<StepResult> {
   const { adapter, ats, markers, fields, shown } = await look(doc);
   if (shown) return shown;
-  if (input.verifyOnly)
-    return { status: 'waiting', message: 'No confirmation or "already applied" notice is shown.', ats };
-
   const special = await adapter.special?.(doc, input);
   if (special) return special;
-  await adapter.prepare?.(doc, input);
+  if (input.verifyOnly && adapter.provesNotApplied?.(doc)) {
+    return { status: 'not_applied', message: 'The ATS offers the application form again: no application exists.', ats };
+  }
 
+  // What this page is: its address and its questions. A click that led on changes one of them.
+  const view = `${doc.location.href}#${fields.map((f) => f.label).join('|')}`;
   const pending = (el: HTMLElement): StepResult | null =>
-    recentlyClicked(el) && !validationErrors(doc, markers).length
+    recentlyClicked(el, view) && !validationErrors(doc, markers).length
       ? { status: 'waiting', message: 'The page has not responded to the last click yet.', ats }
       : null;
   if (!fields.length) {
@@ -169,10 +170,15 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     if (start) {
       const wait = pending(start.element);
       if (wait) return wait;
-      clickSoon(start.element);
+      clickSoon(start.element, view);
       return { status: 'advanced', filled: [], action: `clicked "${start.label}"`, ats };
     }
   }
+  // Verifying fills and submits nothing: the form being there says nothing either way.
+  if (input.verifyOnly)
+    return { status: 'unknown', message: 'No confirmation or "already applied" notice is shown.', ats };
+  await adapter.prepare?.(doc, input);
+
   const { filled, unanswered, changed } = await fillPage(doc, adapter, input, markers);
   if (unanswered.length) return { status: 'needs_user', questions: unanswered, filled, ats };
 
@@ -180,7 +186,7 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   if (next) {
     const wait = pending(next.element);
     if (wait) return wait;
-    clickSoon(next.element);
+    clickSoon(next.element, view);
     return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats };
   }
   const submit = findControl(doc, control(SUBMIT, adapter.submit));

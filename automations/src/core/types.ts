@@ -21,6 +21,8 @@ export interface StepInput {
   extraAnswers?: SavedAnswers;
   /** Look for proof the application already went through; fill and click nothing. */
   verifyOnly?: boolean;
+  /** The applicant's account on this ATS, for sites that require one (Workday). */
+  account?: { email?: string; password: string } | null;
 }
 
 export interface FilledField {
@@ -46,6 +48,10 @@ export type StepResult =
   | { status: 'expired'; message: string; ats: string }
   /** Validation errors are shown that this step could not fix. */
   | { status: 'invalid'; errors: string[]; ats: string }
+  /** Verifying: the ATS shows no application exists (it offers the form to a signed-in applicant). */
+  | { status: 'not_applied'; message: string; ats: string }
+  /** Verifying: nothing on the page says whether the application went through. */
+  | { status: 'unknown'; message: string; ats: string }
   /** Nothing to act on yet (page still rendering, or after a submit with no answer yet). */
   | { status: 'waiting'; message: string; ats: string };
 
@@ -66,6 +72,8 @@ export interface DiscoveredField {
   element: HTMLElement;
   /** Options with the element to click or select for each (radios, buttons, <option>s). */
   options: Array<{ label: string; element: HTMLElement }>;
+  /** Date fields typed as text: the pattern the placeholder shows ("MM/DD/YYYY"). */
+  dateFormat?: string;
   /** How the control takes a value. */
   widget: 'text' | 'select' | 'radio' | 'checkbox' | 'checkbox_group' | 'buttons' | 'combobox' | 'file' | 'date';
 }

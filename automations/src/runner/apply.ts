@@ -35,8 +35,10 @@ export interface ApplyOptions {
   dryRun?: boolean;
   onProgress?: ProgressCallback;
   signal?: AbortSignal;
-  /** An earlier attempt reached `submitting` and was lost: look for proof, never submit. */
+  /** An earlier attempt reached `submitting` and was lost: look for proof, never submit blindly. */
   verifyFirst?: boolean;
+  /** The applicant's account on ATSs that require one (Workday); the email defaults to the profile's. */
+  account?: { email?: string; password: string };
   /** Server mode: a browser the worker keeps for all its applications (a fresh context each). */
   browser?: Browser;
   /** Desktop mode: the agent's persistent context (a new page each application). */
@@ -52,9 +54,10 @@ export interface ApplyOptions {
   confirmationTimeoutMs?: number;
 }
 
-const MAX_STEPS = 30;
+const MAX_STEPS = 40;
 const MAX_SUBMITS = 3;
-const MAX_WAITING = 12;
+/** How long a page may show nothing to act on (still rendering, a slow server) before giving up. */
+const MAX_WAITING_MS = 30_000;
 
 class Aborted extends Error {}
 
@@ -91,9 +94,12 @@ async function openSession(opts: ApplyOptions): Promise<Session> {
   };
 }
 
-/** Waits briefly for a navigation the last click may have started, then for its document. */
+/**
+ * Waits briefly for a navigation the last click may have started, then for its document. A
+ * navigation that starts later is safe: the core leaves a control it clicked alone while waiting.
+ */
 async function settleAfterClick(page: Page): Promise<void> {
-  await page.waitForEvent('framenavigated', { timeout: 1_500 }).catch(() => {});
+  await page.waitForEvent('framenavigated', { timeout: 200 }).catch(() => {});
   await page.waitForLoadState('domcontentloaded').catch(() => {});
 }
 
@@ -178,6 +184,7 @@ async function baseInput(opts: ApplyOptions): Promise<StepInput> {
     },
     coverLetterText: opts.coverLetter ?? opts.profile.coverLetter,
     submits: 0,
+    account: opts.account ?? null,
   };
 }
 
@@ -203,12 +210,24 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
   }
 }
 
-async function verify(attempt: Attempt, frame: Frame): Promise<ApplyResult> {
+/**
+ * Verifying a lost attempt: walk to where the ATS would show it (sign in on Workday) without
+ * filling or submitting. Proof of a submission → submitted; proof there is none → apply as usual
+ * (null); no proof either way → a person must check.
+ */
+async function verify(attempt: Attempt): Promise<ApplyResult | null> {
   await attempt.progress.report('verify', 'Looking for proof of the earlier submission');
-  const input = attempt.input(0, { verifyOnly: true });
-  const r = await coreStep(attempt.page, frame, input);
-  const end = terminal(attempt, r);
-  if (end && r.status !== 'needs_user') return end;
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const r = await coreStep(attempt.page, await formFrame(attempt.page), attempt.input(0, { verifyOnly: true }));
+    if (r.status === 'not_applied') return null;
+    if (r.status === 'advanced' || r.status === 'waiting') {
+      await settleAfterClick(attempt.page);
+      continue;
+    }
+    const end = r.status === 'unknown' ? null : terminal(attempt, r);
+    if (end) return end;
+    break;
+  }
   return attempt.result(
     'needs_attention',
     'needs_user',
@@ -253,11 +272,15 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
   }
   attempt.checkAbort('detect');
   await progress.report('detect');
-  if (opts.verifyFirst) return verify(attempt, await formFrame(page));
+  if (opts.verifyFirst) {
+    const verified = await verify(attempt);
+    if (verified) return verified;
+    await progress.report('fill', 'The ATS shows no earlier application: applying');
+  }
 
   let submits = 0;
   let pages = 0;
-  let waiting = 0;
+  let waitingSince: number | null = null;
   for (let i = 0; i < MAX_STEPS; i++) {
     attempt.checkAbort('the next step');
     const frame = await formFrame(page);
@@ -273,12 +296,14 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
       continue;
     }
     if (r.status === 'waiting') {
-      if (++waiting > MAX_WAITING) {
+      waitingSince ??= Date.now();
+      if (Date.now() - waitingSince > MAX_WAITING_MS) {
         return attempt.result('failed', 'permanent', `No application form was found: ${r.message}`);
       }
       await settleAfterClick(page);
       continue;
     }
+    waitingSince = null;
     if (r.status !== 'ready') return terminal(attempt, r)!;
 
     if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');

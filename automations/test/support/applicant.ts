@@ -89,3 +89,6 @@ export function answersFor(spec: FormSpec): SavedAnswers {
   }
   return answers;
 }
+
+/** The applicant's candidate account on the practice ATS's Workday (a local test account only). */
+export const ACCOUNT = { password: 'practice-only-password' };

@@ -19,6 +19,8 @@ export interface Adapter {
   formRoot?(doc: Document): Element | null;
   /** Runs before fields are read: open collapsed sections, choose "attach" over "paste". */
   prepare?(doc: Document, input: StepInput): Promise<void> | void;
+  /** Verifying a lost attempt: true when the page proves no application exists yet. */
+  provesNotApplied?(doc: Document): boolean;
   /** Pages that are not a form to fill (an account step): a result, or null to go on as usual. */
   special?(doc: Document, input: StepInput): Promise<StepResult | null> | StepResult | null;
 }

@@ -2,8 +2,9 @@
 import { type AtsKind, detectAts } from '../../detect/ats.ts';
 import type { Adapter } from './adapter.ts';
 import { generic } from './generic.ts';
+import { workday } from './workday.ts';
 
-const ADAPTERS: Partial<Record<AtsKind, Adapter>> = {};
+const ADAPTERS: Partial<Record<AtsKind, Adapter>> = { workday };
 
 export function adapterFor(doc: Document): Adapter {
   return ADAPTERS[detectAts(doc)] ?? generic;
