@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Posting } from '../../catalog/posting.ts';
 import { LOCATION_OPTIONS } from '../../shared/locations.ts';
-import { document, type FieldSpec, type FormSpec, profile } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, profile, specField } from '../../spec/form-spec.ts';
 import { customQuestions, EEO_TEMPLATES, type FieldTemplate, place } from '../../spec/question-bank.ts';
 
 export const ASHBY_FILE_TYPES = ['.pdf', '.doc', '.docx', '.odt', '.rtf', '.txt'] as const;
@@ -28,14 +28,7 @@ export function ashbySpec(p: Posting): FormSpec {
     type: FieldSpec['type'],
     required: boolean,
     asks: FieldSpec['asks'],
-  ): FieldSpec => ({
-    name: `_systemfield_${key}`,
-    id: `_systemfield_${key}`,
-    label,
-    type,
-    required,
-    asks,
-  });
+  ): FieldSpec => specField(`_systemfield_${key}`, label, type, required, asks);
   const byUuid = (key: string, t: FieldTemplate, section?: string): FieldSpec => {
     const id = fieldUuid(p, key);
     // Ashby asks single-choice questions through its combobox (ValueSelect).

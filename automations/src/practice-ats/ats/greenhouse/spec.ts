@@ -5,7 +5,7 @@
 import type { Posting } from '../../catalog/posting.ts';
 import { LOCATION_OPTIONS } from '../../shared/locations.ts';
 import { DISABILITY, GENDER, HISPANIC_LATINO, RACE, VETERAN } from '../../spec/eeo.ts';
-import { document, type FieldSpec, type FormSpec, profile } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, profile, specField } from '../../spec/form-spec.ts';
 import { customQuestions, EEO_TEMPLATES, type FieldTemplate, place } from '../../spec/question-bank.ts';
 
 export type GreenhouseDesign = 'classic' | 'job-boards';
@@ -133,14 +133,7 @@ export function greenhouseSpec(p: Posting, design: GreenhouseDesign = designOf(p
     type: FieldSpec['type'],
     required: boolean,
     asks: FieldSpec['asks'],
-  ): FieldSpec => ({
-    name: n.main(key),
-    id: key,
-    label,
-    type,
-    required,
-    asks,
-  });
+  ): FieldSpec => specField(n.main(key), label, type, required, asks, { id: key });
   const bank = customQuestions(p.company.name);
   const links: FieldTemplate[] = [
     { label: 'LinkedIn Profile', type: 'text', required: false, asks: profile('profile.links.linkedin') },

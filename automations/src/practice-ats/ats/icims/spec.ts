@@ -3,7 +3,7 @@
 // PersonProfileFields.FirstName, job questions as rcf<id>, and a voluntary EEO section.
 import type { Posting } from '../../catalog/posting.ts';
 import { slugify } from '../../catalog/posting.ts';
-import { document, type FieldSpec, type FormSpec, profile } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, profile, specField } from '../../spec/form-spec.ts';
 import { customQuestions, EEO_TEMPLATES, place } from '../../spec/question-bank.ts';
 
 export const ICIMS_FILE_TYPES = ['.pdf', '.doc', '.docx', '.txt', '.rtf'] as const;
@@ -22,15 +22,11 @@ export function icimsSpec(p: Posting): FormSpec {
     type: FieldSpec['type'],
     required: boolean,
     asks: FieldSpec['asks'],
-  ): FieldSpec => ({
-    name: `PersonProfileFields.${key}`,
-    id: `PersonProfileFields_${key}`,
-    label,
-    type,
-    required,
-    asks,
-    section: 'Contact Information',
-  });
+  ): FieldSpec =>
+    specField(`PersonProfileFields.${key}`, label, type, required, asks, {
+      id: `PersonProfileFields_${key}`,
+      section: 'Contact Information',
+    });
   const fields: FieldSpec[] = [
     person('FirstName', 'First Name', 'text', true, profile('profile.firstName')),
     person('LastName', 'Last Name', 'text', true, profile('profile.lastName')),

@@ -3,7 +3,7 @@
 // eeo[...] and "Additional information" as comments. Option values are the options' words.
 import { createHash } from 'node:crypto';
 import type { Posting } from '../../catalog/posting.ts';
-import { document, type FieldSpec, type FormSpec, profile } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, profile, specField } from '../../spec/form-spec.ts';
 import { customQuestions, EEO_TEMPLATES, place } from '../../spec/question-bank.ts';
 
 export const LEVER_FILE_TYPES = ['.pdf', '.doc', '.docx', '.txt', '.rtf', '.odt'] as const;
@@ -28,15 +28,11 @@ export function leverSpec(p: Posting): FormSpec {
     type: FieldSpec['type'],
     required: boolean,
     asks: FieldSpec['asks'],
-  ): FieldSpec => ({
-    name,
-    id: name.replace(/[[\]]+/g, '-').replace(/-$/, ''),
-    label,
-    type,
-    required,
-    asks,
-    section: 'Submit your application',
-  });
+  ): FieldSpec =>
+    specField(name, label, type, required, asks, {
+      id: name.replace(/[[\]]+/g, '-').replace(/-$/, ''),
+      section: 'Submit your application',
+    });
   const link = (site: string, path: Parameters<typeof profile>[0]): FieldSpec => ({
     ...main(`urls[${site}]`, `${site} URL`, 'url', false, profile(path)),
     section: 'Links',

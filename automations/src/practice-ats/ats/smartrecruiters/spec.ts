@@ -4,7 +4,7 @@
 import type { Posting } from '../../catalog/posting.ts';
 import { slugify } from '../../catalog/posting.ts';
 import { LOCATION_OPTIONS } from '../../shared/locations.ts';
-import { document, type FieldSpec, type FormSpec, profile, question } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, profile, question, specField } from '../../spec/form-spec.ts';
 import { customQuestions, place } from '../../spec/question-bank.ts';
 
 export const SR_FILE_TYPES = ['.pdf', '.doc', '.docx', '.odt', '.rtf'] as const;
@@ -27,15 +27,7 @@ export function smartRecruitersSpec(p: Posting): FormSpec {
     required: boolean,
     asks: FieldSpec['asks'],
     section: string,
-  ): FieldSpec => ({
-    name,
-    id: `spl-form-element_${name}`,
-    label,
-    type,
-    required,
-    asks,
-    section,
-  });
+  ): FieldSpec => specField(name, label, type, required, asks, { id: `spl-form-element_${name}`, section });
   const personal = 'Personal information';
   const consent = `I have read and agree to the ${p.company.name} Privacy Policy.`;
   const fields: FieldSpec[] = [

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Posting } from '../../catalog/posting.ts';
 import { slugify } from '../../catalog/posting.ts';
 import { DISABILITY, GENDER, HISPANIC_LATINO, RACE, VETERAN } from '../../spec/eeo.ts';
-import { document, type FieldSpec, type FormSpec, profile, question } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, profile, question, specField } from '../../spec/form-spec.ts';
 import { customQuestions, HOW_HEARD, place } from '../../spec/question-bank.ts';
 
 export const WORKDAY_STEPS = [
@@ -45,16 +45,10 @@ function dropdown(
   labels: readonly string[],
   section: WorkdayStep,
 ): FieldSpec {
-  return {
-    name,
-    id: name,
-    label,
-    type: 'combobox',
-    required,
-    asks,
+  return specField(name, label, 'combobox', required, asks, {
     section,
     options: labels.map((l) => ({ label: l, value: wid(l) })),
-  };
+  });
 }
 
 function input(
@@ -65,7 +59,7 @@ function input(
   asks: FieldSpec['asks'],
   section: WorkdayStep,
 ): FieldSpec {
-  return { name, id: name, label, type, required, asks, section };
+  return specField(name, label, type, required, asks, { section });
 }
 
 export function workdaySpec(p: Posting): FormSpec {
