@@ -4,7 +4,7 @@
 import type { AnswerValue, ApplicantProfile, SavedAnswers } from '@jobswipe/protocol';
 import type { FieldOption, FieldSpec, FormSpec, ProfilePath } from './form-spec.ts';
 
-export type MatchMode = 'exact' | 'digits' | 'prefix' | 'url' | 'email' | 'set';
+export type MatchMode = 'exact' | 'digits' | 'phone' | 'prefix' | 'url' | 'email' | 'set';
 
 export interface ExpectedValue {
   field: string;
@@ -160,9 +160,8 @@ const CHOICE_TYPES = new Set(['select', 'combobox', 'radio', 'yes_no']);
 
 function matchMode(field: FieldSpec): MatchMode {
   if (field.type === 'checkbox_group') return 'set';
-  if (field.type === 'tel' || (field.asks.kind === 'profile' && field.asks.path === 'profile.salaryExpectation')) {
-    return 'digits';
-  }
+  if (field.type === 'tel') return 'phone';
+  if (field.asks.kind === 'profile' && field.asks.path === 'profile.salaryExpectation') return 'digits';
   if (field.type === 'url') return 'url';
   if (field.type === 'email') return 'email';
   if (field.type === 'location') return 'prefix';
@@ -243,6 +242,12 @@ function digits(text: string): string {
   return text.replace(/\D/g, '');
 }
 
+/** The same number, written with or without its country code (1 to 3 leading digits). */
+function samePhone(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 7 && long.endsWith(short) && long.length - short.length <= 3;
+}
+
 function normalUrl(text: string): string {
   return text
     .trim()
@@ -269,6 +274,8 @@ function matches(e: ExpectedValue, actual: string | string[] | undefined): boole
     switch (e.match) {
       case 'digits':
         return digits(got) !== '' && digits(got) === digits(want);
+      case 'phone':
+        return samePhone(digits(got), digits(want));
       case 'url':
         return normalUrl(got) === normalUrl(want);
       case 'email':
@@ -299,7 +306,15 @@ export function checkSubmission(
 ): SubmissionMismatch[] {
   const expected = expectedSubmission(spec, profile, answers);
   const mismatches: SubmissionMismatch[] = [];
+  const byName = new Map(spec.fields.map((f) => [f.name, f]));
+  const hasFile = (name: string | undefined) => submission.files.some((f) => f.field === name);
+  const hasText = (name: string | undefined) => {
+    const value = name === undefined ? undefined : submission.fields[name];
+    return value !== undefined && value !== '';
+  };
   for (const e of expected.fields) {
+    // Text that stands in for a file ("enter manually") is not expected when the file was sent.
+    if (hasFile(byName.get(e.field)?.alternativeTo)) continue;
     const actual = submission.fields[e.field];
     if (!matches(e, actual)) mismatches.push({ field: e.field, label: e.label, expected: e.value, actual });
   }
@@ -312,8 +327,9 @@ export function checkSubmission(
     const sha = documents[f.document];
     if (sha === undefined) continue;
     const got = submission.files.find((x) => x.field === f.field)?.sha256;
-    // A pasted alternative may stand in for an optional file only.
-    if (got === undefined && !f.required) continue;
+    const pasted = spec.fields.find((x) => x.alternativeTo === f.field)?.name;
+    // An optional file may be left out, and a pasted text may stand in for any file.
+    if (got === undefined && (!f.required || hasText(pasted))) continue;
     if (got !== sha) mismatches.push({ field: f.field, label: f.document, expected: sha, actual: got });
   }
   return mismatches;
