@@ -9,6 +9,26 @@ import { z } from 'zod';
 const ms = z.coerce.number().int().positive();
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** `host=perMinute,host=perMinute` → { host: perMinute }, hosts in lower case. */
+const hostLimits = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    const limits: Record<string, number> = {};
+    for (const item of text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const match = /^([a-z0-9.-]+(?::\d+)?)=([1-9]\d*)$/i.exec(item);
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" is not host=perMinute (e.g. boards.greenhouse.io=10)` });
+        return z.NEVER;
+      }
+      limits[match[1]!.toLowerCase()] = Number(match[2]);
+    }
+    return limits;
+  });
+
 export const ENV = {
   PORT: {
     schema: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -83,6 +103,38 @@ export const ENV = {
   STRIPE_API_BASE: {
     schema: z.string().url().optional(),
     doc: 'Stripe API base URL (tests point it at a local stand-in)',
+  },
+  WORKER_CONCURRENCY: {
+    schema: z.coerce.number().int().min(0).max(32).default(2),
+    doc: 'Applications one server worker runs at once; `npm start` runs a worker in-process when above 0',
+  },
+  WORKER_GRACE_MS: {
+    schema: z.coerce.number().int().min(0).default(10_000),
+    doc: 'On SIGINT/SIGTERM a worker lets running applications finish for this long, then hands the rest back',
+  },
+  PROXY_URLS: {
+    schema: z.string().optional(),
+    doc: 'Proxies of the server worker, comma-separated (http://user:pass@host:port); none configured: direct',
+  },
+  PROXY_FILE: {
+    schema: z.string().optional(),
+    doc: 'A file of proxy URLs, one per line (# comments), added to PROXY_URLS',
+  },
+  PROXY_COOLDOWN_MS: {
+    schema: ms.default(30_000),
+    doc: 'A proxy that refused or timed out rests this long, doubling with each further failure in a row',
+  },
+  PROXY_BLOCK_COOLDOWN_MS: {
+    schema: ms.default(600_000),
+    doc: 'A proxy a site blocked is not used for that site for this long, doubling with each further block',
+  },
+  HOST_RATE_LIMIT_PER_MINUTE: {
+    schema: ms.default(30),
+    doc: 'Applications per minute one ATS host gets from all our server workers together',
+  },
+  HOST_RATE_LIMITS: {
+    schema: hostLimits,
+    doc: 'Per-host overrides of HOST_RATE_LIMIT_PER_MINUTE: host=perMinute,... (e.g. boards.greenhouse.io=10)',
   },
   METRICS_TOKEN: {
     schema: z.string().min(16).optional(),

@@ -46,6 +46,11 @@ export class RedisKeys {
     return `${this.prefix}:{host:${host}}:rate`;
   }
 
+  /** One proxy's health as every worker sees it (a hash; fields in proxies/proxy-health.ts). */
+  proxyHealth(proxyId: string): string {
+    return `${this.prefix}:{proxies}:health:${proxyId}`;
+  }
+
   /** Server-stream priorities present in Redis, highest first, from the known plan priorities. */
   serverStreams(priorities: readonly number[]): string[] {
     return [...priorities].sort((a, b) => b - a).map((p) => this.serverStream(p));
