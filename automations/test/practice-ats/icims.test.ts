@@ -19,6 +19,8 @@ describe('iCIMS career site', () => {
     expect(inner).toContain('name="PersonProfileFields.FirstName"');
     expect(inner).toContain('name="rcf3040"');
     expect(inner).not.toContain('icims_content_iframe');
+    const search = await (await fetch(`${server.ats.url}/icims/jobs/search?in_iframe=1`)).text();
+    expect(search).toContain('href="/icims/jobs/1057/lineworker-apprentice/job?in_iframe=1"');
   });
 
   it('records a correct profile post, and refuses one without a resume', async () => {

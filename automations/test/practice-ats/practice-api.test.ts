@@ -1,10 +1,13 @@
 // The /__practice endpoints: the record of submissions with its filters, the request log with the
 // Via header, the catalog, and the JSON file that keeps submissions across restarts.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { formSpec, type PracticeJob, SubmissionStore } from '../../src/practice-ats/index.ts';
+import { ATS_KINDS, formSpec, type PracticeJob, SubmissionStore } from '../../src/practice-ats/index.ts';
 import { correctPost, pdf } from './fixtures.ts';
 import { post, recorded, usePracticeAts } from './server.ts';
 
@@ -46,8 +49,8 @@ describe('practice endpoints', () => {
       expect(job.keyPoints.length).toBeGreaterThanOrEqual(3);
       expect((await fetch(job.applyUrl)).status).toBe(200);
     }
-    const kinds = new Set(jobs.map((j) => j.ats));
-    for (const kind of kinds) expect(normal.filter((j) => j.ats === kind).length).toBeGreaterThanOrEqual(3);
+    for (const kind of ATS_KINDS) expect(normal.filter((j) => j.ats === kind).length).toBeGreaterThanOrEqual(3);
+    expect(new Set(normal.map((j) => j.title)).size).toBe(normal.length);
   });
 
   it('keeps submissions in the PRACTICE_ATS_DATA file across restarts', () => {
@@ -71,6 +74,25 @@ describe('practice endpoints', () => {
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs as `npm run practice-ats`: logs its URL as JSON and stops cleanly on SIGTERM', async () => {
+    const main = join(import.meta.dirname, '../../src/practice-ats/main.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, PRACTICE_ATS_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const log = JSON.parse(line) as { level: string; msg: string; url: string };
+      expect(log).toMatchObject({ level: 'info', msg: 'practice ATS listening' });
+      expect((await fetch(`${log.url}/__practice/jobs`)).status).toBe(200);
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
 });

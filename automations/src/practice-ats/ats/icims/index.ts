@@ -8,7 +8,14 @@ import { DEFAULT_MESSAGES, isEmail, type ValidationMessages } from '../../shared
 import type { AtsModule, PracticeContext } from '../module.ts';
 import { postingRoute } from '../posting-route.ts';
 import { postingsOf } from '../postings-of.ts';
-import { candidateFramePage, framePage, jobFramePage, loginFramePage, thanksFramePage } from './pages.ts';
+import {
+  candidateFramePage,
+  framePage,
+  jobFramePage,
+  loginFramePage,
+  searchFramePage,
+  thanksFramePage,
+} from './pages.ts';
 import { icimsSpec, jobBase } from './spec.ts';
 
 export const ICIMS_MESSAGES: ValidationMessages = {
@@ -42,10 +49,14 @@ export const icims: AtsModule = {
     const route = (handler: (p: Posting, req: Request, res: Response) => unknown, gate = true) =>
       postingRoute(lookup, ctx, framed(handler), { find, gate });
 
-    router.get('/icims/jobs', (_req, res, next) => {
-      const [first] = lookup.board('cascadeenergy');
+    router.get('/icims/jobs/search', (req, res, next) => {
+      const postings = lookup.board('cascadeenergy').filter((p) => p.scenario !== 'closed-404');
+      const [first] = postings;
       if (!first) return next();
-      res.redirect(302, `${jobBase(first)}/job`);
+      if (req.query.in_iframe === '1') return void res.send(searchFramePage(postings));
+      res.send(
+        framePage({ ...first, title: 'Job Listings', location: first.company.name }, '/icims/jobs/search?in_iframe=1'),
+      );
     });
     router.get(
       `${base}/job`,

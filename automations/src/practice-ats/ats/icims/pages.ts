@@ -21,7 +21,7 @@ td.iCIMS_TableLabel{width:200px;text-align:right;font-weight:bold}.iCIMS_Require
 h2.iCIMS_SubHeader{font-size:16px;border-bottom:1px solid #ccc;padding-bottom:4px;margin-top:20px}.option{display:inline-block;margin-right:12px}`;
 
 /** The career site page around the iframe, as every iCIMS URL without in_iframe=1 answers. */
-export function framePage(p: Posting, innerUrl: string): string {
+export function framePage(p: Pick<Posting, 'title' | 'location' | 'company'>, innerUrl: string): string {
   return page({
     title: `${p.title} in ${p.location} | Careers at ${p.company.name}`,
     css: 'body{margin:0;font-family:Arial,sans-serif}header{background:#1f3b5a;color:#fff;padding:18px 32px;font-size:18px}#icims_content_iframe{width:100%;height:2400px;border:0}',
@@ -32,6 +32,17 @@ export function framePage(p: Posting, innerUrl: string): string {
 
 function inner(title: string, body: Html): string {
   return page({ title, css: CSS, body: html`<div class="iCIMS_MainWrapper">${body}</div>` });
+}
+
+export function searchFramePage(postings: readonly Posting[]): string {
+  return inner(
+    'Job Listings',
+    html`<div class="iCIMS_Header">Search Results</div><div class="iCIMS_JobsTable">${postings.map(
+      (p) =>
+        html`<div class="row"><div class="title"><a class="iCIMS_Anchor" href="${jobBase(p)}/job?in_iframe=1" title="${p.title}"><h2>${p.title}</h2></a></div>
+<div class="header left"><span>Location</span> ${p.location}</div><div class="header right"><span>ID</span> ${p.externalId}</div></div>`,
+    )}</div>`,
+  );
 }
 
 export function jobFramePage(p: Posting): string {
