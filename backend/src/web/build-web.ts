@@ -38,16 +38,23 @@ export async function ensureWebBuild(log: (msg: string) => void = () => undefine
   const { build } = await import('vite');
   // Built aside and swapped in, so a server reading web/dist never sees half a build.
   const staging = join(WEB_ROOT, `dist.building-${process.pid}`);
+  // Vite keeps a NODE_ENV it finds (a test runner sets "test"), which would bundle React's
+  // development build: the site is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       root: WEB_ROOT,
       configFile: join(WEB_ROOT, 'vite.config.ts'),
       logLevel: 'warn',
+      mode: 'production',
       build: { outDir: staging, emptyOutDir: true },
     });
     await rm(WEB_DIST, { recursive: true, force: true });
     await rename(staging, WEB_DIST);
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     await rm(staging, { recursive: true, force: true });
   }
   return true;

@@ -117,9 +117,10 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         {isHeld(app.status) && <ProgressBar step={app.progressStep} pct={app.progressPct} />}
         {app.lastError && app.status !== 'SUBMITTED' && <p className="small">Last problem: {app.lastError}</p>}
         {app.confirmation && (
-          <p className="note note-ok" data-testid="confirmation">
-            <span aria-hidden="true">✓</span> Confirmation: {app.confirmation}
-          </p>
+          <div className="note note-ok" data-testid="confirmation">
+            <span aria-hidden="true">✓</span>
+            <p>Confirmation: {app.confirmation}</p>
+          </div>
         )}
         <ErrorNote error={action.error} />
         {(canCancel || canRetry) && (

@@ -1,6 +1,6 @@
 // The user's devices (desktop apps and extensions that apply from the user's own computer):
 // pair a new one, see which are online, revoke one.
-import type { DeviceView } from '@jobswipe/protocol';
+import type { DeviceView, PairStartResponse } from '@jobswipe/protocol';
 import { useState } from 'react';
 import type { ServerMessage } from '../events/events-client.ts';
 import { LiveBadge } from '../events/live-badge.tsx';
@@ -62,7 +62,8 @@ function DeviceRow({ device, onRevoke }: { device: DeviceView; onRevoke: () => P
 export function DevicesPage() {
   const { api } = useServices();
   const list = useResource(() => api.devices());
-  const [pairing, setPairing] = useState(false);
+  const [pairing, setPairing] = useState<PairStartResponse | null>(null);
+  const [pairError, setPairError] = useState<unknown>(null);
   const [lastEvent, setLastEvent] = useState<ServerMessage | null>(null);
   const live = useLiveEvents({
     onReady: () => void list.reload(),
@@ -73,6 +74,15 @@ export function DevicesPage() {
     },
   });
   const devices = list.data?.devices ?? [];
+
+  async function startPairing() {
+    setPairError(null);
+    try {
+      setPairing(await api.startPairing());
+    } catch (err) {
+      setPairError(err);
+    }
+  }
   const active = devices.filter((d) => !d.revokedAt);
 
   return (
@@ -86,12 +96,20 @@ export function DevicesPage() {
         used.
       </p>
       {pairing ? (
-        <PairingPanel lastEvent={lastEvent} onPaired={() => void list.reload()} onClose={() => setPairing(false)} />
+        <PairingPanel
+          key={pairing.pairingId}
+          pairing={pairing}
+          lastEvent={lastEvent}
+          onRestart={() => void startPairing()}
+          onPaired={() => void list.reload()}
+          onClose={() => setPairing(null)}
+        />
       ) : (
-        <button type="button" className="btn btn-primary" onClick={() => setPairing(true)}>
+        <button type="button" className="btn btn-primary" onClick={() => void startPairing()}>
           Pair a device
         </button>
       )}
+      <ErrorNote error={pairError} onRetry={() => void startPairing()} />
       <ErrorNote error={list.error} onRetry={() => void list.reload()} />
       {list.data && active.length === 0 && !pairing && <p className="muted">No devices yet.</p>}
       <ul className="device-list">

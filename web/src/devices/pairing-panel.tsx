@@ -9,38 +9,26 @@ import { ErrorNote } from '../ui/error-note.tsx';
 const POLL_MS = 2_000;
 
 export function PairingPanel({
+  pairing,
   lastEvent,
+  onRestart,
   onPaired,
   onClose,
 }: {
+  pairing: PairStartResponse;
   lastEvent: ServerMessage | null;
+  onRestart: () => void;
   onPaired: () => void;
   onClose: () => void;
 }) {
   const { api } = useServices();
-  const [pairing, setPairing] = useState<PairStartResponse | null>(null);
   const [status, setStatus] = useState<PairingStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const waiting = status === null || status.status === 'pending';
 
-  async function start() {
-    setError(null);
-    setStatus(null);
-    try {
-      setPairing(await api.startPairing());
-    } catch (err) {
-      setError(err);
-    }
-  }
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: start once when the panel opens
-  useEffect(() => {
-    void start();
-  }, []);
-
-  const waiting = pairing !== null && (status === null || status.status === 'pending');
   // biome-ignore lint/correctness/useExhaustiveDependencies: a device event is a reason to check now
   useEffect(() => {
-    if (!pairing || !waiting) return;
+    if (!waiting) return;
     let live = true;
     const check = () =>
       api
@@ -48,6 +36,7 @@ export function PairingPanel({
         .then((s) => {
           if (!live) return;
           setStatus(s);
+          setError(null);
           if (s.status === 'completed') onPaired();
         })
         .catch((err: unknown) => live && setError(err));
@@ -57,13 +46,13 @@ export function PairingPanel({
       live = false;
       clearInterval(timer);
     };
-  }, [api, pairing, waiting, lastEvent]);
+  }, [api, pairing.pairingId, waiting, lastEvent]);
 
   return (
     <section className="panel pairing" aria-labelledby="pair-title" aria-live="polite">
       <h2 id="pair-title">Pair a device</h2>
-      <ErrorNote error={error} onRetry={() => void start()} />
-      {pairing && status?.status !== 'completed' && status?.status !== 'expired' && (
+      <ErrorNote error={error} />
+      {waiting && (
         <>
           <p>Open the JobSwipe desktop app or extension, choose “Pair with account”, and type this code:</p>
           <p className="pair-code" data-testid="pair-code">
@@ -76,14 +65,15 @@ export function PairingPanel({
         </>
       )}
       {status?.status === 'completed' && (
-        <p className="note note-ok" role="status">
-          <span aria-hidden="true">✓</span> Paired {status.device?.name ?? 'your device'}. It can now apply for you.
-        </p>
+        <div className="note note-ok" role="status">
+          <span aria-hidden="true">✓</span>
+          <p>Paired {status.device?.name ?? 'your device'}. It can now apply for you.</p>
+        </div>
       )}
       {status?.status === 'expired' && (
         <div className="note note-warn">
           <p>This code expired before a device used it.</p>
-          <button type="button" className="btn btn-small" onClick={() => void start()}>
+          <button type="button" className="btn btn-small" onClick={onRestart}>
             Get a new code
           </button>
         </div>

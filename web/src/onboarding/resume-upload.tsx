@@ -51,9 +51,12 @@ export function ResumeUpload({
   return (
     <div className="upload">
       {current && (
-        <p className="note note-ok" data-testid="resume-current">
-          <Icon name="file" /> {current.fileName} · {(current.size / 1024).toFixed(0)} KB
-        </p>
+        <div className="note note-ok" data-testid="resume-current">
+          <Icon name="file" />
+          <p>
+            {current.fileName} · {(current.size / 1024).toFixed(0)} KB
+          </p>
+        </div>
       )}
       <label className="dropzone" htmlFor={id}>
         <span className="dropzone-title">{current ? 'Replace your resume' : 'Upload your resume'}</span>

@@ -62,13 +62,17 @@ export function PlanPage() {
     }
   }
 
+  /** Shows the choice at once and saves it; a refused save puts the previous one back. */
   async function prefer(value: ExecutionPreference) {
     setError(null);
+    const previous = view.data?.executionPreference;
+    view.set((d) => d && { ...d, executionPreference: value });
     try {
       const next: UsageView = await api.saveSettings({ executionPreference: value });
       view.set(() => next);
     } catch (err) {
       setError(err);
+      view.set((d) => d && previous && { ...d, executionPreference: previous });
     }
   }
 

@@ -39,6 +39,8 @@ export async function signedInContext(
 ): Promise<{ context: BrowserContext; page: Page; user: SignedUpUser }> {
   const user = await signUp(backend.api);
   const context = await browser.newContext({ viewport, baseURL: backend.node.url, reducedMotion: 'no-preference' });
+  // A step that cannot happen fails with its own message, well before the test's time is up.
+  context.setDefaultTimeout(15_000);
   await plantSession(context, backend, user);
   const page = await context.newPage();
   return { context, page, user };

@@ -1,0 +1,264 @@
+// The dashboard pages in Chromium against a real backend: applications (list, detail, live status,
+// answering a question, cancel), device pairing, plan and usage, and the operators' view.
+import type { Application } from '@jobswipe/db';
+import type { ApplicationSummary, SwipeResponse } from '@jobswipe/protocol';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type TransitionRequest, transition } from '../../backend/src/applications/transition.ts';
+import { inTransaction } from '../../backend/src/db/unit-of-work.ts';
+import type { Api } from '../../backend/test/support/api.ts';
+import type { TestBackend } from '../../backend/test/support/backend.ts';
+import { createJobs } from '../../backend/test/support/factories.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
+
+let backend: TestBackend;
+let browser: Browser;
+/** Whether this backend serves the live events socket (it lands with the delivery work). */
+let eventsServed = false;
+
+function probeEvents(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/v1/events`);
+    ws.on('open', () => {
+      ws.close();
+      resolve(true);
+    });
+    ws.on('error', () => resolve(false));
+    ws.on('unexpected-response', () => resolve(false));
+  });
+}
+
+beforeAll(async () => {
+  [backend, browser] = await Promise.all([startBackend({ SWIPE_RATE_LIMIT: '100000' }), launchBrowser()]);
+  eventsServed = await probeEvents(backend.node.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.close();
+});
+
+const prisma = () => backend.node.ctx.db.prisma;
+
+function change(req: TransitionRequest): Promise<Application> {
+  return inTransaction(backend.node.ctx, (uow) => transition(uow, req));
+}
+
+async function applyTo(api: Api, title: string, company: string): Promise<ApplicationSummary> {
+  const [job] = await createJobs(prisma(), 1, {
+    title,
+    company,
+    location: 'Berlin, Germany',
+    remote: false,
+    description: 'Build the pipeline that applies for job seekers.\n\nYou will own the form filler end to end.',
+    keyPoints: ['Playwright', 'Postgres', 'Hybrid, 2 days in the office'],
+  });
+  const res = await api.post<SwipeResponse>('/v1/swipes', { jobId: job!.id, direction: 'right' });
+  return res.body.application!;
+}
+
+function claim(id: string, owner = 'device:ada-laptop') {
+  return change({
+    applicationId: id,
+    name: 'claim',
+    to: 'CLAIMED',
+    actor: owner,
+    changes: { lease: { owner, expiresAt: new Date(Date.now() + 60_000) } },
+  });
+}
+
+async function running(id: string, step: string, pct: number) {
+  const lease = await claim(id);
+  return change({
+    applicationId: id,
+    name: 'start',
+    to: 'RUNNING',
+    actor: 'device:ada-laptop',
+    leaseToken: lease.leaseToken,
+    changes: { progress: { step, pct } },
+  });
+}
+
+function rowOf(page: Page, title: string) {
+  return page.getByTestId('application-row').filter({ hasText: title });
+}
+
+describe('applications', () => {
+  it('lists applications with status, lane and time since swipe, and shows one in detail', async () => {
+    const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
+    await applyTo(user.api, 'Platform Engineer', 'Northwind');
+    const submitted = await applyTo(user.api, 'Frontend Engineer', 'Globex');
+    await applyTo(user.api, 'Data Engineer', 'Initech');
+    const lease = await running(submitted.id, 'fill', 60);
+    await change({
+      applicationId: submitted.id,
+      name: 'submit',
+      to: 'SUBMITTED',
+      actor: 'device:ada-laptop',
+      leaseToken: lease.leaseToken,
+      changes: { confirmation: 'Thank you for applying to Globex! Reference GX-4821.' },
+    });
+
+    await page.goto('/applications');
+    await expect.poll(() => page.getByTestId('application-row').count()).toBe(3);
+    const row = rowOf(page, 'Frontend Engineer');
+    await expect.poll(() => row.textContent()).toContain('Submitted');
+    expect(await rowOf(page, 'Platform Engineer').textContent()).toMatch(/Queued.*just now/);
+    await screenshot(page, 'applications-desktop');
+
+    await row.getByRole('link').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Frontend Engineer');
+    await expect.poll(() => page.getByTestId('confirmation').textContent()).toContain('GX-4821');
+    const timeline = page.locator('.timeline');
+    expect(await timeline.textContent()).toMatch(/Submitted.*Applying.*Starting.*Queued/s);
+    expect(await page.locator('.snapshot').textContent()).toContain('You will own the form filler');
+    await screenshot(page, 'application-detail-desktop');
+
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'application-detail-phone');
+    await page.goto('/applications');
+    await expect.poll(() => page.getByTestId('application-row').count()).toBe(3);
+    await screenshot(page, 'applications-phone');
+    await context.close();
+  });
+
+  it('shows a status change and progress live, without a reload', async (ctx) => {
+    if (!eventsServed) ctx.skip();
+    const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
+    const app = await applyTo(user.api, 'Site Reliability Engineer', 'Umbrella');
+    await page.goto('/applications');
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('Live');
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    await running(app.id, 'upload', 45);
+    const row = rowOf(page, 'Site Reliability Engineer');
+    await expect.poll(() => row.textContent()).toContain('Applying');
+    await expect.poll(() => row.textContent()).toContain('upload 45%');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await context.close();
+  });
+
+  it('asks the NEEDS_ATTENTION questions, saves the answers to the profile and requeues', async () => {
+    const { context, page, user } = await signedInContext(browser, backend, PHONE);
+    const app = await applyTo(user.api, 'Backend Engineer', 'Hooli');
+    const lease = await claim(app.id);
+    await change({
+      applicationId: app.id,
+      name: 'fail',
+      to: 'NEEDS_ATTENTION',
+      actor: 'device:ada-laptop',
+      leaseToken: lease.leaseToken,
+      changes: {
+        error: { message: 'The form asks questions we have no answer for.', errorClass: 'needs_user' },
+        attention: [
+          {
+            key: 'willing to relocate to berlin',
+            label: 'Willing to relocate to Berlin?',
+            type: 'yes_no',
+            required: true,
+          },
+          { key: 'earliest start date', label: 'Earliest start date', type: 'text', required: true },
+        ],
+      },
+    });
+
+    await page.goto(`/applications/${app.id}`);
+    await expect.poll(() => page.getByRole('heading', { name: /asks something we don't know/ }).count()).toBe(1);
+    await screenshot(page, 'needs-attention-phone');
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByLabel('Earliest start date').fill('1 March');
+    await page.getByRole('button', { name: 'Save answers and apply' }).click();
+
+    await expect
+      .poll(async () => (await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).status)
+      .toBe('QUEUED');
+    await expect.poll(() => page.locator('.panel [data-status]').first().getAttribute('data-status')).toBe('QUEUED');
+    const answers = await prisma().savedAnswer.findMany({
+      where: { userId: user.user.id },
+      orderBy: { questionKey: 'asc' },
+    });
+    expect(answers.map((a) => [a.questionKey, a.answer])).toEqual([
+      ['earliest start date', '1 March'],
+      ['willing to relocate to berlin', true],
+    ]);
+    await context.close();
+  });
+
+  it('cancels an application from its page', async () => {
+    const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
+    const app = await applyTo(user.api, 'QA Engineer', 'Soylent');
+    await page.goto(`/applications/${app.id}`);
+    await page.getByRole('button', { name: 'Cancel application' }).click();
+    await expect.poll(() => page.locator('.panel [data-status]').first().getAttribute('data-status')).toBe('CANCELLED');
+    expect((await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('CANCELLED');
+    expect(await page.getByRole('button', { name: 'Cancel application' }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('devices', () => {
+  it('pairs a device while the page waits, lists it, and revokes it', async () => {
+    const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
+    await page.goto('/devices');
+    await page.getByRole('button', { name: 'Pair a device' }).click();
+    const code = (await page.getByTestId('pair-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/\w{4}/);
+    await screenshot(page, 'devices-pairing-desktop');
+
+    // The desktop app types the code: its own request, no user sign-in.
+    const done = await backend.api.post('/v1/devices/pair/complete', { code, kind: 'desktop', name: "Ada's laptop" });
+    expect(done.status).toBe(201);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Paired' }).textContent())
+      .toContain("Ada's laptop");
+    await expect.poll(() => page.getByTestId('device-row').filter({ hasText: "Ada's laptop" }).count()).toBe(1);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await expect
+      .poll(async () => (await prisma().device.findFirstOrThrow({ where: { userId: user.user.id } })).revokedAt)
+      .not.toBeNull();
+    await expect.poll(() => page.getByTestId('device-row').textContent()).toContain('revoked');
+    await context.close();
+  });
+});
+
+describe('plan and ops', () => {
+  it('shows usage against the plan and saves where applications run', async () => {
+    const { context, page, user } = await signedInContext(browser, backend, PHONE);
+    await applyTo(user.api, 'Mobile Engineer', 'Pied Piper');
+    await page.goto('/plan');
+    await expect.poll(() => page.getByText('All applications this month').count()).toBe(1);
+    expect(await page.locator('.meter').nth(1).textContent()).toMatch(/1 \/ /);
+    await screenshot(page, 'plan-phone');
+    await page.getByRole('radio', { name: /My devices only/ }).check();
+    await expect
+      .poll(async () => (await prisma().user.findUniqueOrThrow({ where: { id: user.user.id } })).executionPreference)
+      .toBe('device_only');
+    await context.close();
+  });
+
+  it('shows operators the queue by status and lane; others do not get the page', async () => {
+    const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
+    await page.goto('/ops');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    expect(await page.getByRole('link', { name: 'Ops' }).count()).toBe(0);
+
+    await prisma().user.update({ where: { id: user.user.id }, data: { role: 'operator' } });
+    await applyTo(user.api, 'Staff Engineer', 'Massive Dynamic');
+    // The role is in the access token: a fresh session (a reload) picks it up.
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Operations');
+    await expect.poll(() => page.locator('.kpi').count()).toBe(2);
+    const queued = page.locator('tr').filter({ has: page.locator('[data-status="QUEUED"]') });
+    expect(
+      Number(await queued.locator('td').first().textContent()) +
+        Number(await queued.locator('td').last().textContent()),
+    ).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'ops-desktop');
+    await context.close();
+  });
+});
