@@ -58,20 +58,24 @@ describe('practice endpoints', () => {
     try {
       const file = join(dir, 'submissions.json');
       const first = new SubmissionStore(file);
-      first.add({
-        ats: 'careers',
-        board: 'tidewater',
-        jobId: 'data-engineer',
-        email: 'ada@example.com',
-        fields: { first_name: 'Ada' },
-        files: [],
-        remoteAddress: '127.0.0.1',
-        via: null,
-        userAgent: null,
-      });
-      expect(new SubmissionStore(file).list({ email: 'ada@example.com' })).toMatchObject([
-        { fields: { first_name: 'Ada' } },
-      ]);
+      first.add(
+        {
+          ats: 'careers',
+          board: 'tidewater',
+          jobId: 'data-engineer',
+          email: 'ada@example.com',
+          fields: { first_name: 'Ada' },
+          files: [{ field: 'resume', filename: 'cv.pdf', mime: 'application/pdf', size: 4, sha256: 'x' }],
+          remoteAddress: '127.0.0.1',
+          via: null,
+          userAgent: null,
+        },
+        new Map([['resume', Buffer.from('%PDF')]]),
+      );
+      const again = new SubmissionStore(file);
+      const [kept] = again.list({ email: 'ada@example.com' });
+      expect(kept).toMatchObject({ fields: { first_name: 'Ada' } });
+      expect(again.fileBytes(kept!.id, 'resume')?.toString()).toBe('%PDF');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,9 @@
 // Every application the practice ATS accepted, in memory and optionally mirrored to a JSON file
-// (PRACTICE_ATS_DATA), with the uploaded bytes kept so tests can check they arrived intact.
+// (PRACTICE_ATS_DATA, uploads beside it in <file>.files/), with the uploaded bytes kept so tests
+// and the demo can check they arrived intact.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AtsKind } from '../spec/form-spec.ts';
 
 export interface StoredFile {
@@ -50,7 +52,13 @@ export class SubmissionStore {
   add(record: NewSubmission, bytes: ReadonlyMap<string, Buffer> = new Map()): Submission {
     const stored: Submission = { id: randomUUID(), submittedAt: new Date().toISOString(), ...record };
     this.#records.push(stored);
-    for (const [field, data] of bytes) this.#bytes.set(`${stored.id}/${field}`, data);
+    for (const [field, data] of bytes) {
+      this.#bytes.set(`${stored.id}/${field}`, data);
+      if (this.#file) {
+        mkdirSync(join(`${this.#file}.files`, stored.id), { recursive: true });
+        writeFileSync(this.#filePath(stored.id, field), data);
+      }
+    }
     this.#save();
     return stored;
   }
@@ -70,14 +78,26 @@ export class SubmissionStore {
     return this.#records.find((r) => r.id === id);
   }
 
-  /** The uploaded bytes of one file field of a submission (kept in memory only). */
+  /** The uploaded bytes of one file field of a submission. */
   fileBytes(id: string, field: string): Buffer | undefined {
-    return this.#bytes.get(`${id}/${field}`);
+    const kept = this.#bytes.get(`${id}/${field}`);
+    if (kept || !this.#file || !this.get(id)) return kept;
+    try {
+      return readFileSync(this.#filePath(id, field));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Field names like job_application[resume] become safe file names. */
+  #filePath(id: string, field: string): string {
+    return join(`${this.#file}.files`, id, encodeURIComponent(field));
   }
 
   clear(): void {
     this.#records.length = 0;
     this.#bytes.clear();
+    if (this.#file) rmSync(`${this.#file}.files`, { recursive: true, force: true });
     this.#save();
   }
 

@@ -20,8 +20,8 @@ const CSS = `body{font-family:"Helvetica Neue",Helvetica,Arial,sans-serif;color:
 .main-header-logo{font-weight:bold;color:#333;text-decoration:none;font-size:1.3em}.section{background:#fff;padding:30px 20px;margin:0 auto}
 .posting-headline h2{color:#333;font-size:2em;margin:0}.posting-categories{color:#808080;text-transform:uppercase;font-size:.75em;letter-spacing:1px}
 .posting-category{display:inline-block;margin-right:12px}.application-form h4{text-transform:uppercase;font-size:.9em;letter-spacing:1px;color:#333}
-.application-question{list-style:none;display:flex;gap:12px;margin:14px 0}.application-label{width:220px;font-weight:500;color:#333}
-.application-field{flex:1}.application-field input[type=text],.application-field input[type=email],.application-field input[type=tel],.application-field input[type=url],.application-field select,.application-field textarea{width:100%;padding:8px;border:1px solid #e2e2e2;border-radius:3px;box-sizing:border-box}
+.application-question{list-style:none;margin:14px 0}.application-question>label{display:flex;gap:12px;align-items:center}.application-label{width:220px;font-weight:500;color:#333}
+.application-field{flex:1}.application-file-input{margin-left:10px}.application-field input[type=text],.application-field input[type=email],.application-field input[type=tel],.application-field input[type=url],.application-field select,.application-field textarea{width:100%;padding:8px;border:1px solid #e2e2e2;border-radius:3px;box-sizing:border-box}
 .required{color:#ff794f;margin-left:4px;font-size:.8em}.custom-question{display:block}.custom-question .application-label{width:auto;margin-bottom:6px}
 .application-answer-alternative{margin-left:6px}.option{display:block}ul{padding:0}
 .error-message{color:#e4473d;font-size:.85em}.application-error{background:#fff2f1;border:1px solid #e4473d;padding:10px;border-radius:3px}
