@@ -37,7 +37,7 @@ export async function startNode(
   const relay = new OutboxRelay(ctx, ctx.redis, streams, { sweepMs: config.OUTBOX_SWEEP_MS, retainMs: 24 * 3600_000 });
   const gateway = new DeviceGateway(ctx, streams, { degradedPollMs: 2_000 });
   const events = new EventsGateway(ctx);
-  const recovery = new RecoveryDuties(ctx, streams, relay);
+  const recovery = new RecoveryDuties(ctx, streams);
 
   await ctx.events.start(ctx.subscriber);
   const http = await listen(createApp(ctx, { gateway }), config.PORT, config.HOST);

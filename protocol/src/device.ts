@@ -34,6 +34,9 @@ export const Hello = z.object({
 
 export const Claim = z.object({ type: z.literal('claim'), applicationId: id });
 
+/** An offer the executor cannot take now (it is full): the backend offers it elsewhere at once. */
+export const Decline = z.object({ type: z.literal('decline'), applicationId: id });
+
 export const Heartbeat = z.object({
   type: z.literal('heartbeat'),
   applicationId: id,
@@ -72,6 +75,7 @@ export const Pong = z.object({ type: z.literal('pong'), at: z.number().optional(
 export const ExecutorMessage = z.discriminatedUnion('type', [
   Hello,
   Claim,
+  Decline,
   Heartbeat,
   Result,
   Release,

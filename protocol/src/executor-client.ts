@@ -238,9 +238,12 @@ export class ExecutorClient {
         this.emit({ type: 'connected', deviceId: message.deviceId });
         return;
       case 'offer':
-        if (this.jobs.size + this.claiming.size < this.capacity && !this.jobs.has(message.applicationId)) {
+        if (this.jobs.has(message.applicationId) || this.claiming.has(message.applicationId)) return;
+        if (this.jobs.size + this.claiming.size < this.capacity) {
           this.claiming.add(message.applicationId);
           this.send({ type: 'claim', applicationId: message.applicationId });
+        } else {
+          this.send({ type: 'decline', applicationId: message.applicationId });
         }
         return;
       case 'claimed':

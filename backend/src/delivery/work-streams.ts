@@ -37,15 +37,27 @@ export class WorkStreams {
     this.known.add(stream);
   }
 
+  /**
+   * Adds work to its lane's stream. Device work also tells each node serving one of the user's
+   * devices to read it (server workers wait on their streams themselves).
+   */
   async publish(work: WorkEntry): Promise<string> {
     const { stream, group } = this.streamFor(work);
     await this.ensureGroup(stream, group);
     const multi = this.redis.multi().xadd(stream, '*', ...toFields(work));
-    if (work.lane === 'device') multi.sadd(this.keys.deviceStreamIndex(), work.userId);
+    if (work.lane === 'device')
+      multi.sadd(this.keys.deviceStreamIndex(), work.userId).hvals(this.keys.presence(work.userId));
     const replies = await multi.exec();
     const [err, id] = replies?.[0] ?? [new Error('XADD failed'), null];
     if (err) throw err;
+    if (work.lane === 'device') await this.nudge(work.userId, (replies?.[2]?.[1] as string[] | undefined) ?? []);
     return id as string;
+  }
+
+  /** Tells the nodes serving the user's devices (from their presence) that there is work. */
+  async nudge(userId: string, nodes?: string[]): Promise<void> {
+    const targets = new Set(nodes ?? (await this.redis.hvals(this.keys.presence(userId))));
+    await Promise.all([...targets].map((node) => this.redis.publish(this.keys.nodeChannel(node), userId)));
   }
 
   /**

@@ -61,13 +61,16 @@ export class DeviceGateway {
       for (const userId of new Set([...this.sessions.keys(), ...this.waiters.keys()])) this.pumpUser(userId);
     }, this.options.degradedPollMs);
     const presence = setInterval(() => void this.refreshPresence(), (PRESENCE_TTL_S * 1000) / 3);
+    const expiry = setInterval(() => {
+      for (const set of this.sessions.values()) for (const session of set) void session.expireOffers().catch(() => {});
+    }, 5_000);
     // Redis back (perhaps empty): say again where our devices are, and offer what is waiting.
     this.ctx.redis?.on('ready', () => {
       void this.refreshPresence().then(() => {
         for (const userId of this.sessions.keys()) this.pumpUser(userId);
       });
     });
-    this.timers = [degraded, presence];
+    this.timers = [degraded, presence, expiry];
     for (const t of this.timers) t.unref();
   }
 

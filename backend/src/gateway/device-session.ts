@@ -42,8 +42,17 @@ export class DeviceSession {
     this.executor = { kind: 'device', deviceId: device.id, userId: device.userId };
   }
 
+  /** Set when the device declined an offer: it is fuller than we counted, until it next tells us something. */
+  private saturated = false;
+
   get free(): number {
+    if (this.saturated) return 0;
     return Math.max(0, this.capacity - this.held.size - this.offered.size);
+  }
+
+  /** Takes back offers left unclaimed too long. */
+  expireOffers(): Promise<void> {
+    return this.handBackOffers(Date.now() - OFFER_TTL_MS);
   }
 
   /** Checks the leases a reconnecting device says it holds: each is renewed (`lease`) or `lost`. */
@@ -99,11 +108,13 @@ export class DeviceSession {
 
   private async pumpOnce(): Promise<OfferMessage[]> {
     const sent: OfferMessage[] = [];
-    await this.handBackOffers(Date.now() - OFFER_TTL_MS);
+    await this.expireOffers();
     const exclude = () => new Set([...this.held.keys(), ...this.offered.keys()]);
     if (this.pendingRead && this.free > 0) {
-      sent.push(...(await this.offers.next(this.executor, this.free, '0', exclude())));
-      this.pendingRead = false;
+      const free = this.free;
+      sent.push(...(await this.offers.next(this.executor, free, '0', exclude())));
+      // Its pending list is exhausted once it yields fewer than asked for.
+      if (sent.length < free) this.pendingRead = false;
       for (const o of sent) this.offered.set(o.applicationId, Date.now());
     }
     const fresh = await this.offers.next(this.executor, this.free, '>', exclude());
@@ -114,10 +125,15 @@ export class DeviceSession {
   }
 
   async handle(message: ExecutorMessage): Promise<void> {
+    if (message.type === 'decline') this.saturated = true;
+    else if (message.type !== 'ping' && message.type !== 'pong') this.saturated = false;
     switch (message.type) {
       case 'claim': {
-        this.offered.delete(message.applicationId);
-        const outcome = await claim(this.ctx, this.executor, message.applicationId);
+        // It stays counted as offered until the claim is decided, so a pump meanwhile cannot
+        // offer past the device's capacity.
+        const outcome = await claim(this.ctx, this.executor, message.applicationId).finally(() =>
+          this.offered.delete(message.applicationId),
+        );
         await this.ackEntry(message.applicationId);
         if (outcome.ok) {
           this.held.set(message.applicationId, outcome.application.leaseToken);
@@ -167,6 +183,9 @@ export class DeviceSession {
         else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
         return;
       }
+      case 'decline':
+        await this.handBack(message.applicationId);
+        return;
       case 'capacity':
         this.capacity = message.capacity;
         return;
@@ -193,14 +212,14 @@ export class DeviceSession {
    * other devices get them.
    */
   async handBackOffers(offeredBefore = Number.POSITIVE_INFINITY): Promise<void> {
-    const stream = this.ctx.keys.deviceStream(this.device.userId);
-    for (const [applicationId, at] of this.offered) {
-      if (at > offeredBefore) continue;
-      this.offered.delete(applicationId);
-      if (!isRedisReady(this.ctx.redis)) continue;
-      await this.streams.publish({ applicationId, userId: this.device.userId, lane: 'device', priority: 0 });
-      await this.streams.ackApplication(stream, DEVICE_GROUP, this.device.id, applicationId);
-    }
+    for (const [applicationId, at] of this.offered) if (at <= offeredBefore) await this.handBack(applicationId);
+  }
+
+  /** Takes one offer back and makes it available to the user's devices again. */
+  private async handBack(applicationId: string): Promise<void> {
+    if (!this.offered.delete(applicationId) || !isRedisReady(this.ctx.redis)) return;
+    await this.streams.publish({ applicationId, userId: this.device.userId, lane: 'device', priority: 0 });
+    await this.ackEntry(applicationId);
   }
 
   private async ackEntry(applicationId: string): Promise<void> {

@@ -1,5 +1,5 @@
-// The outbox relay: publishes committed delivery messages to the lane's Redis stream and tells
-// the gateway nodes serving that user. Woken at commit by Postgres NOTIFY, and sweeping on a
+// The outbox relay: publishes committed delivery messages to the lane's Redis stream (which tells
+// the gateway nodes serving that user). Woken at commit by Postgres NOTIFY, and sweeping on a
 // timer for whatever a crash or a Redis outage left behind. Every node runs one; rows are taken
 // with SKIP LOCKED, and publishing a row twice is harmless (the claim decides).
 import type { Redis } from 'ioredis';
@@ -78,9 +78,8 @@ export class OutboxRelay {
     return total;
   }
 
-  private async publishBatch(): Promise<number> {
-    const nudges = new Set<string>();
-    const count = await this.ctx.db.prisma.$transaction(async (tx) => {
+  private publishBatch(): Promise<number> {
+    return this.ctx.db.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: bigint; topic: string; payload: unknown }[]>`
         select id, topic, payload from outbox where published_at is null
         order by id limit ${BATCH} for update skip locked`;
@@ -89,7 +88,6 @@ export class OutboxRelay {
         const work = row.topic === DELIVER_TOPIC ? WorkEntry.safeParse(row.payload) : null;
         if (work?.success) {
           await this.streams.publish(work.data);
-          if (work.data.lane === 'device') nudges.add(work.data.userId);
         } else {
           this.ctx.log.error({ outboxId: row.id.toString(), topic: row.topic }, 'outbox row not understood: skipped');
         }
@@ -98,14 +96,6 @@ export class OutboxRelay {
       if (done.length) await tx.$executeRaw`update outbox set published_at = now() where id = any(${done}::bigint[])`;
       return rows.length;
     });
-    await Promise.all([...nudges].map((userId) => this.nudgeNodes(userId)));
-    return count;
-  }
-
-  /** Tells each node that has one of the user's devices connected to read its new work. */
-  async nudgeNodes(userId: string): Promise<void> {
-    const nodes = new Set(await this.redis.hvals(this.ctx.keys.presence(userId)));
-    await Promise.all([...nodes].map((node) => this.redis.publish(this.ctx.keys.nodeChannel(node), userId)));
   }
 
   private async listen(): Promise<void> {

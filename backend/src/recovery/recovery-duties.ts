@@ -3,7 +3,6 @@
 // the one holding the leader lease does the work.
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
-import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 import { LeaderLease } from './leader-lease.ts';
 import { cleanPending, reapLapsedLeases } from './reaper.ts';
 import { refillIfLost } from './refill.ts';
@@ -17,7 +16,6 @@ export class RecoveryDuties {
   constructor(
     private readonly ctx: AppContext,
     private readonly streams: WorkStreams,
-    private readonly relay: OutboxRelay,
   ) {
     this.lease = new LeaderLease(ctx.db.url, `${ctx.config.REDIS_PREFIX}:recovery`, ctx.log);
   }
@@ -45,7 +43,7 @@ export class RecoveryDuties {
   private async pass(): Promise<void> {
     try {
       if (!(await this.lease.holds())) return;
-      await refillIfLost(this.ctx, this.streams, (userId) => this.relay.nudgeNodes(userId));
+      await refillIfLost(this.ctx, this.streams);
       await reapLapsedLeases(this.ctx);
       await promoteDue(this.ctx);
       const plans = await this.ctx.db.prisma.plan.findMany({ select: { priority: true } });

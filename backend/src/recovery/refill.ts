@@ -5,12 +5,12 @@ import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { isRedisReady } from '../redis/connection.ts';
 
-export async function refillIfLost(ctx: AppContext, streams: WorkStreams, onUser: (userId: string) => Promise<void>) {
+export async function refillIfLost(ctx: AppContext, streams: WorkStreams) {
   if (!isRedisReady(ctx.redis)) return 0;
   const taken = await ctx.redis.set(ctx.keys.epoch(), `${ctx.nodeId}:${Date.now()}`, 'NX');
   if (taken !== 'OK') return 0;
   try {
-    return await refill(ctx, streams, onUser);
+    return await refill(ctx, streams);
   } catch (err) {
     // Let the next pass try again rather than leave the streams half rebuilt.
     await ctx.redis.del(ctx.keys.epoch()).catch(() => {});
@@ -18,10 +18,9 @@ export async function refillIfLost(ctx: AppContext, streams: WorkStreams, onUser
   }
 }
 
-async function refill(ctx: AppContext, streams: WorkStreams, onUser: (userId: string) => Promise<void>) {
+async function refill(ctx: AppContext, streams: WorkStreams) {
   let published = 0;
   let after = '00000000-0000-0000-0000-000000000000';
-  const users = new Set<string>();
   for (;;) {
     const batch = await ctx.db.prisma.application.findMany({
       where: { status: 'QUEUED', id: { gt: after } },
@@ -32,12 +31,10 @@ async function refill(ctx: AppContext, streams: WorkStreams, onUser: (userId: st
     if (batch.length === 0) break;
     for (const app of batch) {
       await streams.publish({ applicationId: app.id, userId: app.userId, lane: app.lane, priority: app.priority });
-      if (app.lane === 'device') users.add(app.userId);
     }
     published += batch.length;
     after = batch.at(-1)?.id ?? after;
   }
-  for (const userId of users) await onUser(userId);
   if (published) ctx.log.info({ published }, 'Redis had lost its data: streams refilled from Postgres');
   return published;
 }

@@ -35,6 +35,8 @@ export interface ServerLaneOptions {
 interface Running {
   abort: AbortController;
   done: Promise<void>;
+  /** Hands the application back now, whatever `execute` is doing (shutdown past the grace period). */
+  handBack(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,8 +72,7 @@ export class ServerLaneConsumer {
     const deadline = sleep(graceMs).then(() => 'timeout' as const);
     const all = Promise.all([...this.running.values()].map((r) => r.done)).then(() => 'done' as const);
     if ((await Promise.race([all, deadline])) === 'timeout') {
-      for (const r of this.running.values()) r.abort.abort(new JobTakenAway('The worker is shutting down.'));
-      await all;
+      await Promise.all([...this.running.values()].map((r) => r.handBack()));
     }
   }
 
@@ -176,6 +177,30 @@ export class ServerLaneConsumer {
         await beat();
       },
     };
+    let reported = false;
+    const report = async (outcome: JobOutcome) => {
+      if (reported) return;
+      reported = true;
+      clearInterval(timer);
+      if ('release' in outcome) {
+        await release(this.ctx, this.executor, {
+          applicationId: order.applicationId,
+          leaseToken: token,
+          reason: outcome.release,
+        });
+      } else {
+        await recordResult(this.ctx, this.executor, {
+          applicationId: order.applicationId,
+          leaseToken: token,
+          ...outcome,
+        });
+      }
+    };
+    const handBack = async () => {
+      abort.abort(new JobTakenAway('The worker is shutting down.'));
+      await report({ release: 'The worker shut down before the application was finished.' });
+      this.running.delete(order.applicationId);
+    };
     const done = this.options
       .execute(order, control)
       .catch(
@@ -216,6 +241,6 @@ export class ServerLaneConsumer {
         this.wakeSlot?.();
         this.wakeSlot = null;
       });
-    this.running.set(order.applicationId, { abort, done });
+    this.running.set(order.applicationId, { abort, done, handBack });
   }
 }

@@ -1,5 +1,6 @@
-// A real backend node for a test file: its own fresh database, data directory and Redis key
-// prefix, listening on a free port.
+// Real backend nodes for a test file: their own fresh database, data directory and Redis key
+// prefix, listening on free ports. A cluster is several nodes sharing all three, as behind a
+// load balancer.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,15 @@ export interface TestBackend {
   close(): Promise<void>;
 }
 
-export async function startTestBackend(env: Record<string, string> = {}): Promise<TestBackend> {
+export interface TestCluster {
+  nodes: BackendNode[];
+  apis: Api[];
+  db: TestDatabase;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startTestCluster(size: number, env: Record<string, string> = {}): Promise<TestCluster> {
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'jobswipe-test-'));
   const fullEnv = {
@@ -30,16 +39,23 @@ export async function startTestBackend(env: Record<string, string> = {}): Promis
     SEED_DEMO: 'false',
     ...env,
   };
-  const node = await startNode(loadConfig(fullEnv), db.url);
+  const nodes: BackendNode[] = [];
+  for (let i = 0; i < size; i++) nodes.push(await startNode(loadConfig(fullEnv), db.url));
   return {
-    node,
+    nodes,
+    apis: nodes.map((n) => new Api(n.url)),
     db,
-    api: new Api(node.url),
     env: fullEnv,
     async close() {
-      await node.stop();
+      for (const node of nodes) await node.stop();
       await db.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export async function startTestBackend(env: Record<string, string> = {}): Promise<TestBackend> {
+  const cluster = await startTestCluster(1, env);
+  const node = cluster.nodes[0] as BackendNode;
+  return { node, db: cluster.db, api: cluster.apis[0] as Api, env: cluster.env, close: cluster.close };
 }

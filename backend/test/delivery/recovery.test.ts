@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBackend, type TestBackend } from '../support/backend.ts';
+import { pairDevice, startDevice } from '../support/devices.ts';
+import { TestRedis } from '../support/redis-server.ts';
+import { claimCounts, swipeRight, userWith } from '../support/users.ts';
+
+let redis: TestRedis;
+let backend: TestBackend;
+const prisma = () => backend.node.ctx.db.prisma;
+const stops: Array<() => Promise<void> | void> = [];
+
+beforeAll(async () => {
+  redis = await TestRedis.start();
+  backend = await startTestBackend({
+    REDIS_URL: redis.url,
+    SWIPE_RATE_LIMIT: '100000',
+    PAIR_RATE_LIMIT: '1000',
+    REAPER_INTERVAL_MS: '200',
+  });
+});
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+afterAll(async () => {
+  await backend.close();
+  await redis.down();
+});
+
+async function allSubmitted(ids: string[]) {
+  await expect
+    .poll(
+      async () =>
+        (await prisma().application.findMany({ where: { id: { in: ids } } })).every((a) => a.status === 'SUBMITTED'),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(true);
+  expect([...(await claimCounts(prisma(), ids)).values()].every((n) => n === 1)).toBe(true);
+}
+
+describe('Redis losing its data', () => {
+  it('FLUSHALL: every queued application is delivered afterwards, once', { timeout: 60_000 }, async () => {
+    const user = await userWith(backend.api, prisma());
+    const ids = await swipeRight(user.api, prisma(), 12);
+    await expect.poll(() => prisma().outbox.count({ where: { publishedAt: null } })).toBe(0);
+    await redis.flushAll();
+    const { token } = await pairDevice(user.api);
+    const device = startDevice(backend.node.url, token, undefined, { capacity: 3 });
+    stops.push(() => device.client.stop());
+    await allSubmitted(ids);
+    expect(device.claimed.sort()).toEqual([...ids].sort());
+  });
+
+  it('a Redis restart (process killed, nothing persisted) while a device is connected', {
+    timeout: 60_000,
+  }, async () => {
+    const user = await userWith(backend.api, prisma());
+    const { token } = await pairDevice(user.api);
+    const device = startDevice(backend.node.url, token, undefined, { capacity: 2 });
+    stops.push(() => device.client.stop());
+    await expect.poll(() => device.client.isConnected).toBe(true);
+    await redis.down();
+    // Swipes keep committing while Redis is down, and the device keeps getting work from Postgres.
+    const during = await swipeRight(user.api, prisma(), 5);
+    await allSubmitted(during);
+    await redis.up();
+    const after = await swipeRight(user.api, prisma(), 5);
+    await allSubmitted([...during, ...after]);
+  });
+
+  it('swipes made while Redis is down are published from the outbox once it is back', { timeout: 60_000 }, async () => {
+    const user = await userWith(backend.api, prisma());
+    await redis.down();
+    const ids = await swipeRight(user.api, prisma(), 6);
+    expect(
+      await prisma().outbox.count({
+        where: { publishedAt: null, payload: { path: ['userId'], equals: user.user.id } },
+      }),
+    ).toBe(6);
+    await redis.up();
+    await expect
+      .poll(
+        () =>
+          prisma().outbox.count({ where: { publishedAt: null, payload: { path: ['userId'], equals: user.user.id } } }),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(0);
+    const { token } = await pairDevice(user.api);
+    const device = startDevice(backend.node.url, token, undefined, { capacity: 3 });
+    stops.push(() => device.client.stop());
+    await allSubmitted(ids);
+  });
+});
