@@ -1,9 +1,11 @@
 // The one path every ATS's submit handler takes: read the post, validate it against the spec,
 // play the adversarial scenario's part, refuse duplicates where the ATS does, and record it.
 import type { Request } from 'express';
+import { CAPTCHA_FIELD } from '../adversarial/captcha.ts';
+import type { PracticeContext } from '../ats/module.ts';
 import type { Posting } from '../catalog/posting.ts';
 import { emailField, type FieldSpec, type FormSpec } from '../spec/form-spec.ts';
-import type { Submission, SubmissionStore } from '../store/submissions.ts';
+import type { Submission } from '../store/submissions.ts';
 import { type ParsedForm, parseForm, single } from './form-data.ts';
 import {
   DEFAULT_MESSAGES,
@@ -32,7 +34,15 @@ export interface ReceiveOptions {
 // The reject-first scenario wants phone numbers as E.164 with no spaces, and says so only after a try.
 const E164 = /^\+[1-9]\d{7,14}$/;
 
-function scenarioErrors(posting: Posting, spec: FormSpec, form: ParsedForm): FieldError[] {
+function scenarioErrors(
+  ctx: Pick<PracticeContext, 'captcha'>,
+  posting: Posting,
+  spec: FormSpec,
+  form: ParsedForm,
+): FieldError[] {
+  if (posting.scenario === 'captcha' && !ctx.captcha.redeem(single(form, CAPTCHA_FIELD))) {
+    return [{ field: CAPTCHA_FIELD, label: 'CAPTCHA', message: 'Please verify that you are not a robot.' }];
+  }
   if (posting.scenario !== 'reject-first') return [];
   const phone = spec.fields.find((f) => f.asks.kind === 'profile' && f.asks.path === 'profile.phone');
   if (!phone || E164.test(single(form, phone.name))) return [];
@@ -53,7 +63,7 @@ function submittedEmail(spec: FormSpec, form: ParsedForm): string | null {
 
 export async function receiveApplication(
   req: Request,
-  store: SubmissionStore,
+  ctx: Pick<PracticeContext, 'submissions' | 'captcha'>,
   posting: Posting,
   spec: FormSpec,
   options: ReceiveOptions,
@@ -63,17 +73,17 @@ export async function receiveApplication(
     ...validateForm(spec, form, options.messages ?? DEFAULT_MESSAGES),
     ...(options.extraChecks?.(form) ?? []),
   ];
-  if (errors.length === 0) errors.push(...scenarioErrors(posting, spec, form));
+  if (errors.length === 0) errors.push(...scenarioErrors(ctx, posting, spec, form));
   if (errors.length > 0) return { kind: 'invalid', errors, form };
 
   const email = submittedEmail(spec, form);
   if (email && (options.refusesDuplicates || posting.scenario === 'already-applied')) {
-    const [previous] = store.list({ ats: spec.ats, board: spec.board, jobId: spec.jobId, email });
+    const [previous] = ctx.submissions.list({ ats: spec.ats, board: spec.board, jobId: spec.jobId, email });
     if (previous) return { kind: 'already-applied', previous, form };
   }
   if (trippedHoneypot(spec, form)) return { kind: 'accepted', submission: null, form };
 
-  const submission = store.add(
+  const submission = ctx.submissions.add(
     {
       ats: spec.ats,
       board: spec.board,

@@ -36,7 +36,7 @@ export const ashby: AtsModule = {
     router.post(
       '/ashby/:board/:id/application/submit',
       postingRoute(lookup, ctx, async (p, req, res) => {
-        const outcome = await receiveApplication(req, ctx.submissions, p, ashbySpec(p), {
+        const outcome = await receiveApplication(req, ctx, p, ashbySpec(p), {
           refusesDuplicates: false,
           messages: ASHBY_MESSAGES,
         });

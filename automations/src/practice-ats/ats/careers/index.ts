@@ -1,8 +1,6 @@
 // The plain company careers site (no ATS vendor): routes under /careers/:company.
 import { randomBytes, randomInt } from 'node:crypto';
 import { Router } from 'express';
-import { CAPTCHA_FIELD } from '../../adversarial/captcha.ts';
-import { single } from '../../shared/form-data.ts';
 import { receiveApplication } from '../../shared/receive-application.ts';
 import type { FieldSpec } from '../../spec/form-spec.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
@@ -75,12 +73,8 @@ export const careers: AtsModule = {
       '/careers/:board/jobs/:id/apply',
       postingRoute(lookup, ctx, async (p, req, res) => {
         const spec = careersSpec(p);
-        const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
+        const outcome = await receiveApplication(req, ctx, p, spec, {
           refusesDuplicates: false,
-          extraChecks: (form) =>
-            p.scenario === 'captcha' && !ctx.captcha.redeem(single(form, CAPTCHA_FIELD))
-              ? [{ field: CAPTCHA_FIELD, label: 'CAPTCHA', message: 'Please verify that you are not a robot.' }]
-              : [],
         });
         if (outcome.kind === 'invalid') {
           const view = p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };

@@ -37,7 +37,7 @@ export const greenhouse: AtsModule = {
     /** A classic form post, on the board or in the embed: re-render with errors, or confirm. */
     async function receiveClassic(req: Request, res: Response, p: Posting, render: typeof postingPage, done: string) {
       const spec = greenhouseSpec(p);
-      const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
+      const outcome = await receiveApplication(req, ctx, p, spec, {
         refusesDuplicates: true,
         messages: GREENHOUSE_MESSAGES,
       });
@@ -118,7 +118,7 @@ export const greenhouse: AtsModule = {
     router.post(
       '/greenhouse/job-boards/:board/jobs/:id/applications',
       postingRoute(jobBoards, ctx, async (p, req, res) => {
-        const outcome = await receiveApplication(req, ctx.submissions, p, greenhouseSpec(p), {
+        const outcome = await receiveApplication(req, ctx, p, greenhouseSpec(p), {
           refusesDuplicates: true,
           messages: GREENHOUSE_MESSAGES,
         });

@@ -86,7 +86,7 @@ export const icims: AtsModule = {
       `${base}/candidate`,
       route(async (p, req, res) => {
         const spec = icimsSpec(p);
-        const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
+        const outcome = await receiveApplication(req, ctx, p, spec, {
           refusesDuplicates: false,
           messages: ICIMS_MESSAGES,
         });

@@ -43,7 +43,7 @@ export const lever: AtsModule = {
       '/lever/:board/:id/apply',
       postingRoute(lookup, ctx, async (p, req, res) => {
         const spec = leverSpec(p);
-        const outcome = await receiveApplication(req, ctx.submissions, p, spec, {
+        const outcome = await receiveApplication(req, ctx, p, spec, {
           refusesDuplicates: true,
           messages: LEVER_MESSAGES,
         });

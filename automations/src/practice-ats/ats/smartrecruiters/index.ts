@@ -41,7 +41,7 @@ export const smartRecruiters: AtsModule = {
     router.post(
       `${base}/submit`,
       postingRoute(lookup, ctx, async (p, req, res) => {
-        const outcome = await receiveApplication(req, ctx.submissions, p, smartRecruitersSpec(p), {
+        const outcome = await receiveApplication(req, ctx, p, smartRecruitersSpec(p), {
           refusesDuplicates: false,
           messages: SR_MESSAGES,
           extraChecks: (form) =>

@@ -39,7 +39,7 @@ export const workable: AtsModule = {
     router.post(
       `${base}/apply/submit`,
       postingRoute(lookup, ctx, async (p, req, res) => {
-        const outcome = await receiveApplication(req, ctx.submissions, p, workableSpec(p), {
+        const outcome = await receiveApplication(req, ctx, p, workableSpec(p), {
           refusesDuplicates: false,
           messages: WORKABLE_MESSAGES,
         });

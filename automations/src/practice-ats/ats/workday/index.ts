@@ -97,7 +97,7 @@ export const workday: AtsModule = {
             });
             return;
           }
-          const outcome = await receiveApplication(req, ctx.submissions, p, workdaySpec(p), {
+          const outcome = await receiveApplication(req, ctx, p, workdaySpec(p), {
             refusesDuplicates: true,
             messages: WORKDAY_MESSAGES,
           });
