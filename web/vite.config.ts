@@ -14,6 +14,11 @@ export default defineConfig({
     target: 'es2022',
     // Hashed file names let the backend cache them for a year.
     assetsDir: 'assets',
+    rolldownOptions: {
+      input: { index: 'index.html', sw: 'src/service-worker.ts' },
+      // The service worker keeps one unhashed name: the page registers it by that name.
+      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -12,7 +12,8 @@ import './styles.css';
 
 const session = new Session();
 const api = new ApiClient(session);
-let outbox: Promise<SwipeOutbox> | null = null;
+// Both start at once: the deck needs the session and the outbox's waiting swipes.
+const outbox = SwipeOutbox.open();
 void session.restore().catch(() => undefined);
 
 function Root() {
@@ -27,7 +28,6 @@ function Root() {
     if (!userId) return;
     let current: SwipeSync | null = null;
     let cancelled = false;
-    outbox ??= SwipeOutbox.open();
     void outbox.then(async (box) => {
       if (cancelled) return;
       current = new SwipeSync({ outbox: box, userId, send: (body) => api.swipe(body) });
@@ -53,6 +53,13 @@ function Root() {
       <App />
     </ServicesProvider>
   );
+}
+
+// The offline shell (production only: the dev server serves sources that change).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
 }
 
 const root = document.getElementById('root');

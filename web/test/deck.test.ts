@@ -1,6 +1,6 @@
 // The swipe deck in Chromium against a real backend: drag, button, keyboard, undo, and swipes
 // made offline that go out once the network returns, with nothing lost or doubled.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBackend } from '../../backend/test/support/backend.ts';
 import { createJobs } from '../../backend/test/support/factories.ts';
@@ -41,8 +41,11 @@ async function swipesOf(userId: string) {
   return prisma().swipe.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
 }
 
-async function open(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; user: SignedUpUser }> {
-  const session = await signedInContext(browser, backend, viewport);
+async function open(
+  viewport = DESKTOP,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; user: SignedUpUser }> {
+  const session = await signedInContext(browser, backend, viewport, options);
   await session.page.goto('/');
   await expect.poll(() => topTitle(session.page).count()).toBe(1);
   return session;
@@ -117,8 +120,9 @@ describe('the deck', () => {
     await context.close();
   });
 
-  it('keeps swipes made offline across a reload, and a resend whose answer was lost applies once', async () => {
-    const { context, page, user } = await open();
+  it('keeps swipes made offline after the page is closed, and a resend whose answer was lost applies once', async () => {
+    // Request interception sees every request only without a service worker in between.
+    const { context, page, user } = await open(DESKTOP, { serviceWorkers: 'block' });
     await context.setOffline(true);
     const first = await topTitle(page).textContent();
     await page.keyboard.press('ArrowRight');
@@ -142,6 +146,30 @@ describe('the deck', () => {
     expect(await swipesOf(user.user.id)).toHaveLength(1);
     expect(await prisma().application.count({ where: { userId: user.user.id } })).toBe(1);
     expect(await topTitle(again).textContent()).not.toBe(first);
+    await context.close();
+  });
+
+  it('reloads while offline from the cached app, still showing the waiting swipes, and sends them on reconnect', async () => {
+    const { context, page, user } = await open();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await context.setOffline(true);
+    const swiped = await topTitle(page).textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('pending-swipes').textContent()).toContain('1 swipe waiting');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('pending-swipes').textContent()).toContain('1 swipe waiting');
+    await expect.poll(() => page.getByTestId('pending-swipes').textContent()).toContain(swiped ?? '');
+    // The deck saved on the device is still there to swipe, without the card already swiped.
+    await expect.poll(() => topTitle(page).count()).toBe(1);
+    expect(await topTitle(page).textContent()).not.toBe(swiped);
+    expect(await swipesOf(user.user.id)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await swipesOf(user.user.id)).length).toBe(1);
+    await expect.poll(() => page.getByTestId('pending-swipes').count()).toBe(0);
+    // The live deck replaces the saved one.
+    await expect.poll(() => page.getByText("You're offline").count()).toBe(0);
     await context.close();
   });
 });

@@ -104,11 +104,21 @@ export function useDeck(userId: string, filters: DeckFilters) {
     void loadPage(true);
   }, [loadPage, sync]);
 
+  // Back online after a failed load (or an offline start): fetch the live deck again.
+  useEffect(() => {
+    if (!state.error) return;
+    const retry = () => void loadPage(true);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [state.error, loadPage]);
+
   // Preload: ask for the next page while a few cards are still left.
   useEffect(() => {
     if (state.cards.length < PRELOAD_AT && !state.exhausted && !state.loading && !state.error && cursor.current) {
       void loadPage(false);
     }
+    // Only a deck the server gave is worth keeping (not the empty one before the first answer).
+    if (state.loading || state.error) return;
     try {
       localStorage.setItem(cacheKey(userId), JSON.stringify(state.cards.slice(0, CACHE_SIZE)));
     } catch {

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
 import type { AuthResponse } from '@jobswipe/protocol';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { signUp } from '../../../backend/test/support/api.ts';
 import { startTestBackend, type TestBackend } from '../../../backend/test/support/backend.ts';
 
@@ -36,9 +36,15 @@ export async function signedInContext(
   browser: Browser,
   backend: TestBackend,
   viewport: Viewport = DESKTOP,
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; user: SignedUpUser }> {
   const user = await signUp(backend.api);
-  const context = await browser.newContext({ viewport, baseURL: backend.node.url, reducedMotion: 'no-preference' });
+  const context = await browser.newContext({
+    viewport,
+    baseURL: backend.node.url,
+    reducedMotion: 'no-preference',
+    ...options,
+  });
   // A step that cannot happen fails with its own message, well before the test's time is up.
   context.setDefaultTimeout(15_000);
   await plantSession(context, backend, user);

@@ -1,0 +1,75 @@
+// The offline shell: caches the app (index.html and its hashed assets) so the site opens without
+// a network, where the swipes waiting in IndexedDB are shown and sent once it returns. The API
+// (/v1) is never cached: its answers are live.
+
+/** The few service-worker types used here (the WebWorker lib cannot share a program with DOM). */
+interface SwEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface SwFetchEvent extends SwEvent {
+  readonly request: Request;
+  respondWith(response: Promise<Response> | Response): void;
+}
+interface SwScope {
+  readonly location: Location;
+  skipWaiting(): Promise<void>;
+  readonly clients: { claim(): Promise<void> };
+  addEventListener(type: 'install' | 'activate', listener: (event: SwEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
+}
+
+const sw = self as unknown as SwScope;
+const CACHE = 'jobswipe-shell-v1';
+const SHELL = '/';
+
+/** index.html and every asset it names, fetched fresh. */
+async function precache(): Promise<void> {
+  const cache = await caches.open(CACHE);
+  const res = await fetch(SHELL, { cache: 'no-store' });
+  if (!res.ok) return;
+  const html = await res.clone().text();
+  await cache.put(SHELL, res);
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+  await cache.addAll(assets);
+}
+
+async function cacheFirst(request: Request): Promise<Response> {
+  const hit = await caches.match(request);
+  if (hit) return hit;
+  const res = await fetch(request);
+  if (res.ok) await (await caches.open(CACHE)).put(request, res.clone());
+  return res;
+}
+
+async function networkFirstShell(request: Request): Promise<Response> {
+  try {
+    const res = await fetch(request);
+    if (res.ok) await (await caches.open(CACHE)).put(SHELL, res.clone());
+    return res;
+  } catch (err) {
+    const shell = await caches.match(SHELL);
+    if (shell) return shell;
+    throw err;
+  }
+}
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => sw.skipWaiting()));
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
+      .then(() => sw.clients.claim()),
+  );
+});
+
+sw.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== sw.location.origin || url.pathname.startsWith('/v1')) return;
+  if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request));
+  else if (request.mode === 'navigate') event.respondWith(networkFirstShell(request));
+});
