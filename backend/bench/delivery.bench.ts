@@ -1,0 +1,52 @@
+// `npm run bench -w @jobswipe/backend`: the delivery layer's figures on this machine, with the
+// baselines run in the same run. Prints them and writes artifacts/bench/delivery.json; asserts
+// nothing. One backend node in its own process, a fresh database, a random Redis key prefix;
+// devices over real sockets, load from child processes. About three minutes on 2 cores.
+
+import { measureBacklogDrain } from './measures/backlog-drain.ts';
+import { measureBullmqBaseline } from './measures/bullmq-baseline.ts';
+import { measureIdleConnectionMemory } from './measures/idle-connection-memory.ts';
+import { measureOfferLatency } from './measures/offer-latency.ts';
+import { measurePollingBaseline } from './measures/polling-baseline.ts';
+import { measureSwipeThroughput } from './measures/swipe-throughput.ts';
+import { startBenchBackend } from './support/bench-backend.ts';
+import { currentLoad, type DeliveryResults, printTable, writeJson } from './support/report.ts';
+
+const IDLE_CONNECTIONS = 5_000;
+const OUTPUT = new URL('../../artifacts/bench/delivery.json', import.meta.url);
+
+const started = performance.now();
+const loadAtStart = currentLoad();
+const step = (what: string) =>
+  process.stderr.write(`bench [${Math.round((performance.now() - started) / 1000)} s]: ${what}\n`);
+
+const backend = await startBenchBackend({ openFiles: IDLE_CONNECTIONS + 2_000 });
+let results: DeliveryResults;
+try {
+  // First, while the node's heap has seen nothing else, so the difference is the connections'.
+  step(`memory per idle device connection (${IDLE_CONNECTIONS} connections)`);
+  const idleConnections = await measureIdleConnectionMemory(backend, { connections: IDLE_CONNECTIONS, perUser: 2 });
+  step('swipe → offer latency (300 swipes)');
+  const offerLatency = await measureOfferLatency(backend, { swipes: 300, warmup: 20 });
+  step('baseline: swipe → BullMQ worker (300 swipes)');
+  const bullmqBaseline = await measureBullmqBaseline(backend, { swipes: 300, warmup: 20 });
+  step('baseline: a device polling Postgres every 10 s (200 swipes over 20 s)');
+  const pollingBaseline = await measurePollingBaseline(backend, { swipes: 200, spreadMs: 20_000, periodMs: 10_000 });
+  step('right-swipe API under load (autocannon, 10 s after a 2 s warm-up)');
+  const swipeLoad = await measureSwipeThroughput(backend, {
+    users: 100,
+    jobs: 400,
+    connections: 32,
+    warmupS: 2,
+    durationS: 10,
+  });
+  step('reconnect backlog drain (1,000 applications)');
+  const backlogDrain = await measureBacklogDrain(backend, { applications: 1_000, capacity: 10 });
+  results = { offerLatency, bullmqBaseline, pollingBaseline, swipeLoad, backlogDrain, idleConnections };
+} finally {
+  await backend.close();
+}
+const load = { atStart: loadAtStart, atEnd: currentLoad() };
+printTable(results, load);
+await writeJson(results, load, OUTPUT);
+step(`figures written to ${OUTPUT.pathname}`);
