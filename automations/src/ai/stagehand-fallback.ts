@@ -4,7 +4,7 @@
 // finds the field and fills it, with the answer passed as a variable (the act prompt carries
 // `%answer%`, never the text). The runner asks before anything personal is typed into the page,
 // so the page text Stagehand sends holds no applicant data.
-import { type LLMClient, Stagehand } from '@browserbasehq/stagehand';
+import type { LLMClient } from '@browserbasehq/stagehand';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import type { FilledField, Unanswered } from '../core/types.ts';
@@ -64,6 +64,8 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
             openaiEndpointFormat: 'chat' as const,
           },
         };
+  // Loaded only when a model is configured: Stagehand is large and most runs never need it.
+  const { Stagehand } = await import('@browserbasehq/stagehand');
   const stagehand = new Stagehand({
     env: 'LOCAL',
     localBrowserLaunchOptions: { cdpUrl: options.cdpUrl },

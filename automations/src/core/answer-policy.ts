@@ -74,6 +74,10 @@ function profileAnswer(key: FieldKey, field: DiscoveredField, input: StepInput):
     case 'portfolio':
       return text(p.links[key]);
     case 'website':
+      // A single "Website" field is where applicants show their work.
+      return text(p.links.portfolio ?? p.links.website ?? p.links.github);
+    case 'otherUrl':
+      // Next to a "Portfolio" field, "Other URL" takes the personal site.
       return text(p.links.website ?? p.links.portfolio ?? p.links.github);
     case 'location':
       return text(locationText(p));

@@ -15,6 +15,7 @@ export type FieldKey =
   | 'twitter'
   | 'portfolio'
   | 'website'
+  | 'otherUrl'
   | 'location'
   | 'addressLine'
   | 'city'
@@ -86,14 +87,19 @@ const LABEL_RULES: Array<[FieldKey, RegExp]> = [
     /\b(current|present|most recent|latest) (company|employer|organi[sz]ation)\b|^(company|employer|organi[sz]ation|org)$/,
   ],
   ['currentTitle', /\b(current|present|most recent|latest) (job )?(title|role|position)\b|^(job )?title$|^headline$/],
-  ['website', /\b(website|personal site|blog|homepage|other (url|link|website))\b|^url$/],
+  ['otherUrl', /\bother (url|link|website)\b/],
+  ['website', /\b(website|personal site|blog|homepage)\b|^url$/],
   ['resume', /\b(resume|cv|curriculum vitae)\b/],
-  ['coverLetter', /\bcover ?letter\b|\bmotivation(al)? letter\b/],
+  ['coverLetter', /\bcover ?letter\b|\bmotivation(al)? letter\b|\bmessage to the hiring (team|manager)\b/],
   ['postalCode', /\b(zip|postal|post) ?code\b|\bpostcode\b|^zip$/],
   ['country', /^(?!.*\b(phone|code)\b).*\bcountry\b/],
   ['region', /^(state|province|region|state province|state or province|state region)$|\bstate province\b/],
-  ['addressLine', /\b(street|address line|home address|mailing address)\b|^address( 1)?$/],
-  ['location', /^(current )?location\b|\bwhere are you (currently )?(located|based)\b|\bcity (and|state|country)\b/],
+  ['addressLine', /\b(street|address line|home address|mailing address)\b|^address 1$/],
+  // A lone "Address" asks where the applicant lives; a street line is asked as such.
+  [
+    'location',
+    /^(current )?location\b|^(your |current )?address$|\bwhere are you (currently )?(located|based)\b|\bcity (and|state|country)\b/,
+  ],
   ['city', /\bcity\b|\btown\b/],
   ['fullName', /^(full |legal |your )?(full )?name$|\bfull name\b|\bfull legal name\b/],
 ];

@@ -121,7 +121,7 @@ async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<F
   realClick(el);
   if (isInput) fire(el, 'keydown', { key: 'ArrowDown' } as KeyboardEventInit);
   // A select-like combobox lists every option once open; a searchable one needs typing first.
-  let chosen = await waitFor(() => chooseFrom(openOptions(el), value), 800);
+  let chosen = await waitFor(() => chooseFrom(openOptions(el), value), isInput ? 250 : 800);
   const search = searchText(value);
   if (!chosen && isInput && search) {
     await typeKeys(el as HTMLInputElement, search);

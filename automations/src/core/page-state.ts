@@ -15,7 +15,7 @@ export const COMMON_MARKERS: Markers = {
   successSelectors: ['[data-confirmation]', '#application_confirmation', '.application-confirmation'],
   successText: [
     /thank(s| you) for (applying|your application|submitting)/i,
-    /application (has been |was )?(submitted|received)/i,
+    /(application|submission) (has been |was |is )?(successfully )?(submitted|received)/i,
     /we(’|')?ve received your application/i,
     /your application (is|has been) (on its way|sent|submitted|received)/i,
   ],

@@ -38,14 +38,23 @@ const DOM_RULES: Array<[AtsKind, string]> = [
   ],
   [
     'greenhouse',
-    '#grnhse_app,#grnhse_iframe,[name^="job_application["],#application_form[action*="greenhouse"],.greenhouse-job-board',
+    '#grnhse_app,#grnhse_iframe,[name^="job_application["],#application_form[action*="greenhouse"],.greenhouse-job-board,form.application--form,.job__header + .job__description',
   ],
-  ['lever', '[name^="cards["],.lever-job-page,[data-qa="btn-apply-bottom"],.postings-btn-wrapper'],
+  [
+    'lever',
+    '[name^="cards["],.lever-job-page,[data-qa="btn-apply-bottom"],.postings-btn-wrapper,[data-qa="posting-name"]',
+  ],
   ['ashby', '[name^="_systemfield_"],.ashby-application-form-container,[class*="ashby-job-posting"]'],
-  ['smartrecruiters', 'oc-root,spl-form-element,[class*="smartrecruiters"],sr-apply'],
+  ['smartrecruiters', 'oc-root,sr-apply,[class*="smartrecruiters"]'],
   ['icims', '#icims_content_iframe,.iCIMS_MainWrapper,[class*="iCIMS_"]'],
-  ['workable', '[data-ui="application-form"],[data-ui="job-application"],[class*="workable"]'],
+  [
+    'workable',
+    '[data-ui="application-form"],[data-ui="job-application"],[data-ui="overview-apply-now"],[class*="workable"]',
+  ],
 ];
+
+/** SmartRecruiters builds its application from spl-* web components (open shadow roots). */
+const isSmartRecruitersComponent = (el: Element) => el.tagName.startsWith('SPL-') || el.tagName.startsWith('OC-');
 
 /** The ATS whose markers the page carries (top document, frames and shadow roots). */
 export function detectAtsFromDom(doc: Document = document): AtsKind | null {
@@ -53,6 +62,7 @@ export function detectAtsFromDom(doc: Document = document): AtsKind | null {
   for (const [kind, selector] of DOM_RULES) {
     if (elements.some((el) => el.matches(selector))) return kind;
   }
+  if (elements.some(isSmartRecruitersComponent)) return 'smartrecruiters';
   const automationIds = elements.filter((el) => el.hasAttribute('data-automation-id')).length;
   return automationIds >= 5 ? 'workday' : null;
 }

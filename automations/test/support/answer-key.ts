@@ -20,11 +20,6 @@ interface Dispute {
 const DISPUTES: Dispute[] = [
   {
     ats: 'greenhouse',
-    label: 'Website',
-    why: 'the key expects links.portfolio; the engine puts links.website in a field labelled "Website"',
-  },
-  {
-    ats: 'greenhouse',
     label: 'Cover Letter',
     why: 'the pasted text is the alternative to the cover letter file the engine uploaded (alternativeTo)',
   },

@@ -5,7 +5,7 @@ import type { Adapter } from './adapter.ts';
 
 export const START: Control = {
   selectors: [],
-  text: /^(apply( now| today| here| online)?|apply (for|to) this (job|position|role|opening)|i'?m interested|apply manually|start (your )?application)$/i,
+  text: /^(apply( now| today| here| online)?|apply (for|to) this (job|position|role|opening)( now| online)?|i'?m interested|apply manually|start (your |my )?application)$/i,
 };
 export const NEXT: Control = {
   selectors: [],
@@ -13,7 +13,7 @@ export const NEXT: Control = {
 };
 export const SUBMIT: Control = {
   selectors: [],
-  text: /^(submit( my| your)?( application)?|send( my)?( application)?|apply|apply now|complete( my)? application|finish|submit and apply)$/i,
+  text: /^(submit( my| your)?( application| profile)?|send( my)?( application)?|apply|apply now|complete( my)? application|finish|submit and apply)$/i,
 };
 
 export const generic: Adapter = { ats: 'generic' };
