@@ -98,6 +98,8 @@ export interface FormSpec {
   jobId: string;
   /** The page the form is on. */
   url: string;
+  /** Where the form posts (multipart), as its page or its script does. */
+  submitUrl: string;
   fields: FieldSpec[];
 }
 

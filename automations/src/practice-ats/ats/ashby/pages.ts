@@ -37,6 +37,6 @@ export function jobPage(p: Posting, spec: FormSpec): string {
     title: `${p.title} @ ${p.company.name}`,
     css: CSS,
     bundle: 'ashby',
-    data: pageData(p, spec.fields, `${postingPath(p)}/application/submit`),
+    data: pageData(p, spec.fields, spec.submitUrl),
   });
 }

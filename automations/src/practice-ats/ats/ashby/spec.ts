@@ -64,5 +64,12 @@ export function ashbySpec(p: Posting): FormSpec {
       byUuid(`eeo-${k}`, { ...EEO_TEMPLATES[k], type: 'select' }, 'EEO'),
     ),
   ];
-  return { ats: 'ashby', board: p.company.board, jobId: p.externalId, url: `${postingPath(p)}/application`, fields };
+  return {
+    ats: 'ashby',
+    board: p.company.board,
+    jobId: p.externalId,
+    url: `${postingPath(p)}/application`,
+    submitUrl: `${postingPath(p)}/application/submit`,
+    fields,
+  };
 }

@@ -134,7 +134,7 @@ ${
     : ''
 }
 <p>Fields marked <span class="req">*</span> are required.</p>
-<form id="application-form" method="post" action="${spec.url}" enctype="multipart/form-data" novalidate>
+<form id="application-form" method="post" action="${spec.submitUrl}" enctype="multipart/form-data" novalidate>
 ${body}
 ${p.scenario === 'captcha' ? captchaWidget() : ''}
 <button type="submit" id="submit-application">Submit application</button>

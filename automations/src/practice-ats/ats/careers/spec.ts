@@ -123,5 +123,12 @@ export function careersSpec(p: Posting): FormSpec {
       asks: { kind: 'honeypot' },
     },
   ];
-  return { ats: 'careers', board: p.company.board, jobId: p.externalId, url: `${careersPath(p)}/apply`, fields };
+  return {
+    ats: 'careers',
+    board: p.company.board,
+    jobId: p.externalId,
+    url: `${careersPath(p)}/apply`,
+    submitUrl: `${careersPath(p)}/apply`,
+    fields,
+  };
 }

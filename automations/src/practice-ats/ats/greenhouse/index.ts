@@ -111,9 +111,7 @@ export const greenhouse: AtsModule = {
     router.get('/greenhouse/job-boards/:board', boardRoute(jobBoards, jobBoardsBoardPage));
     router.get(
       '/greenhouse/job-boards/:board/jobs/:id',
-      postingRoute(jobBoards, ctx, (p, _req, res) =>
-        res.send(jobBoardsPostingPage(p, greenhouseSpec(p), `${postingPath(p)}/applications`)),
-      ),
+      postingRoute(jobBoards, ctx, (p, _req, res) => res.send(jobBoardsPostingPage(p, greenhouseSpec(p)))),
     );
     router.post(
       '/greenhouse/job-boards/:board/jobs/:id/applications',

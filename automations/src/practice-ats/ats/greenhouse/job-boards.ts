@@ -36,13 +36,13 @@ export function jobBoardsBoardPage(postings: readonly Posting[]): string {
   });
 }
 
-export function jobBoardsPostingPage(p: Posting, spec: FormSpec, submitUrl: string): string {
+export function jobBoardsPostingPage(p: Posting, spec: FormSpec): string {
   const salary = salaryText(p);
   return spaShell({
     title: `Job Application for ${p.title} at ${p.company.name}`,
     css: CSS,
     bundle: 'greenhouse-job-boards',
-    data: pageData(p, spec.fields, submitUrl),
+    data: pageData(p, spec.fields, spec.submitUrl),
     chrome: (root: Html) => html`<main class="job-post">
 <div class="job__header"><h1 class="section-header section-header--large">${p.title}</h1><div class="job__location">${p.company.name} · ${p.location}</div></div>
 <div class="job__description body">${raw(clientPosting(p).descriptionHtml)}${salary ? html`<div class="pay-range"><strong>Pay range:</strong> ${salary}</div>` : ''}</div>

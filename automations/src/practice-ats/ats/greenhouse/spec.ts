@@ -195,5 +195,6 @@ export function greenhouseSpec(p: Posting, design: GreenhouseDesign = designOf(p
     });
   }
   const url = isEmbedded(p) ? embedFormPath(p) : postingPath(p);
-  return { ats: 'greenhouse', board: p.company.board, jobId: p.externalId, url, fields };
+  const submitUrl = design === 'classic' ? url : `${url}/applications`;
+  return { ats: 'greenhouse', board: p.company.board, jobId: p.externalId, url, submitUrl, fields };
 }

@@ -102,7 +102,7 @@ ${
     ? html`<div class="iCIMS_Error" role="alert" id="iCIMS_ErrorSummary">Please correct the following errors:<ul>${errors.map((e) => html`<li>${e.label}: ${e.message}</li>`)}</ul></div>`
     : ''
 }
-<form method="post" action="${spec.url}" enctype="multipart/form-data" id="cp_form" novalidate>
+<form method="post" action="${spec.submitUrl}" enctype="multipart/form-data" id="cp_form" novalidate>
 ${sections.map(
   (s) =>
     html`<h2 class="iCIMS_SubHeader">${s}</h2><table class="iCIMS_Table">${spec.fields

@@ -71,6 +71,7 @@ export function icimsSpec(p: Posting): FormSpec {
     board: p.company.board,
     jobId: p.externalId,
     url: `${jobBase(p)}/candidate?in_iframe=1`,
+    submitUrl: `${jobBase(p)}/candidate?in_iframe=1`,
     fields,
   };
 }

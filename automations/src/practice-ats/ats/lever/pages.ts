@@ -122,7 +122,7 @@ export function applyPage(p: Posting, spec: FormSpec, view: ApplyView = {}): str
     title: `${p.company.name} - ${p.title}`,
     css: CSS,
     body: html`${header(p)}<div class="section-wrapper page-full-width"><div class="section page-centered application-header"><div class="posting-headline"><h2>${p.title}</h2>${categories(p)}</div></div></div>
-<form id="application-form" method="POST" enctype="multipart/form-data" action="${spec.url}" novalidate>
+<form id="application-form" method="POST" enctype="multipart/form-data" action="${spec.submitUrl}" novalidate>
 <div class="section page-centered application-form">
 ${view.notice ? html`<div class="application-error already-applied" role="alert">${view.notice}</div>` : ''}
 ${errors.length > 0 ? html`<div class="application-error" role="alert" data-qa="form-error">There was an error submitting your application. Please check the fields below.</div>` : ''}

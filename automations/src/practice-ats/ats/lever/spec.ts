@@ -78,5 +78,12 @@ export function leverSpec(p: Posting): FormSpec {
       section: 'Additional information',
     },
   ];
-  return { ats: 'lever', board: p.company.board, jobId: p.externalId, url: `${postingPath(p)}/apply`, fields };
+  return {
+    ats: 'lever',
+    board: p.company.board,
+    jobId: p.externalId,
+    url: `${postingPath(p)}/apply`,
+    submitUrl: `${postingPath(p)}/apply`,
+    fields,
+  };
 }

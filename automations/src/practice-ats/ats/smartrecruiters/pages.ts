@@ -89,7 +89,7 @@ export function applyPage(p: Posting, spec: FormSpec): string {
     `${p.title} - Apply | ${p.company.name}`,
     html`<h1 class="job-title">${p.title}</h1><p>${p.company.name} · ${p.location}</p>
 <div id="error-summary" role="alert" hidden></div>
-<form id="oneclick-form" class="oneclick-ui" data-submit-url="${applyPath(p)}/submit" novalidate>
+<form id="oneclick-form" class="oneclick-ui" data-submit-url="${spec.submitUrl}" novalidate>
 ${sections.map(
   (s) =>
     html`<section data-test="${s}"><h2>${s}</h2>${spec.fields.filter((f) => (f.section ?? '') === s).map(element)}</section>`,

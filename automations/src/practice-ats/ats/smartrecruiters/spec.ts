@@ -77,5 +77,12 @@ export function smartRecruitersSpec(p: Posting): FormSpec {
       options: [{ label: 'I agree', value: 'true' }],
     },
   ];
-  return { ats: 'smartrecruiters', board: p.company.board, jobId: p.externalId, url: applyPath(p), fields };
+  return {
+    ats: 'smartrecruiters',
+    board: p.company.board,
+    jobId: p.externalId,
+    url: applyPath(p),
+    submitUrl: `${applyPath(p)}/submit`,
+    fields,
+  };
 }

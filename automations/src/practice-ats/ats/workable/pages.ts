@@ -55,7 +55,7 @@ export function applyPage(p: Posting, spec: FormSpec): string {
     title: `Apply - ${p.title} - ${p.company.name}`,
     css: CSS,
     bundle: 'workable',
-    data: pageData(p, spec.fields, `${jobPath(p)}/apply/submit`),
+    data: pageData(p, spec.fields, spec.submitUrl),
     chrome: (root) => chrome(p, html`<h1 data-ui="job-title">${p.title}</h1><p>${p.location}</p>${root}`),
   });
 }

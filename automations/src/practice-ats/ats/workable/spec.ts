@@ -47,5 +47,12 @@ export function workableSpec(p: Posting): FormSpec {
       options: [{ label: 'I agree', value: 'true' }],
     }),
   ];
-  return { ats: 'workable', board: p.company.board, jobId: p.externalId, url: `${jobPath(p)}/apply`, fields };
+  return {
+    ats: 'workable',
+    board: p.company.board,
+    jobId: p.externalId,
+    url: `${jobPath(p)}/apply`,
+    submitUrl: `${jobPath(p)}/apply/submit`,
+    fields,
+  };
 }

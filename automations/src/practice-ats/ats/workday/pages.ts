@@ -71,7 +71,7 @@ export function applyPage(p: Posting, spec: FormSpec, state: ApplyState): string
     title: `Apply - ${p.title} | ${p.company.name}`,
     css: CSS,
     bundle: 'workday',
-    data: pageData(p, spec.fields, `${jobPath(p)}/apply/submit`, {
+    data: pageData(p, spec.fields, spec.submitUrl, {
       steps: WORKDAY_STEPS,
       accountUrl: `${sitePath(p)}/account`,
       homeUrl: `${sitePath(p)}/userHome`,

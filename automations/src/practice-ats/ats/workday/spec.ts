@@ -152,5 +152,12 @@ export function workdaySpec(p: Posting): FormSpec {
       options: DISABILITY.map((l) => ({ label: l, value: wid(l) })),
     },
   ];
-  return { ats: 'workday', board: p.company.board, jobId: p.externalId, url: `${jobPath(p)}/apply`, fields };
+  return {
+    ats: 'workday',
+    board: p.company.board,
+    jobId: p.externalId,
+    url: `${jobPath(p)}/apply`,
+    submitUrl: `${jobPath(p)}/apply/submit`,
+    fields,
+  };
 }
