@@ -1,0 +1,78 @@
+// The runner's hosts: server mode with a proxy per context (requests really go through it), desktop
+// mode on a persistent profile, and network failures classified as worth retrying.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
+import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
+import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
+import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
+import { type Proxy, startTinyproxy } from './support/tinyproxy.ts';
+
+let world: PracticeWorld;
+let proxy: Proxy;
+beforeAll(async () => {
+  [world, proxy] = await Promise.all([startWorld(), startTinyproxy('jobswipe-test-proxy')]);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await world?.close();
+});
+
+const careers = catalog('normal').filter((j) => j.ats === 'careers');
+
+function apply(job: PracticeJob, extra: Partial<ApplyOptions>) {
+  return applyToJob({
+    url: world.urlOf(job),
+    profile: PROFILE,
+    answers: answersFor(formSpec(job.ats, job.externalId)),
+    resumePath: world.docs.resumePath,
+    mode: 'server',
+    browser: world.browser,
+    account: ACCOUNT,
+    ...extra,
+  } as ApplyOptions);
+}
+
+describe('server mode', () => {
+  it('sends one application through its own proxy and the next one without', async () => {
+    // Chromium never proxies loopback unless told to ("<-loopback>"); the practice ATS is on loopback.
+    const viaProxy = await apply(careers[0]!, { proxy: { server: proxy.url, bypass: '<-loopback>' } });
+    expect(viaProxy.outcome, viaProxy.message ?? '').toBe('submitted');
+    const [through] = world.ats.submissions.list({ jobId: careers[0]!.externalId });
+    expect(through?.via).toContain(proxy.name);
+
+    const direct = await apply(careers[1]!, {});
+    expect(direct.outcome).toBe('submitted');
+    const [straight] = world.ats.submissions.list({ jobId: careers[1]!.externalId });
+    expect(straight?.via ?? '').not.toContain(proxy.name);
+  });
+
+  it('classifies an unreachable site as a failure worth retrying', async () => {
+    const result = await applyToJob({
+      url: 'http://127.0.0.1:9/jobs/1',
+      profile: PROFILE,
+      mode: 'server',
+      browser: world.browser,
+    });
+    expect(result.outcome).toBe('failed');
+    expect(result.errorClass).toBe('retryable');
+    expect(result.message).toMatch(/ERR_CONNECTION_REFUSED|net::/);
+  });
+});
+
+describe('desktop mode', () => {
+  it('applies from a persistent profile (Chrome when installed, else the configured Chromium)', async () => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'jobswipe-profile-'));
+    try {
+      const result = await apply(careers[2]!, { mode: 'desktop', userDataDir, headless: true, browser: undefined });
+      expect(result.outcome, result.message ?? '').toBe('submitted');
+      expect(existsSync(join(userDataDir, 'Default'))).toBe(true);
+      expect(world.ats.submissions.list({ jobId: careers[2]!.externalId })).toHaveLength(1);
+    } finally {
+      await rm(userDataDir, { recursive: true, force: true });
+    }
+  });
+});
