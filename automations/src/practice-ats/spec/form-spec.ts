@@ -103,6 +103,17 @@ export interface FormSpec {
   fields: FieldSpec[];
 }
 
+/** The answer key of a posting's form; `submitUrl` defaults to the page itself (a plain form post). */
+export function formOf(
+  ats: AtsKind,
+  posting: { company: { board: string }; externalId: string },
+  fields: FieldSpec[],
+  url: string,
+  submitUrl: string = url,
+): FormSpec {
+  return { ats, board: posting.company.board, jobId: posting.externalId, url, submitUrl, fields };
+}
+
 /** A field spec; `more` adds or overrides (id, section, format...). The id defaults to the name. */
 export function specField(
   name: string,

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Posting } from '../../catalog/posting.ts';
 import { LOCATION_OPTIONS } from '../../shared/locations.ts';
-import { document, type FieldSpec, type FormSpec, profile, specField } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, formOf, profile, specField } from '../../spec/form-spec.ts';
 import { customQuestions, EEO_TEMPLATES, type FieldTemplate, place } from '../../spec/question-bank.ts';
 
 export const ASHBY_FILE_TYPES = ['.pdf', '.doc', '.docx', '.odt', '.rtf', '.txt'] as const;
@@ -64,12 +64,5 @@ export function ashbySpec(p: Posting): FormSpec {
       byUuid(`eeo-${k}`, { ...EEO_TEMPLATES[k], type: 'select' }, 'EEO'),
     ),
   ];
-  return {
-    ats: 'ashby',
-    board: p.company.board,
-    jobId: p.externalId,
-    url: `${postingPath(p)}/application`,
-    submitUrl: `${postingPath(p)}/application/submit`,
-    fields,
-  };
+  return formOf('ashby', p, fields, `${postingPath(p)}/application`, `${postingPath(p)}/application/submit`);
 }

@@ -1,6 +1,6 @@
 // The plain company careers page's form: honest HTML with labels, fieldsets and radio groups.
 import type { Posting } from '../../catalog/posting.ts';
-import { document, type FieldSpec, type FormSpec, profile, question } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, formOf, profile, question } from '../../spec/form-spec.ts';
 import { customQuestions, place } from '../../spec/question-bank.ts';
 
 export const CAREERS_FILE_TYPES = ['.pdf', '.doc', '.docx'] as const;
@@ -123,12 +123,5 @@ export function careersSpec(p: Posting): FormSpec {
       asks: { kind: 'honeypot' },
     },
   ];
-  return {
-    ats: 'careers',
-    board: p.company.board,
-    jobId: p.externalId,
-    url: `${careersPath(p)}/apply`,
-    submitUrl: `${careersPath(p)}/apply`,
-    fields,
-  };
+  return formOf('careers', p, fields, `${careersPath(p)}/apply`);
 }

@@ -5,7 +5,7 @@
 import type { Posting } from '../../catalog/posting.ts';
 import { LOCATION_OPTIONS } from '../../shared/locations.ts';
 import { DISABILITY, GENDER, HISPANIC_LATINO, RACE, VETERAN } from '../../spec/eeo.ts';
-import { document, type FieldSpec, type FormSpec, profile, specField } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, formOf, profile, specField } from '../../spec/form-spec.ts';
 import { customQuestions, EEO_TEMPLATES, type FieldTemplate, place } from '../../spec/question-bank.ts';
 
 export type GreenhouseDesign = 'classic' | 'job-boards';
@@ -196,5 +196,5 @@ export function greenhouseSpec(p: Posting, design: GreenhouseDesign = designOf(p
   }
   const url = isEmbedded(p) ? embedFormPath(p) : postingPath(p);
   const submitUrl = design === 'classic' ? url : `${url}/applications`;
-  return { ats: 'greenhouse', board: p.company.board, jobId: p.externalId, url, submitUrl, fields };
+  return formOf('greenhouse', p, fields, url, submitUrl);
 }

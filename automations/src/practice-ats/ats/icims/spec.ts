@@ -3,7 +3,7 @@
 // PersonProfileFields.FirstName, job questions as rcf<id>, and a voluntary EEO section.
 import type { Posting } from '../../catalog/posting.ts';
 import { slugify } from '../../catalog/posting.ts';
-import { document, type FieldSpec, type FormSpec, profile, specField } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, formOf, profile, specField } from '../../spec/form-spec.ts';
 import { customQuestions, EEO_TEMPLATES, place } from '../../spec/question-bank.ts';
 
 export const ICIMS_FILE_TYPES = ['.pdf', '.doc', '.docx', '.txt', '.rtf'] as const;
@@ -66,12 +66,5 @@ export function icimsSpec(p: Posting): FormSpec {
       }),
     ),
   ];
-  return {
-    ats: 'icims',
-    board: p.company.board,
-    jobId: p.externalId,
-    url: `${jobBase(p)}/candidate?in_iframe=1`,
-    submitUrl: `${jobBase(p)}/candidate?in_iframe=1`,
-    fields,
-  };
+  return formOf('icims', p, fields, `${jobBase(p)}/candidate?in_iframe=1`);
 }

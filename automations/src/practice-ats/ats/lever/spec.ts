@@ -3,7 +3,7 @@
 // eeo[...] and "Additional information" as comments. Option values are the options' words.
 import { createHash } from 'node:crypto';
 import type { Posting } from '../../catalog/posting.ts';
-import { document, type FieldSpec, type FormSpec, profile, specField } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, formOf, profile, specField } from '../../spec/form-spec.ts';
 import { customQuestions, EEO_TEMPLATES, place } from '../../spec/question-bank.ts';
 
 export const LEVER_FILE_TYPES = ['.pdf', '.doc', '.docx', '.txt', '.rtf', '.odt'] as const;
@@ -78,12 +78,5 @@ export function leverSpec(p: Posting): FormSpec {
       section: 'Additional information',
     },
   ];
-  return {
-    ats: 'lever',
-    board: p.company.board,
-    jobId: p.externalId,
-    url: `${postingPath(p)}/apply`,
-    submitUrl: `${postingPath(p)}/apply`,
-    fields,
-  };
+  return formOf('lever', p, fields, `${postingPath(p)}/apply`);
 }

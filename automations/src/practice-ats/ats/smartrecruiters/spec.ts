@@ -4,7 +4,7 @@
 import type { Posting } from '../../catalog/posting.ts';
 import { slugify } from '../../catalog/posting.ts';
 import { LOCATION_OPTIONS } from '../../shared/locations.ts';
-import { document, type FieldSpec, type FormSpec, profile, question, specField } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, formOf, profile, question, specField } from '../../spec/form-spec.ts';
 import { customQuestions, place } from '../../spec/question-bank.ts';
 
 export const SR_FILE_TYPES = ['.pdf', '.doc', '.docx', '.odt', '.rtf'] as const;
@@ -77,12 +77,5 @@ export function smartRecruitersSpec(p: Posting): FormSpec {
       options: [{ label: 'I agree', value: 'true' }],
     },
   ];
-  return {
-    ats: 'smartrecruiters',
-    board: p.company.board,
-    jobId: p.externalId,
-    url: applyPath(p),
-    submitUrl: `${applyPath(p)}/submit`,
-    fields,
-  };
+  return formOf('smartrecruiters', p, fields, applyPath(p), `${applyPath(p)}/submit`);
 }

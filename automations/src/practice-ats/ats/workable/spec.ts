@@ -2,7 +2,7 @@
 // React form in sections, custom questions keyed QA_<id>, multiple-choice questions as checkbox
 // groups, a date picker, and a cover letter either written or uploaded.
 import type { Posting } from '../../catalog/posting.ts';
-import { document, type FieldSpec, type FormSpec, profile, question, specField } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, formOf, profile, question, specField } from '../../spec/form-spec.ts';
 import { customQuestions, place } from '../../spec/question-bank.ts';
 
 export const WORKABLE_FILE_TYPES = ['.pdf', '.doc', '.docx', '.odt', '.rtf'] as const;
@@ -47,12 +47,5 @@ export function workableSpec(p: Posting): FormSpec {
       options: [{ label: 'I agree', value: 'true' }],
     }),
   ];
-  return {
-    ats: 'workable',
-    board: p.company.board,
-    jobId: p.externalId,
-    url: `${jobPath(p)}/apply`,
-    submitUrl: `${jobPath(p)}/apply/submit`,
-    fields,
-  };
+  return formOf('workable', p, fields, `${jobPath(p)}/apply`, `${jobPath(p)}/apply/submit`);
 }

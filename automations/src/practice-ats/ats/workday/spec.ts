@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Posting } from '../../catalog/posting.ts';
 import { slugify } from '../../catalog/posting.ts';
 import { DISABILITY, GENDER, HISPANIC_LATINO, RACE, VETERAN } from '../../spec/eeo.ts';
-import { document, type FieldSpec, type FormSpec, profile, question, specField } from '../../spec/form-spec.ts';
+import { document, type FieldSpec, type FormSpec, formOf, profile, question, specField } from '../../spec/form-spec.ts';
 import { customQuestions, HOW_HEARD, place } from '../../spec/question-bank.ts';
 
 export const WORKDAY_STEPS = [
@@ -152,12 +152,5 @@ export function workdaySpec(p: Posting): FormSpec {
       options: DISABILITY.map((l) => ({ label: l, value: wid(l) })),
     },
   ];
-  return {
-    ats: 'workday',
-    board: p.company.board,
-    jobId: p.externalId,
-    url: `${jobPath(p)}/apply`,
-    submitUrl: `${jobPath(p)}/apply/submit`,
-    fields,
-  };
+  return formOf('workday', p, fields, `${jobPath(p)}/apply`, `${jobPath(p)}/apply/submit`);
 }
