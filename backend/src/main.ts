@@ -1,6 +1,7 @@
 // `npm start`: the whole product on this machine. With no DATABASE_URL it runs an embedded
 // PostgreSQL under .data/; with no reachable Redis it runs degraded (Postgres only). It applies
-// migrations, starts the practice ATS the demo jobs point at, seeds the demo, and serves the API.
+// migrations, starts the practice ATS the demo jobs point at, seeds the demo, and serves the API,
+// with a server worker in-process (WORKER_CONCURRENCY > 0) so server-lane swipes really apply.
 import { startPracticeAts } from '@jobswipe/automations/practice-ats/index';
 import { migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
 import { loadConfig } from './config.ts';
@@ -8,6 +9,7 @@ import { createLogger } from './logger.ts';
 import { startNode } from './node.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { ensureWebBuild } from './web/build-web.ts';
+import { startServerWorker } from './worker/server-worker.ts';
 
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
@@ -36,6 +38,13 @@ if (config.SEED_DEMO) {
 await ensureWebBuild((msg) => log.info(msg));
 
 const node = await startNode(config, database.url, { log });
+const worker =
+  config.WORKER_CONCURRENCY > 0
+    ? await startServerWorker(node.ctx).catch((err: Error) => {
+        log.warn({ err: err.message }, 'server worker not started: server-lane applications wait for `npm run worker`');
+        return null;
+      })
+    : null;
 log.info(
   { app: node.url, practiceAts: practice?.url ?? null, demoUser: demo?.email ?? null },
   `JobSwipe is running at ${node.url}${demo ? ` — sign in as ${demo.email} / ${demo.password}` : ''}`,
@@ -46,6 +55,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down');
+  await worker?.stop(config.WORKER_GRACE_MS);
   await node.stop();
   await practice?.close();
   await database.stop();

@@ -1,0 +1,172 @@
+// One claimed application, applied on our servers: wait for the ATS host's rate limit, fetch the
+// resume from the signed link, run the engine in server mode through one proxy (sticky for the
+// attempt; a proxy that fails before the posting even loaded is swapped, nothing was done through
+// it), tell the proxy pool how it went, store the evidence under the lease, and report the result.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// The engine's in-page global is declared next to its bundle entry, which the runner does not
+// import: this type-only import brings that declaration into the backend's type-check.
+import type {} from '@jobswipe/automations/core/install';
+import { applyToJob } from '@jobswipe/automations/runner/apply';
+import { type ApplyResult, type ErrorClass, JobView } from '@jobswipe/protocol';
+import type { ClaimedMessage } from '@jobswipe/protocol/device';
+import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
+import type { AppContext } from '../context.ts';
+import type { Executor } from '../leases/executor.ts';
+import { withLogContext } from '../logger.ts';
+import type { ProxyVerdict } from '../proxies/proxy-health.ts';
+import type { ProxyPool } from '../proxies/proxy-pool.ts';
+import { proxyVerdict } from '../proxies/proxy-verdict.ts';
+import type { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
+import { storeAttemptEvidence } from './attempt-evidence.ts';
+import { downloadResume } from './resume-download.ts';
+import type { ServerExecute } from './server-lane-consumer.ts';
+import type { WorkerBrowser } from './worker-browser.ts';
+import type { WorkerMetrics } from './worker-metrics.ts';
+
+export interface ServerApplyDeps {
+  ctx: AppContext;
+  executor: Executor;
+  browser: WorkerBrowser;
+  proxies: ProxyPool;
+  rates: HostRateLimiter;
+  metrics: WorkerMetrics;
+}
+
+/** Other proxies tried in one attempt when the first cannot even open the posting. */
+const MAX_PROXY_SWITCHES = 2;
+
+const PostingLink = JobView.pick({ applyUrl: true });
+const NOTHING_DONE = { filled: [], unanswered: [], evidence: [], timings: {} };
+
+interface Job {
+  order: ClaimedMessage;
+  control: JobControl;
+  url: string;
+  host: string;
+  dir: string;
+  resumePath: string | undefined;
+  /** Engine runs still going after an abort; the attempt's directory is removed once they end. */
+  running: Promise<unknown>[];
+}
+
+export function toJobOutcome(result: ApplyResult, evidenceIds: string[]): JobOutcome {
+  return {
+    outcome: result.outcome,
+    errorClass: result.errorClass,
+    message: result.message,
+    confirmation: result.confirmation,
+    unanswered: result.unanswered,
+    evidenceIds,
+  };
+}
+
+/** An outcome reached without running the engine. */
+function withoutApplying(outcome: 'failed' | 'blocked', errorClass: ErrorClass, message: string): ApplyResult {
+  return { outcome, errorClass, message, confirmation: null, ...NOTHING_DONE };
+}
+
+/** `work`, or the abort's reason as soon as `signal` fires (the engine only looks between steps). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function applyOnServer(deps: ServerApplyDeps): ServerExecute {
+  return (order, control) =>
+    withLogContext({ applicationId: order.applicationId, correlationId: order.correlationId }, () =>
+      attempt(deps, order, control),
+    );
+}
+
+async function attempt(deps: ServerApplyDeps, order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+  const link = PostingLink.safeParse(order.job);
+  if (!link.success) {
+    return toJobOutcome(
+      withoutApplying('failed', 'permanent', 'The job has no valid apply URL: nothing to apply to.'),
+      [],
+    );
+  }
+  const url = link.data.applyUrl;
+  const host = new URL(url).host.toLowerCase();
+  const dir = await mkdtemp(join(tmpdir(), 'jobswipe-attempt-'));
+  const running: Promise<unknown>[] = [];
+  try {
+    await deps.rates.take(host, control.signal, (waitMs) => {
+      deps.metrics.rateWaits.inc();
+      const limit = deps.rates.limitFor(host);
+      const window = Math.round(deps.rates.windowMs / 1000);
+      return control.progress(
+        'open',
+        0,
+        `Waiting ${Math.ceil(waitMs / 1000)} s: ${host} gets at most ${limit} applications per ${window} s from us.`,
+      );
+    });
+    const resumePath = order.resumeUrl
+      ? await downloadResume(order.resumeUrl, order.resumeFileName, dir, control.signal)
+      : undefined;
+    const result = await throughProxies(deps, { order, control, url, host, dir, resumePath, running });
+    const evidenceIds = await storeAttemptEvidence(
+      deps.ctx,
+      deps.executor,
+      { applicationId: order.applicationId, leaseToken: BigInt(order.leaseToken) },
+      { paths: result.evidence, outcome: result.outcome },
+    );
+    deps.ctx.log.info({ outcome: result.outcome, host, evidence: evidenceIds.length }, 'server lane: attempt ended');
+    return toJobOutcome(result, evidenceIds);
+  } finally {
+    void Promise.allSettled(running).then(() => rm(dir, { recursive: true, force: true }));
+  }
+}
+
+async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyResult> {
+  const { control, host } = job;
+  for (let switches = 0; ; switches++) {
+    const pick = await deps.proxies.pick(host, control.signal, (waitMs) =>
+      control.progress('open', 0, `Every proxy is resting: waiting ${Math.ceil(waitMs / 1000)} s.`),
+    );
+    if (pick.kind === 'blocked') return withoutApplying('blocked', 'blocked', pick.message);
+    if (pick.kind === 'unavailable') return withoutApplying('failed', 'retryable', pick.message);
+    const proxy = pick.kind === 'proxy' ? pick.endpoint : null;
+    let verdict: ProxyVerdict = 'neutral';
+    let loaded = false;
+    try {
+      const applying = applyToJob({
+        url: job.url,
+        profile: job.order.profile,
+        answers: job.order.answers,
+        ...(job.resumePath ? { resumePath: job.resumePath } : {}),
+        mode: 'server',
+        browser: await deps.browser.get(),
+        ...(proxy ? { proxy: proxy.settings } : {}),
+        headless: true,
+        signal: control.signal,
+        verifyFirst: job.order.verifyFirst,
+        evidenceDir: job.dir,
+        onProgress: async (p) => {
+          if (p.step !== 'open') loaded = true;
+          await control.progress(p.step, p.percent, p.message);
+        },
+      });
+      job.running.push(applying);
+      const result = await untilAborted(applying, control.signal);
+      verdict = proxy ? proxyVerdict(result) : 'neutral';
+      if (verdict === 'failed' && !loaded && switches < MAX_PROXY_SWITCHES) {
+        deps.ctx.log.warn(
+          { proxy: proxy?.label, host, error: result.message },
+          'proxy failed before the posting loaded',
+        );
+        continue;
+      }
+      if (proxy) deps.ctx.log.info({ proxy: proxy.label, host, verdict }, 'server lane: attempt through proxy');
+      return result;
+    } finally {
+      if (pick.kind === 'proxy') await pick.done(verdict);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// An attempt's evidence (the engine's screenshots and saved pages) stored under the lease token
+// and linked to the attempt. Best effort: a file that cannot be stored is logged and skipped, never
+// the reason a submitted application is not recorded as submitted.
+import { readFile } from 'node:fs/promises';
+import type { ApplyOutcome, EvidenceKind } from '@jobswipe/protocol';
+import type { AppContext } from '../context.ts';
+import { storeEvidence } from '../evidence/store-evidence.ts';
+import type { Executor } from '../leases/executor.ts';
+
+/** A result carries at most this many evidence ids (protocol/src/device.ts). */
+const MAX_EVIDENCE = 20;
+
+export function evidenceKind(path: string, outcome: ApplyOutcome): EvidenceKind {
+  if (path.endsWith('.html')) return 'page_html';
+  return outcome === 'submitted' ? 'confirmation_page' : 'screenshot';
+}
+
+export async function storeAttemptEvidence(
+  ctx: AppContext,
+  executor: Executor,
+  lease: { applicationId: string; leaseToken: bigint },
+  files: { paths: string[]; outcome: ApplyOutcome },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const path of files.paths.slice(0, MAX_EVIDENCE)) {
+    try {
+      const bytes = await readFile(path);
+      if (bytes.length > ctx.config.EVIDENCE_MAX_BYTES) {
+        ctx.log.warn(
+          { size: bytes.length, max: ctx.config.EVIDENCE_MAX_BYTES },
+          'evidence larger than allowed: skipped',
+        );
+        continue;
+      }
+      const kind = evidenceKind(path, files.outcome);
+      ids.push((await storeEvidence(ctx, executor, { ...lease, kind, bytes })).id);
+    } catch (err) {
+      ctx.log.warn({ err: (err as Error).message }, 'evidence not stored');
+    }
+  }
+  return ids;
+}

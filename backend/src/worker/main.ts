@@ -1,0 +1,37 @@
+// `npm run worker`: one server-lane worker process. It shares the backend's database (DATABASE_URL,
+// or the embedded one a running `npm start` serves), Redis and data directory (evidence files),
+// and applies with its own Chromium through the configured proxies. SIGINT/SIGTERM: it stops
+// taking work, lets running applications finish for WORKER_GRACE_MS, and hands the rest back.
+import { resolveDatabase } from '@jobswipe/db';
+import { loadConfig } from '../config.ts';
+import { createContext } from '../context.ts';
+import { createLogger } from '../logger.ts';
+import { waitForRedis } from '../redis/connection.ts';
+import { startServerWorker } from './server-worker.ts';
+
+const config = loadConfig();
+const log = createLogger(config.LOG_LEVEL, 'worker');
+const database = await resolveDatabase((msg) => log.info(msg));
+const ctx = createContext(config, database.url, { log });
+if (!(await waitForRedis(ctx.redis, 2_000))) {
+  log.warn({ redis: config.REDIS_URL }, 'Redis is not reachable: claiming from Postgres until it returns');
+}
+const worker = await startServerWorker(ctx).catch(async (err: Error) => {
+  log.fatal({ err: err.message }, 'the server worker could not start');
+  await ctx.close();
+  await database.stop();
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal, graceMs: config.WORKER_GRACE_MS }, 'stopping: finishing or handing back running applications');
+  await worker.stop(config.WORKER_GRACE_MS);
+  await ctx.close();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

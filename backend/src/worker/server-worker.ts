@@ -1,0 +1,106 @@
+// A server worker: the server-lane consumer wired to the engine on our servers — one Chromium per
+// process, the rotating proxies and the host rate limits shared with every other worker through
+// Redis, metrics on the context's registry. `npm run worker` runs one per process; `npm start`
+// runs one in-process; tests and the bench run several.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Browser } from 'playwright-core';
+import type { AppContext } from '../context.ts';
+import { WorkStreams } from '../delivery/work-streams.ts';
+import type { Executor } from '../leases/executor.ts';
+import { ProxyHealthStore } from '../proxies/proxy-health-store.ts';
+import { loadProxies } from '../proxies/proxy-list.ts';
+import { ProxyPool } from '../proxies/proxy-pool.ts';
+import { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
+import { connectRedis } from '../redis/connection.ts';
+import { applyOnServer } from './apply-on-server.ts';
+import { ServerLaneConsumer } from './server-lane-consumer.ts';
+import { WorkerBrowser } from './worker-browser.ts';
+import { measured, proxyObserver, workerMetrics } from './worker-metrics.ts';
+
+export interface ServerWorkerOptions {
+  /** Default: WORKER_CONCURRENCY. */
+  concurrency?: number;
+  workerId?: string;
+  /** A browser to share (tests, the bench); by default the worker launches its own. */
+  browser?: Browser;
+  /** The window of the host rate limits: a minute unless told (tests shorten it). */
+  rateWindowMs?: number;
+  /** How long an idle worker blocks on the streams before looking again. */
+  blockMs?: number;
+}
+
+export interface ServerWorker {
+  readonly workerId: string;
+  readonly consumer: ServerLaneConsumer;
+  readonly proxies: ProxyPool;
+  /** Stops taking work; running applications get `graceMs` to finish, the rest are handed back. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** The longest an attempt waits for a resting proxy before it is retried later instead. */
+const MAX_PROXY_WAIT_MS = 30_000;
+
+export async function startServerWorker(ctx: AppContext, options: ServerWorkerOptions = {}): Promise<ServerWorker> {
+  const { config } = ctx;
+  const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
+  if (concurrency < 1) throw new Error('A server worker needs WORKER_CONCURRENCY of at least 1.');
+  const workerId = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const executor: Executor = { kind: 'server', workerId };
+  const metrics = workerMetrics(ctx.metrics.registry);
+  const endpoints = await loadProxies(config);
+  const proxies = new ProxyPool(endpoints, new ProxyHealthStore(ctx.redis, ctx.keys, ctx.log), {
+    policy: {
+      cooldownMs: config.PROXY_COOLDOWN_MS,
+      maxCooldownMs: Math.max(config.PROXY_COOLDOWN_MS, 30 * 60_000),
+      blockCooldownMs: config.PROXY_BLOCK_COOLDOWN_MS,
+      maxBlockCooldownMs: Math.max(config.PROXY_BLOCK_COOLDOWN_MS, 24 * 3600_000),
+    },
+    maxWaitMs: MAX_PROXY_WAIT_MS,
+    observer: proxyObserver(metrics),
+  });
+  const rates = new HostRateLimiter(
+    ctx.redis,
+    ctx.keys,
+    {
+      perMinute: config.HOST_RATE_LIMIT_PER_MINUTE,
+      overrides: config.HOST_RATE_LIMITS,
+      ...(options.rateWindowMs ? { windowMs: options.rateWindowMs } : {}),
+    },
+    ctx.log,
+  );
+  const browser = new WorkerBrowser(options.browser);
+  // Launched now, so a missing Chromium stops start-up instead of failing every application.
+  await browser.get();
+
+  const blocking = connectRedis(config.REDIS_URL, ctx.log, 'worker-reads');
+  const execute = measured(applyOnServer({ ctx, executor, browser, proxies, rates, metrics }), metrics);
+  const consumer = new ServerLaneConsumer(ctx, new WorkStreams(ctx.redis, ctx.keys), {
+    workerId,
+    concurrency,
+    execute,
+    blocking,
+    ...(options.blockMs ? { blockMs: options.blockMs } : {}),
+  });
+  consumer.start();
+  ctx.log.info(
+    {
+      workerId,
+      concurrency,
+      proxies: endpoints.map((e) => e.label),
+      hostRatePerMinute: config.HOST_RATE_LIMIT_PER_MINUTE,
+    },
+    endpoints.length ? 'server worker started' : 'server worker started without proxies: applying directly',
+  );
+  return {
+    workerId,
+    consumer,
+    proxies,
+    async stop(graceMs = config.WORKER_GRACE_MS) {
+      await consumer.stop(graceMs);
+      blocking.disconnect();
+      await browser.close();
+      ctx.log.info({ workerId }, 'server worker stopped');
+    },
+  };
+}
