@@ -40,7 +40,8 @@ export class ChildScript {
   static start(script: URL, options: ChildOptions = {}): ChildScript {
     const file = fileURLToPath(script);
     const need = options.openFiles ?? 0;
-    // bash raises the soft limit (Node cannot), then becomes the node process: same pid, same IPC channel.
+    // bash raises the soft limit first (or says why it cannot), then becomes the node process: same
+    // pid, same IPC channel.
     const shell = [
       `soft=$(ulimit -Sn)`,
       `if [ "$soft" != unlimited ] && [ "$soft" -lt ${need} ]; then`,
@@ -53,10 +54,6 @@ export class ChildScript {
       env: { ...process.env, ...options.env },
     });
     return new ChildScript(proc, file.split('/').pop() ?? file);
-  }
-
-  get pid(): number {
-    return this.proc.pid ?? -1;
   }
 
   /** The child's next message (its ready message, or the reply to a request). */
