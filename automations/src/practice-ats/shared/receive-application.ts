@@ -1,6 +1,7 @@
 // The one path every ATS's submit handler takes: read the post, validate it against the spec,
 // play the adversarial scenario's part, refuse duplicates where the ATS does, and record it.
-import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { CAPTCHA_FIELD } from '../adversarial/captcha.ts';
 import type { PracticeContext } from '../ats/module.ts';
 import type { Posting } from '../catalog/posting.ts';
@@ -98,4 +99,26 @@ export async function receiveApplication(
     new Map(form.files.map((f) => [f.field, f.data])),
   );
   return { kind: 'accepted', submission, form };
+}
+
+export interface PageView {
+  form: ParsedForm;
+  errors?: FieldError[];
+  notice?: string;
+}
+
+/**
+ * How a server-rendered form answers its post: the form again (422 with the errors, or the
+ * "already applied" notice), or a redirect to the confirmation of the new application.
+ */
+export function answerPagePost(
+  res: Response,
+  outcome: ApplicationOutcome,
+  pages: { again: (view: PageView) => string; alreadyApplied: string; done: (applicationId: string) => string },
+): void {
+  if (outcome.kind === 'invalid') res.status(422).send(pages.again({ form: outcome.form, errors: outcome.errors }));
+  else if (outcome.kind === 'already-applied')
+    res.send(pages.again({ form: outcome.form, notice: pages.alreadyApplied }));
+  // A bot that filled a honeypot gets a confirmation of an application that does not exist.
+  else res.redirect(303, pages.done(outcome.submission?.id ?? randomUUID()));
 }

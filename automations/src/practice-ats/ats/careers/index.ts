@@ -1,8 +1,9 @@
 // The plain company careers site (no ATS vendor): routes under /careers/:company.
 import { randomBytes, randomInt } from 'node:crypto';
 import { Router } from 'express';
-import { receiveApplication } from '../../shared/receive-application.ts';
-import type { FieldSpec } from '../../spec/form-spec.ts';
+import type { Posting } from '../../catalog/posting.ts';
+import { answerPagePost, receiveApplication } from '../../shared/receive-application.ts';
+import type { FieldSpec, FormSpec } from '../../spec/form-spec.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
 import { boardRoute, postingRoute } from '../posting-route.ts';
 import { type PostingLookup, postingsOf } from '../postings-of.ts';
@@ -45,6 +46,11 @@ function shuffledView(fields: FieldSpec[]): FormView {
   return { fields: shuffle(varied), flat: true };
 }
 
+/** The shuffled scenario changes the layout on every visit; every other posting keeps its sections. */
+function viewOf(p: Posting, spec: FormSpec): FormView {
+  return p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };
+}
+
 export const careers: AtsModule = {
   kind: 'careers',
   applyPath: (p) => `${careersPath(p)}/apply`,
@@ -64,8 +70,7 @@ export const careers: AtsModule = {
       '/careers/:board/jobs/:id/apply',
       postingRoute(lookup, ctx, (p, _req, res) => {
         const spec = careersSpec(p);
-        const view = p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };
-        res.send(applyPage(p, spec, view));
+        res.send(applyPage(p, spec, viewOf(p, spec)));
       }),
     );
 
@@ -76,14 +81,11 @@ export const careers: AtsModule = {
         const outcome = await receiveApplication(req, ctx, p, spec, {
           refusesDuplicates: false,
         });
-        if (outcome.kind === 'invalid') {
-          const view = p.scenario === 'shuffled' ? shuffledView(spec.fields) : { fields: spec.fields, flat: false };
-          res.status(422).send(applyPage(p, spec, view, outcome.form, outcome.errors));
-          return;
-        }
-        const reference =
-          outcome.kind === 'accepted' && outcome.submission ? outcome.submission.id : randomBytes(8).toString('hex');
-        res.redirect(303, `${careersPath(p)}/thanks?ref=${reference}`);
+        answerPagePost(res, outcome, {
+          again: ({ form, errors }) => applyPage(p, spec, viewOf(p, spec), form, errors),
+          alreadyApplied: '',
+          done: (reference) => `${careersPath(p)}/thanks?ref=${reference}`,
+        });
       }),
     );
 

@@ -3,7 +3,7 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import type { Posting } from '../../catalog/posting.ts';
-import { receiveApplication } from '../../shared/receive-application.ts';
+import { answerPagePost, receiveApplication } from '../../shared/receive-application.ts';
 import { sendSubmitAnswer } from '../../shared/spa-shell.ts';
 import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
@@ -41,14 +41,11 @@ export const greenhouse: AtsModule = {
         refusesDuplicates: true,
         messages: GREENHOUSE_MESSAGES,
       });
-      const action = req.originalUrl;
-      if (outcome.kind === 'invalid') {
-        res.status(422).send(render(p, spec, { action, form: outcome.form, errors: outcome.errors }));
-      } else if (outcome.kind === 'already-applied') {
-        res.send(render(p, spec, { action, form: outcome.form, notice: ALREADY_APPLIED }));
-      } else {
-        res.redirect(303, done);
-      }
+      answerPagePost(res, outcome, {
+        again: (view) => render(p, spec, { action: req.originalUrl, ...view }),
+        alreadyApplied: ALREADY_APPLIED,
+        done: () => done,
+      });
     }
 
     router.get('/greenhouse/boards/:board', boardRoute(classic, boardPage));

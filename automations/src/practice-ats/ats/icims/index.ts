@@ -3,7 +3,7 @@
 // page proper (job, login, candidate profile form, thank-you).
 import express, { type Request, type Response, Router } from 'express';
 import type { Posting } from '../../catalog/posting.ts';
-import { receiveApplication } from '../../shared/receive-application.ts';
+import { answerPagePost, receiveApplication } from '../../shared/receive-application.ts';
 import { DEFAULT_MESSAGES, isEmail, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
 import { postingRoute } from '../posting-route.ts';
@@ -90,8 +90,11 @@ export const icims: AtsModule = {
           refusesDuplicates: false,
           messages: ICIMS_MESSAGES,
         });
-        if (outcome.kind === 'invalid') res.status(422).send(candidateFramePage(p, spec, outcome.form, outcome.errors));
-        else res.redirect(303, `${jobBase(p)}/candidate/thanks?in_iframe=1`);
+        answerPagePost(res, outcome, {
+          again: ({ form, errors }) => candidateFramePage(p, spec, form, errors),
+          alreadyApplied: '',
+          done: () => `${jobBase(p)}/candidate/thanks?in_iframe=1`,
+        });
       }),
     );
     router.get(

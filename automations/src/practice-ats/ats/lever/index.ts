@@ -1,6 +1,6 @@
 // Lever: the hosted job site under /lever/<site> and the Postings API under /api/lever/v0.
 import { Router } from 'express';
-import { receiveApplication } from '../../shared/receive-application.ts';
+import { answerPagePost, receiveApplication } from '../../shared/receive-application.ts';
 import { DEFAULT_MESSAGES, type ValidationMessages } from '../../shared/validation.ts';
 import type { AtsModule, PracticeContext } from '../module.ts';
 import { boardRoute, postingRoute } from '../posting-route.ts';
@@ -47,13 +47,11 @@ export const lever: AtsModule = {
           refusesDuplicates: true,
           messages: LEVER_MESSAGES,
         });
-        if (outcome.kind === 'invalid') {
-          res.status(422).send(applyPage(p, spec, { form: outcome.form, errors: outcome.errors }));
-        } else if (outcome.kind === 'already-applied') {
-          res.send(applyPage(p, spec, { form: outcome.form, notice: LEVER_ALREADY_APPLIED }));
-        } else {
-          res.redirect(303, `${postingPath(p)}/thanks`);
-        }
+        answerPagePost(res, outcome, {
+          again: (view) => applyPage(p, spec, view),
+          alreadyApplied: LEVER_ALREADY_APPLIED,
+          done: () => `${postingPath(p)}/thanks`,
+        });
       }),
     );
     router.get(
