@@ -99,4 +99,21 @@ describe('practice endpoints', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
+
+  it('answers bad input with clear errors', async () => {
+    expect(() => formSpec('taleo', '1')).toThrow('Unknown practice ATS "taleo". Use one of: greenhouse, lever');
+    expect(() => formSpec('lever', 'nope')).toThrow('No lever posting with id "nope" in the practice catalog');
+    const spec = formSpec('careers', 'data-engineer');
+    const res = await fetch(server.ats.url + spec.submitUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'Expected a form post (multipart/form-data or urlencoded), got "application/json".',
+    });
+    const missing = await fetch(`${server.ats.url}/__practice/submissions/none/files/resume`);
+    expect(missing.status).toBe(404);
+  });
 });
