@@ -9,6 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { startPracticeAts } from '@jobswipe/automations/practice-ats/index';
 import { launchBrowser } from '@jobswipe/automations/runner/browser';
+import { startTinyproxy } from '../../automations/test/support/tinyproxy.ts';
 import { startTestBackend } from '../test/support/backend.ts';
 import {
   applicant,
@@ -17,7 +18,6 @@ import {
   startTestWorker,
   swipeAll,
 } from '../test/worker/support/server-lane.ts';
-import { startProxies } from '../test/worker/support/tinyproxy.ts';
 
 const { values } = parseArgs({
   options: { applications: { type: 'string', default: '8' }, proxies: { type: 'string', default: '0' } },
@@ -40,7 +40,7 @@ const loadAtStart = load();
 const backend = await startTestBackend({ SWIPE_RATE_LIMIT: '100000' });
 const ats = await startPracticeAts();
 const { browser } = await launchBrowser();
-const proxies = await startProxies(Array.from({ length: proxyCount }, (_, i) => `bench-proxy-${i + 1}`));
+const proxies = await Promise.all(Array.from({ length: proxyCount }, (_, i) => startTinyproxy(`bench-proxy-${i + 1}`)));
 const prisma = backend.node.ctx.db.prisma;
 const rows: Row[] = [];
 try {

@@ -15,6 +15,11 @@ export interface OpenIdleDevices {
   concurrency: number;
 }
 
+export interface IdleDevicesReady {
+  /** This process's open-files limit (each socket takes one). */
+  openFilesLimit: string;
+}
+
 export interface IdleDevicesOpened {
   opened: number;
   failed: number;
@@ -52,7 +57,9 @@ async function closeAll(): Promise<void> {
   );
 }
 
-serveParent<OpenIdleDevices | { type: 'stop' }>({ ready: true }, async (request) => {
+const ready: IdleDevicesReady = { openFilesLimit: process.env.OPEN_FILES_LIMIT ?? 'unknown' };
+
+serveParent<OpenIdleDevices | { type: 'stop' }>(ready, async (request) => {
   if (request.type === 'stop') {
     await closeAll();
     return {};

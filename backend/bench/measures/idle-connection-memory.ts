@@ -4,7 +4,7 @@
 // written as rows with tokens hashed by the backend's own function (pairing thousands through
 // the API would take most of the bench); each connection then goes through the real gateway.
 import { hashToken, newSecretToken } from '../../src/auth/secret-tokens.ts';
-import type { IdleDevicesOpened, OpenIdleDevices } from '../children/idle-devices.ts';
+import type { IdleDevicesOpened, IdleDevicesReady, OpenIdleDevices } from '../children/idle-devices.ts';
 import type { BenchBackend } from '../support/bench-backend.ts';
 import { ChildScript } from '../support/child-script.ts';
 import { until } from '../support/until.ts';
@@ -12,6 +12,8 @@ import { until } from '../support/until.ts';
 export interface IdleConnectionMemory {
   connections: number;
   users: number;
+  /** The open-files limit of the process holding the connections (raised if it was too low). */
+  clientOpenFilesLimit: string;
   rssBeforeMb: number;
   rssAfterMb: number;
   rssPerConnectionKb: number;
@@ -51,7 +53,7 @@ export async function measureIdleConnectionMemory(
     openFiles: options.connections + 1_000,
   });
   try {
-    await devices.next();
+    const { openFilesLimit } = await devices.next<IdleDevicesReady>();
     const open = (list: string[]) =>
       devices.request<IdleDevicesOpened>({
         type: 'open',
@@ -71,6 +73,7 @@ export async function measureIdleConnectionMemory(
     return {
       connections: n,
       users: Math.ceil((n + 1) / options.perUser),
+      clientOpenFilesLimit: openFilesLimit,
       rssBeforeMb: Math.round(before.rss / MB),
       rssAfterMb: Math.round(after.rss / MB),
       rssPerConnectionKb: Math.round(((after.rss - before.rss) / n / 1024) * 10) / 10,

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 export interface ChildOptions {
   env?: Record<string, string>;
-  /** Open files the child needs (one per socket): its soft limit is raised to this first. */
+  /**
+   * Open files the child needs (one per socket): its soft limit is raised to this first. The child
+   * finds the limit it got in OPEN_FILES_LIMIT.
+   */
   openFiles?: number;
   nodeArgs?: string[];
 }
@@ -47,6 +50,7 @@ export class ChildScript {
       `if [ "$soft" != unlimited ] && [ "$soft" -lt ${need} ]; then`,
       `  ulimit -Sn ${need} || { echo "bench: cannot raise open files to ${need} (hard limit $(ulimit -Hn)); raise it with ulimit -Hn or in limits.conf" >&2; exit 1; }`,
       'fi',
+      'export OPEN_FILES_LIMIT="$(ulimit -Sn)"',
       'exec "$0" "$@"',
     ].join('\n');
     const proc = spawn('bash', ['-c', shell, process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', file], {

@@ -88,7 +88,7 @@ export function printTable(results: DeliveryResults, load: MachineLoad): void {
       p50: '',
       p99: '',
       figure: `${idleConnections.rssPerConnectionKb} KB RSS`,
-      note: `${idleConnections.connections} connected (${idleConnections.users} users); RSS ${idleConnections.rssBeforeMb} → ${idleConnections.rssAfterMb} MB; heap ${idleConnections.heapPerConnectionKb} KB each`,
+      note: `${idleConnections.connections} connected from a child process (open files ${idleConnections.clientOpenFilesLimit}), ${idleConnections.users} users; RSS ${idleConnections.rssBeforeMb} → ${idleConnections.rssAfterMb} MB; heap ${idleConnections.heapPerConnectionKb} KB each`,
     },
   ]);
   const busiest = Math.max(load.atStart, load.atEnd);
