@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type TransitionRequest, transition } from '../../backend/src/applications/transition.ts';
 import { inTransaction } from '../../backend/src/db/unit-of-work.ts';
+import { storeEvidence } from '../../backend/src/evidence/store-evidence.ts';
 import type { Api } from '../../backend/test/support/api.ts';
 import type { TestBackend } from '../../backend/test/support/backend.ts';
 import { createJobs } from '../../backend/test/support/factories.ts';
@@ -91,6 +92,19 @@ describe('applications', () => {
     const submitted = await applyTo(user.api, 'Frontend Engineer', 'Globex');
     await applyTo(user.api, 'Data Engineer', 'Initech');
     const lease = await running(submitted.id, 'fill', 60);
+    // The executor's screenshot of the confirmation page: a real PNG rendered by Chromium.
+    const shot = await context.newPage();
+    await shot.setViewportSize({ width: 640, height: 400 });
+    await shot.setContent(
+      '<body style="font:24px sans-serif;padding:40px;background:#f0fff4"><h1>Globex careers</h1><p>Thank you for applying! Reference GX-4821.</p></body>',
+    );
+    const png = await shot.screenshot();
+    await shot.close();
+    await storeEvidence(
+      backend.node.ctx,
+      { kind: 'server', workerId: 'test-worker' },
+      { applicationId: submitted.id, leaseToken: lease.leaseToken, kind: 'confirmation_page', bytes: png },
+    );
     await change({
       applicationId: submitted.id,
       name: 'submit',
@@ -113,6 +127,8 @@ describe('applications', () => {
     const timeline = page.locator('.timeline');
     expect(await timeline.textContent()).toMatch(/Submitted.*Applying.*Starting.*Queued/s);
     expect(await page.locator('.snapshot').textContent()).toContain('You will own the form filler');
+    const evidence = page.getByRole('img', { name: 'confirmation page, attempt 1' });
+    await expect.poll(() => evidence.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(640);
     await screenshot(page, 'application-detail-desktop');
 
     await page.setViewportSize(PHONE);
@@ -249,6 +265,16 @@ describe('plan and ops', () => {
 
     await prisma().user.update({ where: { id: user.user.id }, data: { role: 'operator' } });
     await applyTo(user.api, 'Staff Engineer', 'Massive Dynamic');
+    const dead = await applyTo(user.api, 'Principal Engineer', 'Cyberdyne');
+    const lease = await claim(dead.id, 'server:test-worker');
+    await change({
+      applicationId: dead.id,
+      name: 'fail',
+      to: 'DEAD',
+      actor: 'server:test-worker',
+      leaseToken: lease.leaseToken,
+      changes: { error: { message: 'The form kept timing out.', errorClass: 'retryable' } },
+    });
     // The role is in the access token: a fresh session (a reload) picks it up.
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Operations');
@@ -258,7 +284,14 @@ describe('plan and ops', () => {
       Number(await queued.locator('td').first().textContent()) +
         Number(await queued.locator('td').last().textContent()),
     ).toBeGreaterThanOrEqual(1);
+    const letter = page.getByTestId('dead-letter').filter({ hasText: 'Principal Engineer' });
+    await expect.poll(() => letter.textContent()).toContain('The form kept timing out.');
     await screenshot(page, 'ops-desktop');
+    await letter.getByRole('button', { name: 'Requeue' }).click();
+    await expect
+      .poll(async () => (await prisma().application.findUniqueOrThrow({ where: { id: dead.id } })).status)
+      .toBe('QUEUED');
+    await expect.poll(() => letter.count()).toBe(0);
     await context.close();
   });
 });

@@ -55,6 +55,9 @@ describe('the deck', () => {
   it('swipes by drag, by button and by keyboard, and undoes the last swipe', async () => {
     const { context, page, user } = await open();
     await screenshot(page, 'deck-desktop');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'deck-phone');
+    await page.setViewportSize(DESKTOP);
 
     // Drag: real pointer events, the card follows and flies out past the threshold.
     const dragged = await topTitle(page).textContent();
@@ -97,8 +100,8 @@ describe('the deck', () => {
   });
 
   it('keeps offline swipes on the device and sends each exactly once when the network returns', async () => {
-    const { context, page, user } = await open(PHONE);
-    await screenshot(page, 'deck-phone');
+    const { context, page, user } = await open(PHONE, { colorScheme: 'dark' });
+    await screenshot(page, 'deck-phone-dark');
     await context.setOffline(true);
     const titles: (string | null)[] = [];
     for (let i = 0; i < 2; i++) {
@@ -109,7 +112,7 @@ describe('the deck', () => {
     const pending = page.getByTestId('pending-swipes');
     await expect.poll(() => pending.textContent()).toContain('2 swipes waiting to be sent');
     await expect.poll(() => pending.textContent()).toContain('you are offline');
-    await screenshot(page, 'deck-phone-offline');
+    await screenshot(page, 'deck-phone-dark-offline');
     expect(await swipesOf(user.user.id)).toHaveLength(0);
 
     await context.setOffline(false);
@@ -170,6 +173,22 @@ describe('the deck', () => {
     await expect.poll(() => page.getByTestId('pending-swipes').count()).toBe(0);
     // The live deck replaces the saved one.
     await expect.poll(() => page.getByText("You're offline").count()).toBe(0);
+    await context.close();
+  });
+
+  it("applies at once on screen, then says so when the server defers a swipe past today's limit", async () => {
+    const { context, page, user } = await open(PHONE);
+    const plan = await prisma().plan.findUniqueOrThrow({ where: { id: 'free' } });
+    const limit = plan.dailyLimit ?? 0;
+    expect(limit).toBeGreaterThan(0);
+    for (let i = 0; i <= limit; i++) {
+      const title = await topTitle(page).textContent();
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect.poll(() => topTitle(page).textContent()).not.toBe(title);
+    }
+    await expect.poll(() => page.locator('.toast').textContent()).toContain("Today's limit is reached");
+    const statuses = await prisma().application.findMany({ where: { userId: user.user.id }, select: { status: true } });
+    expect(statuses.filter((a) => a.status === 'SCHEDULED')).toHaveLength(1);
     await context.close();
   });
 });

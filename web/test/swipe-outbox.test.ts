@@ -98,6 +98,7 @@ describe('SwipeSync', () => {
     const online = sync(box, userId, api);
     await Promise.all([online.flush(), online.flush(), online.flush()]);
     expect(online.snapshot).toMatchObject({ pending: [], offline: false, refused: [] });
+    expect(online.snapshot.lastSent?.swipe.jobId).toBe(made[2]?.jobId);
     const stored = await swipesOf(userId);
     expect(stored.map((s) => [s.jobId, s.direction])).toEqual(made.map((m) => [m.jobId, m.direction]));
     expect(await backend.node.ctx.db.prisma.application.count({ where: { userId } })).toBe(2);
@@ -110,17 +111,10 @@ describe('SwipeSync', () => {
     await box.add(s);
     // The first send reached the server; the page never saw the answer.
     const first = await api.swipe({ jobId: s.jobId, direction: s.direction, idempotencyKey: s.idempotencyKey });
-    const answers: string[] = [];
-    const again = new SwipeSync({
-      outbox: box,
-      userId,
-      send: (body) => api.swipe(body),
-      onSent: (_swipe, response) => answers.push(response.swipe.id),
-    });
-    cleanup.push(() => again.stop());
+    const again = sync(box, userId, api);
     await again.flush();
     // The server replays its first answer: the same swipe, not a new one.
-    expect(answers).toEqual([first.swipe.id]);
+    expect(again.snapshot.lastSent?.response.swipe.id).toBe(first.swipe.id);
     expect(await box.list(userId)).toEqual([]);
     expect(await swipesOf(userId)).toHaveLength(1);
     expect(await backend.node.ctx.db.prisma.application.count({ where: { userId } })).toBe(1);

@@ -10,6 +10,7 @@ import type {
   ApplicationSummary,
   CheckoutBody,
   CheckoutResponse,
+  DeadLetter,
   DeckPage,
   DeviceList,
   PairingStatus,
@@ -38,8 +39,10 @@ export interface ApplicationsPage {
   nextCursor: string | null;
 }
 
-/** The operators' dead-letter list; its schema lands with the delivery work. */
-export type DeadLetterPage = ApplicationsPage;
+export interface DeadLetterPage {
+  items: DeadLetter[];
+  nextCursor: string | null;
+}
 
 function query(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();
@@ -157,6 +160,14 @@ export class ApiClient {
 
   deadLetters(cursor?: string) {
     return this.request<DeadLetterPage>(`/v1/queue/dead${query({ cursor })}`);
+  }
+
+  /** Operators: queue a dead application again with fresh attempts. */
+  requeueDead(id: string) {
+    return this.request<{ id: string; status: ApplicationStatus }>(`/v1/queue/dead/${id}/retry`, {
+      method: 'POST',
+      body: {},
+    });
   }
 
   /** An evidence file (screenshot) as a blob: it needs the access token, which an <img> cannot send. */

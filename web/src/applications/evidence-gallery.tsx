@@ -36,16 +36,13 @@ export function EvidenceGallery({ evidence }: { evidence: EvidenceView[] }) {
         <li key={item.id}>
           {urls[item.id] ? (
             <a href={urls[item.id] ?? undefined} target="_blank" rel="noreferrer">
-              <img
-                src={urls[item.id] ?? undefined}
-                alt={`${item.kind.replace('_', ' ')}, attempt ${item.attempt + 1}`}
-              />
+              <img src={urls[item.id] ?? undefined} alt={`${item.kind.replace('_', ' ')}, attempt ${item.attempt}`} />
             </a>
           ) : (
             <div className="shot-missing">{urls[item.id] === null ? 'Screenshot not available' : 'Loading…'}</div>
           )}
           <span className="muted small">
-            {item.kind.replace('_', ' ')} · attempt {item.attempt + 1}
+            {item.kind.replace('_', ' ')} · attempt {item.attempt}
           </span>
         </li>
       ))}

@@ -6,10 +6,12 @@ import type { DeckFilters as Filters } from '../api/client.ts';
 import { NetworkError } from '../api/http.ts';
 import { PendingSwipes } from '../offline/pending-swipes.tsx';
 import { Link } from '../router.tsx';
+import { useSyncState } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { DeckFilters } from './deck-filters.tsx';
 import { JobCard } from './job-card.tsx';
+import { swipeAnswerNotice } from './swipe-answer.ts';
 import { useDeck } from './use-deck.ts';
 import { useSwipeGesture } from './use-swipe-gesture.ts';
 
@@ -28,7 +30,14 @@ function typingIn(target: EventTarget | null): boolean {
 export function DeckPage({ userId }: { userId: string }) {
   const [filters, setFilters] = useState<Filters>({});
   const deck = useDeck(userId, filters);
-  const { swipe, undo } = deck;
+  const { swipe, undo, say } = deck;
+  const { lastSent } = useSyncState();
+
+  // Reconcile with the server's answer: a swipe it had to defer is said so.
+  useEffect(() => {
+    const notice = lastSent && swipeAnswerNotice(lastSent.swipe, lastSent.response);
+    if (notice) say(notice);
+  }, [lastSent, say]);
   const onSwipe = useCallback((direction: SwipeDirection) => swipe(direction), [swipe]);
   const top = deck.cards[0];
   const gesture = useSwipeGesture(onSwipe, Boolean(top));

@@ -176,5 +176,7 @@ export function useDeck(userId: string, filters: DeckFilters) {
     }));
   }, [api, sync]);
 
-  return { ...state, swipe, undo, retry: () => loadPage(true) };
+  const say = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
+
+  return { ...state, swipe, undo, say, retry: () => loadPage(true) };
 }

@@ -11,14 +11,14 @@ export interface SyncState {
   offline: boolean;
   /** Swipes the server refused for good, with its reason, for the user to see. */
   refused: { swipe: PendingSwipe; message: string }[];
+  /** The server's answer to the latest swipe sent: the UI reconciles its optimistic state with it. */
+  lastSent: { swipe: PendingSwipe; response: SwipeResponse } | null;
 }
 
 export interface SwipeSyncOptions {
   outbox: SwipeOutbox;
   userId: string;
   send: (body: SwipeBody) => Promise<SwipeResponse>;
-  /** Called with each server answer, so the UI can reconcile its optimistic state. */
-  onSent?: (swipe: PendingSwipe, response: SwipeResponse) => void;
   retryDelays?: readonly number[];
 }
 
@@ -33,7 +33,7 @@ function isFinalRefusal(err: unknown): err is ApiError {
 }
 
 export class SwipeSync {
-  private state: SyncState = { pending: [], offline: false, refused: [] };
+  private state: SyncState = { pending: [], offline: false, refused: [], lastSent: null };
   private flushing: Promise<void> | null = null;
   private again = false;
   private failures = 0;
@@ -116,8 +116,7 @@ export class SwipeSync {
         });
         await this.options.outbox.remove(swipe.idempotencyKey);
         this.failures = 0;
-        this.set({ offline: false });
-        this.options.onSent?.(swipe, response);
+        this.set({ offline: false, lastSent: { swipe, response } });
       } catch (err) {
         if (isFinalRefusal(err)) {
           await this.options.outbox.remove(swipe.idempotencyKey);

@@ -2,9 +2,7 @@
 // one has waited, devices online, and the dead-letter list with requeue.
 import { APPLICATION_STATUSES, Lane } from '@jobswipe/protocol';
 import { useState } from 'react';
-import { ApiError } from '../api/http.ts';
 import { StatusBadge } from '../applications/status-label.tsx';
-import { Link } from '../router.tsx';
 import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { timeAgo } from '../ui/time-ago.ts';
@@ -24,7 +22,6 @@ export function OpsPage() {
   const [requeue, setRequeue] = useState<{ id: string | null; error: unknown }>({ id: null, error: null });
   const count = (status: string, lane: string) =>
     stats.data?.counts.find((c) => c.status === status && c.lane === lane)?.count ?? 0;
-  const deadMissing = dead.error instanceof ApiError && dead.error.code === 'not_found';
 
   return (
     <main className="page" id="main">
@@ -84,34 +81,32 @@ export function OpsPage() {
       )}
       <section className="panel" aria-labelledby="dead-title">
         <h2 id="dead-title">Dead letters</h2>
-        {deadMissing ? (
-          <p className="muted">The dead-letter list is not available on this server yet.</p>
-        ) : (
-          <ErrorNote error={dead.error} onRetry={() => void dead.reload()} />
-        )}
+        <ErrorNote error={dead.error} onRetry={() => void dead.reload()} />
         <ErrorNote error={requeue.error} />
         {dead.data && dead.data.items.length === 0 && <p className="muted">Nothing is dead.</p>}
         <ul className="app-list">
-          {dead.data?.items.map((app) => (
-            <li key={app.id} className="app-row">
+          {dead.data?.items.map((item) => (
+            <li key={item.id} className="app-row" data-testid="dead-letter">
               <div className="app-link">
                 <span className="app-main">
-                  <Link to={`/applications/${app.id}`} className="app-title">
-                    {app.job.title} · {app.job.company}
-                  </Link>
-                  <span className="muted small">
-                    {app.lastError ?? 'no error recorded'} · {timeAgo(app.updatedAt)}
+                  <span className="app-title">
+                    {item.job.title} · {item.job.company}
                   </span>
+                  <span className="muted small">
+                    {item.userEmail} · {item.lane} lane · {item.attempt} of {item.maxAttempts} attempts · died{' '}
+                    {timeAgo(item.diedAt)}
+                  </span>
+                  <span className="small">{item.lastError ?? 'No error was recorded.'}</span>
                 </span>
                 <button
                   type="button"
                   className="btn btn-small"
-                  disabled={requeue.id === app.id}
+                  disabled={requeue.id === item.id}
                   onClick={async () => {
-                    setRequeue({ id: app.id, error: null });
+                    setRequeue({ id: item.id, error: null });
                     try {
-                      await api.retryApplication(app.id);
-                      await dead.reload();
+                      await api.requeueDead(item.id);
+                      await Promise.all([dead.reload(), stats.reload()]);
                       setRequeue({ id: null, error: null });
                     } catch (err) {
                       setRequeue({ id: null, error: err });
