@@ -28,6 +28,7 @@ describe('Greenhouse classic board', () => {
     ]) {
       expect(page).toContain(`name="${name}"`);
     }
+    expect(page).toContain('name="job_application[answers_attributes][0][question_id]" value="4012345010"');
     expect(page).toContain('Decline To Self Identify');
     expect(page).toContain('enter manually');
   });

@@ -90,6 +90,8 @@ export interface FieldSpec {
   description?: string;
   /** The field this one may replace (a pasted resume instead of the resume file). */
   alternativeTo?: string;
+  /** System fields: the value the page itself fills in (a hidden question id). */
+  value?: string;
 }
 
 export interface FormSpec {

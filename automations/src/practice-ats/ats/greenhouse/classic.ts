@@ -116,11 +116,7 @@ function applicationForm(spec: FormSpec, view: ApplicationView): Html {
       );
   const hidden = spec.fields
     .filter((f) => f.asks.kind === 'system')
-    .map((f) => {
-      const index = /\[(\d+)\]\[question_id\]/.exec(f.name)?.[1] ?? '0';
-      const questionField = spec.fields.find((q) => q.section === 'Custom questions' && q.name.includes(`[${index}]`));
-      return html`<input type="hidden" id="${f.id}" name="${f.name}" value="${questionField?.id.replace('question_', '') ?? ''}">`;
-    });
+    .map((f) => html`<input type="hidden" id="${f.id}" name="${f.name}" value="${f.value ?? ''}">`);
   return html`<div id="application">
 ${view.notice ? html`<div id="flash_pending" class="flash already-applied" role="alert">${view.notice}</div>` : ''}
 ${errors.length > 0 ? html`<div id="error_message" class="error" role="alert">Please complete all required fields and fix the errors below.</div>` : ''}

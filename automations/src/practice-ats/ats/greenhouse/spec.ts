@@ -191,6 +191,7 @@ export function greenhouseSpec(p: Posting, design: GreenhouseDesign = designOf(p
         type: 'text',
         required: false,
         asks: { kind: 'system' },
+        value: questionId(p, i),
       });
     });
   }
