@@ -5,6 +5,7 @@ import { type PracticeAts, startPracticeAts } from '@jobswipe/automations/practi
 import { launchBrowser } from '@jobswipe/automations/runner/browser';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Proxy, startTinyproxy } from '../../../automations/test/support/tinyproxy.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { claimCounts } from '../support/users.ts';
 import {
@@ -13,13 +14,12 @@ import {
   FILLABLE,
   type PostedJob,
   practicePostings,
+  proxiesOf,
   SLOW,
   startTestWorker,
   swipeAll,
   type TestWorker,
-  viasOf,
 } from './support/server-lane.ts';
-import { startProxies, type TinyProxy } from './support/tinyproxy.ts';
 
 let browser: Browser;
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -38,7 +38,7 @@ async function world(proxyNames: string[] = []) {
   cleanups.push(() => backend.close());
   const ats = await startPracticeAts();
   cleanups.push(() => ats.close());
-  const proxies = await startProxies(proxyNames);
+  const proxies = await Promise.all(proxyNames.map((name) => startTinyproxy(name)));
   cleanups.push(() => Promise.all(proxies.map((p) => p.close())));
   return { backend, ats, proxies, prisma: backend.node.ctx.db.prisma };
 }
@@ -53,7 +53,7 @@ async function worker(
   return started;
 }
 
-const proxyEnv = (proxies: TinyProxy[]) => ({ PROXY_URLS: proxies.map((p) => p.url).join(',') });
+const proxyEnv = (proxies: Proxy[]) => ({ PROXY_URLS: proxies.map((p) => p.url).join(',') });
 
 /** Each application's status, with its last error when there is one (so a failure says why). */
 async function statuses(backend: TestBackend, ids: string[]): Promise<string[]> {
@@ -91,10 +91,9 @@ describe('the server worker', () => {
     expect([...(await claimCounts(prisma, ids)).values()]).toEqual(ids.map(() => 1));
 
     // Sticky: every request for one posting came through one proxy; together they used them all.
-    const used = posted.map((p) => [...viasOf(ats, p)]);
-    for (const vias of used) expect(vias).toHaveLength(1);
-    const names = used.map(([via]) => proxies.find((p) => via?.startsWith(p.via))?.name);
-    expect(new Set(names)).toEqual(new Set(['proxy-a', 'proxy-b', 'proxy-c']));
+    const used = posted.map((p) => [...proxiesOf(ats, p)]);
+    for (const names of used) expect(names).toHaveLength(1);
+    expect(new Set(used.flat())).toEqual(new Set(['proxy-a', 'proxy-b', 'proxy-c']));
 
     for (const id of ids) {
       const evidence = await prisma.evidence.findMany({ where: { applicationId: id } });
@@ -114,7 +113,7 @@ describe('the server worker', () => {
   }, async () => {
     const { backend, ats, proxies, prisma } = await world(['proxy-a', 'proxy-b', 'proxy-c']);
     const refusing = proxies[1]!;
-    await refusing.down();
+    await refusing.close();
     const user = await applicant(backend);
     const posted = await practicePostings(prisma, ats, FILLABLE.slice(0, 4));
     const ids = await swipeAll(user, posted);
@@ -126,13 +125,13 @@ describe('the server worker', () => {
     expect(submissionsOf(ats, posted)).toEqual(posted.map(() => 1));
 
     // Tried once, refused, then left to rest while the others carried every application.
-    const label = `http://127.0.0.1:${refusing.port}`;
+    const label = refusing.url;
     expect(await metric(w, 'jobswipe_proxy_attempts_total', { proxy: label, verdict: 'failed' })).toBe(1);
     expect(await metric(w, 'jobswipe_proxy_attempts_total', { proxy: label, verdict: 'ok' })).toBe(0);
     expect(await metric(w, 'jobswipe_proxy_usable', { proxy: label })).toBe(0);
     const endpoint = w.worker.proxies.endpoints.find((e) => e.label === label)!;
     expect((await w.worker.proxies.health()).get(endpoint.id)).toMatchObject({ failures: 1, failed: 1 });
-    for (const p of posted) expect([...viasOf(ats, p)][0]).not.toContain(refusing.name);
+    for (const p of posted) expect([...proxiesOf(ats, p)]).not.toContain(refusing.name);
   });
 
   it('hands a CAPTCHA to the user’s devices, gives back the server quota, and keeps that proxy away from the site for every worker', {
@@ -157,8 +156,8 @@ describe('the server worker', () => {
       ['month', 0, 1],
     ]);
     expect(await prisma.evidence.count({ where: { applicationId: blockedId!, kind: 'page_html' } })).toBe(1);
-    const [blockedVia] = [...viasOf(ats, captcha!)];
-    const blocked = proxies.find((p) => blockedVia?.startsWith(p.via))!;
+    const [blockedName] = [...proxiesOf(ats, captcha!)];
+    const blocked = proxies.find((p) => p.name === blockedName)!;
     expect(blocked).toBeDefined();
     await first.stop();
 
@@ -167,7 +166,7 @@ describe('the server worker', () => {
     const ids = await swipeAll(user, posted);
     const second = await worker(backend, proxyEnv(proxies), { concurrency: 1 });
     await expect.poll(() => statuses(backend, ids), { timeout: 75_000 }).toEqual(ids.map(() => 'SUBMITTED'));
-    for (const p of posted) expect([...viasOf(ats, p)][0]).not.toContain(blocked.name);
+    for (const p of posted) expect([...proxiesOf(ats, p)]).not.toContain(blocked.name);
     const host = new URL(ats.url).host;
     const endpoint = second.worker.proxies.endpoints.find((e) => e.label === blocked.url)!;
     expect((await second.worker.proxies.health()).get(endpoint.id)?.blocks[host]).toMatchObject({ count: 1 });

@@ -117,12 +117,13 @@ export async function startTestWorker(
   };
 }
 
-/** The Via headers of the requests the practice ATS got for one posting's pages. */
-export function viasOf(ats: PracticeAts, posted: PostedJob): Set<string | null> {
+/** The proxies (by Via name; null: direct) that the practice ATS saw one posting's requests come through. */
+export function proxiesOf(ats: PracticeAts, posted: PostedJob): Set<string | null> {
   return new Set(
     ats.requests
       .list()
       .filter((r) => r.path.includes(posted.postingId))
-      .map((r) => r.via),
+      // tinyproxy says "1.1 <its ViaProxyName> (tinyproxy/<version>)".
+      .map((r) => r.via?.split(' ')[1] ?? null),
   );
 }
