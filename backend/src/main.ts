@@ -29,7 +29,7 @@ let demo: { email: string; password: string } | null = null;
 if (config.SEED_DEMO) {
   const seedDb = openDatabase(database.url, { max: 2 });
   try {
-    demo = await seedDemo(seedDb.prisma, { practiceAtsUrl: config.practiceAtsUrl, dataDir: config.dataDir });
+    demo = await seedDemo({ config, db: seedDb });
   } finally {
     await seedDb.close();
   }

@@ -5,12 +5,12 @@ import { seedDemo } from '../seed/demo-seed.ts';
 
 const config = loadConfig();
 const db = await resolveDatabase();
-const { prisma, close } = openDatabase(db.url);
+const database = openDatabase(db.url);
 try {
   await migrate(db.url);
-  const result = await seedDemo(prisma, { practiceAtsUrl: config.practiceAtsUrl, dataDir: config.dataDir });
+  const result = await seedDemo({ config, db: database });
   console.log(`Seeded ${result.jobs} jobs. Demo user: ${result.email} / ${result.password}`);
 } finally {
-  await close();
+  await database.close();
   await db.stop();
 }

@@ -10,7 +10,11 @@ import { AppError } from '../http/errors.ts';
 
 export const RESUME_ACCEPTED = 'a PDF or Word (.docx) resume';
 
-export async function saveResume(ctx: AppContext, userId: string, upload: Upload): Promise<Resume> {
+export async function saveResume(
+  ctx: Pick<AppContext, 'config' | 'db'>,
+  userId: string,
+  upload: Upload,
+): Promise<Resume> {
   const type = detectDocumentType(upload.bytes);
   if (!type) {
     throw new AppError(

@@ -3,9 +3,11 @@
 // user's password is generated once, kept under the data dir, and printed, never stored in code.
 import { randomBytes } from 'node:crypto';
 import { practiceJobs } from '@jobswipe/automations/practice-ats/index';
-import type { PrismaClient } from '@jobswipe/db';
 import { hashPassword } from '../auth/passwords.ts';
 import { generatedSecret } from '../config.ts';
+import type { AppContext } from '../context.ts';
+import { defaultResume, saveResume } from '../profile/resumes.ts';
+import { textPdf } from './text-pdf.ts';
 
 export const DEMO_EMAIL = 'demo@jobswipe.local';
 
@@ -15,10 +17,9 @@ export interface SeedResult {
   password: string;
 }
 
-export async function seedDemo(
-  prisma: PrismaClient,
-  opts: { practiceAtsUrl: string; dataDir: string },
-): Promise<SeedResult> {
+export async function seedDemo(deps: Pick<AppContext, 'config' | 'db'>): Promise<SeedResult> {
+  const prisma = deps.db.prisma;
+  const opts = { practiceAtsUrl: deps.config.practiceAtsUrl, dataDir: deps.config.dataDir };
   const postings = practiceJobs(opts.practiceAtsUrl);
   const now = Date.now();
   // Ordinary postings first in the deck; the adversarial ones (CAPTCHA, login wall...) after them.
@@ -66,10 +67,21 @@ export async function seedDemo(
     eeo: { gender: 'decline', race: 'decline', hispanicLatino: 'decline', veteran: 'decline', disability: 'decline' },
     onboardingStep: 99,
   };
-  await prisma.user.upsert({
+  const user = await prisma.user.upsert({
     where: { email: DEMO_EMAIL },
     create: { email: DEMO_EMAIL, passwordHash, role: 'operator', profile: { create: profile } },
     update: { passwordHash },
   });
+  if (!(await defaultResume(prisma, user.id))) {
+    const bytes = textPdf([
+      'Alex Rivera',
+      'Senior Software Engineer - San Francisco, CA - demo@jobswipe.local',
+      '',
+      'Northwind Labs (2021-now): payments platform, TypeScript, PostgreSQL, Redis',
+      'Contoso (2018-2021): web applications, React, Node.js',
+      'B.S. Computer Science',
+    ]);
+    await saveResume(deps, user.id, { bytes, originalName: 'Alex Rivera - Resume.pdf' });
+  }
   return { jobs: ordered.length, email: DEMO_EMAIL, password };
 }

@@ -2,30 +2,10 @@
 // correct cross-reference table, a DOCX (a ZIP holding the WordprocessingML parts Word needs) and
 // a PNG.
 import { crc32, deflateRawSync } from 'node:zlib';
+import { textPdf } from '../../src/seed/text-pdf.ts';
 
 export function minimalPdf(text = 'Ada Lovelace - Resume'): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    streamObject(`BT /F1 18 Tf 72 720 Td (${text}) Tj ET`),
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-function streamObject(content: string): string {
-  return `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`;
+  return textPdf([text]);
 }
 
 export function minimalDocx(text = 'Ada Lovelace - Resume'): Buffer {
