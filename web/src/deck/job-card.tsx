@@ -25,7 +25,7 @@ export function JobCard({ job, gesture, behind = 0 }: { job: JobView; gesture?: 
   const lean = gesture?.lean;
   return (
     <article
-      className={`card${gesture ? ' card-top' : ''}`}
+      className={`card${gesture ? ' card-top' : ''}${expanded ? ' card-expanded' : ''}`}
       data-behind={behind}
       aria-hidden={gesture ? undefined : true}
       aria-labelledby={gesture ? `${descriptionId}-title` : undefined}
