@@ -120,9 +120,7 @@ function savedAnswer(field: DiscoveredField, input: StepInput): Answer | null {
   const key = normalizeQuestion(field.label);
   if (!key) return null;
   const saved = input.answers[key];
-  if (saved !== undefined) return { value: saved, source: 'answer' };
-  const extra = input.extraAnswers?.[key];
-  return extra !== undefined ? { value: extra, source: 'ai' } : null;
+  return saved !== undefined ? { value: saved, source: 'answer' } : null;
 }
 
 /** What to put in `field`, or a null answer when neither the user nor the profile says. */
@@ -135,7 +133,7 @@ export function decide(field: DiscoveredField, input: StepInput): Decision {
   );
   const sensitive = (key !== null && SENSITIVE_KEYS.has(key)) || isSensitiveQuestion(field.label);
   const fromUser = savedAnswer(field, input);
-  if (fromUser && !(sensitive && fromUser.source === 'ai')) return { key, answer: fromUser, sensitive };
+  if (fromUser) return { key, answer: fromUser, sensitive };
   let answer = key ? profileAnswer(key, field, input) : null;
   // A combobox shows its options only once opened: offer "decline" and let the fill find it or not.
   const offersDecline =

@@ -28,18 +28,6 @@ export function frameDocument(frame: HTMLIFrameElement): Document | null {
   }
 }
 
-/** Every document reachable from the top one (itself and its same-origin frames, at any depth). */
-export function allDocuments(doc: Document = document): Document[] {
-  const docs = [doc];
-  for (const el of deepElements(doc)) {
-    if (el.tagName === 'IFRAME') {
-      const inner = frameDocument(el as HTMLIFrameElement);
-      if (inner) docs.push(inner);
-    }
-  }
-  return docs;
-}
-
 export function deepQueryAll<T extends Element = HTMLElement>(selector: string, root?: Document | Element): T[] {
   return deepElements(root).filter((el) => el.matches(selector)) as T[];
 }
@@ -96,7 +84,7 @@ export function byIdInRoot(el: Element, id: string): Element | null {
   return root.getElementById?.(id) ?? null;
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves once `probe` returns a value, or with null after `timeoutMs`. */
 export async function waitFor<T>(
@@ -131,8 +119,6 @@ export function settle(doc: Document = document, quietMs = 150, maxMs = 2_000): 
     }
   });
 }
-
-export { delay };
 
 /** The window an element lives in (its frame's, not necessarily the top one). */
 export function windowOf(el: Element): Window & typeof globalThis {

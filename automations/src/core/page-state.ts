@@ -6,6 +6,8 @@ import { deepElements, deepQueryAll, isVisible, pageText, textOf } from './dom.t
 export interface Markers {
   /** Selectors whose visible presence means the application went through. */
   successSelectors: string[];
+  /** Paths a site moves to after a successful submit. */
+  successUrls: RegExp[];
   successText: RegExp[];
   alreadyAppliedText: RegExp[];
   errorSelectors: string[];
@@ -13,6 +15,7 @@ export interface Markers {
 
 export const COMMON_MARKERS: Markers = {
   successSelectors: ['[data-confirmation]', '#application_confirmation', '.application-confirmation'],
+  successUrls: [/\/(thank[-_]?you|thanks|confirmation|application[-_]?(submitted|received|complete))\/?$/i],
   successText: [
     /thank(s| you) for (applying|your application|submitting)/i,
     /(application|submission) (has been |was |is )?(successfully )?(submitted|received)/i,
@@ -112,7 +115,9 @@ export function confirmation(doc: Document, markers: Markers): { text: string; a
     if (el) return { text: textOf(el).slice(0, 300) || selector, already: false };
   }
   const success = firstMatch(text, markers.successText, 2);
-  return success ? { text: success, already: false } : null;
+  if (success) return { text: success, already: false };
+  const moved = markers.successUrls.some((re) => re.test(doc.location.pathname));
+  return moved ? { text: `${doc.title} (${doc.location.pathname})`.trim(), already: false } : null;
 }
 
 /** What stops an application before the form: CAPTCHA, bot wall, closed posting, login wall. */

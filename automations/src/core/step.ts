@@ -17,14 +17,11 @@ import type { DiscoveredField, FilledField, StepInput, StepResult, SubmitResult,
 /** Rounds of fill → settle → look again, for questions that appear once another is answered. */
 const FILL_ROUNDS = 3;
 
+/** The adapter's own markers first, then the common ones. */
 function markersOf(adapter: Adapter): Markers {
-  const own = adapter.markers ?? {};
-  return {
-    successSelectors: [...(own.successSelectors ?? []), ...COMMON_MARKERS.successSelectors],
-    successText: [...(own.successText ?? []), ...COMMON_MARKERS.successText],
-    alreadyAppliedText: [...(own.alreadyAppliedText ?? []), ...COMMON_MARKERS.alreadyAppliedText],
-    errorSelectors: [...(own.errorSelectors ?? []), ...COMMON_MARKERS.errorSelectors],
-  };
+  const own: Partial<Record<keyof Markers, Array<string | RegExp>>> = adapter.markers ?? {};
+  const keys = Object.keys(COMMON_MARKERS) as Array<keyof Markers>;
+  return Object.fromEntries(keys.map((k) => [k, [...(own[k] ?? []), ...COMMON_MARKERS[k]]])) as unknown as Markers;
 }
 
 function control(base: Control, own: Partial<Control> | undefined): Control {
@@ -32,9 +29,8 @@ function control(base: Control, own: Partial<Control> | undefined): Control {
 }
 
 /** Fields of the application itself: not a sign-in form's, not a site search box. */
-function applicationFields(doc: Document, adapter: Adapter): DiscoveredField[] {
-  const root = adapter.formRoot?.(doc) ?? doc;
-  return discoverFields(root).filter((f) => {
+function applicationFields(doc: Document): DiscoveredField[] {
+  return discoverFields(doc).filter((f) => {
     const form = f.element.closest('form');
     if (form?.querySelector('input[type="password"]')) return false;
     return !(f.element.getAttribute('type') === 'search' || f.element.getAttribute('role') === 'searchbox');
@@ -76,13 +72,13 @@ interface FillReport {
 }
 
 /** Fills every field it has an answer for; repeats while answering reveals new questions. */
-async function fillPage(doc: Document, adapter: Adapter, input: StepInput, markers: Markers): Promise<FillReport> {
+async function fillPage(doc: Document, input: StepInput, markers: Markers): Promise<FillReport> {
   const filled = new Map<string, FilledField>();
   const unanswered = new Map<string, Unanswered>();
   const done = new Set<Element>();
   let changed = 0;
   for (let round = 0; round < FILL_ROUNDS; round++) {
-    const fields = applicationFields(doc, adapter).filter((f) => !done.has(f.element));
+    const fields = applicationFields(doc).filter((f) => !done.has(f.element));
     if (!fields.length) break;
     unanswered.clear();
     for (const f of fields) {
@@ -126,7 +122,7 @@ async function look(doc: Document): Promise<PageLook> {
   const adapter = adapterFor(doc);
   const ats = adapter.ats;
   const markers = markersOf(adapter);
-  const fields = applicationFields(doc, adapter);
+  const fields = applicationFields(doc);
   const confirmed = confirmation(doc, markers);
   const stop = confirmed ? null : blocker(doc, fields.length > 0);
   const shown: StepResult | null = confirmed
@@ -177,9 +173,8 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   // Verifying fills and submits nothing: the form being there says nothing either way.
   if (input.verifyOnly)
     return { status: 'unknown', message: 'No confirmation or "already applied" notice is shown.', ats };
-  await adapter.prepare?.(doc, input);
 
-  const { filled, unanswered, changed } = await fillPage(doc, adapter, input, markers);
+  const { filled, unanswered, changed } = await fillPage(doc, input, markers);
   if (unanswered.length) return { status: 'needs_user', questions: unanswered, filled, ats };
 
   const next = findControl(doc, control(NEXT, adapter.next));

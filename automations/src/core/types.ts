@@ -17,8 +17,6 @@ export interface StepInput {
   coverLetterText?: string | null;
   /** How many times the final submit has been clicked already in this attempt. */
   submits: number;
-  /** Answers the host supplied for this run only (e.g. from the AI fallback), keyed like saved answers. */
-  extraAnswers?: SavedAnswers;
   /** Look for proof the application already went through; fill and click nothing. */
   verifyOnly?: boolean;
   /** The applicant's account on this ATS, for sites that require one (Workday). */
@@ -54,8 +52,6 @@ export type StepResult =
   | { status: 'unknown'; message: string; ats: string }
   /** Nothing to act on yet (page still rendering, or after a submit with no answer yet). */
   | { status: 'waiting'; message: string; ats: string };
-
-export type StepStatus = StepResult['status'];
 
 export interface SubmitResult {
   clicked: string | null;

@@ -15,10 +15,6 @@ export interface Adapter {
   next?: Partial<Control>;
   /** The final submit. */
   submit?: Partial<Control>;
-  /** Only fields under this element belong to the application (not a site-wide search box). */
-  formRoot?(doc: Document): Element | null;
-  /** Runs before fields are read: open collapsed sections, choose "attach" over "paste". */
-  prepare?(doc: Document, input: StepInput): Promise<void> | void;
   /** Verifying a lost attempt: true when the page proves no application exists yet. */
   provesNotApplied?(doc: Document): boolean;
   /** Pages that are not a form to fill (an account step): a result, or null to go on as usual. */
