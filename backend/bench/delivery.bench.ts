@@ -1,7 +1,8 @@
 // `npm run bench -w @jobswipe/backend`: the delivery layer's figures on this machine, with the
 // baselines run in the same run. Prints them and writes artifacts/bench/delivery.json; asserts
 // nothing. One backend node in its own process, a fresh database, a random Redis key prefix;
-// devices over real sockets, load from child processes. About three minutes on 2 cores.
+// devices over real sockets, load from child processes. Its processes use about 1.5 minutes of
+// CPU; on a 2-core machine shared with other work (load average 20) it took 7.5 minutes.
 
 import { measureBacklogDrain } from './measures/backlog-drain.ts';
 import { measureBullmqBaseline } from './measures/bullmq-baseline.ts';
