@@ -1,12 +1,12 @@
 // The adversarial postings: each is in the catalog with its scenario and behaves as described.
 import { describe, expect, it } from 'vitest';
 import { formSpec, type PracticeJob, practiceJobs, SCENARIOS } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { correctPost, PROFILE, pdf } from './fixtures.ts';
-import { post, recorded, usePracticeAts } from './server.ts';
+import { post, practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 
 function job(scenario: PracticeJob['scenario']): PracticeJob {
   const found = practiceJobs(server.ats.url).find((j) => j.scenario === scenario);

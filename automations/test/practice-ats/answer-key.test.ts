@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec, practiceJobs } from '../../src/practice-ats/index.ts';
 import { answersFor, correctPost, PROFILE, pdf } from './fixtures.ts';
-import { recorded, usePracticeAts } from './server.ts';
+import { practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
+const server = practiceAtsForFile();
 const NORMAL = practiceJobs('http://practice.invalid').filter((j) => j.scenario === 'normal');
 
 /** Workday takes applications from signed-in candidates only. */

@@ -3,12 +3,12 @@
 // button pairs, comboboxes and location search; the posting API.
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { answersFor, PROFILE, pdf } from './fixtures.ts';
-import { recorded, usePracticeAts } from './server.ts';
+import { practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 const JOB = '3b8e6f1a-7c2d-4e9b-a5f0-6d1c8b2e4a97';
 const spec = formSpec('ashby', JOB);
 

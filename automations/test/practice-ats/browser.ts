@@ -3,7 +3,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../src/runner/browser.ts';
 
-export function useBrowser(): { newPage(): Promise<Page> } {
+export function browserForFile(): { newPage(): Promise<Page> } {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 // The plain careers page: an honest HTML form, validated on the server, recorded exactly.
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { answersFor, correctPost, document, PROFILE, pdf } from './fixtures.ts';
-import { post, recorded, usePracticeAts } from './server.ts';
+import { post, practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 const spec = formSpec('careers', 'data-engineer');
 
 describe('plain careers page', () => {

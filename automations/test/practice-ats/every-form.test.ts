@@ -2,11 +2,11 @@
 // form (or, for Workday, the job page's Apply button) in the page or in its iframe.
 import { describe, expect, it } from 'vitest';
 import { practiceJobs } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
-import { usePracticeAts } from './server.ts';
+import { browserForFile } from './browser.ts';
+import { practiceAtsForFile } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 const NORMAL = practiceJobs('http://practice.invalid').filter((j) => j.scenario === 'normal');
 
 describe('every practice form renders', () => {

@@ -2,12 +2,12 @@
 // on a company careers page, the React job-boards design, and the Job Board API.
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { answersFor, correctPost, document, PROFILE, pdf } from './fixtures.ts';
-import { post, recorded, usePracticeAts } from './server.ts';
+import { post, practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 
 describe('Greenhouse classic board', () => {
   const spec = formSpec('greenhouse', '4012345');

@@ -2,12 +2,12 @@
 // and a classic server-rendered candidate profile form.
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec, practiceJobs } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { answersFor, correctPost, PROFILE, pdf } from './fixtures.ts';
-import { post, recorded, usePracticeAts } from './server.ts';
+import { post, practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 const spec = formSpec('icims', '1042');
 
 describe('iCIMS career site', () => {

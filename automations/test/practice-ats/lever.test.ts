@@ -2,12 +2,12 @@
 // validation and "already applied" answer, and the Postings API.
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { answersFor, correctPost, PROFILE, pdf } from './fixtures.ts';
-import { post, recorded, usePracticeAts } from './server.ts';
+import { post, practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 const JOB = '7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31';
 const spec = formSpec('lever', JOB);
 

@@ -9,9 +9,9 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { ATS_KINDS, formSpec, type PracticeJob, SubmissionStore } from '../../src/practice-ats/index.ts';
 import { correctPost, pdf } from './fixtures.ts';
-import { post, recorded, usePracticeAts } from './server.ts';
+import { post, practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
+const server = practiceAtsForFile();
 
 describe('practice endpoints', () => {
   it('filters submissions by ATS, job and email, and clears them', async () => {

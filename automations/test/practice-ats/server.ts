@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type PracticeAts, type Submission, startPracticeAts } from '../../src/practice-ats/index.ts';
 
 /** One practice ATS per test file, emptied before each test. */
-export function usePracticeAts(): { readonly ats: PracticeAts } {
+export function practiceAtsForFile(): { readonly ats: PracticeAts } {
   const holder: { ats?: PracticeAts } = {};
   beforeAll(async () => {
     holder.ats = await startPracticeAts({ port: 0, dataFile: null });

@@ -2,12 +2,12 @@
 // roots, taking part in the form as form-associated custom elements.
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { answersFor, PROFILE, pdf } from './fixtures.ts';
-import { recorded, usePracticeAts } from './server.ts';
+import { practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 const spec = formSpec('smartrecruiters', '744000012345678');
 
 describe('SmartRecruiters one-click application', () => {

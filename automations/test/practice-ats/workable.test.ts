@@ -2,12 +2,12 @@
 // letter that is written or uploaded.
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { answersFor, document, PROFILE, pdf } from './fixtures.ts';
-import { recorded, usePracticeAts } from './server.ts';
+import { practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 const spec = formSpec('workable', 'B7C1D2E3F4');
 
 describe('Workable application', () => {

@@ -5,12 +5,12 @@ import { normalizeQuestion } from '@jobswipe/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
-import { useBrowser } from './browser.ts';
+import { browserForFile } from './browser.ts';
 import { answersFor, PROFILE, pdf } from './fixtures.ts';
-import { recorded, usePracticeAts } from './server.ts';
+import { practiceAtsForFile, recorded } from './server.ts';
 
-const server = usePracticeAts();
-const browser = useBrowser();
+const server = practiceAtsForFile();
+const browser = browserForFile();
 const spec = formSpec('workday', 'R-10234');
 const PASSWORD = 'correct horse battery';
 

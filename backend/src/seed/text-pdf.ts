@@ -1,8 +1,8 @@
 // A real one-page PDF of plain text lines (Helvetica, a correct cross-reference table): the demo
 // user's resume, and the documents upload tests send. Built, not checked in.
 export function textPdf(lines: string[]): Buffer {
-  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const text = lines.map((line, i) => `${i === 0 ? '' : '0 -18 Td '}(${escape(line)}) Tj`).join(' ');
+  const escapeText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const text = lines.map((line, i) => `${i === 0 ? '' : '0 -18 Td '}(${escapeText(line)}) Tj`).join(' ');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

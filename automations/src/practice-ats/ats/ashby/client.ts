@@ -115,6 +115,7 @@ function ApplicationForm(): ReactNode {
 function Overview(): ReactNode {
   return h('div', {
     className: '_descriptionText_oj0x8_198',
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: the practice catalog's own description, built from escaped text, as Ashby renders its posting HTML
     dangerouslySetInnerHTML: { __html: data.posting.descriptionHtml },
   });
 }
