@@ -14,13 +14,16 @@ export function userMessage(err: unknown): string {
   return 'Something unexpected happened. Reload the page and try again.';
 }
 
-/** Per-field messages of a validation error (`details` lists zod issues with their path). */
+/** Per-field messages of a validation error: its `details.issues` name each field by its dotted path. */
 export function fieldErrors(err: unknown): Record<string, string> {
-  if (!(err instanceof ApiError) || err.code !== 'validation_failed' || !Array.isArray(err.details)) return {};
+  if (!(err instanceof ApiError) || err.code !== 'validation_failed') return {};
+  const issues = (err.details as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return {};
   const out: Record<string, string> = {};
-  for (const issue of err.details as { path?: unknown[]; message?: string }[]) {
-    const path = Array.isArray(issue.path) ? issue.path.join('.') : '';
-    if (path && issue.message && !out[path]) out[path] = issue.message;
+  for (const issue of issues as { path?: unknown; message?: unknown }[]) {
+    if (typeof issue.path === 'string' && typeof issue.message === 'string' && !out[issue.path]) {
+      out[issue.path] = issue.message;
+    }
   }
   return out;
 }
