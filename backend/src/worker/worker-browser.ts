@@ -1,8 +1,10 @@
 // The worker's one Chromium: launched once per process (or a browser the caller shares, as tests
 // do), relaunched if it crashed. Every application gets a fresh context of it (the engine's
-// `newApplicationContext`), with its own proxy.
-import { launchBrowser } from '@jobswipe/automations/runner/browser';
-import type { Browser } from 'playwright-core';
+// `newApplicationContext`), with its own proxy. Launched with the engine's executable and
+// arguments, but without Playwright's signal handlers: on SIGTERM Playwright would close the
+// browser under the running applications, when the worker means to let them finish.
+import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
+import { type Browser, chromium } from 'playwright-core';
 
 export class WorkerBrowser {
   private launched: Promise<Browser> | null = null;
@@ -11,18 +13,27 @@ export class WorkerBrowser {
 
   get(): Promise<Browser> {
     if (this.shared) return Promise.resolve(this.shared);
-    this.launched ??= launchBrowser({ headless: true }).then(
-      ({ browser }) => {
-        browser.on('disconnected', () => {
+    this.launched ??= chromium
+      .launch({
+        headless: true,
+        executablePath: chromiumExecutable(),
+        args: CHROMIUM_ARGS,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      })
+      .then(
+        (browser) => {
+          browser.on('disconnected', () => {
+            this.launched = null;
+          });
+          return browser;
+        },
+        (err: unknown) => {
           this.launched = null;
-        });
-        return browser;
-      },
-      (err: unknown) => {
-        this.launched = null;
-        throw err;
-      },
-    );
+          throw err;
+        },
+      );
     return this.launched;
   }
 
