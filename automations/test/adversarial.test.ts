@@ -46,7 +46,7 @@ const stopCases = STOPS.flatMap(([scenario, outcome, errorClass, message]) =>
   ),
 );
 
-describe('postings an application cannot go through', () => {
+describe.concurrent('postings an application cannot go through', () => {
   it.each(stopCases)(
     '%s ends with the right outcome and submits nothing',
     async (_n, job, outcome, errorClass, message) => {
@@ -60,7 +60,7 @@ describe('postings an application cannot go through', () => {
   );
 });
 
-describe('forms that resist but accept a correct application', () => {
+describe.concurrent('forms that resist but accept a correct application', () => {
   it.each([...named('slow'), ...named('reject-first'), ...named('shuffled')])(
     '%s is submitted once with every covered field right',
     async (_n, job) => {

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-describe('applying with the Playwright runner', () => {
+// Applications run a few at a time (a context each on the one browser), as a worker would.
+describe.concurrent('applying with the Playwright runner', () => {
   it.each(catalog('normal').map((job) => [`${job.ats}/${job.externalId}`, job] as const))(
     '%s: submitted once, every covered field right, files intact',
     async (_name, job) => {

@@ -70,7 +70,7 @@ async function applyLikeTheExtension(page: Page, url: string, input: StepInput):
 /** One normal posting per ATS keeps this file fast; the runner's test covers every posting. */
 const onePerAts = [...new Map(catalog('normal').map((j) => [j.ats, j])).values()];
 
-describe('the core as a content script', () => {
+describe.concurrent('the core as a content script', () => {
   it.each(onePerAts.map((j) => [`${j.ats}/${j.externalId}`, j] as const))(
     '%s: fills and submits through its own API only',
     async (_n, job: PracticeJob) => {

@@ -35,7 +35,7 @@ function apply(job: PracticeJob, extra: Partial<ApplyOptions> = {}) {
 }
 const recorded = (job: PracticeJob) => world.ats.submissions.list({ ats: job.ats, jobId: job.externalId });
 
-describe('unknown questions', () => {
+describe.concurrent('unknown questions', () => {
   it('returns the questions it cannot answer, then submits once the user answered them', async () => {
     const first = await apply(withQuestions, { answers: {} });
     expect(first.outcome).toBe('needs_attention');
@@ -83,7 +83,7 @@ describe('unknown questions', () => {
   });
 });
 
-describe('the submitting checkpoint', () => {
+describe.concurrent('the submitting checkpoint', () => {
   it('is reported, and awaited, before the final click', async () => {
     const job = careers[1]!;
     let submissionsAtCheckpoint = -1;
@@ -111,7 +111,7 @@ describe('the submitting checkpoint', () => {
   });
 });
 
-describe('runs that must not submit', () => {
+describe.concurrent('runs that must not submit', () => {
   it('a dry run fills the form and stops before submit', async () => {
     const job = careers[2]!;
     const result = await apply(job, { dryRun: true });
