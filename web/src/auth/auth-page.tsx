@@ -67,7 +67,7 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
             onChange={(e) => setPassword(e.target.value)}
             error={fields.password}
           />
-          {Object.keys(fields).length === 0 && <ErrorNote error={error} />}
+          {!fields.email && !fields.password && <ErrorNote error={error} />}
           <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
             {busy ? 'One moment…' : signup ? 'Create account' : 'Sign in'}
           </button>

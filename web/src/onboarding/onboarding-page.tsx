@@ -362,12 +362,8 @@ export function OnboardingPage() {
       <h1>{ONBOARDING_STEPS[step]}</h1>
       <form onSubmit={submit} className="stack-form">
         {body}
-        {Object.keys(fields).length === 0 && <ErrorNote error={error} />}
-        {Object.keys(fields).length > 0 && (
-          <p className="field-error" role="alert">
-            Some answers need a fix: see the marked fields.
-          </p>
-        )}
+        {/* The server's message names the field, for the ones not marked on this step too. */}
+        <ErrorNote error={error} />
         <div className="row row-between">
           <button
             type="button"
