@@ -40,6 +40,10 @@ export const ENV = {
     doc: 'Public base URL (links in device messages); default http://localhost:PORT',
   },
   DATABASE_URL: { schema: z.string().optional(), doc: 'PostgreSQL URL; unset: embedded PostgreSQL under DATA_DIR' },
+  DATABASE_POOL_MAX: {
+    schema: ms.default(10),
+    doc: "Connections in each backend process's PostgreSQL pool",
+  },
   REDIS_URL: {
     schema: z.string().default('redis://127.0.0.1:6379'),
     doc: 'Redis URL; unreachable: runs degraded (Postgres only)',

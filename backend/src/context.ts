@@ -37,6 +37,7 @@ export interface AppContext {
 export function createContext(config: Config, databaseUrl: string, options: { log?: Logger } = {}): AppContext {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = openDatabase(databaseUrl, {
+    max: config.DATABASE_POOL_MAX,
     onError: (err) => log.warn({ err: err.message }, 'idle database connection lost'),
   });
   const redis = connectRedis(config.REDIS_URL, log);

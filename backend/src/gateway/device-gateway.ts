@@ -37,6 +37,9 @@ export class DeviceGateway {
   /** This node's device sessions, by user. */
   private readonly sessions = new Map<string, Set<DeviceSession>>();
   readonly offers: OfferSource;
+  /** Devices seen since the last flush: their last-seen time is written in one batch, so a
+   * wave of connections does not queue a write each on the database pool. */
+  private readonly seen = new Set<string>();
   /** Long-poll requests waiting for a user's work on this node. */
   private readonly waiters = new Map<string, Set<() => void>>();
   private timers: NodeJS.Timeout[] = [];
@@ -70,12 +73,14 @@ export class DeviceGateway {
         for (const userId of this.sessions.keys()) this.pumpUser(userId);
       });
     });
-    this.timers = [degraded, presence, expiry];
+    const lastSeen = setInterval(() => void this.flushSeen(), 5_000);
+    this.timers = [degraded, presence, expiry, lastSeen];
     for (const t of this.timers) t.unref();
   }
 
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
+    await this.flushSeen();
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
     this.wss.close();
   }
@@ -83,6 +88,20 @@ export class DeviceGateway {
   /** Devices of this user connected to this node (tests and the online view). */
   connected(userId: string): DeviceSession[] {
     return [...(this.sessions.get(userId) ?? [])];
+  }
+
+  /** Records that a device talked to us (connection, long-poll). */
+  markSeen(deviceId: string): void {
+    this.seen.add(deviceId);
+  }
+
+  private async flushSeen(): Promise<void> {
+    if (this.seen.size === 0) return;
+    const ids = [...this.seen];
+    this.seen.clear();
+    await this.ctx.db.prisma.device
+      .updateMany({ where: { id: { in: ids } }, data: { lastSeenAt: new Date() } })
+      .catch((err) => this.ctx.log.warn({ err }, 'recording when devices were last seen failed'));
   }
 
   /** Resolves when this node hears of new work for the user, or after `ms`. */
@@ -195,10 +214,10 @@ export class DeviceGateway {
     const device = await authenticateDevice(this.ctx, hello.token);
     const session = this.session(device, send, () => ws.close(4003, 'device revoked'));
     session.capacity = hello.capacity;
-    await this.ctx.db.prisma.device.update({
-      where: { id: device.id },
-      data: { lastSeenAt: new Date(), version: hello.version },
-    });
+    if (device.version !== hello.version) {
+      await this.ctx.db.prisma.device.update({ where: { id: device.id }, data: { version: hello.version } });
+    }
+    this.seen.add(device.id);
     send({
       type: 'welcome',
       deviceId: device.id,
@@ -235,7 +254,7 @@ export class DeviceGateway {
     try {
       await session.handBackOffers();
       await this.setPresence(userId, id, false);
-      await this.ctx.db.prisma.device.update({ where: { id }, data: { lastSeenAt: new Date() } });
+      this.seen.add(id);
       await this.ctx.events.publish(userId, {
         type: 'device',
         deviceId: id,

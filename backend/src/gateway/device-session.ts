@@ -129,6 +129,16 @@ export class DeviceSession {
     else if (message.type !== 'ping' && message.type !== 'pong') this.saturated = false;
     switch (message.type) {
       case 'claim': {
+        if (this.held.size >= this.capacity) {
+          this.send({
+            type: 'rejected',
+            applicationId: message.applicationId,
+            reason: 'over_capacity',
+            message: `You already hold ${this.held.size} application(s), your stated capacity.`,
+          });
+          await this.handBack(message.applicationId);
+          return;
+        }
         // It stays counted as offered until the claim is decided, so a pump meanwhile cannot
         // offer past the device's capacity.
         const outcome = await claim(this.ctx, this.executor, message.applicationId).finally(() =>

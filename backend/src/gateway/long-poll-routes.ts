@@ -35,7 +35,8 @@ export function longPollRoutes(ctx: AppContext, gateway: DeviceGateway): Router 
     await gateway.setPresence(device.userId, device.id, true);
     try {
       const deadline = Date.now() + body.waitMs;
-      while ((await session.pump()).length === 0 && Date.now() < deadline && !res.closed) {
+      // Lease answers for what it holds go back at once; otherwise wait for an offer.
+      while (messages.length === 0 && (await session.pump()).length === 0 && Date.now() < deadline && !res.closed) {
         await gateway.waitForWork(device.userId, deadline - Date.now());
       }
     } finally {

@@ -164,7 +164,7 @@ describe('protocol abuse', () => {
 
     raw.send({ type: 'claim', applicationId: mine! });
     expect((await raw.next('error')).code).toBe('unauthenticated');
-    raw.send({ type: 'hello', token, kind: 'desktop', version: 't', capacity: 0, held: [] });
+    raw.send({ type: 'hello', token, kind: 'desktop', version: 't', capacity: 1, held: [] });
     await raw.next('welcome');
 
     raw.send('{not json');
@@ -185,6 +185,20 @@ describe('protocol abuse', () => {
     const apps = await prisma().application.findMany({ where: { id: { in: [mine!, theirs!] } } });
     expect(apps.map((a) => a.status)).toEqual(['QUEUED', 'QUEUED']);
     expect(apps.every((a) => a.leaseToken === 0n)).toBe(true);
+  });
+
+  it('refuses a claim beyond the capacity the device stated', async () => {
+    const user = await userWith(backend.api, prisma());
+    const [first, second] = await swipeRight(user.api, prisma(), 2);
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.connect(backend.node.url);
+    stops.push(() => raw.close());
+    raw.send({ type: 'hello', token, kind: 'desktop', version: 't', capacity: 1, held: [] });
+    raw.send({ type: 'claim', applicationId: first! });
+    await raw.next('claimed');
+    raw.send({ type: 'claim', applicationId: second! });
+    expect(await raw.next('rejected')).toMatchObject({ applicationId: second, reason: 'over_capacity' });
+    expect((await prisma().application.findUniqueOrThrow({ where: { id: second } })).status).toBe('QUEUED');
   });
 
   it('closes a socket that sends an oversized frame, or a wrong or revoked token', async () => {
