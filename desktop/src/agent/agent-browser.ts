@@ -1,0 +1,94 @@
+// The agent's browser: one persistent profile (cookies and sign-ins kept between applications),
+// opened on the first application and kept open, with a new page per application. The user's
+// installed Chrome when there is one, else the configured executable (JOBSWIPE_CHROME / --chrome,
+// falling back to Debian's Chromium). Headless by default only when there is no display.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchDesktopContext } from '@jobswipe/automations/runner/browser';
+
+type BrowserContext = Awaited<ReturnType<typeof launchDesktopContext>>;
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** Where Chrome (stable) installs itself, as Playwright's `channel: 'chrome'` looks for it. */
+export function installedChrome(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
+  const candidates: string[] = [];
+  if (platform === 'linux') candidates.push('/opt/google/chrome/chrome');
+  if (platform === 'darwin') candidates.push('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
+  if (platform === 'win32') {
+    for (const root of [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']]) {
+      if (root) candidates.push(join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'));
+    }
+  }
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+/** Whether a window can be shown: always on macOS and Windows; on Linux, when X or Wayland is there. */
+export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform = process.platform): boolean {
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+export interface BrowserChoice {
+  /** `chrome`: the installed Chrome through Playwright's channel; else the executable's path. */
+  browser: 'chrome' | string;
+  headless: boolean;
+}
+
+export function chooseBrowser(options: {
+  chrome?: string | undefined;
+  headful?: boolean | undefined;
+  headless?: boolean | undefined;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}): BrowserChoice {
+  const env = options.env ?? process.env;
+  const display = hasDisplay(env, options.platform);
+  if (options.headful && options.headless) throw new Error('Give --headful or --headless, not both.');
+  if (options.headful && !display) {
+    throw new Error('--headful needs a display, and there is none (no DISPLAY or WAYLAND_DISPLAY). Run without it.');
+  }
+  const configured = options.chrome || env.JOBSWIPE_CHROME || DEFAULT_CHROMIUM;
+  return {
+    browser: installedChrome(env, options.platform) ? 'chrome' : configured,
+    headless: options.headless ? true : options.headful ? false : !display,
+  };
+}
+
+export class AgentBrowser {
+  private opening: Promise<BrowserContext> | null = null;
+
+  constructor(
+    private readonly choice: BrowserChoice,
+    private readonly profileDir: string,
+  ) {}
+
+  /** The open context; launched on first use, and again if the browser went away. */
+  context(): Promise<BrowserContext> {
+    if (!this.opening) {
+      const opening = launchDesktopContext({
+        userDataDir: this.profileDir,
+        headless: this.choice.headless,
+        ...(this.choice.browser === 'chrome' ? {} : { executablePath: this.choice.browser }),
+      });
+      this.opening = opening;
+      opening.then(
+        (context) =>
+          context.on('close', () => {
+            if (this.opening === opening) this.opening = null;
+          }),
+        () => {
+          if (this.opening === opening) this.opening = null;
+        },
+      );
+    }
+    return this.opening;
+  }
+
+  async close(): Promise<void> {
+    const opening = this.opening;
+    this.opening = null;
+    const context = await opening?.catch(() => null);
+    await context?.close().catch(() => {});
+  }
+}

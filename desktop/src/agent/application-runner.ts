@@ -1,0 +1,129 @@
+// One claimed application, start to end, on this machine: its resume fetched into a folder of its
+// own (under the agent dir, which only the user can read), the engine run in desktop mode in the agent's browser with every step reported to the
+// backend (the `submitting` checkpoint is awaited before the final click), the evidence uploaded,
+// and the outcome handed to the client to report. The folder is deleted afterwards.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { applyToJob } from '@jobswipe/automations/runner/apply';
+import type { ApplyResult, ErrorClass } from '@jobswipe/protocol';
+import type { ClaimedMessage } from '@jobswipe/protocol/device';
+import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
+import type { AgentBrowser } from './agent-browser.ts';
+import { uploadEvidence } from './evidence-upload.ts';
+import type { FileLeaseStore } from './lease-store.ts';
+import type { Logger } from './log.ts';
+import { downloadResume } from './resume-download.ts';
+import type { DeviceCredentials } from './token-store.ts';
+
+/** The protocol's limits on a result's texts (longer ones would be refused, and the result lost). */
+const MAX_MESSAGE = 2_000;
+const MAX_PROGRESS_MESSAGE = 500;
+const MAX_UNANSWERED = 50;
+
+export interface RunnerDeps {
+  credentials: DeviceCredentials;
+  /** Where each application gets its own folder (inside the private agent dir). */
+  workDir: string;
+  browser: AgentBrowser;
+  leases: FileLeaseStore;
+  log: Logger;
+}
+
+function clip(text: string | null | undefined, max: number): string | null {
+  return text ? text.slice(0, max) : null;
+}
+
+function failed(errorClass: ErrorClass, message: string): JobOutcome {
+  return {
+    outcome: 'failed',
+    errorClass,
+    message: clip(message, MAX_MESSAGE),
+    confirmation: null,
+    unanswered: [],
+    evidenceIds: [],
+  };
+}
+
+export function applicationRunner(deps: RunnerDeps) {
+  return async function runApplication(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+    const log = deps.log.child({ applicationId: order.applicationId, correlationId: order.correlationId });
+    const url = order.job.applyUrl;
+    if (typeof url !== 'string' || !url) return failed('permanent', 'The job has no apply URL to open.');
+    // The claim must be on disk before anything happens on the employer's site: after a crash,
+    // the agent must know it held this application.
+    await deps.leases.settled();
+    await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
+    const workDir = await mkdtemp(join(deps.workDir, `${order.applicationId}-`));
+    try {
+      let resumePath: string | undefined;
+      if (order.resumeUrl) {
+        try {
+          resumePath = await downloadResume(order.resumeUrl, order.resumeFileName, workDir, control.signal);
+        } catch (err) {
+          return failed('retryable', (err as Error).message);
+        }
+      }
+      let context: Awaited<ReturnType<AgentBrowser['context']>>;
+      try {
+        context = await deps.browser.context();
+      } catch (err) {
+        log.error('the browser did not start', { error: (err as Error).message });
+        return failed('retryable', `The browser on this device did not start: ${firstLine(err)}`);
+      }
+      const result = await applyToJob({
+        url,
+        profile: order.profile,
+        answers: order.answers,
+        ...(resumePath ? { resumePath } : {}),
+        mode: 'desktop',
+        context,
+        signal: control.signal,
+        verifyFirst: order.verifyFirst,
+        evidenceDir: join(workDir, 'evidence'),
+        onProgress: (p) => control.progress(p.step, p.percent, clip(p.message, MAX_PROGRESS_MESSAGE) ?? undefined),
+      });
+      if (control.signal.aborted) return failed('retryable', 'Stopped: the application was taken away.');
+      const evidenceIds = await evidence(deps, order, result, log);
+      log.info('attempt ended', {
+        outcome: result.outcome,
+        errorClass: result.errorClass,
+        message: result.message,
+        confirmation: result.confirmation,
+        evidence: evidenceIds.length,
+      });
+      return { ...toOutcome(result), evidenceIds };
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  };
+}
+
+function toOutcome(result: ApplyResult): Omit<Extract<JobOutcome, { outcome: unknown }>, 'evidenceIds'> {
+  return {
+    outcome: result.outcome,
+    errorClass: result.errorClass,
+    message: clip(result.message, MAX_MESSAGE),
+    confirmation: clip(result.confirmation, MAX_MESSAGE),
+    unanswered: result.unanswered.slice(0, MAX_UNANSWERED),
+  };
+}
+
+async function evidence(deps: RunnerDeps, order: ClaimedMessage, result: ApplyResult, log: Logger): Promise<string[]> {
+  const { ids, failed: notStored } = await uploadEvidence(
+    {
+      server: deps.credentials.server,
+      token: deps.credentials.token,
+      applicationId: order.applicationId,
+      leaseToken: order.leaseToken,
+      submitted: result.outcome === 'submitted',
+    },
+    result.evidence,
+  );
+  for (const { error } of notStored) log.warn('evidence not stored', { error });
+  return ids;
+}
+
+function firstLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n')[0] ?? text;
+}
