@@ -11,10 +11,12 @@ import { storeEvidence } from '../../backend/src/evidence/store-evidence.ts';
 import type { Api } from '../../backend/test/support/api.ts';
 import type { TestBackend } from '../../backend/test/support/backend.ts';
 import { createJobs } from '../../backend/test/support/factories.ts';
+import { type StripeStandIn, startStripeStandIn } from '../../backend/test/support/stripe-stand-in.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 
 let backend: TestBackend;
 let browser: Browser;
+let stripe: StripeStandIn;
 /** Whether this backend serves the live events socket (it lands with the delivery work). */
 let eventsServed = false;
 
@@ -31,13 +33,18 @@ function probeEvents(url: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  [backend, browser] = await Promise.all([startBackend({ SWIPE_RATE_LIMIT: '100000' }), launchBrowser()]);
+  stripe = await startStripeStandIn();
+  [backend, browser] = await Promise.all([
+    startBackend({ SWIPE_RATE_LIMIT: '100000', STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_BASE: stripe.url }),
+    launchBrowser(),
+  ]);
   eventsServed = await probeEvents(backend.node.url);
 });
 
 afterAll(async () => {
   await browser?.close();
   await backend?.close();
+  await stripe?.close();
 });
 
 const prisma = () => backend.node.ctx.db.prisma;
@@ -254,6 +261,21 @@ describe('plan and ops', () => {
     await expect
       .poll(async () => (await prisma().user.findUniqueOrThrow({ where: { id: user.user.id } })).executionPreference)
       .toBe('device_only');
+    await context.close();
+  });
+
+  it('upgrades through Stripe Checkout: the page goes to the session the backend created', async () => {
+    const { context, page } = await signedInContext(browser, backend, DESKTOP);
+    // Stripe's hosted page cannot be reached from here: answered in the browser, nothing leaves.
+    await page.route('https://checkout.stripe.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<h1>Stripe Checkout (stand-in)</h1>' }),
+    );
+    await page.goto('/plan');
+    await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+    await expect.poll(() => page.url()).toMatch(/^https:\/\/checkout\.stripe\.com\//);
+    const created = stripe.sessions.at(-1);
+    expect(page.url()).toBe(created?.session.url);
+    expect(created?.session.success_url).toBe(`${backend.node.url}/plan`);
     await context.close();
   });
 
