@@ -2,6 +2,7 @@
 // mode on a persistent profile, and network failures classified as worth retrying.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,36 @@ describe('server mode', () => {
     expect(result.outcome).toBe('failed');
     expect(result.errorClass).toBe('retryable');
     expect(result.message).toMatch(/ERR_CONNECTION_REFUSED|net::/);
+  });
+});
+
+describe('a form in a cross-origin iframe', () => {
+  it('is found in its frame, filled and submitted there (a company page embedding Greenhouse)', async () => {
+    const job = catalog('normal').find((j) => j.ats === 'greenhouse' && j.applyUrl.includes('gh_jid='))!;
+    const spec = formSpec(job.ats, job.externalId);
+    // The company's own site: another origin (its own port) framing the ATS's form.
+    const company: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(
+        `<!doctype html><title>Careers</title><h1>Join us</h1><iframe id="grnhse_iframe" width="900" height="2400" src="${world.ats.url}${spec.url}"></iframe>`,
+      );
+    });
+    await new Promise<void>((resolve) => company.listen(0, '127.0.0.1', resolve));
+    const { port } = company.address() as { port: number };
+    try {
+      const result = await applyToJob({
+        url: `http://localhost:${port}/careers`,
+        profile: PROFILE,
+        answers: answersFor(spec),
+        resumePath: world.docs.resumePath,
+        mode: 'server',
+        browser: world.browser,
+      });
+      expect(result.outcome, result.message ?? '').toBe('submitted');
+      expect(world.ats.submissions.list({ jobId: job.externalId })).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => company.close(resolve));
+    }
   });
 });
 

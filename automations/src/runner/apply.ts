@@ -105,6 +105,8 @@ async function settleAfterClick(page: Page): Promise<void> {
 
 class Attempt {
   readonly filled = new Map<string, FilledField>();
+  /** The frame the application is in (a cross-origin iframe on a company's page, or the top one). */
+  frame: Frame | undefined;
   readonly timings: Record<string, number> = {};
   readonly evidence: string[] = [];
   readonly progress: ProgressReporter;
@@ -218,7 +220,8 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
 async function verify(attempt: Attempt): Promise<ApplyResult | null> {
   await attempt.progress.report('verify', 'Looking for proof of the earlier submission');
   for (let i = 0; i < MAX_STEPS; i++) {
-    const r = await coreStep(attempt.page, await formFrame(attempt.page), attempt.input(0, { verifyOnly: true }));
+    attempt.frame = await formFrame(attempt.page, attempt.frame);
+    const r = await coreStep(attempt.page, attempt.frame, attempt.input(0, { verifyOnly: true }));
     if (r.status === 'not_applied') return null;
     if (r.status === 'advanced' || r.status === 'waiting') {
       await settleAfterClick(attempt.page);
@@ -240,8 +243,8 @@ async function waitForAnswer(attempt: Attempt, timeoutMs: number): Promise<StepR
   const until = Date.now() + timeoutMs;
   for (;;) {
     await settleAfterClick(attempt.page);
-    const frame = await formFrame(attempt.page);
-    const r = await coreAfterSubmit(attempt.page, frame);
+    attempt.frame = await formFrame(attempt.page, attempt.frame);
+    const r = await coreAfterSubmit(attempt.page, attempt.frame);
     if (r.status !== 'waiting' || Date.now() > until) return r;
   }
 }
@@ -283,7 +286,8 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
   let waitingSince: number | null = null;
   for (let i = 0; i < MAX_STEPS; i++) {
     attempt.checkAbort('the next step');
-    const frame = await formFrame(page);
+    const frame = await formFrame(page, attempt.frame);
+    attempt.frame = frame;
     if (opts.ai) await aiFill(attempt, frame, opts.ai, submits);
     const r = await coreStep(page, frame, attempt.input(submits));
     if ('filled' in r) attempt.record(r.filled);

@@ -29,19 +29,24 @@ export async function callCore<A, R>(page: Page, frame: Frame, fn: (arg: A) => R
   }
 }
 
-/** The frame whose document holds the most application fields (the top one on a tie). */
-export async function formFrame(page: Page): Promise<Frame> {
+/**
+ * The frame whose document holds the most application fields (the top one on a tie). When no
+ * frame has any (a thank-you page), the frame the application was in (`current`) stays chosen.
+ */
+export async function formFrame(page: Page, current?: Frame): Promise<Frame> {
   const main = page.mainFrame();
   const others = page.frames().filter((f) => f !== main && !f.isDetached());
   if (!others.length) return main;
+  const frames = [main, ...others];
   const counts = await Promise.all(
-    [main, ...others].map((frame) =>
+    frames.map((frame) =>
       callCore(page, frame, () => globalThis.__jobswipeCore!.discoverFields().length, null).catch(() => -1),
     ),
   );
   let best = 0;
   for (let i = 1; i < counts.length; i++) if ((counts[i] ?? -1) > (counts[best] ?? -1)) best = i;
-  return [main, ...others][best] ?? main;
+  if ((counts[best] ?? 0) <= 0 && current && !current.isDetached()) return current;
+  return frames[best] ?? main;
 }
 
 export const coreStep = (page: Page, frame: Frame, input: StepInput): Promise<StepResult> =>
