@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { HostRateLimiter, type HostRateOptions } from '../../src/rate-limits/host-rate-limit.ts';
 import { connectRedis, waitForRedis } from '../../src/redis/connection.ts';
@@ -76,5 +77,13 @@ describe('the per-host rate limit', () => {
     const [limiter] = await workers(1, { perMinute: 2, overrides: {} }, 'redis://127.0.0.1:1');
     expect([await limiter!.tryTake('h'), await limiter!.tryTake('h')]).toEqual([0, 0]);
     expect(await limiter!.tryTake('h')).toBeGreaterThan(0);
+  });
+
+  it('reads per-host overrides from HOST_RATE_LIMITS, and stops start-up on a bad one saying how to write it', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/x', HOST_RATE_LIMITS: 'Boards.Greenhouse.io=10, jobs.lever.co:443=5' });
+    expect(config.HOST_RATE_LIMITS).toEqual({ 'boards.greenhouse.io': 10, 'jobs.lever.co:443': 5 });
+    expect(() => loadConfig({ DATA_DIR: '/tmp/x', HOST_RATE_LIMITS: 'boards.greenhouse.io:10' })).toThrow(
+      /HOST_RATE_LIMITS: "boards\.greenhouse\.io:10" is not host=perMinute \(e\.g\. boards\.greenhouse\.io=10\)/,
+    );
   });
 });
