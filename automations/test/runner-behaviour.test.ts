@@ -83,6 +83,27 @@ describe.concurrent('unknown questions', () => {
   });
 });
 
+describe.concurrent('self-identification', () => {
+  it('declines with the form\'s own "decline" option when the profile leaves EEO open', async () => {
+    const job = catalog('normal').find(
+      (j) => j.ats === 'greenhouse' && j !== withQuestions && !j.applyUrl.includes('gh_jid'),
+    )!;
+    const spec = formSpec(job.ats, job.externalId);
+    const result = await apply(job, { profile: { ...PROFILE, eeo: {} } });
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    const [recordedOne] = recorded(job);
+    const eeo = spec.fields.filter((f) => f.asks.kind === 'profile' && f.asks.path.startsWith('profile.eeo.'));
+    expect(eeo.length).toBeGreaterThan(0);
+    for (const field of eeo) {
+      const decline = field.options!.find((o) => /decline|don.?t wish|not want/i.test(o.label))!;
+      expect(recordedOne?.fields[field.name], field.label).toBe(decline.value);
+    }
+    expect(result.filled.filter((f) => f.source === 'default').map((f) => f.field)).toEqual(
+      expect.arrayContaining(eeo.map((f) => f.label)),
+    );
+  });
+});
+
 describe.concurrent('the submitting checkpoint', () => {
   it('is reported, and awaited, before the final click', async () => {
     const job = careers[1]!;
