@@ -27,6 +27,8 @@ function after(events: Array<[ProxyVerdict | 'picked', number, string?]>): Proxy
 }
 
 const fresh = (): ProxyHealth => healthFromFields({});
+/** A healthy proxy through which `times` attempts were started. */
+const picked = (times: number) => after(Array.from({ length: times }, () => ['picked', T0] as ['picked', number]));
 const candidate = (id: string, health = fresh(), inFlight = 0): Candidate => ({ id, health, inFlight });
 
 describe('proxy health', () => {
@@ -67,7 +69,7 @@ describe('proxy health', () => {
 describe('choosing a proxy', () => {
   it('spreads attempts: fewest running here first, then fewest started by every worker', () => {
     const busy = candidate('a', fresh(), 1);
-    const used = candidate('b', after([['picked', T0]]));
+    const used = candidate('b', picked(1));
     const idle = candidate('c');
     expect(chooseProxy([busy, used, idle], HOST, T0, policy)).toEqual({ kind: 'use', id: 'c' });
     expect(chooseProxy([busy, used], HOST, T0, policy)).toEqual({ kind: 'use', id: 'b' });
@@ -75,14 +77,7 @@ describe('choosing a proxy', () => {
 
   it('avoids a resting proxy, and prefers one that never failed over one just back from resting', () => {
     const failed = candidate('a', after([['failed', T0]]));
-    const healthy = candidate(
-      'b',
-      after([
-        ['picked', T0],
-        ['picked', T0],
-        ['picked', T0],
-      ]),
-    );
+    const healthy = candidate('b', picked(3));
     expect(chooseProxy([failed, healthy], HOST, T0 + 500, policy)).toEqual({ kind: 'use', id: 'b' });
     expect(chooseProxy([failed, healthy], HOST, T0 + 5_000, policy)).toEqual({ kind: 'use', id: 'b' });
     expect(chooseProxy([failed], HOST, T0 + 5_000, policy)).toEqual({ kind: 'use', id: 'a' });
@@ -96,13 +91,7 @@ describe('choosing a proxy', () => {
 
   it('never uses a proxy for a host that just blocked it, and still uses it for other hosts', () => {
     const blocked = candidate('a', after([['blocked', T0]]));
-    const other = candidate(
-      'b',
-      after([
-        ['picked', T0],
-        ['picked', T0],
-      ]),
-    );
+    const other = candidate('b', picked(2));
     expect(chooseProxy([blocked, other], HOST, T0 + 1, policy)).toEqual({ kind: 'use', id: 'b' });
     expect(chooseProxy([blocked, other], 'jobs.other.example', T0 + 1, policy)).toEqual({ kind: 'use', id: 'a' });
     expect(chooseProxy([blocked], HOST, T0 + 59_999, policy)).toEqual({ kind: 'blocked' });
