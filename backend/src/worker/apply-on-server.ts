@@ -12,6 +12,7 @@ import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { type ApplyResult, type ErrorClass, JobView } from '@jobswipe/protocol';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
 import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
+import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../leases/executor.ts';
 import { withLogContext } from '../logger.ts';
@@ -37,7 +38,8 @@ export interface ServerApplyDeps {
 /** Other proxies tried in one attempt when the first cannot even open the posting. */
 const MAX_PROXY_SWITCHES = 2;
 
-const PostingLink = JobView.pick({ applyUrl: true });
+/** The job snapshot's apply link; only http(s) pages can be applied to. */
+const PostingLink = JobView.pick({ applyUrl: true }).extend({ applyUrl: z.url({ protocol: /^https?$/ }) });
 const NOTHING_DONE = { filled: [], unanswered: [], evidence: [], timings: {} };
 
 interface Job {
