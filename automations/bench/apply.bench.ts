@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { formSpec, practiceJobs, startPracticeAts } from '../src/practice-ats/index.ts';
 import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
-import { answersFor, PROFILE, writeDocuments } from '../test/support/applicant.ts';
+import { ACCOUNT, answersFor, PROFILE, writeDocuments } from '../test/support/applicant.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -46,10 +46,12 @@ try {
         coverLetterPath: docs.coverLetterPath,
         mode: 'server',
         browser,
+        account: ACCOUNT,
       });
       const elapsed = (performance.now() - started) / 1000;
       if (result.outcome !== 'submitted') {
         failed++;
+        console.error(`${kind} ${job.externalId}: ${result.outcome}: ${result.message}`);
         continue;
       }
       seconds.push(elapsed);

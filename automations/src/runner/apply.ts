@@ -318,7 +318,9 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
       });
     attempt.checkAbort('submitting');
     await progress.report(SUBMITTING_STEP, r.submitLabel);
-    await coreSubmit(page, frame);
+    const { clicked } = await coreSubmit(page, frame);
+    // The page changed between the step and the click: nothing was sent, so look again.
+    if (!clicked) continue;
     submits++;
     attempt.phase('review');
     await progress.report('confirm', 'Waiting for the ATS to answer');
