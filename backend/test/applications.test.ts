@@ -1,12 +1,12 @@
 import type { Application } from '@jobswipe/db';
 import type { ApplicationDetail, ApplicationSummary, ErrorBody, SwipeResponse } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TransitionRequest, transition } from '../src/applications/transition.ts';
-import { inTransaction } from '../src/db/unit-of-work.ts';
+import type { TransitionRequest } from '../src/applications/transition.ts';
 import { AppError } from '../src/http/errors.ts';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 import { createJobs } from './support/factories.ts';
+import { changeStatus, claimAs } from './support/transitions.ts';
 
 let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
@@ -22,19 +22,8 @@ async function applyTo(api: Api): Promise<ApplicationSummary> {
   return res.body.application!;
 }
 
-function change(req: TransitionRequest): Promise<Application> {
-  return inTransaction(backend.node.ctx, (uow) => transition(uow, req));
-}
-
-function claim(id: string, owner = 'device:a') {
-  return change({
-    applicationId: id,
-    name: 'claim',
-    to: 'CLAIMED',
-    actor: owner,
-    changes: { lease: { owner, expiresAt: new Date(Date.now() + 60_000) } },
-  });
-}
+const change = (req: TransitionRequest) => changeStatus(backend.node.ctx, req);
+const claim = (id: string, owner?: string) => claimAs(backend.node.ctx, id, owner);
 
 describe('the guarded status change', () => {
   it('lets exactly one of many concurrent claims win, each with a new fencing token', async () => {

