@@ -2,6 +2,7 @@ import type { Application } from '@jobswipe/db';
 import type { ApplicationDetail, ApplicationSummary, ErrorBody, SwipeResponse } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransitionRequest } from '../src/applications/transition.ts';
+import { VERIFY_QUESTION } from '../src/applications/verify-question.ts';
 import { AppError } from '../src/http/errors.ts';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
@@ -215,5 +216,47 @@ describe('user actions', () => {
     expect(res.body).toMatchObject({ status: 'QUEUED', attention: null });
     const saved = await prisma().savedAnswer.findMany({ where: { userId: me.user.id } });
     expect(saved).toMatchObject([{ questionKey: 'why do you want to work here', answer: 'The mission.' }]);
+  });
+});
+
+describe('an attempt lost after its final submit', () => {
+  async function waitingOnVerify(api: Api) {
+    const app = await applyTo(api);
+    const lease = await claim(app.id);
+    await prisma().application.update({ where: { id: app.id }, data: { submittingAt: new Date() } });
+    await change({
+      applicationId: app.id,
+      name: 'fail',
+      to: 'NEEDS_ATTENTION',
+      actor: 'device:a',
+      leaseToken: lease.leaseToken,
+      changes: { attention: [VERIFY_QUESTION], error: { message: 'Could not tell', errorClass: 'needs_user' } },
+    });
+    return app;
+  }
+
+  it('yes: the user confirms it went through, and it is SUBMITTED without applying again', async () => {
+    const me = await signUp(backend.api);
+    const app = await waitingOnVerify(me.api);
+    const res = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/answer`, {
+      answers: [{ question: VERIFY_QUESTION.label, answer: 'Yes' }],
+    });
+    expect(res.body).toMatchObject({ status: 'SUBMITTED', confirmation: 'Confirmed by you' });
+    expect(await prisma().savedAnswer.count({ where: { userId: me.user.id } })).toBe(0);
+    expect(await prisma().outbox.count({ where: { payload: { path: ['applicationId'], equals: app.id } } })).toBe(1);
+  });
+
+  it('no: the checkpoint is cleared and a fresh attempt is queued', async () => {
+    const me = await signUp(backend.api);
+    const app = await waitingOnVerify(me.api);
+    const vague = await me.api.post<ErrorBody>(`/v1/applications/${app.id}/answer`, {
+      answers: [{ question: VERIFY_QUESTION.label, answer: 'maybe' }],
+    });
+    expect(vague.status).toBe(400);
+    const res = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/answer`, {
+      answers: [{ question: VERIFY_QUESTION.label, answer: 'No' }],
+    });
+    expect(res.body.status).toBe('QUEUED');
+    expect((await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).submittingAt).toBeNull();
   });
 });

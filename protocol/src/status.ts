@@ -112,6 +112,12 @@ export const TRANSITIONS = {
     fenced: false,
     description: 'the quota is still used up when the application comes due: wait for the next period',
   },
+  confirm: {
+    from: ['NEEDS_ATTENTION'],
+    to: ['SUBMITTED'],
+    fenced: false,
+    description: 'the user confirms that an attempt lost after its final submit did go through',
+  },
   requeue: {
     from: ['FAILED', 'DEAD', 'NEEDS_ATTENTION'],
     to: ['QUEUED'],

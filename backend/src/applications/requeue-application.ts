@@ -9,6 +9,7 @@ import { AppError } from '../http/errors.ts';
 import { saveAnswers } from '../profile/saved-answers.ts';
 import { lockApplication } from './lock-application.ts';
 import { transition } from './transition.ts';
+import { saidItWentThrough, VERIFY_QUESTION } from './verify-question.ts';
 
 /** The user's own retry (`userId`), or an operator's requeue from the dead letters (`operatorId`). */
 export function retryApplication(
@@ -55,14 +56,43 @@ export async function answerApplication(
       },
     );
   }
+  const actor = `user:${req.userId}`;
+  const cleared = { error: { message: null, errorClass: null }, attention: null } as const;
+  if (asked.some((q) => q.key === VERIFY_QUESTION.key)) {
+    const answer = given.get(VERIFY_QUESTION.key) ?? given.get(normalizeQuestion(VERIFY_QUESTION.label));
+    const wentThrough = answer ? saidItWentThrough(answer.answer) : null;
+    if (wentThrough === null) {
+      throw new AppError('validation_failed', `Answer "${VERIFY_QUESTION.label}" with Yes or No.`);
+    }
+    if (wentThrough) {
+      return transition(uow, {
+        applicationId: app.id,
+        userId: req.userId,
+        name: 'confirm',
+        to: 'SUBMITTED',
+        actor,
+        message: 'The user confirmed the application went through.',
+        changes: { ...cleared, confirmation: 'Confirmed by you' },
+      });
+    }
+    return transition(uow, {
+      applicationId: app.id,
+      userId: req.userId,
+      name: 'requeue',
+      to: 'QUEUED',
+      actor,
+      message: 'The user says it did not go through: applying again.',
+      changes: { ...cleared, submittingAt: null, availableAt: new Date() },
+    });
+  }
   await saveAnswers(uow.tx, req.userId, req.answers);
   return transition(uow, {
     applicationId: app.id,
     userId: req.userId,
     name: 'requeue',
     to: 'QUEUED',
-    actor: `user:${req.userId}`,
+    actor,
     message: `Answered ${given.size} question(s); queued again.`,
-    changes: { error: { message: null, errorClass: null }, attention: null, availableAt: new Date() },
+    changes: { ...cleared, availableAt: new Date() },
   });
 }

@@ -4,6 +4,7 @@ import type { Application } from '@jobswipe/db';
 import type { ExecutionPreference, Question } from '@jobswipe/protocol';
 import type { ResultMessage } from '@jobswipe/protocol/device';
 import type { ApplicationChanges } from '../applications/transition.ts';
+import { VERIFY_QUESTION } from '../applications/verify-question.ts';
 
 export interface RetryPolicy {
   baseMs: number;
@@ -20,15 +21,6 @@ export type AfterResult =
     }
   /** Blocked on our servers: hand it to the user's devices (and give back the server quota). */
   | { name: 'release'; to: 'QUEUED'; changes: ApplicationChanges; message: string; escalate: true };
-
-/** Asked when an attempt that may already have submitted was lost and the site cannot tell us. */
-export const VERIFY_QUESTION: Question = {
-  key: 'jobswipe did this application go through',
-  label: 'Did this application go through? Check your email for a confirmation from the company.',
-  type: 'yes_no',
-  options: ['Yes', 'No'],
-  required: true,
-};
 
 /** Exponential backoff with full jitter: up to base·2^attempt, capped. */
 export function retryDelayMs(policy: RetryPolicy, attemptsUsed: number, random = Math.random): number {

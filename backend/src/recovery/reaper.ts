@@ -5,11 +5,11 @@
 // idle for a day with nothing pending are deleted.
 
 import { transition } from '../applications/transition.ts';
+import { VERIFY_QUESTION } from '../applications/verify-question.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../db/unit-of-work.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { AppError } from '../http/errors.ts';
-import { VERIFY_QUESTION } from '../leases/after-result.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DEVICE_GROUP, SERVER_GROUP } from '../redis/keys.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterResult, retryDelayMs, VERIFY_QUESTION } from '../../src/leases/after-result.ts';
+import { VERIFY_QUESTION } from '../../src/applications/verify-question.ts';
+import { afterResult, retryDelayMs } from '../../src/leases/after-result.ts';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const retry = { baseMs: 30_000, maxMs: 3_600_000 };
