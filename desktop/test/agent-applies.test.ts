@@ -69,11 +69,17 @@ describe('npm run agent', () => {
       ).toHaveLength(1);
     }
     expect([...(await claimCounts(world.prisma, ids)).values()]).toEqual(ids.map(() => 1));
-    const evidence = await world.prisma.evidence.groupBy({
-      by: ['applicationId'],
-      where: { applicationId: { in: ids } },
-    });
-    expect(evidence).toHaveLength(ids.length);
+    // Each result names the evidence stored for it: the confirmation page.
+    for (const id of ids) {
+      const submitted = await world.prisma.applicationEvent.findFirstOrThrow({
+        where: { applicationId: id, toStatus: 'SUBMITTED' },
+      });
+      const evidenceIds = (submitted.data as { evidenceIds: string[] }).evidenceIds;
+      const stored = await world.prisma.evidence.findMany({ where: { applicationId: id } });
+      expect(evidenceIds.length).toBeGreaterThan(0);
+      expect(stored.map((e) => e.id).sort()).toEqual([...evidenceIds].sort());
+      expect(stored.map((e) => e.kind)).toContain('confirmation_page');
+    }
     for (const id of ids) {
       await expect.poll(() => events.statuses(id)).toEqual(['QUEUED', 'CLAIMED', 'RUNNING', 'SUBMITTED']);
     }

@@ -41,16 +41,19 @@ export function chooseBrowser(options: {
   headless?: boolean | undefined;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /** Where Chrome is installed, if it is (found on disk when not given). */
+  chromeAt?: string | null;
 }): BrowserChoice {
   const env = options.env ?? process.env;
   const display = hasDisplay(env, options.platform);
+  const chromeAt = options.chromeAt === undefined ? installedChrome(env, options.platform) : options.chromeAt;
   if (options.headful && options.headless) throw new Error('Give --headful or --headless, not both.');
   if (options.headful && !display) {
     throw new Error('--headful needs a display, and there is none (no DISPLAY or WAYLAND_DISPLAY). Run without it.');
   }
   const configured = options.chrome || env.JOBSWIPE_CHROME || DEFAULT_CHROMIUM;
   return {
-    browser: installedChrome(env, options.platform) ? 'chrome' : configured,
+    browser: chromeAt ? 'chrome' : configured,
     headless: options.headless ? true : options.headful ? false : !display,
   };
 }

@@ -224,7 +224,8 @@ export class Agent {
       }
       case 'progress': {
         this.board.progressed(event.applicationId, event.step, event.percent);
-        log.info('progress', {
+        // Detail: the terminal view shows it as the bar, not as a message.
+        log.debug('progress', {
           applicationId: event.applicationId,
           correlationId: this.board.find(event.applicationId)?.correlationId,
           step: event.step,

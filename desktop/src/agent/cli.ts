@@ -4,7 +4,7 @@
 import { hostname } from 'node:os';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Agent } from './agent.ts';
-import { chooseBrowser } from './agent-browser.ts';
+import { type BrowserChoice, chooseBrowser } from './agent-browser.ts';
 import { agentPaths, ensureAgentDir } from './agent-dir.ts';
 import { type CliCommand, parseCli, USAGE, UsageError } from './cli-args.ts';
 import { NoAgentRunning, sendControl } from './control-socket.ts';
@@ -67,7 +67,12 @@ async function run(command: Extract<CliCommand, { command: 'run' }>): Promise<nu
     );
   }
   await ensureAgentDir(paths);
-  const browser = chooseBrowser({ chrome: command.chrome, headful: command.headful, headless: command.headless });
+  let browser: BrowserChoice;
+  try {
+    browser = chooseBrowser({ chrome: command.chrome, headful: command.headful, headless: command.headless });
+  } catch (err) {
+    throw new Exit((err as Error).message, 1);
+  }
   const heartbeat = heartbeatMs();
   // Listening from the start, and after the first: a terminal's Ctrl-C reaches npm, tsx and the
   // agent, and each passes it on, so the same signal can arrive more than once.
