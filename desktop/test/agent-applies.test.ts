@@ -1,4 +1,4 @@
-// The agent applies for real: a user swipes right on ten practice postings across six ATSs while
+// The agent applies for real: a user swipes right on ten practice postings across seven ATSs while
 // no agent runs; `npm run agent` starts and submits each exactly once, with evidence, while the
 // web's event stream shows every transition. Also: a restart hands back what it held, a graceful
 // shutdown hands back at once, and pause/resume and quiet hours change the capacity the backend
@@ -23,7 +23,7 @@ const TEN = [
   'greenhouse/4012401',
   'greenhouse/5123001',
   'lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31',
-  'lever/c2e1b7d4-0f6a-4a3b-8e5c-3b9d2f7a6e10',
+  'icims/1042',
   'ashby/3b8e6f1a-7c2d-4e9b-a5f0-6d1c8b2e4a97',
   'ashby/a41d9c0e-3f5b-4b6a-9e2d-7c8f1a0b3d54',
   'smartrecruiters/744000012345678',

@@ -4,11 +4,14 @@
 // falling back to Debian's Chromium). Headless by default only when there is no display.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { launchDesktopContext } from '@jobswipe/automations/runner/browser';
 
 type BrowserContext = Awaited<ReturnType<typeof launchDesktopContext>>;
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+const LAUNCH_ATTEMPTS = 3;
+const LAUNCH_RETRY_MS = 1_000;
 
 /** Where Chrome (stable) installs itself, as Playwright's `channel: 'chrome'` looks for it. */
 export function installedChrome(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
@@ -69,11 +72,7 @@ export class AgentBrowser {
   /** The open context; launched on first use, and again if the browser went away. */
   context(): Promise<BrowserContext> {
     if (!this.opening) {
-      const opening = launchDesktopContext({
-        userDataDir: this.profileDir,
-        headless: this.choice.headless,
-        ...(this.choice.browser === 'chrome' ? {} : { executablePath: this.choice.browser }),
-      });
+      const opening = this.launch();
       this.opening = opening;
       opening.then(
         (context) =>
@@ -86,6 +85,22 @@ export class AgentBrowser {
       );
     }
     return this.opening;
+  }
+
+  private async launch(): Promise<BrowserContext> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await launchDesktopContext({
+          userDataDir: this.profileDir,
+          headless: this.choice.headless,
+          ...(this.choice.browser === 'chrome' ? {} : { executablePath: this.choice.browser }),
+        });
+      } catch (err) {
+        // A browser left by a run that crashed can hold the profile for a moment after it.
+        if (attempt >= LAUNCH_ATTEMPTS) throw err;
+        await delay(LAUNCH_RETRY_MS);
+      }
+    }
   }
 
   async close(): Promise<void> {

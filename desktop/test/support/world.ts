@@ -125,7 +125,8 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
     async close() {
       await stopAgents();
       await Promise.all([backend.close(), ats.close()]);
-      await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+      // A killed agent's browser may still be writing its profile for a moment.
+      await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })));
     },
   };
 }
