@@ -63,7 +63,7 @@ describe.concurrent('unknown questions', () => {
   it('never guesses compensation or work authorization: it asks', async () => {
     const job = careers.find(
       (j) =>
-        j !== withQuestions &&
+        j.externalId !== withQuestions.externalId &&
         formSpec(j.ats, j.externalId).fields.some(
           (f) => f.required && f.asks.kind === 'profile' && /salary|authorized|sponsorship/i.test(f.asks.path),
         ),
@@ -86,7 +86,7 @@ describe.concurrent('unknown questions', () => {
 describe.concurrent('self-identification', () => {
   it('declines with the form\'s own "decline" option when the profile leaves EEO open', async () => {
     const job = catalog('normal').find(
-      (j) => j.ats === 'greenhouse' && j !== withQuestions && !j.applyUrl.includes('gh_jid'),
+      (j) => j.ats === 'greenhouse' && j.externalId !== withQuestions.externalId && !j.applyUrl.includes('gh_jid'),
     )!;
     const spec = formSpec(job.ats, job.externalId);
     const result = await apply(job, { profile: { ...PROFILE, eeo: {} } });

@@ -56,11 +56,6 @@ function isHoneypot(el: Element, label: string): boolean {
   return HONEYPOT.test(hintsOf(el)) || HONEYPOT.test(label);
 }
 
-/** The raw label (markers kept, so `required` can see an asterisk). */
-function rawLabel(el: Element): string {
-  return accessibleName(el);
-}
-
 function field(
   el: HTMLElement,
   label: string,
@@ -77,12 +72,7 @@ function groupQuestion(first: Element): string {
   const group = groupLabel(first);
   if (group) return group;
   const container = first.closest('[role="radiogroup"],[role="group"],fieldset') ?? parentElement(first);
-  return (container && (nearbyText(container) || ownTextBefore(container))) || accessibleName(first);
-}
-
-function ownTextBefore(container: Element): string {
-  const parent = parentElement(container);
-  return parent ? nearbyText(parent, 2) : '';
+  return (container && nearbyText(container)) || accessibleName(first);
 }
 
 function yesNo(options: DiscoveredField['options']): boolean {
@@ -181,10 +171,10 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       if (type === 'radio') radios.push(input);
       else if (type === 'checkbox') checkboxes.push(input);
       else if (type === 'file') {
-        if (!input.disabled) push(field(input, rawLabel(input), 'file', 'file'));
+        if (!input.disabled) push(field(input, accessibleName(input), 'file', 'file'));
       } else if (type in TEXT_TYPES) {
         if (input.disabled || input.readOnly || !isVisible(input)) continue;
-        const label = rawLabel(input);
+        const label = accessibleName(input);
         if (isHoneypot(input, label)) continue;
         const dateFormat = DATE_PLACEHOLDER.exec(input.placeholder)?.[0];
         if (input.getAttribute('role') === 'combobox') push(field(input, label, 'combobox', 'combobox'));
@@ -194,12 +184,12 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
     } else if (el.tagName === 'TEXTAREA') {
       const area = el as HTMLTextAreaElement;
       if (area.disabled || area.readOnly || !isVisible(area)) continue;
-      const label = rawLabel(area);
+      const label = accessibleName(area);
       if (!isHoneypot(area, label)) push(field(area, label, 'textarea', 'text'));
     } else if (el.tagName === 'SELECT') {
       const select = el as HTMLSelectElement;
       if (select.disabled || !isVisible(select)) continue;
-      const label = rawLabel(select);
+      const label = accessibleName(select);
       if (isHoneypot(select, label)) continue;
       const options = Array.from(select.options)
         .filter((o) => !o.disabled && !isPlaceholderOption(o.text, o.value))
@@ -216,7 +206,7 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       el.tagName !== 'INPUT' &&
       isVisible(el)
     ) {
-      push(field(el as HTMLElement, rawLabel(el), 'combobox', 'combobox', listboxOptions(el)));
+      push(field(el as HTMLElement, accessibleName(el), 'combobox', 'combobox', listboxOptions(el)));
     }
   }
   for (const f of groupInputs(radios, 'radio')) push(f);
