@@ -1,7 +1,9 @@
 // Which browser the agent uses and whether it shows it: the installed Chrome first, else the
 // configured executable; headless only when there is no display, unless told.
+
+import { chromiumExecutable } from '@jobswipe/automations/runner/browser';
 import { expect, it } from 'vitest';
-import { chooseBrowser, DEFAULT_CHROMIUM, hasDisplay } from '../src/agent/agent-browser.ts';
+import { chooseBrowser, hasDisplay } from '../src/agent/agent-browser.ts';
 
 const linux = { platform: 'linux' as const, chromeAt: null };
 
@@ -13,7 +15,7 @@ it('the installed Chrome wins; without it, --chrome, then JOBSWIPE_CHROME, then 
     '/opt/chromium',
   );
   expect(chooseBrowser({ ...linux, env: { JOBSWIPE_CHROME: '/y' } }).browser).toBe('/y');
-  expect(chooseBrowser({ ...linux, env: {} }).browser).toBe(DEFAULT_CHROMIUM);
+  expect(chooseBrowser({ ...linux, env: {} }).browser).toBe(chromiumExecutable());
 });
 
 it('headless by default only without a display', () => {

@@ -1,6 +1,6 @@
 // The device token on disk: readable by its owner only, whatever the umask, and a damaged file
 // is an error that says what to do.
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -50,14 +50,6 @@ it('no file: not paired; a damaged file: an error naming it and what to do', asy
   await expect(store.load()).rejects.toThrow(/device\.json is damaged .*pair this device again/);
   await writeFile(store.location, JSON.stringify({ ...credentials, deviceId: 'not-a-uuid' }));
   await expect(store.load()).rejects.toThrow(/deviceId/);
-});
-
-it('clear removes the token', async () => {
-  const store = new FileTokenStore(join(dir, 'device.json'));
-  await store.save(credentials);
-  await store.clear();
-  expect(await store.load()).toBeNull();
-  await expect(readFile(store.location)).rejects.toThrow(/ENOENT/);
 });
 
 it('the agent dir is created for its owner only', async () => {

@@ -1,15 +1,15 @@
 // The agent's browser: one persistent profile (cookies and sign-ins kept between applications),
 // opened on the first application and kept open, with a new page per application. The user's
-// installed Chrome when there is one, else the configured executable (JOBSWIPE_CHROME / --chrome,
-// falling back to Debian's Chromium). Headless by default only when there is no display.
+// installed Chrome when there is one, else the configured executable (--chrome / JOBSWIPE_CHROME,
+// falling back to the engine's Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium).
+// Headless by default only when there is no display.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { launchDesktopContext } from '@jobswipe/automations/runner/browser';
+import { chromiumExecutable, launchDesktopContext } from '@jobswipe/automations/runner/browser';
 
 type BrowserContext = Awaited<ReturnType<typeof launchDesktopContext>>;
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const LAUNCH_ATTEMPTS = 3;
 const LAUNCH_RETRY_MS = 1_000;
 
@@ -54,7 +54,7 @@ export function chooseBrowser(options: {
   if (options.headful && !display) {
     throw new Error('--headful needs a display, and there is none (no DISPLAY or WAYLAND_DISPLAY). Run without it.');
   }
-  const configured = options.chrome || env.JOBSWIPE_CHROME || DEFAULT_CHROMIUM;
+  const configured = options.chrome || env.JOBSWIPE_CHROME || chromiumExecutable();
   return {
     browser: chromeAt ? 'chrome' : configured,
     headless: options.headless ? true : options.headful ? false : !display,

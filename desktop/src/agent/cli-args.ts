@@ -10,7 +10,7 @@ Commands:
   run (default)          connect and apply to what you swiped right on
     --capacity <n>       applications at once (1-10, default 1)
     --quiet-hours <a-b>  no new applications in this daily window of local time, e.g. 22:00-07:00
-    --chrome <path>      browser to use when Chrome is not installed (default: JOBSWIPE_CHROME, else /usr/bin/chromium)
+    --chrome <path>      browser to use when Chrome is not installed (default: JOBSWIPE_CHROME, else CHROMIUM_PATH, else /usr/bin/chromium)
     --headful            show the browser window (default when there is a display)
     --headless           never show it (default when there is no display)
   pair <code>            pair this machine with your account (the code from the site's Devices page)

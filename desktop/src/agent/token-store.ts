@@ -1,7 +1,6 @@
 // The device's credentials (server, device id, device token). Behind an interface: the Electron
 // app will keep them in the OS keychain; the headless agent keeps them in a file only its owner
 // can read.
-import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { readPrivateJson, writePrivateJson } from './private-file.ts';
 
@@ -20,7 +19,6 @@ export interface TokenStore {
   readonly location: string;
   load(): Promise<DeviceCredentials | null>;
   save(credentials: DeviceCredentials): Promise<void>;
-  clear(): Promise<void>;
 }
 
 export class FileTokenStore implements TokenStore {
@@ -32,9 +30,5 @@ export class FileTokenStore implements TokenStore {
 
   save(credentials: DeviceCredentials): Promise<void> {
     return writePrivateJson(this.location, credentials);
-  }
-
-  async clear(): Promise<void> {
-    await rm(this.location, { force: true });
   }
 }
