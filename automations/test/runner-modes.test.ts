@@ -10,10 +10,10 @@ import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
 import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
-import { type Proxy, startTinyproxy } from './support/tinyproxy.ts';
+import { startTinyproxy, type TestProxy } from './support/tinyproxy.ts';
 
 let world: PracticeWorld;
-let proxy: Proxy;
+let proxy: TestProxy;
 beforeAll(async () => {
   [world, proxy] = await Promise.all([startWorld(), startTinyproxy('jobswipe-test-proxy')]);
 });

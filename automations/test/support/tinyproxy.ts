@@ -6,7 +6,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface Proxy {
+export interface TestProxy {
   url: string;
   name: string;
   close(): Promise<void>;
@@ -32,7 +32,7 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-export async function startTinyproxy(name: string): Promise<Proxy> {
+export async function startTinyproxy(name: string): Promise<TestProxy> {
   const dir = await mkdtemp(join(tmpdir(), 'jobswipe-proxy-'));
   const port = await freePort();
   const config = join(dir, 'tinyproxy.conf');
