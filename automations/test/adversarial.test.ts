@@ -1,7 +1,7 @@
 // Every adversarial practice posting ends in the outcome an executor acts on, with a message a
 // person can use: CAPTCHAs and bot walls block, a login wall needs the user, closed postings
 // expire, and slow, refusing, shuffled and already-applied forms still end right — once.
-import type { ApplyOutcome, ErrorClass } from '@jobswipe/protocol';
+import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
@@ -35,7 +35,6 @@ const recorded = (job: PracticeJob) => world.ats.submissions.list({ ats: job.ats
 const STOPS: Array<[string, ApplyOutcome, ErrorClass, RegExp]> = [
   ['captcha', 'blocked', 'blocked', /captcha/i],
   ['bot-wall', 'blocked', 'blocked', /captcha|bot|human/i],
-  ['login-wall', 'needs_attention', 'needs_user', /sign in|log in/i],
   ['closed-404', 'expired', 'permanent', /404|gone|closed/i],
   ['closed', 'expired', 'permanent', /no longer|closed/i],
 ];
@@ -58,6 +57,34 @@ describe.concurrent('postings an application cannot go through', () => {
       expect(recorded(job)).toHaveLength(0);
     },
   );
+});
+
+describe('a login wall', () => {
+  const [job] = catalog('login-wall');
+  const host = () => new URL(world.urlOf(job!)).host;
+
+  it('without a password for the site, asks the user for one and submits nothing', async () => {
+    const result = await apply(job!, { account: undefined });
+    expect(result.outcome).toBe('needs_attention');
+    expect(result.errorClass).toBe('needs_user');
+    expect(result.message).toMatch(/sign in/i);
+    expect(result.unanswered).toEqual([accountPasswordQuestion(host())]);
+    expect(recorded(job!)).toHaveLength(0);
+  });
+
+  it('with the password the user gave, creates the account, signs in and applies once', async () => {
+    const result = await apply(job!, { account: { password: 'a-long-site-password' } });
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(recorded(job!)).toHaveLength(1);
+  });
+
+  it('with a wrong password for an existing account, asks again instead of looping', async () => {
+    const result = await apply(job!, { account: { password: 'not-the-password-it-has' } });
+    expect(result.outcome).toBe('needs_attention');
+    expect(result.message).toMatch(/refused|keeps asking/i);
+    expect(result.unanswered.map((q) => q.key)).toEqual([accountPasswordQuestion(host()).key]);
+    expect(recorded(job!)).toHaveLength(1);
+  });
 });
 
 describe.concurrent('forms that resist but accept a correct application', () => {

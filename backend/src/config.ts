@@ -63,6 +63,10 @@ export const ENV = {
     schema: z.string().min(32).optional(),
     doc: 'Secret signing access tokens (32+ chars); unset: generated once into DATA_DIR',
   },
+  ACCOUNTS_KEY: {
+    schema: z.string().min(32).optional(),
+    doc: 'Key sealing the site passwords users give (32+ chars); unset: generated once into DATA_DIR',
+  },
   ACCESS_TOKEN_TTL_S: { schema: ms.default(900), doc: 'Access token lifetime, seconds' },
   REFRESH_TOKEN_TTL_S: { schema: ms.default(30 * 24 * 3600), doc: 'Refresh token lifetime, seconds' },
   LOG_LEVEL: {
@@ -153,6 +157,7 @@ export interface Config extends EnvShape {
   storageDir: string;
   publicUrl: string;
   jwtSecret: string;
+  accountsKey: string;
   practiceAtsUrl: string;
 }
 
@@ -172,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storageDir: join(dir, 'storage'),
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     jwtSecret: values.JWT_SECRET ?? generatedSecret(dir, 'jwt-secret'),
+    accountsKey: values.ACCOUNTS_KEY ?? generatedSecret(dir, 'accounts-key'),
     practiceAtsUrl: values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`,
   };
 }

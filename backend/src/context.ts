@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '@jobswipe/db';
 import type { Redis } from 'ioredis';
+import { SecretBox } from './accounts/secret-box.ts';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { RefreshSessions } from './auth/refresh-sessions.ts';
 import type { Config } from './config.ts';
@@ -29,6 +30,8 @@ export interface AppContext {
   /** This node's pub/sub connection (web events, work notifications). */
   subscriber: Subscriber;
   events: EventBus;
+  /** Seals secrets kept at rest (site account passwords). */
+  secrets: SecretBox;
   /** This node's Prometheus registry: the HTTP layer, workers and the gateway all add to it. */
   metrics: Metrics;
   close(): Promise<void>;
@@ -56,6 +59,7 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     keys,
     subscriber,
     events: new EventBus(redis, keys, log),
+    secrets: new SecretBox(config.accountsKey),
     async close() {
       subscriber.close();
       redis.disconnect();

@@ -87,6 +87,7 @@ export const FieldType = z.enum([
   'date',
   'location',
   'file',
+  'password',
 ]);
 export type FieldType = z.infer<typeof FieldType>;
 
@@ -99,6 +100,28 @@ export const Question = z.object({
   required: z.boolean(),
 });
 export type Question = z.infer<typeof Question>;
+
+/**
+ * What a site that needs an account (a login wall, Workday's candidate account) asks the user
+ * once: the password JobSwipe signs in with, or creates the account with, using the profile's
+ * email. The backend keeps the answer encrypted, apart from saved answers, and hands it only to
+ * the executor holding the lease on an application for that site.
+ */
+export function accountPasswordQuestion(host: string): Question {
+  return {
+    key: `${ACCOUNT_PASSWORD_KEY} ${host.toLowerCase()}`,
+    label: `Password for your account on ${host} (used with your profile email to sign in, or to create the account)`,
+    type: 'password',
+    required: true,
+  };
+}
+export const ACCOUNT_PASSWORD_KEY = 'jobswipe account password';
+
+/** The site an account-password question is for, or null for any other question. */
+export function accountPasswordHost(question: Pick<Question, 'key' | 'type'>): string | null {
+  if (question.type !== 'password' || !question.key.startsWith(`${ACCOUNT_PASSWORD_KEY} `)) return null;
+  return question.key.slice(ACCOUNT_PASSWORD_KEY.length + 1);
+}
 
 export const FillSource = z.enum(['profile', 'answer', 'resume', 'default', 'ai']);
 export type FillSource = z.infer<typeof FillSource>;

@@ -128,6 +128,8 @@ export const Claimed = z.object({
   /** Download URL of the resume, valid while the lease is. */
   resumeUrl: z.string().nullable(),
   resumeFileName: z.string().nullable(),
+  /** The user's account on the job's site, when the site needs one and the user gave a password. */
+  account: z.object({ email: z.string(), password: z.string() }).nullable().default(null),
 });
 
 export const RejectReason = z.enum(['taken', 'not_available', 'not_found', 'over_capacity']);

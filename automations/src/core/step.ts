@@ -12,6 +12,7 @@ import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { fillField } from './fill.ts';
 import { matchOption, norm } from './option-match.ts';
 import { blocker, COMMON_MARKERS, confirmation, type Markers, validationErrors } from './page-state.ts';
+import { signIn } from './sign-in.ts';
 import type { DiscoveredField, FilledField, StepInput, StepResult, SubmitResult, Unanswered } from './types.ts';
 
 /** Rounds of fill → settle → look again, for questions that appear once another is answered. */
@@ -148,6 +149,7 @@ export async function survey(input: StepInput, doc: Document = document): Promis
 /** Looks at the page and takes the next step of the application. */
 export async function step(input: StepInput, doc: Document = document): Promise<StepResult> {
   const { adapter, ats, markers, fields, shown } = await look(doc);
+  if (shown?.status === 'login_required') return signIn(doc, input, ats) ?? shown;
   if (shown) return shown;
   const special = await adapter.special?.(doc, input);
   if (special) return special;

@@ -6,6 +6,7 @@ import {
   type ApplicantProfile,
   type ApplyOutcome,
   type ApplyResult,
+  accountPasswordQuestion,
   type ErrorClass,
   type FillSource,
   type SavedAnswers,
@@ -199,8 +200,16 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
       return attempt.result('blocked', 'blocked', r.message);
     case 'expired':
       return attempt.result('expired', 'permanent', r.message);
-    case 'login_required':
-      return attempt.result('needs_attention', 'needs_user', r.message);
+    case 'login_required': {
+      // The user gives the password once; it is kept for this site and used from then on.
+      const question = accountPasswordQuestion(new URL(attempt.opts.url).host);
+      const message = attempt.opts.account
+        ? `${r.message} Check the password JobSwipe has for this site.`
+        : `${r.message} JobSwipe needs your password for this site to sign in (or create the account).`;
+      return attempt.result('needs_attention', 'needs_user', message, {
+        unanswered: [{ ...question, sensitive: true }],
+      });
+    }
     case 'invalid':
       return attempt.result('failed', 'permanent', `The form refused the application: ${r.errors.join('; ')}`);
     case 'needs_user': {

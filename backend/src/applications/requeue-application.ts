@@ -2,8 +2,10 @@
 // answer the questions a NEEDS_ATTENTION application waits on (saved to the profile, so every
 // later form asking the same question is answered too).
 import type { Application } from '@jobswipe/db';
-import { type AnswerBody, normalizeQuestion, Question } from '@jobswipe/protocol';
+import { type AnswerBody, accountPasswordHost, normalizeQuestion, Question } from '@jobswipe/protocol';
 import { z } from 'zod';
+import type { SecretBox } from '../accounts/secret-box.ts';
+import { saveSiteAccount } from '../accounts/site-accounts.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
 import { saveAnswers } from '../profile/saved-answers.ts';
@@ -31,7 +33,7 @@ export function retryApplication(
 
 export async function answerApplication(
   uow: UnitOfWork,
-  req: { applicationId: string; userId: string; answers: AnswerBody['answers'] },
+  req: { applicationId: string; userId: string; answers: AnswerBody['answers']; secrets: SecretBox },
 ): Promise<Application> {
   const app = await lockApplication(uow.tx, req.applicationId, req.userId);
   if (app.status !== 'NEEDS_ATTENTION') {
@@ -85,7 +87,20 @@ export async function answerApplication(
       changes: { ...cleared, submittingAt: null, availableAt: new Date() },
     });
   }
-  await saveAnswers(uow.tx, req.userId, req.answers);
+  // A site's account password is kept sealed, apart from the profile's answers.
+  const sealed = new Set<string>();
+  for (const q of asked) {
+    const host = accountPasswordHost(q);
+    const answer = host ? (given.get(q.key) ?? given.get(normalizeQuestion(q.label))) : undefined;
+    if (!host || typeof answer?.answer !== 'string') continue;
+    await saveSiteAccount(uow.tx, req.secrets, req.userId, host, answer.answer);
+    sealed.add(answer.question);
+  }
+  await saveAnswers(
+    uow.tx,
+    req.userId,
+    req.answers.filter((a) => !sealed.has(a.question)),
+  );
   return transition(uow, {
     applicationId: app.id,
     userId: req.userId,

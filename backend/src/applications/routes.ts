@@ -80,7 +80,12 @@ export function applicationRoutes(ctx: AppContext): Router {
     const { id } = parse(IdParam, req.params, 'params');
     const body = parse(AnswerBody, req.body, 'body');
     await inTransaction(ctx, (uow) =>
-      answerApplication(uow, { applicationId: id, userId: caller(req).userId, answers: body.answers }),
+      answerApplication(uow, {
+        applicationId: id,
+        userId: caller(req).userId,
+        answers: body.answers,
+        secrets: ctx.secrets,
+      }),
     );
     res.json(await summary(id));
   });

@@ -3,6 +3,7 @@
 import type { Application } from '@jobswipe/db';
 import type { SavedAnswers } from '@jobswipe/protocol';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
+import { siteAccountPassword } from '../accounts/site-accounts.ts';
 import type { AppContext } from '../context.ts';
 import { signedResumeUrl } from '../files/signed-urls.ts';
 import { toApplicantProfile } from '../profile/profile-view.ts';
@@ -18,6 +19,12 @@ export async function workOrder(ctx: AppContext, app: Application): Promise<Clai
     defaultResume(prisma, app.userId),
   ]);
   const expiresAt = app.leaseExpiresAt ?? new Date();
+  const applyUrl =
+    typeof snapshot?.posting === 'object' && snapshot.posting
+      ? (snapshot.posting as { applyUrl?: unknown }).applyUrl
+      : null;
+  const host = typeof applyUrl === 'string' && URL.canParse(applyUrl) ? new URL(applyUrl).host : null;
+  const password = host ? await siteAccountPassword(prisma, ctx.secrets, app.userId, host) : null;
   return {
     type: 'claimed',
     applicationId: app.id,
@@ -32,5 +39,6 @@ export async function workOrder(ctx: AppContext, app: Application): Promise<Clai
     // The link outlives the lease's current expiry a little: heartbeats keep extending the lease.
     resumeUrl: resume ? signedResumeUrl(ctx, resume.id, new Date(expiresAt.getTime() + 15 * 60_000)) : null,
     resumeFileName: resume?.fileName ?? null,
+    account: password ? { email: profile.email, password } : null,
   };
 }

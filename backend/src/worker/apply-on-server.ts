@@ -149,6 +149,7 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
         headless: true,
         signal: control.signal,
         verifyFirst: job.order.verifyFirst,
+        ...(job.order.account ? { account: job.order.account } : {}),
         evidenceDir: job.dir,
         onProgress: async (p) => {
           if (p.step !== 'open') loaded = true;

@@ -5,7 +5,7 @@ import { type PracticeAts, startPracticeAts } from '@jobswipe/automations/practi
 import { launchBrowser } from '@jobswipe/automations/runner/browser';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Proxy, startTinyproxy } from '../../../automations/test/support/tinyproxy.ts';
+import { startTinyproxy, type TestProxy } from '../../../automations/test/support/tinyproxy.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { claimCounts } from '../support/users.ts';
 import {
@@ -53,7 +53,7 @@ async function worker(
   return started;
 }
 
-const proxyEnv = (proxies: Proxy[]) => ({ PROXY_URLS: proxies.map((p) => p.url).join(',') });
+const proxyEnv = (proxies: TestProxy[]) => ({ PROXY_URLS: proxies.map((p) => p.url).join(',') });
 
 /** Each application's status, with its last error when there is one (so a failure says why). */
 async function statuses(backend: TestBackend, ids: string[]): Promise<string[]> {

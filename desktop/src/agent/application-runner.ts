@@ -79,6 +79,7 @@ export function applicationRunner(deps: RunnerDeps) {
         context,
         signal: control.signal,
         verifyFirst: order.verifyFirst,
+        ...(order.account ? { account: order.account } : {}),
         evidenceDir: join(workDir, 'evidence'),
         onProgress: (p) => control.progress(p.step, p.percent, clip(p.message, MAX_PROGRESS_MESSAGE) ?? undefined),
       });

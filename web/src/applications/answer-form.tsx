@@ -1,5 +1,6 @@
 // The questions a NEEDS_ATTENTION application waits on, as a form. The answers are saved to the
-// profile (so later forms asking the same get them too) and the application is queued again.
+// profile (so later forms asking the same get them too) and the application is queued again; a
+// site's account password is kept encrypted, apart from the profile.
 import type { AnswerValue, ApplicationSummary, Question } from '@jobswipe/protocol';
 import { type FormEvent, useState } from 'react';
 import { useServices } from '../services.tsx';
@@ -87,8 +88,12 @@ function QuestionInput({
     );
   }
   const type =
-    ({ email: 'email', tel: 'tel', url: 'url', number: 'number', date: 'date' } as Record<string, string>)[q.type] ??
-    'text';
+    (
+      { email: 'email', tel: 'tel', url: 'url', number: 'number', date: 'date', password: 'password' } as Record<
+        string,
+        string
+      >
+    )[q.type] ?? 'text';
   return (
     <Field
       label={label}

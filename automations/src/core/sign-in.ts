@@ -1,0 +1,79 @@
+// A site's own sign-in wall, when the applicant gave JobSwipe a password for it: sign in with the
+// profile's email, or create the account when the site has none for that email. Stateless like
+// the rest of the core: the tries per site are counted in sessionStorage, which outlives the
+// navigations between them, so a wrong password ends in `login_required` instead of a loop.
+import { clickSoon, findControl, recentlyClicked } from './controls.ts';
+import { deepQueryAll, isVisible, textOf } from './dom.ts';
+import { typeValue } from './fill.ts';
+import type { StepInput, StepResult } from './types.ts';
+
+const CREATE_LINK = /create (an |your )?account|sign ?up|register|new here/i;
+const SIGN_IN_LINK = /^(sign ?in|log ?in)\b/i;
+const NO_ACCOUNT = /incorrect|invalid|not (be )?found|no account|doesn.t exist|does not exist|wrong/i;
+const EXISTS = /already exists|already registered|already have an account/i;
+const MAX_TRIES = 2;
+
+function tries(doc: Document, mode: string): number {
+  return Number(doc.defaultView?.sessionStorage.getItem(`jobswipe:sign-in:${doc.location.host}:${mode}`) ?? 0);
+}
+
+function countTry(doc: Document, mode: string): void {
+  doc.defaultView?.sessionStorage.setItem(
+    `jobswipe:sign-in:${doc.location.host}:${mode}`,
+    String(tries(doc, mode) + 1),
+  );
+}
+
+function visibleInputs(form: Element, selector: string): HTMLInputElement[] {
+  return deepQueryAll<HTMLInputElement>(selector, form).filter(isVisible);
+}
+
+/** Null when the page has no sign-in form this step knows how to use. */
+export function signIn(doc: Document, input: StepInput, ats: StepResult['ats']): StepResult | null {
+  const account = input.account;
+  const password = visibleInputs(doc.documentElement, 'input[type="password"]')[0];
+  const form = password?.closest('form');
+  if (!account || !password || !form) return null;
+  const email = visibleInputs(form, 'input[type="email"],input[autocomplete="username"],input[name*="email" i]')[0];
+  if (!email) return null;
+
+  const creating =
+    visibleInputs(form, 'input[type="password"]').length > 1 || /create|sign ?up|register/i.test(textOf(form));
+  const mode = creating ? 'create' : 'signin';
+  const error = deepQueryAll('[role="alert"],.error,.errors,[aria-live="assertive"]', doc.documentElement)
+    .filter(isVisible)
+    .map((e) => textOf(e))
+    .find(Boolean);
+  const view = `${doc.location.href}#${mode}`;
+  const submit = form.querySelector<HTMLElement>('button[type="submit"],input[type="submit"],button:not([type])');
+  if (submit && recentlyClicked(submit, view) && !error) {
+    return { status: 'waiting', message: 'Waiting for the site to answer the sign-in.', ats };
+  }
+  if (error) {
+    const switchTo =
+      !creating && NO_ACCOUNT.test(error) ? CREATE_LINK : creating && EXISTS.test(error) ? SIGN_IN_LINK : null;
+    const link = switchTo && findControl(doc, { selectors: [], text: switchTo });
+    const otherMode = creating ? 'signin' : 'create';
+    if (link && tries(doc, otherMode) < MAX_TRIES) {
+      clickSoon(link.element);
+      return { status: 'advanced', filled: [], action: `the site said "${error}": clicked "${link.label}"`, ats };
+    }
+    if (tries(doc, mode) >= MAX_TRIES) {
+      return { status: 'login_required', message: `The site refused the sign-in: "${error}"`, ats };
+    }
+  }
+  if (tries(doc, mode) >= MAX_TRIES) {
+    return { status: 'login_required', message: 'The site keeps asking to sign in.', ats };
+  }
+  typeValue(email, account.email ?? input.profile.email);
+  for (const field of visibleInputs(form, 'input[type="password"]')) typeValue(field, account.password);
+  if (!submit) return null;
+  countTry(doc, mode);
+  clickSoon(submit, view);
+  return {
+    status: 'advanced',
+    filled: [],
+    action: creating ? 'created an account on the site' : 'signed in to the site',
+    ats,
+  };
+}
