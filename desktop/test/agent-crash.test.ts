@@ -6,9 +6,8 @@ import { claimCounts } from '../../backend/test/support/users.ts';
 import { whenSubmitted } from './support/submission-hook.ts';
 import { postings, startWorld, swipeRight, type World } from './support/world.ts';
 
-// Short leases and a quick reaper, so a lapse takes seconds; the agent heartbeats well within.
+// Short leases and a quick reaper, so a lapse takes seconds; the agent heartbeats at a third of the lease.
 const LEASE = { DEVICE_LEASE_MS: '8000', REAPER_INTERVAL_MS: '250' };
-const AGENT_ENV = { JOBSWIPE_HEARTBEAT_MS: '1000' };
 
 let world: World;
 beforeAll(async () => {
@@ -43,14 +42,14 @@ describe('killed mid-application', () => {
     const path = new URL(world.jobOf(slow).applyUrl).pathname;
     const requested = () => world.ats.requests.list().filter((r) => r.path.startsWith(path)).length;
 
-    const first = world.startAgent(agentDir, [], AGENT_ENV);
+    const first = world.startAgent(agentDir);
     // The posting's server is slow to send the form: the agent is mid-application, nowhere near
     // the submit button.
     await expect.poll(requested).toBeGreaterThan(0);
     await first.kill();
     await lapsedAndQueued(id!);
 
-    const second = world.startAgent(agentDir, [], AGENT_ENV);
+    const second = world.startAgent(agentDir);
     await expect.poll(async () => (await application(id!)).status).toBe('SUBMITTED');
     expect(world.ats.submissions.list({ ats: slow.ats, jobId: slow.externalId })).toHaveLength(1);
     expect((await claimCounts(world.prisma, [id!])).get(id!)).toBe(2);
@@ -63,7 +62,7 @@ describe('killed mid-application', () => {
     const agentDir = await world.pairedAgentDir(applicant);
     const [id] = await swipeRight(applicant, [world.jobOf(posting)]);
 
-    const first = world.startAgent(agentDir, [], AGENT_ENV);
+    const first = world.startAgent(agentDir);
     // Killed the moment the ATS records the application, before it even answers the browser.
     const undo = whenSubmitted(world.ats, (s) => {
       if (s.jobId === posting.externalId) first.killNow();
@@ -74,7 +73,7 @@ describe('killed mid-application', () => {
     expect((await application(id!)).submittingAt).not.toBeNull();
     await lapsedAndQueued(id!);
 
-    const second = world.startAgent(agentDir, [], AGENT_ENV);
+    const second = world.startAgent(agentDir);
     await expect
       .poll(async () => (await application(id!)).status)
       .toSatisfy((s: string) => s === 'SUBMITTED' || s === 'NEEDS_ATTENTION');

@@ -10,6 +10,7 @@ import {
   type ClaimedMessage,
   type ExecutorMessage,
   type HeldLease,
+  type OfferMessage,
   PING_INTERVAL_MS,
   type ResultMessage,
 } from './device.ts';
@@ -53,6 +54,7 @@ export interface StoredLease extends HeldLease {
 
 export type ClientEvent =
   | { type: 'connected'; deviceId: string }
+  | { type: 'offer'; applicationId: string; job: OfferMessage['job'] }
   | { type: 'disconnected'; retryInMs: number }
   | { type: 'claimed'; order: ClaimedMessage }
   | { type: 'progress'; applicationId: string; step: ApplyStep; percent: number }
@@ -70,6 +72,7 @@ export interface ExecutorClientOptions {
   connect: (url: string) => WebSocketLike;
   execute: (order: ClaimedMessage, control: JobControl) => Promise<JobOutcome>;
   store?: LeaseStore;
+  /** Heartbeat period; by default a third of the lease the backend announces, at most 20 s. */
   heartbeatMs?: number;
   backoff?: { baseMs: number; maxMs: number };
   onEvent?: (event: ClientEvent) => void;
@@ -109,6 +112,8 @@ export class ExecutorClient {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private lastHeard = 0;
+  /** The lease length the backend announced in `welcome`. */
+  private leaseMs = 60_000;
   /** Leases from before a restart that have no job running here: released or their result resent. */
   private restored: StoredLease[] = [];
 
@@ -232,12 +237,14 @@ export class ExecutorClient {
     const message = parsed.data;
     switch (message.type) {
       case 'welcome':
+        this.leaseMs = message.leaseMs;
         this.connected = true;
         this.attempts = 0;
         this.startPinging(message.pingIntervalMs);
         this.emit({ type: 'connected', deviceId: message.deviceId });
         return;
       case 'offer':
+        this.emit({ type: 'offer', applicationId: message.applicationId, job: message.job });
         if (this.jobs.has(message.applicationId) || this.claiming.has(message.applicationId)) return;
         if (this.jobs.size + this.claiming.size < this.capacity) {
           this.claiming.add(message.applicationId);
@@ -336,7 +343,8 @@ export class ExecutorClient {
     this.jobs.set(order.applicationId, job);
     void this.persist();
     this.emit({ type: 'claimed', order });
-    job.timer = setInterval(() => this.heartbeat(job), this.options.heartbeatMs ?? 20_000);
+    const every = this.options.heartbeatMs ?? Math.min(PING_INTERVAL_MS, Math.floor(this.leaseMs / 3));
+    job.timer = setInterval(() => this.heartbeat(job), every);
     const control: JobControl = {
       signal: job.abort.signal,
       progress: (step, percent, message) => {
@@ -365,7 +373,8 @@ export class ExecutorClient {
         }),
       )
       .then((outcome) => {
-        if (job.abort.signal.aborted && !job.result) return;
+        // Taken away (lost, cancelled) or already handed back at shutdown: nothing to report.
+        if (job.abort.signal.aborted) return;
         job.result = outcome;
         void this.persist();
         this.sendResult(job);

@@ -29,8 +29,6 @@ export interface AgentOptions {
   capacity: number;
   quietHours: QuietHours | null;
   browser: BrowserChoice;
-  /** How often a running application heartbeats; keep it well under the backend's lease. */
-  heartbeatMs: number;
   log: Logger;
   /** Called after every change of the status board (the terminal view redraws). */
   onStatus?: () => void;
@@ -101,7 +99,6 @@ export class Agent {
       },
       // Loaded once by start(), which says what was held.
       store: { load: async () => held, save: (leases) => this.leases.save(leases) },
-      heartbeatMs: options.heartbeatMs,
       onEvent: (event) => this.onEvent(event),
     });
     this.capacity.onChange((state) => this.onCapacity(state));
@@ -174,13 +171,6 @@ export class Agent {
     ws.on('error', (err) => {
       this.lastSocketError = socketError(err);
     });
-    // Offers are counted for the status board; the client decides what to claim.
-    ws.on('message', (data) => {
-      if (String(data).includes('"type":"offer"')) {
-        this.board.offered();
-        this.options.onStatus?.();
-      }
-    });
     return ws as unknown as WebSocketLike;
   }
 
@@ -210,6 +200,9 @@ export class Agent {
         log.warn(msg, { server: this.options.credentials.server, retryInMs: event.retryInMs, error });
         break;
       }
+      case 'offer':
+        this.board.offered();
+        break;
       case 'claimed': {
         const app = this.board.started(event.order);
         log.info('application claimed', {

@@ -17,7 +17,6 @@ const NOT_PAIRED = 2;
 const REFUSED = 3;
 /** A shutdown that takes longer than this is cut short. */
 const SHUTDOWN_MS = 15_000;
-const DEFAULT_HEARTBEAT_MS = 20_000;
 
 class Exit extends Error {
   constructor(
@@ -46,16 +45,6 @@ async function pair(command: Extract<CliCommand, { command: 'pair' }>): Promise<
   console.log(`Credentials saved in ${store.location}. Start applying with: npm run agent`);
 }
 
-function heartbeatMs(): number {
-  const text = process.env.JOBSWIPE_HEARTBEAT_MS;
-  if (text === undefined) return DEFAULT_HEARTBEAT_MS;
-  const ms = Number(text);
-  if (!Number.isInteger(ms) || ms < 100) {
-    throw new Exit(`JOBSWIPE_HEARTBEAT_MS "${text}" must be a whole number of milliseconds, 100 or more.`, 1);
-  }
-  return ms;
-}
-
 async function run(command: Extract<CliCommand, { command: 'run' }>): Promise<number> {
   const paths = agentPaths();
   const credentials = await new FileTokenStore(paths.credentials).load();
@@ -73,7 +62,6 @@ async function run(command: Extract<CliCommand, { command: 'run' }>): Promise<nu
   } catch (err) {
     throw new Exit((err as Error).message, 1);
   }
-  const heartbeat = heartbeatMs();
   // Listening from the start, and after the first: a terminal's Ctrl-C reaches npm, tsx and the
   // agent, and each passes it on, so the same signal can arrive more than once.
   const signalled = new Promise<{ signal: string }>((resolve) => {
@@ -93,7 +81,6 @@ async function run(command: Extract<CliCommand, { command: 'run' }>): Promise<nu
       capacity: command.capacity,
       quietHours: command.quietHours,
       browser,
-      heartbeatMs: heartbeat,
       log,
       onStatus: () => view?.update(),
     });
