@@ -2,6 +2,8 @@
 // (every navigation gives a new document), pick the frame that holds the form (a cross-origin
 // iframe the top page cannot see into), and retry a call a navigation interrupted.
 import type { Frame, Page } from 'playwright-core';
+// Declares the `__jobswipeCore` global these calls reach into, for every program that imports this.
+import type {} from '../core/install.ts';
 import type { StepInput, StepResult, SubmitResult } from '../core/types.ts';
 import { coreBundle } from './core-bundle.ts';
 

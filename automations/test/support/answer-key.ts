@@ -1,6 +1,5 @@
-// Checking a recorded submission against the practice ATS's answer key. Where the engine and the
-// key disagree on purpose, the disagreement is listed here with the reason (and reported to the
-// practice ATS's owner); everything else must match exactly.
+// Checking a recorded submission against the practice ATS's answer key: every field the profile
+// and the answers cover must match exactly.
 import type { SavedAnswers } from '@jobswipe/protocol';
 import {
   checkSubmission,
@@ -11,29 +10,7 @@ import {
 import type { Documents } from './applicant.ts';
 import { PROFILE } from './applicant.ts';
 
-interface Dispute {
-  ats: string;
-  label: string;
-  why: string;
-}
-
-const DISPUTES: Dispute[] = [
-  {
-    ats: 'greenhouse',
-    label: 'Cover Letter',
-    why: 'the pasted text is the alternative to the cover letter file the engine uploaded (alternativeTo)',
-  },
-];
-
-function disputed(spec: FormSpec, m: SubmissionMismatch): boolean {
-  const field = spec.fields.find((f) => f.name === m.field);
-  return DISPUTES.some(
-    (d) =>
-      d.ats === spec.ats && d.label === m.label && (d.label !== 'Cover Letter' || field?.alternativeTo !== undefined),
-  );
-}
-
-/** Mismatches between the recorded submission and the answer key, disputed ones left out. */
+/** Mismatches between the recorded submission and the answer key. */
 export function mismatches(
   spec: FormSpec,
   recorded: RecordedSubmission,
@@ -41,5 +18,5 @@ export function mismatches(
   docs: Documents,
   profile = PROFILE,
 ): SubmissionMismatch[] {
-  return checkSubmission(spec, recorded, profile, answers, docs.sha256).filter((m) => !disputed(spec, m));
+  return checkSubmission(spec, recorded, profile, answers, docs.sha256);
 }

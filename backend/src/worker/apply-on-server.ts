@@ -5,10 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// The engine's in-page global is declared next to its bundle entry, which the runner does not
-// import: this type-only import brings that declaration into the backend's type-check.
-import type {} from '@jobswipe/automations/core/install';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
+import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import { type ApplyResult, type ErrorClass, JobView } from '@jobswipe/protocol';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
 import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
@@ -21,7 +19,6 @@ import type { ProxyPool } from '../proxies/proxy-pool.ts';
 import { proxyVerdict } from '../proxies/proxy-verdict.ts';
 import type { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
 import { storeAttemptEvidence } from './attempt-evidence.ts';
-import { downloadResume } from './resume-download.ts';
 import type { ServerExecute } from './server-lane-consumer.ts';
 import type { WorkerBrowser } from './worker-browser.ts';
 import type { WorkerMetrics } from './worker-metrics.ts';

@@ -5,6 +5,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
+import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import type { ApplyResult, ErrorClass } from '@jobswipe/protocol';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
 import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
@@ -12,7 +13,6 @@ import type { AgentBrowser } from './agent-browser.ts';
 import { uploadEvidence } from './evidence-upload.ts';
 import type { FileLeaseStore } from './lease-store.ts';
 import type { Logger } from './log.ts';
-import { downloadResume } from './resume-download.ts';
 import type { DeviceCredentials } from './token-store.ts';
 
 /** The protocol's limits on a result's texts (longer ones would be refused, and the result lost). */

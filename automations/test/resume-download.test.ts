@@ -1,6 +1,6 @@
 // The resume keeps the name the user gave it (employers see it), made safe for any file system.
 import { expect, it } from 'vitest';
-import { safeFileName } from '../src/agent/resume-download.ts';
+import { safeFileName } from '../src/runner/resume-download.ts';
 
 it.each([
   ['Ada Lovelace – Résumé (final).pdf', 'Ada Lovelace – Résumé (final).pdf'],
