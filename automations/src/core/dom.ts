@@ -36,7 +36,6 @@ export function deepQueryAll<T extends Element = HTMLElement>(selector: string, 
 export function textOf(node: Node | null | undefined): string {
   if (!node) return '';
   const raw =
-    // biome-ignore lint/performance/useDomNodeTextContent: rendered text on purpose: hidden templates must not count
     'innerText' in node && node.isConnected ? (node as HTMLElement).innerText || node.textContent : node.textContent;
   return (raw ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -44,7 +43,6 @@ export function textOf(node: Node | null | undefined): string {
 /** The whole readable text of the page, frames and shadow roots included, line breaks kept. */
 export function pageText(doc: Document = document): string {
   const raw = (node: Node | null | undefined) =>
-    // biome-ignore lint/performance/useDomNodeTextContent: rendered text on purpose: hidden templates must not count
     node ? ('innerText' in node ? (node as HTMLElement).innerText : (node.textContent ?? '')) : '';
   const parts = [raw(doc.body)];
   for (const el of deepElements(doc)) {
