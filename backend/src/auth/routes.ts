@@ -24,12 +24,7 @@ function readCookie(req: Request, name: string): string | undefined {
 
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
-  const limit = ctx.rateLimiter.middleware({
-    name: 'auth',
-    limit: ctx.config.AUTH_RATE_LIMIT,
-    windowMs: 60_000,
-    key: (req) => req.ip ?? 'unknown',
-  });
+  const limit = ctx.rateLimiter.perMinute('auth', ctx.config.AUTH_RATE_LIMIT);
   const cookie: CookieOptions = {
     httpOnly: true,
     sameSite: 'strict',

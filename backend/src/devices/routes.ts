@@ -21,12 +21,7 @@ const PairingParams = z.object({ pairingId: z.string().uuid('must be a UUID') })
 /** The route a device calls before it has any credentials; mounted outside user sign-in. */
 export function devicePairingRoutes(ctx: AppContext): Router {
   const router = Router();
-  const limit = ctx.rateLimiter.middleware({
-    name: 'pair',
-    limit: ctx.config.PAIR_RATE_LIMIT,
-    windowMs: 60_000,
-    key: (req) => req.ip ?? 'unknown',
-  });
+  const limit = ctx.rateLimiter.perMinute('pair', ctx.config.PAIR_RATE_LIMIT);
   router.post('/devices/pair/complete', limit, async (req, res) => {
     const body = parse(PairCompleteBody, req.body, 'body');
     const { device, token } = await completePairing(ctx, body, { ip: req.ip, userAgent: req.get('user-agent') });

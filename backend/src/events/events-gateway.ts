@@ -3,11 +3,11 @@
 // and progress report of the user's applications arrives, from whichever node made it.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PING_INTERVAL_MS } from '@jobswipe/protocol/device';
 import { EventsClientMessage, type EventsServerMessage } from '@jobswipe/protocol/events';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { AppContext } from '../context.ts';
 import { parseFrame } from '../gateway/frames.ts';
+import { keepAlive } from '../gateway/keep-alive.ts';
 import { AppError } from '../http/errors.ts';
 
 const AUTH_TIMEOUT_MS = 10_000;
@@ -35,18 +35,10 @@ export class EventsGateway {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
     };
     const authTimer = setTimeout(() => ws.close(4001, 'authenticate first'), AUTH_TIMEOUT_MS);
-    let alive = true;
-    const pinger = setInterval(() => {
-      if (!alive) return ws.terminate();
-      alive = false;
-      ws.ping();
-    }, PING_INTERVAL_MS);
-    ws.on('pong', () => {
-      alive = true;
-    });
+    const liveness = keepAlive(ws);
 
     ws.on('message', async (data, isBinary) => {
-      alive = true;
+      liveness.heard();
       const frame = parseFrame(EventsClientMessage, data, isBinary);
       if (!frame.ok) return send({ type: 'error', code: frame.code, message: frame.message });
       const message = frame.value;
@@ -66,7 +58,7 @@ export class EventsGateway {
     });
     ws.on('close', () => {
       clearTimeout(authTimer);
-      clearInterval(pinger);
+      liveness.stop();
       unlisten?.();
     });
     ws.on('error', () => ws.terminate());

@@ -22,6 +22,7 @@ import { AppError } from '../http/errors.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DeviceSession } from './device-session.ts';
 import { parseFrame } from './frames.ts';
+import { keepAlive } from './keep-alive.ts';
 import { OfferSource } from './offer-source.ts';
 
 const HELLO_TIMEOUT_MS = 10_000;
@@ -143,19 +144,10 @@ export class DeviceGateway {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const helloTimer = setTimeout(() => ws.close(4001, 'say hello first'), HELLO_TIMEOUT_MS);
-    let alive = true;
-    const pinger = setInterval(() => {
-      if (!alive) return ws.terminate();
-      alive = false;
-      ws.ping();
-      send({ type: 'ping', at: Date.now() });
-    }, PING_INTERVAL_MS);
-    ws.on('pong', () => {
-      alive = true;
-    });
+    const liveness = keepAlive(ws, () => send({ type: 'ping', at: Date.now() }));
 
     ws.on('message', (data, isBinary) => {
-      alive = true;
+      liveness.heard();
       // One message at a time per device, in order: a claim's reply must precede the next heartbeat's.
       queue = queue.then(async () => {
         const frame = parseFrame(ExecutorMessage, data, isBinary);
@@ -204,7 +196,7 @@ export class DeviceGateway {
 
     ws.on('close', () => {
       clearTimeout(helloTimer);
-      clearInterval(pinger);
+      liveness.stop();
       void queue.then(() => (session ? this.close(session) : undefined));
     });
     ws.on('error', () => ws.terminate());

@@ -51,6 +51,11 @@ export class RateLimiter {
     return this.countLocally(currentId, previousId, windowMs);
   }
 
+  /** A limit of `limit` requests a minute per `key` (the client's address unless told). */
+  perMinute(name: string, limit: number, key: (req: Request) => string = (req) => req.ip ?? 'unknown') {
+    return this.middleware({ name, limit, windowMs: 60_000, key });
+  }
+
   middleware(rule: RateLimitRule) {
     return async (req: Request, res: Response, next: NextFunction) => {
       const wait = await this.hit(rule, rule.key(req));

@@ -12,12 +12,7 @@ const JobParam = z.object({ jobId: z.string().uuid('must be a UUID') });
 
 export function swipeRoutes(ctx: AppContext): Router {
   const router = Router();
-  const limit = ctx.rateLimiter.middleware({
-    name: 'swipe',
-    limit: ctx.config.SWIPE_RATE_LIMIT,
-    windowMs: 60_000,
-    key: (req) => caller(req).userId,
-  });
+  const limit = ctx.rateLimiter.perMinute('swipe', ctx.config.SWIPE_RATE_LIMIT, (req) => caller(req).userId);
 
   router.post('/swipes', limit, async (req, res) => {
     const headerKey = req.get('idempotency-key');

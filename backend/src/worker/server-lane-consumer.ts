@@ -217,21 +217,9 @@ export class ServerLaneConsumer {
               },
       )
       .then(async (outcome) => {
-        clearInterval(timer);
-        if (abort.signal.aborted && !this.stopping) return;
-        if ('release' in outcome) {
-          await release(this.ctx, this.executor, {
-            applicationId: order.applicationId,
-            leaseToken: token,
-            reason: outcome.release,
-          });
-        } else {
-          await recordResult(this.ctx, this.executor, {
-            applicationId: order.applicationId,
-            leaseToken: token,
-            ...outcome,
-          });
-        }
+        // Taken away (lease lost): the backend already moved on; report nothing.
+        if (abort.signal.aborted && !this.stopping) return clearInterval(timer);
+        await report(outcome);
       })
       .catch((err) =>
         this.ctx.log.error({ err, applicationId: order.applicationId }, 'server lane: recording the result failed'),
