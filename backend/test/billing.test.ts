@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
+import { createJobs } from './support/factories.ts';
 import {
   type CheckoutSession,
   checkoutCompletedEvent,
@@ -160,6 +161,25 @@ describe('webhook', () => {
 
     const again = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'pro' });
     expect(again.status).toBe(409);
+  });
+
+  it('an upgrade lets applications that waited for quota go at once', async () => {
+    const me = await signUp(backend.api);
+    await prisma().user.update({ where: { id: me.user.id }, data: { executionPreference: 'server_only' } });
+    const jobs = await createJobs(prisma(), 4);
+    for (const job of jobs) await me.api.post('/v1/swipes', { jobId: job.id, direction: 'right' });
+    const waiting = () =>
+      prisma().application.count({ where: { userId: me.user.id, status: { in: ['SCHEDULED', 'WAITING_QUOTA'] } } });
+    expect(await waiting()).toBe(1);
+    const session = await checkout(me.api, 'pro');
+    expect(
+      (await deliver(checkoutCompletedEvent(session, { customer: 'cus_up', subscription: 'sub_up' }))).status,
+    ).toBe(200);
+    await backend.node.recovery.tick();
+    expect(await waiting()).toBe(0);
+    expect(await prisma().application.count({ where: { userId: me.user.id, status: 'QUEUED', lane: 'server' } })).toBe(
+      4,
+    );
   });
 
   it('follows the subscription: a price change moves the plan, a failed payment keeps it, cancellation ends it', async () => {

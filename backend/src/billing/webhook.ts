@@ -6,6 +6,7 @@ import type { Tx } from '@jobswipe/db';
 import type Stripe from 'stripe';
 import { audit } from '../audit/audit-log.ts';
 import type { AppContext } from '../context.ts';
+import { reconsiderWaiting } from '../quota/reconsider-waiting.ts';
 
 export type WebhookOutcome = 'applied' | 'replayed' | 'ignored';
 
@@ -79,6 +80,7 @@ async function setPlan(tx: Tx, userId: string, planId: string, eventId: string):
     select plan_id from users where id = ${userId}::uuid for update`;
   if (!user || user.plan_id === planId) return;
   await tx.user.update({ where: { id: userId }, data: { planId } });
+  await reconsiderWaiting(tx, userId);
   await audit(tx, { userId, action: 'plan_changed', data: { from: user.plan_id, to: planId, stripeEventId: eventId } });
 }
 

@@ -5,6 +5,7 @@ import { audit } from '../audit/audit-log.ts';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { parse } from '../http/validate.ts';
+import { reconsiderWaiting } from '../quota/reconsider-waiting.ts';
 import { usageView } from './usage-view.ts';
 
 export function planRoutes(ctx: AppContext): Router {
@@ -21,6 +22,7 @@ export function planRoutes(ctx: AppContext): Router {
     const body = parse(SettingsBody, req.body, 'body');
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: userId }, data: { executionPreference: body.executionPreference } });
+      await reconsiderWaiting(tx, userId);
       await audit(tx, { userId, action: 'settings_changed', ip: req.ip, userAgent: req.get('user-agent'), data: body });
     });
     res.json(await usageView(prisma, userId));

@@ -71,6 +71,26 @@ describe('the scheduler', () => {
     expect(waiting.quotaDay).toBeNull();
   });
 
+  it('a change of preference lets applications waiting on the server quota go to the devices at once', async () => {
+    const user = await userWith(backend.api, prisma(), { plan: 'basic', preference: 'server_only' });
+    const now = new Date();
+    await prisma().usageCounter.create({
+      data: {
+        userId: user.user.id,
+        periodKind: 'month',
+        periodStart: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+        serverUsed: 25,
+        totalUsed: 25,
+      },
+    });
+    const ids = await swipeRight(user.api, prisma(), 2);
+    expect(await Promise.all(ids.map(status))).toEqual(['WAITING_QUOTA', 'WAITING_QUOTA']);
+    expect((await user.api.put('/v1/settings', { executionPreference: 'auto' })).status).toBe(200);
+    await backend.node.recovery.tick();
+    const apps = await prisma().application.findMany({ where: { id: { in: ids } } });
+    expect(apps.map((a) => `${a.status}/${a.lane}`)).toEqual(['QUEUED/device', 'QUEUED/device']);
+  });
+
   it('takes back a lapsed lease: queued again with the attempt counted, DEAD after the last one', async () => {
     const user = await userWith(backend.api, prisma(), { preference: 'server_only' });
     const [id] = await swipeRight(user.api, prisma(), 1);
