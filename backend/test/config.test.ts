@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ENV, loadConfig } from '../src/config.ts';
 
@@ -15,6 +15,34 @@ describe('configuration', () => {
 });
 
 describe('the README', () => {
+  it('documents every environment variable any workspace reads', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const root = new URL('../../', import.meta.url);
+    const read = new Set<string>();
+    for (const dir of [
+      'backend/src',
+      'automations/src',
+      'desktop/src',
+      'prisma/src',
+      'web/src',
+      'web/vite.config.ts',
+    ]) {
+      const entries = dir.endsWith('.ts')
+        ? [dir]
+        : (await readdir(new URL(dir, root), { recursive: true })).map((f) => `${dir}/${f}`);
+      for (const file of entries.filter((f) => /\.tsx?$/.test(f))) {
+        const text = await readFile(new URL(file, root), 'utf8');
+        for (const m of text.matchAll(/\benv(?:\.|\[')([A-Z][A-Z0-9_]+)/g)) read.add(m[1] as string);
+      }
+    }
+    // The platform's own variables, not JobSwipe settings: the display (headful or not), Windows'
+    // install folders (finding Chrome), and the bundler's mode flags.
+    for (const platform of ['NODE_ENV', 'PROD', 'DISPLAY', 'WAYLAND_DISPLAY', 'LOCALAPPDATA', 'PROGRAMFILES'])
+      read.delete(platform);
+    expect(read.size).toBeGreaterThan(20);
+    for (const name of read) expect(readme, name).toMatch(new RegExp(`\\| \`${name}\` +\\|`));
+  });
+
   it('names only npm commands the root package.json has', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     const { scripts } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
