@@ -3,6 +3,7 @@
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { AuthPage } from './auth/auth-page.tsx';
 import { DeckPage } from './deck/deck-page.tsx';
+import { forgetDeck } from './deck/use-deck.ts';
 import { ONBOARDING_STEPS } from './onboarding/steps.ts';
 import { Link, match, navigate, usePath } from './router.tsx';
 import { useServices, useSession, useSyncState } from './services.tsx';
@@ -121,7 +122,10 @@ function Shell({ userId, operator }: { userId: string; operator: boolean }) {
         <button
           type="button"
           className="btn btn-ghost btn-small signout"
-          onClick={() => void session.signOut().finally(() => navigate('/signin', { replace: true }))}
+          onClick={() => {
+            forgetDeck(userId);
+            void session.signOut().finally(() => navigate('/signin', { replace: true }));
+          }}
         >
           Sign out
         </button>

@@ -33,6 +33,11 @@ function cacheKey(userId: string): string {
   return `jobswipe.deck.${userId}`;
 }
 
+/** Signing out leaves no one's job cards behind on a shared computer. */
+export function forgetDeck(userId: string): void {
+  localStorage.removeItem(cacheKey(userId));
+}
+
 function readCache(userId: string): JobView[] {
   try {
     return JSON.parse(localStorage.getItem(cacheKey(userId)) ?? '[]') as JobView[];
