@@ -4,9 +4,9 @@
 import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
-import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
+import type { ApplyOptions } from '../src/runner/apply.ts';
 import { mismatches } from './support/answer-key.ts';
-import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
+import { answersFor } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
@@ -15,22 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-function apply(job: PracticeJob, extra: Partial<ApplyOptions> = {}) {
-  return applyToJob({
-    url: world.urlOf(job),
-    profile: PROFILE,
-    answers: answersFor(formSpec(job.ats, job.externalId)),
-    resumePath: world.docs.resumePath,
-    coverLetterPath: world.docs.coverLetterPath,
-    mode: 'server',
-    browser: world.browser,
-    account: ACCOUNT,
-    ...extra,
-  });
-}
+const apply = (job: PracticeJob, extra: Partial<ApplyOptions> = {}) => world.apply(job, extra);
 
 const named = (scenario: string) => catalog(scenario).map((job) => [`${job.ats}/${job.externalId}`, job] as const);
-const recorded = (job: PracticeJob) => world.ats.submissions.list({ ats: job.ats, jobId: job.externalId });
+const recorded = (job: PracticeJob) => world.recorded(job);
 
 const STOPS: Array<[string, ApplyOutcome, ErrorClass, RegExp]> = [
   ['captcha', 'blocked', 'blocked', /captcha/i],

@@ -4,8 +4,8 @@
 import { ApplicantProfile, normalizeQuestion, type SavedAnswers } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
-import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
-import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
+import type { ApplyOptions } from '../src/runner/apply.ts';
+import { PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
@@ -21,19 +21,8 @@ const withQuestions = catalog('normal').find((j) =>
   formSpec(j.ats, j.externalId).fields.some((f) => f.asks.kind === 'question' && f.required && f.type !== 'checkbox'),
 )!;
 
-function apply(job: PracticeJob, extra: Partial<ApplyOptions> = {}) {
-  return applyToJob({
-    url: world.urlOf(job),
-    profile: PROFILE,
-    answers: answersFor(formSpec(job.ats, job.externalId)),
-    resumePath: world.docs.resumePath,
-    mode: 'server',
-    browser: world.browser,
-    account: ACCOUNT,
-    ...extra,
-  });
-}
-const recorded = (job: PracticeJob) => world.ats.submissions.list({ ats: job.ats, jobId: job.externalId });
+const apply = (job: PracticeJob, extra: Partial<ApplyOptions> = {}) => world.apply(job, extra);
+const recorded = (job: PracticeJob) => world.recorded(job);
 
 describe.concurrent('unknown questions', () => {
   it('returns the questions it cannot answer, then submits once the user answered them', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
-import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
+import { answersFor, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 import { startTinyproxy, type TestProxy } from './support/tinyproxy.ts';
 
@@ -24,18 +24,7 @@ afterAll(async () => {
 
 const careers = catalog('normal').filter((j) => j.ats === 'careers');
 
-function apply(job: PracticeJob, extra: Partial<ApplyOptions>) {
-  return applyToJob({
-    url: world.urlOf(job),
-    profile: PROFILE,
-    answers: answersFor(formSpec(job.ats, job.externalId)),
-    resumePath: world.docs.resumePath,
-    mode: 'server',
-    browser: world.browser,
-    account: ACCOUNT,
-    ...extra,
-  } as ApplyOptions);
-}
+const apply = (job: PracticeJob, extra: Partial<ApplyOptions> = {}) => world.apply(job, extra);
 
 describe('server mode', () => {
   it('sends one application through its own proxy and the next one without', async () => {

@@ -1,9 +1,17 @@
 // One practice ATS server and one browser per test file, plus the applicant's documents.
 import { rm } from 'node:fs/promises';
+import type { ApplyResult } from '@jobswipe/protocol';
 import type { Browser } from 'playwright-core';
-import { type PracticeAts, type PracticeJob, practiceJobs, startPracticeAts } from '../../src/practice-ats/index.ts';
+import {
+  formSpec,
+  type PracticeAts,
+  type PracticeJob,
+  practiceJobs,
+  startPracticeAts,
+} from '../../src/practice-ats/index.ts';
+import { type ApplyOptions, applyToJob } from '../../src/runner/apply.ts';
 import { launchBrowser } from '../../src/runner/browser.ts';
-import { type Documents, writeDocuments } from './applicant.ts';
+import { ACCOUNT, answersFor, type Documents, PROFILE, writeDocuments } from './applicant.ts';
 
 export interface PracticeWorld {
   ats: PracticeAts;
@@ -11,6 +19,10 @@ export interface PracticeWorld {
   docs: Documents;
   /** The apply URL of a catalog posting on this file's server. */
   urlOf(job: PracticeJob): string;
+  /** Applies to a catalog posting as the test applicant (profile, answers, resume, account), in server mode. */
+  apply(job: PracticeJob, extra?: Partial<ApplyOptions>): Promise<ApplyResult>;
+  /** What the practice ATS recorded for a posting. */
+  recorded(job: PracticeJob): ReturnType<PracticeAts['submissions']['list']>;
   close(): Promise<void>;
 }
 
@@ -28,6 +40,19 @@ export async function startWorld(): Promise<PracticeWorld> {
     browser: launched.browser,
     docs,
     urlOf: (job) => job.applyUrl.replace(CATALOG_BASE, ats.url),
+    apply: (job, extra = {}) =>
+      applyToJob({
+        url: job.applyUrl.replace(CATALOG_BASE, ats.url),
+        profile: PROFILE,
+        answers: answersFor(formSpec(job.ats, job.externalId)),
+        resumePath: docs.resumePath,
+        coverLetterPath: docs.coverLetterPath,
+        mode: 'server',
+        browser: launched.browser,
+        account: ACCOUNT,
+        ...extra,
+      }),
+    recorded: (job) => ats.submissions.list({ ats: job.ats, jobId: job.externalId }),
     async close() {
       await launched.browser.close();
       await ats.close();
