@@ -11,6 +11,7 @@ import { isRedisReady } from '../redis/connection.ts';
 import { DELIVER_TOPIC, OUTBOX_CHANNEL } from './enqueue-delivery.ts';
 
 const BATCH = 200;
+const PRUNE_EVERY_MS = 60_000;
 
 export interface RelayOptions {
   sweepMs: number;
@@ -24,6 +25,7 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private prunedAt = 0;
 
   constructor(
     private readonly ctx: AppContext,
@@ -34,7 +36,13 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     await this.listen();
-    this.timer = setInterval(() => this.wake(), this.options.sweepMs);
+    this.timer = setInterval(() => {
+      this.wake();
+      if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+        this.prunedAt = Date.now();
+        this.prune().catch((err) => this.ctx.log.warn({ err }, 'pruning the outbox failed'));
+      }
+    }, this.options.sweepMs);
     this.timer.unref();
     this.wake();
   }
@@ -73,9 +81,13 @@ export class OutboxRelay {
       total += published;
       if (published < BATCH) break;
     }
+    return total;
+  }
+
+  /** Deletes published rows past their retention; on the sweep's timer, not on every commit. */
+  private async prune(): Promise<void> {
     await this.ctx.db.prisma.$executeRaw`
       delete from outbox where published_at < now() - make_interval(secs => ${this.options.retainMs / 1000})`;
-    return total;
   }
 
   private publishBatch(): Promise<number> {
