@@ -45,15 +45,20 @@ function ensureTemplate(): Promise<string> {
       try {
         const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
         if (found.rowCount === 0) {
-          await admin.query(`create database "${name}"`);
+          // Built under another name and renamed when complete: a run killed mid-migration leaves
+          // no half-built template behind for the next run to clone.
+          const building = `${name}_building`;
+          await admin.query(`drop database if exists "${building}" with (force)`);
+          await admin.query(`create database "${building}"`);
           try {
-            await migrate(urlFor(name));
+            await migrate(urlFor(building));
+            // Renaming and cloning need no open connections, the engine's included.
+            await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [building]);
+            await admin.query(`alter database "${building}" rename to "${name}"`);
           } catch (err) {
-            await admin.query(`drop database if exists "${name}" with (force)`);
+            await admin.query(`drop database if exists "${building}" with (force)`);
             throw err;
           }
-          // Cloning needs the template to have no open connections, the engine's included.
-          await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
         }
         await dropStale(admin);
       } finally {
