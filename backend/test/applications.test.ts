@@ -1,5 +1,5 @@
 import type { Application } from '@jobswipe/db';
-import type { ApplicationDetail, ApplicationSummary, ErrorBody, SwipeResponse } from '@jobswipe/protocol';
+import type { ApplicationDetail, ApplicationSummary, ErrorBody, Question, SwipeResponse } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransitionRequest } from '../src/applications/transition.ts';
 import { VERIFY_QUESTION } from '../src/applications/verify-question.ts';
@@ -24,6 +24,24 @@ async function applyTo(api: Api): Promise<ApplicationSummary> {
 }
 
 const change = (req: TransitionRequest) => changeStatus(backend.node.ctx, req);
+
+/** An application of the caller's whose attempt ended in NEEDS_ATTENTION, asking `questions`. */
+async function waitingOn(api: Api, questions: Question[], options: { afterFinalSubmit?: boolean } = {}) {
+  const app = await applyTo(api);
+  const lease = await claim(app.id);
+  if (options.afterFinalSubmit) {
+    await prisma().application.update({ where: { id: app.id }, data: { submittingAt: new Date() } });
+  }
+  await change({
+    applicationId: app.id,
+    name: 'fail',
+    to: 'NEEDS_ATTENTION',
+    actor: 'device:a',
+    leaseToken: lease.leaseToken,
+    changes: { attention: questions, error: { message: 'Only the user can answer', errorClass: 'needs_user' } },
+  });
+  return app;
+}
 const claim = (id: string, owner?: string) => claimAs(backend.node.ctx, id, owner);
 
 describe('the guarded status change', () => {
@@ -184,23 +202,10 @@ describe('user actions', () => {
 
   it('answer: saves the answers to the profile and queues the application again', async () => {
     const me = await signUp(backend.api);
-    const app = await applyTo(me.api);
-    const lease = await claim(app.id);
-    const questions = [
+    const app = await waitingOn(me.api, [
       { key: 'why do you want to work here', label: 'Why do you want to work here?', type: 'textarea', required: true },
       { key: 'favourite colour', label: 'Favourite colour', type: 'text', required: false },
-    ];
-    await change({
-      applicationId: app.id,
-      name: 'fail',
-      to: 'NEEDS_ATTENTION',
-      actor: 'device:a',
-      leaseToken: lease.leaseToken,
-      changes: {
-        attention: questions as never,
-        error: { message: 'Unknown required question', errorClass: 'needs_user' },
-      },
-    });
+    ]);
     const listed = await me.api.get<ApplicationSummary>(`/v1/applications/${app.id}`);
     expect(listed.body.attention).toHaveLength(2);
 
@@ -220,20 +225,7 @@ describe('user actions', () => {
 });
 
 describe('an attempt lost after its final submit', () => {
-  async function waitingOnVerify(api: Api) {
-    const app = await applyTo(api);
-    const lease = await claim(app.id);
-    await prisma().application.update({ where: { id: app.id }, data: { submittingAt: new Date() } });
-    await change({
-      applicationId: app.id,
-      name: 'fail',
-      to: 'NEEDS_ATTENTION',
-      actor: 'device:a',
-      leaseToken: lease.leaseToken,
-      changes: { attention: [VERIFY_QUESTION], error: { message: 'Could not tell', errorClass: 'needs_user' } },
-    });
-    return app;
-  }
+  const waitingOnVerify = (api: Api) => waitingOn(api, [VERIFY_QUESTION], { afterFinalSubmit: true });
 
   it('yes: the user confirms it went through, and it is SUBMITTED without applying again', async () => {
     const me = await signUp(backend.api);

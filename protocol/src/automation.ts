@@ -1,7 +1,7 @@
 // What an executor hands the automation engine (the applicant) and what it gets back (the
 // result). The server worker, the desktop agent and the extension all speak these shapes.
 import { z } from 'zod';
-import { ErrorClass } from './domain.ts';
+import { ErrorClass, type EvidenceKind } from './domain.ts';
 
 const text = z.string().max(5_000);
 const optionalText = text.optional();
@@ -128,6 +128,12 @@ export type FillSource = z.infer<typeof FillSource>;
 
 export const ApplyOutcome = z.enum(['submitted', 'needs_attention', 'failed', 'expired', 'blocked']);
 export type ApplyOutcome = z.infer<typeof ApplyOutcome>;
+
+/** What an evidence file of an attempt is: a saved page, else the confirmation page or a screenshot. */
+export function evidenceKind(path: string, outcome: ApplyOutcome): EvidenceKind {
+  if (path.toLowerCase().endsWith('.html')) return 'page_html';
+  return outcome === 'submitted' ? 'confirmation_page' : 'screenshot';
+}
 
 /**
  * Progress steps, in order. `submitting` is the pre-submit checkpoint: once an attempt reported

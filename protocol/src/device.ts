@@ -37,13 +37,22 @@ export const Claim = z.object({ type: z.literal('claim'), applicationId: id });
 /** An offer the executor cannot take now (it is full): the backend offers it elsewhere at once. */
 export const Decline = z.object({ type: z.literal('decline'), applicationId: id });
 
+/** What a heartbeat and a result may carry; executors clip to these so a report is never refused. */
+export const REPORT_LIMITS = {
+  /** A result's message and confirmation, each. */
+  text: 2_000,
+  progressMessage: 500,
+  unanswered: 50,
+  evidence: 20,
+} as const;
+
 export const Heartbeat = z.object({
   type: z.literal('heartbeat'),
   applicationId: id,
   leaseToken: LeaseToken,
   step: ApplyStep,
   percent: z.number().int().min(0).max(100),
-  message: z.string().max(500).optional(),
+  message: z.string().max(REPORT_LIMITS.progressMessage).optional(),
 });
 
 export const Result = z.object({
@@ -52,20 +61,27 @@ export const Result = z.object({
   leaseToken: LeaseToken,
   outcome: ApplyOutcome,
   errorClass: ErrorClass.nullable(),
-  message: z.string().max(2_000).nullable(),
-  confirmation: z.string().max(2_000).nullable(),
+  message: z.string().max(REPORT_LIMITS.text).nullable(),
+  confirmation: z.string().max(REPORT_LIMITS.text).nullable(),
   /** Questions it could not answer (outcome needs_attention). */
-  unanswered: z.array(Question).max(50).default([]),
+  unanswered: z.array(Question).max(REPORT_LIMITS.unanswered).default([]),
   /** Evidence uploaded for this attempt with POST /v1/applications/:id/evidence. */
-  evidenceIds: z.array(id).max(20).default([]),
+  evidenceIds: z.array(id).max(REPORT_LIMITS.evidence).default([]),
 });
 
-/** Hands an application back without an outcome (shutdown, or it cannot resume it). */
+/** The longest an executor may put an application it hands back off for: an hour. */
+export const MAX_RELEASE_DELAY_MS = 3_600_000;
+
+/**
+ * Hands an application back without an outcome: at once (shutdown, or it cannot resume it), or
+ * after `retryInMs` (the site's rate limit has no slot for that long), the attempt not counted.
+ */
 export const Release = z.object({
   type: z.literal('release'),
   applicationId: id,
   leaseToken: LeaseToken,
   reason: z.string().max(500),
+  retryInMs: z.number().int().min(0).max(MAX_RELEASE_DELAY_MS).optional(),
 });
 
 export const SetCapacity = z.object({ type: z.literal('capacity'), capacity: z.number().int().min(0).max(10) });

@@ -4,7 +4,7 @@
 // `execute`, heartbeats with progress, reports the result, and keeps at it across disconnects:
 // reconnecting with exponential backoff and full jitter, resending unacknowledged results, and
 // stopping a job the moment the backend says it is no longer ours.
-import type { ApplyStep } from './automation.ts';
+import type { ApplyResult, ApplyStep } from './automation.ts';
 import {
   BackendMessage,
   type ClaimedMessage,
@@ -12,6 +12,7 @@ import {
   type HeldLease,
   type OfferMessage,
   PING_INTERVAL_MS,
+  REPORT_LIMITS,
   type ResultMessage,
 } from './device.ts';
 import type { DeviceKind } from './domain.ts';
@@ -27,8 +28,38 @@ export interface WebSocketLike {
   onerror: ((event: unknown) => void) | null;
 }
 
-/** What a job ended with: a result to report, or a hand-back (it could not run it). */
-export type JobOutcome = Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken'> | { release: string };
+/** What a job ended with: a result to report, or a hand-back (it could not run it now, or at all). */
+export type JobOutcome =
+  | Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken'>
+  | { release: string; retryInMs?: number };
+
+/** An attempt's result as the outcome to report, clipped to what a result may carry. */
+export function jobOutcomeOf(
+  result: Pick<ApplyResult, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'>,
+  evidenceIds: string[] = [],
+): JobOutcome {
+  const clip = (text: string | null) => (text ? text.slice(0, REPORT_LIMITS.text) : null);
+  return {
+    outcome: result.outcome,
+    errorClass: result.errorClass,
+    message: clip(result.message),
+    confirmation: clip(result.confirmation),
+    unanswered: result.unanswered.slice(0, REPORT_LIMITS.unanswered),
+    evidenceIds: evidenceIds.slice(0, REPORT_LIMITS.evidence),
+  };
+}
+
+/** The message that reports `outcome` under the lease `leaseToken`. */
+export function outcomeMessage(applicationId: string, leaseToken: string, outcome: JobOutcome): ExecutorMessage {
+  if (!('release' in outcome)) return { type: 'result', applicationId, leaseToken, ...outcome };
+  return {
+    type: 'release',
+    applicationId,
+    leaseToken,
+    reason: outcome.release,
+    ...(outcome.retryInMs ? { retryInMs: outcome.retryInMs } : {}),
+  };
+}
 
 export interface JobControl {
   /** Aborted when the backend takes the job away (lease lost, cancelled) or the client stops. */
@@ -321,11 +352,7 @@ export class ExecutorClient {
     // Held from before a restart: report its result if it had one, else hand it back (a browser
     // session cannot be resumed mid-form).
     const outcome = stored.result ?? { release: 'The executor restarted and cannot resume this application.' };
-    this.send(
-      'release' in outcome
-        ? { type: 'release', applicationId, leaseToken, reason: outcome.release }
-        : { type: 'result', applicationId, leaseToken, ...outcome },
-    );
+    this.send(outcomeMessage(applicationId, leaseToken, outcome));
   }
 
   private run(order: ClaimedMessage): void {
@@ -352,7 +379,8 @@ export class ExecutorClient {
         const changed = step !== job.step;
         job.step = step;
         job.percent = percent;
-        job.message = message;
+        // Clipped here, the one place heartbeats are made: a longer one would be refused.
+        job.message = message?.slice(0, REPORT_LIMITS.progressMessage);
         this.emit({ type: 'progress', applicationId: job.applicationId, step, percent });
         const recorded = new Promise<void>((resolve, reject) => job.waiting.push({ resolve, reject }));
         if (changed || !this.connected) this.heartbeat(job);
@@ -395,17 +423,7 @@ export class ExecutorClient {
 
   private sendResult(job: Job): void {
     const outcome = job.result;
-    if (!outcome) return;
-    if ('release' in outcome) {
-      this.send({
-        type: 'release',
-        applicationId: job.applicationId,
-        leaseToken: job.leaseToken,
-        reason: outcome.release,
-      });
-    } else {
-      this.send({ type: 'result', applicationId: job.applicationId, leaseToken: job.leaseToken, ...outcome });
-    }
+    if (outcome) this.send(outcomeMessage(job.applicationId, job.leaseToken, outcome));
   }
 
   private takeAway(applicationId: string, message: string): void {

@@ -83,9 +83,10 @@ export const TRANSITIONS = {
   },
   release: {
     from: held,
-    to: ['QUEUED'],
+    to: ['QUEUED', 'RETRY_SCHEDULED'],
     fenced: true,
-    description: 'the executor hands the application back (shutdown) or it escalates to the device lane',
+    description:
+      "the executor hands the application back (shutdown), it escalates to the device lane, or it waits out the site's rate limit (the attempt not counted)",
   },
   lapse: {
     from: held,

@@ -10,7 +10,7 @@ import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
 import { saveAnswers } from '../profile/saved-answers.ts';
 import { lockApplication } from './lock-application.ts';
-import { transition } from './transition.ts';
+import { type ApplicationChanges, transition } from './transition.ts';
 import { saidItWentThrough, VERIFY_QUESTION } from './verify-question.ts';
 
 /** The user's own retry (`userId`), or an operator's requeue from the dead letters (`operatorId`). */
@@ -60,6 +60,16 @@ export async function answerApplication(
   }
   const actor = `user:${req.userId}`;
   const cleared = { error: { message: null, errorClass: null }, attention: null } as const;
+  const requeue = (message: string, changes: ApplicationChanges = {}) =>
+    transition(uow, {
+      applicationId: app.id,
+      userId: req.userId,
+      name: 'requeue',
+      to: 'QUEUED',
+      actor,
+      message,
+      changes: { ...cleared, availableAt: new Date(), ...changes },
+    });
   if (asked.some((q) => q.key === VERIFY_QUESTION.key)) {
     const answer = given.get(VERIFY_QUESTION.key) ?? given.get(normalizeQuestion(VERIFY_QUESTION.label));
     const wentThrough = answer ? saidItWentThrough(answer.answer) : null;
@@ -77,15 +87,7 @@ export async function answerApplication(
         changes: { ...cleared, confirmation: 'Confirmed by you' },
       });
     }
-    return transition(uow, {
-      applicationId: app.id,
-      userId: req.userId,
-      name: 'requeue',
-      to: 'QUEUED',
-      actor,
-      message: 'The user says it did not go through: applying again.',
-      changes: { ...cleared, submittingAt: null, availableAt: new Date() },
-    });
+    return requeue('The user says it did not go through: applying again.', { submittingAt: null });
   }
   // A site's account password is kept sealed, apart from the profile's answers.
   const sealed = new Set<string>();
@@ -101,13 +103,5 @@ export async function answerApplication(
     req.userId,
     req.answers.filter((a) => !sealed.has(a.question)),
   );
-  return transition(uow, {
-    applicationId: app.id,
-    userId: req.userId,
-    name: 'requeue',
-    to: 'QUEUED',
-    actor,
-    message: `Answered ${given.size} question(s); queued again.`,
-    changes: { ...cleared, availableAt: new Date() },
-  });
+  return requeue(`Answered ${given.size} question(s); queued again.`);
 }

@@ -189,7 +189,7 @@ export class DeviceSession {
       case 'release': {
         const outcome = await release(this.ctx, this.executor, { ...message, leaseToken: BigInt(message.leaseToken) });
         this.held.delete(message.applicationId);
-        if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: 'QUEUED' });
+        if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
         else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
         return;
       }

@@ -1,7 +1,10 @@
-// An executor hands an application back without an outcome (it is shutting down, or cannot resume
-// it after a restart): queued again at once instead of waiting for the lease to lapse. The attempt
-// is not counted; a pre-submit checkpoint stays, so the next attempt verifies first.
+// An executor hands an application back without an outcome: queued again at once (it is shutting
+// down, or cannot resume it after a restart) instead of waiting for the lease to lapse, or put off
+// for `retryInMs` (the site's rate limit has no slot for it until then) so the executor's slot
+// serves other work meanwhile. The attempt is not counted; a pre-submit checkpoint stays, so the
+// next attempt verifies first.
 
+import type { ApplicationStatus } from '@jobswipe/protocol';
 import { transition } from '../applications/transition.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../db/unit-of-work.ts';
@@ -11,22 +14,25 @@ import { type Executor, owner, userScope } from './executor.ts';
 export async function release(
   ctx: AppContext,
   executor: Executor,
-  input: { applicationId: string; leaseToken: bigint; reason: string },
-): Promise<{ ok: true } | { ok: false; message: string }> {
+  input: { applicationId: string; leaseToken: bigint; reason: string; retryInMs?: number | undefined },
+): Promise<{ ok: true; status: ApplicationStatus } | { ok: false; message: string }> {
+  const later = (input.retryInMs ?? 0) > 0;
   try {
-    await inTransaction(ctx, (uow) =>
+    const app = await inTransaction(ctx, (uow) =>
       transition(uow, {
         applicationId: input.applicationId,
         name: 'release',
-        to: 'QUEUED',
+        to: later ? 'RETRY_SCHEDULED' : 'QUEUED',
         actor: owner(executor),
         userId: userScope(executor),
         leaseToken: input.leaseToken,
-        changes: { availableAt: new Date() },
-        message: `Handed back: ${input.reason}`,
+        changes: { availableAt: new Date(Date.now() + (input.retryInMs ?? 0)) },
+        message: later
+          ? `Put off for ${Math.ceil((input.retryInMs ?? 0) / 1000)} s: ${input.reason}`
+          : `Handed back: ${input.reason}`,
       }),
     );
-    return { ok: true };
+    return { ok: true, status: app.status };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, message: err.message };
     throw err;

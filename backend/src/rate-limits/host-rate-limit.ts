@@ -1,6 +1,7 @@
 // Per-ATS-host rate limits of the server lane, shared by every worker through Redis (one atomic
 // script, take-host-slot.lua): no host gets more applications from us in any window than its
-// limit. A worker over the limit waits for a slot rather than applying. While Redis is down each
+// limit. A worker over the limit waits for a slot rather than applying (or, when the slot is far
+// off, says so and the caller puts the application off). While Redis is down each
 // worker keeps the limit on its own (looser across workers, never off).
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -53,11 +54,19 @@ export class HostRateLimiter {
     return this.takeLocally(host.toLowerCase(), limit);
   }
 
-  /** Waits (telling `onWait` how long) until `host` may get one more application from us, and takes that slot. */
-  async take(host: string, signal: AbortSignal, onWait: (waitMs: number) => Promise<void>): Promise<void> {
+  /**
+   * Takes a slot of `host`, waiting for one (telling `onWait` how long) while the wait is at most
+   * `maxWaitMs`. Resolves to 0 once it holds the slot, or to a longer wait it would not sit out.
+   */
+  async take(
+    host: string,
+    signal: AbortSignal,
+    onWait: (waitMs: number) => Promise<void>,
+    maxWaitMs = Number.POSITIVE_INFINITY,
+  ): Promise<number> {
     for (;;) {
       const waitMs = await this.tryTake(host);
-      if (waitMs === 0) return;
+      if (waitMs === 0 || waitMs > maxWaitMs) return waitMs;
       await onWait(waitMs);
       await delay(waitMs, undefined, { signal });
     }

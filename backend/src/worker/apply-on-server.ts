@@ -1,7 +1,8 @@
-// One claimed application, applied on our servers: wait for the ATS host's rate limit, fetch the
-// resume from the signed link, run the engine in server mode through one proxy (sticky for the
-// attempt; a proxy that fails before the posting even loaded is swapped, nothing was done through
-// it), tell the proxy pool how it went, store the evidence under the lease, and report the result.
+// One claimed application, applied on our servers: wait for the ATS host's rate limit (or put the
+// application off when the next slot is far away), fetch the resume from the signed link, run the
+// engine in server mode through one proxy (sticky for the attempt; a proxy that fails before the
+// posting even loaded is swapped, nothing was done through it), tell the proxy pool how it went,
+// store the evidence under the lease, and report the result.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import { type ApplyResult, type ErrorClass, JobView } from '@jobswipe/protocol';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
-import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
+import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../leases/executor.ts';
@@ -29,6 +30,8 @@ export interface ServerApplyDeps {
   browser: WorkerBrowser;
   proxies: ProxyPool;
   rates: HostRateLimiter;
+  /** The longest wait for a host's rate-limit slot sat out holding the application; longer ones put it off. */
+  holdForRateMs: number;
   metrics: WorkerMetrics;
 }
 
@@ -48,17 +51,6 @@ interface Job {
   resumePath: string | undefined;
   /** Engine runs still going after an abort; the attempt's directory is removed once they end. */
   running: Promise<unknown>[];
-}
-
-export function toJobOutcome(result: ApplyResult, evidenceIds: string[]): JobOutcome {
-  return {
-    outcome: result.outcome,
-    errorClass: result.errorClass,
-    message: result.message,
-    confirmation: result.confirmation,
-    unanswered: result.unanswered,
-    evidenceIds,
-  };
 }
 
 /** An outcome reached without running the engine. */
@@ -86,7 +78,7 @@ export function applyOnServer(deps: ServerApplyDeps): ServerExecute {
 async function attempt(deps: ServerApplyDeps, order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
   const link = PostingLink.safeParse(order.job);
   if (!link.success) {
-    return toJobOutcome(
+    return jobOutcomeOf(
       withoutApplying('failed', 'permanent', 'The job has no valid apply URL: nothing to apply to.'),
       [],
     );
@@ -96,16 +88,23 @@ async function attempt(deps: ServerApplyDeps, order: ClaimedMessage, control: Jo
   const dir = await mkdtemp(join(tmpdir(), 'jobswipe-attempt-'));
   const running: Promise<unknown>[] = [];
   try {
-    await deps.rates.take(host, control.signal, (waitMs) => {
+    const limit = deps.rates.limitFor(host);
+    const rule = `${host} gets at most ${limit} application${limit === 1 ? '' : 's'} per ${Math.round(deps.rates.windowMs / 1000)} s from us`;
+    const farOff = await deps.rates.take(
+      host,
+      control.signal,
+      (waitMs) => {
+        deps.metrics.rateWaits.inc();
+        return control.progress('open', 0, `Waiting ${Math.ceil(waitMs / 1000)} s: ${rule}.`);
+      },
+      deps.holdForRateMs,
+    );
+    if (farOff > 0) {
+      // Sitting out a long wait would idle this slot while other sites' applications queue.
       deps.metrics.rateWaits.inc();
-      const limit = deps.rates.limitFor(host);
-      const window = Math.round(deps.rates.windowMs / 1000);
-      return control.progress(
-        'open',
-        0,
-        `Waiting ${Math.ceil(waitMs / 1000)} s: ${host} gets at most ${limit} applications per ${window} s from us.`,
-      );
-    });
+      deps.ctx.log.info({ host, retryInMs: farOff }, 'server lane: put off until the host rate limit frees a slot');
+      return { release: `${rule}.`, retryInMs: farOff };
+    }
     const resumePath = order.resumeUrl
       ? await downloadResume(order.resumeUrl, order.resumeFileName, dir, control.signal)
       : undefined;
@@ -117,7 +116,7 @@ async function attempt(deps: ServerApplyDeps, order: ClaimedMessage, control: Jo
       { paths: result.evidence, outcome: result.outcome },
     );
     deps.ctx.log.info({ outcome: result.outcome, host, evidence: evidenceIds.length }, 'server lane: attempt ended');
-    return toJobOutcome(result, evidenceIds);
+    return jobOutcomeOf(result, evidenceIds);
   } finally {
     void Promise.allSettled(running).then(() => rm(dir, { recursive: true, force: true }));
   }

@@ -2,18 +2,11 @@
 // and linked to the attempt. Best effort: a file that cannot be stored is logged and skipped, never
 // the reason a submitted application is not recorded as submitted.
 import { readFile } from 'node:fs/promises';
-import type { ApplyOutcome, EvidenceKind } from '@jobswipe/protocol';
+import { type ApplyOutcome, evidenceKind } from '@jobswipe/protocol';
+import { REPORT_LIMITS } from '@jobswipe/protocol/device';
 import type { AppContext } from '../context.ts';
 import { storeEvidence } from '../evidence/store-evidence.ts';
 import type { Executor } from '../leases/executor.ts';
-
-/** A result carries at most this many evidence ids (protocol/src/device.ts). */
-const MAX_EVIDENCE = 20;
-
-export function evidenceKind(path: string, outcome: ApplyOutcome): EvidenceKind {
-  if (path.endsWith('.html')) return 'page_html';
-  return outcome === 'submitted' ? 'confirmation_page' : 'screenshot';
-}
 
 export async function storeAttemptEvidence(
   ctx: AppContext,
@@ -22,7 +15,7 @@ export async function storeAttemptEvidence(
   files: { paths: string[]; outcome: ApplyOutcome },
 ): Promise<string[]> {
   const ids: string[] = [];
-  for (const path of files.paths.slice(0, MAX_EVIDENCE)) {
+  for (const path of files.paths.slice(0, REPORT_LIMITS.evidence)) {
     try {
       const bytes = await readFile(path);
       if (bytes.length > ctx.config.EVIDENCE_MAX_BYTES) {

@@ -187,6 +187,7 @@ export class ServerLaneConsumer {
           applicationId: order.applicationId,
           leaseToken: token,
           reason: outcome.release,
+          retryInMs: outcome.retryInMs,
         });
       } else {
         await recordResult(this.ctx, this.executor, {

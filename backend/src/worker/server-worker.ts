@@ -26,6 +26,8 @@ export interface ServerWorkerOptions {
   browser?: Browser;
   /** The window of the host rate limits: a minute unless told (tests shorten it). */
   rateWindowMs?: number;
+  /** The longest wait for a host's rate limit sat out holding the application (default 10 s); longer ones put it off. */
+  holdForRateMs?: number;
   /** How long an idle worker blocks on the streams before looking again. */
   blockMs?: number;
 }
@@ -40,6 +42,9 @@ export interface ServerWorker {
 
 /** The longest an attempt waits for a resting proxy before it is retried later instead. */
 const MAX_PROXY_WAIT_MS = 30_000;
+
+/** Waits for a host's rate limit up to this long keep the application; longer ones put it off and free the slot. */
+const HOLD_FOR_RATE_MS = 10_000;
 
 export async function startServerWorker(ctx: AppContext, options: ServerWorkerOptions = {}): Promise<ServerWorker> {
   const { config } = ctx;
@@ -74,7 +79,18 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
   await browser.get();
 
   const blocking = connectRedis(config.REDIS_URL, ctx.log, 'worker-reads');
-  const execute = measured(applyOnServer({ ctx, executor, browser, proxies, rates, metrics }), metrics);
+  const execute = measured(
+    applyOnServer({
+      ctx,
+      executor,
+      browser,
+      proxies,
+      rates,
+      holdForRateMs: options.holdForRateMs ?? HOLD_FOR_RATE_MS,
+      metrics,
+    }),
+    metrics,
+  );
   const consumer = new ServerLaneConsumer(ctx, new WorkStreams(ctx.redis, ctx.keys), {
     workerId,
     concurrency,

@@ -63,6 +63,24 @@ describe('the per-host rate limit', () => {
     expect(await a!.tryTake('boards.example.com')).toBeGreaterThan(0);
   });
 
+  it('does not sit out a wait longer than the caller will hold on: it says how long, and takes no slot', async () => {
+    const [a, b] = await workers(2, { perMinute: 1, overrides: {} });
+    expect(await a!.take('boards.example.com', AbortSignal.timeout(5_000), async () => {}, 10_000)).toBe(0);
+    const told: number[] = [];
+    const wait = await b!.take(
+      'boards.example.com',
+      AbortSignal.timeout(5_000),
+      async (ms) => {
+        told.push(ms);
+      },
+      10_000,
+    );
+    expect(wait).toBeGreaterThan(10_000);
+    expect(told).toEqual([]);
+    // Nothing was taken: the host still has its one grant this minute, not two.
+    expect(await a!.tryTake('boards.example.com')).toBeGreaterThan(10_000);
+  });
+
   it('stops waiting when the attempt is stopped', async () => {
     const [limiter] = await workers(1, { perMinute: 1, overrides: {} });
     await limiter!.take('boards.example.com', AbortSignal.timeout(5_000), async () => {});

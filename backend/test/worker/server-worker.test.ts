@@ -209,6 +209,34 @@ describe('the server worker', () => {
     ).toBeGreaterThanOrEqual(2);
   });
 
+  it('puts off an application whose site has no slot for long, and applies other sites meanwhile', {
+    timeout: 90_000,
+  }, async () => {
+    const { backend, ats, prisma } = await world();
+    const other = await startPracticeAts();
+    cleanups.push(() => other.close());
+    const user = await applicant(backend);
+    const limited = await practicePostings(prisma, ats, FILLABLE.slice(0, 2));
+    const elsewhere = await practicePostings(prisma, other, FILLABLE.slice(2, 3));
+    const [first, second, third] = await swipeAll(user, [...limited, ...elsewhere]);
+    const host = new URL(ats.url).host;
+    // One slot: were the second application to sit out its minute, the third would wait with it.
+    await worker(backend, { HOST_RATE_LIMITS: `${host}=1` }, { concurrency: 1 });
+
+    await expect
+      .poll(() => statuses(backend, [first!, third!]), { timeout: 60_000 })
+      .toEqual(['SUBMITTED', 'SUBMITTED']);
+    const putOff = await prisma.application.findUniqueOrThrow({ where: { id: second! } });
+    expect(putOff).toMatchObject({ status: 'RETRY_SCHEDULED', attempt: 0, leaseOwner: null });
+    expect(putOff.availableAt.getTime() - Date.now()).toBeGreaterThan(20_000);
+    const event = await prisma.applicationEvent.findFirstOrThrow({
+      where: { applicationId: second!, toStatus: 'RETRY_SCHEDULED' },
+    });
+    expect(event.message).toContain(`${host} gets at most 1 application per 60 s from us`);
+    expect(ats.submissions.list()).toHaveLength(1);
+    expect(other.submissions.list()).toHaveLength(1);
+  });
+
   it('hands held work back at once when it shuts down', { timeout: 60_000 }, async () => {
     const { backend, ats, prisma } = await world();
     const user = await applicant(backend);

@@ -8,17 +8,12 @@ import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import type { ApplyResult, ErrorClass } from '@jobswipe/protocol';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
-import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
+import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import type { AgentBrowser } from './agent-browser.ts';
 import { uploadEvidence } from './evidence-upload.ts';
 import type { FileLeaseStore } from './lease-store.ts';
 import type { Logger } from './log.ts';
 import type { DeviceCredentials } from './token-store.ts';
-
-/** The protocol's limits on a result's texts (longer ones would be refused, and the result lost). */
-const MAX_MESSAGE = 2_000;
-const MAX_PROGRESS_MESSAGE = 500;
-const MAX_UNANSWERED = 50;
 
 export interface RunnerDeps {
   credentials: DeviceCredentials;
@@ -29,19 +24,8 @@ export interface RunnerDeps {
   log: Logger;
 }
 
-function clip(text: string | null | undefined, max: number): string | null {
-  return text ? text.slice(0, max) : null;
-}
-
 function failed(errorClass: ErrorClass, message: string): JobOutcome {
-  return {
-    outcome: 'failed',
-    errorClass,
-    message: clip(message, MAX_MESSAGE),
-    confirmation: null,
-    unanswered: [],
-    evidenceIds: [],
-  };
+  return jobOutcomeOf({ outcome: 'failed', errorClass, message, confirmation: null, unanswered: [] });
 }
 
 export function applicationRunner(deps: RunnerDeps) {
@@ -81,7 +65,7 @@ export function applicationRunner(deps: RunnerDeps) {
         verifyFirst: order.verifyFirst,
         ...(order.account ? { account: order.account } : {}),
         evidenceDir: join(workDir, 'evidence'),
-        onProgress: (p) => control.progress(p.step, p.percent, clip(p.message, MAX_PROGRESS_MESSAGE) ?? undefined),
+        onProgress: (p) => control.progress(p.step, p.percent, p.message),
       });
       if (control.signal.aborted) return failed('retryable', 'Stopped: the application was taken away.');
       const evidenceIds = await evidence(deps, order, result, log);
@@ -92,20 +76,10 @@ export function applicationRunner(deps: RunnerDeps) {
         confirmation: result.confirmation,
         evidence: evidenceIds.length,
       });
-      return { ...toOutcome(result), evidenceIds };
+      return jobOutcomeOf(result, evidenceIds);
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
-  };
-}
-
-function toOutcome(result: ApplyResult): Omit<Extract<JobOutcome, { outcome: unknown }>, 'evidenceIds'> {
-  return {
-    outcome: result.outcome,
-    errorClass: result.errorClass,
-    message: clip(result.message, MAX_MESSAGE),
-    confirmation: clip(result.confirmation, MAX_MESSAGE),
-    unanswered: result.unanswered.slice(0, MAX_UNANSWERED),
   };
 }
 
@@ -116,7 +90,7 @@ async function evidence(deps: RunnerDeps, order: ClaimedMessage, result: ApplyRe
       token: deps.credentials.token,
       applicationId: order.applicationId,
       leaseToken: order.leaseToken,
-      submitted: result.outcome === 'submitted',
+      outcome: result.outcome,
     },
     result.evidence,
   );

@@ -1,24 +1,19 @@
 // Evidence of an attempt (the screenshot the engine took, and the page's HTML when a person will
 // need to look), uploaded under the lease so the backend keeps it with the application.
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import type { EvidenceKind } from '@jobswipe/protocol';
+import { basename } from 'node:path';
+import { type ApplyOutcome, evidenceKind } from '@jobswipe/protocol';
 import { z } from 'zod';
 import { serverError } from './server-error.ts';
 
 const Uploaded = z.object({ id: z.string().uuid() });
-
-export function evidenceKind(path: string, submitted: boolean): EvidenceKind {
-  if (extname(path).toLowerCase() === '.html') return 'page_html';
-  return submitted ? 'confirmation_page' : 'screenshot';
-}
 
 export interface EvidenceUpload {
   server: string;
   token: string;
   applicationId: string;
   leaseToken: string;
-  submitted: boolean;
+  outcome: ApplyOutcome;
 }
 
 /** Uploads each file; returns the ids stored, and the files that could not be, with why. */
@@ -32,7 +27,7 @@ export async function uploadEvidence(
     try {
       const form = new FormData();
       form.set('leaseToken', upload.leaseToken);
-      form.set('kind', evidenceKind(path, upload.submitted));
+      form.set('kind', evidenceKind(path, upload.outcome));
       form.set('file', new Blob([await readFile(path)]), basename(path));
       const res = await fetch(`${upload.server}/v1/applications/${upload.applicationId}/evidence`, {
         method: 'POST',
