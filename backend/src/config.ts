@@ -116,6 +116,10 @@ export const ENV = {
     schema: z.coerce.number().int().min(0).max(32).default(2),
     doc: 'Applications one server worker runs at once; `npm start` runs a worker in-process when above 0',
   },
+  WORKER_PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).optional(),
+    doc: '`npm run worker`: port of its /healthz, /readyz and /metrics (0: any free port); unset: none',
+  },
   WORKER_GRACE_MS: {
     schema: z.coerce.number().int().min(0).default(10_000),
     doc: 'On SIGINT/SIGTERM a worker lets running applications finish for this long, then hands the rest back',

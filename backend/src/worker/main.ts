@@ -2,12 +2,14 @@
 // or the embedded one a running `npm start` serves), Redis and data directory (evidence files),
 // and applies with its own Chromium through the configured proxies. SIGINT/SIGTERM: it stops
 // taking work, lets running applications finish for WORKER_GRACE_MS, and hands the rest back.
+// With WORKER_PORT it serves /healthz, /readyz and /metrics there.
 import { resolveDatabase } from '@jobswipe/db';
 import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { waitForRedis } from '../redis/connection.ts';
 import { startServerWorker } from './server-worker.ts';
+import { serveWorkerHealth } from './worker-health.ts';
 
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL, 'worker');
@@ -22,6 +24,8 @@ const worker = await startServerWorker(ctx).catch(async (err: Error) => {
   await database.stop();
   process.exit(1);
 });
+const health = config.WORKER_PORT === undefined ? null : await serveWorkerHealth(ctx, config.WORKER_PORT);
+if (health) log.info({ port: health.port }, 'serving /healthz, /readyz and /metrics');
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -29,6 +33,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal, graceMs: config.WORKER_GRACE_MS }, 'stopping: finishing or handing back running applications');
   await worker.stop(config.WORKER_GRACE_MS);
+  await health?.close();
   await ctx.close();
   await database.stop();
   process.exit(0);

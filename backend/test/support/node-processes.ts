@@ -1,37 +1,14 @@
 // Starts and kills backend nodes as child processes (see node-process.ts).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type EntryProcess, startEntryProcess } from './entry-process.ts';
 
 const script = fileURLToPath(new URL('./node-process.ts', import.meta.url));
 
-export interface NodeProcess {
+export interface NodeProcess extends EntryProcess {
   url: string;
-  child: ChildProcess;
-  kill(): Promise<void>;
 }
 
 export async function spawnNode(env: Record<string, string>): Promise<NodeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/ready (\S+)/);
-      if (match) resolve(match[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`node process exited (${code}) before it was ready`)));
-  });
-  return {
-    url,
-    child,
-    kill: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      }),
-  };
+  const started = await startEntryProcess(script, { ...process.env, ...env }, (line) => line.startsWith('ready '));
+  return { ...started, url: started.readyLine.slice('ready '.length).trim() };
 }
