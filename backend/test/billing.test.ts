@@ -1,4 +1,4 @@
-import type { CheckoutResponse, ErrorBody, UsageView } from '@jobswipe/protocol';
+import type { CheckoutResponse, ErrorBody, PortalResponse, UsageView } from '@jobswipe/protocol';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, signUp } from './support/api.ts';
@@ -7,6 +7,7 @@ import { createJobs } from './support/factories.ts';
 import {
   type CheckoutSession,
   checkoutCompletedEvent,
+  eventAbout,
   type StripeStandIn,
   startStripeStandIn,
   subscriptionEvent,
@@ -37,7 +38,7 @@ async function checkout(api: Api, planId: string): Promise<CheckoutSession> {
   const res = await api.post<CheckoutResponse>('/v1/billing/checkout', { planId });
   expect(res.status).toBe(200);
   const created = stripe.sessions.at(-1)!.session;
-  expect(res.body.url).toBe(created.url);
+  expect(res.body).toEqual({ kind: 'checkout', url: created.url });
   return created;
 }
 
@@ -55,6 +56,14 @@ function deliver(event: object, options: { secret?: string; header?: string | nu
 
 const planOf = async (userId: string) => (await prisma().user.findUniqueOrThrow({ where: { id: userId } })).planId;
 const planChanges = (userId: string) => prisma().auditLog.count({ where: { userId, action: 'plan_changed' } });
+
+/** A user who paid for `planId` on Stripe's page, and the subscription Stripe now holds for them. */
+async function subscriberOf(planId: string, customer: string) {
+  const me = await signUp(backend.api);
+  expect((await deliver(stripe.complete(await checkout(me.api, planId), customer))).body.outcome).toBe('applied');
+  const sub = [...stripe.subscriptions.values()].find((s) => s.customer === customer)!;
+  return { me, sub };
+}
 
 describe('checkout', () => {
   it("creates a subscription Checkout Session for the plan's price, tied to the user, without changing the plan yet", async () => {
@@ -223,14 +232,134 @@ describe('webhook', () => {
   });
 });
 
+describe('changing plans', () => {
+  it("moves a subscriber's one subscription to the new plan at once, charged pro rata: never a second subscription", async () => {
+    const { me, sub } = await subscriberOf('pro', 'cus_carol');
+    const sessionsBefore = stripe.sessions.length;
+
+    const up = await me.api.post<CheckoutResponse>('/v1/billing/checkout', { planId: 'premium' });
+    expect(up.status).toBe(200);
+    expect(up.body).toMatchObject({ kind: 'changed', usage: { plan: { id: 'premium' } } });
+    expect(await planOf(me.user.id)).toBe('premium');
+    expect(stripe.updates.at(-1)).toMatchObject({
+      id: sub.id,
+      params: {
+        items: [{ id: sub.items.data[0]!.id }],
+        proration_behavior: 'always_invoice',
+        payment_behavior: 'error_if_incomplete',
+        metadata: { userId: me.user.id, planId: 'premium' },
+      },
+    });
+
+    // Stripe's own event about that change arrives afterwards and changes nothing more.
+    const echo = eventAbout('customer.subscription.updated', sub);
+    expect((await deliver(echo)).body.outcome).toBe('applied');
+    expect(await planOf(me.user.id)).toBe('premium');
+    expect(await planChanges(me.user.id)).toBe(2);
+
+    const down = await me.api.post<CheckoutResponse>('/v1/billing/checkout', { planId: 'basic' });
+    expect(down.body).toMatchObject({ kind: 'changed', usage: { plan: { id: 'basic' } } });
+    expect(stripe.sessions.length).toBe(sessionsBefore);
+    expect([...stripe.subscriptions.values()].filter((s) => s.customer === 'cus_carol')).toHaveLength(1);
+    expect(await prisma().subscription.findUniqueOrThrow({ where: { userId: me.user.id } })).toMatchObject({
+      planId: 'basic',
+      stripeSubscriptionId: sub.id,
+    });
+  });
+
+  it('keeps the plan as it was when the card is declined, and says so', async () => {
+    const { me, sub } = await subscriberOf('pro', 'cus_dan');
+    stripe.declining.add('cus_dan');
+    const updatesBefore = stripe.updates.length;
+
+    const res = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'enterprise' });
+    expect(res.status).toBe(402);
+    expect(res.body.error).toMatchObject({
+      code: 'payment_required',
+      message: expect.stringMatching(/card was declined.*Nothing was charged/),
+    });
+    expect(await planOf(me.user.id)).toBe('pro');
+    expect(await planChanges(me.user.id)).toBe(1);
+    expect(stripe.updates.length).toBe(updatesBefore);
+    expect(stripe.subscriptions.get(sub.id)!.metadata.planId).toBe('pro');
+  });
+});
+
+describe('cancelling', () => {
+  it('keeps the paid plan to the end of the period, can be called off, and ends on Free when Stripe ends it', async () => {
+    const { me, sub } = await subscriberOf('pro', 'cus_erin');
+
+    const cancelled = await me.api.delete<UsageView>('/v1/billing/subscription');
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      plan: { id: 'pro' },
+      subscription: { status: 'active', cancelAtPeriodEnd: true, currentPeriodEnd: expect.any(String) },
+    });
+    expect(stripe.subscriptions.get(sub.id)!.cancel_at_period_end).toBe(true);
+    expect(await planOf(me.user.id)).toBe('pro');
+
+    const kept = await me.api.post<UsageView>('/v1/billing/subscription/resume');
+    expect(kept.body.subscription).toMatchObject({ cancelAtPeriodEnd: false });
+    expect(stripe.subscriptions.get(sub.id)!.cancel_at_period_end).toBe(false);
+
+    await me.api.delete('/v1/billing/subscription');
+    // The period is over: Stripe ends the subscription and says so.
+    const ended = eventAbout('customer.subscription.deleted', sub, 'canceled');
+    expect((await deliver(ended)).body.outcome).toBe('applied');
+    const after = await me.api.get<UsageView>('/v1/plan');
+    expect(after.body).toMatchObject({ plan: { id: 'free' }, subscription: { status: 'canceled' } });
+
+    const again = await me.api.delete<ErrorBody>('/v1/billing/subscription');
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/no paid subscription/);
+  });
+
+  it('a plan change calls off a pending cancellation', async () => {
+    const { me, sub } = await subscriberOf('pro', 'cus_fay');
+    await me.api.delete('/v1/billing/subscription');
+    const res = await me.api.post<CheckoutResponse>('/v1/billing/checkout', { planId: 'premium' });
+    expect(res.body).toMatchObject({
+      kind: 'changed',
+      usage: { plan: { id: 'premium' }, subscription: { cancelAtPeriodEnd: false } },
+    });
+    expect(stripe.subscriptions.get(sub.id)!.cancel_at_period_end).toBe(false);
+  });
+
+  it('answers 409 to a user who never subscribed', async () => {
+    const me = await signUp(backend.api);
+    expect((await me.api.delete('/v1/billing/subscription')).status).toBe(409);
+    expect((await me.api.post('/v1/billing/subscription/resume')).status).toBe(409);
+  });
+});
+
+describe('the customer portal', () => {
+  it("opens Stripe's portal for the caller's own customer, coming back to the plan page", async () => {
+    const { me } = await subscriberOf('basic', 'cus_gil');
+    const res = await me.api.post<PortalResponse>('/v1/billing/portal', {});
+    expect(res.status).toBe(200);
+    const session = stripe.portalSessions.at(-1)!;
+    expect(res.body).toEqual({ url: session.url });
+    expect(session).toMatchObject({ customer: 'cus_gil', return_url: expect.stringMatching(/\/plan$/) });
+
+    const stranger = await signUp(backend.api);
+    const refused = await stranger.api.post<ErrorBody>('/v1/billing/portal', {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/never paid/);
+    expect((await me.api.post('/v1/billing/portal', { returnUrl: 'not a url' })).status).toBe(400);
+  });
+});
+
 describe('without Stripe configured', () => {
-  it('answers checkout and webhook with 503 saying what is missing', async () => {
+  it('answers checkout, cancellation and webhook with 503 saying what is missing', async () => {
     const bare = await startTestBackend();
     try {
       const me = await signUp(bare.api);
       const res = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'pro' });
       expect(res.status).toBe(503);
       expect(res.body.error.message).toMatch(/STRIPE_SECRET_KEY/);
+      const cancel = await me.api.delete<ErrorBody>('/v1/billing/subscription');
+      expect(cancel.status).toBe(503);
+      expect(cancel.body.error.message).toMatch(/STRIPE_SECRET_KEY/);
       const hook = await bare.api.request<ErrorBody>('POST', '/v1/billing/webhook', undefined, { raw: '{}' });
       expect(hook.status).toBe(503);
       expect(hook.body.error.message).toMatch(/STRIPE_WEBHOOK_SECRET/);

@@ -237,9 +237,19 @@ export const PlanView = z.object({
 });
 export type PlanView = z.infer<typeof PlanView>;
 
+/** The caller's Stripe subscription, when they have one. */
+export const SubscriptionView = z.object({
+  status: z.string(),
+  /** When the paid period ends: renewed then, or (cancelAtPeriodEnd) the plan falls back to Free. */
+  currentPeriodEnd: z.string().nullable(),
+  cancelAtPeriodEnd: z.boolean(),
+});
+export type SubscriptionView = z.infer<typeof SubscriptionView>;
+
 export const UsageView = z.object({
   plan: PlanView,
   plans: z.array(PlanView),
+  subscription: SubscriptionView.nullable(),
   usage: z.object({ serverThisMonth: z.number().int(), totalThisMonth: z.number().int(), today: z.number().int() }),
   executionPreference: ExecutionPreference,
 });
@@ -255,9 +265,24 @@ export const CheckoutBody = z.object({
 });
 export type CheckoutBody = z.infer<typeof CheckoutBody>;
 
-/** The Stripe Checkout page to send the user to. */
-export const CheckoutResponse = z.object({ url: z.string() });
+/**
+ * POST /v1/billing/checkout's answer: a first subscription is paid on Stripe's Checkout page
+ * (`url`, go there); a subscriber's subscription is moved to the plan at once, the difference
+ * charged or credited pro rata, and `usage` shows the new plan.
+ */
+export const CheckoutResponse = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('checkout'), url: z.string() }),
+  z.object({ kind: z.literal('changed'), usage: UsageView }),
+]);
 export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
+
+/** POST /v1/billing/portal: where to return from Stripe's customer portal (default: the plan page). */
+export const PortalBody = z.object({ returnUrl: z.string().url().optional() });
+export type PortalBody = z.infer<typeof PortalBody>;
+
+/** Stripe's customer portal for the caller: cards and invoices. */
+export const PortalResponse = z.object({ url: z.string() });
+export type PortalResponse = z.infer<typeof PortalResponse>;
 
 // ---- devices --------------------------------------------------------------------------------
 

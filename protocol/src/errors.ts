@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'payment_required',
   'service_unavailable',
   'internal',
 ] as const;

@@ -1,6 +1,6 @@
 // The dashboard pages in Chromium against a real backend: applications (list, detail, live status,
 // answering a question, cancel), device pairing, plan and usage, and the operators' view.
-import type { ApplicationSummary, SwipeResponse } from '@jobswipe/protocol';
+import type { ApplicationSummary, CheckoutResponse, SwipeResponse } from '@jobswipe/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransitionRequest } from '../../backend/src/applications/transition.ts';
@@ -8,18 +8,24 @@ import { storeEvidence } from '../../backend/src/evidence/store-evidence.ts';
 import type { Api } from '../../backend/test/support/api.ts';
 import type { TestBackend } from '../../backend/test/support/backend.ts';
 import { createJobs } from '../../backend/test/support/factories.ts';
-import { type StripeStandIn, startStripeStandIn } from '../../backend/test/support/stripe-stand-in.ts';
+import { deliverEvent, type StripeStandIn, startStripeStandIn } from '../../backend/test/support/stripe-stand-in.ts';
 import { changeStatus, claimAs } from '../../backend/test/support/transitions.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 
 let backend: TestBackend;
 let browser: Browser;
 let stripe: StripeStandIn;
+const WEBHOOK_SECRET = `whsec_${crypto.randomUUID().replaceAll('-', '')}`;
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
   [backend, browser] = await Promise.all([
-    startBackend({ SWIPE_RATE_LIMIT: '100000', STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_BASE: stripe.url }),
+    startBackend({
+      SWIPE_RATE_LIMIT: '100000',
+      STRIPE_SECRET_KEY: stripe.secretKey,
+      STRIPE_API_BASE: stripe.url,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    }),
     launchBrowser(),
   ]);
 });
@@ -248,6 +254,53 @@ describe('plan and ops', () => {
     const created = stripe.sessions.at(-1);
     expect(page.url()).toBe(created?.session.url);
     expect(created?.session.success_url).toBe(`${backend.node.url}/plan`);
+    await context.close();
+  });
+
+  it('switches a subscriber to another plan in place (no second checkout), cancels or keeps it, opens the portal', async () => {
+    const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
+    const first = await user.api.post<CheckoutResponse>('/v1/billing/checkout', { planId: 'pro' });
+    expect(first.body.kind).toBe('checkout');
+    const paid = stripe.complete(stripe.sessions.at(-1)!.session, `cus_${user.user.id.slice(0, 8)}`);
+    expect(await deliverEvent(backend.node.url, WEBHOOK_SECRET, paid)).toBe('applied');
+    const sessions = stripe.sessions.length;
+
+    await page.goto('/plan');
+    await page.getByRole('button', { name: 'Upgrade to Premium' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'You are on Premium now' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /Your plan/ }).textContent()).toBe('Your plan: Premium');
+    expect(await page.getByRole('button', { name: 'Switch to Pro' }).count()).toBe(1);
+    expect(stripe.sessions.length).toBe(sessions);
+
+    // Cancelling keeps Premium to the end of the paid period, and can be called off.
+    await page.getByRole('button', { name: 'Cancel subscription' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Cancelled: Premium ends on .*, then you are on Free/ })
+          .count(),
+      )
+      .toBe(1);
+    const sub = [...stripe.subscriptions.values()].find((s) => s.metadata.userId === user.user.id)!;
+    expect(sub.cancel_at_period_end).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'plan-subscriber-desktop');
+    await page.getByRole('button', { name: 'Keep Premium' }).click();
+    await expect.poll(() => page.getByText(/^Renews on /).count()).toBe(1);
+    expect(sub.cancel_at_period_end).toBe(false);
+
+    // Cards and invoices live in Stripe's customer portal (answered in the browser: it cannot be reached).
+    await page.route('https://billing.stripe.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<h1>Stripe customer portal (stand-in)</h1>' }),
+    );
+    await page.getByRole('button', { name: 'Payment and invoices' }).click();
+    await expect.poll(() => page.url()).toMatch(/^https:\/\/billing\.stripe\.com\//);
+    expect(page.url()).toBe(stripe.portalSessions.at(-1)?.url);
+    expect(stripe.portalSessions.at(-1)).toMatchObject({
+      customer: sub.customer,
+      return_url: `${backend.node.url}/plan`,
+    });
     await context.close();
   });
 

@@ -1,51 +1,29 @@
 // Starting a subscription: a Stripe Checkout Session for the chosen plan. The plan changes only
 // when Stripe's signed webhook says the payment went through (webhook.ts), never here.
+import type { Plan, Subscription, User } from '@jobswipe/db';
 import type { CheckoutBody } from '@jobswipe/protocol';
 import type Stripe from 'stripe';
 import type { AppContext } from '../context.ts';
-import { AppError, notFound } from '../http/errors.ts';
-
-/** Plans hold prices in cents without a currency: they are priced in US dollars. */
-const PRICE_CURRENCY = 'usd';
+import { AppError } from '../http/errors.ts';
+import { priceData } from './plan-price.ts';
 
 export async function createCheckoutSession(
-  ctx: Pick<AppContext, 'db' | 'config' | 'log'>,
-  stripe: Stripe | null,
-  userId: string,
+  ctx: Pick<AppContext, 'config' | 'log'>,
+  stripe: Stripe,
+  user: User & { subscription: Subscription | null },
+  plan: Plan,
   body: CheckoutBody,
 ): Promise<string> {
-  if (!stripe) {
-    throw new AppError(
-      'service_unavailable',
-      'Payments are not set up on this server (STRIPE_SECRET_KEY is not set). Ask its operator to configure Stripe.',
-    );
-  }
-  const [user, plan] = await Promise.all([
-    ctx.db.prisma.user.findUnique({ where: { id: userId }, include: { subscription: true } }),
-    ctx.db.prisma.plan.findUnique({ where: { id: body.planId } }),
-  ]);
-  if (!user) throw notFound('User');
-  if (!plan) throw notFound('Plan');
-  if (user.planId === plan.id) throw new AppError('conflict', `You are already on the ${plan.name} plan.`);
-
-  const metadata = { userId, planId: plan.id };
+  const metadata = { userId: user.id, planId: plan.id };
   const lineItem: Stripe.Checkout.SessionCreateParams.LineItem = plan.stripePriceId
     ? { price: plan.stripePriceId, quantity: 1 }
-    : {
-        quantity: 1,
-        price_data: {
-          currency: PRICE_CURRENCY,
-          unit_amount: plan.priceCents,
-          recurring: { interval: 'month' },
-          product_data: { name: `JobSwipe ${plan.name}` },
-        },
-      };
+    : { quantity: 1, price_data: priceData(plan) };
   const customerId = user.subscription?.stripeCustomerId;
   try {
     const session = await stripe.checkout.sessions.create({
       mode: 'subscription',
       line_items: [lineItem],
-      client_reference_id: userId,
+      client_reference_id: user.id,
       metadata,
       // Subscription events carry the user and plan too, whatever order they arrive in.
       subscription_data: { metadata },

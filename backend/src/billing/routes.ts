@@ -1,14 +1,26 @@
-// POST /v1/billing/checkout (signed-in user) and POST /v1/billing/webhook (Stripe, verified by
-// signature over the raw body: mounted before the JSON parser).
-import { CheckoutBody, type CheckoutResponse } from '@jobswipe/protocol';
-import express, { Router } from 'express';
+// POST /v1/billing/checkout, POST /v1/billing/portal (cards and invoices), DELETE
+// /v1/billing/subscription (cancel at the period's end) and POST /v1/billing/subscription/resume
+// (call that off) for the signed-in user, and POST
+// /v1/billing/webhook (Stripe, verified by signature over the raw body: mounted before the JSON
+// parser).
+import {
+  CheckoutBody,
+  type CheckoutResponse,
+  PortalBody,
+  type PortalResponse,
+  type UsageView,
+} from '@jobswipe/protocol';
+import express, { type Request, type Response, Router } from 'express';
 import Stripe from 'stripe';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
-import { createCheckoutSession } from './checkout.ts';
-import { createStripeClient } from './stripe-client.ts';
+import { usageView } from '../plans/usage-view.ts';
+import { createPortalSession } from './billing-portal.ts';
+import { setCancellation } from './cancel-subscription.ts';
+import { changePlan } from './change-plan.ts';
+import { createStripeClient, requireStripe } from './stripe-client.ts';
 import { applyStripeEvent } from './webhook.ts';
 
 export function billingRoutes(ctx: AppContext): Router {
@@ -16,9 +28,23 @@ export function billingRoutes(ctx: AppContext): Router {
   const stripe = createStripeClient(ctx.config);
   router.post('/billing/checkout', async (req, res) => {
     const body = parse(CheckoutBody, req.body, 'body');
-    const answer: CheckoutResponse = { url: await createCheckoutSession(ctx, stripe, caller(req).userId, body) };
+    const answer: CheckoutResponse = await changePlan(ctx, stripe, caller(req).userId, body);
     res.json(answer);
   });
+  const cancellation = (cancel: boolean) => async (req: Request, res: Response) => {
+    const { userId } = caller(req);
+    await setCancellation(ctx, requireStripe(stripe), userId, cancel);
+    const answer: UsageView = await usageView(ctx.db.prisma, userId);
+    res.json(answer);
+  };
+  router.post('/billing/portal', async (req, res) => {
+    const body = parse(PortalBody, req.body, 'body');
+    const url = await createPortalSession(ctx, requireStripe(stripe), caller(req).userId, body.returnUrl);
+    const answer: PortalResponse = { url };
+    res.json(answer);
+  });
+  router.delete('/billing/subscription', cancellation(true));
+  router.post('/billing/subscription/resume', cancellation(false));
   return router;
 }
 

@@ -4,18 +4,10 @@
 // for days).
 import type { Tx } from '@jobswipe/db';
 import type Stripe from 'stripe';
-import { audit } from '../audit/audit-log.ts';
 import type { AppContext } from '../context.ts';
-import { reconsiderWaiting } from '../quota/reconsider-waiting.ts';
+import { exists, followSubscription, idOf, type PlanFollowed, setPlan } from './subscription-plan.ts';
 
-export type WebhookOutcome = 'applied' | 'replayed' | 'ignored';
-
-const FREE_PLAN = 'free';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Subscription states that keep the paid plan (past_due: Stripe is still retrying the payment). */
-const ENTITLED = new Set<string>(['active', 'trialing', 'past_due']);
-/** States that end it; any other (incomplete) waits for the next event. */
-const ENDED = new Set<string>(['canceled', 'unpaid', 'incomplete_expired', 'paused']);
+export type WebhookOutcome = PlanFollowed | 'replayed';
 
 export async function applyStripeEvent(ctx: Pick<AppContext, 'db'>, event: Stripe.Event): Promise<WebhookOutcome> {
   return ctx.db.prisma.$transaction(async (tx) => {
@@ -29,7 +21,10 @@ export async function applyStripeEvent(ctx: Pick<AppContext, 'db'>, event: Strip
         return checkoutCompleted(tx, event.id, event.data.object);
       case 'customer.subscription.updated':
       case 'customer.subscription.deleted':
-        return subscriptionChanged(tx, event.id, event.data.object, event.type === 'customer.subscription.deleted');
+        return followSubscription(tx, event.data.object, {
+          deleted: event.type === 'customer.subscription.deleted',
+          cause: { stripeEventId: event.id },
+        });
       default:
         return 'ignored';
     }
@@ -43,55 +38,6 @@ async function checkoutCompleted(tx: Tx, eventId: string, session: Stripe.Checko
   const stripeSubscriptionId = idOf(session.subscription);
   const fields = { planId, status: 'active', stripeCustomerId: idOf(session.customer), stripeSubscriptionId };
   await tx.subscription.upsert({ where: { userId }, create: { userId, ...fields }, update: fields });
-  await setPlan(tx, userId, planId, eventId);
+  await setPlan(tx, userId, planId, { stripeEventId: eventId });
   return 'applied';
-}
-
-async function subscriptionChanged(
-  tx: Tx,
-  eventId: string,
-  subscription: Stripe.Subscription,
-  deleted: boolean,
-): Promise<WebhookOutcome> {
-  const known = await tx.subscription.findUnique({ where: { stripeSubscriptionId: subscription.id } });
-  const userId = known?.userId ?? subscription.metadata.userId;
-  const item = subscription.items.data[0];
-  const pricedPlan = item ? await tx.plan.findUnique({ where: { stripePriceId: item.price.id } }) : null;
-  const planId = pricedPlan?.id ?? subscription.metadata.planId ?? known?.planId;
-  if (!userId || !planId || !(await exists(tx, userId, planId))) return 'ignored';
-
-  const status = deleted ? 'canceled' : subscription.status;
-  const fields = {
-    planId,
-    status,
-    stripeCustomerId: idOf(subscription.customer),
-    stripeSubscriptionId: subscription.id,
-    currentPeriodEnd: item ? new Date(item.current_period_end * 1000) : null,
-  };
-  await tx.subscription.upsert({ where: { userId }, create: { userId, ...fields }, update: fields });
-  if (ENTITLED.has(status)) await setPlan(tx, userId, planId, eventId);
-  else if (ENDED.has(status)) await setPlan(tx, userId, FREE_PLAN, eventId);
-  return 'applied';
-}
-
-async function setPlan(tx: Tx, userId: string, planId: string, eventId: string): Promise<void> {
-  // Locked, so two events for one user cannot both see the old plan and both audit a change.
-  const [user] = await tx.$queryRaw<{ plan_id: string }[]>`
-    select plan_id from users where id = ${userId}::uuid for update`;
-  if (!user || user.plan_id === planId) return;
-  await tx.user.update({ where: { id: userId }, data: { planId } });
-  await reconsiderWaiting(tx, userId);
-  await audit(tx, { userId, action: 'plan_changed', data: { from: user.plan_id, to: planId, stripeEventId: eventId } });
-}
-
-/** Metadata comes back from Stripe as we sent it, but a user may have been deleted since. */
-async function exists(tx: Tx, userId: string, planId: string): Promise<boolean> {
-  if (!UUID.test(userId)) return false;
-  return (
-    (await tx.user.count({ where: { id: userId } })) === 1 && (await tx.plan.count({ where: { id: planId } })) === 1
-  );
-}
-
-function idOf(ref: string | { id: string } | null): string | null {
-  return typeof ref === 'string' ? ref : (ref?.id ?? null);
 }

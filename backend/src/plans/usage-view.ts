@@ -17,7 +17,7 @@ export function toPlanView(plan: Plan): PlanView {
 
 export async function usageView(db: Queryable, userId: string): Promise<UsageView> {
   const [user, plans, usage] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, include: { plan: true } }),
+    db.user.findUnique({ where: { id: userId }, include: { plan: true, subscription: true } }),
     db.plan.findMany({ orderBy: { sortOrder: 'asc' } }),
     readUsage(db, userId),
   ]);
@@ -25,6 +25,11 @@ export async function usageView(db: Queryable, userId: string): Promise<UsageVie
   return {
     plan: toPlanView(user.plan),
     plans: plans.map(toPlanView),
+    subscription: user.subscription && {
+      status: user.subscription.status,
+      currentPeriodEnd: user.subscription.currentPeriodEnd?.toISOString() ?? null,
+      cancelAtPeriodEnd: user.subscription.cancelAtPeriodEnd,
+    },
     usage,
     executionPreference: user.executionPreference,
   };

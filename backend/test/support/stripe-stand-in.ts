@@ -1,10 +1,13 @@
 // A STAND-IN FOR STRIPE'S API, which cannot be reached from here: a local HTTP server answering
-// POST /v1/checkout/sessions the way api.stripe.com does (form-encoded parameters, Bearer secret
-// key, Checkout Session objects, Stripe-shaped errors). The backend's real `stripe` SDK talks to
-// it through STRIPE_API_BASE. It also builds the event objects Stripe would send to the webhook.
+// the calls the backend makes the way api.stripe.com does (form-encoded parameters, Bearer secret
+// key, Stripe's objects and errors): POST /v1/checkout/sessions, POST /v1/prices, GET/POST
+// /v1/subscriptions/:id and POST /v1/billing_portal/sessions. The backend's real `stripe` SDK talks to it through STRIPE_API_BASE. It
+// also completes a checkout (what the user paying on Stripe's page does) and builds the events
+// Stripe would send to the webhook.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
 
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 export type FormObject = { [key: string]: FormValue };
@@ -26,6 +29,25 @@ export interface CheckoutSession {
   livemode: false;
 }
 
+export interface Subscription {
+  id: string;
+  object: 'subscription';
+  customer: string;
+  status: string;
+  cancel_at_period_end: boolean;
+  metadata: Record<string, string>;
+  items: { object: 'list'; data: SubscriptionItem[] };
+}
+
+interface SubscriptionItem {
+  id: string;
+  object: 'subscription_item';
+  price: { id: string; object: 'price' };
+  quantity: number;
+  current_period_start: number;
+  current_period_end: number;
+}
+
 export interface StripeStandIn {
   url: string;
   secretKey: string;
@@ -33,6 +55,15 @@ export interface StripeStandIn {
   prices: Set<string>;
   /** Every checkout session created, with the parameters the SDK sent. */
   sessions: { session: CheckoutSession; params: FormObject }[];
+  /** Subscriptions by id, and the parameters of every update the SDK sent. */
+  subscriptions: Map<string, Subscription>;
+  updates: { id: string; params: FormObject }[];
+  /** Every customer-portal session created. */
+  portalSessions: { id: string; customer: FormValue; return_url: FormValue | null; url: string }[];
+  /** Customers whose card is declined from now on (Stripe's card_declined). */
+  declining: Set<string>;
+  /** The user paid on the session's page: its subscription now exists; returns the event Stripe sends. */
+  complete(session: CheckoutSession, customer: string): ReturnType<typeof checkoutCompletedEvent>;
   close(): Promise<void>;
 }
 
@@ -44,18 +75,27 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     handle(req, res).catch((err: Error) => reply(res, 500, stripeError('api_error', err.message)));
   });
 
+  const subscriptions = new Map<string, Subscription>();
+  const updates: StripeStandIn['updates'] = [];
+  const declining = new Set<string>();
+  const portalSessions: StripeStandIn['portalSessions'] = [];
+  const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (req.headers.authorization !== `Bearer ${secretKey}`) {
       return reply(res, 401, stripeError('invalid_request_error', 'Invalid API Key provided.'));
     }
-    if (req.method !== 'POST' || req.url !== '/v1/checkout/sessions') {
-      return reply(
-        res,
-        404,
-        stripeError('invalid_request_error', `Unrecognized request URL (${req.method}: ${req.url}).`),
-      );
-    }
     const params = parseForm(await readBody(req));
+    const subscription = req.url?.match(/^\/v1\/subscriptions\/([\w-]+)$/)?.[1];
+    if (req.method === 'POST' && req.url === '/v1/checkout/sessions') return createSession(res, params);
+    if (req.method === 'POST' && req.url === '/v1/prices') return createPrice(res, params);
+    if (req.method === 'POST' && req.url === '/v1/billing_portal/sessions') return createPortalSession(res, params);
+    if (subscription && req.method === 'GET') return retrieve(res, subscription);
+    if (subscription && req.method === 'POST') return update(res, subscription, params);
+    reply(res, 404, stripeError('invalid_request_error', `Unrecognized request URL (${req.method}: ${req.url}).`));
+  }
+
+  function createSession(res: ServerResponse, params: FormObject) {
     const missing = checkoutParamError(params, prices);
     if (missing) return reply(res, 400, stripeError('invalid_request_error', missing.message, missing.param));
     const id = `cs_test_${randomBytes(16).toString('hex')}`;
@@ -80,6 +120,122 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     reply(res, 200, session);
   }
 
+  function createPortalSession(res: ServerResponse, params: FormObject) {
+    if (!params.customer) {
+      return reply(res, 400, stripeError('invalid_request_error', 'Missing required param: customer.', 'customer'));
+    }
+    const id = newId('bps');
+    const session = {
+      id,
+      object: 'billing_portal.session',
+      customer: params.customer,
+      return_url: params.return_url ?? null,
+      url: `https://billing.stripe.com/p/session/${id}`,
+    };
+    portalSessions.push(session);
+    reply(res, 200, session);
+  }
+
+  function createPrice(res: ServerResponse, params: FormObject) {
+    for (const param of ['currency', 'unit_amount']) {
+      if (params[param] === undefined) {
+        return reply(res, 400, stripeError('invalid_request_error', `Missing required param: ${param}.`, param));
+      }
+    }
+    if (!params.product && !params.product_data) {
+      return reply(
+        res,
+        400,
+        stripeError('invalid_request_error', 'You must specify either `product` or `product_data`.'),
+      );
+    }
+    const id = newId('price');
+    prices.add(id);
+    reply(res, 200, { id, object: 'price', currency: params.currency, unit_amount: Number(params.unit_amount) });
+  }
+
+  function retrieve(res: ServerResponse, id: string) {
+    const sub = subscriptions.get(id);
+    if (!sub) return reply(res, 404, stripeError('invalid_request_error', `No such subscription: '${id}'`, 'id'));
+    reply(res, 200, sub);
+  }
+
+  function update(res: ServerResponse, id: string, params: FormObject) {
+    const sub = subscriptions.get(id);
+    if (!sub) return reply(res, 404, stripeError('invalid_request_error', `No such subscription: '${id}'`, 'id'));
+    const items = (params.items ?? []) as FormObject[];
+    for (const [i, item] of items.entries()) {
+      const price = item.price as string | undefined;
+      if (!sub.items.data.some((s) => s.id === item.id)) {
+        return reply(
+          res,
+          400,
+          stripeError('invalid_request_error', `No such subscription item: '${item.id}'`, `items[${i}][id]`),
+        );
+      }
+      if (price && !prices.has(price)) {
+        return reply(res, 400, stripeError('invalid_request_error', `No such price: '${price}'`, `items[${i}][price]`));
+      }
+    }
+    // error_if_incomplete: the prorated invoice is paid now, or the update is refused and nothing changes.
+    if (params.payment_behavior === 'error_if_incomplete' && declining.has(sub.customer)) {
+      return reply(res, 402, {
+        error: {
+          type: 'card_error',
+          code: 'card_declined',
+          decline_code: 'generic_decline',
+          message: 'Your card was declined.',
+        },
+      });
+    }
+    updates.push({ id, params });
+    for (const item of items) {
+      const target = sub.items.data.find((s) => s.id === item.id)!;
+      if (typeof item.price === 'string') target.price = { id: item.price, object: 'price' };
+    }
+    if (params.metadata) sub.metadata = { ...sub.metadata, ...(params.metadata as Record<string, string>) };
+    if (params.cancel_at_period_end !== undefined) sub.cancel_at_period_end = params.cancel_at_period_end === 'true';
+    reply(res, 200, sub);
+  }
+
+  /** The price a completed session's subscription is on: the one it named, or one made from its price_data. */
+  function priceOf(params: FormObject): string {
+    const item = (params.line_items as FormObject[])[0]!;
+    if (typeof item.price === 'string') return item.price;
+    const id = newId('price');
+    prices.add(id);
+    return id;
+  }
+
+  function complete(session: CheckoutSession, customer: string) {
+    const params = sessions.find((s) => s.session.id === session.id)?.params;
+    if (!params) throw new Error(`no checkout session ${session.id}`);
+    const periodEnd = Math.floor(Date.now() / 1000) + 30 * 24 * 3600;
+    const sub: Subscription = {
+      id: newId('sub'),
+      object: 'subscription',
+      customer,
+      status: 'active',
+      cancel_at_period_end: false,
+      metadata: ((params.subscription_data as FormObject | undefined)?.metadata ?? {}) as Record<string, string>,
+      items: {
+        object: 'list',
+        data: [
+          {
+            id: newId('si'),
+            object: 'subscription_item',
+            price: { id: priceOf(params), object: 'price' },
+            quantity: 1,
+            current_period_start: periodEnd - 30 * 24 * 3600,
+            current_period_end: periodEnd,
+          },
+        ],
+      },
+    };
+    subscriptions.set(sub.id, sub);
+    return checkoutCompletedEvent(session, { customer, subscription: sub.id });
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -87,6 +243,11 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     secretKey,
     prices,
     sessions,
+    subscriptions,
+    updates,
+    declining,
+    portalSessions,
+    complete,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -156,6 +317,32 @@ export function subscriptionEvent(
       ],
     },
   });
+}
+
+/** The event Stripe sends about one of the stand-in's subscriptions, as it now is (or with `status`). */
+export function eventAbout(
+  type: 'customer.subscription.updated' | 'customer.subscription.deleted',
+  sub: Subscription,
+  status = sub.status,
+) {
+  const priceId = sub.items.data[0]!.price.id;
+  return subscriptionEvent(type, { id: sub.id, customer: sub.customer, status, priceId, metadata: sub.metadata });
+}
+
+/** Sends `event` to a backend's webhook, signed with `secret` as Stripe signs it; resolves to the outcome. */
+export async function deliverEvent(baseUrl: string, secret: string, event: object): Promise<string> {
+  const payload = JSON.stringify(event);
+  const res = await fetch(`${baseUrl}/v1/billing/webhook`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }),
+    },
+    body: payload,
+  });
+  const body = (await res.json()) as { outcome?: string };
+  if (!res.ok || !body.outcome) throw new Error(`webhook answered ${res.status}: ${JSON.stringify(body)}`);
+  return body.outcome;
 }
 
 function event(type: string, object: object) {

@@ -15,6 +15,8 @@ import type {
   DeviceList,
   PairingStatus,
   PairStartResponse,
+  PortalBody,
+  PortalResponse,
   ProfileBody,
   ProfileView,
   QueueStats,
@@ -136,6 +138,17 @@ export class ApiClient {
 
   checkout(body: CheckoutBody) {
     return this.request<CheckoutResponse>('/v1/billing/checkout', { method: 'POST', body });
+  }
+
+  billingPortal(body: PortalBody) {
+    return this.request<PortalResponse>('/v1/billing/portal', { method: 'POST', body });
+  }
+
+  /** Cancels the subscription at the end of the paid period (`keep`: calls that off). */
+  cancelSubscription(keep = false) {
+    return keep
+      ? this.request<UsageView>('/v1/billing/subscription/resume', { method: 'POST', body: {} })
+      : this.request<UsageView>('/v1/billing/subscription', { method: 'DELETE' });
   }
 
   startPairing() {

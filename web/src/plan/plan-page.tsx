@@ -1,5 +1,6 @@
-// Plan and usage: how much of this month's and today's applications are used, the plans, an
-// upgrade through Stripe Checkout, and where applications may run.
+// Plan and usage: how much of this month's and today's applications are used, the plans (a first
+// subscription is paid through Stripe Checkout; a subscriber's is switched in place, or cancelled
+// at the end of the paid period), and where applications may run.
 import type { CheckoutBody, ExecutionPreference, PlanView, UsageView } from '@jobswipe/protocol';
 import { useState } from 'react';
 import { useServices } from '../services.tsx';
@@ -39,22 +40,96 @@ function Meter({ label, used, limit }: { label: string; used: number; limit: num
 const price = (cents: number) => (cents === 0 ? 'Free' : `$${(cents / 100).toFixed(cents % 100 ? 2 : 0)}/mo`);
 const limit = (n: number | null) => (n === null ? 'Unlimited' : String(n));
 
+const day = (iso: string | null) =>
+  iso
+    ? new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })
+    : 'the end of this period';
+
+/** The paid subscription's renewal, or its end when cancelled, with the way to change that. */
+function Subscription(props: {
+  view: UsageView;
+  busy: boolean;
+  onCancel: () => void;
+  onKeep: () => void;
+  onManage: () => void;
+}) {
+  const { plan, subscription } = props.view;
+  if (!subscription || plan.priceCents === 0 || subscription.status === 'canceled') return null;
+  if (subscription.cancelAtPeriodEnd) {
+    return (
+      <div className="note note-warn row row-between" role="status">
+        <span>
+          Cancelled: {plan.name} ends on {day(subscription.currentPeriodEnd)}, then you are on Free.
+        </span>
+        <button type="button" className="btn btn-small btn-primary" disabled={props.busy} onClick={props.onKeep}>
+          Keep {plan.name}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="row row-between">
+      <span className="muted">Renews on {day(subscription.currentPeriodEnd)}.</span>
+      <span className="row">
+        <button type="button" className="btn btn-small" disabled={props.busy} onClick={props.onManage}>
+          Payment and invoices
+        </button>
+        <button type="button" className="btn btn-small" disabled={props.busy} onClick={props.onCancel}>
+          Cancel subscription
+        </button>
+      </span>
+    </div>
+  );
+}
+
 export function PlanPage() {
   const { api } = useServices();
   const view = useResource(() => api.plan());
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [changed, setChanged] = useState<string | null>(null);
 
-  async function upgrade(plan: PlanView) {
+  async function choose(plan: PlanView) {
     setBusy(plan.id);
     setError(null);
+    setChanged(null);
     try {
       const back = `${window.location.origin}/plan`;
-      const { url } = await api.checkout({
+      const answer = await api.checkout({
         planId: plan.id as CheckoutBody['planId'],
         successUrl: back,
         cancelUrl: back,
       });
+      if (answer.kind === 'checkout') {
+        window.location.assign(answer.url);
+        return;
+      }
+      view.set(() => answer.usage);
+      setChanged(answer.usage.plan.name);
+    } catch (err) {
+      setError(err);
+    }
+    setBusy(null);
+  }
+
+  async function cancelSubscription(keep: boolean) {
+    setBusy('subscription');
+    setError(null);
+    setChanged(null);
+    try {
+      const next = await api.cancelSubscription(keep);
+      view.set(() => next);
+    } catch (err) {
+      setError(err);
+    }
+    setBusy(null);
+  }
+
+  async function manage() {
+    setBusy('portal');
+    setError(null);
+    try {
+      const { url } = await api.billingPortal({ returnUrl: `${window.location.origin}/plan` });
       window.location.assign(url);
     } catch (err) {
       setError(err);
@@ -82,6 +157,11 @@ export function PlanPage() {
       <h1>Plan and usage</h1>
       <ErrorNote error={view.error} onRetry={() => void view.reload()} />
       <ErrorNote error={error} />
+      {changed && (
+        <p className="note note-ok" role="status">
+          You are on {changed} now. Stripe charges or credits the difference for the rest of this month.
+        </p>
+      )}
       {data && (
         <>
           <section className="panel" aria-labelledby="usage-title">
@@ -99,6 +179,13 @@ export function PlanPage() {
               limit={data.plan.totalPerMonth}
             />
             <Meter label="Applications today" used={data.usage.today} limit={data.plan.dailyLimit} />
+            <Subscription
+              view={data}
+              busy={busy !== null}
+              onCancel={() => void cancelSubscription(false)}
+              onKeep={() => void cancelSubscription(true)}
+              onManage={() => void manage()}
+            />
           </section>
           <section className="panel" aria-labelledby="where-title">
             <h2 id="where-title">Where applications run</h2>
@@ -150,14 +237,16 @@ export function PlanPage() {
                           <span className="status status-good">
                             <span aria-hidden="true">✓</span> Current
                           </span>
-                        ) : p.priceCents > data.plan.priceCents ? (
+                        ) : p.priceCents > 0 ? (
                           <button
                             type="button"
-                            className="btn btn-small btn-primary"
+                            className={`btn btn-small ${p.priceCents > data.plan.priceCents ? 'btn-primary' : ''}`}
                             disabled={busy !== null}
-                            onClick={() => void upgrade(p)}
+                            onClick={() => void choose(p)}
                           >
-                            {busy === p.id ? 'Opening…' : `Upgrade to ${p.name}`}
+                            {busy === p.id
+                              ? 'Opening…'
+                              : `${p.priceCents > data.plan.priceCents ? 'Upgrade' : 'Switch'} to ${p.name}`}
                           </button>
                         ) : null}
                       </td>
