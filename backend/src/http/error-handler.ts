@@ -39,5 +39,5 @@ export function errorHandler(log: Logger) {
 }
 
 export function notFoundHandler(req: Request) {
-  throw new AppError('not_found', `No such endpoint: ${req.method} ${req.path}. See docs/api.md.`);
+  throw new AppError('not_found', `No such endpoint: ${req.method} ${req.baseUrl}${req.path}. See docs/api.md.`);
 }
