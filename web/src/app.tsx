@@ -1,6 +1,6 @@
 // The app shell: who is signed in decides between the sign-in pages and the app; the path picks
 // the page. Only the deck and sign-in are in the first bundle; the other pages load on demand.
-import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { AuthPage } from './auth/auth-page.tsx';
 import { DeckPage } from './deck/deck-page.tsx';
 import { forgetDeck } from './deck/use-deck.ts';
@@ -8,6 +8,7 @@ import { ONBOARDING_STEPS } from './onboarding/steps.ts';
 import { Link, match, navigate, usePath } from './router.tsx';
 import { useServices, useSession, useSyncState } from './services.tsx';
 import { Icon } from './ui/icon.tsx';
+import { useRetryWhileFailing } from './ui/use-retry-while-failing.ts';
 
 function page<P>(load: () => Promise<Record<string, ComponentType<P>>>, name: string) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
@@ -149,12 +150,8 @@ export function App() {
   const { session } = useServices();
   const path = usePath();
 
-  useEffect(() => {
-    if (status !== 'offline') return;
-    const retry = () => void session.restore().catch(() => undefined);
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, [status, session]);
+  const restore = useCallback(() => void session.restore().catch(() => undefined), [session]);
+  useRetryWhileFailing(status === 'offline', restore);
 
   if (status === 'restoring') {
     return (

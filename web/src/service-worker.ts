@@ -6,6 +6,10 @@
 interface SwEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
+interface SwInstallEvent extends SwEvent {
+  /** Static routes (Chromium 123+): matching requests never reach the worker. */
+  addRoutes?(rules: { condition: { urlPattern: { pathname: string } }; source: 'network' }[]): Promise<void>;
+}
 interface SwFetchEvent extends SwEvent {
   readonly request: Request;
   respondWith(response: Promise<Response> | Response): void;
@@ -14,7 +18,8 @@ interface SwScope {
   readonly location: Location;
   skipWaiting(): Promise<void>;
   readonly clients: { claim(): Promise<void> };
-  addEventListener(type: 'install' | 'activate', listener: (event: SwEvent) => void): void;
+  addEventListener(type: 'install', listener: (event: SwInstallEvent) => void): void;
+  addEventListener(type: 'activate', listener: (event: SwEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
 }
 
@@ -54,7 +59,10 @@ async function networkFirstShell(request: Request): Promise<Response> {
 }
 
 sw.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => sw.skipWaiting()));
+  // API calls go straight to the network: no wait for the worker to start in front of a swipe, and
+  // when the network is down they fail as they would without a worker (the swipe outbox keeps them).
+  const api = event.addRoutes?.([{ condition: { urlPattern: { pathname: '/v1/*' } }, source: 'network' }]);
+  event.waitUntil(Promise.all([api, precache()]).then(() => sw.skipWaiting()));
 });
 
 sw.addEventListener('activate', (event) => {

@@ -1,4 +1,4 @@
-// The swipe deck in Chromium against a real backend: drag, button, keyboard, undo, and swipes
+// The swipe deck in Chromium against a real backend: drag, touch, button, keyboard, undo, and swipes
 // made offline that go out once the network returns, with nothing lost or doubled.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import {
   signedInContext,
   startBackend,
 } from './support/browser.ts';
+import { NetworkCable } from './support/network-cable.ts';
 
 let backend: TestBackend;
 let browser: Browser;
@@ -49,6 +50,25 @@ async function open(
   await session.page.goto('/');
   await expect.poll(() => topTitle(session.page).count()).toBe(1);
   return session;
+}
+
+/**
+ * The deck reached through a cable the test can unplug. `setNetwork(false)` takes the network away
+ * for real and tells the browser it is offline; `setNetwork(true)` gives both back.
+ */
+async function openBehindCable(viewport = DESKTOP, options: BrowserContextOptions = {}) {
+  const cable = await NetworkCable.to(backend.node.url);
+  const session = await open(viewport, { ...options, baseURL: cable.url });
+  const setNetwork = async (up: boolean) => {
+    if (up) cable.plug();
+    else cable.unplug();
+    await session.context.setOffline(!up);
+  };
+  const close = async () => {
+    await session.context.close();
+    await cable.close();
+  };
+  return { ...session, cable, setNetwork, close };
 }
 
 describe('the deck', () => {
@@ -99,10 +119,39 @@ describe('the deck', () => {
     await context.close();
   });
 
+  it('swipes with a finger on a phone: the card follows the touch, and a short one snaps back', async () => {
+    const { context, page, user } = await open(PHONE, { hasTouch: true, isMobile: true });
+    // Real touch input, as a touchscreen sends it: the browser turns it into pointer events (or a
+    // scroll, were the card to let it).
+    const cdp = await context.newCDPSession(page);
+    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const box = (await page.locator('.card-top').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+
+    const stays = await topTitle(page).textContent();
+    await touch('touchStart', x, y);
+    for (let i = 1; i <= 3; i++) await touch('touchMove', x - i * 6, y);
+    await expect
+      .poll(() => page.locator('.card-top').evaluate((el) => (el as HTMLElement).style.transform))
+      .not.toBe('');
+    await touch('touchEnd', x - 18, y);
+    await expect.poll(() => page.locator('.card-top').evaluate((el) => (el as HTMLElement).style.transform)).toBe('');
+    expect(await topTitle(page).textContent()).toBe(stays);
+
+    await touch('touchStart', x, y);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', x - i * 25, y + i);
+    await expect.poll(() => page.locator('.stamp-left').count()).toBe(1);
+    await touch('touchEnd', x - 250, y + 10);
+    await expect.poll(() => topTitle(page).textContent()).not.toBe(stays);
+    await expect.poll(async () => (await swipesOf(user.user.id)).map((s) => s.direction)).toEqual(['left']);
+    await context.close();
+  });
+
   it('keeps offline swipes on the device and sends each exactly once when the network returns', async () => {
-    const { context, page, user } = await open(PHONE, { colorScheme: 'dark' });
+    const { page, user, setNetwork, close } = await openBehindCable(PHONE, { colorScheme: 'dark' });
     await screenshot(page, 'deck-phone-dark');
-    await context.setOffline(true);
+    await setNetwork(false);
     const titles: (string | null)[] = [];
     for (let i = 0; i < 2; i++) {
       titles.push(await topTitle(page).textContent());
@@ -115,12 +164,12 @@ describe('the deck', () => {
     await screenshot(page, 'deck-phone-dark-offline');
     expect(await swipesOf(user.user.id)).toHaveLength(0);
 
-    await context.setOffline(false);
+    await setNetwork(true);
     await expect.poll(async () => (await swipesOf(user.user.id)).length).toBe(2);
     await expect.poll(() => pending.count()).toBe(0);
     const apps = await prisma().application.groupBy({ by: ['jobId'], where: { userId: user.user.id }, _count: true });
     expect(apps.map((a) => a._count)).toEqual([1, 1]);
-    await context.close();
+    await close();
   });
 
   it('keeps swipes made offline after the page is closed, and a resend whose answer was lost applies once', async () => {
@@ -153,9 +202,9 @@ describe('the deck', () => {
   });
 
   it('reloads while offline from the cached app, still showing the waiting swipes, and sends them on reconnect', async () => {
-    const { context, page, user } = await open();
+    const { page, user, setNetwork, close } = await openBehindCable();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await context.setOffline(true);
+    await setNetwork(false);
     const swiped = await topTitle(page).textContent();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByTestId('pending-swipes').textContent()).toContain('1 swipe waiting');
@@ -168,12 +217,33 @@ describe('the deck', () => {
     expect(await topTitle(page).textContent()).not.toBe(swiped);
     expect(await swipesOf(user.user.id)).toHaveLength(0);
 
-    await context.setOffline(false);
+    await setNetwork(true);
     await expect.poll(async () => (await swipesOf(user.user.id)).length).toBe(1);
     await expect.poll(() => page.getByTestId('pending-swipes').count()).toBe(0);
     // The live deck replaces the saved one.
     await expect.poll(() => page.getByText("You're offline").count()).toBe(0);
-    await context.close();
+    await close();
+  });
+
+  it('finds JobSwipe again by itself after an outage the browser never noticed', async () => {
+    // The server restarts, or the Wi-Fi has no internet: the browser stays "online" throughout.
+    const { page, user, cable, close } = await openBehindCable();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    cable.unplug();
+    const swiped = await topTitle(page).textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('pending-swipes').textContent()).toContain('1 swipe waiting');
+    await page.reload();
+    await expect.poll(() => page.getByText("You're offline").count()).toBe(1);
+    expect(await topTitle(page).textContent()).not.toBe(swiped);
+    expect(await swipesOf(user.user.id)).toHaveLength(0);
+
+    cable.plug();
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+    await expect.poll(async () => (await swipesOf(user.user.id)).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('pending-swipes').count()).toBe(0);
+    await expect.poll(() => page.getByText("You're offline").count(), { timeout: 15_000 }).toBe(0);
+    await close();
   });
 
   it("applies at once on screen, then says so when the server defers a swipe past today's limit", async () => {

@@ -7,6 +7,7 @@ import type { DeckFilters } from '../api/client.ts';
 import { NetworkError } from '../api/http.ts';
 import { newIdempotencyKey } from '../offline/swipe-outbox.ts';
 import { useServices } from '../services.tsx';
+import { useRetryWhileFailing } from '../ui/use-retry-while-failing.ts';
 import { userMessage } from '../ui/user-message.ts';
 
 /** Fetch the next page when fewer cards than this are left. */
@@ -69,7 +70,8 @@ export function useDeck(userId: string, filters: DeckFilters) {
       if (fetching.current && !first) return;
       const mine = first ? ++generation.current : generation.current;
       fetching.current = true;
-      setState((s) => ({ ...s, loading: true, error: null }));
+      // A failed load's error stays up while it is tried again, so the page does not flicker.
+      setState((s) => ({ ...s, loading: true }));
       try {
         for (const p of sync?.snapshot.pending ?? []) swiped.current.add(p.jobId);
         const page = await api.deck(
@@ -86,6 +88,7 @@ export function useDeck(userId: string, filters: DeckFilters) {
             ...s,
             cards: first ? fresh : [...s.cards, ...fresh],
             loading: false,
+            error: null,
             exhausted: page.nextCursor === null,
           };
         });
@@ -109,13 +112,9 @@ export function useDeck(userId: string, filters: DeckFilters) {
     void loadPage(true);
   }, [loadPage, sync]);
 
-  // Back online after a failed load (or an offline start): fetch the live deck again.
-  useEffect(() => {
-    if (!state.error) return;
-    const retry = () => void loadPage(true);
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, [state.error, loadPage]);
+  // After a failed load (or an offline start), the live deck is fetched again once reachable.
+  const reloadDeck = useCallback(() => void loadPage(true), [loadPage]);
+  useRetryWhileFailing(state.error !== null, reloadDeck);
 
   // Preload: ask for the next page while a few cards are still left.
   useEffect(() => {
