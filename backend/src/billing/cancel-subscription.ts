@@ -4,7 +4,8 @@
 import type Stripe from 'stripe';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
-import { ENTITLED, followSubscription } from './subscription-plan.ts';
+import { ENTITLED } from './subscription-plan.ts';
+import { updateSubscription } from './update-subscription.ts';
 
 export async function setCancellation(
   ctx: Pick<AppContext, 'db' | 'log'>,
@@ -13,20 +14,9 @@ export async function setCancellation(
   cancel: boolean,
 ): Promise<void> {
   const live = await ctx.db.prisma.subscription.findUnique({ where: { userId } });
-  if (!live?.stripeSubscriptionId || !ENTITLED.has(live.status)) {
+  const id = live?.stripeSubscriptionId;
+  if (!live || !id || !ENTITLED.has(live.status)) {
     throw new AppError('conflict', 'You have no paid subscription to cancel or keep: you are on the Free plan.');
   }
-  let updated: Stripe.Subscription;
-  try {
-    updated = await stripe.subscriptions.update(live.stripeSubscriptionId, { cancel_at_period_end: cancel });
-  } catch (err) {
-    ctx.log.error({ err, cancel }, 'Stripe subscription cancellation change failed');
-    throw new AppError(
-      'service_unavailable',
-      'Stripe could not change your subscription. Nothing changed; try again in a minute.',
-    );
-  }
-  await ctx.db.prisma.$transaction((tx) =>
-    followSubscription(tx, updated, { deleted: false, cause: { stripeSubscriptionUpdate: updated.id } }),
-  );
+  await updateSubscription(ctx, { cancel }, () => stripe.subscriptions.update(id, { cancel_at_period_end: cancel }));
 }

@@ -1,13 +1,11 @@
 // A subscriber moves to another paid plan: their one subscription is put on the plan's price and
 // the difference invoiced (or credited) pro rata at once. Stripe charges that invoice before it
-// answers (error_if_incomplete), so a declined card changes nothing. Its answer is applied to the
-// user's plan now, the way the webhook applies subscription events (whose copy then changes nothing).
+// answers (error_if_incomplete), so a declined card changes nothing.
 import type { Plan } from '@jobswipe/db';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../http/errors.ts';
 import { priceIdFor } from './plan-price.ts';
-import { followSubscription } from './subscription-plan.ts';
+import { updateSubscription } from './update-subscription.ts';
 
 export async function changeSubscription(
   ctx: Pick<AppContext, 'db' | 'log'>,
@@ -15,33 +13,23 @@ export async function changeSubscription(
   live: { userId: string; stripeSubscriptionId: string },
   plan: Plan,
 ): Promise<void> {
-  let updated: Stripe.Subscription;
-  try {
-    const current = await stripe.subscriptions.retrieve(live.stripeSubscriptionId);
-    const item = current.items.data[0];
-    if (!item) throw new Error(`subscription ${current.id} has no item to change`);
-    updated = await stripe.subscriptions.update(current.id, {
-      items: [{ id: item.id, price: await priceIdFor(stripe, plan) }],
-      proration_behavior: 'always_invoice',
-      payment_behavior: 'error_if_incomplete',
-      // Choosing a plan keeps the subscription: a cancellation still pending is called off.
-      cancel_at_period_end: false,
-      metadata: { userId: live.userId, planId: plan.id },
-    });
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeCardError) {
-      throw new AppError(
-        'payment_required',
-        `Your card was declined for the change to ${plan.name} (${err.message}). Nothing was charged and your plan is as it was.`,
-      );
-    }
-    ctx.log.error({ err, planId: plan.id }, 'Stripe subscription change failed');
-    throw new AppError(
-      'service_unavailable',
-      'Stripe could not change your subscription. Nothing changed; try again in a minute.',
-    );
-  }
-  await ctx.db.prisma.$transaction((tx) =>
-    followSubscription(tx, updated, { deleted: false, cause: { stripeSubscriptionUpdate: updated.id } }),
+  await updateSubscription(
+    ctx,
+    { planId: plan.id },
+    async () => {
+      const current = await stripe.subscriptions.retrieve(live.stripeSubscriptionId);
+      const item = current.items.data[0];
+      if (!item) throw new Error(`subscription ${current.id} has no item to change`);
+      return stripe.subscriptions.update(current.id, {
+        items: [{ id: item.id, price: await priceIdFor(stripe, plan) }],
+        proration_behavior: 'always_invoice',
+        payment_behavior: 'error_if_incomplete',
+        // Choosing a plan keeps the subscription: a cancellation still pending is called off.
+        cancel_at_period_end: false,
+        metadata: { userId: live.userId, planId: plan.id },
+      });
+    },
+    (err) =>
+      `Your card was declined for the change to ${plan.name} (${err.message}). Nothing was charged and your plan is as it was.`,
   );
 }

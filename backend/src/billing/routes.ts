@@ -1,8 +1,7 @@
-// POST /v1/billing/checkout, POST /v1/billing/portal (cards and invoices), DELETE
-// /v1/billing/subscription (cancel at the period's end) and POST /v1/billing/subscription/resume
-// (call that off) for the signed-in user, and POST
-// /v1/billing/webhook (Stripe, verified by signature over the raw body: mounted before the JSON
-// parser).
+// For the signed-in user: POST /v1/billing/checkout, POST /v1/billing/portal (cards and invoices),
+// DELETE /v1/billing/subscription (cancel at the period's end) and POST
+// /v1/billing/subscription/resume (call that off). For Stripe: POST /v1/billing/webhook, verified
+// by signature over the raw body (mounted before the JSON parser).
 import {
   CheckoutBody,
   type CheckoutResponse,

@@ -1,9 +1,9 @@
 // A STAND-IN FOR STRIPE'S API, which cannot be reached from here: a local HTTP server answering
 // the calls the backend makes the way api.stripe.com does (form-encoded parameters, Bearer secret
 // key, Stripe's objects and errors): POST /v1/checkout/sessions, POST /v1/prices, GET/POST
-// /v1/subscriptions/:id and POST /v1/billing_portal/sessions. The backend's real `stripe` SDK talks to it through STRIPE_API_BASE. It
-// also completes a checkout (what the user paying on Stripe's page does) and builds the events
-// Stripe would send to the webhook.
+// /v1/subscriptions/:id and POST /v1/billing_portal/sessions. The backend's real `stripe` SDK
+// talks to it through STRIPE_API_BASE. It also completes a checkout (what the user paying on
+// Stripe's page does) and builds the events Stripe would send to the webhook.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -90,8 +90,13 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     if (req.method === 'POST' && req.url === '/v1/checkout/sessions') return createSession(res, params);
     if (req.method === 'POST' && req.url === '/v1/prices') return createPrice(res, params);
     if (req.method === 'POST' && req.url === '/v1/billing_portal/sessions') return createPortalSession(res, params);
-    if (subscription && req.method === 'GET') return retrieve(res, subscription);
-    if (subscription && req.method === 'POST') return update(res, subscription, params);
+    if (subscription && (req.method === 'GET' || req.method === 'POST')) {
+      const sub = subscriptions.get(subscription);
+      if (!sub) {
+        return reply(res, 404, stripeError('invalid_request_error', `No such subscription: '${subscription}'`, 'id'));
+      }
+      return req.method === 'GET' ? reply(res, 200, sub) : update(res, sub, params);
+    }
     reply(res, 404, stripeError('invalid_request_error', `Unrecognized request URL (${req.method}: ${req.url}).`));
   }
 
@@ -154,15 +159,8 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     reply(res, 200, { id, object: 'price', currency: params.currency, unit_amount: Number(params.unit_amount) });
   }
 
-  function retrieve(res: ServerResponse, id: string) {
-    const sub = subscriptions.get(id);
-    if (!sub) return reply(res, 404, stripeError('invalid_request_error', `No such subscription: '${id}'`, 'id'));
-    reply(res, 200, sub);
-  }
-
-  function update(res: ServerResponse, id: string, params: FormObject) {
-    const sub = subscriptions.get(id);
-    if (!sub) return reply(res, 404, stripeError('invalid_request_error', `No such subscription: '${id}'`, 'id'));
+  function update(res: ServerResponse, sub: Subscription, params: FormObject) {
+    const { id } = sub;
     const items = (params.items ?? []) as FormObject[];
     for (const [i, item] of items.entries()) {
       const price = item.price as string | undefined;
