@@ -5,6 +5,7 @@ import { inTransaction } from '../src/db/unit-of-work.ts';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 import { createJobs } from './support/factories.ts';
+import { usedThisMonth } from './support/users.ts';
 
 let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
@@ -108,16 +109,7 @@ describe('quota and routing under concurrency', () => {
   ) {
     const me = await signUp(backend.api);
     await prisma().user.update({ where: { id: me.user.id }, data: { executionPreference: preference } });
-    const now = new Date();
-    await prisma().usageCounter.create({
-      data: {
-        userId: me.user.id,
-        periodKind: 'month',
-        periodStart: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
-        totalUsed: month.total,
-        serverUsed: month.server,
-      },
-    });
+    await usedThisMonth(prisma(), me.user.id, month);
     return me;
   }
 

@@ -6,15 +6,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventsServerMessage } from '@jobswipe/protocol/events';
 import { WebSocket } from 'ws';
+import { distribution } from '../../backend/bench/support/stats.ts';
 import { postings, startWorld, swipeRight } from '../test/support/world.ts';
 
 const RUNS = Number(process.argv[2] ?? 8);
 // Quick forms across several ATSs, each applied once (a posting takes one application per user).
 const PICK = ['careers', 'lever', 'workable', 'smartrecruiters', 'icims', 'greenhouse', 'ashby'];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 const world = await startWorld();
 try {
@@ -60,15 +57,15 @@ try {
   }
   ws.close();
 
-  const sorted = times.map((t) => t.ms).sort((a, b) => a - b);
   console.log('\nswipe → submitted, online desktop agent (one application at a time)');
   for (const t of times) console.log(`  ${t.ats.padEnd(16)} ${(t.ms / 1000).toFixed(2)} s`);
+  const d = distribution(times.map((t) => t.ms));
   console.log(
-    `  median ${(percentile(sorted, 50) / 1000).toFixed(2)} s · p90 ${(percentile(sorted, 90) / 1000).toFixed(2)} s · ${times.length} of ${chosen.length} submitted`,
+    `  median ${(d.p50 / 1000).toFixed(2)} s · p90 ${(d.p90 / 1000).toFixed(2)} s · ${times.length} of ${chosen.length} submitted`,
   );
   const out = join(import.meta.dirname, '..', '..', 'artifacts', 'bench');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'agent.json'), JSON.stringify({ runs: times, medianMs: percentile(sorted, 50) }, null, 2));
+  await writeFile(join(out, 'agent.json'), JSON.stringify({ runs: times, medianMs: d.p50 }, null, 2));
 } finally {
   await world.close();
 }

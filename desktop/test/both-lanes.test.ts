@@ -6,6 +6,7 @@ import { type ApplicationSummary, accountPasswordQuestion } from '@jobswipe/prot
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyproxy, type TestProxy } from '../../automations/test/support/tinyproxy.ts';
 import { type ServerWorker, startServerWorker } from '../../backend/src/worker/server-worker.ts';
+import { serverUsedThisMonth, usedThisMonth } from '../../backend/test/support/users.ts';
 import { watchEvents } from './support/events-stream.ts';
 import { type Applicant, postings, startWorld, swipeRight, type World } from './support/world.ts';
 
@@ -43,16 +44,7 @@ async function onPlan(
     where: { id: applicant.userId },
     data: { planId: plan, executionPreference: preference },
   });
-  const now = new Date();
-  await world.prisma.usageCounter.create({
-    data: {
-      userId: applicant.userId,
-      periodKind: 'month',
-      periodStart: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
-      totalUsed: serverUsed,
-      serverUsed,
-    },
-  });
+  await usedThisMonth(world.prisma, applicant.userId, { total: serverUsed, server: serverUsed });
 }
 
 async function settled(ids: string[], statuses = ['SUBMITTED', 'NEEDS_ATTENTION', 'FAILED', 'DEAD']) {
@@ -112,10 +104,7 @@ describe('the server lane and the device lane together', () => {
       .filter((r) => serverPosting.endsWith(r.path))
       .map((r) => r.via);
     expect(via.some((v) => /lane-proxy-[ab]/.test(v ?? ''))).toBe(true);
-    const usage = await world.prisma.usageCounter.findFirstOrThrow({
-      where: { userId: applicant.userId, periodKind: 'month' },
-    });
-    expect(usage.serverUsed).toBe(5);
+    expect(await serverUsedThisMonth(world.prisma, applicant.userId)).toBe(5);
   });
 
   it('a CAPTCHA on the server lane hands the application to the agent, which asks the user', {
@@ -147,10 +136,7 @@ describe('the server lane and the device lane together', () => {
       'RUNNING',
       'NEEDS_ATTENTION',
     ]);
-    const usage = await world.prisma.usageCounter.findFirstOrThrow({
-      where: { userId: applicant.userId, periodKind: 'month' },
-    });
-    expect(usage.serverUsed).toBe(0);
+    expect(await serverUsedThisMonth(world.prisma, applicant.userId)).toBe(0);
     expect(submissionsOf(captcha)).toHaveLength(0);
     events.close();
   });

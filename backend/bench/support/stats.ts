@@ -3,6 +3,7 @@
 export interface Distribution {
   samples: number;
   p50: number;
+  p90: number;
   p99: number;
   mean: number;
   max: number;
@@ -16,6 +17,7 @@ export function distribution(values: number[]): Distribution {
   return {
     samples: sorted.length,
     p50: round(rank(50)),
+    p90: round(rank(90)),
     p99: round(rank(99)),
     mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
     max: round(sorted.at(-1)!),

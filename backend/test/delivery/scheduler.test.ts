@@ -4,7 +4,7 @@ import { inTransaction } from '../../src/db/unit-of-work.ts';
 import { claim } from '../../src/leases/claim.ts';
 import { recordResult } from '../../src/leases/record-result.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { swipeRight, userWith } from '../support/users.ts';
+import { swipeRight, usedThisMonth, userWith } from '../support/users.ts';
 
 let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
@@ -73,16 +73,7 @@ describe('the scheduler', () => {
 
   it('a change of preference lets applications waiting on the server quota go to the devices at once', async () => {
     const user = await userWith(backend.api, prisma(), { plan: 'basic', preference: 'server_only' });
-    const now = new Date();
-    await prisma().usageCounter.create({
-      data: {
-        userId: user.user.id,
-        periodKind: 'month',
-        periodStart: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
-        serverUsed: 25,
-        totalUsed: 25,
-      },
-    });
+    await usedThisMonth(prisma(), user.user.id, { total: 25, server: 25 });
     const ids = await swipeRight(user.api, prisma(), 2);
     expect(await Promise.all(ids.map(status))).toEqual(['WAITING_QUOTA', 'WAITING_QUOTA']);
     expect((await user.api.put('/v1/settings', { executionPreference: 'auto' })).status).toBe(200);

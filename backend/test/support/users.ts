@@ -2,6 +2,7 @@
 
 import type { PrismaClient } from '@jobswipe/db';
 import type { SwipeResponse } from '@jobswipe/protocol';
+import { monthStart } from '../../src/quota/periods.ts';
 import { type Api, signUp } from './api.ts';
 import { createJobs } from './factories.ts';
 
@@ -16,6 +17,31 @@ export async function userWith(
     data: { planId: opts.plan ?? 'enterprise', executionPreference: opts.preference ?? 'device_only' },
   });
   return user;
+}
+
+/** Records what the user already used this month, in all and on our servers. */
+export async function usedThisMonth(
+  prisma: PrismaClient,
+  userId: string,
+  used: { total: number; server: number },
+): Promise<void> {
+  await prisma.usageCounter.create({
+    data: {
+      userId,
+      periodKind: 'month',
+      periodStart: monthStart(new Date()),
+      totalUsed: used.total,
+      serverUsed: used.server,
+    },
+  });
+}
+
+/** How many of this month's applications ran on our servers. */
+export async function serverUsedThisMonth(prisma: PrismaClient, userId: string): Promise<number> {
+  const usage = await prisma.usageCounter.findFirstOrThrow({
+    where: { userId, periodKind: 'month', periodStart: monthStart(new Date()) },
+  });
+  return usage.serverUsed;
 }
 
 /** Right-swipes `count` new jobs; returns the application ids in swipe order. */
