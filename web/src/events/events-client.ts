@@ -3,6 +3,7 @@
 // backoff. Events are live updates, not a replay log, so after every (re)connection listeners
 // are told to refetch what they show.
 import { type EventsClientMessage, EventsServerMessage } from '@jobswipe/protocol/events';
+import { retryDelay } from '../api/retry-delay.ts';
 
 export type ServerMessage = EventsServerMessage;
 
@@ -16,6 +17,7 @@ export interface EventsClientOptions {
   retryDelays?: readonly number[];
 }
 
+/** A live socket comes back sooner than a request is retried. */
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 20_000];
 
 function defaultUrl(): string {
@@ -130,8 +132,7 @@ export class EventsClient {
   private retry(): void {
     if (this.closed) return;
     this.setStatus('offline');
-    const delays = this.options.retryDelays ?? RETRY_DELAYS_MS;
-    const base = delays[Math.min(this.failures, delays.length - 1)] ?? 20_000;
+    const base = retryDelay(this.failures, this.options.retryDelays ?? RETRY_DELAYS_MS);
     this.failures += 1;
     clearTimeout(this.retryTimer);
     // Jitter spreads the reconnections of many pages after a server restart.

@@ -3,6 +3,7 @@
 // swipe leaves the outbox only once the server answered for it (accepted, or refused for good).
 import type { SwipeBody, SwipeResponse } from '@jobswipe/protocol';
 import { ApiError } from '../api/http.ts';
+import { retryDelay } from '../api/retry-delay.ts';
 import type { PendingSwipe, SwipeOutbox } from './swipe-outbox.ts';
 
 export interface SyncState {
@@ -21,8 +22,6 @@ export interface SwipeSyncOptions {
   send: (body: SwipeBody) => Promise<SwipeResponse>;
   retryDelays?: readonly number[];
 }
-
-const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 /** Refusals that another try cannot change; anything else (rate limit, 5xx, sign-in) is retried. */
 function isFinalRefusal(err: unknown): err is ApiError {
@@ -133,8 +132,7 @@ export class SwipeSync {
   }
 
   private scheduleRetry(): void {
-    const delays = this.options.retryDelays ?? RETRY_DELAYS_MS;
-    const delay = delays[Math.min(this.failures, delays.length - 1)] ?? 30_000;
+    const delay = retryDelay(this.failures, this.options.retryDelays);
     this.failures += 1;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), delay);

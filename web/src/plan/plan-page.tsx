@@ -89,53 +89,46 @@ export function PlanPage() {
   const [error, setError] = useState<unknown>(null);
   const [changed, setChanged] = useState<string | null>(null);
 
-  async function choose(plan: PlanView) {
-    setBusy(plan.id);
+  const back = `${window.location.origin}/plan`;
+
+  /**
+   * A billing action with its button busy. It answers with the Stripe page to go to, if any: the
+   * button then stays busy until the page is gone. A refusal is shown where the page shows errors.
+   */
+  async function act(key: string, work: () => Promise<string | null>) {
+    setBusy(key);
     setError(null);
     setChanged(null);
     try {
-      const back = `${window.location.origin}/plan`;
+      const stripePage = await work();
+      if (stripePage) return window.location.assign(stripePage);
+    } catch (err) {
+      setError(err);
+    }
+    setBusy(null);
+  }
+
+  const choose = (plan: PlanView) =>
+    act(plan.id, async () => {
       const answer = await api.checkout({
         planId: plan.id as CheckoutBody['planId'],
         successUrl: back,
         cancelUrl: back,
       });
-      if (answer.kind === 'checkout') {
-        window.location.assign(answer.url);
-        return;
-      }
+      if (answer.kind === 'checkout') return answer.url;
       view.set(() => answer.usage);
       setChanged(answer.usage.plan.name);
-    } catch (err) {
-      setError(err);
-    }
-    setBusy(null);
-  }
+      return null;
+    });
 
-  async function cancelSubscription(keep: boolean) {
-    setBusy('subscription');
-    setError(null);
-    setChanged(null);
-    try {
+  const cancelSubscription = (keep: boolean) =>
+    act('subscription', async () => {
       const next = await api.cancelSubscription(keep);
       view.set(() => next);
-    } catch (err) {
-      setError(err);
-    }
-    setBusy(null);
-  }
+      return null;
+    });
 
-  async function manage() {
-    setBusy('portal');
-    setError(null);
-    try {
-      const { url } = await api.billingPortal({ returnUrl: `${window.location.origin}/plan` });
-      window.location.assign(url);
-    } catch (err) {
-      setError(err);
-      setBusy(null);
-    }
-  }
+  const manage = () => act('portal', async () => (await api.billingPortal({ returnUrl: back })).url);
 
   /** Shows the choice at once and saves it; a refused save puts the previous one back. */
   async function prefer(value: ExecutionPreference) {
