@@ -4,18 +4,6 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
-export class ResumeDownloadError extends Error {
-  constructor(
-    message: string,
-    /** The backend's HTTP status; null when it could not be reached. */
-    readonly status: number | null,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'ResumeDownloadError';
-  }
-}
-
 /**
  * The user's file name, kept as they named it but safe on every file system: no folders, no
  * control characters, none of the characters Windows refuses.
@@ -41,13 +29,11 @@ export async function downloadResume(
     res = await fetch(url, { signal });
   } catch (err) {
     if (signal.aborted) throw err;
-    throw new ResumeDownloadError(`The resume could not be downloaded: ${origin} did not answer.`, null, {
-      cause: err,
-    });
+    throw new Error(`The resume could not be downloaded: ${origin} did not answer.`, { cause: err });
   }
   if (!res.ok) {
     const why = res.status === 403 ? 'the link expired' : `HTTP ${res.status}`;
-    throw new ResumeDownloadError(`The resume could not be downloaded from ${origin} (${why}).`, res.status);
+    throw new Error(`The resume could not be downloaded from ${origin} (${why}).`);
   }
   const path = join(dir, safeFileName(fileName));
   await writeFile(path, new Uint8Array(await res.arrayBuffer()), { mode: 0o600 });

@@ -16,20 +16,19 @@ export async function release(
   executor: Executor,
   input: { applicationId: string; leaseToken: bigint; reason: string; retryInMs?: number | undefined },
 ): Promise<{ ok: true; status: ApplicationStatus } | { ok: false; message: string }> {
-  const later = (input.retryInMs ?? 0) > 0;
+  const delayMs = input.retryInMs ?? 0;
   try {
     const app = await inTransaction(ctx, (uow) =>
       transition(uow, {
         applicationId: input.applicationId,
         name: 'release',
-        to: later ? 'RETRY_SCHEDULED' : 'QUEUED',
+        to: delayMs > 0 ? 'RETRY_SCHEDULED' : 'QUEUED',
         actor: owner(executor),
         userId: userScope(executor),
         leaseToken: input.leaseToken,
-        changes: { availableAt: new Date(Date.now() + (input.retryInMs ?? 0)) },
-        message: later
-          ? `Put off for ${Math.ceil((input.retryInMs ?? 0) / 1000)} s: ${input.reason}`
-          : `Handed back: ${input.reason}`,
+        changes: { availableAt: new Date(Date.now() + delayMs) },
+        message:
+          delayMs > 0 ? `Put off for ${Math.ceil(delayMs / 1000)} s: ${input.reason}` : `Handed back: ${input.reason}`,
       }),
     );
     return { ok: true, status: app.status };
