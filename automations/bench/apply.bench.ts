@@ -3,7 +3,7 @@
 
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formSpec, practiceJobs, startPracticeAts } from '../src/practice-ats/index.ts';
+import { formSpec, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
 import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
 import { ACCOUNT, answersFor, PROFILE, writeDocuments } from '../test/support/applicant.ts';

@@ -1,9 +1,10 @@
 // Every adversarial practice posting ends in the outcome an executor acts on, with a message a
 // person can use: CAPTCHAs and bot walls block, a login wall needs the user, closed postings
 // expire, and slow, refusing, shuffled and already-applied forms still end right — once.
+
+import { formSpec, type PracticeJob } from '@jobswipe/practice-ats';
 import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import type { ApplyOptions } from '../src/runner/apply.ts';
 import { mismatches } from './support/answer-key.ts';
 import { answersFor } from './support/applicant.ts';

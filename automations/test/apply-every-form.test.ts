@@ -1,7 +1,8 @@
 // The Playwright runner applies to every normal practice posting (every ATS the practice server
 // hosts) and the recorded submission matches the answer key field by field, files intact, once.
+
+import { formSpec } from '@jobswipe/practice-ats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formSpec } from '../src/practice-ats/index.ts';
 import { applyToJob } from '../src/runner/apply.ts';
 import { mismatches } from './support/answer-key.ts';
 import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';

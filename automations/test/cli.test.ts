@@ -4,8 +4,8 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { formSpec } from '@jobswipe/practice-ats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formSpec } from '../src/practice-ats/index.ts';
 import { answersFor, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 

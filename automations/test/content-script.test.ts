@@ -2,9 +2,10 @@
 // script and driven only through its own API from page.evaluate (no Playwright fill, click or
 // setInputFiles). The host loop below is what the extension's background does after each
 // navigation: inject again, call `step`, and on "ready" call `submit`.
+
+import { formSpec, type PracticeJob } from '@jobswipe/practice-ats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepInput, StepResult } from '../src/core/types.ts';
-import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import { loadFile } from '../src/runner/applicant-files.ts';
 import { coreBundle } from '../src/runner/core-bundle.ts';
 import { mismatches } from './support/answer-key.ts';

@@ -1,9 +1,10 @@
 // ATS detection: hosted boards by URL; every practice posting (served from 127.0.0.1, so only its
 // DOM can tell) by its markup, including a Greenhouse form embedded in a company page's iframe.
+
+import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectAtsFromUrl } from '../src/detect/ats.ts';
-import { type PracticeAts, startPracticeAts } from '../src/practice-ats/index.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
 import { coreBundle } from '../src/runner/core-bundle.ts';
 import { catalog } from './support/practice.ts';

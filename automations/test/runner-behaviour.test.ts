@@ -1,9 +1,10 @@
 // What executors rely on beyond "it applied": unknown questions come back to the user and their
 // answers then submit; the submitting checkpoint precedes the click; a dry run and an abort submit
 // nothing; verifying a lost attempt never submits; sensitive questions are never guessed.
+
+import { formSpec, type PracticeJob } from '@jobswipe/practice-ats';
 import { ApplicantProfile, normalizeQuestion, type SavedAnswers } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formSpec, type PracticeJob } from '../src/practice-ats/index.ts';
 import type { ApplyOptions } from '../src/runner/apply.ts';
 import { PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';

@@ -1,11 +1,12 @@
 // The AI fallback, exercised through the real Stagehand code with a stand-in model client: it
 // answers a non-sensitive question the user never answered, fills it through act() with the
 // answer as a variable, and is never told the applicant's personal or sensitive data.
+
+import { formSpec } from '@jobswipe/practice-ats';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStagehandFallback } from '../src/ai/stagehand-fallback.ts';
 import { isSensitiveQuestion } from '../src/core/field-keys.ts';
-import { formSpec } from '../src/practice-ats/index.ts';
 import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
 import { answersFor, PROFILE } from './support/applicant.ts';

@@ -7,9 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { startPracticeAts } from '@jobswipe/automations/practice-ats/index';
 import { launchBrowser } from '@jobswipe/automations/runner/browser';
-import { startTinyproxy } from '../../automations/test/support/tinyproxy.ts';
+import { startTinyproxy } from '@jobswipe/automations/testing/tinyproxy';
+import { startPracticeAts } from '@jobswipe/practice-ats';
 import { startTestBackend } from '../test/support/backend.ts';
 import {
   applicant,

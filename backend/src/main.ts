@@ -2,13 +2,14 @@
 // PostgreSQL under .data/; with no reachable Redis it runs degraded (Postgres only). It applies
 // migrations, starts the practice ATS the demo jobs point at, seeds the demo, and serves the API,
 // with a server worker in-process (WORKER_CONCURRENCY > 0) so server-lane swipes really apply.
-import { startPracticeAts } from '@jobswipe/automations/practice-ats/index';
+
 import { migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
+import { startPracticeAts } from '@jobswipe/practice-ats';
+import { ensureWebBuild } from '@jobswipe/web/build/build-web';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startNode } from './node.ts';
 import { seedDemo } from './seed/demo-seed.ts';
-import { ensureWebBuild } from './web/build-web.ts';
 import { startServerWorker } from './worker/server-worker.ts';
 
 const config = loadConfig();

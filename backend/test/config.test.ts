@@ -22,6 +22,7 @@ describe('the README', () => {
     for (const dir of [
       'backend/src',
       'automations/src',
+      'practice-ats/src',
       'desktop/src',
       'prisma/src',
       'web/src',

@@ -5,8 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventsServerMessage } from '@jobswipe/protocol/events';
+import { distribution } from '@jobswipe/testkit/stats';
 import { WebSocket } from 'ws';
-import { distribution } from '../../backend/bench/support/stats.ts';
 import { postings, startWorld, swipeRight } from '../test/support/world.ts';
 
 const RUNS = Number(process.argv[2] ?? 8);

@@ -5,8 +5,8 @@
 // sees.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { claimCounts } from '@jobswipe/backend/testing/users';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { claimCounts } from '../../backend/test/support/users.ts';
 import { type AgentProcess, runAgentCommand } from './support/agent-process.ts';
 import { watchEvents } from './support/events-stream.ts';
 import { type Applicant, postings, startWorld, swipeRight, type World } from './support/world.ts';

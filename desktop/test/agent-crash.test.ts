@@ -1,8 +1,9 @@
 // Crashes the agent cannot tidy up after (SIGKILL, as a power cut): the backend takes the lease
 // back once it lapses and the application is retried. Killed before the final submit, the retry
 // submits once; killed right after the final click, the retry never submits again.
+
+import { claimCounts } from '@jobswipe/backend/testing/users';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { claimCounts } from '../../backend/test/support/users.ts';
 import { whenSubmitted } from './support/submission-hook.ts';
 import { postings, startWorld, swipeRight, type World } from './support/world.ts';
 

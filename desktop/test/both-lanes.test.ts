@@ -2,11 +2,12 @@
 // proxies) and the desktop agent (`npm run agent`). A free user's swipes beyond the server quota
 // go to the user's device while the server applies the rest; a CAPTCHA met on the server lane is
 // handed to the agent; a login wall waits for the user's password, then completes.
+
+import { startTinyproxy, type TestProxy } from '@jobswipe/automations/testing/tinyproxy';
+import { serverUsedThisMonth, usedThisMonth } from '@jobswipe/backend/testing/users';
+import { type ServerWorker, startServerWorker } from '@jobswipe/backend/worker/server-worker';
 import { type ApplicationSummary, accountPasswordQuestion } from '@jobswipe/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTinyproxy, type TestProxy } from '../../automations/test/support/tinyproxy.ts';
-import { type ServerWorker, startServerWorker } from '../../backend/src/worker/server-worker.ts';
-import { serverUsedThisMonth, usedThisMonth } from '../../backend/test/support/users.ts';
 import { watchEvents } from './support/events-stream.ts';
 import { type Applicant, postings, startWorld, swipeRight, type World } from './support/world.ts';
 

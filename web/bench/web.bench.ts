@@ -4,10 +4,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureWebBuild } from '../../backend/src/web/build-web.ts';
-import { WEB_DIST } from '../../backend/src/web/web-paths.ts';
-import { signUp } from '../../backend/test/support/api.ts';
-import { createJobs } from '../../backend/test/support/factories.ts';
+import { signUp } from '@jobswipe/backend/testing/api';
+import { createJobs } from '@jobswipe/backend/testing/factories';
+import { ensureWebBuild } from '../build/build-web.ts';
+import { WEB_DIST } from '../build/web-paths.ts';
 import { launchBrowser, plantSession, startBackend } from '../test/support/browser.ts';
 
 const runs = Number(process.argv[2] ?? 7);

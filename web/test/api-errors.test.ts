@@ -1,7 +1,8 @@
 // The API's refusals as the site shows them: the real backend's validation error becomes one
 // message per field, and a server that cannot be reached reads as "offline", not as a refusal.
+
+import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../backend/test/support/backend.ts';
 import { ApiError, NetworkError, requestJson } from '../src/api/http.ts';
 import { fieldErrors, userMessage } from '../src/ui/user-message.ts';
 

@@ -1,15 +1,16 @@
 // The dashboard pages in Chromium against a real backend: applications (list, detail, live status,
 // answering a question, cancel), device pairing, plan and usage, and the operators' view.
+
+import type { TransitionRequest } from '@jobswipe/backend/applications/transition';
+import { storeEvidence } from '@jobswipe/backend/evidence/store-evidence';
+import type { Api } from '@jobswipe/backend/testing/api';
+import type { TestBackend } from '@jobswipe/backend/testing/backend';
+import { createJobs } from '@jobswipe/backend/testing/factories';
+import { deliverEvent, type StripeStandIn, startStripeStandIn } from '@jobswipe/backend/testing/stripe-stand-in';
+import { changeStatus, claimAs } from '@jobswipe/backend/testing/transitions';
 import type { ApplicationSummary, CheckoutResponse, SwipeResponse } from '@jobswipe/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransitionRequest } from '../../backend/src/applications/transition.ts';
-import { storeEvidence } from '../../backend/src/evidence/store-evidence.ts';
-import type { Api } from '../../backend/test/support/api.ts';
-import type { TestBackend } from '../../backend/test/support/backend.ts';
-import { createJobs } from '../../backend/test/support/factories.ts';
-import { deliverEvent, type StripeStandIn, startStripeStandIn } from '../../backend/test/support/stripe-stand-in.ts';
-import { changeStatus, claimAs } from '../../backend/test/support/transitions.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 
 let backend: TestBackend;

@@ -1,9 +1,10 @@
 // The swipe deck in Chromium against a real backend: drag, touch, button, keyboard, undo, and swipes
 // made offline that go out once the network returns, with nothing lost or doubled.
+
+import type { TestBackend } from '@jobswipe/backend/testing/backend';
+import { createJobs } from '@jobswipe/backend/testing/factories';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestBackend } from '../../backend/test/support/backend.ts';
-import { createJobs } from '../../backend/test/support/factories.ts';
 import {
   DESKTOP,
   launchBrowser,

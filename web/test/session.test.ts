@@ -1,7 +1,8 @@
 // The session against a real backend: calls that meet an expired token share one refresh, the
 // token is renewed before it expires, and a refused refresh signs the user out.
+
+import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../backend/test/support/backend.ts';
 import { ApiClient } from '../src/api/client.ts';
 import { ApiError } from '../src/api/http.ts';
 import { Session, type SessionOptions } from '../src/session/session.ts';

@@ -1,9 +1,10 @@
 // A new job seeker in Chromium against a real backend: sign up, onboarding step by step (kept
 // when they leave halfway), resume upload with validation, sign out and back in.
+
+import type { TestBackend } from '@jobswipe/backend/testing/backend';
+import { minimalPdf } from '@jobswipe/backend/testing/documents';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestBackend } from '../../backend/test/support/backend.ts';
-import { minimalPdf } from '../../backend/test/support/documents.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, startBackend } from './support/browser.ts';
 
 let backend: TestBackend;

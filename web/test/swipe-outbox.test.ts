@@ -2,10 +2,10 @@
 // spec-complete implementation for Node (the browser tests use Chromium's own).
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
+import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
+import { createJobs } from '@jobswipe/backend/testing/factories';
 import type { Job } from '@jobswipe/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../backend/test/support/backend.ts';
-import { createJobs } from '../../backend/test/support/factories.ts';
 import { ApiClient } from '../src/api/client.ts';
 import { type PendingSwipe, SwipeOutbox } from '../src/offline/swipe-outbox.ts';
 import { SwipeSync } from '../src/offline/swipe-sync.ts';

@@ -1,12 +1,13 @@
 // Checking a recorded submission against the practice ATS's answer key: every field the profile
 // and the answers cover must match exactly.
-import type { SavedAnswers } from '@jobswipe/protocol';
+
 import {
   checkSubmission,
   type FormSpec,
   type RecordedSubmission,
   type SubmissionMismatch,
-} from '../../src/practice-ats/index.ts';
+} from '@jobswipe/practice-ats';
+import type { SavedAnswers } from '@jobswipe/protocol';
 import type { Documents } from './applicant.ts';
 import { PROFILE } from './applicant.ts';
 

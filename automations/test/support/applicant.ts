@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FormSpec } from '@jobswipe/practice-ats';
 import { ApplicantProfile, type SavedAnswers } from '@jobswipe/protocol';
-import type { FormSpec } from '../../src/practice-ats/index.ts';
 
 export const PROFILE: ApplicantProfile = ApplicantProfile.parse({
   firstName: 'Ada',

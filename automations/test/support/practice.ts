@@ -1,14 +1,8 @@
 // One practice ATS server and one browser per test file, plus the applicant's documents.
 import { rm } from 'node:fs/promises';
+import { formSpec, type PracticeAts, type PracticeJob, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
 import type { ApplyResult } from '@jobswipe/protocol';
 import type { Browser } from 'playwright-core';
-import {
-  formSpec,
-  type PracticeAts,
-  type PracticeJob,
-  practiceJobs,
-  startPracticeAts,
-} from '../../src/practice-ats/index.ts';
 import { type ApplyOptions, applyToJob } from '../../src/runner/apply.ts';
 import { launchBrowser } from '../../src/runner/browser.ts';
 import { ACCOUNT, answersFor, type Documents, PROFILE, writeDocuments } from './applicant.ts';

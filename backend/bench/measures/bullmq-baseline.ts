@@ -3,11 +3,11 @@
 // queue receives it; latency is from the swipe's response to the worker's receipt. That is a lower
 // bound for a BullMQ design: it stops at the worker, one hop short of a device's socket.
 import { randomBytes } from 'node:crypto';
+import { type Distribution, distribution } from '@jobswipe/testkit/stats';
 import { Queue, Worker } from 'bullmq';
 import { createJobs } from '../../test/support/factories.ts';
 import { userWith } from '../../test/support/users.ts';
 import type { BenchBackend } from '../support/bench-backend.ts';
-import { type Distribution, distribution } from '../support/stats.ts';
 import { timedSwipe } from '../support/timed-swipe.ts';
 
 interface DeliverJob {

@@ -3,11 +3,12 @@
 // NOTIFY wakes the outbox relay, XADD to the user's stream, a nudge to the gateway node over
 // pub/sub, XREADGROUP plus a Postgres check, the frame. Each offer is claimed and reported before
 // the next swipe, as a device that keeps up does, so the device always has a free slot.
+
+import { type Distribution, distribution } from '@jobswipe/testkit/stats';
 import { RawDevice, submitted } from '../../test/support/devices.ts';
 import { createJobs } from '../../test/support/factories.ts';
 import type { BenchBackend } from '../support/bench-backend.ts';
 import { deviceOwner } from '../support/device-owner.ts';
-import { type Distribution, distribution } from '../support/stats.ts';
 import { timedSwipe } from '../support/timed-swipe.ts';
 
 export interface OfferLatency {

@@ -2,10 +2,11 @@
 // instead of being told. Swipes are spread evenly over a few polling periods; latency is from a
 // swipe's response to the first poll that sees its application. Expect it to be uniform over the
 // period (p50 about half of it): measured anyway, on this machine, in this run.
+
+import { type Distribution, distribution } from '@jobswipe/testkit/stats';
 import { createJobs } from '../../test/support/factories.ts';
 import { userWith } from '../../test/support/users.ts';
 import type { BenchBackend } from '../support/bench-backend.ts';
-import { type Distribution, distribution } from '../support/stats.ts';
 import { type TimedSwipe, timedSwipe } from '../support/timed-swipe.ts';
 import { until } from '../support/until.ts';
 

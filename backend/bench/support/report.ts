@@ -3,11 +3,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Distribution } from '@jobswipe/testkit/stats';
 import type { BacklogDrain } from '../measures/backlog-drain.ts';
 import type { IdleConnectionMemory } from '../measures/idle-connection-memory.ts';
 import type { OfferLatency } from '../measures/offer-latency.ts';
 import type { SwipeThroughput } from '../measures/swipe-throughput.ts';
-import type { Distribution } from './stats.ts';
 
 /** The 1-minute load average when the run started and ended: other work on the machine skews every figure. */
 export interface MachineLoad {

@@ -3,7 +3,7 @@
 // user's password is generated once and kept under the data dir, never stored in code or logged.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { practiceJobs } from '@jobswipe/automations/practice-ats/index';
+import { practiceJobs } from '@jobswipe/practice-ats';
 import { hashPassword } from '../auth/passwords.ts';
 import { generatedSecret } from '../config.ts';
 import type { AppContext } from '../context.ts';

@@ -3,8 +3,8 @@
 // /v1 answered with index.html so the app's own router can show the page.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { WEB_DIST } from '@jobswipe/web/build/web-paths';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { WEB_DIST } from './web-paths.ts';
 
 const YEAR_S = 365 * 24 * 3600;
 

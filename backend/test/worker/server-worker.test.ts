@@ -1,11 +1,12 @@
 // The server worker end to end: real backend, Postgres, Redis, practice ATS, Chromium, and real
 // proxies (tinyproxy) on loopback. One browser for the file; each test has its own backend,
 // practice ATS and proxies, so no test sees another's queue, limits or proxy health.
-import { type PracticeAts, startPracticeAts } from '@jobswipe/automations/practice-ats/index';
+
 import { launchBrowser } from '@jobswipe/automations/runner/browser';
+import { startTinyproxy, type TestProxy } from '@jobswipe/automations/testing/tinyproxy';
+import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTinyproxy, type TestProxy } from '../../../automations/test/support/tinyproxy.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { claimCounts } from '../support/users.ts';
 import {

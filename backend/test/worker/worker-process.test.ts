@@ -2,7 +2,7 @@
 // its health and metrics, applies server-lane swipes, and on SIGTERM hands back what it holds at
 // once and exits cleanly.
 import { fileURLToPath } from 'node:url';
-import { startPracticeAts } from '@jobswipe/automations/practice-ats/index';
+import { startPracticeAts } from '@jobswipe/practice-ats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { type EntryProcess, startEntryProcess } from '../support/entry-process.ts';

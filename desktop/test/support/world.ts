@@ -3,21 +3,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { answersFor, PROFILE } from '@jobswipe/automations/testing/applicant';
+import type { Api } from '@jobswipe/backend/testing/api';
+import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
+import { minimalPdf } from '@jobswipe/backend/testing/documents';
+import { createJobs } from '@jobswipe/backend/testing/factories';
+import { userWith } from '@jobswipe/backend/testing/users';
 import type { Job, PrismaClient } from '@jobswipe/db';
+import { formSpec, type PracticeAts, type PracticeJob, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
 import type { PairStartResponse, SwipeResponse } from '@jobswipe/protocol';
-import {
-  formSpec,
-  type PracticeAts,
-  type PracticeJob,
-  practiceJobs,
-  startPracticeAts,
-} from '../../../automations/src/practice-ats/index.ts';
-import { answersFor, PROFILE } from '../../../automations/test/support/applicant.ts';
-import type { Api } from '../../../backend/test/support/api.ts';
-import { startTestBackend, type TestBackend } from '../../../backend/test/support/backend.ts';
-import { minimalPdf } from '../../../backend/test/support/documents.ts';
-import { createJobs } from '../../../backend/test/support/factories.ts';
-import { userWith } from '../../../backend/test/support/users.ts';
 import { AgentProcess, runAgentCommand } from './agent-process.ts';
 
 export interface Applicant {

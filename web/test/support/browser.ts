@@ -3,10 +3,10 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
+import { signUp } from '@jobswipe/backend/testing/api';
+import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
 import type { AuthResponse } from '@jobswipe/protocol';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { signUp } from '../../../backend/test/support/api.ts';
-import { startTestBackend, type TestBackend } from '../../../backend/test/support/backend.ts';
 
 export interface Viewport {
   width: number;

@@ -1,6 +1,6 @@
 // Vitest global setup: one production build of the web app for every browser test, made only
 // when web/dist is missing or older than its sources.
-import { ensureWebBuild } from '../../../backend/src/web/build-web.ts';
+import { ensureWebBuild } from '../../build/build-web.ts';
 
 export default async function setup(): Promise<void> {
   await ensureWebBuild((msg) => console.log(msg));

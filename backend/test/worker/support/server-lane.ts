@@ -2,12 +2,12 @@
 // practice ATS, and server workers that each have their own context (as separate worker processes
 // would), sharing the backend's database, Redis prefix and data directory.
 import { randomUUID } from 'node:crypto';
-import { type PracticeAts, practiceJobs } from '@jobswipe/automations/practice-ats/index';
+// The applicant the engine's own tests apply as: its profile fills every practice form.
+import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import type { Job, PrismaClient } from '@jobswipe/db';
+import { type PracticeAts, practiceJobs } from '@jobswipe/practice-ats';
 import type { SwipeResponse } from '@jobswipe/protocol';
 import type { Browser } from 'playwright-core';
-// The applicant the engine's own tests apply as: its profile fills every practice form.
-import { PROFILE } from '../../../../automations/test/support/applicant.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { type AppContext, createContext } from '../../../src/context.ts';
 import { waitForRedis } from '../../../src/redis/connection.ts';

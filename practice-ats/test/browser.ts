@@ -1,7 +1,8 @@
 // One Chromium per test file (a fresh context per test), as the team's test rules ask.
+
+import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../src/runner/browser.ts';
 
 export function browserForFile(): { newPage(): Promise<Page> } {
   let browser: Browser | undefined;

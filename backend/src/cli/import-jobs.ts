@@ -3,9 +3,11 @@
 // Loads a board's postings into the jobs table (DATABASE_URL, else the embedded database).
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
-import { type BoardKind, type BoardSource, fetchBoard } from '../import/board-source.ts';
-import { saveJobs } from '../import/save-jobs.ts';
-import { InputError } from './input-files.ts';
+import { type BoardKind, type BoardSource, fetchBoard } from '../jobs/import/board-source.ts';
+import { saveJobs } from '../jobs/import/save-jobs.ts';
+
+/** A mistake in the command line: printed with the usage, exit code 2. */
+class UsageError extends Error {}
 
 const USAGE = `Usage: npm run jobs:import -- --greenhouse <board> | --lever <site> | --ashby <board> [options]
 
@@ -30,10 +32,10 @@ function source(): BoardSource {
       strict: true,
     }).values;
   } catch (err) {
-    throw new InputError(`${(err as Error).message}\n\n${USAGE}`);
+    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
   }
   const chosen = KINDS.filter((k) => values[k]);
-  if (chosen.length !== 1) throw new InputError(`Give exactly one of --greenhouse, --lever, --ashby.\n\n${USAGE}`);
+  if (chosen.length !== 1) throw new UsageError(`Give exactly one of --greenhouse, --lever, --ashby.\n\n${USAGE}`);
   const kind = chosen[0]!;
   return {
     kind,
@@ -76,7 +78,7 @@ function explain(err: unknown): string {
 }
 
 main().catch((err: unknown) => {
-  const usage = err instanceof InputError;
+  const usage = err instanceof UsageError;
   process.stderr.write(`${usage ? (err as Error).message : explain(err)}\n`);
   process.exitCode = usage ? 2 : 1;
 });

@@ -1,7 +1,7 @@
 // Greenhouse: the classic board (Rails names, resume file or pasted text, EEOC), its iframe embed
 // on a company careers page, the React job-boards design, and the Job Board API.
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { answersFor, correctPost, document, PROFILE, pdf } from './fixtures.ts';
 import { post, practiceAtsForFile, recorded } from './server.ts';

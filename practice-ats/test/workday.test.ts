@@ -4,7 +4,7 @@
 import { normalizeQuestion } from '@jobswipe/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { answersFor, PROFILE, pdf } from './fixtures.ts';
 import { practiceAtsForFile, recorded } from './server.ts';

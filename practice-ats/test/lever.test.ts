@@ -1,7 +1,7 @@
 // Lever: the hosted application form (flat names, cards[<uuid>][fieldN], eeo[...], comments), its
 // validation and "already applied" answer, and the Postings API.
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { answersFor, correctPost, PROFILE, pdf } from './fixtures.ts';
 import { post, practiceAtsForFile, recorded } from './server.ts';

@@ -1,6 +1,6 @@
 // Starting and stopping the practice ATS for a test file, and reading what it recorded.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { type PracticeAts, type Submission, startPracticeAts } from '../../src/practice-ats/index.ts';
+import { type PracticeAts, type Submission, startPracticeAts } from '../src/index.ts';
 
 /** One practice ATS per test file, emptied before each test. */
 export function practiceAtsForFile(): { readonly ats: PracticeAts } {

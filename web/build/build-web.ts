@@ -11,7 +11,7 @@ const SOURCES = [
   join(WEB_ROOT, 'index.html'),
   join(WEB_ROOT, 'vite.config.ts'),
   join(WEB_ROOT, 'package.json'),
-  fileURLToPath(new URL('../../../protocol/src/', import.meta.url)),
+  fileURLToPath(new URL('../../protocol/src/', import.meta.url)),
 ];
 
 async function newestMtime(path: string): Promise<number> {

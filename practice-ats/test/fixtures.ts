@@ -2,7 +2,7 @@
 // builds a correct form post from a form's answer key (for server-rendered forms tested over HTTP).
 import { createHash, randomBytes } from 'node:crypto';
 import { ApplicantProfile, normalizeQuestion, type SavedAnswers } from '@jobswipe/protocol';
-import { expectedSubmission, type FormSpec } from '../../src/practice-ats/index.ts';
+import { expectedSubmission, type FormSpec } from '../src/index.ts';
 
 export const PROFILE: ApplicantProfile = ApplicantProfile.parse({
   firstName: 'Ada',

@@ -1,7 +1,7 @@
 // Every normal posting's apply page renders in Chromium without a script error, and shows its
 // form (or, for Workday, the job page's Apply button) in the page or in its iframe.
 import { describe, expect, it } from 'vitest';
-import { practiceJobs } from '../../src/practice-ats/index.ts';
+import { practiceJobs } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { practiceAtsForFile } from './server.ts';
 

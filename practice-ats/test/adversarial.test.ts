@@ -1,6 +1,6 @@
 // The adversarial postings: each is in the catalog with its scenario and behaves as described.
 import { describe, expect, it } from 'vitest';
-import { formSpec, type PracticeJob, practiceJobs, SCENARIOS } from '../../src/practice-ats/index.ts';
+import { formSpec, type PracticeJob, practiceJobs, SCENARIOS } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { correctPost, PROFILE, pdf } from './fixtures.ts';
 import { post, practiceAtsForFile, recorded } from './server.ts';

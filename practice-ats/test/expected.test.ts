@@ -2,7 +2,7 @@
 // strict about wrong answers, honeypots and altered files.
 import { normalizeQuestion } from '@jobswipe/protocol';
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, expectedSubmission, formSpec } from '../../src/practice-ats/index.ts';
+import { checkSubmission, expectedSubmission, formSpec } from '../src/index.ts';
 import { answersFor, PROFILE } from './fixtures.ts';
 
 describe('expectedSubmission', () => {

@@ -1,7 +1,7 @@
 // SmartRecruiters: the one-click application whose controls are web components with open shadow
 // roots, taking part in the form as form-associated custom elements.
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { answersFor, PROFILE, pdf } from './fixtures.ts';
 import { practiceAtsForFile, recorded } from './server.ts';

@@ -1,7 +1,7 @@
 // Workable: a single-page React form in sections with checkbox groups, a date picker and a cover
 // letter that is written or uploaded.
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { answersFor, document, PROFILE, pdf } from './fixtures.ts';
 import { practiceAtsForFile, recorded } from './server.ts';

@@ -2,7 +2,7 @@
 // register (React's value tracker) while the native setter plus an input event does; yes/no
 // button pairs, comboboxes and location search; the posting API.
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { answersFor, PROFILE, pdf } from './fixtures.ts';
 import { practiceAtsForFile, recorded } from './server.ts';

@@ -1,7 +1,7 @@
 // The answer key and the server agree on every form: the post the key describes is accepted and
 // recorded, and the record passes the key's own check. Over HTTP, so every form is covered fast.
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec, practiceJobs } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec, practiceJobs } from '../src/index.ts';
 import { answersFor, correctPost, PROFILE, pdf } from './fixtures.ts';
 import { practiceAtsForFile, recorded } from './server.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { ATS_KINDS, formSpec, type PracticeJob, SubmissionStore } from '../../src/practice-ats/index.ts';
+import { ATS_KINDS, formSpec, type PracticeJob, SubmissionStore } from '../src/index.ts';
 import { correctPost, pdf } from './fixtures.ts';
 import { post, practiceAtsForFile, recorded } from './server.ts';
 
@@ -82,7 +82,7 @@ describe('practice endpoints', () => {
   });
 
   it('runs as `npm run practice-ats`: logs its URL as JSON and stops cleanly on SIGTERM', async () => {
-    const main = join(import.meta.dirname, '../../src/practice-ats/main.ts');
+    const main = join(import.meta.dirname, '../src/main.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
       env: { ...process.env, PRACTICE_ATS_PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],

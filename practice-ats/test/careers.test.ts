@@ -1,6 +1,6 @@
 // The plain careers page: an honest HTML form, validated on the server, recorded exactly.
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { answersFor, correctPost, document, PROFILE, pdf } from './fixtures.ts';
 import { post, practiceAtsForFile, recorded } from './server.ts';

@@ -1,7 +1,7 @@
 // iCIMS: every page framed in #icims_content_iframe (?in_iframe=1 inside), an email login step,
 // and a classic server-rendered candidate profile form.
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, formSpec, practiceJobs } from '../../src/practice-ats/index.ts';
+import { checkSubmission, formSpec, practiceJobs } from '../src/index.ts';
 import { browserForFile } from './browser.ts';
 import { answersFor, correctPost, PROFILE, pdf } from './fixtures.ts';
 import { post, practiceAtsForFile, recorded } from './server.ts';

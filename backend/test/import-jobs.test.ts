@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Database, openDatabase } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
+import { type PracticeAts, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BoardKind, fetchBoard } from '../src/import/board-source.ts';
-import { saveJobs } from '../src/import/save-jobs.ts';
-import { type PracticeAts, practiceJobs, startPracticeAts } from '../src/practice-ats/index.ts';
+import { type BoardKind, fetchBoard } from '../src/jobs/import/board-source.ts';
+import { saveJobs } from '../src/jobs/import/save-jobs.ts';
 
 const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '..', 'src', 'cli', 'import-jobs.ts');
