@@ -1,0 +1,13 @@
+// Every never-tuned form, and the router that serves them all.
+import { Router } from 'express';
+import type { PracticeContext } from '../../ats/module.ts';
+import type { NeverTunedForm } from '../serve.ts';
+import greenhouse from './greenhouse.ts';
+
+export const NEVER_TUNED_FORMS: readonly NeverTunedForm[] = [greenhouse];
+
+export function neverTunedRoutes(ctx: PracticeContext): Router {
+  const router = Router();
+  for (const form of NEVER_TUNED_FORMS) router.use(form.routes(ctx));
+  return router;
+}
