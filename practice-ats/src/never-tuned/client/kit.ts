@@ -466,11 +466,18 @@ export async function searchLocations(q: string): Promise<FieldOption[]> {
 /** A button that opens a listbox of the field's options (Workday's dropdowns). */
 export function dropdownButton(
   f: FieldSpec,
-  o: { cls: ListClasses & { button: string }; attrs?: Record<string, Prop>; portal?: boolean; labelPrefix?: string },
+  o: {
+    cls: ListClasses & { button: string };
+    attrs?: Record<string, Prop>;
+    portal?: boolean;
+    /** Workday names the button by its question, its value and "Required": "Country United States Required". */
+    named?: { question: string; required: boolean };
+  },
 ): HTMLElement {
   const attrs = o.attrs ?? {};
   const id = idOf(f, attrs);
   const labelOf = () => f.options?.find((x) => x.value === values[f.name])?.label ?? 'Select One';
+  const name = () => (o.named ? `${o.named.question} ${labelOf()}${o.named.required ? ' Required' : ''}` : undefined);
   const button = h('button', {
     type: 'button',
     id,
@@ -479,7 +486,7 @@ export function dropdownButton(
     class: o.cls.button,
     value: labelOf(),
     ...attrs,
-    'aria-label': o.labelPrefix ? `${o.labelPrefix} ${labelOf()}` : undefined,
+    'aria-label': name(),
     onClick: () => {
       button.setAttribute('aria-expanded', 'true');
       openList(
@@ -492,7 +499,8 @@ export function dropdownButton(
             set(f.name, x.value);
             button.textContent = x.label;
             button.setAttribute('value', x.label);
-            if (o.labelPrefix) button.setAttribute('aria-label', `${o.labelPrefix} ${x.label}`);
+            const named = name();
+            if (named) button.setAttribute('aria-label', named);
           },
         })),
         {
