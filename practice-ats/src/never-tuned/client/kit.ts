@@ -254,8 +254,10 @@ function openList(
   } else {
     anchor.after(el);
   }
+  // The event's path, not its target: inside shadow roots the target is retargeted to the host.
   const outside = (e: Event) => {
-    if (!el.contains(e.target as Node) && !anchor.contains(e.target as Node)) close();
+    const path = e.composedPath();
+    if (!path.includes(el) && !path.includes(anchor)) close();
   };
   document.addEventListener('mousedown', outside, true);
   let closed = false;
