@@ -71,7 +71,11 @@ describe("a site's account password", () => {
     expect(row.passwordSealed).not.toContain('correct-horse');
 
     const again = await claim(backend.node.ctx, worker, id);
-    expect(again.ok && again.order.account).toEqual({ email: me.user.email, password: 'correct-horse-site-pw' });
+    expect(again.ok && again.order.account).toEqual({
+      email: me.user.email,
+      password: 'correct-horse-site-pw',
+      host: 'jobs.example.com',
+    });
     const same = await claim(backend.node.ctx, worker, await swipe(sameSite!.id));
     expect(same.ok && same.order.account?.password).toBe('correct-horse-site-pw');
     const other = await claim(backend.node.ctx, worker, await swipe(elsewhere!.id));

@@ -153,8 +153,11 @@ export const Claimed = z.object({
   /** Download URL of the resume, valid while the lease is. */
   resumeUrl: z.string().nullable(),
   resumeFileName: z.string().nullable(),
-  /** The user's account on the job's site, when the site needs one and the user gave a password. */
-  account: z.object({ email: z.string(), password: z.string() }).nullable().default(null),
+  /**
+   * The user's account on the job's site, when the site needs one and the user gave a password;
+   * `host` is the exact host (host:port) it was given for, the only one it may be typed on.
+   */
+  account: z.object({ email: z.string(), password: z.string(), host: z.string() }).nullable().default(null),
 });
 
 export const RejectReason = z.enum(['taken', 'not_available', 'not_found', 'over_capacity']);
