@@ -86,7 +86,7 @@ describe.concurrent('the core as a content script', () => {
         },
         coverLetterText: PROFILE.coverLetter,
         submits: 0,
-        account: ACCOUNT,
+        account: { ...ACCOUNT, host: new URL(world.urlOf(job)).host },
       };
       const page = await world.browser.newPage();
       try {

@@ -86,6 +86,19 @@ describe('access tokens', () => {
     expect((await api.as(forged).get<ErrorBody>('/v1/me')).body.error.code).toBe('unauthenticated');
     expect((await api.as('not-a-jwt').get<ErrorBody>('/v1/me')).status).toBe(401);
   });
+
+  it('refuses a correctly signed token that never expires', async () => {
+    const { user } = await signUp(api);
+    const forever = await new SignJWT({ role: 'user' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuer('jobswipe')
+      .setAudience('jobswipe-api')
+      .sign(new TextEncoder().encode(backend.env.JWT_SECRET));
+    const res = await api.as(forever).get<ErrorBody>('/v1/me');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthenticated');
+  });
 });
 
 describe('refresh token rotation', () => {

@@ -2,6 +2,7 @@
 // result). The server worker, the desktop agent and the extension all speak these shapes.
 import { z } from 'zod';
 import { ErrorClass, type EvidenceKind } from './domain.ts';
+import { normalizeQuestion } from './questions.ts';
 
 const text = z.string().max(5_000);
 const optionalText = text.optional();
@@ -110,12 +111,24 @@ export type Question = z.infer<typeof Question>;
 export function accountPasswordQuestion(host: string): Question {
   return {
     key: `${ACCOUNT_PASSWORD_KEY} ${host.toLowerCase()}`,
-    label: `Password for your account on ${host} (used with your profile email to sign in, or to create the account)`,
+    label: `${ACCOUNT_PASSWORD_LABEL} ${host} (used with your profile email to sign in, or to create the account)`,
     type: 'password',
     required: true,
   };
 }
 export const ACCOUNT_PASSWORD_KEY = 'jobswipe account password';
+const ACCOUNT_PASSWORD_LABEL = 'Password for your account on';
+
+/**
+ * Whether a question as a user typed it back (the key or the label, in any letter case, spacing or
+ * punctuation) asks for a site's account password: such an answer is sealed, never a saved answer.
+ */
+export function isAccountPasswordText(question: string): boolean {
+  const text = normalizeQuestion(question);
+  return [ACCOUNT_PASSWORD_KEY, ACCOUNT_PASSWORD_LABEL].some((start) =>
+    text.startsWith(`${normalizeQuestion(start)} `),
+  );
+}
 
 /** The site an account-password question is for, or null for any other question. */
 export function accountPasswordHost(question: Pick<Question, 'key' | 'type'>): string | null {

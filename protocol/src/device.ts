@@ -9,7 +9,16 @@ import { ApplicationStatus } from './status.ts';
 
 const id = z.string().uuid();
 /** Lease tokens are 64-bit integers; JSON carries them as decimal strings. */
-export const LeaseToken = z.string().regex(/^\d{1,19}$/, 'must be a decimal lease token');
+/** Lease tokens are Postgres bigints: a larger number can never be a live lease. */
+const MAX_LEASE_TOKEN = '9223372036854775807';
+export const LeaseToken = z
+  .string()
+  .regex(/^\d{1,19}$/, 'must be a decimal lease token')
+  // Compared as text (same length, digits only) so that a token that is not digits cannot throw here.
+  .refine(
+    (token) => token.length < MAX_LEASE_TOKEN.length || token <= MAX_LEASE_TOKEN,
+    'is larger than any lease token (at most 2^63 - 1)',
+  );
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 /** Application-level ping period: an MV3 service worker dies after 30 s without events. */
@@ -144,8 +153,11 @@ export const Claimed = z.object({
   /** Download URL of the resume, valid while the lease is. */
   resumeUrl: z.string().nullable(),
   resumeFileName: z.string().nullable(),
-  /** The user's account on the job's site, when the site needs one and the user gave a password. */
-  account: z.object({ email: z.string(), password: z.string() }).nullable().default(null),
+  /**
+   * The user's account on the job's site, when the site needs one and the user gave a password;
+   * `host` is the exact host (host:port) it was given for, the only one it may be typed on.
+   */
+  account: z.object({ email: z.string(), password: z.string(), host: z.string() }).nullable().default(null),
 });
 
 export const RejectReason = z.enum(['taken', 'not_available', 'not_found', 'over_capacity']);

@@ -19,8 +19,11 @@ export interface StepInput {
   submits: number;
   /** Look for proof the application already went through; fill and click nothing. */
   verifyOnly?: boolean;
-  /** The applicant's account on this ATS, for sites that require one (Workday). */
-  account?: { email?: string; password: string } | null;
+  /**
+   * The applicant's account on this ATS, for sites that require one (Workday), and the exact host
+   * (host:port) the password was given for: it is typed on no other.
+   */
+  account?: { email?: string; password: string; host: string } | null;
 }
 
 export interface FilledField {

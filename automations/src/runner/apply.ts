@@ -38,8 +38,11 @@ export interface ApplyOptions {
   signal?: AbortSignal;
   /** An earlier attempt reached `submitting` and was lost: look for proof, never submit blindly. */
   verifyFirst?: boolean;
-  /** The applicant's account on ATSs that require one (Workday); the email defaults to the profile's. */
-  account?: { email?: string; password: string };
+  /**
+   * The applicant's account on ATSs that require one (Workday); the email defaults to the
+   * profile's, the host it is for (typed on no other) to the posting's.
+   */
+  account?: { email?: string; password: string; host?: string };
   /** Server mode: a browser the worker keeps for all its applications (a fresh context each). */
   browser?: Browser;
   /** Desktop mode: the agent's persistent context (a new page each application). */
@@ -187,7 +190,7 @@ async function baseInput(opts: ApplyOptions): Promise<StepInput> {
     },
     coverLetterText: opts.coverLetter ?? opts.profile.coverLetter,
     submits: 0,
-    account: opts.account ?? null,
+    account: opts.account ? { ...opts.account, host: opts.account.host ?? new URL(opts.url).host } : null,
   };
 }
 

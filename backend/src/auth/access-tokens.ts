@@ -40,6 +40,8 @@ export class AccessTokens {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
+        // jose accepts a token without `exp` as never expiring: ours always carry one.
+        requiredClaims: ['exp', 'sub'],
       });
       if (typeof payload.sub !== 'string' || (payload.role !== 'user' && payload.role !== 'operator')) {
         throw new AppError('unauthenticated', 'The access token is malformed. Sign in again.');
