@@ -8,6 +8,9 @@ import type { WorkStreams } from '../delivery/work-streams.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DEVICE_GROUP } from '../redis/keys.ts';
 
+/** Pending entries read per page when a device's own backlog is offered again. */
+const PENDING_PAGE = 100;
+
 export interface DeviceRef {
   deviceId: string;
   userId: string;
@@ -50,33 +53,42 @@ export class OfferSource {
     return this.fromPostgres(device, count, exclude);
   }
 
+  /**
+   * Reads until it has `count` offers or reaches the end: entries no longer waiting are
+   * acknowledged on the way, so they can never hide live work behind them.
+   */
   private async fromStream(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>) {
-    const streams = this.streams;
     const stream = this.ctx.keys.deviceStream(device.userId);
-    const entries = await streams.read(stream, DEVICE_GROUP, device.deviceId, from === '0' ? 100 : count, from);
-    if (entries.length === 0) return [];
-    const rows = await this.queued(device.userId, [...new Set(entries.map((e) => e.work.applicationId))]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
     const offers: OfferMessage[] = [];
-    const stale: StreamEntry[] = [];
     const seen = new Set<string>();
-    for (const entry of entries) {
-      const id = entry.work.applicationId;
-      const row = byId.get(id);
-      if (exclude.has(id)) continue;
-      // Not queued for this user's devices any more, or a duplicate entry: drop it.
-      if (!row || seen.has(id) || offers.length >= count) {
+    // Pending entries are paged through by id; new ones are taken as they are read.
+    let cursor: string = from;
+    for (;;) {
+      const want = from === '0' ? PENDING_PAGE : count - offers.length;
+      const entries = await this.streams.read(stream, DEVICE_GROUP, device.deviceId, want, cursor);
+      if (entries.length === 0) break;
+      const rows = await this.queued(device.userId, [...new Set(entries.map((e) => e.work.applicationId))]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const stale: StreamEntry[] = [];
+      for (const entry of entries) {
+        const id = entry.work.applicationId;
+        const row = byId.get(id);
+        if (exclude.has(id)) continue;
+        // Not queued for this user's devices any more, or a duplicate entry: drop it.
         if (!row || seen.has(id)) stale.push(entry);
-        continue;
+        else if (offers.length < count) {
+          seen.add(id);
+          offers.push(toOffer(row));
+        }
       }
-      seen.add(id);
-      offers.push(toOffer(row));
+      await this.streams.ack(
+        stream,
+        DEVICE_GROUP,
+        stale.map((e) => e.id),
+      );
+      if (offers.length >= count || entries.length < want) break;
+      if (from === '0') cursor = entries.at(-1)?.id ?? cursor;
     }
-    await streams.ack(
-      stream,
-      DEVICE_GROUP,
-      stale.map((e) => e.id),
-    );
     return offers;
   }
 
