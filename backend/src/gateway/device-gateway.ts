@@ -235,6 +235,7 @@ export class DeviceGateway {
   }
 
   private async close(session: DeviceSession): Promise<void> {
+    session.close();
     const { userId, id } = session.device;
     const set = this.sessions.get(userId);
     set?.delete(session);

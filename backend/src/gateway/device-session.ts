@@ -18,9 +18,6 @@ import type { OfferSource } from './offer-source.ts';
 
 export type Send = (message: BackendMessage) => void;
 
-/** An offer not claimed within this long is taken back. */
-const OFFER_TTL_MS = 30_000;
-
 export class DeviceSession {
   readonly executor: Extract<Executor, { kind: 'device' }>;
   capacity = 1;
@@ -42,17 +39,47 @@ export class DeviceSession {
     this.executor = { kind: 'device', deviceId: device.id, userId: device.userId };
   }
 
-  /** Set when the device declined an offer: it is fuller than we counted, until it next tells us something. */
-  private saturated = false;
+  /**
+   * Set when the device declined an offer: it is fuller than we counted. It ends with the device's
+   * next message of any other kind, or after the offer timeout, whichever comes first; either way
+   * the device is offered work again at once.
+   */
+  private saturated: NodeJS.Timeout | null = null;
+  private closed = false;
 
   get free(): number {
-    if (this.saturated) return 0;
+    if (this.saturated || this.closed) return 0;
     return Math.max(0, this.capacity - this.held.size - this.offered.size);
   }
 
   /** Takes back offers left unclaimed too long. */
   expireOffers(): Promise<void> {
-    return this.handBackOffers(Date.now() - OFFER_TTL_MS);
+    return this.handBackOffers(Date.now() - this.ctx.config.OFFER_TIMEOUT_MS);
+  }
+
+  /** The connection ended: nothing more is offered through this session. */
+  close(): void {
+    this.closed = true;
+    this.unsaturate();
+  }
+
+  private saturate(): void {
+    this.unsaturate();
+    this.saturated = setTimeout(() => this.pumpNow(), this.ctx.config.OFFER_TIMEOUT_MS);
+    this.saturated.unref();
+  }
+
+  /** Ends the declined state; true when it was on. */
+  private unsaturate(): boolean {
+    if (!this.saturated) return false;
+    clearTimeout(this.saturated);
+    this.saturated = null;
+    return true;
+  }
+
+  private pumpNow(): void {
+    this.saturated = null;
+    this.pump().catch((err) => this.ctx.log.warn({ err, deviceId: this.device.id }, 'offering work failed'));
   }
 
   /** Checks the leases a reconnecting device says it holds: each is renewed (`lease`) or `lost`. */
@@ -125,8 +152,8 @@ export class DeviceSession {
   }
 
   async handle(message: ExecutorMessage): Promise<void> {
-    if (message.type === 'decline') this.saturated = true;
-    else if (message.type !== 'ping' && message.type !== 'pong') this.saturated = false;
+    if (message.type === 'decline') this.saturate();
+    else if (this.unsaturate()) this.pumpNow();
     switch (message.type) {
       case 'claim': {
         if (this.held.size >= this.capacity) {

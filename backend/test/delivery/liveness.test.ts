@@ -14,6 +14,7 @@ beforeAll(async () => {
   backend = await startTestBackend({
     SWIPE_RATE_LIMIT: '100000',
     PAIR_RATE_LIMIT: '1000',
+    OFFER_TIMEOUT_MS: '1000',
   });
 });
 afterEach(async () => {
@@ -50,5 +51,29 @@ describe('stream entries that are no longer waiting', () => {
     const { token } = await pairDevice(user.api);
     const raw = await device(token);
     expect((await raw.next('offer')).applicationId).toBe(live);
+  });
+});
+
+describe('a device that declined an offer', () => {
+  it('is offered work again after its next ping, as the protocol says', async () => {
+    const user = await userWith(backend.api, prisma());
+    const [id] = await swipeRight(user.api, prisma(), 1);
+    const { token } = await pairDevice(user.api);
+    const raw = await device(token);
+    expect((await raw.next('offer')).applicationId).toBe(id);
+    raw.send({ type: 'decline', applicationId: id! });
+    raw.send({ type: 'ping', at: 1 });
+    await raw.next('pong');
+    expect((await raw.next('offer')).applicationId).toBe(id);
+  });
+
+  it('is offered work again after the offer timeout even if it says nothing more', async () => {
+    const user = await userWith(backend.api, prisma());
+    const [id] = await swipeRight(user.api, prisma(), 1);
+    const { token } = await pairDevice(user.api);
+    const raw = await device(token);
+    expect((await raw.next('offer')).applicationId).toBe(id);
+    raw.send({ type: 'decline', applicationId: id! });
+    expect((await raw.next('offer')).applicationId).toBe(id);
   });
 });
