@@ -23,6 +23,8 @@ export class DeviceSession {
   capacity = 1;
   /** Applications this device holds a lease on, with the token. */
   readonly held = new Map<string, bigint>();
+  /** Applications whose heartbeat, result or release is being handled (the handler answers). */
+  private readonly answered = new Set<string>();
   /** Applications offered and not yet claimed, with when they were offered. */
   readonly offered = new Map<string, number>();
   private pendingRead = true;
@@ -185,41 +187,36 @@ export class DeviceSession {
         }
         return;
       }
-      case 'heartbeat': {
-        const outcome = await heartbeat(this.ctx, this.executor, {
-          ...message,
-          leaseToken: BigInt(message.leaseToken),
-        });
-        if (outcome.ok) {
-          this.send({
-            type: 'lease',
-            applicationId: message.applicationId,
-            leaseToken: message.leaseToken,
-            leaseExpiresAt: outcome.leaseExpiresAt.toISOString(),
+      case 'heartbeat':
+        return this.answering(message.applicationId, async () => {
+          const outcome = await heartbeat(this.ctx, this.executor, {
+            ...message,
+            leaseToken: BigInt(message.leaseToken),
           });
-        } else {
-          this.held.delete(message.applicationId);
-          this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
-        }
-        return;
-      }
-      case 'result': {
-        const outcome = await recordResult(this.ctx, this.executor, {
-          ...message,
-          leaseToken: BigInt(message.leaseToken),
+          if (outcome.ok) {
+            this.send({
+              type: 'lease',
+              applicationId: message.applicationId,
+              leaseToken: message.leaseToken,
+              leaseExpiresAt: outcome.leaseExpiresAt.toISOString(),
+            });
+          } else {
+            this.held.delete(message.applicationId);
+            this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
+          }
         });
-        this.held.delete(message.applicationId);
-        if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
-        else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
-        return;
-      }
-      case 'release': {
-        const outcome = await release(this.ctx, this.executor, { ...message, leaseToken: BigInt(message.leaseToken) });
-        this.held.delete(message.applicationId);
-        if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
-        else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
-        return;
-      }
+      case 'result':
+      case 'release':
+        return this.answering(message.applicationId, async () => {
+          const leaseToken = BigInt(message.leaseToken);
+          const outcome =
+            message.type === 'result'
+              ? await recordResult(this.ctx, this.executor, { ...message, leaseToken })
+              : await release(this.ctx, this.executor, { ...message, leaseToken });
+          this.held.delete(message.applicationId);
+          if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
+          else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
+        });
       case 'decline':
         await this.handBack(message.applicationId);
         return;
@@ -235,9 +232,22 @@ export class DeviceSession {
     }
   }
 
+  /**
+   * Runs the handler of a heartbeat, result or release, which answers it. Meanwhile the status
+   * event of the change it makes is not news for this device: one answer per message.
+   */
+  private async answering(applicationId: string, handler: () => Promise<void>): Promise<void> {
+    this.answered.add(applicationId);
+    try {
+      await handler();
+    } finally {
+      this.answered.delete(applicationId);
+    }
+  }
+
   /** The application was taken from this device (lease lost, cancelled): tell it to stop. */
   async lose(applicationId: string, message: string, cancelled = false): Promise<void> {
-    if (!this.held.delete(applicationId)) return;
+    if (this.answered.has(applicationId) || !this.held.delete(applicationId)) return;
     this.send(
       cancelled ? { type: 'cancel', applicationId, reason: message } : { type: 'lost', applicationId, message },
     );

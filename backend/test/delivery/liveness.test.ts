@@ -3,7 +3,8 @@
 // the protocol does not ask of it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { pairDevice, RawDevice } from '../support/devices.ts';
+import { pairDevice, RawDevice, submitted } from '../support/devices.ts';
+import { freePort } from '../support/redis-server.ts';
 import { swipeRight, userWith } from '../support/users.ts';
 
 let backend: TestBackend;
@@ -75,5 +76,40 @@ describe('a device that declined an offer', () => {
     expect((await raw.next('offer')).applicationId).toBe(id);
     raw.send({ type: 'decline', applicationId: id! });
     expect((await raw.next('offer')).applicationId).toBe(id);
+  });
+});
+
+describe('a result', () => {
+  // Without Redis the node hands the status event of the result's own change to its sessions
+  // while the result is still being recorded: the race seen with Redis, every time.
+  let degraded: TestBackend;
+  beforeAll(async () => {
+    degraded = await startTestBackend({
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      SWIPE_RATE_LIMIT: '100000',
+      PAIR_RATE_LIMIT: '1000',
+    });
+  });
+  afterAll(() => degraded.close());
+
+  it('gets exactly one answer, the ack, even when the status event of its own change comes first', {
+    timeout: 60_000,
+  }, async () => {
+    const db = degraded.node.ctx.db.prisma;
+    const user = await userWith(degraded.api, db);
+    const ids = await swipeRight(user.api, db, 3);
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.hello(degraded.node.url, token, { capacity: 3 });
+    stops.push(() => raw.close());
+    for (let done = 0; done < ids.length; done++) {
+      const offer = await raw.next('offer');
+      raw.send({ type: 'claim', applicationId: offer.applicationId });
+      const claimed = await raw.next('claimed');
+      raw.send({ ...submitted, type: 'result', applicationId: offer.applicationId, leaseToken: claimed.leaseToken });
+      expect(await raw.next('ack')).toMatchObject({ applicationId: offer.applicationId, status: 'SUBMITTED' });
+    }
+    raw.send({ type: 'ping', at: 2 });
+    await raw.next('pong');
+    expect(raw.received.filter((m) => m.type === 'lost')).toEqual([]);
   });
 });
