@@ -3,12 +3,12 @@
 // the device holds and was offered. A stream entry is acknowledged once Postgres has recorded
 // what became of it (claimed, or refused); from then on the lease in Postgres tracks the work.
 import type { Device } from '@jobswipe/db';
-import { ApplyStep } from '@jobswipe/protocol';
+import { ApplyStep, isHeld } from '@jobswipe/protocol';
 import type { BackendMessage, ExecutorMessage, HeldLease, OfferMessage } from '@jobswipe/protocol/device';
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { claim } from '../leases/claim.ts';
-import type { Executor } from '../leases/executor.ts';
+import { type Executor, owner } from '../leases/executor.ts';
 import { heartbeat } from '../leases/heartbeat.ts';
 import { recordResult } from '../leases/record-result.ts';
 import { release } from '../leases/release.ts';
@@ -23,6 +23,8 @@ export class DeviceSession {
   capacity = 1;
   /** Applications this device holds a lease on, with the token. */
   readonly held = new Map<string, bigint>();
+  /** Offered applications whose claim is being decided. */
+  private readonly claiming = new Set<string>();
   /** Applications whose heartbeat, result or release is being handled (the handler answers). */
   private readonly answered = new Set<string>();
   /** Applications offered and not yet claimed, with when they were offered. */
@@ -168,23 +170,23 @@ export class DeviceSession {
           await this.handBack(message.applicationId);
           return;
         }
-        // It stays counted as offered until the claim is decided, so a pump meanwhile cannot
-        // offer past the device's capacity.
-        const outcome = await claim(this.ctx, this.executor, message.applicationId).finally(() =>
-          this.offered.delete(message.applicationId),
-        );
-        await this.ackEntry(message.applicationId);
-        if (outcome.ok) {
-          this.held.set(message.applicationId, outcome.application.leaseToken);
-          this.send(outcome.order);
-        } else {
-          this.send({
-            type: 'rejected',
-            applicationId: message.applicationId,
-            reason: outcome.reason,
-            message: outcome.message,
-          });
+        // It keeps its slot (counted as offered, never expired) until the claim is decided, and
+        // moves to held in the same step, so a pump meanwhile can neither offer past the
+        // device's capacity nor hand it back to the stream.
+        const id = message.applicationId;
+        this.offered.set(id, this.offered.get(id) ?? Date.now());
+        this.claiming.add(id);
+        let outcome: Awaited<ReturnType<typeof claim>>;
+        try {
+          outcome = await claim(this.ctx, this.executor, id);
+        } finally {
+          this.claiming.delete(id);
+          this.offered.delete(id);
         }
+        if (outcome.ok) this.held.set(id, outcome.application.leaseToken);
+        if (outcome.ok) this.send(outcome.order);
+        else this.send({ type: 'rejected', applicationId: id, reason: outcome.reason, message: outcome.message });
+        await this.ackEntry(id);
         return;
       }
       case 'heartbeat':
@@ -245,11 +247,27 @@ export class DeviceSession {
     }
   }
 
-  /** The application was taken from this device (lease lost, cancelled): tell it to stop. */
-  async lose(applicationId: string, message: string, cancelled = false): Promise<void> {
-    if (this.answered.has(applicationId) || !this.held.delete(applicationId)) return;
+  /**
+   * An event says the application left the held statuses. Events can arrive late and out of
+   * order (the swipe's "now QUEUED" after the claim), so Postgres decides: only if this device
+   * no longer holds the lease is it told to stop (`cancel` when the user cancelled, else `lost`).
+   */
+  async recheck(applicationId: string): Promise<void> {
+    const token = this.held.get(applicationId);
+    if (token === undefined || this.answered.has(applicationId)) return;
+    const app = await this.ctx.db.prisma.application.findUnique({
+      where: { id: applicationId },
+      select: { status: true, leaseToken: true, leaseOwner: true },
+    });
+    if (app && isHeld(app.status) && app.leaseToken === token && app.leaseOwner === owner(this.executor)) return;
+    // Answered meanwhile (a result, a lost heartbeat): that answer was the news.
+    if (this.held.get(applicationId) !== token || this.answered.has(applicationId)) return;
+    this.held.delete(applicationId);
+    const status = app?.status ?? 'gone';
     this.send(
-      cancelled ? { type: 'cancel', applicationId, reason: message } : { type: 'lost', applicationId, message },
+      status === 'CANCELLED'
+        ? { type: 'cancel', applicationId, reason: 'Cancelled by the user.' }
+        : { type: 'lost', applicationId, message: `The application is now ${status}.` },
     );
   }
 
@@ -259,7 +277,9 @@ export class DeviceSession {
    * other devices get them.
    */
   async handBackOffers(offeredBefore = Number.POSITIVE_INFINITY): Promise<void> {
-    for (const [applicationId, at] of this.offered) if (at <= offeredBefore) await this.handBack(applicationId);
+    for (const [applicationId, at] of this.offered) {
+      if (at <= offeredBefore && !this.claiming.has(applicationId)) await this.handBack(applicationId);
+    }
   }
 
   /** Takes one offer back and makes it available to the user's devices again. */

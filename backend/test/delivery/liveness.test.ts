@@ -2,6 +2,7 @@
 // is waiting reaches a device with room for it, without depending on the device saying anything
 // the protocol does not ask of it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { applicationState } from '../../src/events/event-bus.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { pairDevice, RawDevice, submitted } from '../support/devices.ts';
 import { freePort } from '../support/redis-server.ts';
@@ -110,6 +111,63 @@ describe('a result', () => {
     }
     raw.send({ type: 'ping', at: 2 });
     await raw.next('pong');
+    expect(raw.received.filter((m) => m.type === 'lost')).toEqual([]);
+  });
+});
+
+describe('a claim', () => {
+  it('keeps its slot while it is decided: a device with room for one is never offered a second', async () => {
+    const user = await userWith(backend.api, prisma());
+    const [first, second] = await swipeRight(user.api, prisma(), 2);
+    await inStream(user.user.id, second!);
+    const { token } = await pairDevice(user.api);
+    const raw = await device(token);
+    expect((await raw.next('offer')).applicationId).toBe(first);
+    // New work nudges this node while the claim is being decided.
+    let claimed = false;
+    const nudging = (async () => {
+      while (!claimed) {
+        backend.node.gateway.pumpUser(user.user.id);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    raw.send({ type: 'claim', applicationId: first! });
+    await raw.next('claimed');
+    claimed = true;
+    await nudging;
+    raw.send({ type: 'ping', at: 3 });
+    await raw.next('pong');
+    expect(raw.received.filter((m) => m.type === 'offer')).toEqual([]);
+  });
+
+  it('is not taken back by a status event older than the claim', async () => {
+    const user = await userWith(backend.api, prisma());
+    const [id] = await swipeRight(user.api, prisma(), 1);
+    const { token } = await pairDevice(user.api);
+    const raw = await device(token);
+    await raw.next('offer');
+    raw.send({ type: 'claim', applicationId: id! });
+    const claimed = await raw.next('claimed');
+    // The swipe's "now QUEUED" event, delivered late (events cross nodes through Redis pub/sub).
+    const queued = await prisma().applicationEvent.findFirstOrThrow({
+      where: { applicationId: id, toStatus: 'QUEUED' },
+    });
+    const app = await prisma().application.findUniqueOrThrow({ where: { id } });
+    await backend.node.ctx.events.publish(user.user.id, {
+      type: 'application',
+      kind: 'status',
+      from: null,
+      message: queued.message,
+      application: {
+        ...applicationState(app),
+        status: 'QUEUED',
+        executor: null,
+        updatedAt: queued.createdAt.toISOString(),
+      },
+      at: queued.createdAt.toISOString(),
+    });
+    raw.send({ type: 'heartbeat', applicationId: id!, leaseToken: claimed.leaseToken, step: 'fill', percent: 10 });
+    expect(await raw.next('lease')).toMatchObject({ applicationId: id, leaseToken: claimed.leaseToken });
     expect(raw.received.filter((m) => m.type === 'lost')).toEqual([]);
   });
 });
