@@ -129,7 +129,8 @@ export class DeviceSession {
   private pumping: Promise<OfferMessage[]> = Promise.resolve([]);
 
   /**
-   * Offers work up to the device's free capacity: its own unclaimed entries first, then new ones.
+   * Offers work up to the device's free capacity: first (once per connection) what it holds a lease
+   * on without knowing it and its own unclaimed entries, then new ones.
    * Calls are serialized, so two nudges at once cannot offer more than the capacity.
    */
   pump(): Promise<OfferMessage[]> {
@@ -138,19 +139,23 @@ export class DeviceSession {
   }
 
   private async pumpOnce(): Promise<OfferMessage[]> {
-    const sent: OfferMessage[] = [];
     await this.expireOffers();
+    const sent: OfferMessage[] = [];
+    const take = (offers: OfferMessage[]) => {
+      for (const offer of offers) {
+        this.offered.set(offer.applicationId, Date.now());
+        sent.push(offer);
+      }
+      return offers.length;
+    };
     const exclude = () => new Set([...this.held.keys(), ...this.offered.keys()]);
-    if (this.pendingRead && this.free > 0) {
+    if (this.pendingRead) {
+      take(await this.offers.unknownLeases(this.executor, this.free, exclude()));
       const free = this.free;
-      sent.push(...(await this.offers.next(this.executor, free, '0', exclude())));
       // Its pending list is exhausted once it yields fewer than asked for.
-      if (sent.length < free) this.pendingRead = false;
-      for (const o of sent) this.offered.set(o.applicationId, Date.now());
+      if (take(await this.offers.next(this.executor, free, '0', exclude())) < free) this.pendingRead = false;
     }
-    const fresh = await this.offers.next(this.executor, this.free, '>', exclude());
-    for (const o of fresh) this.offered.set(o.applicationId, Date.now());
-    sent.push(...fresh);
+    take(await this.offers.next(this.executor, this.free, '>', exclude()));
     for (const offer of sent) this.send(offer);
     return sent;
   }

@@ -5,6 +5,7 @@ import type { OfferMessage } from '@jobswipe/protocol/device';
 import type { AppContext } from '../context.ts';
 import type { StreamEntry } from '../delivery/work-entry.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
+import { owner } from '../leases/executor.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DEVICE_GROUP } from '../redis/keys.ts';
 
@@ -39,6 +40,23 @@ export class OfferSource {
     private readonly ctx: AppContext,
     private readonly streams: WorkStreams,
   ) {}
+
+  /**
+   * Up to `count` applications this device holds a lease on that are not in `exclude` (the leases
+   * it said it holds): offered again, so that a claim whose reply was lost with the connection
+   * gets its lease back (a claim is idempotent per executor).
+   */
+  async unknownLeases(device: DeviceRef, count: number, exclude: ReadonlySet<string>): Promise<OfferMessage[]> {
+    if (count <= 0) return [];
+    const rows = await this.ctx.db.prisma.$queryRaw<OfferRow[]>`
+      select a.id, a.attempt, j.title, j.company, j.ats_kind, j.apply_url
+      from applications a join jobs j on j.id = a.job_id
+      where a.user_id = ${device.userId}::uuid and a.status in ('CLAIMED', 'RUNNING')
+        and a.lease_owner = ${owner({ kind: 'device', ...device })} and not (a.id = any(${[...exclude]}::uuid[]))
+      order by a.updated_at
+      limit ${count}`;
+    return rows.map(toOffer);
+  }
 
   /** Up to `count` offers, none for an application in `exclude` (already offered or held). */
   async next(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>): Promise<OfferMessage[]> {

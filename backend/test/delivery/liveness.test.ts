@@ -6,7 +6,7 @@ import { applicationState } from '../../src/events/event-bus.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { pairDevice, RawDevice, submitted } from '../support/devices.ts';
 import { freePort } from '../support/redis-server.ts';
-import { swipeRight, userWith } from '../support/users.ts';
+import { claimCounts, swipeRight, userWith } from '../support/users.ts';
 
 let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
@@ -169,5 +169,33 @@ describe('a claim', () => {
     raw.send({ type: 'heartbeat', applicationId: id!, leaseToken: claimed.leaseToken, step: 'fill', percent: 10 });
     expect(await raw.next('lease')).toMatchObject({ applicationId: id, leaseToken: claimed.leaseToken });
     expect(raw.received.filter((m) => m.type === 'lost')).toEqual([]);
+  });
+});
+
+describe('a claim whose reply was lost with the connection', () => {
+  it('is offered again to the same device, whose claim gets the same lease back: no attempt lost', async () => {
+    const user = await userWith(backend.api, prisma());
+    const [id] = await swipeRight(user.api, prisma(), 1);
+    const { token } = await pairDevice(user.api);
+    const first = await RawDevice.hello(backend.node.url, token);
+    await first.next('offer');
+    first.send({ type: 'claim', applicationId: id! });
+    first.close(); // before the reply can arrive
+    await expect
+      .poll(async () => (await prisma().application.findUniqueOrThrow({ where: { id } })).status)
+      .toBe('CLAIMED');
+    const lease = (await prisma().application.findUniqueOrThrow({ where: { id } })).leaseToken;
+
+    const again = await device(token);
+    expect((await again.next('offer')).applicationId).toBe(id);
+    again.send({ type: 'claim', applicationId: id! });
+    const claimed = await again.next('claimed');
+    expect(claimed.leaseToken).toBe(lease.toString());
+    again.send({ ...submitted, type: 'result', applicationId: id!, leaseToken: claimed.leaseToken });
+    expect(await again.next('ack')).toMatchObject({ applicationId: id, status: 'SUBMITTED' });
+    const app = await prisma().application.findUniqueOrThrow({ where: { id } });
+    // One attempt used, under the one lease.
+    expect(app).toMatchObject({ status: 'SUBMITTED', attempt: 1, leaseToken: lease });
+    expect(await claimCounts(prisma(), [id!])).toEqual(new Map([[id, 1]]));
   });
 });
