@@ -86,6 +86,10 @@ export const ENV = {
     schema: ms.default(60_000),
     doc: 'A server-worker lease lapses after this long without a heartbeat',
   },
+  OFFER_TIMEOUT_MS: {
+    schema: ms.default(30_000),
+    doc: 'An offer a device leaves unclaimed this long is taken back; a device that declined one is offered nothing new for at most this long',
+  },
   RETRY_BASE_MS: {
     schema: ms.default(30_000),
     doc: 'First retry delay after a retryable failure (doubles each attempt, with jitter)',

@@ -61,10 +61,11 @@ export class WorkStreams {
   }
 
   /**
-   * Reads for one consumer without blocking: `'>'` new entries (now owned by this consumer),
-   * `'0'` the entries this consumer was given before and has not acknowledged.
+   * Reads for one consumer without blocking: `'>'` new entries (now owned by this consumer), or an
+   * entry id (`'0'` for the start): the entries after it that this consumer was given before and
+   * has not acknowledged.
    */
-  async read(stream: string, group: string, consumer: string, count: number, from: '>' | '0'): Promise<StreamEntry[]> {
+  async read(stream: string, group: string, consumer: string, count: number, from: string): Promise<StreamEntry[]> {
     if (count <= 0) return [];
     await this.ensureGroup(stream, group);
     let reply: [string, RawEntries][] | null;

@@ -6,6 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Device } from '@jobswipe/db';
+import { isHeld } from '@jobswipe/protocol';
 import {
   type BackendMessage,
   ExecutorMessage,
@@ -235,6 +236,7 @@ export class DeviceGateway {
   }
 
   private async close(session: DeviceSession): Promise<void> {
+    session.close();
     const { userId, id } = session.device;
     const set = this.sessions.get(userId);
     set?.delete(session);
@@ -263,7 +265,7 @@ export class DeviceGateway {
 
   /**
    * Watches the user's events: an application leaving a held status while one of their devices
-   * here holds it stops that device; a revoked device is disconnected.
+   * here holds it stops that device (once Postgres confirms it); a revoked device is disconnected.
    */
   private watchUser(userId: string): void {
     if (this.unlisten.has(userId)) return;
@@ -275,11 +277,9 @@ export class DeviceGateway {
       }
       if (event.type !== 'application' || event.kind !== 'status') return;
       const { id, status } = event.application;
-      if (status === 'CLAIMED' || status === 'RUNNING') return;
+      if (isHeld(status)) return;
       for (const session of this.sessions.get(userId) ?? []) {
-        if (!session.held.has(id)) continue;
-        const cancelled = status === 'CANCELLED';
-        void session.lose(id, cancelled ? 'Cancelled by the user.' : `The application is now ${status}.`, cancelled);
+        session.recheck(id).catch((err) => this.ctx.log.warn({ err, applicationId: id }, 'checking a lease failed'));
       }
     };
     this.unlisten.set(userId, this.ctx.events.listen(userId, onEvent));

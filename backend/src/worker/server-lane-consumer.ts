@@ -140,7 +140,14 @@ export class ServerLaneConsumer {
 
   private async claimEntries(entries: StreamEntry[]): Promise<ClaimOutcome[]> {
     const outcomes: ClaimOutcome[] = [];
+    const taking = new Set(this.running.keys());
     for (const entry of entries) {
+      // A duplicate entry of what this worker already runs: a claim would hand back its own lease.
+      if (taking.has(entry.work.applicationId)) {
+        await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);
+        continue;
+      }
+      taking.add(entry.work.applicationId);
       const outcome = await claim(this.ctx, this.executor, entry.work.applicationId);
       await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);
       outcomes.push(outcome);
