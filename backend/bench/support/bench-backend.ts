@@ -37,13 +37,18 @@ export async function startBenchBackend(options: {
   openFiles: number;
   /** More of the node's configuration (e.g. DATABASE_POOL_MAX). */
   env?: Record<string, string>;
+  /** Write the node's V8 CPU profile into this directory when it stops (node --cpu-prof). */
+  cpuProfileDir?: string;
 }): Promise<BenchBackend> {
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'jobswipe-bench-'));
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `bench${randomBytes(4).toString('hex')}`;
   const child = ChildScript.start(new URL('../children/backend-node.ts', import.meta.url), {
-    nodeArgs: ['--expose-gc'],
+    nodeArgs: [
+      '--expose-gc',
+      ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    ],
     openFiles: options.openFiles,
     env: {
       DATABASE_URL: db.url,
