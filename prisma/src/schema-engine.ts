@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, DriverAdapterError } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const noFilters = { externalTables: [], externalEnums: [] };
@@ -32,10 +33,39 @@ function webAssembly(): {
   return (globalThis as unknown as { WebAssembly: ReturnType<typeof webAssembly> }).WebAssembly;
 }
 
+/**
+ * The pg adapter runs a migration script by splitting it at every ";", which cuts any statement
+ * with a semicolon inside (a database function's body) to pieces. Postgres takes the whole script
+ * as one simple query, the way Prisma's native engine sends it, and runs it as one transaction.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const driver = adapter.underlyingDriver() as pg.Pool;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await driver.query(script);
+      } catch (err) {
+        if (!(err instanceof pg.DatabaseError)) throw err;
+        throw new DriverAdapterError({
+          kind: 'postgres',
+          code: err.code ?? 'unknown',
+          severity: err.severity ?? 'ERROR',
+          message: err.message,
+          detail: err.detail,
+          column: err.column,
+          hint: err.hint,
+        });
+      }
+    };
+    return adapter;
+  }
+}
+
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const factory = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg(poolConfig(databaseUrl), { schema: schemaOf(databaseUrl) }),
+    new WholeScriptPg(poolConfig(databaseUrl), { schema: schemaOf(databaseUrl) }),
   );
   const engine = await bg.SchemaEngine.new(
     { datamodels: undefined },
