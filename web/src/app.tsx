@@ -1,10 +1,11 @@
 // The app shell: who is signed in decides between the sign-in pages and the app; the path picks
 // the page. Only the deck and sign-in are in the first bundle; the other pages load on demand.
-import { type ComponentType, lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { AuthPage } from './auth/auth-page.tsx';
 import { DeckPage } from './deck/deck-page.tsx';
 import { forgetDeck } from './deck/use-deck.ts';
 import { ONBOARDING_STEPS } from './onboarding/steps.ts';
+import { APP_PATHS, type AppPath, OPERATOR_PATHS } from './route-paths.ts';
 import { Link, match, navigate, usePath } from './router.tsx';
 import { useServices, useSession, useSyncState } from './services.tsx';
 import { Icon } from './ui/icon.tsx';
@@ -35,24 +36,23 @@ function isCurrent(to: string, path: string): boolean {
   return to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
 }
 
+/** What each page of the app renders, with the params of its path. */
+const PAGES: Record<AppPath, (params: Record<string, string>, userId: string) => ReactNode> = {
+  '/': (_, userId) => <DeckPage userId={userId} />,
+  '/onboarding': () => <OnboardingPage />,
+  '/applications': () => <ApplicationsPage />,
+  '/applications/:id': ({ id = '' }) => <ApplicationDetailPage id={id} />,
+  '/devices': () => <DevicesPage />,
+  '/plan': () => <PlanPage />,
+  '/ops': () => <OpsPage />,
+};
+
 function Routes({ userId, operator }: { userId: string; operator: boolean }) {
   const path = usePath();
-  const detail = match('/applications/:id', path);
-  if (detail?.id) return <ApplicationDetailPage id={detail.id} />;
-  switch (path) {
-    case '/onboarding':
-      return <OnboardingPage />;
-    case '/applications':
-      return <ApplicationsPage />;
-    case '/devices':
-      return <DevicesPage />;
-    case '/plan':
-      return <PlanPage />;
-    case '/ops':
-      if (operator) return <OpsPage />;
-      break;
-    case '/':
-      return <DeckPage userId={userId} />;
+  for (const pattern of APP_PATHS) {
+    const params = match(pattern, path);
+    if (!params || (OPERATOR_PATHS.includes(pattern) && !operator)) continue;
+    return PAGES[pattern](params, userId);
   }
   return (
     <main className="page" id="main">

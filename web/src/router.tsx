@@ -25,10 +25,15 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   window.scrollTo(0, 0);
 }
 
+/** A path without its trailing slashes ("/" stays "/"). */
+function trimmed(path: string): string {
+  return path.replace(/\/+$/, '') || '/';
+}
+
 /** `/applications/:id` matched against a path: the params, or null. */
 export function match(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const have = path.replace(/\/+$/, '').split('/');
+  const want = trimmed(pattern).split('/');
+  const have = trimmed(path).split('/');
   if (want.length !== have.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {

@@ -5,7 +5,7 @@ import type { TestBackend } from '@jobswipe/backend/testing/backend';
 import { minimalPdf } from '@jobswipe/backend/testing/documents';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, screenshot, startBackend } from './support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 
 let backend: TestBackend;
 let browser: Browser;
@@ -92,6 +92,21 @@ describe('sign up and onboarding', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('keeps one width through every onboarding step on a desktop', async () => {
+    const { context, page } = await signedInContext(browser, backend, DESKTOP);
+    await page.goto('/onboarding');
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByLabel('Last name').fill('Hopper');
+    const widths = new Set<number>();
+    for (const step of ['About you', 'Links', 'Work authorization', 'Preferences', 'Voluntary questions', 'Resume']) {
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(step);
+      widths.add(await page.locator('main').evaluate((el) => el.getBoundingClientRect().width));
+      if (step !== 'Resume') await page.getByRole('button', { name: 'Save and continue' }).click();
+    }
+    expect([...widths]).toHaveLength(1);
     await context.close();
   });
 

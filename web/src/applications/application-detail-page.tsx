@@ -7,6 +7,7 @@ import { useLiveEvents } from '../events/use-live-events.ts';
 import { Link } from '../router.tsx';
 import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
+import { ScrollRegion } from '../ui/scroll-region.tsx';
 import { timeAgo } from '../ui/time-ago.ts';
 import { useResource } from '../ui/use-resource.ts';
 import { AnswerForm } from './answer-form.tsx';
@@ -38,7 +39,11 @@ function Snapshot({ snapshot }: { snapshot: ApplicationDetail['snapshot'] }) {
           ))}
         </ul>
       )}
-      {text(snapshot.description) && <p className="snapshot-description">{text(snapshot.description)}</p>}
+      {text(snapshot.description) && (
+        <ScrollRegion label="Job description" className="snapshot-description">
+          {text(snapshot.description)}
+        </ScrollRegion>
+      )}
       {text(snapshot.applyUrl) && (
         <p className="small">
           <a href={text(snapshot.applyUrl) ?? undefined} target="_blank" rel="noreferrer">

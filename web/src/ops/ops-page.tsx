@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { StatusBadge } from '../applications/status-label.tsx';
 import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
+import { ScrollRegion } from '../ui/scroll-region.tsx';
 import { timeAgo } from '../ui/time-ago.ts';
 import { useResource } from '../ui/use-resource.ts';
 
@@ -50,7 +51,7 @@ export function OpsPage() {
           </div>
           <section className="panel" aria-labelledby="counts-title">
             <h2 id="counts-title">Applications by status</h2>
-            <div className="table-wrap">
+            <ScrollRegion label="Applications by status and lane">
               <table>
                 <thead>
                   <tr>
@@ -75,7 +76,7 @@ export function OpsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         </>
       )}

@@ -5,6 +5,7 @@ import type { CheckoutBody, ExecutionPreference, PlanView, UsageView } from '@jo
 import { useState } from 'react';
 import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
+import { ScrollRegion } from '../ui/scroll-region.tsx';
 import { useResource } from '../ui/use-resource.ts';
 
 const PREFERENCES: { value: ExecutionPreference; label: string; hint: string }[] = [
@@ -203,7 +204,7 @@ export function PlanPage() {
           </section>
           <section className="panel" aria-labelledby="plans-title">
             <h2 id="plans-title">Plans</h2>
-            <div className="table-wrap">
+            <ScrollRegion label="Plans">
               <table className="plans">
                 <thead>
                   <tr>
@@ -247,7 +248,7 @@ export function PlanPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         </>
       )}

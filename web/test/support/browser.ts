@@ -13,7 +13,7 @@ export interface Viewport {
   height: number;
 }
 export const PHONE: Viewport = { width: 390, height: 844 };
-export const DESKTOP: Viewport = { width: 1280, height: 800 };
+export const DESKTOP: Viewport = { width: 1440, height: 900 };
 
 const SCREENSHOTS = fileURLToPath(new URL('../../../artifacts/screenshots/', import.meta.url));
 
@@ -37,8 +37,9 @@ export async function signedInContext(
   backend: TestBackend,
   viewport: Viewport = DESKTOP,
   options: BrowserContextOptions = {},
+  as?: SignedUpUser,
 ): Promise<{ context: BrowserContext; page: Page; user: SignedUpUser }> {
-  const user = await signUp(backend.api);
+  const user = as ?? (await signUp(backend.api));
   const context = await browser.newContext({
     viewport,
     baseURL: backend.node.url,
@@ -66,7 +67,7 @@ export async function plantSession(context: BrowserContext, backend: TestBackend
 }
 
 /** Saves a screenshot under artifacts/screenshots/ for a reviewer to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, ...options });
 }
