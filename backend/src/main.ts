@@ -39,7 +39,7 @@ const worker =
     : null;
 const user = demo?.user;
 log.info(
-  { app: node.url, practiceAts: demo?.practiceAtsUrl ?? null, demoUser: user?.email ?? null },
+  { app: node.url, ...(demo ? { practiceAts: demo.practiceAtsUrl, demoUser: user?.email ?? null } : {}) },
   `JobSwipe is running at ${node.url}${user ? ` — sign in as ${user.email} (password in ${user.passwordFile})` : ''}`,
 );
 // The password goes to the person at the terminal, never into the logs (which are shipped and kept).
