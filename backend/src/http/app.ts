@@ -26,6 +26,9 @@ import { requestContext } from './request-context.ts';
 export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway }): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer every request comes from its address: req.ip (per-IP limits, the audit
+  // log) must be the client's, read from X-Forwarded-For of the proxies trusted here.
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
   app.use(requestContext(ctx.log));
   app.use(httpMetrics(ctx.metrics));
   app.use(healthRoutes(ctx));

@@ -74,7 +74,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
     },
     ctx.log,
   );
-  const browser = new WorkerBrowser(options.browser);
+  const browser = new WorkerBrowser(ctx.log, options.browser);
   // Launched now, so a missing Chromium stops start-up instead of failing every application.
   await browser.get();
 
