@@ -1,7 +1,11 @@
 import { chromium } from 'playwright-core';
-import { startPracticeAts, practiceJobs } from './src/index.ts';
+import { practiceJobs, startPracticeAts } from './src/index.ts';
+
 const ats = await startPracticeAts({ port: 0, dataFile: null });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 const which = process.argv[2];
 for (const job of practiceJobs(ats.url, 'never-tuned').filter((j) => !which || j.ats === which)) {
   const page = await browser.newPage();
@@ -11,7 +15,12 @@ for (const job of practiceJobs(ats.url, 'never-tuned').filter((j) => !which || j
   const res = await page.goto(job.applyUrl);
   await page.waitForTimeout(800);
   await page.screenshot({ path: `/tmp/nt/${job.ats}.png`, fullPage: true });
-  console.log(job.ats, res?.status(), errors, (await page.locator('body').innerText()).slice(0, 200).replace(/\n/g, ' | '));
+  console.log(
+    job.ats,
+    res?.status(),
+    errors,
+    (await page.locator('body').innerText()).slice(0, 200).replace(/\n/g, ' | '),
+  );
 }
 await browser.close();
 await ats.close();
