@@ -1,6 +1,6 @@
 // The never-tuned split's one applicant: a profile and an answer sheet, in the very file formats
 // `npm run apply --profile --answers` reads, used by the split's tests and the benchmark alike.
-// The saved answers are worded the way a user would have saved them elsewhere ("How did you hear
+// The saved answers are worded the way a user would have saved them elsewhere ("Where did you hear
 // about us?"), never the way any of the split's forms asks, and never taken from a form's key.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ export const APPLICANT_ANSWERS: SavedAnswers = SavedAnswers.parse(
 
 /** Where a spec's expected value comes from: a profile path, or a saved answer by its question. */
 export const FROM = {
-  heard: 'answers: "How did you hear about us?" = LinkedIn',
+  heard: 'answers: "Where did you hear about us?" = LinkedIn',
   start: 'answers: "When can you start?" = 2027-02-01',
   adult: 'answers: "Are you 18 or older?" = yes',
   formerEmployee: 'answers: "Have you ever worked for this company before?" = no',

@@ -261,7 +261,8 @@ function squash(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
 
-function matches(e: ExpectedValue, actual: string | string[] | undefined): boolean {
+/** Whether a submitted value is the expected one, within the tolerance of its match mode. */
+export function matches(e: ExpectedValue, actual: string | string[] | undefined): boolean {
   const list = actual === undefined ? [] : Array.isArray(actual) ? actual : [actual];
   if (e.match === 'set') {
     const wanted = Array.isArray(e.value) ? e.value : [e.value];

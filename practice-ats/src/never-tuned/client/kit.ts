@@ -840,7 +840,7 @@ export function fileButton(
   const input = h('input', {
     type: 'file',
     id,
-    name: o.uploadUrl ? undefined : f.name,
+    name: f.name,
     accept: f.accept?.join(','),
     style: 'display:none',
     ...attrs,

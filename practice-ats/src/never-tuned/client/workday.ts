@@ -51,6 +51,12 @@ function wrapper(f: FieldSpec, id: string, control: HTMLElement | HTMLElement[],
   );
 }
 
+/** Ticking "I have a preferred name" shows the preferred name fields (the step renders again). */
+function withPreferredName(box: HTMLElement, f: FieldSpec): HTMLElement {
+  if (f.name === 'preferredCheck') box.addEventListener('change', () => renderStep());
+  return box;
+}
+
 function controlFor(f: FieldSpec): HTMLElement {
   const id = nextId();
   switch (f.name) {
@@ -122,12 +128,7 @@ function controlFor(f: FieldSpec): HTMLElement {
       h(
         'label',
         { for: id },
-        checkbox(f, {
-          id,
-          onChange: () => {
-            if (f.name === 'preferredCheck') renderStep();
-          },
-        }),
+        withPreferredName(checkbox(f, { id }), f),
         ` ${f.label}`,
         f.required ? h('abbr', { class: 'wd-req', title: 'required', 'aria-hidden': 'true' }, '*') : null,
       ),
