@@ -35,7 +35,8 @@ export type JobOutcome =
 
 /** An attempt's result as the outcome to report, clipped to what a result may carry. */
 export function jobOutcomeOf(
-  result: Pick<ApplyResult, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'>,
+  result: Pick<ApplyResult, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'> &
+    Partial<Pick<ApplyResult, 'filled'>>,
   evidenceIds: string[] = [],
 ): JobOutcome {
   const clip = (text: string | null) => (text ? text.slice(0, REPORT_LIMITS.text) : null);
@@ -46,6 +47,9 @@ export function jobOutcomeOf(
     confirmation: clip(result.confirmation),
     unanswered: result.unanswered.slice(0, REPORT_LIMITS.unanswered),
     evidenceIds: evidenceIds.slice(0, REPORT_LIMITS.evidence),
+    filled: (result.filled ?? [])
+      .slice(0, REPORT_LIMITS.filled)
+      .map((f) => ({ ...f, value: f.value.slice(0, REPORT_LIMITS.filledValue) })),
   };
 }
 
@@ -398,6 +402,7 @@ export class ExecutorClient {
           confirmation: null,
           unanswered: [],
           evidenceIds: [],
+          filled: [],
         }),
       )
       .then((outcome) => {

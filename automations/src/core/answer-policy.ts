@@ -2,8 +2,8 @@
 // for the canonical fields. Compensation, immigration and EEO come only from those two — never a
 // guess or a model — and EEO falls back to "decline" only where the form offers that option.
 import type { AnswerValue, ApplicantProfile, FillSource } from '@jobswipe/protocol';
+import { countryCode, countryIn } from '@jobswipe/protocol/countries';
 import { normalizeQuestion } from '@jobswipe/protocol/questions';
-import { countryCode, countryIn } from './countries.ts';
 import { type FieldKey, fieldKey, isSensitiveQuestion, SENSITIVE_KEYS } from './field-keys.ts';
 import { isDeclineOption } from './option-match.ts';
 import type { DiscoveredField, FilePayload, StepInput } from './types.ts';

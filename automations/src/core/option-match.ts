@@ -1,7 +1,7 @@
 // Picking the option a form offers that means what the profile or the user's answer says:
 // yes/no wording, countries and codes, numeric ranges ("3-5 years", "$100k–$120k") and the many
 // ways to decline a self-identification question.
-import { sameCountry } from './countries.ts';
+import { sameCountry } from '@jobswipe/protocol/countries';
 
 export const norm = (s: string): string =>
   s
