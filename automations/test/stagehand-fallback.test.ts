@@ -3,10 +3,10 @@
 // answer as a variable, and is never told the applicant's personal or sensitive data.
 
 import { formSpec } from '@jobswipe/practice-ats';
+import { isSensitiveQuestion } from '@jobswipe/protocol/sensitive';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStagehandFallback } from '../src/ai/stagehand-fallback.ts';
-import { isSensitiveQuestion } from '../src/core/field-keys.ts';
 import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
 import { answersFor, PROFILE } from './support/applicant.ts';

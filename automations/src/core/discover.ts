@@ -64,7 +64,17 @@ function field(
   options: DiscoveredField['options'] = [],
   required = markedRequired(el, label),
 ): DiscoveredField {
-  return { label: cleanLabel(label), hints: hintsOf(el), type, required, element: el, options, widget };
+  const placeholder = el.getAttribute('placeholder')?.trim();
+  return {
+    label: cleanLabel(label),
+    hints: hintsOf(el),
+    ...(placeholder ? { placeholder } : {}),
+    type,
+    required,
+    element: el,
+    options,
+    widget,
+  };
 }
 
 /** The question a radio/checkbox group asks: its legend, group label or the text before it. */

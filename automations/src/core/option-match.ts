@@ -29,6 +29,13 @@ export function yesNoOf(label: string): boolean | null {
   return null;
 }
 
+/** Two options, one meaning yes and one no ("Yes" / "No", "Yes, I will" / "No, I won't"). */
+export function isYesNo(options: string[]): boolean {
+  if (options.length !== 2) return false;
+  const meanings = options.map(yesNoOf);
+  return meanings.includes(true) && meanings.includes(false);
+}
+
 /** Words that mean the same thing on EEO forms. */
 const SYNONYMS: Array<[RegExp, RegExp]> = [
   [/^(female|woman|f)$/, /\b(female|woman)\b/],

@@ -10,7 +10,7 @@ import { type Control, clickSoon, findControl, recentlyClicked } from './control
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { fillField } from './fill.ts';
-import { matchOption, norm } from './option-match.ts';
+import { isYesNo, matchOption, norm } from './option-match.ts';
 import { blocker, COMMON_MARKERS, confirmation, type Markers, validationErrors } from './page-state.ts';
 import { signIn } from './sign-in.ts';
 import type { DiscoveredField, FilledField, StepInput, StepResult, SubmitResult, Unanswered } from './types.ts';
@@ -58,10 +58,13 @@ function alreadyHolds(f: DiscoveredField, answer: Answer): boolean {
   return matchOption([now], value) !== null;
 }
 
+/** The question as the user is asked it: its type and options kept (a Yes/No select is yes/no). */
 function questionOf(f: DiscoveredField, sensitive: boolean): Unanswered {
   const label = f.label || f.hints.split(' ')[0] || 'Unlabelled field';
-  const q: Unanswered = { key: normalizeQuestion(label), label, type: f.type, required: f.required, sensitive };
-  if (f.options.length) q.options = f.options.map((o) => o.label);
+  const options = f.options.map((o) => o.label);
+  const type = isYesNo(options) && f.type !== 'checkbox_group' ? 'yes_no' : f.type;
+  const q: Unanswered = { key: normalizeQuestion(label), label, type, required: f.required, sensitive };
+  if (options.length) q.options = options;
   return q;
 }
 
@@ -95,12 +98,13 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
       const value =
         invalid && alternates.length ? alternates[Math.min(input.submits, alternates.length - 1)]! : answer.value;
       if (!invalid && alreadyHolds(f, { ...answer, value })) {
-        filled.set(f.label, { field: f.label, value: currentValue(f), source: answer.source });
+        filled.set(f.label, { field: f.label, value: currentValue(f), source: answer.source, ref: answer.ref });
         continue;
       }
       const result = await fillField(f, value);
       if (result.ok) changed++;
-      if (result.ok) filled.set(f.label, { field: f.label, value: result.value, source: answer.source });
+      if (result.ok)
+        filled.set(f.label, { field: f.label, value: result.value, source: answer.source, ref: answer.ref });
       else if (f.required) unanswered.set(f.label, questionOf(f, sensitive));
     }
     await settle(doc, 120, 1_500);

@@ -1,6 +1,7 @@
 // Shapes that cross the page boundary: what a host passes to `core.step` and what it gets back.
 // Everything here is plain JSON so Playwright's evaluate and extension messaging can carry it.
-import type { AnswerValue, ApplicantProfile, FieldType, FillSource, Question, SavedAnswers } from '@jobswipe/protocol';
+import type { AnswerValue, ApplicantProfile, FieldType, FilledField, Question, SavedAnswers } from '@jobswipe/protocol';
+import type { JobContext } from '@jobswipe/protocol/device';
 
 /** A file the core puts into a file input (bytes as base64, so it crosses any messaging channel). */
 export interface FilePayload {
@@ -21,13 +22,11 @@ export interface StepInput {
   verifyOnly?: boolean;
   /** The applicant's account on this ATS, for sites that require one (Workday). */
   account?: { email?: string; password: string } | null;
+  /** The job applied to: its company (questions name it) and country (authorization questions). */
+  job?: JobContext | null;
 }
 
-export interface FilledField {
-  field: string;
-  value: string;
-  source: FillSource;
-}
+export type { FilledField, JobContext };
 
 /** An unanswered question, with whether a model may ever answer it (never for sensitive ones). */
 export interface Unanswered extends Question {
@@ -60,8 +59,10 @@ export interface SubmitResult {
 /** One control (or group of controls) as the core sees it. */
 export interface DiscoveredField {
   label: string;
-  /** name / id / autocomplete attributes, lower-cased: a second opinion when the label is vague. */
+  /** name / id / autocomplete attributes, lower-cased: a second opinion when the label is silent. */
   hints: string;
+  /** The placeholder the user sees in an empty control. */
+  placeholder?: string;
   type: FieldType;
   required: boolean;
   /** The control the user types in or clicks first. */

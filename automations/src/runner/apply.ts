@@ -8,10 +8,10 @@ import {
   type ApplyResult,
   accountPasswordQuestion,
   type ErrorClass,
-  type FillSource,
   type SavedAnswers,
   SUBMITTING_STEP,
 } from '@jobswipe/protocol';
+import type { JobContext } from '@jobswipe/protocol/device';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { AiFallback } from '../ai/fallback.ts';
 import type { FilledField, StepInput, StepResult, Unanswered } from '../core/types.ts';
@@ -40,6 +40,8 @@ export interface ApplyOptions {
   verifyFirst?: boolean;
   /** The applicant's account on ATSs that require one (Workday); the email defaults to the profile's. */
   account?: { email?: string; password: string };
+  /** The job's company and country (from the work order): authorization and "worked here before?" need them. */
+  job?: JobContext | null;
   /** Server mode: a browser the worker keeps for all its applications (a fresh context each). */
   browser?: Browser;
   /** Desktop mode: the agent's persistent context (a new page each application). */
@@ -162,11 +164,7 @@ class Attempt {
       outcome,
       errorClass,
       message,
-      filled: [...this.filled.values()].map(({ field, value, source }) => ({
-        field,
-        value,
-        source: source as FillSource,
-      })),
+      filled: [...this.filled.values()],
       unanswered: (extra.unanswered ?? []).map(({ sensitive: _s, ...q }) => q),
       confirmation: extra.confirmation ?? null,
       evidence: this.evidence,
@@ -188,6 +186,7 @@ async function baseInput(opts: ApplyOptions): Promise<StepInput> {
     coverLetterText: opts.coverLetter ?? opts.profile.coverLetter,
     submits: 0,
     account: opts.account ?? null,
+    job: opts.job ?? null,
   };
 }
 
