@@ -30,7 +30,7 @@ export interface WebSocketLike {
 
 /** What a job ended with: a result to report, or a hand-back (it could not run it now, or at all). */
 export type JobOutcome =
-  | Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken'>
+  | (Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken' | 'filled'> & { filled?: ResultMessage['filled'] })
   | { release: string; retryInMs?: number };
 
 /** An attempt's result as the outcome to report, clipped to what a result may carry. */
@@ -55,7 +55,8 @@ export function jobOutcomeOf(
 
 /** The message that reports `outcome` under the lease `leaseToken`. */
 export function outcomeMessage(applicationId: string, leaseToken: string, outcome: JobOutcome): ExecutorMessage {
-  if (!('release' in outcome)) return { type: 'result', applicationId, leaseToken, ...outcome };
+  if (!('release' in outcome))
+    return { type: 'result', applicationId, leaseToken, ...outcome, filled: outcome.filled ?? [] };
   return {
     type: 'release',
     applicationId,
@@ -402,7 +403,6 @@ export class ExecutorClient {
           confirmation: null,
           unanswered: [],
           evidenceIds: [],
-          filled: [],
         }),
       )
       .then((outcome) => {

@@ -76,7 +76,7 @@ const CONTACT_KEYS: ReadonlySet<ProfileKey> = new Set([
 
 /** A contact field asked about someone else, or for something other than the applicant's own value. */
 const SOMEONE_ELSE =
-  /\b(references?|referees?|referr(ers?|ed by|al name)|emergency|next of kin|managers?|supervisors?|recruiters?|spouses?|parents?|guardians?|contact person|their|his|her|employee who|friends?|list|three|two|verify|verification|confirm|re ?enter|retype|repeat)\b/;
+  /\b(references?|referees?|referr(ers?|ed by|al name)|emergency|next of kin|managers?|supervisors?|recruiters?|spouses?|parents?|guardians?|contact person|their|his|her|employee who|friends?|list|three|two)\b/;
 /** Words a contact label may carry besides the field's own. */
 const FILLER = new Set(
   'your you please enter provide the a an of what is are current primary preferred personal own full legal best address addresses number no url link profile page handle id here to where we can reach contact us for updates main home work cell mobile include country code with and or if any optional required e g eg'.split(
@@ -156,7 +156,7 @@ const OPTION_TOPICS: Array<[ProfileKey, RegExp]> = [
 
 /** Labels that say nothing about what is asked: the attributes may then speak. */
 const SILENT =
-  /^(|answer|your answer|type here|enter|text|input|field|value|select|choose|select one|optional|required)$/;
+  /^(|answer|your answer|type here|enter|text|input|field|value|select|choose|select one|optional|required|((personal|contact|basic|your|applicant|candidate|general) )?(details|information|info))$/;
 
 /** True when a contact field's rule matched a label that asks something else around it. */
 function asksMoreThanTheField(text: string): boolean {

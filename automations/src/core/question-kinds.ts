@@ -39,7 +39,7 @@ const SPONSOR =
 const AUTHORIZED =
   /\b(authori[sz]ed|eligible|entitled|permitted|legally able|legally allowed|allowed|have the right|right) to (legally )?work\b|\bwork authori[sz]ation\b|\bauthori[sz]ation to work\b|\blegally work\b|\bwork (legally|lawfully)\b|\bright to work\b/;
 const UNRESTRICTED =
-  /\b(permanently|without (any )?restrictions?|unrestricted|for any (us |u s )?employer|indefinitely|without (the )?need (for|of)|without (requiring|needing)|without (visa |employer |company )?sponsorship)\b/;
+  /\b(without (a |an |any )?(new |additional |further )?(work permit|visa|permit)|permanently|without (any )?restrictions?|unrestricted|for any (us |u s )?employer|indefinitely|without (the )?need (for|of)|without (requiring|needing)|without (visa |employer |company )?sponsorship)\b/;
 
 const REFERRAL =
   /\bhow did you (hear|learn|find out|find|come across|discover)\b|\bwhere did you (first )?(hear|learn|find|see|discover|come across)\b|\b(referral|lead|candidate|applicant|application) source\b|\bsource of (your )?(application|referral)\b|\bhow were you referred\b|\bhow you heard\b/;
@@ -114,9 +114,10 @@ function workQuestion(label: string): QuestionKind | null {
   const needsVerb = /\b(require|need)\w*\b/.test(s) && SPONSOR.test(s) && !UNRESTRICTED.test(s);
   if (authorized && !needsVerb) {
     const unrestricted = UNRESTRICTED.test(s);
-    // "…without sponsorship" is the scope, not a negation of the question.
-    const scopeNegations = unrestricted ? (s.match(/\b(without|no|not)\b/g) ?? []).length : 0;
-    const own = negs - Math.min(scopeNegations, 1);
+    // "…without sponsorship" is the scope, not a negation of the question; a "without" that is
+    // not a scope this reads ("without a degree"?) makes the question unclear.
+    const withouts = (s.match(/\bwithout\b/g) ?? []).length;
+    const own = negs - withouts;
     const both = SPONSOR.test(s) && !unrestricted;
     return {
       key: 'workAuthorization',

@@ -33,6 +33,13 @@ export interface Unanswered extends Question {
   sensitive: boolean;
 }
 
+/** A control that, read back after filling, does not hold the answer meant for it. */
+export interface Mismatch {
+  field: string;
+  expected: string;
+  actual: string;
+}
+
 export type StepResult =
   /** Filled what this page asks and clicked a control that leads on (Apply, Next, Continue). */
   | { status: 'advanced'; filled: FilledField[]; action: string; ats: string }
@@ -40,6 +47,8 @@ export type StepResult =
   | { status: 'ready'; filled: FilledField[]; submitLabel: string; ats: string }
   | { status: 'submitted'; confirmation: string; ats: string }
   | { status: 'needs_user'; questions: Unanswered[]; filled: FilledField[]; ats: string }
+  /** Read back after filling, these controls do not hold their answers: never submitted. */
+  | { status: 'mismatch'; fields: Mismatch[]; filled: FilledField[]; ats: string }
   | { status: 'login_required'; message: string; ats: string }
   | { status: 'blocked'; message: string; ats: string }
   | { status: 'expired'; message: string; ats: string }

@@ -211,6 +211,14 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
     }
     case 'invalid':
       return attempt.result('failed', 'permanent', `The form refused the application: ${r.errors.join('; ')}`);
+    case 'mismatch': {
+      const list = r.fields.map((m) => `"${m.field}" shows "${m.actual}" instead of "${m.expected}"`).join('; ');
+      return attempt.result(
+        'needs_attention',
+        'needs_user',
+        `The form did not keep these answers, so nothing was submitted: ${list}. Check the form, or apply on the site yourself.`,
+      );
+    }
     case 'needs_user': {
       const list = r.questions.map((q) => `"${q.label}"`).join(', ');
       return attempt.result('needs_attention', 'needs_user', `Answer needed for: ${list}`, { unanswered: r.questions });

@@ -102,6 +102,8 @@ describe('work authorization and sponsorship: right or asked, never inverted', (
     expect(value(ask(label, US_CITIZEN))).toBe(true);
     expect(ask(label, US_CITIZEN).answer?.ref).toContain('authorizedCountries');
     expect(value(ask('Do you have the right to work in the United Kingdom?', US_CITIZEN))).toBe(false);
+    // "without a new work permit" is the scope, not a negation: No for a US-only applicant.
+    expect(value(ask('Are you eligible to work in Germany without a new work permit?', US_CITIZEN))).toBe(false);
   });
 
   it.each([

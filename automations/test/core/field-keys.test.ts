@@ -74,10 +74,10 @@ describe('fieldKey', () => {
       'Emergency contact phone number',
       'Name of the employee who referred you',
       "Hiring manager's email",
-      'Please confirm your email address',
     ])
       expect(fieldKey(label, '', 'text'), label).toBe(null);
     expect(fieldKey('What is the best email address to reach you?', '', 'text')).toEqual({ key: 'email' });
+    expect(fieldKey('Please confirm your email address', '', 'text')).toEqual({ key: 'email' });
   });
 
   it('treats a file input as a resume or cover letter only', () => {

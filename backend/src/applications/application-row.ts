@@ -25,6 +25,7 @@ export function applicationFromRow(row: ApplicationRow): Application {
     lastError: row.last_error as string | null,
     errorClass: row.error_class as Application['errorClass'],
     attention: row.attention as Application['attention'],
+    filled: row.filled as Application['filled'],
     confirmation: row.confirmation as string | null,
     correlationId: row.correlation_id as string,
     quotaDay: row.quota_day as Date | null,
