@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { formSpec, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
 import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
-import { ACCOUNT, answersFor, PROFILE, writeDocuments } from '../test/support/applicant.ts';
+import { ACCOUNT, applicantAnswers, PROFILE, writeDocuments } from '../test/support/applicant.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -41,7 +41,7 @@ try {
       const result = await applyToJob({
         url: job.applyUrl,
         profile: { ...PROFILE, email: `bench-${kind}-${i}@example.org` },
-        answers: answersFor(formSpec(job.ats, job.externalId)),
+        answers: applicantAnswers(formSpec(job.ats, job.externalId)),
         resumePath: docs.resumePath,
         coverLetterPath: docs.coverLetterPath,
         mode: 'server',

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStagehandFallback } from '../src/ai/stagehand-fallback.ts';
 import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
-import { answersFor, PROFILE } from './support/applicant.ts';
+import { applicantAnswers, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 import { StandInLlmClient } from './support/stand-in-llm-client.ts';
 
@@ -40,7 +40,7 @@ describe('the Stagehand fallback', () => {
     const open = spec.fields.find(
       (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
     )!;
-    const answers = answersFor(spec);
+    const answers = applicantAnswers(spec);
     if (open.asks.kind === 'question') delete answers[open.asks.key];
     const modelAnswer = 'Your tools for engineers are the ones I reach for every day.';
     const client = new StandInLlmClient({ [open.label]: modelAnswer });

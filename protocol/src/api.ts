@@ -1,7 +1,7 @@
 // REST bodies and answers of the /v1 API. The backend validates requests with these schemas and
 // the web client types its calls with them, so both sides read one definition.
 import { z } from 'zod';
-import { AnswerValue, ApplicantProfile, FilledField, Question } from './automation.ts';
+import { AnswerValue, ApplicantProfile, EducationEntry, FilledField, Question, WorkEntry } from './automation.ts';
 import { DeviceKind, ErrorClass, ExecutionPreference, Lane, SwipeDirection, UserRole } from './domain.ts';
 import { ApplicationStatus } from './status.ts';
 
@@ -71,6 +71,16 @@ export type ResumeView = z.infer<typeof ResumeView>;
 /** GET /v1/profile: every field (defaults where never saved) and the default resume. */
 export const ProfileView = ProfileFields.extend({ resume: ResumeView.nullable(), updatedAt: z.string().nullable() });
 export type ProfileView = z.infer<typeof ProfileView>;
+
+/**
+ * GET /v1/profile/resumes/:id/experience: the work history and education read from a resume's
+ * text, for the user to correct and confirm (PUT /v1/profile saves what they confirm).
+ */
+export const ResumeExperience = z.object({
+  workHistory: z.array(WorkEntry),
+  education: z.array(EducationEntry),
+});
+export type ResumeExperience = z.infer<typeof ResumeExperience>;
 
 export const SavedAnswerView = z.object({ questionKey: z.string(), question: z.string(), answer: AnswerValue });
 export type SavedAnswerView = z.infer<typeof SavedAnswerView>;

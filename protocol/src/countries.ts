@@ -166,8 +166,8 @@ const CA_PROVINCES: Record<string, string> = {
   SK: 'saskatchewan',
   YT: 'yukon',
 };
-/** State codes job boards also use for countries ("Berlin, DE", "Pune, IN"): they prove nothing. */
-const AMBIGUOUS_CODES = new Set(['DE', 'IN', 'IL', 'AR', 'CO', 'MA']);
+/** State codes job boards also use for countries ("Berlin, DE", "Pune, IN", "Tel Aviv, IL"): they prove nothing. */
+const AMBIGUOUS_CODES = new Set(['DE', 'IN', 'IL']);
 /** State names that are also countries ("Tbilisi, Georgia"). */
 const AMBIGUOUS_NAMES = new Set(['georgia']);
 const REGION_WORDS =
