@@ -110,9 +110,10 @@ export function reply(q: Pick<Question, 'label' | 'type' | 'options'>): AnswerVa
     case 'date':
       return '2027-02-01';
     default:
-      return q.options?.length
-        ? q.options[0]!
-        : 'I want to build the tools this team makes, for the people who use them.';
+      if (q.options?.length) return q.options[0]!;
+      // A closed picker lists no options until opened: the applicant types what they would pick.
+      if (/\bphone (device )?type\b/i.test(q.label)) return 'Mobile';
+      return 'I want to build the tools this team makes, for the people who use them.';
   }
 }
 
