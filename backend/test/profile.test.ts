@@ -137,7 +137,9 @@ describe('work history and education read from the resume', () => {
       { company: 'Analytical Engines Ltd', title: 'Senior Software Engineer', start: '2019-06', current: true },
       { company: 'Difference Engine Co', title: 'Software Engineer', start: '2016-09', end: '2019-05', current: false },
     ],
-    education: [{ school: 'University of London', degree: 'BSc', field: 'Mathematics', start: '2012-01', end: '2016-01' }],
+    education: [
+      { school: 'University of London', degree: 'BSc', field: 'Mathematics', start: '2012-01', end: '2016-01' },
+    ],
   };
 
   it.each([
@@ -167,7 +169,12 @@ describe('work history and education read from the resume', () => {
 describe('the profile keeps what forms ask beyond contact details', () => {
   it('saves start date, referral source, legal age and relocation, and refuses a malformed date', async () => {
     const me = await signUp(backend.api);
-    const fields = { earliestStartDate: '2027-03-01', referralSource: 'LinkedIn', legalAge: true, willingToRelocate: false };
+    const fields = {
+      earliestStartDate: '2027-03-01',
+      referralSource: 'LinkedIn',
+      legalAge: true,
+      willingToRelocate: false,
+    };
     const saved = await me.api.put<ProfileView>('/v1/profile', fields);
     expect(saved.body).toMatchObject(fields);
     const bad = await me.api.put<ErrorBody>('/v1/profile', { earliestStartDate: '01/03/2027' });

@@ -21,7 +21,8 @@ const POINT = `(?:${MONTH}\\s+\\d{4}|\\d{1,2}/\\d{4}|\\d{4})`;
 const RANGE = new RegExp(`(${POINT})\\s*(?:–|—|-|to)\\s*(${POINT}|present|current|now|today)`, 'i');
 const SINGLE = new RegExp(`(${POINT})`, 'i');
 
-const SECTION = /^\s*(work experience|professional experience|experience|employment( history)?|work history|career history|education|academic background|skills|projects|certifications|publications|awards|languages|interests|summary|profile|references|volunteer\w*)\s*:?\s*$/i;
+const SECTION =
+  /^\s*(work experience|professional experience|experience|employment( history)?|work history|career history|education|academic background|skills|projects|certifications|publications|awards|languages|interests|summary|profile|references|volunteer\w*)\s*:?\s*$/i;
 const EXPERIENCE_SECTION = /experience|employment|work history|career history/i;
 const EDUCATION_SECTION = /education|academic/i;
 const TITLE_WORDS =
@@ -70,7 +71,10 @@ function workEntries(lines: string[]): WorkEntry[] {
   lines.forEach((line, i) => {
     const range = RANGE.exec(line);
     if (!range) return;
-    const rest = line.replace(range[0], '').replace(/[(),|–—-]+\s*$/, '').trim();
+    const rest = line
+      .replace(range[0], '')
+      .replace(/[(),|–—-]+\s*$/, '')
+      .trim();
     // The header is the dated line, or the one or two lines above a line that holds only dates.
     const header = rest || [lines[i - 2], lines[i - 1]].filter(Boolean).join(' | ');
     const names = titleAndCompany(header);
@@ -93,10 +97,16 @@ function educationEntries(lines: string[]): EducationEntry[] {
     if (!SCHOOL.test(line)) return;
     const nearby = [line, lines[i + 1] ?? '', lines[i - 1] ?? ''];
     const degreeLine = nearby.find((l) => DEGREE.test(l));
-    const school = line.split(/\s*[|,–—·]\s*|\s+-\s+/).find((p) => SCHOOL.test(p))?.trim();
+    const school = line
+      .split(/\s*[|,–—·]\s*|\s+-\s+/)
+      .find((p) => SCHOOL.test(p))
+      ?.trim();
     const range = nearby.map((l) => RANGE.exec(l)).find(Boolean);
     const single = range ? null : nearby.map((l) => SINGLE.exec(l)).find(Boolean);
-    const degreeText = degreeLine?.replace(RANGE, '').replace(school ?? '', '').trim();
+    const degreeText = degreeLine
+      ?.replace(RANGE, '')
+      .replace(school ?? '', '')
+      .trim();
     const [degree, field] = (degreeText ?? '').split(/\s+(?:in|of)\s+|,\s*/).map((s) => s.trim());
     const parsed = EducationEntry.safeParse({
       school,

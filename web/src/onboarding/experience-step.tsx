@@ -47,6 +47,7 @@ export function ExperienceStep({ draft, onChange }: { draft: ProfileView; onChan
       <ErrorNote error={error} />
       <h2>Work history</h2>
       {jobs.map((job, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: entries have no identity but their place; the fields edit them in place
         <fieldset className="panel" key={i} aria-label={`Job ${i + 1}`}>
           <div className="grid-2">
             <Field label="Company" value={job.company} onChange={(e) => setJob(i, { company: e.target.value })} />
@@ -95,6 +96,7 @@ export function ExperienceStep({ draft, onChange }: { draft: ProfileView; onChan
       </button>
       <h2>Education</h2>
       {schools.map((school, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: entries have no identity but their place; the fields edit them in place
         <fieldset className="panel" key={i} aria-label={`School ${i + 1}`}>
           <Field label="School" value={school.school} onChange={(e) => setSchool(i, { school: e.target.value })} />
           <div className="grid-3">
