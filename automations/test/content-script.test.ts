@@ -10,7 +10,7 @@ import { loadFile } from '../src/runner/applicant-files.ts';
 import { coreBundle } from '../src/runner/core-bundle.ts';
 import { mismatches } from './support/answer-key.ts';
 import { ACCOUNT, applicantAnswers, PROFILE } from './support/applicant.ts';
-import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
+import { catalog, jobContext, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
 beforeAll(async () => {
@@ -87,6 +87,7 @@ describe.concurrent('the core as a content script', () => {
         coverLetterText: PROFILE.coverLetter,
         submits: 0,
         account: ACCOUNT,
+        job: jobContext(job),
       };
       const page = await world.browser.newPage();
       try {

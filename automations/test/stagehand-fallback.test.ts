@@ -56,7 +56,7 @@ describe('the Stagehand fallback', () => {
         ai,
       });
       expect(result.outcome, result.message ?? '').toBe('submitted');
-      expect(result.filled).toContainEqual({ field: open.label, value: modelAnswer, source: 'ai' });
+      expect(result.filled).toContainEqual({ field: open.label, value: modelAnswer, source: 'ai', ref: 'model' });
     } finally {
       await ai.close();
     }
