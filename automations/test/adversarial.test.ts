@@ -7,7 +7,7 @@ import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass } from '@jo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyOptions } from '../src/runner/apply.ts';
 import { mismatches } from './support/answer-key.ts';
-import { answersFor } from './support/applicant.ts';
+import { applicantAnswers } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
@@ -105,7 +105,7 @@ describe.concurrent('forms that resist but accept a correct application', () => 
       expect(result.outcome, result.message ?? '').toBe('submitted');
       const spec = formSpec(job.ats, job.externalId);
       expect(recorded(job)).toHaveLength(1);
-      expect(mismatches(spec, recorded(job)[0]!, answersFor(spec), world.docs)).toEqual([]);
+      expect(mismatches(spec, recorded(job)[0]!, applicantAnswers(spec), world.docs)).toEqual([]);
     },
   );
 

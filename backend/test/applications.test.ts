@@ -224,6 +224,50 @@ describe('user actions', () => {
   });
 });
 
+describe('questions keep their type and options', () => {
+  const relocate: Question = {
+    key: 'are you willing to relocate',
+    label: 'Are you willing to relocate?',
+    type: 'yes_no',
+    options: ['Yes', 'No'],
+    required: true,
+  };
+  const source: Question = {
+    key: 'where did you first learn about this opening',
+    label: 'Where did you first learn about this opening?',
+    type: 'select',
+    options: ['LinkedIn', 'Job board', 'Referral'],
+    required: true,
+  };
+
+  it('refuses an answer the form cannot take, says what it offers, and saves nothing', async () => {
+    const me = await signUp(backend.api);
+    const app = await waitingOn(me.api, [relocate, source]);
+    const listed = await me.api.get<ApplicationSummary>(`/v1/applications/${app.id}`);
+    expect(listed.body.attention).toEqual([relocate, source]);
+
+    const wrong = await me.api.post<ErrorBody>(`/v1/applications/${app.id}/answer`, {
+      answers: [
+        { question: relocate.label, answer: 'Maybe, it depends' },
+        { question: source.label, answer: 'A friend' },
+      ],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/takes Yes or No/);
+    expect(wrong.body.error.message).toMatch(/"LinkedIn", "Job board", "Referral"; "A friend" is not one of them/);
+    expect(await prisma().savedAnswer.count({ where: { userId: me.user.id } })).toBe(0);
+    expect((await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('NEEDS_ATTENTION');
+
+    const right = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/answer`, {
+      answers: [
+        { question: relocate.label, answer: false },
+        { question: source.label, answer: 'Job board' },
+      ],
+    });
+    expect(right.body.status).toBe('QUEUED');
+  });
+});
+
 describe('an attempt lost after its final submit', () => {
   const waitingOnVerify = (api: Api) => waitingOn(api, [VERIFY_QUESTION], { afterFinalSubmit: true });
 

@@ -34,6 +34,31 @@ const boards = KINDS.flatMap((kind) => {
   return board ? [[kind, board, jobs.filter((j) => j.board === board)] as const] : [];
 });
 
+/** The practice boards' locations and the country each names, read by a person. */
+const COUNTRY_OF: Record<string, string | null> = {
+  'Pittsburgh, PA': 'US',
+  'Remote (US)': 'US',
+  'Toronto, ON': 'CA',
+  'Boston, MA': 'US',
+  'New York, NY': 'US',
+  'London, United Kingdom': 'GB',
+  'Lisbon, Portugal': 'PT',
+  'Remote (US & Canada)': null,
+  'Berlin, Germany': 'DE',
+  'Columbus, OH': 'US',
+  // Indiana or India, Illinois or Israel: the two-letter code alone cannot tell.
+  'Indianapolis, IN': null,
+  'Chicago, IL': null,
+  'Rotterdam, Netherlands': 'NL',
+  'Hamburg, Germany': 'DE',
+  'Portland, OR': 'US',
+  'Bend, OR': 'US',
+  'Manchester, United Kingdom': 'GB',
+  'Oslo, Norway': 'NO',
+  'Remote (Europe)': null,
+  Singapore: 'SG',
+};
+
 const rows = (source: string) => db.prisma.job.findMany({ where: { source }, orderBy: { externalId: 'asc' } });
 
 describe('job import', () => {
@@ -52,6 +77,8 @@ describe('job import', () => {
       const row = saved.find((r) => r.externalId === p.externalId)!;
       expect(row.title).toBe(p.title);
       expect(row.location).toBe(p.location);
+      // The country its location names, stored for authorization questions (null when unclear).
+      expect(row.country, p.location).toBe(COUNTRY_OF[p.location] ?? null);
       expect(row.atsKind).toBe(kind);
       expect(new URL(row.applyUrl).pathname.startsWith(new URL(p.applyUrl).pathname.split('/apply')[0]!)).toBe(true);
       expect(row.description.length).toBeGreaterThan(100);

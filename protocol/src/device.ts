@@ -2,7 +2,7 @@
 // backend and what they hear back, over the WebSocket at /v1/devices/connect or the long-poll
 // fallback. docs/protocol.md shows one example of each message.
 import { z } from 'zod';
-import { ApplicantProfile, ApplyOutcome, ApplyStep, Question, SavedAnswers } from './automation.ts';
+import { ApplicantProfile, ApplyOutcome, ApplyStep, FilledField, Question, SavedAnswers } from './automation.ts';
 import { DeviceKind, ErrorClass } from './domain.ts';
 import { ErrorCode } from './errors.ts';
 import { ApplicationStatus } from './status.ts';
@@ -53,6 +53,9 @@ export const REPORT_LIMITS = {
   progressMessage: 500,
   unanswered: 50,
   evidence: 20,
+  /** Filled fields reported with their provenance, and the characters of each value kept. */
+  filled: 200,
+  filledValue: 500,
 } as const;
 
 export const Heartbeat = z.object({
@@ -76,6 +79,8 @@ export const Result = z.object({
   unanswered: z.array(Question).max(REPORT_LIMITS.unanswered).default([]),
   /** Evidence uploaded for this attempt with POST /v1/applications/:id/evidence. */
   evidenceIds: z.array(id).max(REPORT_LIMITS.evidence).default([]),
+  /** What the attempt filled and where each answer came from (a profile field, a saved answer). */
+  filled: z.array(FilledField).max(REPORT_LIMITS.filled).default([]),
 });
 
 /** The longest an executor may put an application it hands back off for: an hour. */
@@ -159,6 +164,19 @@ export const Claimed = z.object({
    */
   account: z.object({ email: z.string(), password: z.string(), host: z.string() }).nullable().default(null),
 });
+
+/** What the engine needs to know about the job itself: the company (questions name it) and its country. */
+export interface JobContext {
+  company: string | null;
+  /** ISO 3166 alpha-2, parsed from the location at import; null when the location names none. */
+  country: string | null;
+}
+
+/** The job context of a work order's posting snapshot (a snapshot taken before countries were stored has none). */
+export function jobContextOf(job: ClaimedMessage['job']): JobContext {
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  return { company: str(job.company), country: str(job.country) };
+}
 
 export const RejectReason = z.enum(['taken', 'not_available', 'not_found', 'over_capacity']);
 export const Rejected = z.object({

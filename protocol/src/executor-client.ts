@@ -30,12 +30,13 @@ export interface WebSocketLike {
 
 /** What a job ended with: a result to report, or a hand-back (it could not run it now, or at all). */
 export type JobOutcome =
-  | Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken'>
+  | (Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken' | 'filled'> & { filled?: ResultMessage['filled'] })
   | { release: string; retryInMs?: number };
 
 /** An attempt's result as the outcome to report, clipped to what a result may carry. */
 export function jobOutcomeOf(
-  result: Pick<ApplyResult, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'>,
+  result: Pick<ApplyResult, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'> &
+    Partial<Pick<ApplyResult, 'filled'>>,
   evidenceIds: string[] = [],
 ): JobOutcome {
   const clip = (text: string | null) => (text ? text.slice(0, REPORT_LIMITS.text) : null);
@@ -46,12 +47,16 @@ export function jobOutcomeOf(
     confirmation: clip(result.confirmation),
     unanswered: result.unanswered.slice(0, REPORT_LIMITS.unanswered),
     evidenceIds: evidenceIds.slice(0, REPORT_LIMITS.evidence),
+    filled: (result.filled ?? [])
+      .slice(0, REPORT_LIMITS.filled)
+      .map((f) => ({ ...f, value: f.value.slice(0, REPORT_LIMITS.filledValue) })),
   };
 }
 
 /** The message that reports `outcome` under the lease `leaseToken`. */
 export function outcomeMessage(applicationId: string, leaseToken: string, outcome: JobOutcome): ExecutorMessage {
-  if (!('release' in outcome)) return { type: 'result', applicationId, leaseToken, ...outcome };
+  if (!('release' in outcome))
+    return { type: 'result', applicationId, leaseToken, ...outcome, filled: outcome.filled ?? [] };
   return {
     type: 'release',
     applicationId,

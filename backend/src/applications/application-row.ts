@@ -30,6 +30,7 @@ export function applicationFromRow(row: ApplicationRow): Application {
     lastError: row.last_error as string | null,
     errorClass: row.error_class as Application['errorClass'],
     attention: row.attention as Application['attention'],
+    filled: row.filled as Application['filled'],
     confirmation: row.confirmation as string | null,
     correlationId: row.correlation_id as string,
     quotaDay: maybeDate(row.quota_day),

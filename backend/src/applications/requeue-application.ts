@@ -5,6 +5,7 @@ import type { Application } from '@jobswipe/db';
 import {
   type AnswerBody,
   accountPasswordHost,
+  answerMismatch,
   isAccountPasswordText,
   normalizeQuestion,
   Question,
@@ -65,6 +66,15 @@ export async function answerApplication(
         missing,
       },
     );
+  }
+  // Each answer must fit its question as the form asked it: yes or no, one of its options, a date.
+  const misfits = asked.flatMap((q) => {
+    const answer = given.get(q.key) ?? given.get(normalizeQuestion(q.label));
+    const problem = answer && q.key !== VERIFY_QUESTION.key ? answerMismatch(q, answer.answer) : null;
+    return problem ? [{ path: `answers.${req.answers.indexOf(answer!)}.answer`, message: problem }] : [];
+  });
+  if (misfits.length > 0) {
+    throw new AppError('validation_failed', misfits.map((m) => m.message).join(' '), { issues: misfits });
   }
   const actor = `user:${req.userId}`;
   const cleared = { error: { message: null, errorClass: null }, attention: null } as const;

@@ -8,6 +8,7 @@ import { Prisma } from '@jobswipe/db';
 import {
   type ApplicationStatus,
   type ErrorClass,
+  type FilledField,
   isHeld,
   type Lane,
   type Question,
@@ -36,6 +37,8 @@ export interface ApplicationChanges {
   submittingAt?: Date | null;
   error?: { message: string | null; errorClass: ErrorClass | null };
   attention?: Question[] | null;
+  /** What an attempt filled and where each answer came from. */
+  filled?: FilledField[];
   confirmation?: string | null;
   quota?: { day: Date | null; month: Date | null; serverReserved: boolean };
 }
@@ -90,6 +93,7 @@ function assignments(to: ApplicationStatus, changes: ApplicationChanges): Prisma
       Prisma.sql`error_class = ${c.error.errorClass}::error_class`,
     );
   }
+  if (c.filled) sets.push(Prisma.sql`filled = ${JSON.stringify(c.filled)}::jsonb`);
   if (c.attention !== undefined) {
     sets.push(Prisma.sql`attention = ${c.attention === null ? null : JSON.stringify(c.attention)}::jsonb`);
   }

@@ -9,6 +9,7 @@ export function toJobView(job: Job): JobView {
     company: job.company,
     title: job.title,
     location: job.location,
+    country: job.country,
     remote: job.remote,
     salaryMin: job.salaryMin,
     salaryMax: job.salaryMax,

@@ -11,7 +11,10 @@ import { releaseQuota } from '../quota/reserve-quota.ts';
 import { afterResult } from './after-result.ts';
 import { type Executor, owner } from './executor.ts';
 
-export type ResultInput = Omit<ResultMessage, 'type' | 'leaseToken'> & { leaseToken: bigint };
+export type ResultInput = Omit<ResultMessage, 'type' | 'leaseToken' | 'filled'> & {
+  leaseToken: bigint;
+  filled?: ResultMessage['filled'];
+};
 
 export type ResultOutcome = { ok: true; status: ApplicationStatus } | { ok: false; message: string };
 
@@ -51,7 +54,12 @@ export function recordResult(ctx: AppContext, executor: Executor, input: ResultI
       to: next.to,
       actor: owner(executor),
       leaseToken: input.leaseToken,
-      changes: { ...next.changes, ...(quota ? { quota } : {}) },
+      // What this attempt filled, and from where: the application's detail shows it.
+      changes: {
+        ...next.changes,
+        ...(quota ? { quota } : {}),
+        ...(input.filled?.length ? { filled: input.filled } : {}),
+      },
       message: next.message,
       data: { outcome: input.outcome, errorClass: input.errorClass, evidenceIds: input.evidenceIds },
     });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import { type ApplyResult, type ErrorClass, JobView } from '@jobswipe/protocol';
-import type { ClaimedMessage } from '@jobswipe/protocol/device';
+import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
 import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
@@ -138,6 +138,7 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
         url: job.url,
         profile: job.order.profile,
         answers: job.order.answers,
+        job: jobContextOf(job.order.job),
         ...(job.resumePath ? { resumePath: job.resumePath } : {}),
         mode: 'server',
         browser: await deps.browser.get(),

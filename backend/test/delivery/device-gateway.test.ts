@@ -1,8 +1,10 @@
-import type { ErrorBody } from '@jobswipe/protocol';
+import type { ApplicationDetail, ErrorBody, FilledField, SwipeResponse } from '@jobswipe/protocol';
+import { type JobContext, jobContextOf } from '@jobswipe/protocol/device';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claim } from '../../src/leases/claim.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { pairDevice, RawDevice, startDevice, submitted } from '../support/devices.ts';
+import { createJobs } from '../support/factories.ts';
 import { claimCounts, swipeRight, userWith } from '../support/users.ts';
 
 let backend: TestBackend;
@@ -129,6 +131,33 @@ describe('the device gateway', () => {
     expect(lease).toMatchObject({ applicationId: id, leaseToken: claimed.leaseToken });
     again.send({ ...submitted, type: 'result', applicationId: id, leaseToken: claimed.leaseToken });
     expect(await again.next('ack')).toMatchObject({ applicationId: id, status: 'SUBMITTED' });
+  });
+
+  it("hands the job's company and country to the executor and keeps what each answer came from", async () => {
+    const user = await userWith(backend.api, prisma());
+    const [job] = await createJobs(prisma(), 1, { company: 'Globex', location: 'Berlin, Germany', country: 'DE' });
+    const swiped = await user.api.post<SwipeResponse>('/v1/swipes', { jobId: job!.id, direction: 'right' });
+    const id = swiped.body.application!.id;
+    const { token } = await pairDevice(user.api);
+    const filled: FilledField[] = [
+      { field: 'Email', value: 'ada@example.org', source: 'profile', ref: 'profile.email' },
+      {
+        field: 'Where did you first learn about this opening?',
+        value: 'Job board',
+        source: 'answer',
+        ref: 'answer:how did you hear about us',
+      },
+    ];
+    let context: JobContext | null = null;
+    const device = startDevice(backend.node.url, token, async (order) => {
+      context = jobContextOf(order.job);
+      return { ...submitted, filled };
+    });
+    stops.push(() => device.client.stop());
+    await expect.poll(async () => (await statuses([id]))[0], { timeout: 15_000 }).toBe('SUBMITTED');
+    expect(context).toEqual({ company: 'Globex', country: 'DE' });
+    const detail = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(detail.body.filled).toEqual(filled);
   });
 
   it('tells the device holding an application that the user cancelled it', async () => {

@@ -56,11 +56,19 @@ export type ProfilePath =
   | 'profile.eeo.hispanicLatino'
   | 'profile.eeo.veteran'
   | 'profile.eeo.disability'
-  | 'profile.coverLetter';
+  | 'profile.coverLetter'
+  | 'profile.earliestStartDate'
+  | 'profile.willingToRelocate'
+  /** With `company`: "have you worked for this company?" (yes/no), from the confirmed work history. */
+  | 'profile.workHistory';
 
 export type Asks =
-  /** `country` narrows `authorizedCountries` to "may you work in this country?" (yes/no). */
-  | { kind: 'profile'; path: ProfilePath; country?: string }
+  /**
+   * `country` narrows `authorizedCountries` to "may you work in this country?" (yes/no) and
+   * `requiresSponsorship` to "would you need a visa to work there?"; `company`
+   * narrows `workHistory` to "have you worked for this company?".
+   */
+  | { kind: 'profile'; path: ProfilePath; country?: string; company?: string }
   /** A custom question: its saved answer is keyed by `key` (= normalizeQuestion(label)). */
   | { kind: 'question'; label: string; key: string }
   /** A document the applicant uploads; `pasted` marks the "enter manually" text alternative. */
@@ -147,6 +155,11 @@ export function specField(
 
 export function profile(path: ProfilePath, country?: string): Asks {
   return country === undefined ? { kind: 'profile', path } : { kind: 'profile', path, country };
+}
+
+/** "Have you worked for <company> before?", answered from the work history. */
+export function workedFor(company: string): Asks {
+  return { kind: 'profile', path: 'profile.workHistory', company };
 }
 
 export function question(label: string): Asks {

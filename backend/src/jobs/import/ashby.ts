@@ -1,4 +1,5 @@
 // Ashby Posting API: GET {base}/posting-api/job-board/{board}?includeCompensation=true.
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { z } from 'zod';
 import { fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
@@ -47,6 +48,7 @@ export async function ashbyJobs(board: string, baseUrl = ASHBY_API, company = bo
         company,
         title: j.title,
         location: j.location,
+        country: countryOfLocation(j.location),
         remote: j.isRemote === true || j.workplaceType === 'Remote' || isRemote(j.location),
         salaryMin: salary?.minValue ?? null,
         salaryMax: salary?.maxValue ?? null,

@@ -1,4 +1,5 @@
 // Greenhouse Job Board API: GET {base}/v1/boards/{board}/jobs?content=true.
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { z } from 'zod';
 import { decodeEntities, fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
@@ -32,6 +33,7 @@ export async function greenhouseJobs(board: string, baseUrl = GREENHOUSE_API): P
       company: job.company_name ?? board,
       title: job.title,
       location,
+      country: countryOfLocation(location),
       remote: isRemote(location),
       salaryMin: null,
       salaryMax: null,

@@ -1,4 +1,5 @@
 // Lever Postings API: GET {base}/v0/postings/{site}?mode=json.
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { z } from 'zod';
 import { fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
@@ -35,6 +36,7 @@ export async function leverJobs(site: string, baseUrl = LEVER_API, company = sit
       company,
       title: p.text,
       location,
+      country: countryOfLocation(location),
       remote: p.workplaceType === 'remote' || isRemote(location),
       salaryMin: p.salaryRange?.min ?? null,
       salaryMax: p.salaryRange?.max ?? null,

@@ -5,11 +5,11 @@ import type { Database } from '@jobswipe/db';
 import type { ImportedJob } from './imported-job.ts';
 
 const UPSERT = `
-insert into jobs (source, external_id, company, title, location, remote, salary_min, salary_max,
+insert into jobs (source, external_id, company, title, location, country, remote, salary_min, salary_max,
                   salary_currency, description, key_points, apply_url, ats_kind, posted_at)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 on conflict (source, external_id) do update set
-  company = excluded.company, title = excluded.title, location = excluded.location,
+  company = excluded.company, title = excluded.title, location = excluded.location, country = excluded.country,
   remote = excluded.remote, salary_min = excluded.salary_min, salary_max = excluded.salary_max,
   salary_currency = excluded.salary_currency, description = excluded.description,
   key_points = excluded.key_points, apply_url = excluded.apply_url, ats_kind = excluded.ats_kind,
@@ -35,6 +35,7 @@ export async function saveJobs(
       j.company,
       j.title,
       j.location,
+      j.country,
       j.remote,
       j.salaryMin,
       j.salaryMax,
