@@ -148,6 +148,18 @@ export const ENV = {
     schema: hostLimits,
     doc: 'Per-host overrides of HOST_RATE_LIMIT_PER_MINUTE: host=perMinute,... (e.g. boards.greenhouse.io=10)',
   },
+  EGRESS_ALLOW: {
+    schema: z
+      .string()
+      .default('')
+      .refine(
+        (text) => text.split(',').every((e) => /^\s*(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?\s*$/i.test(e) || !e.trim()),
+        {
+          message: 'write host[:port] entries, comma-separated (e.g. 127.0.0.1:4100)',
+        },
+      ),
+    doc: 'Internal hosts the server may reach anyway (host[:port], comma-separated); with SEED_DEMO the practice ATS is added',
+  },
   METRICS_TOKEN: {
     schema: z.string().min(16).optional(),
     doc: 'When set, GET /metrics requires "Authorization: Bearer <token>"; unset: open (keep it off the public network)',
@@ -163,6 +175,8 @@ export interface Config extends EnvShape {
   jwtSecret: string;
   accountsKey: string;
   practiceAtsUrl: string;
+  /** EGRESS_ALLOW, plus the practice ATS the demo jobs point at when the demo is seeded. */
+  egressAllow: string;
 }
 
 /** Parses the environment; a bad value stops start-up with the variable's name and what is wrong. */
@@ -175,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data as EnvShape;
   const dir = values.DATA_DIR ?? dataDir();
+  const practiceAtsUrl = values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`;
   return {
     ...values,
     dataDir: dir,
@@ -182,7 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     jwtSecret: values.JWT_SECRET ?? generatedSecret(dir, 'jwt-secret'),
     accountsKey: values.ACCOUNTS_KEY ?? generatedSecret(dir, 'accounts-key'),
-    practiceAtsUrl: values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`,
+    practiceAtsUrl,
+    egressAllow: [values.EGRESS_ALLOW, values.SEED_DEMO ? new URL(practiceAtsUrl).host : ''].filter(Boolean).join(','),
   };
 }
 
