@@ -33,9 +33,10 @@ export function authRoutes(ctx: AppContext): Router {
     maxAge: ctx.config.REFRESH_TOKEN_TTL_S * 1000,
   };
 
-  async function respond(res: Response, userId: string, refreshToken: string, status = 200) {
+  async function respond(res: Response, userId: string, session: { token: string; familyId: string }, status = 200) {
+    const refreshToken = session.token;
     const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-    const access = await ctx.tokens.issue({ userId: user.id, role: user.role });
+    const access = await ctx.tokens.issue({ userId: user.id, role: user.role, sessionId: session.familyId });
     res.cookie(REFRESH_COOKIE, refreshToken, cookie);
     const body: AuthResponse = {
       user: toUserView(user),
@@ -79,14 +80,18 @@ export function authRoutes(ctx: AppContext): Router {
     const token = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
     if (!token) throw new AppError('unauthenticated', 'No refresh token: sign in again.');
     const next = await ctx.sessions.rotate(token, origin(req));
-    await respond(res, next.userId, next.token);
+    await respond(res, next.userId, next);
   });
 
   router.post('/logout', async (req, res) => {
     const body = parse(RefreshBody, req.body ?? {}, 'body');
     const token = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
-    const userId = token ? await ctx.sessions.revokeFamily(token) : null;
-    if (userId) await audit(ctx.db.prisma, { userId, action: 'logout', ...origin(req) });
+    const ended = token ? await ctx.sessions.revokeFamily(token) : null;
+    if (ended) {
+      await audit(ctx.db.prisma, { userId: ended.userId, action: 'logout', ...origin(req) });
+      // Live-event sockets this sign-in opened close now, on whichever node they are.
+      await ctx.events.endSession(ended.userId, ended.familyId);
+    }
     res.clearCookie(REFRESH_COOKIE, { ...cookie, maxAge: undefined });
     res.status(204).end();
   });
