@@ -1,9 +1,10 @@
 // Every environment variable the backend reads, with its default and meaning. The README's
 // configuration table lists the same names (backend/test/config.test.ts checks it).
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir } from '@jobswipe/db';
+
+export { generatedSecret };
+
+import { dataDir, generatedSecret } from '@jobswipe/db';
 import { z } from 'zod';
 
 const ms = z.coerce.number().int().positive();
@@ -200,17 +201,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     practiceAtsUrl,
     egressAllow: [values.EGRESS_ALLOW, values.SEED_DEMO ? new URL(practiceAtsUrl).host : ''].filter(Boolean).join(','),
   };
-}
-
-/** A secret generated on first start and kept (mode 0600) under the data dir, never in code. */
-export function generatedSecret(dir: string, name: string, make = () => randomBytes(48).toString('base64url')): string {
-  const file = join(dir, 'secrets', name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  // The data dir itself stays traversable: the embedded database runs as another user inside it.
-  mkdirSync(dir, { recursive: true });
-  mkdirSync(join(dir, 'secrets'), { recursive: true, mode: 0o700 });
-  const secret = make();
-  writeFileSync(file, secret, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return secret;
 }
