@@ -120,3 +120,29 @@ describe('job import', () => {
     ).rejects.toThrow(/no-such-board.*HTTP 404/);
   });
 });
+
+describe('what a board sends', () => {
+  it('keeps only currency codes and salaries the deck can show', async () => {
+    const job = {
+      source: 'test-import',
+      company: 'Acme',
+      title: 'Engineer',
+      location: 'Remote',
+      remote: true,
+      description: '',
+      keyPoints: [],
+      applyUrl: 'https://jobs.example.com/1',
+      atsKind: 'generic',
+      postedAt: new Date(),
+    };
+    await saveJobs(db, [
+      { ...job, externalId: 'a', salaryMin: 100_000, salaryMax: 120_000.4, salaryCurrency: 'US$' },
+      { ...job, externalId: 'b', salaryMin: -5, salaryMax: Number.NaN, salaryCurrency: ' eur ' },
+    ]);
+    const saved = await rows('test-import');
+    expect(saved.map((r) => [r.salaryMin, r.salaryMax, r.salaryCurrency])).toEqual([
+      [100_000, 120_000, null],
+      [null, null, 'EUR'],
+    ]);
+  });
+});
