@@ -163,7 +163,7 @@ export const ENV = {
   },
   METRICS_TOKEN: {
     schema: z.string().min(16).optional(),
-    doc: 'When set, GET /metrics requires "Authorization: Bearer <token>"; unset: open (keep it off the public network)',
+    doc: 'GET /metrics on the API port requires "Authorization: Bearer <token>"; unset: not served there',
   },
 } as const satisfies Record<string, { schema: z.ZodType; doc: string }>;
 

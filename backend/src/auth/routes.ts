@@ -25,6 +25,10 @@ function readCookie(req: Request, name: string): string | undefined {
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
   const limit = ctx.rateLimiter.perMinute('auth', ctx.config.AUTH_RATE_LIMIT);
+  // Beside the per-address limit: guessing one account's password from many addresses is slowed too.
+  const perAccount = ctx.rateLimiter.perMinute('auth-account', ctx.config.AUTH_RATE_LIMIT, (req) =>
+    typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '(none)',
+  );
   const cookie: CookieOptions = {
     httpOnly: true,
     sameSite: 'strict',
@@ -63,7 +67,7 @@ export function authRoutes(ctx: AppContext): Router {
     await respond(res, user.id, await ctx.sessions.start(user.id, origin(req)), 201);
   });
 
-  router.post('/login', limit, async (req, res) => {
+  router.post('/login', limit, perAccount, async (req, res) => {
     const body = parse(LoginBody, req.body, 'body');
     const user = await ctx.db.prisma.user.findUnique({ where: { email: body.email } });
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), body.password);
