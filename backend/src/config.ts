@@ -1,10 +1,11 @@
 // Every environment variable the backend reads, with its default and meaning. The README's
 // configuration table lists the same names (backend/test/config.test.ts checks it).
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { dataDir } from '@jobswipe/db';
+
+export { generatedSecret };
+
+import { dataDir, generatedSecret } from '@jobswipe/db';
 import { z } from 'zod';
 
 const ms = z.coerce.number().int().positive();
@@ -188,9 +189,21 @@ export const ENV = {
     schema: hostLimits,
     doc: 'Per-host overrides of HOST_RATE_LIMIT_PER_MINUTE: host=perMinute,... (e.g. boards.greenhouse.io=10)',
   },
+  EGRESS_ALLOW: {
+    schema: z
+      .string()
+      .default('')
+      .refine(
+        (text) => text.split(',').every((e) => /^\s*(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?\s*$/i.test(e) || !e.trim()),
+        {
+          message: 'write host[:port] entries, comma-separated (e.g. 127.0.0.1:4100)',
+        },
+      ),
+    doc: 'Internal hosts the server may reach anyway (host[:port], comma-separated); with SEED_DEMO the practice ATS is added',
+  },
   METRICS_TOKEN: {
     schema: z.string().min(16).optional(),
-    doc: 'When set, GET /metrics requires "Authorization: Bearer <token>"; unset: open (keep it off the public network)',
+    doc: 'GET /metrics on the API port requires "Authorization: Bearer <token>"; unset: not served there',
   },
 } as const satisfies Record<string, { schema: z.ZodType; doc: string }>;
 
@@ -205,6 +218,8 @@ export interface Config extends EnvShape {
   jwtSecret: string;
   accountsKey: string;
   practiceAtsUrl: string;
+  /** EGRESS_ALLOW, plus the practice ATS the demo jobs point at when the demo is seeded. */
+  egressAllow: string;
 }
 
 /** Parses the environment; a bad value stops start-up with the variable's name and what is wrong. */
@@ -219,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = values.NODE_ENV === 'production';
   if (production) checkProduction(env);
   const dir = values.DATA_DIR ?? dataDir();
+  const practiceAtsUrl = values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`;
   return {
     ...values,
     production,
@@ -227,7 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     jwtSecret: values.JWT_SECRET ?? generatedSecret(dir, 'jwt-secret'),
     accountsKey: values.ACCOUNTS_KEY ?? generatedSecret(dir, 'accounts-key'),
-    practiceAtsUrl: values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`,
+    practiceAtsUrl,
+    egressAllow: [values.EGRESS_ALLOW, values.SEED_DEMO ? new URL(practiceAtsUrl).host : ''].filter(Boolean).join(','),
   };
 }
 
@@ -250,17 +267,4 @@ function checkProduction(env: NodeJS.ProcessEnv): void {
   if (lines.length) {
     throw new Error(`NODE_ENV=production refuses to start (see the table in README.md):\n${lines.join('\n')}`);
   }
-}
-
-/** A secret generated on first start and kept (mode 0600) under the data dir, never in code. */
-export function generatedSecret(dir: string, name: string, make = () => randomBytes(48).toString('base64url')): string {
-  const file = join(dir, 'secrets', name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  // The data dir itself stays traversable: the embedded database runs as another user inside it.
-  mkdirSync(dir, { recursive: true });
-  mkdirSync(join(dir, 'secrets'), { recursive: true, mode: 0o700 });
-  const secret = make();
-  writeFileSync(file, secret, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return secret;
 }

@@ -37,9 +37,9 @@ export async function saveJobs(
       j.location,
       j.country,
       j.remote,
-      j.salaryMin,
-      j.salaryMax,
-      j.salaryCurrency,
+      salaryAmount(j.salaryMin),
+      salaryAmount(j.salaryMax),
+      currencyCode(j.salaryCurrency),
       j.description,
       j.keyPoints,
       j.applyUrl,
@@ -50,4 +50,21 @@ export async function saveJobs(
     onProgress({ done: i + 1, total: jobs.length, created });
   }
   return { created, updated: jobs.length - created };
+}
+
+/** An ISO 4217 code the formatter knows (upper case), or null: a board's "US$" is no currency code. */
+export function currencyCode(text: string | null): string | null {
+  const code = text?.trim().toUpperCase() ?? '';
+  if (!/^[A-Z]{3}$/.test(code)) return null;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return code;
+  } catch {
+    return null;
+  }
+}
+
+/** A salary the card can show: a whole, non-negative, finite amount, or null. */
+function salaryAmount(amount: number | null): number | null {
+  return amount !== null && Number.isFinite(amount) && amount >= 0 ? Math.round(amount) : null;
 }
