@@ -3,12 +3,12 @@
 // the device holds and was offered. A stream entry is acknowledged once Postgres has recorded
 // what became of it (claimed, or refused); from then on the lease in Postgres tracks the work.
 import type { Device } from '@jobswipe/db';
-import { ApplyStep, isHeld } from '@jobswipe/protocol';
+import { ApplyStep } from '@jobswipe/protocol';
 import type { BackendMessage, ExecutorMessage, HeldLease, OfferMessage } from '@jobswipe/protocol/device';
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { claim } from '../leases/claim.ts';
-import { type Executor, owner } from '../leases/executor.ts';
+import { type Executor, holdsLease } from '../leases/executor.ts';
 import { heartbeat } from '../leases/heartbeat.ts';
 import { recordResult } from '../leases/record-result.ts';
 import { release } from '../leases/release.ts';
@@ -264,7 +264,7 @@ export class DeviceSession {
       where: { id: applicationId },
       select: { status: true, leaseToken: true, leaseOwner: true },
     });
-    if (app && isHeld(app.status) && app.leaseToken === token && app.leaseOwner === owner(this.executor)) return;
+    if (app && holdsLease(app, this.executor, token)) return;
     // Answered meanwhile (a result, a lost heartbeat): that answer was the news.
     if (this.held.get(applicationId) !== token || this.answered.has(applicationId)) return;
     this.held.delete(applicationId);

@@ -187,6 +187,37 @@ describe('protocol abuse', () => {
     expect(apps.every((a) => a.leaseToken === 0n)).toBe(true);
   });
 
+  it("refuses a device's heartbeat, evidence and result under a server worker's lease, even with its token", async () => {
+    const user = await userWith(backend.api, prisma(), { preference: 'server_only' });
+    const [id] = await swipeRight(user.api, prisma(), 1);
+    const worker = await claim(backend.node.ctx, { kind: 'server', workerId: 'w-honest' }, id!);
+    if (!worker.ok) throw new Error(`the worker could not claim: ${worker.message}`);
+    const leaseToken = worker.order.leaseToken;
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.hello(backend.node.url, token, { capacity: 0 });
+    stops.push(() => raw.close());
+
+    raw.send({ type: 'heartbeat', applicationId: id!, leaseToken, step: 'submitting', percent: 90 });
+    expect((await raw.next('lost')).applicationId).toBe(id);
+    const form = new FormData();
+    form.set('leaseToken', leaseToken);
+    form.set('file', new Blob([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')]), 'shot.png');
+    const upload = await fetch(`${backend.node.url}/v1/applications/${id}/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(upload.status).toBe(409);
+    raw.send({ ...submitted, type: 'result', applicationId: id!, leaseToken });
+    expect((await raw.next('lost')).applicationId).toBe(id);
+    raw.send({ type: 'release', applicationId: id!, leaseToken, reason: 'mine now' });
+    expect((await raw.next('lost')).applicationId).toBe(id);
+
+    const app = await prisma().application.findUniqueOrThrow({ where: { id } });
+    expect(app).toMatchObject({ status: 'CLAIMED', leaseOwner: 'server:w-honest', submittingAt: null });
+    expect(await prisma().evidence.count({ where: { applicationId: id } })).toBe(0);
+  });
+
   it('refuses a claim beyond the capacity the device stated', async () => {
     const user = await userWith(backend.api, prisma());
     const [first, second] = await swipeRight(user.api, prisma(), 2);
