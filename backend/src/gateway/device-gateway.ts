@@ -9,8 +9,10 @@ import type { Device } from '@jobswipe/db';
 import { isHeld } from '@jobswipe/protocol';
 import {
   type BackendMessage,
+  CLOSE_CODES,
   ExecutorMessage,
   Hello,
+  MAX_CONNECTED_DEVICES,
   MAX_FRAME_BYTES,
   PING_INTERVAL_MS,
 } from '@jobswipe/protocol/device';
@@ -23,11 +25,12 @@ import { AppError } from '../http/errors.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DeviceSession } from './device-session.ts';
 import { parseFrame } from './frames.ts';
+import { type GatewayMetrics, gatewayMetrics } from './gateway-metrics.ts';
 import { keepAlive } from './keep-alive.ts';
 import { OfferSource } from './offer-source.ts';
+import { announce, nodeOf, PRESENCE_TTL_S, withdraw } from './presence.ts';
 
 const HELLO_TIMEOUT_MS = 10_000;
-const PRESENCE_TTL_S = 180;
 
 export interface DeviceGatewayOptions {
   /** How often connected devices are offered work from Postgres while Redis is down. */
@@ -38,6 +41,9 @@ export class DeviceGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   /** This node's device sessions, by user. */
   private readonly sessions = new Map<string, Set<DeviceSession>>();
+  /** This node's one connection per device (a newer one replaces it). */
+  private readonly connections = new Map<string, { session: DeviceSession; ws: WebSocket }>();
+  private readonly metrics: GatewayMetrics;
   readonly offers: OfferSource;
   /** Devices seen since the last flush: their last-seen time is written in one batch, so a
    * wave of connections does not queue a write each on the database pool. */
@@ -53,6 +59,7 @@ export class DeviceGateway {
     private readonly options: DeviceGatewayOptions,
   ) {
     this.offers = new OfferSource(ctx, streams);
+    this.metrics = gatewayMetrics(ctx.metrics.registry);
   }
 
   async start(server: Server): Promise<void> {
@@ -61,6 +68,9 @@ export class DeviceGateway {
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
     });
     await this.ctx.subscriber.subscribe(this.ctx.keys.nodeChannel(this.ctx.nodeId), (userId) => this.pumpUser(userId));
+    await this.ctx.subscriber.subscribe(this.ctx.keys.nodeReplacedChannel(this.ctx.nodeId), (deviceId) =>
+      this.replaced(deviceId),
+    );
     const degraded = setInterval(() => {
       if (isRedisReady(this.ctx.redis)) return;
       for (const userId of new Set([...this.sessions.keys(), ...this.waiters.keys()])) this.pumpUser(userId);
@@ -144,7 +154,7 @@ export class DeviceGateway {
     const send = (message: BackendMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
-    const helloTimer = setTimeout(() => ws.close(4001, 'say hello first'), HELLO_TIMEOUT_MS);
+    const helloTimer = setTimeout(() => ws.close(CLOSE_CODES.helloTimeout, 'say hello first'), HELLO_TIMEOUT_MS);
     const liveness = keepAlive(ws, () => send({ type: 'ping', at: Date.now() }));
 
     ws.on('message', (data, isBinary) => {
@@ -181,7 +191,8 @@ export class DeviceGateway {
         } catch (err) {
           if (err instanceof AppError) {
             send({ type: 'error', code: err.code, message: err.message, ref: message.type });
-            if (err.code === 'unauthenticated') ws.close(4003, 'device token refused');
+            if (err.code === 'unauthenticated') ws.close(CLOSE_CODES.unauthenticated, 'device token refused');
+            if (err.code === 'rate_limited') ws.close(CLOSE_CODES.tooManyDevices, 'too many devices connected');
             return;
           }
           this.ctx.log.error({ err, type: message.type }, 'device message failed');
@@ -205,8 +216,24 @@ export class DeviceGateway {
 
   private async open(ws: WebSocket, hello: ReturnType<typeof Hello.parse>, send: (m: BackendMessage) => void) {
     const device = await authenticateDevice(this.ctx, hello.token);
-    const session = this.session(device, send, () => ws.close(4003, 'device revoked'));
+    const previous = this.connections.get(device.id);
+    const others = [...(this.sessions.get(device.userId) ?? [])].filter((s) => s.device.id !== device.id);
+    if (others.length >= MAX_CONNECTED_DEVICES) {
+      throw new AppError(
+        'rate_limited',
+        `${MAX_CONNECTED_DEVICES} of your devices are connected already: disconnect one, or revoke devices you no longer use.`,
+      );
+    }
+    const session = this.session(device, send, () => ws.close(CLOSE_CODES.unauthenticated, 'device revoked'));
     session.capacity = hello.capacity;
+    // One connection per device: from here on this one is the device's; the one before it (here
+    // or on another node) is closed.
+    this.connections.set(device.id, { session, ws });
+    previous?.ws.close(CLOSE_CODES.replaced, 'replaced by a newer connection of this device');
+    const elsewhere = await nodeOf(this.ctx, device.userId, device.id);
+    if (elsewhere && elsewhere !== this.ctx.nodeId) {
+      await this.ctx.redis.publish(this.ctx.keys.nodeReplacedChannel(elsewhere), device.id);
+    }
     if (device.version !== hello.version) {
       await this.ctx.db.prisma.device.update({ where: { id: device.id }, data: { version: hello.version } });
     }
@@ -222,8 +249,9 @@ export class DeviceGateway {
     const set = this.sessions.get(device.userId) ?? new Set();
     set.add(session);
     this.sessions.set(device.userId, set);
+    this.metrics.connected.inc();
     this.watchUser(device.userId);
-    await this.setPresence(device.userId, device.id, true);
+    await announce(this.ctx, device.userId, device.id);
     await this.ctx.events.publish(device.userId, {
       type: 'device',
       deviceId: device.id,
@@ -235,28 +263,37 @@ export class DeviceGateway {
     return session;
   }
 
+  /** The device connected to another node: its connection here, if any, is closed. */
+  private replaced(deviceId: string): void {
+    this.connections.get(deviceId)?.ws.close(CLOSE_CODES.replaced, 'replaced by a newer connection of this device');
+  }
+
+  /** Work for this connection alone: its offers go back (which nudges whoever may take them). */
   private async close(session: DeviceSession): Promise<void> {
     session.close();
     const { userId, id } = session.device;
     const set = this.sessions.get(userId);
-    set?.delete(session);
+    if (set?.delete(session)) this.metrics.connected.dec();
     if (set && set.size === 0) {
       this.sessions.delete(userId);
       this.unlisten.get(userId)?.();
       this.unlisten.delete(userId);
     }
+    const current = this.connections.get(id)?.session === session;
+    if (current) this.connections.delete(id);
     try {
       await session.handBackOffers();
-      await this.setPresence(userId, id, false);
       this.seen.add(id);
-      await this.ctx.events.publish(userId, {
-        type: 'device',
-        deviceId: id,
-        online: false,
-        at: new Date().toISOString(),
-      });
-      // The offers it gave back may go to the user's other devices on this node.
-      this.pumpUser(userId);
+      // A replaced connection's device is still online, through the connection that replaced it.
+      if (current) {
+        await withdraw(this.ctx, userId, id);
+        await this.ctx.events.publish(userId, {
+          type: 'device',
+          deviceId: id,
+          online: false,
+          at: new Date().toISOString(),
+        });
+      }
     } catch (err) {
       this.ctx.log.warn({ err, deviceId: id }, 'cleaning up after a device failed');
     }
@@ -287,19 +324,16 @@ export class DeviceGateway {
 
   /** A session for one long-poll request: the same conversation, its replies collected. */
   session(device: Device, send: (m: BackendMessage) => void, disconnect: () => void = () => {}): DeviceSession {
-    return new DeviceSession(this.ctx, device, this.offers, this.streams, send, disconnect);
+    return new DeviceSession(this.ctx, device, this.offers, this.streams, send, disconnect, this.metrics.pumps);
   }
 
   async setPresence(userId: string, deviceId: string, online: boolean): Promise<void> {
-    if (!isRedisReady(this.ctx.redis)) return;
-    const key = this.ctx.keys.presence(userId);
-    if (online) await this.ctx.redis.multi().hset(key, deviceId, this.ctx.nodeId).expire(key, PRESENCE_TTL_S).exec();
-    else await this.ctx.redis.hdel(key, deviceId);
+    await (online ? announce : withdraw)(this.ctx, userId, deviceId);
   }
 
   private async refreshPresence(): Promise<void> {
     for (const [userId, set] of this.sessions) {
-      for (const session of set) await this.setPresence(userId, session.device.id, true).catch(() => {});
+      for (const session of set) await announce(this.ctx, userId, session.device.id).catch(() => {});
     }
   }
 }

@@ -5,6 +5,7 @@
 import type { Device } from '@jobswipe/db';
 import { ApplyStep } from '@jobswipe/protocol';
 import type { BackendMessage, ExecutorMessage, HeldLease, OfferMessage } from '@jobswipe/protocol/device';
+import type { Counter } from 'prom-client';
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { claim } from '../leases/claim.ts';
@@ -39,6 +40,8 @@ export class DeviceSession {
     private readonly send: Send,
     /** Closes the device's connection (it was revoked). */
     readonly disconnect: () => void,
+    /** Counts each read for work (gateway-metrics.ts). */
+    private readonly pumps: Counter,
   ) {
     this.executor = { kind: 'device', deviceId: device.id, userId: device.userId };
   }
@@ -139,6 +142,7 @@ export class DeviceSession {
   }
 
   private async pumpOnce(): Promise<OfferMessage[]> {
+    this.pumps.inc();
     await this.expireOffers();
     const sent: OfferMessage[] = [];
     const take = (offers: OfferMessage[]) => {
