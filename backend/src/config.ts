@@ -86,6 +86,10 @@ export const ENV = {
     schema: ms.default(60_000),
     doc: 'A server-worker lease lapses after this long without a heartbeat',
   },
+  HELLO_TIMEOUT_MS: {
+    schema: ms.default(10_000),
+    doc: 'A device socket that has not said a good hello within this long is closed (4001), whatever it sent',
+  },
   OFFER_TIMEOUT_MS: {
     schema: ms.default(30_000),
     doc: 'An offer a device leaves unclaimed this long is taken back; a device that declined one is offered nothing new for at most this long',

@@ -30,11 +30,18 @@ import { keepAlive } from './keep-alive.ts';
 import { OfferSource } from './offer-source.ts';
 import { announce, nodeOf, PRESENCE_TTL_S, withdraw } from './presence.ts';
 
-const HELLO_TIMEOUT_MS = 10_000;
-
 export interface DeviceGatewayOptions {
   /** How often connected devices are offered work from Postgres while Redis is down. */
   degradedPollMs: number;
+}
+
+/** How a socket whose hello did not open a session is closed. */
+function helloRefusal(err: unknown): [number, string] {
+  if (err instanceof AppError && err.code === 'unauthenticated')
+    return [CLOSE_CODES.unauthenticated, 'device token refused'];
+  if (err instanceof AppError && err.code === 'rate_limited')
+    return [CLOSE_CODES.tooManyDevices, 'too many devices connected'];
+  return [1011, 'could not open the session; reconnect'];
 }
 
 export class DeviceGateway {
@@ -154,7 +161,12 @@ export class DeviceGateway {
     const send = (message: BackendMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
-    const helloTimer = setTimeout(() => ws.close(CLOSE_CODES.helloTimeout, 'say hello first'), HELLO_TIMEOUT_MS);
+    // Cleared only by a hello whose token was accepted: a socket that sent anything else is closed
+    // when the time is up.
+    const helloTimer = setTimeout(
+      () => ws.close(CLOSE_CODES.helloTimeout, 'say hello first'),
+      this.ctx.config.HELLO_TIMEOUT_MS,
+    );
     const liveness = keepAlive(ws, () => send({ type: 'ping', at: Date.now() }));
 
     ws.on('message', (data, isBinary) => {
@@ -174,8 +186,7 @@ export class DeviceGateway {
                 ref: message.type,
               });
             }
-            clearTimeout(helloTimer);
-            session = await this.open(ws, Hello.parse(message), send);
+            session = await this.open(ws, Hello.parse(message), send, () => clearTimeout(helloTimer));
             return;
           }
           if (message.type === 'hello') {
@@ -191,17 +202,17 @@ export class DeviceGateway {
         } catch (err) {
           if (err instanceof AppError) {
             send({ type: 'error', code: err.code, message: err.message, ref: message.type });
-            if (err.code === 'unauthenticated') ws.close(CLOSE_CODES.unauthenticated, 'device token refused');
-            if (err.code === 'rate_limited') ws.close(CLOSE_CODES.tooManyDevices, 'too many devices connected');
-            return;
+          } else {
+            this.ctx.log.error({ err, type: message.type }, 'device message failed');
+            send({
+              type: 'error',
+              code: 'internal',
+              message: 'The server could not handle that message; try again.',
+              ref: message.type,
+            });
           }
-          this.ctx.log.error({ err, type: message.type }, 'device message failed');
-          send({
-            type: 'error',
-            code: 'internal',
-            message: 'The server could not handle that message; try again.',
-            ref: message.type,
-          });
+          // A hello that did not open a session leaves nothing half open.
+          if (message.type === 'hello' && !session) ws.close(...helloRefusal(err));
         }
       });
     });
@@ -214,8 +225,14 @@ export class DeviceGateway {
     ws.on('error', () => ws.terminate());
   }
 
-  private async open(ws: WebSocket, hello: ReturnType<typeof Hello.parse>, send: (m: BackendMessage) => void) {
+  private async open(
+    ws: WebSocket,
+    hello: ReturnType<typeof Hello.parse>,
+    send: (m: BackendMessage) => void,
+    authenticated: () => void,
+  ) {
     const device = await authenticateDevice(this.ctx, hello.token);
+    authenticated();
     const previous = this.connections.get(device.id);
     const others = [...(this.sessions.get(device.userId) ?? [])].filter((s) => s.device.id !== device.id);
     if (others.length >= MAX_CONNECTED_DEVICES) {
