@@ -86,12 +86,6 @@ export class DeviceGateway {
     const expiry = setInterval(() => {
       for (const set of this.sessions.values()) for (const session of set) void session.expireOffers().catch(() => {});
     }, 5_000);
-    // Redis back (perhaps empty): say again where our devices are, and offer what is waiting.
-    this.ctx.redis?.on('ready', () => {
-      void this.refreshPresence().then(() => {
-        for (const userId of this.sessions.keys()) this.pumpUser(userId);
-      });
-    });
     const lastSeen = setInterval(() => void this.flushSeen(), 5_000);
     this.timers = [degraded, presence, expiry, lastSeen];
     for (const t of this.timers) t.unref();
@@ -102,6 +96,15 @@ export class DeviceGateway {
     await this.flushSeen();
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
     this.wss.close();
+  }
+
+  /**
+   * After Redis lost its data (or came back, perhaps empty): say again where this node's devices
+   * are, so nudges reach it, and offer every session what is waiting.
+   */
+  async recover(): Promise<void> {
+    await this.refreshPresence();
+    for (const userId of new Set([...this.sessions.keys(), ...this.waiters.keys()])) this.pumpUser(userId);
   }
 
   /** Devices of this user connected to this node (tests and the online view). */
