@@ -44,6 +44,10 @@ export const ENV = {
     schema: ms.default(10),
     doc: "Connections in each backend process's PostgreSQL pool",
   },
+  DATABASE_TX_WAIT_MS: {
+    schema: ms.default(5_000),
+    doc: 'Longest a transaction waits for a pooled connection; then it is tried again with backoff (4 tries in all)',
+  },
   REDIS_URL: {
     schema: z.string().default('redis://127.0.0.1:6379'),
     doc: 'Redis URL; unreachable: runs degraded (Postgres only)',

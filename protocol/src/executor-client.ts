@@ -315,6 +315,8 @@ export class ExecutorClient {
         return;
       }
       case 'error':
+        // A claim the backend failed on: it hands the offer back, which may come again.
+        if (message.ref === 'claim' && message.applicationId) this.claiming.delete(message.applicationId);
         this.emit({ type: 'error', code: message.code, message: message.message });
         if (message.code === 'unauthenticated') {
           this.emit({ type: 'fatal', message: `${message.message} Pair this device again.` });

@@ -203,8 +203,9 @@ export class DeviceGateway {
           await session.handle(message);
           if (['result', 'release', 'capacity', 'claim'].includes(message.type)) await session.pump();
         } catch (err) {
+          const about = 'applicationId' in message ? { applicationId: message.applicationId } : {};
           if (err instanceof AppError) {
-            send({ type: 'error', code: err.code, message: err.message, ref: message.type });
+            send({ type: 'error', code: err.code, message: err.message, ref: message.type, ...about });
           } else {
             this.ctx.log.error({ err, type: message.type }, 'device message failed');
             send({
@@ -212,6 +213,7 @@ export class DeviceGateway {
               code: 'internal',
               message: 'The server could not handle that message; try again.',
               ref: message.type,
+              ...about,
             });
           }
           // A hello that did not open a session leaves nothing half open.

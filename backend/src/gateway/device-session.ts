@@ -188,10 +188,15 @@ export class DeviceSession {
         let outcome: Awaited<ReturnType<typeof claim>>;
         try {
           outcome = await claim(this.ctx, this.executor, id);
-        } finally {
+        } catch (err) {
+          // Nothing was recorded: the entry goes back at once, so the application is offered
+          // again instead of waiting out a lease in this device's pending list.
           this.claiming.delete(id);
-          this.offered.delete(id);
+          await this.handBack(id).catch((e) => this.ctx.log.warn({ err: e }, 'handing back an offer failed'));
+          throw err;
         }
+        this.claiming.delete(id);
+        this.offered.delete(id);
         if (outcome.ok) this.held.set(id, outcome.application.leaseToken);
         if (outcome.ok) this.send(outcome.order);
         else this.send({ type: 'rejected', applicationId: id, reason: outcome.reason, message: outcome.message });
