@@ -81,6 +81,10 @@ export const ENV = {
     schema: ms.default(10),
     doc: "Connections in each backend process's PostgreSQL pool",
   },
+  DATABASE_TX_WAIT_MS: {
+    schema: ms.default(5_000),
+    doc: 'Longest a transaction waits for a pooled connection; then it is tried again with backoff (4 tries in all)',
+  },
   REDIS_URL: {
     schema: z.string().default('redis://127.0.0.1:6379'),
     doc: 'Redis URL; unreachable: runs degraded (Postgres only)',
@@ -122,6 +126,10 @@ export const ENV = {
   SERVER_LEASE_MS: {
     schema: ms.default(60_000),
     doc: 'A server-worker lease lapses after this long without a heartbeat',
+  },
+  HELLO_TIMEOUT_MS: {
+    schema: ms.default(10_000),
+    doc: 'A device socket that has not said a good hello within this long is closed (4001), whatever it sent',
   },
   OFFER_TIMEOUT_MS: {
     schema: ms.default(30_000),

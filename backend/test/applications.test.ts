@@ -37,7 +37,7 @@ async function waitingOn(api: Api, questions: Question[], options: { afterFinalS
     name: 'fail',
     to: 'NEEDS_ATTENTION',
     actor: 'device:a',
-    leaseToken: lease.leaseToken,
+    lease: { token: lease.leaseToken, holder: 'device:a' },
     changes: { attention: questions, error: { message: 'Only the user can answer', errorClass: 'needs_user' } },
   });
   return app;
@@ -68,7 +68,7 @@ describe('the guarded status change', () => {
       name: 'submit',
       to: 'SUBMITTED',
       actor: 'device:a',
-      leaseToken: claimed.leaseToken - 1n,
+      lease: { token: claimed.leaseToken - 1n, holder: 'device:a' },
     });
     await expect(stale).rejects.toMatchObject({ code: 'stale_lease' });
     expect(await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).toEqual(before);
@@ -78,7 +78,7 @@ describe('the guarded status change', () => {
       name: 'submit',
       to: 'SUBMITTED',
       actor: 'device:a',
-      leaseToken: claimed.leaseToken,
+      lease: { token: claimed.leaseToken, holder: 'device:a' },
     });
     expect(ok).toMatchObject({ status: 'SUBMITTED', leaseOwner: null, leaseExpiresAt: null });
     expect(ok.finishedAt).toBeInstanceOf(Date);
@@ -91,7 +91,7 @@ describe('the guarded status change', () => {
       change({ applicationId: app.id, name: 'requeue', to: 'QUEUED', actor: 'user:x' }),
     ).rejects.toBeInstanceOf(AppError);
     await expect(
-      change({ applicationId: app.id, name: 'submit', to: 'QUEUED', actor: 'x', leaseToken: 0n }),
+      change({ applicationId: app.id, name: 'submit', to: 'QUEUED', actor: 'x', lease: { token: 0n, holder: 'x' } }),
     ).rejects.toThrow(/cannot lead to/);
   });
 });
@@ -167,7 +167,7 @@ describe('user actions', () => {
         name: 'submit',
         to: 'SUBMITTED',
         actor: 'device:a',
-        leaseToken: lease.leaseToken,
+        lease: { token: lease.leaseToken, holder: 'device:a' },
       }),
     ).rejects.toMatchObject({ code: 'invalid_transition' });
 
@@ -191,7 +191,7 @@ describe('user actions', () => {
       name: 'fail',
       to: 'DEAD',
       actor: 'device:a',
-      leaseToken: lease.leaseToken,
+      lease: { token: lease.leaseToken, holder: 'device:a' },
       changes: { attempt: 'next', error: { message: 'timed out', errorClass: 'retryable' } },
     });
     const res = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/retry`);

@@ -56,7 +56,7 @@ describe("a site's account password", () => {
       name: 'fail',
       to: 'NEEDS_ATTENTION',
       actor: 'server:w',
-      leaseToken: first.application.leaseToken,
+      lease: { token: first.application.leaseToken, holder: 'server:w' },
       changes: { attention: [question], error: { message: 'The site asks to sign in', errorClass: 'needs_user' } },
     });
     const answered = await me.api.post<ApplicationSummary>(`/v1/applications/${id}/answer`, {
@@ -100,7 +100,7 @@ describe("a site's account password", () => {
       name: 'fail',
       to: 'NEEDS_ATTENTION',
       actor: 'server:w',
-      leaseToken: first.application.leaseToken,
+      lease: { token: first.application.leaseToken as bigint, holder: 'server:w' },
       changes: { attention: [question], error: { message: 'The site asks to sign in', errorClass: 'needs_user' } },
     });
 

@@ -80,13 +80,28 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
   }
 }
 
-/** Applies the migrations not yet recorded in `_prisma_migrations`; returns their names. */
-export function applyMigrations(databaseUrl: string, migrationsList: MigrationList): Promise<string[]> {
-  return withEngine(databaseUrl, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return out.appliedMigrationNames;
-  });
+/**
+ * Applies the migrations not yet recorded in `_prisma_migrations`; returns their names. Migrators
+ * (backend nodes starting together) take turns on a lock of our own that waits as long as it
+ * takes: the engine's own lock gives up after 10 s (P1002), which stopped a node whose neighbour's
+ * migration was slow.
+ */
+export async function applyMigrations(databaseUrl: string, migrationsList: MigrationList): Promise<string[]> {
+  const turn = new pg.Client(poolConfig(databaseUrl));
+  await turn.connect();
+  try {
+    await turn.query('select pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
+    return await withEngine(databaseUrl, async (engine) => {
+      const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
+      return out.appliedMigrationNames;
+    });
+  } finally {
+    // Ending the session releases the lock.
+    await turn.end();
+  }
 }
+
+const MIGRATION_LOCK = 'jobswipe:migrate';
 
 /**
  * The SQL that takes a database built from the `from` datamodel (null: an empty database) to the

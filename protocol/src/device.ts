@@ -23,6 +23,20 @@ export const LeaseToken = z
 export const MAX_FRAME_BYTES = 64 * 1024;
 /** Application-level ping period: an MV3 service worker dies after 30 s without events. */
 export const PING_INTERVAL_MS = 20_000;
+/** Devices of one user connected to one backend node at once; the next is refused (close 4008). */
+export const MAX_CONNECTED_DEVICES = 10;
+
+/** Close codes of the device socket besides the standard ones (docs/protocol.md, "Connecting"). */
+export const CLOSE_CODES = {
+  /** Unknown or revoked device token: do not reconnect with it. */
+  unauthenticated: 4003,
+  /** No `hello` in time. */
+  helloTimeout: 4001,
+  /** A newer connection of the same device replaced this one: do not reconnect from here. */
+  replaced: 4002,
+  /** Too many of the user's devices are connected. */
+  tooManyDevices: 4008,
+} as const;
 
 // ---- executor → backend ---------------------------------------------------------------------
 

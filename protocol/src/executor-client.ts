@@ -7,6 +7,7 @@
 import type { ApplyResult, ApplyStep } from './automation.ts';
 import {
   BackendMessage,
+  CLOSE_CODES,
   type ClaimedMessage,
   type ExecutorMessage,
   type HeldLease,
@@ -233,12 +234,17 @@ export class ExecutorClient {
     };
     ws.onmessage = (event) => this.receive(event.data);
     ws.onerror = () => {};
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (this.ws !== ws) return;
       this.ws = null;
       this.connected = false;
       if (this.pingTimer) clearInterval(this.pingTimer);
       for (const id of this.claiming) this.claiming.delete(id);
+      if ((event as { code?: unknown } | null)?.code === CLOSE_CODES.replaced) {
+        // Another live connection speaks for this device: reconnecting would only take turns with it.
+        this.stopped = true;
+        this.emit({ type: 'fatal', message: 'This device connected again from somewhere else: this copy stopped.' });
+      }
       if (this.stopped) return;
       const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 500, maxMs: 30_000 };
       const ceiling = Math.min(maxMs, baseMs * 2 ** this.attempts);
@@ -314,6 +320,8 @@ export class ExecutorClient {
         return;
       }
       case 'error':
+        // A claim the backend failed on: it hands the offer back, which may come again.
+        if (message.ref === 'claim' && message.applicationId) this.claiming.delete(message.applicationId);
         this.emit({ type: 'error', code: message.code, message: message.message });
         if (message.code === 'unauthenticated') {
           this.emit({ type: 'fatal', message: `${message.message} Pair this device again.` });

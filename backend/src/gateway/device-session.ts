@@ -3,12 +3,13 @@
 // the device holds and was offered. A stream entry is acknowledged once Postgres has recorded
 // what became of it (claimed, or refused); from then on the lease in Postgres tracks the work.
 import type { Device } from '@jobswipe/db';
-import { ApplyStep, isHeld } from '@jobswipe/protocol';
+import { ApplyStep } from '@jobswipe/protocol';
 import type { BackendMessage, ExecutorMessage, HeldLease, OfferMessage } from '@jobswipe/protocol/device';
+import type { Counter } from 'prom-client';
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { claim } from '../leases/claim.ts';
-import { type Executor, owner } from '../leases/executor.ts';
+import { type Executor, holdsLease } from '../leases/executor.ts';
 import { heartbeat } from '../leases/heartbeat.ts';
 import { recordResult } from '../leases/record-result.ts';
 import { release } from '../leases/release.ts';
@@ -39,6 +40,8 @@ export class DeviceSession {
     private readonly send: Send,
     /** Closes the device's connection (it was revoked). */
     readonly disconnect: () => void,
+    /** Counts each read for work (gateway-metrics.ts). */
+    private readonly pumps: Counter,
   ) {
     this.executor = { kind: 'device', deviceId: device.id, userId: device.userId };
   }
@@ -139,6 +142,7 @@ export class DeviceSession {
   }
 
   private async pumpOnce(): Promise<OfferMessage[]> {
+    this.pumps.inc();
     await this.expireOffers();
     const sent: OfferMessage[] = [];
     const take = (offers: OfferMessage[]) => {
@@ -184,10 +188,15 @@ export class DeviceSession {
         let outcome: Awaited<ReturnType<typeof claim>>;
         try {
           outcome = await claim(this.ctx, this.executor, id);
-        } finally {
+        } catch (err) {
+          // Nothing was recorded: the entry goes back at once, so the application is offered
+          // again instead of waiting out a lease in this device's pending list.
           this.claiming.delete(id);
-          this.offered.delete(id);
+          await this.handBack(id).catch((e) => this.ctx.log.warn({ err: e }, 'handing back an offer failed'));
+          throw err;
         }
+        this.claiming.delete(id);
+        this.offered.delete(id);
         if (outcome.ok) this.held.set(id, outcome.application.leaseToken);
         if (outcome.ok) this.send(outcome.order);
         else this.send({ type: 'rejected', applicationId: id, reason: outcome.reason, message: outcome.message });
@@ -264,7 +273,7 @@ export class DeviceSession {
       where: { id: applicationId },
       select: { status: true, leaseToken: true, leaseOwner: true },
     });
-    if (app && isHeld(app.status) && app.leaseToken === token && app.leaseOwner === owner(this.executor)) return;
+    if (app && holdsLease(app, this.executor, token)) return;
     // Answered meanwhile (a result, a lost heartbeat): that answer was the news.
     if (this.held.get(applicationId) !== token || this.answered.has(applicationId)) return;
     this.held.delete(applicationId);

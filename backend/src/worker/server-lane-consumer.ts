@@ -148,7 +148,13 @@ export class ServerLaneConsumer {
         continue;
       }
       taking.add(entry.work.applicationId);
-      const outcome = await claim(this.ctx, this.executor, entry.work.applicationId);
+      const outcome = await claim(this.ctx, this.executor, entry.work.applicationId).catch(async (err: unknown) => {
+        // Nothing was recorded: the entry goes back to the group at once instead of waiting out
+        // a lease in this worker's pending list.
+        await this.streams.publish(entry.work);
+        await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);
+        throw err;
+      });
       await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);
       outcomes.push(outcome);
     }

@@ -199,3 +199,68 @@ describe('a claim whose reply was lost with the connection', () => {
     expect(await claimCounts(prisma(), [id!])).toEqual(new Map([[id, 1]]));
   });
 });
+
+describe('a claim when Postgres is too busy to start its transaction', () => {
+  // One pooled connection, which the test holds: every other transaction has to wait for it.
+  let busy: TestBackend;
+  beforeAll(async () => {
+    busy = await startTestBackend({
+      SWIPE_RATE_LIMIT: '100000',
+      PAIR_RATE_LIMIT: '1000',
+      DATABASE_POOL_MAX: '1',
+      DATABASE_TX_WAIT_MS: '500',
+    });
+  });
+  afterAll(() => busy.close());
+
+  /** Holds the node's only database connection for `ms`; `released` settles when it lets go. */
+  async function holdDatabase(ms: number): Promise<{ released: Promise<void> }> {
+    let started: () => void = () => {};
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const done = busy.node.ctx.db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`select 1`;
+        started();
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      },
+      { maxWait: 30_000, timeout: 30_000 },
+    );
+    await holding;
+    return { released: done };
+  }
+
+  async function offeredDevice() {
+    const db = busy.node.ctx.db.prisma;
+    const user = await userWith(busy.api, db);
+    const [id] = await swipeRight(user.api, db, 1);
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.hello(busy.node.url, token);
+    stops.push(() => raw.close());
+    expect((await raw.next('offer')).applicationId).toBe(id);
+    return { raw, id: id! };
+  }
+
+  it('is tried again with backoff, and succeeds once the database answers', { timeout: 60_000 }, async () => {
+    const { raw, id } = await offeredDevice();
+    const { released } = await holdDatabase(1_000);
+    raw.send({ type: 'claim', applicationId: id });
+    expect((await raw.next('claimed', 30_000)).applicationId).toBe(id);
+    await released;
+    expect(raw.received.filter((m) => m.type === 'error')).toEqual([]);
+  });
+
+  it('that still fails hands its entry back at once: offered again when the database answers', {
+    timeout: 60_000,
+  }, async () => {
+    const { raw, id } = await offeredDevice();
+    const { released } = await holdDatabase(5_000);
+    raw.send({ type: 'claim', applicationId: id });
+    expect(await raw.next('error', 30_000)).toMatchObject({ code: 'internal', ref: 'claim', applicationId: id });
+    await released;
+    expect((await raw.next('offer', 30_000)).applicationId).toBe(id);
+    raw.send({ type: 'claim', applicationId: id });
+    expect((await raw.next('claimed', 30_000)).applicationId).toBe(id);
+  });
+});
