@@ -1,6 +1,7 @@
 import type { AuthResponse, ErrorBody } from '@jobswipe/protocol';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessTokens } from '../src/auth/access-tokens.ts';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 
@@ -85,6 +86,15 @@ describe('access tokens', () => {
     expect((await api.as(expired).get<ErrorBody>('/v1/me')).body.error.code).toBe('token_expired');
     expect((await api.as(forged).get<ErrorBody>('/v1/me')).body.error.code).toBe('unauthenticated');
     expect((await api.as('not-a-jwt').get<ErrorBody>('/v1/me')).status).toBe(401);
+  });
+
+  it('refuses a token once it expires, though it was accepted (and remembered) before', async () => {
+    const tokens = new AccessTokens('s'.repeat(40), 1);
+    const { token, expiresAt } = await tokens.issue({ userId: '00000000-0000-4000-8000-000000000001', role: 'user' });
+    expect(await tokens.verify(token)).toEqual({ userId: '00000000-0000-4000-8000-000000000001', role: 'user' });
+    // The token's exp is in whole seconds: wait past it.
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(expiresAt.getTime() / 1000) * 1000 - Date.now() + 50));
+    await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'token_expired' });
   });
 });
 
