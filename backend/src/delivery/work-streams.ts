@@ -42,16 +42,49 @@ export class WorkStreams {
    * devices to read it (server workers wait on their streams themselves).
    */
   async publish(work: WorkEntry): Promise<string> {
-    const { stream, group } = this.streamFor(work);
-    await this.ensureGroup(stream, group);
-    const multi = this.redis.multi().xadd(stream, '*', ...toFields(work));
-    if (work.lane === 'device')
-      multi.sadd(this.keys.deviceStreamIndex(), work.userId).hvals(this.keys.presence(work.userId));
-    const replies = await multi.exec();
-    const [err, id] = replies?.[0] ?? [new Error('XADD failed'), null];
-    if (err) throw err;
-    if (work.lane === 'device') await this.nudge(work.userId, (replies?.[2]?.[1] as string[] | undefined) ?? []);
+    const [id] = await this.publishAll([work]);
     return id as string;
+  }
+
+  /**
+   * `publish` for many at once: one MULTI adds every entry (and indexes the device streams, and
+   * reads who serves those users), then one pipeline nudges those nodes. Two round trips for a
+   * whole batch, not two per entry. Returns the entry ids in order.
+   */
+  async publishAll(works: readonly WorkEntry[]): Promise<string[]> {
+    if (works.length === 0) return [];
+    for (const work of works) {
+      const { stream, group } = this.streamFor(work);
+      await this.ensureGroup(stream, group);
+    }
+    const multi = this.redis.multi();
+    for (const work of works) {
+      multi.xadd(this.streamFor(work).stream, '*', ...toFields(work));
+      if (work.lane === 'device')
+        multi.sadd(this.keys.deviceStreamIndex(), work.userId).hvals(this.keys.presence(work.userId));
+    }
+    const replies = (await multi.exec()) ?? [];
+    const ids: string[] = [];
+    const nudges = new Map<string, Set<string>>();
+    let at = 0;
+    for (const work of works) {
+      const [err, id] = replies[at] ?? [new Error('XADD failed'), null];
+      if (err) throw err;
+      ids.push(id as string);
+      if (work.lane === 'device') {
+        const nodes = (replies[at + 2]?.[1] as string[] | undefined) ?? [];
+        for (const node of nodes) nudges.set(node, (nudges.get(node) ?? new Set()).add(work.userId));
+        at += 3;
+      } else {
+        at += 1;
+      }
+    }
+    if (nudges.size) {
+      const pipeline = this.redis.pipeline();
+      for (const [node, users] of nudges) for (const user of users) pipeline.publish(this.keys.nodeChannel(node), user);
+      await pipeline.exec();
+    }
+    return ids;
   }
 
   /** Tells the nodes serving the user's devices (from their presence) that there is work. */
