@@ -40,7 +40,7 @@ export async function startNode(
   const recovery = new RecoveryDuties(ctx, streams);
 
   await ctx.events.start(ctx.subscriber);
-  const http = await listen(createApp(ctx, { gateway }), config.PORT, config.HOST);
+  const http = await listen(createApp(ctx, { gateway, relay }), config.PORT, config.HOST);
   // On a port picked at start (PORT=0, tests), links handed to executors must carry the real one.
   if (!config.PUBLIC_URL) config.publicUrl = http.url;
   await gateway.start(http.server);

@@ -15,6 +15,7 @@ import { deadLetterRoutes } from '../ops/dead-letters.ts';
 import { healthRoutes } from '../ops/health-routes.ts';
 import { httpMetrics } from '../ops/http-metrics.ts';
 import { queueStatsRoutes } from '../ops/queue-stats.ts';
+import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
@@ -23,7 +24,10 @@ import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { requestContext } from './request-context.ts';
 
-export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway }): express.Express {
+export function createApp(
+  ctx: AppContext,
+  delivery: { gateway: DeviceGateway; relay: Pick<OutboxRelay, 'wake'> },
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(ctx.log));
@@ -50,7 +54,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway })
   v1.use(billingRoutes(ctx));
   v1.use(queueStatsRoutes(ctx));
   v1.use(deadLetterRoutes(ctx));
-  v1.use(swipeRoutes(ctx));
+  v1.use(swipeRoutes(ctx, delivery.relay));
   v1.use(applicationRoutes(ctx));
   v1.use(evidenceRoutes(ctx));
   app.use('/v1', v1);

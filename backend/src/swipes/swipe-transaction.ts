@@ -2,8 +2,10 @@
 // idempotency key (a retried request returns the first response and changes nothing), the swipe
 // (unique per user and job: a concurrent second swipe waits for the first to commit, then returns
 // it), and for a right-swipe the quota reservation and routing (`reserve_quota`), the application
-// in its starting status with its job snapshot, delivery message (outbox, NOTIFY at commit) and
-// first audit event. The function returns the rows the response is made of, as JSON; the same JSON
+// in its starting status with its job snapshot, delivery message (outbox) and first audit event.
+// Once it has committed, this node's outbox relay is woken to publish the message (no NOTIFY: that
+// would wake every node's relay for every swipe, and serializes commits in Postgres); if this node
+// dies first, any node's sweep publishes it. The function returns the rows the response is made of, as JSON; the same JSON
 // is stored with the idempotency key, so a replay is rendered by the same code.
 import type { Swipe } from '@jobswipe/db';
 import type { SwipeBody, SwipeResponse } from '@jobswipe/protocol';
@@ -14,7 +16,8 @@ import type { AppContext } from '../context.ts';
 import { type SqlFunction, statusSql } from '../db/sql-function.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { requestHash, type StoredResponse } from '../idempotency/idempotency-key.ts';
-import { DELIVER_TOPIC, OUTBOX_CHANNEL } from '../outbox/enqueue-delivery.ts';
+import { DELIVER_TOPIC } from '../outbox/enqueue-delivery.ts';
+import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 
 export interface SwipeResult extends StoredResponse {
   body: SwipeResponse;
@@ -40,7 +43,6 @@ declare
   v_app applications%rowtype;
   v_user record;
   v_quota record;
-  v_outbox bigint;
   v_status int := 201;
   v_created boolean := true;
   v_result jsonb;
@@ -95,9 +97,7 @@ begin
     if v_app.status = ${QUEUED} then
       insert into outbox (topic, payload)
       values ('${DELIVER_TOPIC}', jsonb_build_object('applicationId', v_app.id, 'userId', p_user, 'lane', v_app.lane,
-        'priority', v_app.priority))
-      returning id into v_outbox;
-      perform pg_notify('${OUTBOX_CHANNEL}', v_outbox::text);
+        'priority', v_app.priority));
     end if;
 
     insert into application_events (application_id, user_id, type, from_status, to_status, actor, message, attempt,
@@ -130,7 +130,12 @@ interface SwipeOutcome {
   job: ApplicationWithJob['job'];
 }
 
-export async function runSwipe(ctx: AppContext, userId: string, input: SwipeBody): Promise<SwipeResult> {
+export async function runSwipe(
+  ctx: AppContext,
+  relay: Pick<OutboxRelay, 'wake'>,
+  userId: string,
+  input: SwipeBody,
+): Promise<SwipeResult> {
   const key = input.idempotencyKey ?? null;
   let outcome: SwipeOutcome;
   try {
@@ -161,6 +166,7 @@ export async function runSwipe(ctx: AppContext, userId: string, input: SwipeBody
       },
       'right-swipe accepted',
     );
+    if (application.status === 'QUEUED') relay.wake();
     // Committed already; the event bus falls back to this node's sockets when Redis is down.
     void ctx.events.applicationChanged(application, 'status', null, null);
   }
