@@ -12,6 +12,7 @@ import type { Logger } from './logger.ts';
 import { OutboxRelay } from './outbox/outbox-relay.ts';
 import { RecoveryDuties } from './recovery/recovery-duties.ts';
 import { waitForRedis } from './redis/connection.ts';
+import { GraceRelease } from './swipes/grace-release.ts';
 
 export interface BackendNode {
   ctx: AppContext;
@@ -19,6 +20,7 @@ export interface BackendNode {
   port: number;
   streams: WorkStreams;
   relay: OutboxRelay;
+  grace: GraceRelease;
   gateway: DeviceGateway;
   recovery: RecoveryDuties;
   stop(): Promise<void>;
@@ -35,17 +37,19 @@ export async function startNode(
   }
   const streams = new WorkStreams(ctx.redis, ctx.keys);
   const relay = new OutboxRelay(ctx, ctx.redis, streams, { sweepMs: config.OUTBOX_SWEEP_MS, retainMs: 24 * 3600_000 });
+  const grace = new GraceRelease(ctx, relay);
   const gateway = new DeviceGateway(ctx, streams, { degradedPollMs: 2_000 });
   const events = new EventsGateway(ctx);
   const recovery = new RecoveryDuties(ctx, streams);
 
   await ctx.events.start(ctx.subscriber);
-  const http = await listen(createApp(ctx, { gateway, relay }), config.PORT, config.HOST);
+  const http = await listen(createApp(ctx, { gateway, relay, grace }), config.PORT, config.HOST);
   // On a port picked at start (PORT=0, tests), links handed to executors must carry the real one.
   if (!config.PUBLIC_URL) config.publicUrl = http.url;
   await gateway.start(http.server);
   events.start(http.server);
   await relay.start();
+  await grace.start();
   recovery.start();
   ctx.log.info({ url: http.url, nodeId: ctx.nodeId }, 'backend node listening');
   return {
@@ -54,10 +58,12 @@ export async function startNode(
     port: http.port,
     streams,
     relay,
+    grace,
     gateway,
     recovery,
     async stop() {
       await recovery.stop();
+      await grace.stop();
       await relay.stop();
       await gateway.stop();
       events.stop();

@@ -15,19 +15,16 @@ import { deadLetterRoutes } from '../ops/dead-letters.ts';
 import { healthRoutes } from '../ops/health-routes.ts';
 import { httpMetrics } from '../ops/http-metrics.ts';
 import { queueStatsRoutes } from '../ops/queue-stats.ts';
-import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
+import type { SwipeDelivery } from '../swipes/swipe-transaction.ts';
 import { userRoutes } from '../users/routes.ts';
 import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { requestContext } from './request-context.ts';
 
-export function createApp(
-  ctx: AppContext,
-  delivery: { gateway: DeviceGateway; relay: Pick<OutboxRelay, 'wake'> },
-): express.Express {
+export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } & SwipeDelivery): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(ctx.log));
@@ -54,7 +51,7 @@ export function createApp(
   v1.use(billingRoutes(ctx));
   v1.use(queueStatsRoutes(ctx));
   v1.use(deadLetterRoutes(ctx));
-  v1.use(swipeRoutes(ctx, delivery.relay));
+  v1.use(swipeRoutes(ctx, delivery));
   v1.use(applicationRoutes(ctx));
   v1.use(evidenceRoutes(ctx));
   app.use('/v1', v1);

@@ -37,6 +37,9 @@ export async function startTestCluster(size: number, env: Record<string, string>
     REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO: 'false',
+    // Tests about delivery want a right-swipe offered at once; tests of the undo grace period (and
+    // of anything that waits on it) set it themselves.
+    UNDO_GRACE_MS: '0',
     ...env,
   };
   const nodes: BackendNode[] = [];
