@@ -93,14 +93,8 @@ export class GraceRelease {
       const { rows } = await this.ctx.db.pool.query<ApplicationRow>(RELEASE_DUE, [BATCH]);
       total += rows.length;
       if (rows.length) this.relay.wake();
-      for (const row of rows) {
-        const app = applicationFromRow(row);
-        this.ctx.log.info(
-          { correlationId: app.correlationId, applicationId: app.id, lane: app.lane },
-          'undo window over: queued',
-        );
-        void this.ctx.events.applicationChanged(app, 'status', 'GRACE', null);
-      }
+      if (rows.length) this.ctx.log.debug({ queued: rows.length }, 'undo windows over: queued');
+      for (const row of rows) void this.ctx.events.applicationChanged(applicationFromRow(row), 'status', 'GRACE', null);
       if (rows.length < BATCH) return total;
     }
   }

@@ -19,6 +19,7 @@ import type { AppContext } from '../context.ts';
 import { type SqlFunction, statusSql } from '../db/sql-function.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { requestHash, type StoredResponse } from '../idempotency/idempotency-key.ts';
+import { addLogContext } from '../logger.ts';
 import { DELIVER_TOPIC } from '../outbox/enqueue-delivery.ts';
 import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 import type { GraceRelease } from './grace-release.ts';
@@ -179,15 +180,8 @@ export async function runSwipe(
   }
   const application = outcome.application ? applicationFromRow(outcome.application) : null;
   if (outcome.created && application) {
-    ctx.log.info(
-      {
-        correlationId: application.correlationId,
-        applicationId: application.id,
-        status: application.status,
-        lane: application.lane,
-      },
-      'right-swipe accepted',
-    );
+    // On the request's own log line, not one more line per swipe.
+    addLogContext({ correlationId: application.correlationId, applicationId: application.id });
     if (application.status === 'QUEUED') delivery.relay.wake();
     if (application.status === 'GRACE') delivery.grace.announce(application.availableAt);
     // Committed already; the event bus falls back to this node's sockets when Redis is down.
