@@ -26,8 +26,8 @@ try {
   // First, while the node's heap has seen nothing else, so the difference is the connections'.
   step(`memory per idle device connection (${IDLE_CONNECTIONS} connections)`);
   const idleConnections = await measureIdleConnectionMemory(backend, { connections: IDLE_CONNECTIONS, perUser: 2 });
-  step('swipe → offer latency (300 swipes)');
-  const offerLatency = await measureOfferLatency(backend, { swipes: 300, warmup: 20 });
+  step('end of the undo grace period → offer latency (300 swipes, one every 40 ms)');
+  const offerLatency = await measureOfferLatency(backend, { swipes: 300, warmup: 20, spacingMs: 40 });
   step('baseline: swipe → BullMQ worker (300 swipes)');
   const bullmqBaseline = await measureBullmqBaseline(backend, { swipes: 300, warmup: 20 });
   step('baseline: a device polling Postgres every 10 s (200 swipes over 20 s)');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 export { generatedSecret };
 
 import { dataDir, generatedSecret } from '@jobswipe/db';
+import { UNDO_GRACE_MAX_MS } from '@jobswipe/protocol';
 import { z } from 'zod';
 
 const ms = z.coerce.number().int().positive();
@@ -146,6 +147,10 @@ export const ENV = {
   },
   OUTBOX_SWEEP_MS: { schema: ms.default(2_000), doc: 'How often the outbox relay sweeps for unpublished rows' },
   MAX_ATTEMPTS: { schema: ms.default(5), doc: 'Attempts before an application is DEAD' },
+  UNDO_GRACE_MS: {
+    schema: z.coerce.number().int().min(0).max(UNDO_GRACE_MAX_MS).default(5_000),
+    doc: 'How long a right-swipe is held for undo before any executor is offered it, for users who have not chosen (PUT /v1/settings undoGraceMs); 0: at once',
+  },
   SEED_DEMO: { schema: bool.default(true), doc: '`npm start` seeds the demo user and practice jobs' },
   PRACTICE_ATS_URL: {
     schema: z.string().url().optional(),

@@ -43,7 +43,7 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     max: config.DATABASE_POOL_MAX,
     onError: (err) => log.warn({ err: err.message }, 'idle database connection lost'),
   });
-  const redis = connectRedis(config.REDIS_URL, log);
+  const redis = connectRedis(config.REDIS_URL, log, 'main', { autoPipelining: true });
   const keys = new RedisKeys(config.REDIS_PREFIX);
   const subscriber = new Subscriber(config.REDIS_URL, log, 'subscriber');
   return {

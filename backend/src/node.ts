@@ -13,6 +13,7 @@ import { OutboxRelay } from './outbox/outbox-relay.ts';
 import { RecoveryDuties } from './recovery/recovery-duties.ts';
 import { waitForRedis } from './redis/connection.ts';
 import { RedisDataWatch } from './redis/data-loss.ts';
+import { GraceRelease } from './swipes/grace-release.ts';
 
 export interface BackendNode {
   ctx: AppContext;
@@ -20,6 +21,7 @@ export interface BackendNode {
   port: number;
   streams: WorkStreams;
   relay: OutboxRelay;
+  grace: GraceRelease;
   gateway: DeviceGateway;
   recovery: RecoveryDuties;
   stop(): Promise<void>;
@@ -36,6 +38,7 @@ export async function startNode(
   }
   const streams = new WorkStreams(ctx.redis, ctx.keys);
   const relay = new OutboxRelay(ctx, ctx.redis, streams, { sweepMs: config.OUTBOX_SWEEP_MS, retainMs: 24 * 3600_000 });
+  const grace = new GraceRelease(ctx, relay);
   const gateway = new DeviceGateway(ctx, streams, { degradedPollMs: 2_000 });
   const events = new EventsGateway(ctx);
   const recovery = new RecoveryDuties(ctx, streams);
@@ -49,12 +52,13 @@ export async function startNode(
   );
 
   await ctx.events.start(ctx.subscriber);
-  const http = await listen(createApp(ctx, { gateway }), config.PORT, config.HOST);
+  const http = await listen(createApp(ctx, { gateway, relay, grace }), config.PORT, config.HOST);
   // On a port picked at start (PORT=0, tests), links handed to executors must carry the real one.
   if (!config.PUBLIC_URL) config.publicUrl = http.url;
   await gateway.start(http.server);
   events.start(http.server);
   await relay.start();
+  await grace.start();
   recovery.start();
   dataWatch.start();
   ctx.log.info({ url: http.url, nodeId: ctx.nodeId }, 'backend node listening');
@@ -64,11 +68,13 @@ export async function startNode(
     port: http.port,
     streams,
     relay,
+    grace,
     gateway,
     recovery,
     async stop() {
       dataWatch.stop();
       await recovery.stop();
+      await grace.stop();
       await relay.stop();
       await gateway.stop();
       events.stop();

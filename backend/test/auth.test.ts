@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import type { AuthResponse, ErrorBody } from '@jobswipe/protocol';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessTokens } from '../src/auth/access-tokens.ts';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 
@@ -99,6 +100,16 @@ describe('access tokens', () => {
     const res = await api.as(forever).get<ErrorBody>('/v1/me');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('unauthenticated');
+  });
+
+  it('refuses a token once it expires, though it was accepted (and remembered) before', async () => {
+    const tokens = new AccessTokens('s'.repeat(40), 1);
+    const claims = { userId: '00000000-0000-4000-8000-000000000001', role: 'user', sessionId: 's1' } as const;
+    const { token, expiresAt } = await tokens.issue(claims);
+    expect(await tokens.verify(token)).toEqual({ ...claims, expiresAt });
+    // The token's exp is in whole seconds: wait past it.
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(expiresAt.getTime() / 1000) * 1000 - Date.now() + 50));
+    await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'token_expired' });
   });
 });
 

@@ -96,29 +96,40 @@ describe('the migration to the swipe transaction function', () => {
       const all = await loadMigrations();
       const before = all.migrationDirectories.filter((m) => m.path < '20261207113423');
       await applyMigrations(testDb.url, { ...all, migrationDirectories: before });
-      const user = await db.prisma.user.create({ data: { email: 'old-key@example.com', passwordHash: 'x' } });
-      const [job] = await createJobs(db.prisma, 1);
-      const swipe = await db.prisma.swipe.create({ data: { userId: user.id, jobId: job!.id, direction: 'right' } });
-      const app = await db.prisma.application.create({
-        data: { userId: user.id, jobId: job!.id, swipeId: swipe.id, status: 'QUEUED', lane: 'device' },
-      });
-      const jobSummary = { title: job!.title, company: job!.company, location: job!.location, atsKind: job!.atsKind };
+      // Rows as that schema had them (the client of today knows columns added since).
+      const sql = (text: string, values: unknown[] = []) => db.pool.query(text, values).then((r) => r.rows[0]);
+      const user = await sql(
+        "insert into users (email, password_hash) values ('old-key@example.com', 'x') returning id",
+      );
+      const job = await sql(
+        "insert into jobs (source, external_id, company, title, location, apply_url, ats_kind) values ('t', '1', 'Acme', 'Engineer', 'Remote', 'http://x', 'generic') returning *",
+      );
+      const swipe = await sql(
+        "insert into swipes (user_id, job_id, direction) values ($1, $2, 'right') returning id, created_at",
+        [user.id, job.id],
+      );
+      const app = await sql(
+        "insert into applications (user_id, job_id, swipe_id, status, lane) values ($1, $2, $3, 'QUEUED', 'device') returning id",
+        [user.id, job.id, swipe.id],
+      );
+      const jobSummary = { title: 'Engineer', company: 'Acme', location: 'Remote', atsKind: 'generic' };
       const response = {
-        swipe: { id: swipe.id, jobId: job!.id, direction: 'right', createdAt: swipe.createdAt.toISOString() },
+        swipe: { id: swipe.id, jobId: job.id, direction: 'right', createdAt: swipe.created_at.toISOString() },
         application: { id: app.id, status: 'QUEUED', job: jobSummary },
         created: true,
       };
-      await db.prisma.idempotencyKey.create({
-        data: { userId: user.id, key: 'old-key-1234', requestHash: 'h', responseStatus: 201, responseBody: response },
-      });
+      await sql(
+        "insert into idempotency_keys (user_id, key, request_hash, response_status, response_body) values ($1, 'old-key-1234', 'h', 201, $2)",
+        [user.id, response],
+      );
 
       await migrate(testDb.url);
       const [row] = await db.prisma.$queryRaw<{ outcome: Record<string, unknown> }[]>`
-        select swipe_transaction(${user.id}::uuid, ${job!.id}::uuid, 'right', 'old-key-1234', 'h', 5) as outcome`;
+        select swipe_transaction(${user.id}::uuid, ${job.id}::uuid, 'right', 'old-key-1234', 'h', 5, 0) as outcome`;
       expect(row?.outcome).toMatchObject({
         status: 201,
         created: true,
-        swipe: { id: swipe.id, job_id: job!.id, direction: 'right', created_at: swipe.createdAt.toISOString() },
+        swipe: { id: swipe.id, job_id: job.id, direction: 'right', created_at: swipe.created_at.toISOString() },
         application: { id: app.id, status: 'QUEUED', swipe_id: swipe.id },
         job: jobSummary,
       });

@@ -1,7 +1,5 @@
 import type { ErrorBody, SwipeResponse } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transition } from '../src/applications/transition.ts';
-import { inTransaction } from '../src/db/unit-of-work.ts';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 import { createJobs } from './support/factories.ts';
@@ -216,51 +214,20 @@ describe('atomicity', () => {
 });
 
 describe('undo', () => {
-  it('cancels a queued application, gives its quota back, and lets the user swipe the job again', async () => {
+  // Undo in the grace period, and refused after it, is in undo-grace.test.ts.
+  it('undoes a swipe deferred by the daily limit, which no executor was offered, and gives nothing back twice', async () => {
     const me = await signUp(backend.api);
-    const [job] = await createJobs(prisma(), 1);
-    const first = await swipe(me.api, job!.id);
-    const undo = await me.api.delete<{ cancelledApplicationId: string }>(`/v1/swipes/${job!.id}`);
+    const jobs = await createJobs(prisma(), 4);
+    for (const job of jobs) await swipe(me.api, job.id);
+    const deferred = await prisma().application.findFirstOrThrow({
+      where: { userId: me.user.id, status: 'SCHEDULED' },
+    });
+    const undo = await me.api.delete<{ cancelledApplicationId: string }>(`/v1/swipes/${deferred.jobId}`);
     expect(undo.status).toBe(200);
-    expect(undo.body.cancelledApplicationId).toBe(first.body.application!.id);
-    expect(await usage(me.user.id)).toEqual({ today: 0, month: 0, server: 0 });
-    const cancelled = await prisma().application.findUniqueOrThrow({ where: { id: first.body.application!.id } });
-    expect(cancelled.status).toBe('CANCELLED');
-    const again = await swipe(me.api, job!.id);
-    expect(again.status).toBe(201);
-    expect(again.body.application!.id).not.toBe(first.body.application!.id);
-  });
-
-  it('races a claim: exactly one wins, and a claimed application is not undone', async () => {
-    const me = await signUp(backend.api);
-    const jobs = await createJobs(prisma(), 10);
-    const apps = await Promise.all(jobs.slice(0, 3).map((j) => swipe(me.api, j.id)));
-    const outcomes = await Promise.all(
-      apps.flatMap((a, i) => [
-        me.api.delete(`/v1/swipes/${jobs[i]!.id}`).then((r) => (r.status === 200 ? 'undone' : `undo-${r.status}`)),
-        inTransaction(backend.node.ctx, (uow) =>
-          transition(uow, {
-            applicationId: a.body.application!.id,
-            name: 'claim',
-            to: 'CLAIMED',
-            actor: 'device:test',
-            changes: { lease: { owner: 'device:test', expiresAt: new Date(Date.now() + 60_000) } },
-          }),
-        ).then(
-          () => 'claimed',
-          () => 'claim-refused',
-        ),
-      ]),
-    );
-    for (let i = 0; i < 3; i++) {
-      const pair = outcomes.slice(i * 2, i * 2 + 2).sort();
-      expect([
-        ['claim-refused', 'undone'],
-        ['claimed', 'undo-409'],
-      ]).toContainEqual(pair);
-      const app = await prisma().application.findUniqueOrThrow({ where: { id: apps[i]!.body.application!.id } });
-      expect(app.status).toBe(pair.includes('claimed') ? 'CLAIMED' : 'CANCELLED');
-    }
+    expect(undo.body.cancelledApplicationId).toBe(deferred.id);
+    expect((await prisma().application.findUniqueOrThrow({ where: { id: deferred.id } })).status).toBe('CANCELLED');
+    expect(await usage(me.user.id)).toEqual({ today: 3, month: 3, server: 3 });
+    expect((await swipe(me.api, deferred.jobId)).status).toBe(201);
   });
 
   it('answers 404 for a job the user never swiped', async () => {

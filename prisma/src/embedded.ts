@@ -62,7 +62,13 @@ export async function resolveDatabase(log: (msg: string) => void = console.log):
   // Another process (a running `npm start`) may already serve the embedded cluster: share it.
   if (await canConnect(adminUrl)) return { url, embedded: true, stop: async () => {} };
 
-  const server = new EmbeddedServer({ databaseDir, port, user: 'postgres', password: decodeURIComponent(password), log });
+  const server = new EmbeddedServer({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: decodeURIComponent(password),
+    log,
+  });
   if (fresh) {
     log(`No DATABASE_URL: creating an embedded PostgreSQL under ${databaseDir}`);
     await server.initialise().catch((err: Error) => {

@@ -174,6 +174,12 @@ export const ApplicationSummary = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /**
+   * While the application is held for the user's undo grace period (status GRACE): when that ends.
+   * Until then undo (DELETE /v1/swipes/:jobId) always succeeds and no executor is offered it; at
+   * that time it is queued. Null otherwise.
+   */
+  undoUntil: z.string().nullable(),
   job: z.object({ title: z.string(), company: z.string(), location: z.string(), atsKind: z.string() }),
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
@@ -266,10 +272,29 @@ export const UsageView = z.object({
   subscription: SubscriptionView.nullable(),
   usage: z.object({ serverThisMonth: z.number().int(), totalThisMonth: z.number().int(), today: z.number().int() }),
   executionPreference: ExecutionPreference,
+  /** How long a right-swipe is held for undo before any executor is offered it (the user's, else the default). */
+  undoGraceMs: z.number().int(),
 });
 export type UsageView = z.infer<typeof UsageView>;
 
-export const SettingsBody = z.object({ executionPreference: ExecutionPreference });
+/** The longest undo grace period a user may choose. */
+export const UNDO_GRACE_MAX_MS = 60_000;
+
+/** PUT /v1/settings: the settings to change; those left out keep their values. */
+export const SettingsBody = z
+  .object({
+    executionPreference: ExecutionPreference.optional(),
+    undoGraceMs: z
+      .number()
+      .int('must be whole milliseconds')
+      .min(0, 'must be 0 (no undo window) or more')
+      .max(UNDO_GRACE_MAX_MS, `must be at most ${UNDO_GRACE_MAX_MS} (one minute)`)
+      .optional(),
+  })
+  .strict()
+  .refine((b) => b.executionPreference !== undefined || b.undoGraceMs !== undefined, {
+    message: 'give executionPreference, undoGraceMs or both',
+  });
 export type SettingsBody = z.infer<typeof SettingsBody>;
 
 export const CheckoutBody = z.object({

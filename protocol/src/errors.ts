@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'invalid_transition',
   'stale_lease',
   'idempotency_mismatch',
+  'already_applying',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

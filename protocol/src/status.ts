@@ -16,6 +16,7 @@ export const APPLICATION_STATUSES = [
   'EXPIRED',
   'SCHEDULED',
   'WAITING_QUOTA',
+  'GRACE',
 ] as const;
 
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
@@ -27,8 +28,12 @@ export const HELD_STATUSES = ['CLAIMED', 'RUNNING'] as const satisfies readonly 
 /** Nothing happens to the application any more unless the user acts. */
 export const TERMINAL_STATUSES = ['SUBMITTED', 'CANCELLED', 'EXPIRED'] as const satisfies readonly ApplicationStatus[];
 
-/** Waiting for time (backoff, tomorrow's quota, next month's quota) before it is queued again. */
+/**
+ * Waiting for time (the user's undo grace period after the swipe, backoff, tomorrow's quota, next
+ * month's quota) before it is queued; `available_at` says until when.
+ */
 export const WAITING_STATUSES = [
+  'GRACE',
   'RETRY_SCHEDULED',
   'SCHEDULED',
   'WAITING_QUOTA',
@@ -53,9 +58,10 @@ const held = HELD_STATUSES;
 export const TRANSITIONS = {
   create: {
     from: [],
-    to: ['QUEUED', 'SCHEDULED', 'WAITING_QUOTA'],
+    to: ['GRACE', 'QUEUED', 'SCHEDULED', 'WAITING_QUOTA'],
     fenced: false,
-    description: 'a right-swipe creates the application: queued, or deferred by the daily or monthly quota',
+    description:
+      "a right-swipe creates the application: held for the user's undo grace period (queued at once when it is 0), or deferred by the daily or monthly quota",
   },
   claim: {
     from: ['QUEUED'],
@@ -102,10 +108,10 @@ export const TRANSITIONS = {
     description: 'the user cancels while an executor holds it, before the final submit; the lease is fenced out',
   },
   promote: {
-    from: ['RETRY_SCHEDULED', 'SCHEDULED', 'WAITING_QUOTA'],
+    from: ['GRACE', 'RETRY_SCHEDULED', 'SCHEDULED', 'WAITING_QUOTA'],
     to: ['QUEUED'],
     fenced: false,
-    description: 'the scheduler queues an application whose wait is over',
+    description: 'the undo grace period is over, or the scheduler queues an application whose wait is over',
   },
   defer: {
     from: ['RETRY_SCHEDULED', 'SCHEDULED', 'WAITING_QUOTA', 'QUEUED'],
@@ -126,7 +132,7 @@ export const TRANSITIONS = {
     description: 'the user retries, or answers the questions it was waiting on',
   },
   cancel: {
-    from: ['QUEUED', 'SCHEDULED', 'WAITING_QUOTA', 'RETRY_SCHEDULED', 'NEEDS_ATTENTION', 'FAILED', 'DEAD'],
+    from: ['GRACE', 'QUEUED', 'SCHEDULED', 'WAITING_QUOTA', 'RETRY_SCHEDULED', 'NEEDS_ATTENTION', 'FAILED', 'DEAD'],
     to: ['CANCELLED'],
     fenced: false,
     description: 'the user cancels (or undoes the swipe) while no executor holds it',

@@ -30,6 +30,12 @@ describe('application lifecycle', () => {
     expect(allows('claim', null, 'CLAIMED')).toBe(false);
   });
 
+  it('holds a right-swipe for its undo grace period, where no executor can take it and undo can', () => {
+    expect(allows('create', null, 'GRACE')).toBe(true);
+    expect(nextStatuses('GRACE').sort()).toEqual(['CANCELLED', 'QUEUED']);
+    expect(allows('claim', 'GRACE', 'CLAIMED')).toBe(false);
+  });
+
   it('can reach every status from creation', () => {
     const seen = new Set<string>(TRANSITIONS.create.to);
     const todo = [...seen];

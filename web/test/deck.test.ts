@@ -20,7 +20,8 @@ let backend: TestBackend;
 let browser: Browser;
 
 beforeAll(async () => {
-  [backend, browser] = await Promise.all([startBackend(), launchBrowser()]);
+  // Undo works within the user's grace period: a minute, so the test's undo is always inside it.
+  [backend, browser] = await Promise.all([startBackend({ UNDO_GRACE_MS: '60000' }), launchBrowser()]);
   await createJobs(backend.node.ctx.db.prisma, 30, {
     description:
       'You will build the swipe deck.\n\nWe offer a four-day week, a learning budget and a calm on-call rotation.',

@@ -20,7 +20,7 @@ export async function measureBacklogDrain(
   backend: BenchBackend,
   options: { applications: number; capacity: number },
 ): Promise<BacklogDrain> {
-  const { user, token } = await deviceOwner(backend);
+  const { user, token } = await deviceOwner(backend, { undoGraceMs: 0 });
   const jobs = await createJobs(backend.prisma, options.applications);
   // Queued as fast as the API takes them: this part is set-up, not measured.
   for (let i = 0; i < jobs.length; i += 10) {

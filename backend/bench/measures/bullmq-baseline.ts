@@ -34,7 +34,7 @@ export async function measureBullmqBaseline(
   );
   try {
     await worker.waitUntilReady();
-    const user = await userWith(backend.api, backend.prisma);
+    const user = await userWith(backend.api, backend.prisma, { undoGraceMs: 0 });
     const jobs = await createJobs(backend.prisma, options.warmup + options.swipes);
     const latencies: number[] = [];
     for (const [i, job] of jobs.entries()) {

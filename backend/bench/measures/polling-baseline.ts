@@ -14,7 +14,7 @@ export async function measurePollingBaseline(
   backend: BenchBackend,
   options: { swipes: number; spreadMs: number; periodMs: number },
 ): Promise<Distribution> {
-  const user = await userWith(backend.api, backend.prisma);
+  const user = await userWith(backend.api, backend.prisma, { undoGraceMs: 0 });
   const jobs = await createJobs(backend.prisma, options.swipes);
   const seenAt = new Map<string, number>();
   const poll = async () => {

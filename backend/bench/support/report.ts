@@ -58,7 +58,11 @@ export function printTable(results: DeliveryResults, load: MachineLoad): void {
     note: `${d.samples} samples; ${note}`,
   });
   console.table([
-    latency('swipe → offer at device (ours)', offerLatency.offer, 'HTTP response → offer frame over WebSocket'),
+    latency(
+      'grace end → offer at device (ours)',
+      offerLatency.offer,
+      `end of the ${offerLatency.graceMs} ms undo grace period → offer frame over WebSocket`,
+    ),
     latency('swipe → BullMQ worker (baseline)', bullmqBaseline, 'response → queue.add → worker receives'),
     latency('swipe → 10 s polling (baseline)', pollingBaseline, 'response → first poll of Postgres that sees it'),
     {
@@ -75,7 +79,6 @@ export function printTable(results: DeliveryResults, load: MachineLoad): void {
       figure: '',
       note: '<1 is faster',
     },
-    latency('right-swipe API, one at a time', offerLatency.swipeApi, 'request → response, no other load'),
     {
       measure: 'reconnect backlog drain',
       p50: '',

@@ -30,6 +30,7 @@ export function toApplicationSummary(app: ApplicationWithJob): ApplicationSummar
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
     finishedAt: app.finishedAt?.toISOString() ?? null,
+    undoUntil: app.status === 'GRACE' ? app.availableAt.toISOString() : null,
     job: { title: app.job.title, company: app.job.company, location: app.job.location, atsKind: app.job.atsKind },
   };
 }

@@ -29,7 +29,7 @@ export async function changePlan(
   const live = user.subscription;
   if (live?.stripeSubscriptionId && ENTITLED.has(live.status)) {
     await changeSubscription(ctx, client, { userId, stripeSubscriptionId: live.stripeSubscriptionId }, plan);
-    return { kind: 'changed', usage: await usageView(ctx.db.prisma, userId) };
+    return { kind: 'changed', usage: await usageView(ctx.db.prisma, userId, ctx.config.UNDO_GRACE_MS) };
   }
   return { kind: 'checkout', url: await createCheckoutSession(ctx, client, user, plan, body) };
 }

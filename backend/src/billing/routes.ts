@@ -33,7 +33,7 @@ export function billingRoutes(ctx: AppContext): Router {
   const cancellation = (cancel: boolean) => async (req: Request, res: Response) => {
     const { userId } = caller(req);
     await setCancellation(ctx, requireStripe(stripe), userId, cancel);
-    const answer: UsageView = await usageView(ctx.db.prisma, userId);
+    const answer: UsageView = await usageView(ctx.db.prisma, userId, ctx.config.UNDO_GRACE_MS);
     res.json(answer);
   };
   router.post('/billing/portal', async (req, res) => {

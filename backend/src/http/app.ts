@@ -19,12 +19,13 @@ import { queueStatsRoutes } from '../ops/queue-stats.ts';
 import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
+import type { SwipeDelivery } from '../swipes/swipe-transaction.ts';
 import { userRoutes } from '../users/routes.ts';
 import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { requestContext } from './request-context.ts';
 
-export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway }): express.Express {
+export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } & SwipeDelivery): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind a load balancer every request comes from its address: req.ip (per-IP limits, the audit
@@ -66,7 +67,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway })
   v1.use(billingRoutes(ctx));
   v1.use(queueStatsRoutes(ctx));
   v1.use(deadLetterRoutes(ctx));
-  v1.use(swipeRoutes(ctx));
+  v1.use(swipeRoutes(ctx, delivery));
   v1.use(applicationRoutes(ctx));
   v1.use(evidenceRoutes(ctx));
   app.use('/v1', v1);

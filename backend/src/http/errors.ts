@@ -14,6 +14,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   stale_lease: 409,
   idempotency_mismatch: 422,
+  already_applying: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

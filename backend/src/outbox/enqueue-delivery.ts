@@ -2,6 +2,7 @@
 // as the status change: if the transaction commits, the message exists; the relay publishes it
 // to the lane's Redis stream. NOTIFY wakes the relay at commit time.
 import type { Application } from '@jobswipe/db';
+import type { SqlFunction } from '../db/sql-function.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 
 export const OUTBOX_CHANNEL = 'jobswipe_outbox';
@@ -13,6 +14,15 @@ export interface DeliverPayload {
   lane: Application['lane'];
   priority: number;
 }
+
+/** `DeliverPayload` of an applications row, for delivery messages written in SQL. */
+export const DELIVER_MESSAGE_SQL: SqlFunction = {
+  name: 'deliver_message',
+  sql: `
+create or replace function deliver_message(a applications) returns jsonb language sql immutable as $$
+  select jsonb_build_object('applicationId', a.id, 'userId', a.user_id, 'lane', a.lane, 'priority', a.priority)
+$$;`,
+};
 
 export async function enqueueDelivery(uow: UnitOfWork, application: Application): Promise<bigint> {
   const payload: DeliverPayload = {

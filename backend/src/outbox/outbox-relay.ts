@@ -90,24 +90,42 @@ export class OutboxRelay {
       delete from outbox where published_at < now() - make_interval(secs => ${this.options.retainMs / 1000})`;
   }
 
-  private publishBatch(): Promise<number> {
-    return this.ctx.db.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: bigint; topic: string; payload: unknown }[]>`
-        select id, topic, payload from outbox where published_at is null
-        order by id limit ${BATCH} for update skip locked`;
-      const done: bigint[] = [];
+  /**
+   * One batch, in one transaction on the raw pool: the rows stay locked (SKIP LOCKED for the other
+   * nodes) while they are published, and are marked published only if that worked.
+   */
+  private async publishBatch(): Promise<number> {
+    const client = await this.ctx.db.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<{ id: string; topic: string; payload: unknown }>(
+        'select id, topic, payload from outbox where published_at is null order by id limit $1 for update skip locked',
+        [BATCH],
+      );
+      const work: WorkEntry[] = [];
       for (const row of rows) {
-        const work = row.topic === DELIVER_TOPIC ? WorkEntry.safeParse(row.payload) : null;
-        if (work?.success) {
-          await this.streams.publish(work.data);
-        } else {
-          this.ctx.log.error({ outboxId: row.id.toString(), topic: row.topic }, 'outbox row not understood: skipped');
-        }
-        done.push(row.id);
+        const parsed = row.topic === DELIVER_TOPIC ? WorkEntry.safeParse(row.payload) : null;
+        if (parsed?.success) work.push(parsed.data);
+        else this.ctx.log.error({ outboxId: row.id, topic: row.topic }, 'outbox row not understood: skipped');
       }
-      if (done.length) await tx.$executeRaw`update outbox set published_at = now() where id = any(${done}::bigint[])`;
+      await this.streams.publishAll(work);
+      if (rows.length) {
+        await client.query('update outbox set published_at = now() where id = any($1::bigint[])', [
+          rows.map((r) => r.id),
+        ]);
+      }
+      await client.query('commit');
       return rows.length;
-    });
+    } catch (err) {
+      // A connection that cannot roll back is not given back to the pool.
+      await client.query('rollback').catch((e: Error) => {
+        broken = e;
+      });
+      throw err;
+    } finally {
+      client.release(broken);
+    }
   }
 
   private async listen(): Promise<void> {

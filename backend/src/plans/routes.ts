@@ -1,4 +1,4 @@
-// GET /v1/plan (plan, usage, execution preference) and PUT /v1/settings.
+// GET /v1/plan (plan, usage, execution preference, undo grace period) and PUT /v1/settings.
 import { SettingsBody } from '@jobswipe/protocol';
 import { Router } from 'express';
 import { audit } from '../audit/audit-log.ts';
@@ -13,7 +13,7 @@ export function planRoutes(ctx: AppContext): Router {
   const { prisma } = ctx.db;
 
   router.get('/plan', async (req, res) => {
-    res.json(await usageView(prisma, caller(req).userId));
+    res.json(await usageView(prisma, caller(req).userId, ctx.config.UNDO_GRACE_MS));
   });
 
   /** Answers with the same view as GET /v1/plan, so the page shows the saved choice. */
@@ -21,11 +21,17 @@ export function planRoutes(ctx: AppContext): Router {
     const { userId } = caller(req);
     const body = parse(SettingsBody, req.body, 'body');
     await prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: userId }, data: { executionPreference: body.executionPreference } });
-      await reconsiderWaiting(tx, userId);
+      await tx.user.update({
+        where: { id: userId },
+        data: {
+          ...(body.executionPreference ? { executionPreference: body.executionPreference } : {}),
+          ...(body.undoGraceMs !== undefined ? { undoGraceMs: body.undoGraceMs } : {}),
+        },
+      });
+      if (body.executionPreference) await reconsiderWaiting(tx, userId);
       await audit(tx, { userId, action: 'settings_changed', ip: req.ip, userAgent: req.get('user-agent'), data: body });
     });
-    res.json(await usageView(prisma, userId));
+    res.json(await usageView(prisma, userId, ctx.config.UNDO_GRACE_MS));
   });
 
   return router;

@@ -15,7 +15,8 @@ export function toPlanView(plan: Plan): PlanView {
   };
 }
 
-export async function usageView(db: Queryable, userId: string): Promise<UsageView> {
+/** `defaultUndoGraceMs`: the grace period of a user who has not chosen one (UNDO_GRACE_MS). */
+export async function usageView(db: Queryable, userId: string, defaultUndoGraceMs: number): Promise<UsageView> {
   const [user, plans, usage] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, include: { plan: true, subscription: true } }),
     db.plan.findMany({ orderBy: { sortOrder: 'asc' } }),
@@ -32,5 +33,6 @@ export async function usageView(db: Queryable, userId: string): Promise<UsageVie
     },
     usage,
     executionPreference: user.executionPreference,
+    undoGraceMs: user.undoGraceMs ?? defaultUndoGraceMs,
   };
 }

@@ -1,11 +1,19 @@
 // The Redis connection. Commands fail fast while Redis is down (no offline queue), so callers
-// notice at once and fall back to Postgres; ioredis keeps reconnecting in the background.
+// notice at once and fall back to Postgres; ioredis keeps reconnecting in the background. The
+// shared command connection pipelines automatically: commands issued in the same tick (many
+// requests' rate-limit counts, events, outbox publishes) go out in one write, not one each.
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
 
-export function connectRedis(url: string, log: Logger, name = 'main'): Redis {
+export function connectRedis(
+  url: string,
+  log: Logger,
+  name = 'main',
+  options: { autoPipelining?: boolean } = {},
+): Redis {
   const redis = new Redis(url, {
     lazyConnect: true,
+    enableAutoPipelining: options.autoPipelining ?? false,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,

@@ -41,6 +41,11 @@ export class RedisKeys {
     return `${this.prefix}:node:${nodeId}`;
   }
 
+  /** When a right-swipe's undo grace period ends (epoch ms), announced to every node's grace release. */
+  graceChannel(): string {
+    return `${this.prefix}:grace`;
+  }
+
   /** Live events for the web, fanned out by every node to its own sockets. */
   eventsChannel(): string {
     return `${this.prefix}:events`;

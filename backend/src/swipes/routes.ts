@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { parse } from '../http/validate.ts';
-import { runSwipe } from './swipe-transaction.ts';
+import { runSwipe, type SwipeDelivery } from './swipe-transaction.ts';
 import { undoSwipe } from './undo-swipe.ts';
 
 const JobParam = z.object({ jobId: z.string().uuid('must be a UUID') });
 
-export function swipeRoutes(ctx: AppContext): Router {
+export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery): Router {
   const router = Router();
   const limit = ctx.rateLimiter.perMinute('swipe', ctx.config.SWIPE_RATE_LIMIT, (req) => caller(req).userId);
 
@@ -21,7 +21,7 @@ export function swipeRoutes(ctx: AppContext): Router {
       { ...req.body, ...(headerKey && !req.body?.idempotencyKey ? { idempotencyKey: headerKey } : {}) },
       'body',
     );
-    const result = await runSwipe(ctx, caller(req).userId, body);
+    const result = await runSwipe(ctx, delivery, caller(req).userId, body);
     res.status(result.status).json(result.body);
   });
 

@@ -2,8 +2,13 @@
 // idempotency key (a retried request returns the first response and changes nothing), the swipe
 // (unique per user and job: a concurrent second swipe waits for the first to commit, then returns
 // it), and for a right-swipe the quota reservation and routing (`reserve_quota`), the application
-// in its starting status with its job snapshot, delivery message (outbox, NOTIFY at commit) and
-// first audit event. The function returns the rows the response is made of, as JSON; the same JSON
+// in its starting status with its job snapshot, delivery message (outbox) and first audit event.
+// The starting status: GRACE for the user's undo grace period (no delivery message yet: the grace
+// release writes it when the period ends), QUEUED when that is 0, or deferred by quota.
+// Once it has committed, this node's outbox relay is woken to publish the message (no NOTIFY: that
+// would wake every node's relay for every swipe, and serializes commits in Postgres); if this node
+// dies first, any node's sweep publishes it. A held swipe is announced to every node's grace
+// release, so the application is queued at the end of its grace period even if this node is gone. The function returns the rows the response is made of, as JSON; the same JSON
 // is stored with the idempotency key, so a replay is rendered by the same code.
 import type { Swipe } from '@jobswipe/db';
 import type { SwipeBody, SwipeResponse } from '@jobswipe/protocol';
@@ -14,13 +19,17 @@ import type { AppContext } from '../context.ts';
 import { type SqlFunction, statusSql } from '../db/sql-function.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { requestHash, type StoredResponse } from '../idempotency/idempotency-key.ts';
-import { DELIVER_TOPIC, OUTBOX_CHANNEL } from '../outbox/enqueue-delivery.ts';
+import { addLogContext } from '../logger.ts';
+import { DELIVER_TOPIC } from '../outbox/enqueue-delivery.ts';
+import type { OutboxRelay } from '../outbox/outbox-relay.ts';
+import type { GraceRelease } from './grace-release.ts';
 
 export interface SwipeResult extends StoredResponse {
   body: SwipeResponse;
 }
 
 const QUEUED = statusSql(['create'], 'QUEUED');
+const GRACE = statusSql(['create'], 'GRACE');
 
 // Errors the function raises, by SQLSTATE; the words the user reads are in `refusal` below.
 const NO_JOB = 'JS404';
@@ -31,7 +40,8 @@ export const SWIPE_TRANSACTION_SQL: SqlFunction = {
   name: 'swipe_transaction',
   sql: `
 create or replace function swipe_transaction(
-  p_user uuid, p_job uuid, p_direction swipe_direction, p_key text, p_hash text, p_max_attempts int
+  p_user uuid, p_job uuid, p_direction swipe_direction, p_key text, p_hash text, p_max_attempts int,
+  p_default_grace_ms int
 ) returns jsonb language plpgsql as $$
 declare
   v_stored idempotency_keys%rowtype;
@@ -40,7 +50,8 @@ declare
   v_app applications%rowtype;
   v_user record;
   v_quota record;
-  v_outbox bigint;
+  v_grace interval;
+  v_start application_status;
   v_status int := 201;
   v_created boolean := true;
   v_result jsonb;
@@ -75,17 +86,23 @@ begin
     if v_job.closed_at is not null then
       raise exception 'job % is closed', p_job using errcode = '${JOB_CLOSED}';
     end if;
-    select u.execution_preference, p.daily_limit, p.total_per_month, p.server_per_month, p.priority
+    select u.execution_preference, coalesce(u.undo_grace_ms, p_default_grace_ms) as grace_ms,
+      p.daily_limit, p.total_per_month, p.server_per_month, p.priority
     into strict v_user from users u join plans p on p.id = u.plan_id where u.id = p_user;
     select * into strict v_quota from reserve_quota(p_user, v_user.execution_preference, v_user.daily_limit,
       v_user.total_per_month, v_user.server_per_month, now());
+    v_grace := make_interval(secs => v_user.grace_ms / 1000.0);
+    v_start := case when v_quota.deferred is not null then v_quota.deferred
+      when v_user.grace_ms > 0 then ${GRACE} else ${QUEUED} end;
 
     insert into applications (user_id, job_id, swipe_id, status, lane, priority, max_attempts, available_at,
       quota_day, quota_month, server_reserved)
-    values (p_user, p_job, v_swipe.id, coalesce(v_quota.deferred, ${QUEUED}),
+    values (p_user, p_job, v_swipe.id, v_start,
       -- A deferred application is expected to use this lane; it is decided again when it comes due.
       coalesce(v_quota.lane, case when v_user.execution_preference = 'server_only' then 'server' else 'device' end::lane),
-      v_user.priority, p_max_attempts, coalesce(v_quota.available_at, now()),
+      v_user.priority, p_max_attempts,
+      -- Never offered within the grace period, even when a deferral would end sooner (at midnight).
+      greatest(coalesce(v_quota.available_at, now()), now() + v_grace),
       v_quota.quota_day, v_quota.quota_month, v_quota.server_reserved)
     returning * into v_app;
 
@@ -93,17 +110,16 @@ begin
     values (v_app.id, job_view(v_job) || jsonb_build_object('capturedAt', iso_time(now())));
 
     if v_app.status = ${QUEUED} then
-      insert into outbox (topic, payload)
-      values ('${DELIVER_TOPIC}', jsonb_build_object('applicationId', v_app.id, 'userId', p_user, 'lane', v_app.lane,
-        'priority', v_app.priority))
-      returning id into v_outbox;
-      perform pg_notify('${OUTBOX_CHANNEL}', v_outbox::text);
+      insert into outbox (topic, payload) values ('${DELIVER_TOPIC}', deliver_message(v_app));
     end if;
 
     insert into application_events (application_id, user_id, type, from_status, to_status, actor, message, attempt,
       correlation_id)
     values (v_app.id, p_user, 'status', null, v_app.status, 'user:' || p_user,
-      coalesce(v_quota.reason, format('Queued for the %s lane.', v_app.lane)), v_app.attempt, v_app.correlation_id);
+      case when v_app.status = ${GRACE}
+        then format('Held %s s for undo, then queued for the %s lane.', trim_scale(v_user.grace_ms / 1000.0), v_app.lane)
+        else coalesce(v_quota.reason, format('Queued for the %s lane.', v_app.lane)) end,
+      v_app.attempt, v_app.correlation_id);
   end if;
 
   v_result := jsonb_build_object(
@@ -130,13 +146,24 @@ interface SwipeOutcome {
   job: ApplicationWithJob['job'];
 }
 
-export async function runSwipe(ctx: AppContext, userId: string, input: SwipeBody): Promise<SwipeResult> {
+/** What a swipe hands its outcome to on this node. */
+export interface SwipeDelivery {
+  relay: Pick<OutboxRelay, 'wake'>;
+  grace: Pick<GraceRelease, 'announce'>;
+}
+
+export async function runSwipe(
+  ctx: AppContext,
+  delivery: SwipeDelivery,
+  userId: string,
+  input: SwipeBody,
+): Promise<SwipeResult> {
   const key = input.idempotencyKey ?? null;
   let outcome: SwipeOutcome;
   try {
     const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome }>({
       name: 'swipe_transaction',
-      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6) as outcome',
+      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7) as outcome',
       values: [
         userId,
         input.jobId,
@@ -144,6 +171,7 @@ export async function runSwipe(ctx: AppContext, userId: string, input: SwipeBody
         key,
         key ? requestHash({ jobId: input.jobId, direction: input.direction }) : null,
         ctx.config.MAX_ATTEMPTS,
+        ctx.config.UNDO_GRACE_MS,
       ],
     });
     outcome = rows[0]!.outcome;
@@ -152,15 +180,10 @@ export async function runSwipe(ctx: AppContext, userId: string, input: SwipeBody
   }
   const application = outcome.application ? applicationFromRow(outcome.application) : null;
   if (outcome.created && application) {
-    ctx.log.info(
-      {
-        correlationId: application.correlationId,
-        applicationId: application.id,
-        status: application.status,
-        lane: application.lane,
-      },
-      'right-swipe accepted',
-    );
+    // On the request's own log line, not one more line per swipe.
+    addLogContext({ correlationId: application.correlationId, applicationId: application.id });
+    if (application.status === 'QUEUED') delivery.relay.wake();
+    if (application.status === 'GRACE') delivery.grace.announce(application.availableAt);
     // Committed already; the event bus falls back to this node's sockets when Redis is down.
     void ctx.events.applicationChanged(application, 'status', null, null);
   }

@@ -31,6 +31,9 @@ beforeAll(async () => {
     DEVICE_LEASE_MS: '2000',
     REAPER_INTERVAL_MS: '300',
     OUTBOX_SWEEP_MS: '300',
+    // Offered at once, so the kills land mid-publish and mid-claim (undo-grace.test.ts kills nodes
+    // during a grace period).
+    UNDO_GRACE_MS: '0',
   };
 });
 afterAll(async () => {

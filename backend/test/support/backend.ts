@@ -39,6 +39,9 @@ export async function startTestCluster(size: number, env: Record<string, string>
     SEED_DEMO: 'false',
     // The practice ATS and test proxies listen on loopback: the server worker may reach them there.
     EGRESS_ALLOW: '127.0.0.1',
+    // Tests about delivery want a right-swipe offered at once; tests of the undo grace period (and
+    // of anything that waits on it) set it themselves.
+    UNDO_GRACE_MS: '0',
     ...env,
   };
   const nodes: BackendNode[] = [];

@@ -9,12 +9,21 @@ import { createJobs } from './factories.ts';
 export async function userWith(
   api: Api,
   prisma: PrismaClient,
-  opts: { plan?: string; preference?: 'auto' | 'device_only' | 'server_only' } = {},
+  opts: {
+    plan?: string;
+    preference?: 'auto' | 'device_only' | 'server_only';
+    /** The user's undo grace period; left out: the server's default. */
+    undoGraceMs?: number;
+  } = {},
 ) {
   const user = await signUp(api);
   await prisma.user.update({
     where: { id: user.user.id },
-    data: { planId: opts.plan ?? 'enterprise', executionPreference: opts.preference ?? 'device_only' },
+    data: {
+      planId: opts.plan ?? 'enterprise',
+      executionPreference: opts.preference ?? 'device_only',
+      ...(opts.undoGraceMs === undefined ? {} : { undoGraceMs: opts.undoGraceMs }),
+    },
   });
   return user;
 }

@@ -108,7 +108,6 @@ declare
   v_app applications%rowtype;
   v_user record;
   v_quota record;
-  v_outbox bigint;
   v_status int := 201;
   v_created boolean := true;
   v_result jsonb;
@@ -163,9 +162,7 @@ begin
     if v_app.status = 'QUEUED'::application_status then
       insert into outbox (topic, payload)
       values ('deliver', jsonb_build_object('applicationId', v_app.id, 'userId', p_user, 'lane', v_app.lane,
-        'priority', v_app.priority))
-      returning id into v_outbox;
-      perform pg_notify('jobswipe_outbox', v_outbox::text);
+        'priority', v_app.priority));
     end if;
 
     insert into application_events (application_id, user_id, type, from_status, to_status, actor, message, attempt,

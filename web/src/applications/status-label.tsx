@@ -16,6 +16,7 @@ export const STATUS_LABELS: Record<ApplicationStatus, { label: string; icon: str
   EXPIRED: { label: 'Job closed', icon: '○', tone: 'neutral' },
   SCHEDULED: { label: 'Scheduled', icon: '◔', tone: 'neutral' },
   WAITING_QUOTA: { label: 'Waiting for quota', icon: '‖', tone: 'warn' },
+  GRACE: { label: 'Undo window', icon: '↺', tone: 'neutral' },
 };
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
