@@ -1,6 +1,6 @@
-// The offline shell: caches the app (index.html and its hashed assets) so the site opens without
-// a network, where the swipes waiting in IndexedDB are shown and sent once it returns. The API
-// (/v1) is never cached: its answers are live.
+// The offline shell: caches the app (index.html and every hashed file of the build, each page's
+// code included) so the site and all its pages open without a network, where the swipes waiting in
+// IndexedDB are shown and sent once it returns. The API (/v1) is never cached: its answers are live.
 
 /** The few service-worker types used here (the WebWorker lib cannot share a program with DOM). */
 interface SwEvent extends Event {
@@ -26,16 +26,18 @@ interface SwScope {
 const sw = self as unknown as SwScope;
 const CACHE = 'jobswipe-shell-v1';
 const SHELL = '/';
+/** Every hashed file of this build, written in by the build (web/build/vite-plugins.ts). */
+const BUILD_FILES = '__JOBSWIPE_BUILD_FILES__' as unknown as readonly string[];
 
-/** index.html and every asset it names, fetched fresh. */
+/** index.html, fetched fresh, and every file of the build: each page's code works offline. */
 async function precache(): Promise<void> {
   const cache = await caches.open(CACHE);
   const res = await fetch(SHELL, { cache: 'no-store' });
   if (!res.ok) return;
-  const html = await res.clone().text();
   await cache.put(SHELL, res);
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
-  await cache.addAll(assets);
+  const cached = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  // Hashed names never change content: only the new ones are fetched.
+  await cache.addAll(BUILD_FILES.filter((f) => !cached.has(f)));
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
@@ -65,13 +67,20 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(Promise.all([api, precache()]).then(() => sw.skipWaiting()));
 });
 
+/** Drops other caches and the files of earlier builds, which no page of this build asks for. */
+async function prune(): Promise<void> {
+  const names = await caches.keys();
+  await Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n)));
+  const cache = await caches.open(CACHE);
+  const current = new Set(BUILD_FILES);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !current.has(path)) await cache.delete(request);
+  }
+}
+
 sw.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
-      .then(() => sw.clients.claim()),
-  );
+  event.waitUntil(prune().then(() => sw.clients.claim()));
 });
 
 sw.addEventListener('fetch', (event) => {

@@ -10,6 +10,7 @@ import { useSyncState } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { DeckFilters } from './deck-filters.tsx';
+import { savedFilters, saveFilters } from './filter-store.ts';
 import { JobCard } from './job-card.tsx';
 import { swipeAnswerNotice } from './swipe-answer.ts';
 import { useDeck } from './use-deck.ts';
@@ -28,7 +29,14 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 export function DeckPage({ userId }: { userId: string }) {
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFiltersState] = useState<Filters>(() => savedFilters(userId));
+  const setFilters = useCallback(
+    (next: Filters) => {
+      saveFilters(userId, next);
+      setFiltersState(next);
+    },
+    [userId],
+  );
   const deck = useDeck(userId, filters);
   const { swipe, undo, say } = deck;
   const { lastSent } = useSyncState();
@@ -62,7 +70,8 @@ export function DeckPage({ userId }: { userId: string }) {
     <main className="deck-page" id="main">
       <div className="deck-toolbar">
         <h1 className="visually-hidden">Jobs for you</h1>
-        <DeckFilters value={filters} onChange={setFilters} />
+        {/* Keyed by the filters: a change made elsewhere ("Clear filters") resets the form too. */}
+        <DeckFilters key={JSON.stringify(filters)} value={filters} onChange={setFilters} />
       </div>
       <PendingSwipes />
       {offlineWithCache ? (
