@@ -2,8 +2,8 @@
 // gzip-compressed at the highest levels (the backend serves those as they are, spending no CPU per
 // request), and the service worker learns the name of every file of the build, so it can keep all
 // pages' code for offline use after the first visit.
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 
@@ -41,18 +41,30 @@ export function precompress(): Plugin {
 /** The placeholder in the service worker's source that becomes the list of the build's files. */
 export const BUILD_FILES_TOKEN = '__JOBSWIPE_BUILD_FILES__';
 
-/** Writes the hashed files of this build (page chunks, styles, icons) into the service worker. */
+/**
+ * Writes the files of this build into the service worker: the hashed ones (page chunks, styles)
+ * and those copied from public/ (the web app manifest and its icons, for the home-screen app).
+ */
 export function serviceWorkerFileList(workerChunk: string): Plugin {
+  let publicDir = '';
   return {
     name: 'jobswipe-sw-file-list',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    async generateBundle(_options, bundle) {
       const worker = bundle[workerChunk];
       if (!worker || worker.type !== 'chunk') this.error(`the service worker chunk ${workerChunk} is missing`);
       const files = Object.keys(bundle)
         .filter((name) => name.startsWith('assets/') && !/\.(br|gz|map)$/.test(name))
-        .map((name) => `/${name}`)
-        .sort();
+        .map((name) => `/${name}`);
+      const copied = publicDir ? await readdir(publicDir, { recursive: true, withFileTypes: true }) : [];
+      for (const entry of copied) {
+        if (entry.isFile())
+          files.push(`/${relative(publicDir, join(entry.parentPath, entry.name)).split(sep).join('/')}`);
+      }
+      files.sort();
       const token = new RegExp(`(["'\`])${BUILD_FILES_TOKEN}\\1`, 'g');
       if (!token.test(worker.code)) this.error(`${workerChunk} does not use ${BUILD_FILES_TOKEN}`);
       worker.code = worker.code.replace(token, JSON.stringify(files));

@@ -26,7 +26,7 @@ interface SwScope {
 const sw = self as unknown as SwScope;
 const CACHE = 'jobswipe-shell-v1';
 const SHELL = '/';
-/** Every hashed file of this build, written in by the build (web/build/vite-plugins.ts). */
+/** Every file of this build, hashed or from public/, written in by the build (web/build/vite-plugins.ts). */
 const BUILD_FILES = '__JOBSWIPE_BUILD_FILES__' as unknown as readonly string[];
 
 /** index.html, fetched fresh, and every file of the build: each page's code works offline. */
@@ -37,7 +37,7 @@ async function precache(): Promise<void> {
   await cache.put(SHELL, res);
   const cached = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
   // Hashed names never change content: only the new ones are fetched.
-  await cache.addAll(BUILD_FILES.filter((f) => !cached.has(f)));
+  await cache.addAll(BUILD_FILES.filter((f) => !(f.startsWith('/assets/') && cached.has(f))));
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
@@ -48,14 +48,18 @@ async function cacheFirst(request: Request): Promise<Response> {
   return res;
 }
 
-async function networkFirstShell(request: Request): Promise<Response> {
+/**
+ * Fresh when online (kept for later under `key`), the kept copy when not: the app's page (under one
+ * key for every path) and the unhashed files (the manifest, its icons).
+ */
+async function networkFirst(request: Request, key: RequestInfo = request): Promise<Response> {
   try {
     const res = await fetch(request);
-    if (res.ok) await (await caches.open(CACHE)).put(SHELL, res.clone());
+    if (res.ok) await (await caches.open(CACHE)).put(key, res.clone());
     return res;
   } catch (err) {
-    const shell = await caches.match(SHELL);
-    if (shell) return shell;
+    const kept = await caches.match(key);
+    if (kept) return kept;
     throw err;
   }
 }
@@ -88,5 +92,6 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== sw.location.origin || url.pathname.startsWith('/v1')) return;
   if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request));
-  else if (request.mode === 'navigate') event.respondWith(networkFirstShell(request));
+  else if (BUILD_FILES.includes(url.pathname)) event.respondWith(networkFirst(request));
+  else if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL));
 });
