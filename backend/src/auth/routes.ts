@@ -9,6 +9,12 @@ import { toUserView } from '../users/user-view.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
 const REFRESH_COOKIE = 'js_refresh';
+/**
+ * Set and cleared with the refresh cookie, readable by the page and holding no secret: it tells
+ * the web app a session may exist, so a signed-out visitor's page does not ask for a refresh it
+ * would be refused (and the browser would log as an error).
+ */
+export const SESSION_HINT_COOKIE = 'js_session';
 
 function origin(req: Request) {
   return { ip: req.ip, userAgent: req.get('user-agent') };
@@ -32,11 +38,17 @@ export function authRoutes(ctx: AppContext): Router {
     path: '/v1/auth',
     maxAge: ctx.config.REFRESH_TOKEN_TTL_S * 1000,
   };
+  const hint: CookieOptions = { ...cookie, httpOnly: false, path: '/' };
+  const forget = (res: Response) => {
+    res.clearCookie(REFRESH_COOKIE, { ...cookie, maxAge: undefined });
+    res.clearCookie(SESSION_HINT_COOKIE, { ...hint, maxAge: undefined });
+  };
 
   async function respond(res: Response, userId: string, refreshToken: string, status = 200) {
     const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
     const access = await ctx.tokens.issue({ userId: user.id, role: user.role });
     res.cookie(REFRESH_COOKIE, refreshToken, cookie);
+    res.cookie(SESSION_HINT_COOKIE, '1', hint);
     const body: AuthResponse = {
       user: toUserView(user),
       accessToken: access.token,
@@ -77,8 +89,15 @@ export function authRoutes(ctx: AppContext): Router {
   router.post('/refresh', limit, async (req, res) => {
     const body = parse(RefreshBody, req.body ?? {}, 'body');
     const token = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
-    if (!token) throw new AppError('unauthenticated', 'No refresh token: sign in again.');
-    const next = await ctx.sessions.rotate(token, origin(req));
+    if (!token) {
+      forget(res);
+      throw new AppError('unauthenticated', 'No refresh token: sign in again.');
+    }
+    const next = await ctx.sessions.rotate(token, origin(req)).catch((err: unknown) => {
+      // A refused refresh ends the session on this browser: the page stops asking.
+      forget(res);
+      throw err;
+    });
     await respond(res, next.userId, next.token);
   });
 
@@ -87,7 +106,7 @@ export function authRoutes(ctx: AppContext): Router {
     const token = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
     const userId = token ? await ctx.sessions.revokeFamily(token) : null;
     if (userId) await audit(ctx.db.prisma, { userId, action: 'logout', ...origin(req) });
-    res.clearCookie(REFRESH_COOKIE, { ...cookie, maxAge: undefined });
+    forget(res);
     res.status(204).end();
   });
 

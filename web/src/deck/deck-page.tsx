@@ -1,7 +1,7 @@
 // The swipe deck: one card at a time, swiped by drag or flick, by the buttons or by the keyboard
 // (← pass, → apply, U undo).
 import type { SwipeDirection } from '@jobswipe/protocol';
-import { useCallback, useEffect, useState } from 'react';
+import { type CSSProperties, useCallback, useEffect, useState } from 'react';
 import type { DeckFilters as Filters } from '../api/client.ts';
 import { NetworkError } from '../api/http.ts';
 import { PendingSwipes } from '../offline/pending-swipes.tsx';
@@ -21,6 +21,11 @@ const ACTIONS = [
   { kind: 'pass', label: 'Pass', icon: '✕', key: 'ArrowLeft' },
   { kind: 'apply', label: 'Apply', icon: '♥', key: 'ArrowRight' },
 ] as const;
+
+/** Time to read a toast: a couple of seconds plus about a reading pace's worth per character. */
+function toastMs(text: string): number {
+  return Math.min(12_000, 2_500 + text.length * 60);
+}
 
 function typingIn(target: EventTarget | null): boolean {
   return (
@@ -139,7 +144,12 @@ export function DeckPage({ userId }: { userId: string }) {
         {deck.notice}
       </p>
       {deck.notice && (
-        <p className="toast" aria-hidden="true" key={deck.notice}>
+        <p
+          className="toast"
+          aria-hidden="true"
+          key={deck.notice}
+          style={{ '--toast-ms': `${toastMs(deck.notice)}ms` } as CSSProperties}
+        >
           {deck.notice}
         </p>
       )}
