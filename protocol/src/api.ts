@@ -14,14 +14,21 @@ export type IdParams = z.infer<typeof IdParams>;
 
 // ---- auth -----------------------------------------------------------------------------------
 
-export const SignupBody = z.object({
-  email,
-  password: z.string().min(10, 'must be at least 10 characters').max(200),
-});
+const newPassword = z.string().min(10, 'must be at least 10 characters').max(200);
+
+export const SignupBody = z.object({ email, password: newPassword });
 export type SignupBody = z.infer<typeof SignupBody>;
 
 export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });
 export type LoginBody = z.infer<typeof LoginBody>;
+
+/** POST /v1/auth/password/forgot: mails a reset link if an account has this email (the answer never says). */
+export const ForgotPasswordBody = z.object({ email });
+export type ForgotPasswordBody = z.infer<typeof ForgotPasswordBody>;
+
+/** POST /v1/auth/password/reset: the token from the mailed link and the new password. */
+export const ResetPasswordBody = z.object({ token: z.string().min(20).max(200), password: newPassword });
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
 
 /** The refresh token comes in the body (apps) or in the httpOnly cookie (the web site). */
 export const RefreshBody = z.object({ refreshToken: z.string().min(20).max(200).optional() });

@@ -1,11 +1,20 @@
-// POST /v1/auth/signup, /login, /refresh, /logout.
-import { type AuthResponse, LoginBody, RefreshBody, SignupBody } from '@jobswipe/protocol';
+// POST /v1/auth/signup, /login, /refresh, /logout, /password/forgot, /password/reset.
+import {
+  type AuthResponse,
+  ForgotPasswordBody,
+  LoginBody,
+  RefreshBody,
+  ResetPasswordBody,
+  SignupBody,
+} from '@jobswipe/protocol';
 import { type CookieOptions, type Request, type Response, Router } from 'express';
 import { audit } from '../audit/audit-log.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
+import { createMailer } from '../mail/mailer.ts';
 import { toUserView } from '../users/user-view.ts';
+import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
 const REFRESH_COOKIE = 'js_refresh';
@@ -99,6 +108,28 @@ export function authRoutes(ctx: AppContext): Router {
       throw err;
     });
     await respond(res, next.userId, next.token);
+  });
+
+  const mailer = createMailer(ctx.config);
+
+  router.post('/password/forgot', limit, async (req, res) => {
+    const { email } = parse(ForgotPasswordBody, req.body, 'body');
+    if (!mailer) {
+      throw new AppError(
+        'service_unavailable',
+        'Email is not set up on this server (SMTP_URL is not set), so no reset link can be sent. Ask its operator.',
+      );
+    }
+    await requestPasswordReset(ctx.db, mailer, ctx.config.publicUrl, email, origin(req));
+    // The same answer whether or not the address has an account.
+    res.status(202).json({ sent: true });
+  });
+
+  router.post('/password/reset', limit, async (req, res) => {
+    const { token, password } = parse(ResetPasswordBody, req.body, 'body');
+    await resetPassword(ctx.db, token, password, origin(req));
+    forget(res);
+    res.status(204).end();
   });
 
   router.post('/logout', async (req, res) => {
