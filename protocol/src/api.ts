@@ -253,12 +253,22 @@ export const SubscriptionView = z.object({
 });
 export type SubscriptionView = z.infer<typeof SubscriptionView>;
 
+/**
+ * What the next right-swipe does: goes out now on our servers or on the user's devices, or waits
+ * for tomorrow (daily limit) or next month (monthly limit, or server-only with the server share used).
+ */
+export const NextSwipe = z.enum(['server', 'device', 'tomorrow', 'next_month']);
+export type NextSwipe = z.infer<typeof NextSwipe>;
+
 export const UsageView = z.object({
   plan: PlanView,
   plans: z.array(PlanView),
   subscription: SubscriptionView.nullable(),
   usage: z.object({ serverThisMonth: z.number().int(), totalThisMonth: z.number().int(), today: z.number().int() }),
   executionPreference: ExecutionPreference,
+  nextSwipe: NextSwipe,
+  /** Devices paired and not revoked: with none, work for "your devices" waits. */
+  devicesPaired: z.number().int(),
 });
 export type UsageView = z.infer<typeof UsageView>;
 

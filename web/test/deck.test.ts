@@ -252,12 +252,19 @@ describe('the deck', () => {
     const plan = await prisma().plan.findUniqueOrThrow({ where: { id: 'free' } });
     const limit = plan.dailyLimit ?? 0;
     expect(limit).toBeGreaterThan(0);
+    const quota = page.getByTestId('quota');
+    await expect
+      .poll(() => quota.textContent())
+      .toContain(`${limit} left today · ${plan.totalPerMonth} left this month`);
+    expect(await quota.textContent()).toContain('Your next apply goes out now, from our servers.');
     for (let i = 0; i <= limit; i++) {
       const title = await topTitle(page).textContent();
       await page.getByRole('button', { name: 'Apply' }).click();
       await expect.poll(() => topTitle(page).textContent()).not.toBe(title);
     }
     await expect.poll(() => page.locator('.toast').textContent()).toContain("Today's limit is reached");
+    await expect.poll(() => quota.textContent()).toContain('0 left today');
+    expect(await quota.textContent()).toContain('your next apply goes out tomorrow');
     const statuses = await prisma().application.findMany({ where: { userId: user.user.id }, select: { status: true } });
     expect(statuses.filter((a) => a.status === 'SCHEDULED')).toHaveLength(1);
     await context.close();

@@ -2,6 +2,7 @@
 import type { Plan, Queryable } from '@jobswipe/db';
 import type { PlanView, UsageView } from '@jobswipe/protocol';
 import { notFound } from '../http/errors.ts';
+import { nextSwipe } from '../quota/next-swipe.ts';
 import { readUsage } from '../quota/usage.ts';
 
 export function toPlanView(plan: Plan): PlanView {
@@ -16,10 +17,11 @@ export function toPlanView(plan: Plan): PlanView {
 }
 
 export async function usageView(db: Queryable, userId: string): Promise<UsageView> {
-  const [user, plans, usage] = await Promise.all([
+  const [user, plans, usage, devicesPaired] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, include: { plan: true, subscription: true } }),
     db.plan.findMany({ orderBy: { sortOrder: 'asc' } }),
     readUsage(db, userId),
+    db.device.count({ where: { userId, revokedAt: null } }),
   ]);
   if (!user) throw notFound('User');
   return {
@@ -32,5 +34,7 @@ export async function usageView(db: Queryable, userId: string): Promise<UsageVie
     },
     usage,
     executionPreference: user.executionPreference,
+    nextSwipe: nextSwipe(user.plan, usage, user.executionPreference),
+    devicesPaired,
   };
 }

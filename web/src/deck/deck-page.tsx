@@ -12,6 +12,7 @@ import { Icon } from '../ui/icon.tsx';
 import { DeckFilters } from './deck-filters.tsx';
 import { savedFilters, saveFilters } from './filter-store.ts';
 import { JobCard } from './job-card.tsx';
+import { QuotaStrip } from './quota-strip.tsx';
 import { swipeAnswerNotice } from './swipe-answer.ts';
 import { useDeck } from './use-deck.ts';
 import { useSwipeGesture } from './use-swipe-gesture.ts';
@@ -78,6 +79,7 @@ export function DeckPage({ userId }: { userId: string }) {
         {/* Keyed by the filters: a change made elsewhere ("Clear filters") resets the form too. */}
         <DeckFilters key={JSON.stringify(filters)} value={filters} onChange={setFilters} />
       </div>
+      <QuotaStrip />
       <PendingSwipes />
       {offlineWithCache ? (
         <p className="note note-warn" role="status">
