@@ -120,6 +120,40 @@ describe('the deck', () => {
     await context.close();
   });
 
+  it('keeps key presses made while a card flies out, one swipe per press, in order', async () => {
+    const { context, page, user } = await open();
+    const first = await topTitle(page).textContent();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(async () => (await swipesOf(user.user.id)).map((s) => s.direction))
+      .toEqual(['right', 'left', 'right']);
+    expect(await topTitle(page).textContent()).not.toBe(first);
+    await context.close();
+  });
+
+  it('keeps the filters across a reload, and Clear clears them for good', async () => {
+    const { context, page } = await open();
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByLabel('Job title or keyword').fill('Engineer 1');
+    await page.getByRole('button', { name: 'Show jobs' }).click();
+    await expect.poll(() => topTitle(page).textContent()).toMatch(/^Engineer 1/);
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: /^Filters/ }).textContent()).toContain('Filters (1)');
+    await expect.poll(() => topTitle(page).textContent()).toMatch(/^Engineer 1/);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    expect(await page.getByLabel('Job title or keyword').inputValue()).toBe('Engineer 1');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.reload();
+    await expect
+      .poll(async () => (await page.getByRole('button', { name: /^Filters/ }).textContent())?.trim())
+      .toBe('Filters');
+    await page.getByRole('button', { name: 'Filters' }).click();
+    expect(await page.getByLabel('Job title or keyword').inputValue()).toBe('');
+    await context.close();
+  });
+
   it('swipes with a finger on a phone: the card follows the touch, and a short one snaps back', async () => {
     const { context, page, user } = await open(PHONE, { hasTouch: true, isMobile: true });
     // Real touch input, as a touchscreen sends it: the browser turns it into pointer events (or a
