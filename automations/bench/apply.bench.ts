@@ -1,69 +1,168 @@
-// Seconds per application and fields filled per second, per ATS, against the practice ATS.
-// Run: npx tsx bench/apply.bench.ts [--runs 3]
+// How well the engine applies, per ATS family and in total, on the practice ATS's tuned forms (the
+// ones it was developed against) and its never-tuned split (forms written from the real sites'
+// public descriptions, never used to tune it). One fixed applicant and answer sheet for both
+// (practice-ats/src/never-tuned/applicant/), through the engine's public entry point `applyToJob`;
+// the practice server's record of each submission is scored against the form's spec.
+//
+// Run: npm run bench -w @jobswipe/automations -- [--split never-tuned|tuned|both] [--runs 1]
+// Prints per family: fields right (% of the profile-answerable fields of submittable forms),
+// wrong answers, forms submitted / submittable, held forms held right, median seconds per
+// application; writes every field's verdict to artifacts/bench/apply-<split>.json.
 
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formSpec, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
+import {
+  APPLICANT_ANSWERS,
+  APPLICANT_PROFILE,
+  type Applicant,
+  type ApplicationScore,
+  formSpec,
+  type PracticeJob,
+  practiceJobs,
+  type ScoreTotals,
+  SPLITS,
+  type Split,
+  scoreApplication,
+  startPracticeAts,
+  totals,
+} from '@jobswipe/practice-ats';
+import type { ApplyOutcome } from '@jobswipe/protocol';
+import { distribution } from '@jobswipe/testkit/stats';
+import { chromium } from 'playwright-core';
 import { applyToJob } from '../src/runner/apply.ts';
-import { launchBrowser } from '../src/runner/browser.ts';
-import { ACCOUNT, answersFor, PROFILE, writeDocuments } from '../test/support/applicant.ts';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../src/runner/browser.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
-const runs = Math.max(1, Number(values.runs));
+const { values } = parseArgs({
+  options: { split: { type: 'string', default: 'both' }, runs: { type: 'string', default: '1' } },
+});
+const splits: Split[] = values.split === 'both' ? [...SPLITS] : [values.split as Split];
+if (splits.some((s) => !SPLITS.includes(s))) {
+  console.error(`--split must be one of: ${SPLITS.join(', ')}, both (got "${values.split}").`);
+  process.exit(2);
+}
+const runs = Math.max(1, Number(values.runs) || 1);
+/** One application that takes longer than this is a hang: it ends as a failure of that form. */
+const APPLICATION_TIMEOUT_MS = 120_000;
+const OUTPUT_DIR = new URL('../../artifacts/bench/', import.meta.url);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
-const ats = await startPracticeAts({ port: 0 });
-const { browser } = await launchBrowser();
-const docs = await writeDocuments();
-const rows: Array<{
-  ats: string;
-  runs: number;
-  failed: number;
+interface Run {
+  job: PracticeJob;
+  score: ApplicationScore;
   seconds: number;
-  fields: number;
-  fieldsPerSecond: number;
-}> = [];
+  message: string | null;
+}
+
+/** A small real PDF standing in for the applicant's resume. */
+async function writeResume(dir: string): Promise<{ path: string; sha256: string }> {
+  const bytes = Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Maren Okafor, Software Engineer, Seattle\n%%EOF\n',
+  );
+  const path = join(dir, 'Maren_Okafor_Resume.pdf');
+  await writeFile(path, bytes);
+  return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function pct(right: number, of: number): string {
+  return of === 0 ? '–' : `${((100 * right) / of).toFixed(1)} %`;
+}
+
+function row(name: string, t: ScoreTotals, seconds: number[]) {
+  return {
+    family: name,
+    forms: t.forms,
+    'fields right': `${pct(t.right, t.answerable)} (${t.right}/${t.answerable})`,
+    'wrong answers': t.wrong,
+    'submitted / submittable': `${t.submitted}/${t.submittable}`,
+    'held right / to hold': `${t.held}/${t.toHold}`,
+    'median s': seconds.length ? +(distribution(seconds).p50 / 1).toFixed(1) : Number.NaN,
+  };
+}
+
+const ats = await startPracticeAts({ port: 0, dataFile: null });
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+const dir = await mkdtemp(join(tmpdir(), 'jobswipe-apply-bench-'));
 try {
-  const jobs = practiceJobs(ats.url).filter((j) => j.scenario === 'normal');
-  for (const kind of [...new Set(jobs.map((j) => j.ats))]) {
-    const ofKind = jobs.filter((j) => j.ats === kind);
-    const seconds: number[] = [];
-    const fields: number[] = [];
-    let failed = 0;
-    for (let i = 0; i < runs; i++) {
-      const job = ofKind[i % ofKind.length]!;
-      const started = performance.now();
-      const result = await applyToJob({
-        url: job.applyUrl,
-        profile: { ...PROFILE, email: `bench-${kind}-${i}@example.org` },
-        answers: answersFor(formSpec(job.ats, job.externalId)),
-        resumePath: docs.resumePath,
-        coverLetterPath: docs.coverLetterPath,
-        mode: 'server',
-        browser,
-        account: ACCOUNT,
-      });
-      const elapsed = (performance.now() - started) / 1000;
-      if (result.outcome !== 'submitted') {
-        failed++;
-        console.error(`${kind} ${job.externalId}: ${result.outcome}: ${result.message}`);
-        continue;
+  const resume = await writeResume(dir);
+  const applicant: Applicant = { profile: APPLICANT_PROFILE, answers: APPLICANT_ANSWERS, resumeSha256: resume.sha256 };
+  for (const split of splits) {
+    const jobs = practiceJobs(ats.url, split).filter((j) => j.scenario === 'normal');
+    const results: Run[] = [];
+    for (let r = 0; r < runs; r++) {
+      for (const job of jobs) {
+        const spec = formSpec(job.ats, job.externalId);
+        // One application on record at a time: the store is the evidence of this run alone.
+        ats.submissions.clear();
+        const started = performance.now();
+        let outcome: ApplyOutcome | 'crashed';
+        let message: string | null;
+        try {
+          const result = await applyToJob({
+            url: job.applyUrl,
+            profile: APPLICANT_PROFILE,
+            answers: APPLICANT_ANSWERS,
+            resumePath: resume.path,
+            mode: 'server',
+            browser,
+            account: { password: 'never-tuned bench password 1' },
+            signal: AbortSignal.timeout(APPLICATION_TIMEOUT_MS),
+          });
+          outcome = result.outcome;
+          message = result.message;
+        } catch (err) {
+          outcome = 'crashed';
+          message = String(err);
+        }
+        const seconds = (performance.now() - started) / 1000;
+        const [submission] = ats.submissions.list({ ats: job.ats, jobId: job.externalId });
+        const score = scoreApplication(spec, { outcome, submission }, applicant);
+        results.push({ job, score, seconds, message });
+        const wrong = score.checks.filter((c) => c.verdict === 'wrong');
+        console.error(
+          `${split} ${job.ats} ${job.externalId}: ${outcome} (expected ${score.expected}), recorded: ${score.recorded}, ` +
+            `${seconds.toFixed(1)} s${message ? ` — ${message.slice(0, 160)}` : ''}` +
+            wrong.map((c) => `\n  wrong: ${c.label}: expected ${c.expected}, got ${JSON.stringify(c.actual)}`).join(''),
+        );
       }
-      seconds.push(elapsed);
-      fields.push(result.filled.length);
     }
-    const s = seconds.length ? median(seconds) : Number.NaN;
-    const f = fields.length ? median(fields) : 0;
-    rows.push({ ats: kind, runs, failed, seconds: +s.toFixed(2), fields: f, fieldsPerSecond: +(f / s).toFixed(1) });
+    const families = [...new Set(results.map((x) => x.job.ats))];
+    const table = families.map((family) => {
+      const mine = results.filter((x) => x.job.ats === family);
+      return row(
+        family,
+        totals(mine.map((x) => x.score)),
+        mine.map((x) => x.seconds),
+      );
+    });
+    table.push(
+      row(
+        'total',
+        totals(results.map((x) => x.score)),
+        results.map((x) => x.seconds),
+      ),
+    );
+    console.log(`\n${split} split (${jobs.length} forms × ${runs} run${runs > 1 ? 's' : ''}):`);
+    console.table(table);
+    await mkdir(OUTPUT_DIR, { recursive: true });
+    await writeFile(
+      new URL(`apply-${split}.json`, OUTPUT_DIR),
+      JSON.stringify(
+        {
+          split,
+          runs,
+          date: new Date().toISOString(),
+          table,
+          applications: results.map(({ job, ...rest }) => ({ url: job.applyUrl, ...rest })),
+        },
+        null,
+        2,
+      ),
+    );
   }
 } finally {
   await browser.close();
   await ats.close();
-  await rm(docs.dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 }
-console.table(rows);

@@ -7,7 +7,7 @@ import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass } from '@jo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyOptions } from '../src/runner/apply.ts';
 import { mismatches } from './support/answer-key.ts';
-import { answersFor } from './support/applicant.ts';
+import { applicantAnswers } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
@@ -76,6 +76,27 @@ describe('a login wall', () => {
   });
 });
 
+describe("a site's password is typed only on the host it was given for", () => {
+  const walls = [catalog('login-wall')[0]!, catalog().find((j) => j.ats === 'workday')!];
+
+  it.each(walls.map((job) => [job.ats, job] as const))(
+    '%s: a sign-in form on another host gets nothing, and the user is told why',
+    async (_ats, job) => {
+      const before = recorded(job).length;
+      // Another Workday tenant shares myworkdayjobs.com: only the exact host counts.
+      const result = await apply(job, {
+        account: { password: 'a-long-site-password', host: 'other-tenant.wd5.myworkdayjobs.com' },
+      });
+      expect(result.outcome).toBe('needs_attention');
+      expect(result.message).toMatch(
+        /password JobSwipe has is for other-tenant\.wd5\.myworkdayjobs\.com: it is typed nowhere else/,
+      );
+      expect(result.filled.map((f) => f.value)).not.toContain('a-long-site-password');
+      expect(recorded(job)).toHaveLength(before);
+    },
+  );
+});
+
 describe.concurrent('forms that resist but accept a correct application', () => {
   it.each([...named('slow'), ...named('reject-first'), ...named('shuffled')])(
     '%s is submitted once with every covered field right',
@@ -84,7 +105,7 @@ describe.concurrent('forms that resist but accept a correct application', () => 
       expect(result.outcome, result.message ?? '').toBe('submitted');
       const spec = formSpec(job.ats, job.externalId);
       expect(recorded(job)).toHaveLength(1);
-      expect(mismatches(spec, recorded(job)[0]!, answersFor(spec), world.docs)).toEqual([]);
+      expect(mismatches(spec, recorded(job)[0]!, applicantAnswers(spec), world.docs)).toEqual([]);
     },
   );
 

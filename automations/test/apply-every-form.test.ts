@@ -1,12 +1,15 @@
 // The Playwright runner applies to every normal practice posting (every ATS the practice server
-// hosts) and the recorded submission matches the answer key field by field, files intact, once.
+// hosts) as a user would: with their profile and their own answer sheet (phrased their way), it
+// asks only the form's own questions nothing answers, takes the replies, and the recorded
+// submission matches the answer key field by field, files intact, once.
 
 import { formSpec } from '@jobswipe/practice-ats';
+import type { ApplyResult, SavedAnswers } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyToJob } from '../src/runner/apply.ts';
 import { mismatches } from './support/answer-key.ts';
-import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
-import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
+import { ACCOUNT, earlierReplies, PROFILE, reply, sheetAnswers } from './support/applicant.ts';
+import { catalog, jobContext, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
 beforeAll(async () => {
@@ -20,21 +23,36 @@ describe.concurrent('applying with the Playwright runner', () => {
     '%s: submitted once, every covered field right, files intact',
     async (_name, job) => {
       const spec = formSpec(job.ats, job.externalId);
-      const answers = answersFor(spec);
-      const steps: string[] = [];
-      const result = await applyToJob({
-        url: world.urlOf(job),
-        profile: PROFILE,
-        answers,
-        resumePath: world.docs.resumePath,
-        coverLetterPath: world.docs.coverLetterPath,
-        mode: 'server',
-        browser: world.browser,
-        account: ACCOUNT,
-        onProgress: (p) => {
-          steps.push(p.step);
-        },
-      });
+      const answers: SavedAnswers = sheetAnswers();
+      const asked: string[] = [];
+      let steps: string[] = [];
+      let result: ApplyResult | undefined;
+      // Apply; answer what JobSwipe asks (as the web would), and apply again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        steps = [];
+        result = await applyToJob({
+          url: world.urlOf(job),
+          profile: PROFILE,
+          answers,
+          resumePath: world.docs.resumePath,
+          coverLetterPath: world.docs.coverLetterPath,
+          mode: 'server',
+          browser: world.browser,
+          account: ACCOUNT,
+          job: jobContext(job),
+          onProgress: (p) => {
+            steps.push(p.step);
+          },
+        });
+        if (result.outcome !== 'needs_attention' || !result.unanswered.length) break;
+        for (const q of result.unanswered) {
+          asked.push(q.key);
+          answers[q.key] = reply(q);
+        }
+      }
+      if (!result) throw new Error('no attempt ran');
+      // Asked exactly the form's own questions that neither the profile nor the sheet answers.
+      expect(asked.sort()).toEqual(Object.keys(earlierReplies(spec)).sort());
       expect(result.outcome, result.message ?? '').toBe('submitted');
       expect(result.confirmation).toBeTruthy();
       expect(steps.filter((s) => s === 'submitting')).toHaveLength(1);
@@ -45,5 +63,7 @@ describe.concurrent('applying with the Playwright runner', () => {
       expect(mismatches(spec, recorded[0]!, answers, world.docs)).toEqual([]);
       expect(recorded[0]!.files.map((f) => f.sha256)).toContain(world.docs.sha256.resume);
     },
+    // Up to two attempts (asked, then answered) of a wizard as long as Workday's seven pages.
+    180_000,
   );
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { formSpec } from '@jobswipe/practice-ats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answersFor, PROFILE } from './support/applicant.ts';
+import { applicantAnswers, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 
 const run = promisify(execFile);
@@ -40,7 +40,7 @@ describe('npm run apply', () => {
   it('submits, prints the result as JSON and exits 0', async () => {
     const job = catalog('normal').find((j) => j.ats === 'careers')!;
     const profile = await json('profile.json', PROFILE);
-    const answers = await json('answers.json', answersFor(formSpec(job.ats, job.externalId)));
+    const answers = await json('answers.json', applicantAnswers(formSpec(job.ats, job.externalId)));
     const out = await apply([
       '--url',
       world.urlOf(job),

@@ -9,8 +9,8 @@ import type { StepInput, StepResult } from '../src/core/types.ts';
 import { loadFile } from '../src/runner/applicant-files.ts';
 import { coreBundle } from '../src/runner/core-bundle.ts';
 import { mismatches } from './support/answer-key.ts';
-import { ACCOUNT, answersFor, PROFILE } from './support/applicant.ts';
-import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
+import { ACCOUNT, applicantAnswers, PROFILE } from './support/applicant.ts';
+import { catalog, jobContext, type PracticeWorld, startWorld } from './support/practice.ts';
 
 let world: PracticeWorld;
 beforeAll(async () => {
@@ -76,7 +76,7 @@ describe.concurrent('the core as a content script', () => {
     '%s: fills and submits through its own API only',
     async (_n, job: PracticeJob) => {
       const spec = formSpec(job.ats, job.externalId);
-      const answers = answersFor(spec);
+      const answers = applicantAnswers(spec);
       const input: StepInput = {
         profile: PROFILE,
         answers,
@@ -86,7 +86,8 @@ describe.concurrent('the core as a content script', () => {
         },
         coverLetterText: PROFILE.coverLetter,
         submits: 0,
-        account: ACCOUNT,
+        account: { ...ACCOUNT, host: new URL(world.urlOf(job)).host },
+        job: jobContext(job),
       };
       const page = await world.browser.newPage();
       try {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { formSpec, type PracticeJob } from '@jobswipe/practice-ats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApplyOptions, applyToJob } from '../src/runner/apply.ts';
-import { answersFor, PROFILE } from './support/applicant.ts';
+import { applicantAnswers, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 import { startTinyproxy, type TestProxy } from './support/tinyproxy.ts';
 
@@ -70,7 +70,7 @@ describe('a form in a cross-origin iframe', () => {
       const result = await applyToJob({
         url: `http://localhost:${port}/careers`,
         profile: PROFILE,
-        answers: answersFor(spec),
+        answers: applicantAnswers(spec),
         resumePath: world.docs.resumePath,
         mode: 'server',
         browser: world.browser,

@@ -3,13 +3,13 @@
 // answer as a variable, and is never told the applicant's personal or sensitive data.
 
 import { formSpec } from '@jobswipe/practice-ats';
+import { isSensitiveQuestion } from '@jobswipe/protocol/sensitive';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStagehandFallback } from '../src/ai/stagehand-fallback.ts';
-import { isSensitiveQuestion } from '../src/core/field-keys.ts';
 import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
-import { answersFor, PROFILE } from './support/applicant.ts';
+import { applicantAnswers, PROFILE } from './support/applicant.ts';
 import { catalog, type PracticeWorld, startWorld } from './support/practice.ts';
 import { StandInLlmClient } from './support/stand-in-llm-client.ts';
 
@@ -40,7 +40,7 @@ describe('the Stagehand fallback', () => {
     const open = spec.fields.find(
       (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
     )!;
-    const answers = answersFor(spec);
+    const answers = applicantAnswers(spec);
     if (open.asks.kind === 'question') delete answers[open.asks.key];
     const modelAnswer = 'Your tools for engineers are the ones I reach for every day.';
     const client = new StandInLlmClient({ [open.label]: modelAnswer });
@@ -56,7 +56,7 @@ describe('the Stagehand fallback', () => {
         ai,
       });
       expect(result.outcome, result.message ?? '').toBe('submitted');
-      expect(result.filled).toContainEqual({ field: open.label, value: modelAnswer, source: 'ai' });
+      expect(result.filled).toContainEqual({ field: open.label, value: modelAnswer, source: 'ai', ref: 'model' });
     } finally {
       await ai.close();
     }

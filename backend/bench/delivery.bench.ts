@@ -9,7 +9,6 @@ import { measureBullmqBaseline } from './measures/bullmq-baseline.ts';
 import { measureIdleConnectionMemory } from './measures/idle-connection-memory.ts';
 import { measureOfferLatency } from './measures/offer-latency.ts';
 import { measurePollingBaseline } from './measures/polling-baseline.ts';
-import { measureSwipeThroughput } from './measures/swipe-throughput.ts';
 import { startBenchBackend } from './support/bench-backend.ts';
 import { currentLoad, type DeliveryResults, printTable, writeJson } from './support/report.ts';
 
@@ -33,17 +32,9 @@ try {
   const bullmqBaseline = await measureBullmqBaseline(backend, { swipes: 300, warmup: 20 });
   step('baseline: a device polling Postgres every 10 s (200 swipes over 20 s)');
   const pollingBaseline = await measurePollingBaseline(backend, { swipes: 200, spreadMs: 20_000, periodMs: 10_000 });
-  step('right-swipe API under load (autocannon, 10 s after a 2 s warm-up)');
-  const swipeLoad = await measureSwipeThroughput(backend, {
-    users: 100,
-    jobs: 400,
-    connections: 32,
-    warmupS: 2,
-    durationS: 10,
-  });
   step('reconnect backlog drain (1,000 applications)');
   const backlogDrain = await measureBacklogDrain(backend, { applications: 1_000, capacity: 10 });
-  results = { offerLatency, bullmqBaseline, pollingBaseline, swipeLoad, backlogDrain, idleConnections };
+  results = { offerLatency, bullmqBaseline, pollingBaseline, backlogDrain, idleConnections };
 } finally {
   await backend.close();
 }

@@ -1,9 +1,11 @@
 // Every environment variable the backend reads, with its default and meaning. The README's
 // configuration table lists the same names (backend/test/config.test.ts checks it).
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { dataDir } from '@jobswipe/db';
+
+export { generatedSecret };
+
+import { dataDir, generatedSecret } from '@jobswipe/db';
 import { z } from 'zod';
 
 const ms = z.coerce.number().int().positive();
@@ -29,12 +31,47 @@ const hostLimits = z
     return limits;
   });
 
+/** Express's `trust proxy`: false, true, a hop count, or addresses/CIDRs and the names Express knows. */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((text, ctx): boolean | number | string[] => {
+    if (text === 'false' || text === '') return false;
+    if (text === 'true') return true;
+    if (/^\d+$/.test(text)) return Number(text);
+    const items = text.split(',').map((s) => s.trim());
+    const named = ['loopback', 'linklocal', 'uniquelocal'];
+    const bad = items.find((item) => {
+      const [address, bits, ...rest] = item.split('/');
+      return (
+        !named.includes(item) &&
+        (rest.length > 0 || !isIP(address ?? '') || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      );
+    });
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${bad}" is not an address, a CIDR or one of ${named.join(', ')}: give true, a number of proxy hops, or such a list (e.g. 10.0.0.0/8,loopback)`,
+      });
+      return z.NEVER;
+    }
+    return items;
+  });
+
 export const ENV = {
+  NODE_ENV: {
+    schema: z.enum(['production', 'development', 'test']).optional(),
+    doc: '`production`: no practice ATS, no demo data, built web app required, and JWT_SECRET, ACCOUNTS_KEY, DATABASE_URL and REDIS_URL must be set',
+  },
   PORT: {
     schema: z.coerce.number().int().min(0).max(65535).default(3000),
     doc: 'HTTP port of the API, gateway and web app',
   },
   HOST: { schema: z.string().default('0.0.0.0'), doc: 'Interface to listen on' },
+  TRUST_PROXY: {
+    schema: trustProxy,
+    doc: 'Which proxies in front of the nodes to believe about the client address (X-Forwarded-For): false, true, a hop count, or addresses/CIDRs',
+  },
   PUBLIC_URL: {
     schema: z.string().url().optional(),
     doc: 'Public base URL (links in device messages); default http://localhost:PORT',
@@ -43,6 +80,10 @@ export const ENV = {
   DATABASE_POOL_MAX: {
     schema: ms.default(10),
     doc: "Connections in each backend process's PostgreSQL pool",
+  },
+  DATABASE_TX_WAIT_MS: {
+    schema: ms.default(5_000),
+    doc: 'Longest a transaction waits for a pooled connection; then it is tried again with backoff (4 tries in all)',
   },
   REDIS_URL: {
     schema: z.string().default('redis://127.0.0.1:6379'),
@@ -85,6 +126,14 @@ export const ENV = {
   SERVER_LEASE_MS: {
     schema: ms.default(60_000),
     doc: 'A server-worker lease lapses after this long without a heartbeat',
+  },
+  HELLO_TIMEOUT_MS: {
+    schema: ms.default(10_000),
+    doc: 'A device socket that has not said a good hello within this long is closed (4001), whatever it sent',
+  },
+  OFFER_TIMEOUT_MS: {
+    schema: ms.default(30_000),
+    doc: 'An offer a device leaves unclaimed this long is taken back; a device that declined one is offered nothing new for at most this long',
   },
   RETRY_BASE_MS: {
     schema: ms.default(30_000),
@@ -159,21 +208,37 @@ export const ENV = {
     schema: z.string().min(3).default('JobSwipe <no-reply@localhost>'),
     doc: 'Sender of the mail JobSwipe sends',
   },
+  EGRESS_ALLOW: {
+    schema: z
+      .string()
+      .default('')
+      .refine(
+        (text) => text.split(',').every((e) => /^\s*(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?\s*$/i.test(e) || !e.trim()),
+        {
+          message: 'write host[:port] entries, comma-separated (e.g. 127.0.0.1:4100)',
+        },
+      ),
+    doc: 'Internal hosts the server may reach anyway (host[:port], comma-separated); with SEED_DEMO the practice ATS is added',
+  },
   METRICS_TOKEN: {
     schema: z.string().min(16).optional(),
-    doc: 'When set, GET /metrics requires "Authorization: Bearer <token>"; unset: open (keep it off the public network)',
+    doc: 'GET /metrics on the API port requires "Authorization: Bearer <token>"; unset: not served there',
   },
 } as const satisfies Record<string, { schema: z.ZodType; doc: string }>;
 
 type EnvShape = { [K in keyof typeof ENV]: z.output<(typeof ENV)[K]['schema']> };
 
 export interface Config extends EnvShape {
+  /** NODE_ENV=production: nothing demo-grade, every secret and service given explicitly. */
+  production: boolean;
   dataDir: string;
   storageDir: string;
   publicUrl: string;
   jwtSecret: string;
   accountsKey: string;
   practiceAtsUrl: string;
+  /** EGRESS_ALLOW, plus the practice ATS the demo jobs point at when the demo is seeded. */
+  egressAllow: string;
 }
 
 /** Parses the environment; a bad value stops start-up with the variable's name and what is wrong. */
@@ -185,27 +250,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration (see the table in README.md):\n${lines.join('\n')}`);
   }
   const values = parsed.data as EnvShape;
+  const production = values.NODE_ENV === 'production';
+  if (production) checkProduction(env);
   const dir = values.DATA_DIR ?? dataDir();
+  const practiceAtsUrl = values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`;
   return {
     ...values,
+    production,
     dataDir: dir,
     storageDir: join(dir, 'storage'),
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     jwtSecret: values.JWT_SECRET ?? generatedSecret(dir, 'jwt-secret'),
     accountsKey: values.ACCOUNTS_KEY ?? generatedSecret(dir, 'accounts-key'),
-    practiceAtsUrl: values.PRACTICE_ATS_URL ?? `http://localhost:${values.PRACTICE_ATS_PORT}`,
+    practiceAtsUrl,
+    egressAllow: [values.EGRESS_ALLOW, values.SEED_DEMO ? new URL(practiceAtsUrl).host : ''].filter(Boolean).join(','),
   };
 }
 
-/** A secret generated on first start and kept (mode 0600) under the data dir, never in code. */
-export function generatedSecret(dir: string, name: string, make = () => randomBytes(48).toString('base64url')): string {
-  const file = join(dir, 'secrets', name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  // The data dir itself stays traversable: the embedded database runs as another user inside it.
-  mkdirSync(dir, { recursive: true });
-  mkdirSync(join(dir, 'secrets'), { recursive: true, mode: 0o700 });
-  const secret = make();
-  writeFileSync(file, secret, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return secret;
+/** What production needs given explicitly: nothing generated, embedded or assumed. */
+const REQUIRED_IN_PRODUCTION = {
+  DATABASE_URL: 'the PostgreSQL URL (production runs no embedded database)',
+  REDIS_URL: 'the Redis URL (production assumes no local Redis)',
+  JWT_SECRET: 'a random secret of 32+ characters, the same on every node and worker (openssl rand -base64 48)',
+  ACCOUNTS_KEY:
+    'a random key of 32+ characters, the same on every node and worker, kept safe: it seals stored site passwords',
+} as const;
+
+function checkProduction(env: NodeJS.ProcessEnv): void {
+  const lines = Object.entries(REQUIRED_IN_PRODUCTION)
+    .filter(([name]) => !env[name])
+    .map(([name, what]) => `  ${name}: not set; give ${what}`);
+  if (env.SEED_DEMO === 'true' || env.SEED_DEMO === '1') {
+    lines.push('  SEED_DEMO: the demo user and practice jobs are not for production; unset it');
+  }
+  if (lines.length) {
+    throw new Error(`NODE_ENV=production refuses to start (see the table in README.md):\n${lines.join('\n')}`);
+  }
 }

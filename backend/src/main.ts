@@ -2,41 +2,32 @@
 // PostgreSQL under .data/; with no reachable Redis it runs degraded (Postgres only). It applies
 // migrations, starts the practice ATS the demo jobs point at, seeds the demo, and serves the API,
 // with a server worker in-process (WORKER_CONCURRENCY > 0) so server-lane swipes really apply.
+// NODE_ENV=production: none of the demo; every secret and service must be given (config.ts).
 
-import { migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
-import { startPracticeAts } from '@jobswipe/practice-ats';
+import { migrate, resolveDatabase } from '@jobswipe/db';
 import { ensureWebBuild } from '@jobswipe/web/build/build-web';
-import { loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
+import type { Demo } from './demo.ts';
 import { createLogger } from './logger.ts';
 import { startNode } from './node.ts';
-import { seedDemo } from './seed/demo-seed.ts';
+import { attempt, startupFailed } from './startup.ts';
+import { requireWebBuild } from './web/serve-web.ts';
 import { startServerWorker } from './worker/server-worker.ts';
 
-const config = loadConfig();
+const config: Config = attempt(loadConfig);
 const log = createLogger(config.LOG_LEVEL);
-const database = await resolveDatabase((msg) => log.info(msg));
+const database = await resolveDatabase((msg) => log.info(msg)).catch(startupFailed);
 const applied = await migrate(database.url);
 if (applied.length) log.info({ migrations: applied }, 'database migrated');
 
-const practice = await startPracticeAts({ port: config.PRACTICE_ATS_PORT }).catch((err: Error) => {
-  log.warn(
-    { err: err.message, port: config.PRACTICE_ATS_PORT },
-    'practice ATS not started (port taken?): demo jobs need it',
-  );
-  return null;
-});
-
-let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
-if (config.SEED_DEMO) {
-  const seedDb = openDatabase(database.url, { max: 2 });
-  try {
-    demo = await seedDemo({ config, db: seedDb });
-  } finally {
-    await seedDb.close();
-  }
+let demo: Demo | null = null;
+if (config.production) {
+  attempt(requireWebBuild);
+} else {
+  const { startDemo } = await import('./demo.ts');
+  demo = await startDemo(config, database.url, log);
+  await ensureWebBuild((msg) => log.info(msg));
 }
-
-await ensureWebBuild((msg) => log.info(msg));
 
 const node = await startNode(config, database.url, { log });
 const worker =
@@ -46,12 +37,13 @@ const worker =
         return null;
       })
     : null;
+const user = demo?.user;
 log.info(
-  { app: node.url, practiceAts: practice?.url ?? null, demoUser: demo?.email ?? null },
-  `JobSwipe is running at ${node.url}${demo ? ` — sign in as ${demo.email} (password in ${demo.passwordFile})` : ''}`,
+  { app: node.url, ...(demo ? { practiceAts: demo.practiceAtsUrl, demoUser: user?.email ?? null } : {}) },
+  `JobSwipe is running at ${node.url}${user ? ` — sign in as ${user.email} (password in ${user.passwordFile})` : ''}`,
 );
 // The password goes to the person at the terminal, never into the logs (which are shipped and kept).
-if (demo && process.stdout.isTTY) process.stdout.write(`\n  Sign in as ${demo.email} / ${demo.password}\n\n`);
+if (user && process.stdout.isTTY) process.stdout.write(`\n  Sign in as ${user.email} / ${user.password}\n\n`);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -60,7 +52,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   await worker?.stop(config.WORKER_GRACE_MS);
   await node.stop();
-  await practice?.close();
+  await demo?.close();
   await database.stop();
   process.exit(0);
 }

@@ -12,6 +12,7 @@ import type { Logger } from './logger.ts';
 import { OutboxRelay } from './outbox/outbox-relay.ts';
 import { RecoveryDuties } from './recovery/recovery-duties.ts';
 import { waitForRedis } from './redis/connection.ts';
+import { RedisDataWatch } from './redis/data-loss.ts';
 
 export interface BackendNode {
   ctx: AppContext;
@@ -38,6 +39,14 @@ export async function startNode(
   const gateway = new DeviceGateway(ctx, streams, { degradedPollMs: 2_000 });
   const events = new EventsGateway(ctx);
   const recovery = new RecoveryDuties(ctx, streams);
+  const dataWatch = new RedisDataWatch(
+    ctx,
+    async () => {
+      streams.forgetGroups();
+      await gateway.recover();
+    },
+    config.REAPER_INTERVAL_MS,
+  );
 
   await ctx.events.start(ctx.subscriber);
   const http = await listen(createApp(ctx, { gateway }), config.PORT, config.HOST);
@@ -47,6 +56,7 @@ export async function startNode(
   events.start(http.server);
   await relay.start();
   recovery.start();
+  dataWatch.start();
   ctx.log.info({ url: http.url, nodeId: ctx.nodeId }, 'backend node listening');
   return {
     ctx,
@@ -57,6 +67,7 @@ export async function startNode(
     gateway,
     recovery,
     async stop() {
+      dataWatch.stop();
       await recovery.stop();
       await relay.stop();
       await gateway.stop();

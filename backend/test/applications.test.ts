@@ -37,7 +37,7 @@ async function waitingOn(api: Api, questions: Question[], options: { afterFinalS
     name: 'fail',
     to: 'NEEDS_ATTENTION',
     actor: 'device:a',
-    leaseToken: lease.leaseToken,
+    lease: { token: lease.leaseToken, holder: 'device:a' },
     changes: { attention: questions, error: { message: 'Only the user can answer', errorClass: 'needs_user' } },
   });
   return app;
@@ -68,7 +68,7 @@ describe('the guarded status change', () => {
       name: 'submit',
       to: 'SUBMITTED',
       actor: 'device:a',
-      leaseToken: claimed.leaseToken - 1n,
+      lease: { token: claimed.leaseToken - 1n, holder: 'device:a' },
     });
     await expect(stale).rejects.toMatchObject({ code: 'stale_lease' });
     expect(await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).toEqual(before);
@@ -78,7 +78,7 @@ describe('the guarded status change', () => {
       name: 'submit',
       to: 'SUBMITTED',
       actor: 'device:a',
-      leaseToken: claimed.leaseToken,
+      lease: { token: claimed.leaseToken, holder: 'device:a' },
     });
     expect(ok).toMatchObject({ status: 'SUBMITTED', leaseOwner: null, leaseExpiresAt: null });
     expect(ok.finishedAt).toBeInstanceOf(Date);
@@ -91,7 +91,7 @@ describe('the guarded status change', () => {
       change({ applicationId: app.id, name: 'requeue', to: 'QUEUED', actor: 'user:x' }),
     ).rejects.toBeInstanceOf(AppError);
     await expect(
-      change({ applicationId: app.id, name: 'submit', to: 'QUEUED', actor: 'x', leaseToken: 0n }),
+      change({ applicationId: app.id, name: 'submit', to: 'QUEUED', actor: 'x', lease: { token: 0n, holder: 'x' } }),
     ).rejects.toThrow(/cannot lead to/);
   });
 });
@@ -167,7 +167,7 @@ describe('user actions', () => {
         name: 'submit',
         to: 'SUBMITTED',
         actor: 'device:a',
-        leaseToken: lease.leaseToken,
+        lease: { token: lease.leaseToken, holder: 'device:a' },
       }),
     ).rejects.toMatchObject({ code: 'invalid_transition' });
 
@@ -191,7 +191,7 @@ describe('user actions', () => {
       name: 'fail',
       to: 'DEAD',
       actor: 'device:a',
-      leaseToken: lease.leaseToken,
+      lease: { token: lease.leaseToken, holder: 'device:a' },
       changes: { attempt: 'next', error: { message: 'timed out', errorClass: 'retryable' } },
     });
     const res = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/retry`);
@@ -221,6 +221,50 @@ describe('user actions', () => {
     expect(res.body).toMatchObject({ status: 'QUEUED', attention: null });
     const saved = await prisma().savedAnswer.findMany({ where: { userId: me.user.id } });
     expect(saved).toMatchObject([{ questionKey: 'why do you want to work here', answer: 'The mission.' }]);
+  });
+});
+
+describe('questions keep their type and options', () => {
+  const relocate: Question = {
+    key: 'are you willing to relocate',
+    label: 'Are you willing to relocate?',
+    type: 'yes_no',
+    options: ['Yes', 'No'],
+    required: true,
+  };
+  const source: Question = {
+    key: 'where did you first learn about this opening',
+    label: 'Where did you first learn about this opening?',
+    type: 'select',
+    options: ['LinkedIn', 'Job board', 'Referral'],
+    required: true,
+  };
+
+  it('refuses an answer the form cannot take, says what it offers, and saves nothing', async () => {
+    const me = await signUp(backend.api);
+    const app = await waitingOn(me.api, [relocate, source]);
+    const listed = await me.api.get<ApplicationSummary>(`/v1/applications/${app.id}`);
+    expect(listed.body.attention).toEqual([relocate, source]);
+
+    const wrong = await me.api.post<ErrorBody>(`/v1/applications/${app.id}/answer`, {
+      answers: [
+        { question: relocate.label, answer: 'Maybe, it depends' },
+        { question: source.label, answer: 'A friend' },
+      ],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/takes Yes or No/);
+    expect(wrong.body.error.message).toMatch(/"LinkedIn", "Job board", "Referral"; "A friend" is not one of them/);
+    expect(await prisma().savedAnswer.count({ where: { userId: me.user.id } })).toBe(0);
+    expect((await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('NEEDS_ATTENTION');
+
+    const right = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/answer`, {
+      answers: [
+        { question: relocate.label, answer: false },
+        { question: source.label, answer: 'Job board' },
+      ],
+    });
+    expect(right.body.status).toBe('QUEUED');
   });
 });
 

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { AuthResponse, ErrorBody } from '@jobswipe/protocol';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,19 @@ describe('access tokens', () => {
     expect((await api.as(expired).get<ErrorBody>('/v1/me')).body.error.code).toBe('token_expired');
     expect((await api.as(forged).get<ErrorBody>('/v1/me')).body.error.code).toBe('unauthenticated');
     expect((await api.as('not-a-jwt').get<ErrorBody>('/v1/me')).status).toBe(401);
+  });
+
+  it('refuses a correctly signed token that never expires', async () => {
+    const { user } = await signUp(api);
+    const forever = await new SignJWT({ role: 'user' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuer('jobswipe')
+      .setAudience('jobswipe-api')
+      .sign(new TextEncoder().encode(backend.env.JWT_SECRET));
+    const res = await api.as(forever).get<ErrorBody>('/v1/me');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthenticated');
   });
 });
 
@@ -178,6 +192,41 @@ describe('rate limits', () => {
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
       const res = await limited.api.post('/v1/auth/login', { email: 'x@example.com', password: 'whatever' });
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('per-account throttle', () => {
+  /** A sign-in attempt from its own loopback address, as if from another machine. */
+  function loginFrom(url: string, localAddress: string, email: string, password: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const body = JSON.stringify({ email, password });
+      const req = request(
+        `${url}/v1/auth/login`,
+        { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('slows down guesses at one account even when they come from many addresses', async () => {
+    const limited = await startTestBackend({ AUTH_RATE_LIMIT: '3' });
+    try {
+      await signUp(limited.api, 'target@example.com', 'the right password 1');
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(await loginFrom(limited.node.url, `127.0.0.${10 + i}`, 'Target@Example.com', `guess ${i}`));
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      // Another account, from a fresh address, is not held back by it.
+      expect(await loginFrom(limited.node.url, '127.0.0.20', 'other@example.com', 'guess')).toBe(401);
     } finally {
       await limited.close();
     }

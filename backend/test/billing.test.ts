@@ -122,6 +122,23 @@ describe('checkout', () => {
     expect((await backend.api.post('/v1/billing/checkout', { planId: 'pro' })).status).toBe(401);
     expect(stripe.sessions.length).toBe(sessionsBefore);
   });
+
+  it('sends the user back only to pages of this site after Checkout', async () => {
+    const me = await signUp(backend.api);
+    const sessionsBefore = stripe.sessions.length;
+    for (const field of ['successUrl', 'cancelUrl']) {
+      for (const url of ['https://evil.example/plan', `${backend.node.url}.evil.example/plan`, 'javascript:alert(1)']) {
+        const res = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'pro', [field]: url });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain(field);
+      }
+    }
+    expect(stripe.sessions.length).toBe(sessionsBefore);
+    const back = `${backend.node.url}/plan`;
+    const ok = await me.api.post('/v1/billing/checkout', { planId: 'pro', successUrl: back, cancelUrl: back });
+    expect(ok.status).toBe(200);
+    expect(stripe.sessions.at(-1)!.session).toMatchObject({ success_url: back, cancel_url: back });
+  });
 });
 
 describe('webhook', () => {
@@ -170,6 +187,80 @@ describe('webhook', () => {
 
     const again = await me.api.post<ErrorBody>('/v1/billing/checkout', { planId: 'pro' });
     expect(again.status).toBe(409);
+  });
+
+  it('grants the plan only once the payment went through, not when Checkout completes unpaid', async () => {
+    const me = await signUp(backend.api);
+    const session = await checkout(me.api, 'pro');
+    const completed = stripe.complete(session, 'cus_debit');
+    const unpaid = { ...completed, data: { object: { ...completed.data.object, payment_status: 'unpaid' } } };
+    const first = await deliver(unpaid);
+    expect([first.status, first.body.outcome]).toEqual([200, 'awaiting_payment']);
+    expect(await planOf(me.user.id)).toBe('free');
+    expect(await prisma().subscription.findUnique({ where: { userId: me.user.id } })).toMatchObject({
+      status: 'incomplete',
+      stripeCustomerId: 'cus_debit',
+    });
+
+    const succeeded = {
+      ...unpaid,
+      id: `${unpaid.id}_paid`,
+      type: 'checkout.session.async_payment_succeeded',
+      data: { object: { ...unpaid.data.object, payment_status: 'paid' } },
+    };
+    expect((await deliver(succeeded)).body.outcome).toBe('applied');
+    expect(await planOf(me.user.id)).toBe('pro');
+  });
+
+  it('refuses signed events that are malformed or dated in the future, recording nothing', async () => {
+    const me = await signUp(backend.api);
+    const event = checkoutCompletedEvent(await checkout(me.api, 'pro'), {
+      customer: 'cus_odd',
+      subscription: 'sub_odd',
+    });
+    const object = event.data.object as Record<string, unknown>;
+    const malformed = [
+      { ...event, data: { object: { ...object, payment_status: undefined } } },
+      { ...event, data: { object: { ...object, metadata: 'pro' } } },
+      { ...event, data: null },
+      { ...event, id: 42 },
+      {
+        ...subscriptionEvent('customer.subscription.updated', {
+          id: 'sub_odd',
+          customer: 'cus_odd',
+          status: 'active',
+          priceId: 'price_x',
+          metadata: { userId: me.user.id, planId: 'pro' },
+        }),
+        id: event.id,
+        data: { object: { id: 'sub_odd', status: 'active', items: 'none' } },
+      },
+    ];
+    for (const bad of malformed) {
+      const res = await deliver(bad);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+    const notJson = await deliver(event, { payload: '{"id": ' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.code).toBe('malformed_json');
+
+    const payload = JSON.stringify(event);
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+    const future = await deliver(event, {
+      header: Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: inAnHour }),
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toMatch(/in the future/);
+    const anHourAgo = Math.floor(Date.now() / 1000) - 3600;
+    const stale = await deliver(event, {
+      header: Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: anHourAgo }),
+    });
+    expect(stale.status).toBe(400);
+
+    expect(await prisma().stripeEvent.count({ where: { id: event.id } })).toBe(0);
+    expect(await planOf(me.user.id)).toBe('free');
+    expect((await deliver(event)).body.outcome).toBe('applied');
   });
 
   it('an upgrade lets applications that waited for quota go at once', async () => {
@@ -346,6 +437,14 @@ describe('the customer portal', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/never paid/);
     expect((await me.api.post('/v1/billing/portal', { returnUrl: 'not a url' })).status).toBe(400);
+    const portals = stripe.portalSessions.length;
+    const elsewhere = await me.api.post<ErrorBody>('/v1/billing/portal', { returnUrl: 'https://evil.example/plan' });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.error.message).toMatch(/returnUrl: must be a page of this site/);
+    expect(stripe.portalSessions.length).toBe(portals);
+    const own = await me.api.post('/v1/billing/portal', { returnUrl: `${backend.node.url}/plan?from=portal` });
+    expect(own.status).toBe(200);
+    expect(stripe.portalSessions.at(-1)!.return_url).toBe(`${backend.node.url}/plan?from=portal`);
   });
 });
 

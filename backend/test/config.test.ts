@@ -11,6 +11,42 @@ describe('configuration', () => {
   it('stops start-up with the variable name and the problem when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATA_DIR: '/tmp/x' })).toThrow(/PORT: .*number/i);
     expect(() => loadConfig({ JWT_SECRET: 'short', DATA_DIR: '/tmp/x' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8,intranet', DATA_DIR: '/tmp/x' })).toThrow(
+      /TRUST_PROXY: "intranet" is not an address/,
+    );
+  });
+
+  it('reads TRUST_PROXY as Express takes it', () => {
+    const trust = (value: string) => loadConfig({ TRUST_PROXY: value, DATA_DIR: '/tmp/x' }).TRUST_PROXY;
+    expect(trust('false')).toBe(false);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, loopback,::1')).toEqual(['10.0.0.0/8', 'loopback', '::1']);
+  });
+
+  it('refuses production without each secret and service given, naming every one missing', () => {
+    const attempt = () => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SEED_DEMO: 'true' });
+    expect(attempt).toThrow(/NODE_ENV=production refuses to start/);
+    const message = (() => {
+      try {
+        attempt();
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'ACCOUNTS_KEY', 'SEED_DEMO'])
+      expect(message).toContain(`  ${name}:`);
+    expect(message).not.toContain('JWT_SECRET');
+
+    const given = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://db/jobswipe',
+      REDIS_URL: 'redis://redis:6379',
+      JWT_SECRET: 'j'.repeat(32),
+      ACCOUNTS_KEY: 'a'.repeat(32),
+      DATA_DIR: '/nonexistent/never-written',
+    };
+    const config = loadConfig(given);
+    expect(config).toMatchObject({ production: true, jwtSecret: given.JWT_SECRET, accountsKey: given.ACCOUNTS_KEY });
   });
 });
 

@@ -1,13 +1,16 @@
 // Importing job boards into the jobs table from the practice ATS's copies of the public APIs:
 // every posting arrives with its fields, and a second import updates rather than duplicates.
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Database, openDatabase } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
 import { type PracticeAts, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BoardKind, fetchBoard } from '../src/jobs/import/board-source.ts';
+import { AddressCheck } from '../src/egress/address-check.ts';
+import { type BoardKind, type BoardSource, fetchBoard as fetchAnyBoard } from '../src/jobs/import/board-source.ts';
 import { saveJobs } from '../src/jobs/import/save-jobs.ts';
 
 const run = promisify(execFile);
@@ -34,6 +37,34 @@ const boards = KINDS.flatMap((kind) => {
   return board ? [[kind, board, jobs.filter((j) => j.board === board)] as const] : [];
 });
 
+/** The practice boards' locations and the country each names, read by a person. */
+const COUNTRY_OF: Record<string, string | null> = {
+  'Pittsburgh, PA': 'US',
+  'Remote (US)': 'US',
+  'Toronto, ON': 'CA',
+  'Boston, MA': 'US',
+  'New York, NY': 'US',
+  'London, United Kingdom': 'GB',
+  'Lisbon, Portugal': 'PT',
+  'Remote (US & Canada)': null,
+  'Berlin, Germany': 'DE',
+  'Columbus, OH': 'US',
+  // Indiana or India, Illinois or Israel: the two-letter code alone cannot tell.
+  'Indianapolis, IN': null,
+  'Chicago, IL': null,
+  'Rotterdam, Netherlands': 'NL',
+  'Hamburg, Germany': 'DE',
+  'Portland, OR': 'US',
+  'Bend, OR': 'US',
+  'Manchester, United Kingdom': 'GB',
+  'Oslo, Norway': 'NO',
+  'Remote (Europe)': null,
+  Singapore: 'SG',
+};
+
+/** The practice ATS is on loopback: allowlisted, as EGRESS_ALLOW does it in the demo. */
+const fetchBoard = (source: BoardSource) => fetchAnyBoard(source, new AddressCheck({ allow: new URL(ats.url).host }));
+
 const rows = (source: string) => db.prisma.job.findMany({ where: { source }, orderBy: { externalId: 'asc' } });
 
 describe('job import', () => {
@@ -52,6 +83,8 @@ describe('job import', () => {
       const row = saved.find((r) => r.externalId === p.externalId)!;
       expect(row.title).toBe(p.title);
       expect(row.location).toBe(p.location);
+      // The country its location names, stored for authorization questions (null when unclear).
+      expect(row.country, p.location).toBe(COUNTRY_OF[p.location] ?? null);
       expect(row.atsKind).toBe(kind);
       expect(new URL(row.applyUrl).pathname.startsWith(new URL(p.applyUrl).pathname.split('/apply')[0]!)).toBe(true);
       expect(row.description.length).toBeGreaterThan(100);
@@ -71,16 +104,73 @@ describe('job import', () => {
       process.execPath,
       ['--import', 'tsx', CLI, `--${kind}`, board, '--base-url', `${ats.url}/api/${kind}`],
       {
-        env: { ...process.env, DATABASE_URL: testDb.url },
+        env: { ...process.env, DATABASE_URL: testDb.url, EGRESS_ALLOW: new URL(ats.url).host },
       },
     );
     expect(JSON.parse(stdout)).toEqual({ source: kind, board, created: count, updated: 0 });
     expect(await rows(kind)).toHaveLength(count);
   });
 
+  it('refuses a board API on an internal address, and one that redirects there', async () => {
+    const [kind, board] = boards[0]!;
+    const unlisted = new AddressCheck();
+    await expect(fetchAnyBoard({ kind, board, baseUrl: `${ats.url}/api/${kind}` }, unlisted)).rejects.toThrow(
+      /Refused to open 127\.0\.0\.1:\d+: it is a loopback address/,
+    );
+    await expect(
+      fetchAnyBoard({ kind, board, baseUrl: `http://0x7f000001:${new URL(ats.url).port}/api/${kind}` }, unlisted),
+    ).rejects.toThrow(/loopback/);
+    // Allowlisted itself, the redirector sends the importer on to an address that is not.
+    const redirector = createServer((req, res) => res.writeHead(302, { location: `${ats.url}${req.url}` }).end());
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    const hop = `127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+    try {
+      await expect(
+        fetchAnyBoard({ kind, board, baseUrl: `http://${hop}/api/${kind}` }, new AddressCheck({ allow: hop })),
+      ).rejects.toThrow(/Refused to open 127\.0\.0\.1:\d+: it is a loopback address/);
+    } finally {
+      redirector.close();
+    }
+    const failed = run(
+      process.execPath,
+      ['--import', 'tsx', CLI, `--${kind}`, board, '--base-url', `${ats.url}/api/${kind}`],
+      {
+        env: { ...process.env, DATABASE_URL: testDb.url, EGRESS_ALLOW: '' },
+      },
+    );
+    await expect(failed).rejects.toMatchObject({ stderr: expect.stringMatching(/Refused to open 127\.0\.0\.1/) });
+  });
+
   it('says which board is wrong', async () => {
     await expect(
       fetchBoard({ kind: 'greenhouse', board: 'no-such-board', baseUrl: `${ats.url}/api/greenhouse` }),
     ).rejects.toThrow(/no-such-board.*HTTP 404/);
+  });
+});
+
+describe('what a board sends', () => {
+  it('keeps only currency codes and salaries the deck can show', async () => {
+    const job = {
+      source: 'test-import',
+      company: 'Acme',
+      title: 'Engineer',
+      location: 'Remote',
+      country: null,
+      remote: true,
+      description: '',
+      keyPoints: [],
+      applyUrl: 'https://jobs.example.com/1',
+      atsKind: 'generic',
+      postedAt: new Date(),
+    };
+    await saveJobs(db, [
+      { ...job, externalId: 'a', salaryMin: 100_000, salaryMax: 120_000.4, salaryCurrency: 'US$' },
+      { ...job, externalId: 'b', salaryMin: -5, salaryMax: Number.NaN, salaryCurrency: ' eur ' },
+    ]);
+    const saved = await rows('test-import');
+    expect(saved.map((r) => [r.salaryMin, r.salaryMax, r.salaryCurrency])).toEqual([
+      [100_000, 120_000, null],
+      [null, null, 'EUR'],
+    ]);
   });
 });

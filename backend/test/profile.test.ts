@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnswersView, ErrorBody, ProfileView, ResumeView } from '@jobswipe/protocol';
+import type { AnswersView, ErrorBody, ProfileView, ResumeExperience, ResumeView } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedResumeUrl } from '../src/files/signed-urls.ts';
 import { type Api, signUp } from './support/api.ts';
@@ -115,6 +115,72 @@ describe('profile', () => {
     expect((await backend.api.get('/v1/profile/answers')).status).toBe(401);
     expect((await backend.api.put('/v1/profile/answers', { answers: [] })).status).toBe(401);
     expect((await backend.api.get(`/v1/profile/resumes/${crypto.randomUUID()}/file`)).status).toBe(401);
+  });
+});
+
+describe('work history and education read from the resume', () => {
+  const RESUME = [
+    'Ada Lovelace',
+    'ada@example.org · London',
+    'Experience',
+    'Senior Software Engineer at Analytical Engines Ltd   Jun 2019 – Present',
+    'Designed the engine that computes Bernoulli numbers.',
+    'Difference Engine Co | Software Engineer | 09/2016 - 05/2019',
+    'Education',
+    'University of London',
+    'BSc in Mathematics, 2012 - 2016',
+    'Skills',
+    'TypeScript, analysis',
+  ];
+  const proposal: ResumeExperience = {
+    workHistory: [
+      { company: 'Analytical Engines Ltd', title: 'Senior Software Engineer', start: '2019-06', current: true },
+      { company: 'Difference Engine Co', title: 'Software Engineer', start: '2016-09', end: '2019-05', current: false },
+    ],
+    education: [
+      { school: 'University of London', degree: 'BSc', field: 'Mathematics', start: '2012-01', end: '2016-01' },
+    ],
+  };
+
+  it.each([
+    // The test PDF's Helvetica is written Latin-1: the dash and dot as ASCII there.
+    ['PDF', minimalPdf(RESUME.map((l) => l.replace('–', '-').replace('·', '-'))), 'application/pdf', 'cv.pdf'],
+    ['DOCX', minimalDocx(RESUME), DOCX_MIME, 'cv.docx'],
+  ])('proposes them from a %s, and saves only what the user confirms', async (_kind, bytes, type, name) => {
+    const me = await signUp(backend.api);
+    const resume = await upload(me.api, bytes, name, type);
+    const read = await me.api.get<ResumeExperience>(`/v1/profile/resumes/${resume.body.id}/experience`);
+    expect(read.body).toEqual(proposal);
+    // Nothing is saved until the user confirms (here with one correction).
+    expect((await me.api.get<ProfileView>('/v1/profile')).body.workHistory).toEqual([]);
+    const confirmed = { ...proposal, education: [{ ...proposal.education[0]!, end: '2016-06' }] };
+    const saved = await me.api.put<ProfileView>('/v1/profile', confirmed);
+    expect(saved.body).toMatchObject(confirmed);
+  });
+
+  it("is the caller's own: another user's resume is not found", async () => {
+    const me = await signUp(backend.api);
+    const other = await signUp(backend.api);
+    const resume = await upload(me.api, minimalPdf(RESUME), 'cv.pdf', 'application/pdf');
+    expect((await other.api.get(`/v1/profile/resumes/${resume.body.id}/experience`)).status).toBe(404);
+  });
+});
+
+describe('the profile keeps what forms ask beyond contact details', () => {
+  it('saves start date, referral source, legal age and relocation, and refuses a malformed date', async () => {
+    const me = await signUp(backend.api);
+    const fields = {
+      earliestStartDate: '2027-03-01',
+      referralSource: 'LinkedIn',
+      legalAge: true,
+      willingToRelocate: false,
+    };
+    const saved = await me.api.put<ProfileView>('/v1/profile', fields);
+    expect(saved.body).toMatchObject(fields);
+    const bad = await me.api.put<ErrorBody>('/v1/profile', { earliestStartDate: '01/03/2027' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/earliestStartDate.*YYYY-MM-DD/);
+    expect((await me.api.get<ProfileView>('/v1/profile')).body.earliestStartDate).toBe('2027-03-01');
   });
 });
 

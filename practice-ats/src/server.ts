@@ -8,6 +8,7 @@ import { notFoundPage } from './adversarial/closed.ts';
 import { loginWallRoutes } from './adversarial/login-wall.ts';
 import { ATS_MODULES } from './ats/registry.ts';
 import { homePage } from './home.ts';
+import { neverTunedRoutes } from './never-tuned/forms/index.ts';
 import { practiceApiRoutes } from './practice-api.ts';
 import { clientBundleRoutes } from './shared/client-bundle.ts';
 import { FormParseError } from './shared/form-data.ts';
@@ -51,6 +52,7 @@ export function createPracticeApp(submissions: SubmissionStore, requests: Reques
   app.use(clientBundleRoutes());
   app.use(locationRoutes());
   for (const module of ATS_MODULES) app.use(module.routes(ctx));
+  app.use(neverTunedRoutes(ctx));
   app.use((_req, res) => {
     res.status(404).send(notFoundPage());
   });

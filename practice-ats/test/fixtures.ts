@@ -21,6 +21,9 @@ export const PROFILE: ApplicantProfile = ApplicantProfile.parse({
   currentCompany: 'Analytical Engines Ltd',
   currentTitle: 'Senior Software Engineer',
   yearsOfExperience: 8,
+  earliestStartDate: '2027-01-15',
+  willingToRelocate: false,
+  workHistory: [{ company: 'Analytical Engines Ltd', title: 'Senior Software Engineer', current: true }],
   eeo: {
     gender: 'Female',
     race: 'decline',
@@ -34,8 +37,6 @@ export const PROFILE: ApplicantProfile = ApplicantProfile.parse({
 
 const BASE_ANSWERS: SavedAnswers = {
   [normalizeQuestion('How did you hear about this job?')]: 'LinkedIn',
-  [normalizeQuestion('Are you willing to relocate?')]: false,
-  [normalizeQuestion('What is the earliest date you could start?')]: '2027-01-15',
   [normalizeQuestion('Which work arrangements are you open to?')]: ['Remote', 'Hybrid'],
   [normalizeQuestion('Pronouns')]: 'she/her',
 };

@@ -1,3 +1,3 @@
 export * from './client.ts';
-export { dataDir, type ResolvedDatabase, repoRoot, resolveDatabase } from './embedded.ts';
+export { dataDir, generatedSecret, type ResolvedDatabase, repoRoot, resolveDatabase } from './embedded.ts';
 export { migrate } from './migrations.ts';

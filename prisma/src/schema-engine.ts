@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, DriverAdapterError } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const noFilters = { externalTables: [], externalEnums: [] };
@@ -32,10 +33,39 @@ function webAssembly(): {
   return (globalThis as unknown as { WebAssembly: ReturnType<typeof webAssembly> }).WebAssembly;
 }
 
+/**
+ * The pg adapter runs a migration script by splitting it at every ";", which cuts any statement
+ * with a semicolon inside (a database function's body) to pieces. Postgres takes the whole script
+ * as one simple query, the way Prisma's native engine sends it, and runs it as one transaction.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const driver = adapter.underlyingDriver() as pg.Pool;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await driver.query(script);
+      } catch (err) {
+        if (!(err instanceof pg.DatabaseError)) throw err;
+        throw new DriverAdapterError({
+          kind: 'postgres',
+          code: err.code ?? 'unknown',
+          severity: err.severity ?? 'ERROR',
+          message: err.message,
+          detail: err.detail,
+          column: err.column,
+          hint: err.hint,
+        });
+      }
+    };
+    return adapter;
+  }
+}
+
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const factory = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg(poolConfig(databaseUrl), { schema: schemaOf(databaseUrl) }),
+    new WholeScriptPg(poolConfig(databaseUrl), { schema: schemaOf(databaseUrl) }),
   );
   const engine = await bg.SchemaEngine.new(
     { datamodels: undefined },
@@ -50,13 +80,28 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
   }
 }
 
-/** Applies the migrations not yet recorded in `_prisma_migrations`; returns their names. */
-export function applyMigrations(databaseUrl: string, migrationsList: MigrationList): Promise<string[]> {
-  return withEngine(databaseUrl, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return out.appliedMigrationNames;
-  });
+/**
+ * Applies the migrations not yet recorded in `_prisma_migrations`; returns their names. Migrators
+ * (backend nodes starting together) take turns on a lock of our own that waits as long as it
+ * takes: the engine's own lock gives up after 10 s (P1002), which stopped a node whose neighbour's
+ * migration was slow.
+ */
+export async function applyMigrations(databaseUrl: string, migrationsList: MigrationList): Promise<string[]> {
+  const turn = new pg.Client(poolConfig(databaseUrl));
+  await turn.connect();
+  try {
+    await turn.query('select pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
+    return await withEngine(databaseUrl, async (engine) => {
+      const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
+      return out.appliedMigrationNames;
+    });
+  } finally {
+    // Ending the session releases the lock.
+    await turn.end();
+  }
 }
+
+const MIGRATION_LOCK = 'jobswipe:migrate';
 
 /**
  * The SQL that takes a database built from the `from` datamodel (null: an empty database) to the

@@ -90,8 +90,17 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const tpl = await ensureTemplate();
+  return databaseFrom(`template "${tpl}"`);
+}
+
+/** A database with no migration applied: for tests of migrating itself. */
+export function createEmptyTestDatabase(): Promise<TestDatabase> {
+  return databaseFrom('');
+}
+
+async function databaseFrom(options: string): Promise<TestDatabase> {
   const name = `${PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`create database "${name}" template "${tpl}"`));
+  await withAdmin((admin) => admin.query(`create database "${name}" ${options}`));
   return {
     url: urlFor(name),
     name,

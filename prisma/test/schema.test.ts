@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   APPLICATION_STATUSES,
   DeviceKind,
@@ -12,8 +14,9 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $Enums } from '../src/client.ts';
-import { latestSnapshot, readSchema } from '../src/migrations.ts';
-import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
+import { latestSnapshot, loadMigrations, readSchema } from '../src/migrations.ts';
+import { applyMigrations } from '../src/schema-engine.ts';
+import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 describe('schema', () => {
   it('has a migration for every change to schema.prisma (run npm run db:diff -- <name>)', async () => {
@@ -30,15 +33,45 @@ describe('schema', () => {
     expect(Object.values($Enums.SwipeDirection)).toEqual(SwipeDirection.options);
     expect(Object.values($Enums.UserRole)).toEqual(UserRole.options);
   });
+});
 
-  it('keeps semicolons out of migration comments (the engine splits scripts on them)', async () => {
-    const { readdir } = await import('node:fs/promises');
-    const dir = new URL('../migrations/', import.meta.url);
-    for (const name of await readdir(dir)) {
-      if (name.endsWith('.toml')) continue;
-      const sql = await readFile(new URL(`${name}/migration.sql`, dir), 'utf8');
-      const bad = sql.split('\n').filter((line) => /^\s*--.*;/.test(line));
-      expect(bad, `${name}/migration.sql`).toEqual([]);
+describe('applying a migration', () => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    db = await createEmptyTestDatabase();
+    dir = await mkdtemp(join(tmpdir(), 'jobswipe-migrations-'));
+  });
+  afterAll(async () => {
+    await db.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function write(migration: string, sql: string) {
+    await mkdir(join(dir, migration), { recursive: true });
+    await writeFile(join(dir, migration, 'migration.sql'), sql);
+    await writeFile(join(dir, 'migration_lock.toml'), 'provider = "postgresql"\n');
+  }
+
+  it('runs the script whole: a function body keeps its semicolons, and a failing script leaves nothing', async () => {
+    await write(
+      '1_function',
+      `-- a comment; with a semicolon
+      create table t (n int);
+      create function bump() returns int language plpgsql as $$ begin insert into t values (1); return 1; end $$;`,
+    );
+    expect(await applyMigrations(db.url, await loadMigrations(dir))).toEqual(['1_function']);
+    await write('2_broken', 'create table u (n int);\nselect no_such_function();');
+    await expect(applyMigrations(db.url, await loadMigrations(dir))).rejects.toThrow(
+      /no_such_function|function .* does not exist/s,
+    );
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      expect((await client.query('select bump() as n')).rows).toEqual([{ n: 1 }]);
+      expect((await client.query("select to_regclass('u') as u")).rows).toEqual([{ u: null }]);
+    } finally {
+      await client.end();
     }
   });
 });

@@ -1,7 +1,7 @@
 // REST bodies and answers of the /v1 API. The backend validates requests with these schemas and
 // the web client types its calls with them, so both sides read one definition.
 import { z } from 'zod';
-import { AnswerValue, ApplicantProfile, Question } from './automation.ts';
+import { AnswerValue, ApplicantProfile, EducationEntry, FilledField, Question, WorkEntry } from './automation.ts';
 import { DeviceKind, ErrorClass, ExecutionPreference, Lane, SwipeDirection, UserRole } from './domain.ts';
 import { ApplicationStatus } from './status.ts';
 
@@ -79,6 +79,16 @@ export type ResumeView = z.infer<typeof ResumeView>;
 export const ProfileView = ProfileFields.extend({ resume: ResumeView.nullable(), updatedAt: z.string().nullable() });
 export type ProfileView = z.infer<typeof ProfileView>;
 
+/**
+ * GET /v1/profile/resumes/:id/experience: the work history and education read from a resume's
+ * text, for the user to correct and confirm (PUT /v1/profile saves what they confirm).
+ */
+export const ResumeExperience = z.object({
+  workHistory: z.array(WorkEntry),
+  education: z.array(EducationEntry),
+});
+export type ResumeExperience = z.infer<typeof ResumeExperience>;
+
 export const SavedAnswerView = z.object({ questionKey: z.string(), question: z.string(), answer: AnswerValue });
 export type SavedAnswerView = z.infer<typeof SavedAnswerView>;
 
@@ -101,6 +111,8 @@ export const JobView = z.object({
   company: z.string(),
   title: z.string(),
   location: z.string(),
+  /** ISO 3166 alpha-2 country of the location, parsed at import; null when it names none or several. */
+  country: z.string().length(2).nullable(),
   remote: z.boolean(),
   salaryMin: z.number().int().nullable(),
   salaryMax: z.number().int().nullable(),
@@ -208,6 +220,8 @@ export type EvidenceView = z.infer<typeof EvidenceView>;
 
 export const ApplicationDetail = ApplicationSummary.extend({
   snapshot: z.record(z.string(), z.unknown()).nullable(),
+  /** What the last attempt that reported filled on the form, and where each answer came from. */
+  filled: z.array(FilledField),
   events: z.array(ApplicationEventView),
   evidence: z.array(EvidenceView),
 });

@@ -2,9 +2,36 @@
 // result). The server worker, the desktop agent and the extension all speak these shapes.
 import { z } from 'zod';
 import { ErrorClass, type EvidenceKind } from './domain.ts';
+import { normalizeQuestion } from './questions.ts';
 
 const text = z.string().max(5_000);
 const optionalText = text.optional();
+/** A calendar date, YYYY-MM-DD. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+/** A month, YYYY-MM (resumes rarely say the day). */
+const IsoMonth = z.string().regex(/^\d{4}-\d{2}$/, 'must be a month written YYYY-MM');
+
+/** One job of the applicant's work history, newest first (Workday's "My Experience" asks for it). */
+export const WorkEntry = z.object({
+  company: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1).max(200),
+  location: z.string().max(200).optional(),
+  start: IsoMonth.optional(),
+  /** Absent while `current`. */
+  end: IsoMonth.optional(),
+  current: z.boolean().default(false),
+  description: z.string().max(5_000).optional(),
+});
+export type WorkEntry = z.infer<typeof WorkEntry>;
+
+export const EducationEntry = z.object({
+  school: z.string().trim().min(1).max(200),
+  degree: z.string().max(200).optional(),
+  field: z.string().max(200).optional(),
+  start: IsoMonth.optional(),
+  end: IsoMonth.optional(),
+});
+export type EducationEntry = z.infer<typeof EducationEntry>;
 
 /** Everything a form may ask that the user told us once. */
 export const ApplicantProfile = z.object({
@@ -49,6 +76,16 @@ export const ApplicantProfile = z.object({
   currentCompany: z.string().max(200).nullable().default(null),
   currentTitle: z.string().max(200).nullable().default(null),
   yearsOfExperience: z.number().int().min(0).max(80).nullable().default(null),
+  /** The first day the applicant could start a new job. */
+  earliestStartDate: IsoDate.nullable().default(null),
+  /** What to answer "How did you hear about us?" with when nothing more specific is known. */
+  referralSource: z.string().max(200).nullable().default(null),
+  /** 18 or older (the legal working age most forms ask about). */
+  legalAge: z.boolean().nullable().default(null),
+  willingToRelocate: z.boolean().nullable().default(null),
+  /** Read from the resume and confirmed by the user; newest first. */
+  workHistory: z.array(WorkEntry).max(30).default([]),
+  education: z.array(EducationEntry).max(20).default([]),
   /** Each EEO answer is the user's own choice, or "decline" to decline where the form offers it. */
   eeo: z
     .object({
@@ -110,12 +147,24 @@ export type Question = z.infer<typeof Question>;
 export function accountPasswordQuestion(host: string): Question {
   return {
     key: `${ACCOUNT_PASSWORD_KEY} ${host.toLowerCase()}`,
-    label: `Password for your account on ${host} (used with your profile email to sign in, or to create the account)`,
+    label: `${ACCOUNT_PASSWORD_LABEL} ${host} (used with your profile email to sign in, or to create the account)`,
     type: 'password',
     required: true,
   };
 }
 export const ACCOUNT_PASSWORD_KEY = 'jobswipe account password';
+const ACCOUNT_PASSWORD_LABEL = 'Password for your account on';
+
+/**
+ * Whether a question as a user typed it back (the key or the label, in any letter case, spacing or
+ * punctuation) asks for a site's account password: such an answer is sealed, never a saved answer.
+ */
+export function isAccountPasswordText(question: string): boolean {
+  const text = normalizeQuestion(question);
+  return [ACCOUNT_PASSWORD_KEY, ACCOUNT_PASSWORD_LABEL].some((start) =>
+    text.startsWith(`${normalizeQuestion(start)} `),
+  );
+}
 
 /** The site an account-password question is for, or null for any other question. */
 export function accountPasswordHost(question: Pick<Question, 'key' | 'type'>): string | null {
@@ -125,6 +174,19 @@ export function accountPasswordHost(question: Pick<Question, 'key' | 'type'>): s
 
 export const FillSource = z.enum(['profile', 'answer', 'resume', 'default', 'ai']);
 export type FillSource = z.infer<typeof FillSource>;
+
+/**
+ * One field an attempt filled, and where the answer came from: `ref` names the profile field
+ * (`profile.workAuthorization.requiresSponsorship`), the saved answer (`answer:<question key>`),
+ * the default rule or the model, so the user sees what answered what.
+ */
+export const FilledField = z.object({
+  field: z.string().max(1_000),
+  value: z.string().max(2_000),
+  source: FillSource,
+  ref: z.string().max(1_000).optional(),
+});
+export type FilledField = z.infer<typeof FilledField>;
 
 export const ApplyOutcome = z.enum(['submitted', 'needs_attention', 'failed', 'expired', 'blocked']);
 export type ApplyOutcome = z.infer<typeof ApplyOutcome>;
@@ -155,7 +217,7 @@ export const ApplyResult = z.object({
   outcome: ApplyOutcome,
   errorClass: ErrorClass.nullable(),
   message: z.string().nullable(),
-  filled: z.array(z.object({ field: z.string(), value: z.string(), source: FillSource })),
+  filled: z.array(FilledField),
   unanswered: z.array(Question),
   confirmation: z.string().nullable(),
   /** Paths of screenshots and saved pages, in the order they were taken. */

@@ -2,18 +2,41 @@
 // backend and what they hear back, over the WebSocket at /v1/devices/connect or the long-poll
 // fallback. docs/protocol.md shows one example of each message.
 import { z } from 'zod';
-import { ApplicantProfile, ApplyOutcome, ApplyStep, Question, SavedAnswers } from './automation.ts';
+import { ApplicantProfile, ApplyOutcome, ApplyStep, FilledField, Question, SavedAnswers } from './automation.ts';
 import { DeviceKind, ErrorClass } from './domain.ts';
 import { ErrorCode } from './errors.ts';
 import { ApplicationStatus } from './status.ts';
 
 const id = z.string().uuid();
 /** Lease tokens are 64-bit integers; JSON carries them as decimal strings. */
-export const LeaseToken = z.string().regex(/^\d{1,19}$/, 'must be a decimal lease token');
+/** Lease tokens are Postgres bigints: a larger number can never be a live lease. */
+const MAX_LEASE_TOKEN = '9223372036854775807';
+export const LeaseToken = z
+  .string()
+  .regex(/^\d{1,19}$/, 'must be a decimal lease token')
+  // Compared as text (same length, digits only) so that a token that is not digits cannot throw here.
+  .refine(
+    (token) => token.length < MAX_LEASE_TOKEN.length || token <= MAX_LEASE_TOKEN,
+    'is larger than any lease token (at most 2^63 - 1)',
+  );
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 /** Application-level ping period: an MV3 service worker dies after 30 s without events. */
 export const PING_INTERVAL_MS = 20_000;
+/** Devices of one user connected to one backend node at once; the next is refused (close 4008). */
+export const MAX_CONNECTED_DEVICES = 10;
+
+/** Close codes of the device socket besides the standard ones (docs/protocol.md, "Connecting"). */
+export const CLOSE_CODES = {
+  /** Unknown or revoked device token: do not reconnect with it. */
+  unauthenticated: 4003,
+  /** No `hello` in time. */
+  helloTimeout: 4001,
+  /** A newer connection of the same device replaced this one: do not reconnect from here. */
+  replaced: 4002,
+  /** Too many of the user's devices are connected. */
+  tooManyDevices: 4008,
+} as const;
 
 // ---- executor → backend ---------------------------------------------------------------------
 
@@ -44,6 +67,9 @@ export const REPORT_LIMITS = {
   progressMessage: 500,
   unanswered: 50,
   evidence: 20,
+  /** Filled fields reported with their provenance, and the characters of each value kept. */
+  filled: 200,
+  filledValue: 500,
 } as const;
 
 export const Heartbeat = z.object({
@@ -67,6 +93,8 @@ export const Result = z.object({
   unanswered: z.array(Question).max(REPORT_LIMITS.unanswered).default([]),
   /** Evidence uploaded for this attempt with POST /v1/applications/:id/evidence. */
   evidenceIds: z.array(id).max(REPORT_LIMITS.evidence).default([]),
+  /** What the attempt filled and where each answer came from (a profile field, a saved answer). */
+  filled: z.array(FilledField).max(REPORT_LIMITS.filled).default([]),
 });
 
 /** The longest an executor may put an application it hands back off for: an hour. */
@@ -144,9 +172,25 @@ export const Claimed = z.object({
   /** Download URL of the resume, valid while the lease is. */
   resumeUrl: z.string().nullable(),
   resumeFileName: z.string().nullable(),
-  /** The user's account on the job's site, when the site needs one and the user gave a password. */
-  account: z.object({ email: z.string(), password: z.string() }).nullable().default(null),
+  /**
+   * The user's account on the job's site, when the site needs one and the user gave a password;
+   * `host` is the exact host (host:port) it was given for, the only one it may be typed on.
+   */
+  account: z.object({ email: z.string(), password: z.string(), host: z.string() }).nullable().default(null),
 });
+
+/** What the engine needs to know about the job itself: the company (questions name it) and its country. */
+export interface JobContext {
+  company: string | null;
+  /** ISO 3166 alpha-2, parsed from the location at import; null when the location names none. */
+  country: string | null;
+}
+
+/** The job context of a work order's posting snapshot (a snapshot taken before countries were stored has none). */
+export function jobContextOf(job: ClaimedMessage['job']): JobContext {
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  return { company: str(job.company), country: str(job.country) };
+}
 
 export const RejectReason = z.enum(['taken', 'not_available', 'not_found', 'over_capacity']);
 export const Rejected = z.object({

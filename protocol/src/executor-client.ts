@@ -7,6 +7,7 @@
 import type { ApplyResult, ApplyStep } from './automation.ts';
 import {
   BackendMessage,
+  CLOSE_CODES,
   type ClaimedMessage,
   type ExecutorMessage,
   type HeldLease,
@@ -30,12 +31,13 @@ export interface WebSocketLike {
 
 /** What a job ended with: a result to report, or a hand-back (it could not run it now, or at all). */
 export type JobOutcome =
-  | Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken'>
+  | (Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken' | 'filled'> & { filled?: ResultMessage['filled'] })
   | { release: string; retryInMs?: number };
 
 /** An attempt's result as the outcome to report, clipped to what a result may carry. */
 export function jobOutcomeOf(
-  result: Pick<ApplyResult, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'>,
+  result: Pick<ApplyResult, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'> &
+    Partial<Pick<ApplyResult, 'filled'>>,
   evidenceIds: string[] = [],
 ): JobOutcome {
   const clip = (text: string | null) => (text ? text.slice(0, REPORT_LIMITS.text) : null);
@@ -46,12 +48,16 @@ export function jobOutcomeOf(
     confirmation: clip(result.confirmation),
     unanswered: result.unanswered.slice(0, REPORT_LIMITS.unanswered),
     evidenceIds: evidenceIds.slice(0, REPORT_LIMITS.evidence),
+    filled: (result.filled ?? [])
+      .slice(0, REPORT_LIMITS.filled)
+      .map((f) => ({ ...f, value: f.value.slice(0, REPORT_LIMITS.filledValue) })),
   };
 }
 
 /** The message that reports `outcome` under the lease `leaseToken`. */
 export function outcomeMessage(applicationId: string, leaseToken: string, outcome: JobOutcome): ExecutorMessage {
-  if (!('release' in outcome)) return { type: 'result', applicationId, leaseToken, ...outcome };
+  if (!('release' in outcome))
+    return { type: 'result', applicationId, leaseToken, ...outcome, filled: outcome.filled ?? [] };
   return {
     type: 'release',
     applicationId,
@@ -228,12 +234,17 @@ export class ExecutorClient {
     };
     ws.onmessage = (event) => this.receive(event.data);
     ws.onerror = () => {};
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (this.ws !== ws) return;
       this.ws = null;
       this.connected = false;
       if (this.pingTimer) clearInterval(this.pingTimer);
       for (const id of this.claiming) this.claiming.delete(id);
+      if ((event as { code?: unknown } | null)?.code === CLOSE_CODES.replaced) {
+        // Another live connection speaks for this device: reconnecting would only take turns with it.
+        this.stopped = true;
+        this.emit({ type: 'fatal', message: 'This device connected again from somewhere else: this copy stopped.' });
+      }
       if (this.stopped) return;
       const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 500, maxMs: 30_000 };
       const ceiling = Math.min(maxMs, baseMs * 2 ** this.attempts);
@@ -309,6 +320,8 @@ export class ExecutorClient {
         return;
       }
       case 'error':
+        // A claim the backend failed on: it hands the offer back, which may come again.
+        if (message.ref === 'claim' && message.applicationId) this.claiming.delete(message.applicationId);
         this.emit({ type: 'error', code: message.code, message: message.message });
         if (message.code === 'unauthenticated') {
           this.emit({ type: 'fatal', message: `${message.message} Pair this device again.` });

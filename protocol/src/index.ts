@@ -5,4 +5,5 @@ export * from './automation.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './questions.ts';
+export * from './sensitive.ts';
 export * from './status.ts';

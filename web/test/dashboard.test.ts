@@ -63,7 +63,7 @@ async function running(id: string, step: string, pct: number) {
     name: 'start',
     to: 'RUNNING',
     actor: 'device:ada-laptop',
-    leaseToken: lease.leaseToken,
+    lease: { token: lease.leaseToken, holder: 'device:ada-laptop' },
     changes: { progress: { step, pct } },
   });
 }
@@ -89,7 +89,7 @@ describe('applications', () => {
     await shot.close();
     await storeEvidence(
       backend.node.ctx,
-      { kind: 'server', workerId: 'test-worker' },
+      { kind: 'device', deviceId: 'ada-laptop', userId: user.user.id },
       { applicationId: submitted.id, leaseToken: lease.leaseToken, kind: 'confirmation_page', bytes: png },
     );
     await change({
@@ -97,7 +97,7 @@ describe('applications', () => {
       name: 'submit',
       to: 'SUBMITTED',
       actor: 'device:ada-laptop',
-      leaseToken: lease.leaseToken,
+      lease: { token: lease.leaseToken, holder: 'device:ada-laptop' },
       changes: { confirmation: 'Thank you for applying to Globex! Reference GX-4821.' },
     });
 
@@ -152,7 +152,7 @@ describe('applications', () => {
       name: 'fail',
       to: 'NEEDS_ATTENTION',
       actor: 'device:ada-laptop',
-      leaseToken: lease.leaseToken,
+      lease: { token: lease.leaseToken, holder: 'device:ada-laptop' },
       changes: {
         error: { message: 'The form asks questions we have no answer for.', errorClass: 'needs_user' },
         attention: [
@@ -324,7 +324,7 @@ describe('plan and ops', () => {
       name: 'fail',
       to: 'DEAD',
       actor: 'server:test-worker',
-      leaseToken: lease.leaseToken,
+      lease: { token: lease.leaseToken, holder: 'server:test-worker' },
       changes: { error: { message: 'The form kept timing out.', errorClass: 'retryable' } },
     });
     // The role is in the access token: a fresh session (a reload) picks it up.

@@ -72,7 +72,7 @@ beforeAll(async () => {
     name: 'fail',
     to: 'NEEDS_ATTENTION',
     actor: 'server:test-worker',
-    leaseToken: lease.leaseToken,
+    lease: { token: lease.leaseToken as bigint, holder: 'server:test-worker' },
     changes: {
       error: { message: `The form at ${LONG_URL} asks questions we have no answer for.`, errorClass: 'needs_user' },
       attention: [

@@ -57,6 +57,8 @@ describe('sign up and onboarding', () => {
     await page.getByLabel('Expected salary').fill('95000');
     await page.getByLabel('Currency').fill('GBP');
     await page.getByLabel('Notice period').fill('4 weeks');
+    await page.getByLabel('Earliest start date').fill('2027-03-01');
+    await page.getByRole('group', { name: 'Are you willing to relocate?' }).getByRole('radio', { name: 'No' }).check();
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Voluntary questions');
     await page.getByLabel('Gender').selectOption('decline');
@@ -68,13 +70,25 @@ describe('sign up and onboarding', () => {
     const input = page.locator('input[type="file"]');
     await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('not a PDF or Word (.docx) file');
-    await input.setInputFiles({ name: 'Ada Lovelace CV.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+    const cv = minimalPdf(['Ada Lovelace', 'Experience', 'Engineer at Analytical Engines Ltd  Jun 2019 - Present']);
+    await input.setInputFiles({ name: 'Ada Lovelace CV.pdf', mimeType: 'application/pdf', buffer: cv });
     await expect.poll(() => page.getByTestId('resume-current').textContent()).toContain('Ada Lovelace CV.pdf');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // The work history read from that resume, corrected by the user and confirmed.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Experience');
+    const job = page.getByRole('group', { name: 'Job 1' });
+    await expect.poll(() => job.getByLabel('Company').inputValue()).toBe('Analytical Engines Ltd');
+    await job.getByLabel('Title').fill('Senior Engineer');
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
 
     const profile = await backend.node.ctx.db.prisma.profile.findUniqueOrThrow({ where: { userId: user.id } });
-    expect(profile).toMatchObject({ onboardingStep: 6, noticePeriod: '4 weeks' });
+    expect(profile).toMatchObject({ onboardingStep: 7, noticePeriod: '4 weeks', willingToRelocate: false });
+    expect(profile.earliestStartDate?.toISOString().slice(0, 10)).toBe('2027-03-01');
+    expect(profile.workHistory).toEqual([
+      { company: 'Analytical Engines Ltd', title: 'Senior Engineer', start: '2019-06', current: true },
+    ]);
     expect(profile.workAuthorization).toMatchObject({
       authorizedCountries: ['United Kingdom', 'Ireland'],
       requiresSponsorship: false,

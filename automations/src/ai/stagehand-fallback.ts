@@ -5,6 +5,7 @@
 // `%answer%`, never the text). The runner asks before anything personal is typed into the page,
 // so the page text Stagehand sends holds no applicant data.
 import type { LLMClient } from '@browserbasehq/stagehand';
+import { isSensitiveQuestion } from '@jobswipe/protocol/sensitive';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import type { FilledField, Unanswered } from '../core/types.ts';
@@ -95,11 +96,11 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
       const filled: FilledField[] = [];
       for (const q of questions) {
         // Defence in depth: the runner filters these out already.
-        if (q.sensitive) continue;
+        if (q.sensitive || isSensitiveQuestion(q.label)) continue;
         const text = await answer(q, ctx);
         if (!text) continue;
         const result = await stagehand.act(actInstruction(q), { page, variables: { answer: text } });
-        if (result.success) filled.push({ field: q.label, value: text, source: 'ai' });
+        if (result.success) filled.push({ field: q.label, value: text, source: 'ai', ref: 'model' });
       }
       return filled;
     },

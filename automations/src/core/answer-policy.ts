@@ -1,20 +1,32 @@
-// Where each answer comes from. The user's own saved answer for a question wins; then the profile
-// for the canonical fields. Compensation, immigration and EEO come only from those two — never a
-// guess or a model — and EEO falls back to "decline" only where the form offers that option.
+// Where each answer comes from, and never a wrong one. In order: the user's saved answer to this
+// very question; the profile field the question means exactly (work authorization derived from
+// the authorized countries and the job's country, sponsorship, age, years, start date…); one saved
+// answer to the same canonical kind of question in other words; then, for questions that are not
+// sensitive, a saved answer to a question worded almost the same. Sensitive kinds (the one list
+// in protocol/sensitive.ts) are never guessed; a question that cannot be read safely is asked.
 import type { AnswerValue, ApplicantProfile, FillSource } from '@jobswipe/protocol';
+import { countryCode, sameCountry } from '@jobswipe/protocol/countries';
 import { normalizeQuestion } from '@jobswipe/protocol/questions';
-import { countryCode, countryIn } from './countries.ts';
-import { type FieldKey, fieldKey, isSensitiveQuestion, SENSITIVE_KEYS } from './field-keys.ts';
-import { isDeclineOption } from './option-match.ts';
+import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
+import { EEO_KEYS, type FieldKey, fieldKey, isProfileKey, type ProfileKey } from './field-keys.ts';
+import { isDeclineOption, norm } from './option-match.ts';
+import { mentionsEmployer, type QuestionKind, questionKind, sameKind } from './question-kinds.ts';
 import type { DiscoveredField, FilePayload, StepInput } from './types.ts';
 
 export interface Answer {
   /** Text to type, an option meaning (string/boolean/number), several options, or a file. */
   value: AnswerValue | number | FilePayload;
   source: FillSource;
+  /** Where it came from: `profile.<field>`, `answer:<saved question key>`, `default:<rule>`. */
+  ref: string;
   /** Other ways to write the same value, tried after the form rejects the first. */
   alternates?: string[];
 }
+
+/** What the policy reads of a field: its words and its shape, never the page. */
+export type FieldFacts = Pick<DiscoveredField, 'label' | 'hints' | 'type' | 'widget' | 'required' | 'placeholder'> & {
+  options: Array<{ label: string }>;
+};
 
 export interface Decision {
   key: FieldKey | null;
@@ -22,9 +34,19 @@ export interface Decision {
   sensitive: boolean;
 }
 
-const EEO_KEYS = new Set<FieldKey>(['gender', 'race', 'hispanicLatino', 'veteran', 'disability']);
-const ATTESTATION =
-  /\b(i (agree|consent|acknowledge|certify|confirm|accept|understand)|i have read|privacy (policy|notice)|terms)\b/i;
+/** Canonical kinds about pay, immigration and self-identification: never guessed. */
+const SENSITIVE_KINDS = new Set<QuestionKind['key']>([
+  'sponsorship',
+  'workAuthorization',
+  'currentSalary',
+  'expectedSalary',
+  'pronouns',
+]);
+/** Consent to apply and to have the application processed: what a right swipe already says. */
+const CONSENT =
+  /\b(i (agree|consent|acknowledge|accept|understand|have read)|i have read|privacy (policy|notice|statement)|terms (of|and)|data (processing|protection)|information (provided|i have provided|given) (is|in this application is) (true|accurate|complete|correct)|i certify that (the|all) information)\b/i;
+/** Questions answered yes or no: a yes/no answer never goes into any other. */
+const YES_NO_QUESTION = /^(are|do|does|did|will|would|can|could|have|has|is|were|was|should|shall|may)\b/;
 
 /** The same phone number written the ways forms commonly accept. */
 export function phoneFormats(phone: string): string[] {
@@ -38,15 +60,18 @@ export function phoneFormats(phone: string): string[] {
   return [...new Set(formats)];
 }
 
-function text(value: string | null | undefined, source: FillSource = 'profile'): Answer | null {
-  return value?.trim() ? { value: value.trim(), source } : null;
+const fromProfile = (value: Answer['value'], path: string): Answer => ({
+  value,
+  source: 'profile',
+  ref: `profile.${path}`,
+});
+
+function text(value: string | null | undefined, path: string): Answer | null {
+  return value?.trim() ? fromProfile(value.trim(), path) : null;
 }
 
-function workAuthorized(profile: ApplicantProfile, label: string): Answer | null {
-  const countries = profile.workAuthorization.authorizedCountries;
-  const asked = countryIn(label);
-  if (!asked || countries.length === 0) return null;
-  return { value: countries.some((c) => countryCode(c) === asked), source: 'profile' };
+function known<T>(value: T | null | undefined, path: string): Answer | null {
+  return value === null || value === undefined ? null : fromProfile(value as Answer['value'], path);
 }
 
 function locationText(profile: ApplicantProfile): string {
@@ -54,94 +79,265 @@ function locationText(profile: ApplicantProfile): string {
   return [city, region, country].filter(Boolean).join(', ');
 }
 
-function profileAnswer(key: FieldKey, field: DiscoveredField, input: StepInput): Answer | null {
+function profileAnswer(key: ProfileKey, field: FieldFacts, input: StepInput): Answer | null {
   const p = input.profile;
   switch (key) {
     case 'firstName':
     case 'preferredName':
-      return text(p.firstName);
+      return text(p.firstName, 'firstName');
     case 'lastName':
-      return text(p.lastName);
+      return text(p.lastName, 'lastName');
     case 'fullName':
-      return text(`${p.firstName} ${p.lastName}`);
+      return text(`${p.firstName} ${p.lastName}`, 'firstName+lastName');
     case 'email':
-      return text(p.email);
+      return text(p.email, 'email');
     case 'phone':
-      return p.phone.trim() ? { value: p.phone.trim(), source: 'profile', alternates: phoneFormats(p.phone) } : null;
+      return p.phone.trim() ? { ...fromProfile(p.phone.trim(), 'phone'), alternates: phoneFormats(p.phone) } : null;
     case 'linkedin':
     case 'github':
     case 'twitter':
     case 'portfolio':
-      return text(p.links[key]);
-    case 'website':
+      return text(p.links[key], `links.${key}`);
+    case 'website': {
       // A single "Website" field is where applicants show their work.
-      return text(p.links.portfolio ?? p.links.website ?? p.links.github);
-    case 'otherUrl':
+      const which = (['portfolio', 'website', 'github'] as const).find((k) => p.links[k]);
+      return which ? text(p.links[which], `links.${which}`) : null;
+    }
+    case 'otherUrl': {
       // Next to a "Portfolio" field, "Other URL" takes the personal site.
-      return text(p.links.website ?? p.links.portfolio ?? p.links.github);
+      const which = (['website', 'portfolio', 'github'] as const).find((k) => p.links[k]);
+      return which ? text(p.links[which], `links.${which}`) : null;
+    }
     case 'location':
-      return text(locationText(p));
+      return text(locationText(p), 'location');
     case 'city':
     case 'region':
     case 'country':
     case 'postalCode':
     case 'addressLine':
-      return text(p.location[key]);
+      return text(p.location[key], `location.${key}`);
     case 'currentCompany':
     case 'currentTitle':
-    case 'noticePeriod':
-      return text(p[key]);
-    case 'yearsOfExperience':
-      return p.yearsOfExperience === null ? null : { value: p.yearsOfExperience, source: 'profile' };
-    case 'salary':
-      return p.salaryExpectation ? { value: p.salaryExpectation.amount, source: 'profile' } : null;
-    case 'requiresSponsorship':
-      return p.workAuthorization.requiresSponsorship === null
-        ? null
-        : { value: p.workAuthorization.requiresSponsorship, source: 'profile' };
-    case 'workAuthorized':
-      return workAuthorized(p, field.label);
+      return text(p[key], key);
     case 'gender':
     case 'race':
     case 'hispanicLatino':
     case 'veteran':
     case 'disability':
-      return text(p.eeo[key]);
+      return text(p.eeo[key], `eeo.${key}`);
     case 'resume':
-      return input.files.resume ? { value: input.files.resume, source: 'resume' } : null;
+      return input.files.resume ? { value: input.files.resume, source: 'resume', ref: 'resume' } : null;
     case 'coverLetter':
       if (field.type === 'file')
-        return input.files.coverLetter ? { value: input.files.coverLetter, source: 'resume' } : null;
-      return text(input.coverLetterText ?? p.coverLetter);
+        return input.files.coverLetter
+          ? { value: input.files.coverLetter, source: 'resume', ref: 'coverLetter' }
+          : null;
+      if (input.coverLetterText?.trim())
+        return { value: input.coverLetterText.trim(), source: 'resume', ref: 'coverLetter' };
+      return text(p.coverLetter, 'coverLetter');
   }
 }
 
-function savedAnswer(field: DiscoveredField, input: StepInput): Answer | null {
+/** The job's country: named by the question, else the one parsed from the posting's location. */
+function jobCountry(kindCountry: string | null, input: StepInput): string | null {
+  return kindCountry ?? (input.job?.country ? countryCode(input.job.country) : null);
+}
+
+function authorizedIn(profile: ApplicantProfile, country: string | null): boolean | null {
+  const list = profile.workAuthorization.authorizedCountries;
+  if (!country || list.length === 0) return null;
+  return list.some((c) => sameCountry(c, country) || countryCode(c) === country);
+}
+
+const invert = (value: boolean | null, inverted: boolean) => (value === null ? null : inverted ? !value : value);
+
+function workAnswer(kind: QuestionKind, input: StepInput): Answer | null {
+  const p = input.profile;
+  const needs = p.workAuthorization.requiresSponsorship;
+  if (kind.key === 'sponsorship') {
+    if (kind.unclear) return null;
+    const country = jobCountry(kind.country, input);
+    const authorized = authorizedIn(p, country);
+    // Not authorized in that country: working there takes a visa, whatever else the profile says.
+    const value = authorized === false ? true : needs;
+    const ref =
+      authorized === false
+        ? `profile.workAuthorization.authorizedCountries (not ${country})`
+        : 'profile.workAuthorization.requiresSponsorship';
+    return known(invert(value, kind.inverted), ref.slice('profile.'.length));
+  }
+  if (kind.key === 'workAuthorization') {
+    if (kind.unclear) return null;
+    const country = jobCountry(kind.country, input);
+    const authorized = authorizedIn(p, country);
+    if (authorized === null) return null;
+    const value = !kind.unrestricted || !authorized ? authorized : needs === null ? null : !needs;
+    const ref = kind.unrestricted
+      ? `workAuthorization.authorizedCountries (${country}) + requiresSponsorship`
+      : `workAuthorization.authorizedCountries (${country})`;
+    return known(invert(value, kind.inverted), ref);
+  }
+  return null;
+}
+
+function sameCompany(a: string, b: string): boolean {
+  const strip = (s: string) =>
+    norm(s)
+      .replace(/\b(inc|llc|ltd|limited|gmbh|corp|corporation|co|plc|sa|ag|bv|group|holdings|technologies|labs)\b/g, '')
+      .trim();
+  const [x, y] = [strip(a), strip(b)];
+  return x !== '' && (x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `));
+}
+
+/** A profile answer to a canonical question kind, or null when the profile does not say. */
+function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInput): Answer | null {
+  const p = input.profile;
+  switch (kind.key) {
+    case 'sponsorship':
+    case 'workAuthorization':
+      return workAnswer(kind, input);
+    case 'referralSource':
+      return text(p.referralSource, 'referralSource');
+    case 'earliestStartDate':
+      return text(p.earliestStartDate, 'earliestStartDate');
+    case 'noticePeriod':
+      return text(p.noticePeriod, 'noticePeriod');
+    case 'relocation':
+      return known(p.willingToRelocate, 'willingToRelocate');
+    case 'expectedSalary':
+      return p.salaryExpectation ? fromProfile(p.salaryExpectation.amount, 'salaryExpectation') : null;
+    case 'legalAge': {
+      // 18 or older answers "at least 16" and "at least 18"; older thresholds need the user.
+      if (p.legalAge === null || kind.minimum > 18) return null;
+      if (kind.minimum < 18 && !p.legalAge) return null;
+      return known(invert(p.legalAge, kind.inverted), 'legalAge');
+    }
+    case 'totalYears': {
+      if (p.yearsOfExperience === null) return null;
+      if (kind.atLeast !== null) return fromProfile(p.yearsOfExperience >= kind.atLeast, 'yearsOfExperience');
+      return fromProfile(p.yearsOfExperience, 'yearsOfExperience');
+    }
+    case 'previouslyEmployed': {
+      // Only the confirmed work history says where the applicant worked, and only about this employer.
+      const company = input.job?.company ?? null;
+      if (!company || p.workHistory.length === 0 || !mentionsEmployer(field.label, company)) return null;
+      return fromProfile(
+        p.workHistory.some((w) => sameCompany(w.company, company)),
+        `workHistory (${company})`,
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+/** Profile fields answer first for these kinds; for the rest a saved answer of the same kind does. */
+const PROFILE_FIRST = new Set<QuestionKind['key']>([
+  'sponsorship',
+  'workAuthorization',
+  'expectedSalary',
+  'legalAge',
+  'totalYears',
+  'previouslyEmployed',
+]);
+
+function savedExact(field: FieldFacts, input: StepInput): Answer | null {
   const key = normalizeQuestion(field.label);
   if (!key) return null;
   const saved = input.answers[key];
-  return saved !== undefined ? { value: saved, source: 'answer' } : null;
+  return saved !== undefined ? { value: saved, source: 'answer', ref: `answer:${key}` } : null;
+}
+
+function savedOfKind(kind: QuestionKind, input: StepInput): Answer | null {
+  for (const [key, value] of Object.entries(input.answers)) {
+    const other = questionKind(key);
+    if (other && sameKind(kind, other)) return { value, source: 'answer', ref: `answer:${key}` };
+  }
+  return null;
+}
+
+const STOP = new Set(
+  'a an the of to in on at for and or your you do are is be have has what which please with this that our we us any if would will can'.split(
+    ' ',
+  ),
+);
+const contentWords = (text: string) =>
+  new Set(
+    norm(text)
+      .split(' ')
+      .filter((w) => w && !STOP.has(w)),
+  );
+const numbers = (text: string) => (norm(text).match(/\d+/g) ?? []).join(' ');
+const negated = (text: string) => /\b(not|no|never|without|dont|wont|cannot)\b/.test(norm(text));
+
+/**
+ * A saved answer to a question worded almost the same ("Why are you interested in this role?" and
+ * "Why are you interested in the role?"), for questions that are not sensitive: most words shared,
+ * the same numbers, the same negation. Two such answers that disagree answer nothing.
+ */
+function savedSimilar(label: string, input: StepInput): Answer | null {
+  const want = contentWords(label);
+  if (want.size < 3) return null;
+  const hits: Array<{ key: string; value: AnswerValue; score: number }> = [];
+  for (const [key, value] of Object.entries(input.answers)) {
+    if (sensitiveKindOf(key) || questionKind(key)) continue;
+    const have = contentWords(key);
+    const shared = [...want].filter((w) => have.has(w)).length;
+    const score = shared / (want.size + have.size - shared);
+    if (score >= 0.8 && numbers(key) === numbers(label) && negated(key) === negated(label))
+      hits.push({ key, value, score });
+  }
+  if (!hits.length) return null;
+  hits.sort((a, b) => b.score - a.score);
+  const best = hits[0]!;
+  if (hits.some((h) => JSON.stringify(h.value) !== JSON.stringify(best.value))) return null;
+  return { value: best.value, source: 'answer', ref: `answer:${best.key}` };
+}
+
+/** A yes/no value only answers a yes/no question; a number never answers one, nor a text a yes/no control. */
+function fits(answer: Answer, field: FieldFacts): boolean {
+  const asksYesNo = YES_NO_QUESTION.test(norm(field.label));
+  if (typeof answer.value === 'boolean') return field.type === 'yes_no' || asksYesNo || field.widget === 'checkbox';
+  if (typeof answer.value === 'number') return field.type !== 'yes_no' && !asksYesNo;
+  return field.type !== 'yes_no';
+}
+
+function kindAnswer(kind: QuestionKind, field: FieldFacts, input: StepInput): Answer | null {
+  const fromProfileField = kindProfileAnswer(kind, field, input);
+  const candidates = PROFILE_FIRST.has(kind.key)
+    ? [fromProfileField, savedOfKind(kind, input)]
+    : [savedOfKind(kind, input), fromProfileField];
+  return candidates.find((a): a is Answer => a !== null && fits(a, field)) ?? null;
 }
 
 /** What to put in `field`, or a null answer when neither the user nor the profile says. */
-export function decide(field: DiscoveredField, input: StepInput): Decision {
-  const key = fieldKey(
-    field.label,
-    field.hints,
-    field.type,
-    field.options.map((o) => o.label),
-  );
-  const sensitive = (key !== null && SENSITIVE_KEYS.has(key)) || isSensitiveQuestion(field.label);
-  const fromUser = savedAnswer(field, input);
-  if (fromUser) return { key, answer: fromUser, sensitive };
-  let answer = key ? profileAnswer(key, field, input) : null;
-  // A combobox shows its options only once opened: offer "decline" and let the fill find it or not.
-  const offersDecline =
-    field.options.some((o) => isDeclineOption(o.label)) || (field.widget === 'combobox' && !field.options.length);
-  if (!answer && key && EEO_KEYS.has(key) && offersDecline) answer = { value: 'decline', source: 'default' };
+export function decide(field: FieldFacts, input: StepInput): Decision {
+  const options = field.options.map((o) => o.label);
+  const key = fieldKey(field.label, field.hints, field.type, options, field.placeholder ?? '');
+  const sensitive =
+    sensitiveKindOf(field.label) !== null ||
+    (key !== null && (isProfileKey(key) ? EEO_KEYS.has(key.key) : SENSITIVE_KINDS.has(key.key)));
+  const exact = savedExact(field, input);
+  if (exact) return { key, answer: exact, sensitive };
+  let answer: Answer | null = null;
+  if (key && isProfileKey(key)) {
+    answer = profileAnswer(key.key, field, input);
+    if (answer && !fits(answer, field)) answer = null;
+  } else if (key) {
+    answer = kindAnswer(key, field, input);
+  }
+  if (!answer && !key && !sensitive) answer = savedSimilar(field.label, input);
+  if (!answer && key && isProfileKey(key) && EEO_KEYS.has(key.key) && offersDecline(field)) {
+    answer = { value: 'decline', source: 'default', ref: 'default:decline self-identification' };
+  }
   // A required "I agree / I have read the privacy notice" box is the applicant's consent to apply.
-  if (!answer && field.widget === 'checkbox' && field.required && ATTESTATION.test(field.label)) {
-    answer = { value: true, source: 'default' };
+  if (!answer && field.widget === 'checkbox' && field.required && !sensitive && CONSENT.test(field.label)) {
+    answer = { value: true, source: 'default', ref: 'default:consent to apply' };
   }
   return { key, answer, sensitive };
+}
+
+/** A combobox shows its options only once opened: offer "decline" and let the fill find it or not. */
+function offersDecline(field: FieldFacts): boolean {
+  return field.options.some((o) => isDeclineOption(o.label)) || (field.widget === 'combobox' && !field.options.length);
 }

@@ -64,7 +64,17 @@ function field(
   options: DiscoveredField['options'] = [],
   required = markedRequired(el, label),
 ): DiscoveredField {
-  return { label: cleanLabel(label), hints: hintsOf(el), type, required, element: el, options, widget };
+  const placeholder = el.getAttribute('placeholder')?.trim();
+  return {
+    label: cleanLabel(label),
+    hints: hintsOf(el),
+    ...(placeholder ? { placeholder } : {}),
+    type,
+    required,
+    element: el,
+    options,
+    widget,
+  };
 }
 
 /** The question a radio/checkbox group asks: its legend, group label or the text before it. */
@@ -227,6 +237,20 @@ export function isSelected(el: Element): boolean {
   );
 }
 
+/** Searchable pickers clear their box once an option is picked and show the pick as a chip beside it. */
+const CHIP =
+  '[data-automation-id="selectedItem"],[role="option"][aria-selected="true"],[class*="chip" i],[class*="pill" i],[class*="tag" i]';
+
+function chosenChips(input: Element): string {
+  let container = parentElement(input);
+  for (let i = 0; i < 2 && container; i++) {
+    const chips = Array.from(container.querySelectorAll(CHIP)).filter((c) => !c.contains(input) && isVisible(c));
+    if (chips.length) return chips.map((c) => ownText(c) || textOf(c)).join(', ');
+    container = parentElement(container);
+  }
+  return '';
+}
+
 /** What the field holds now, as text ('' when empty or on a placeholder option). */
 export function currentValue(f: DiscoveredField): string {
   const el = f.element;
@@ -256,7 +280,8 @@ export function currentValue(f: DiscoveredField): string {
         .join(', ');
     case 'combobox': {
       const text = el.tagName === 'INPUT' ? (el as HTMLInputElement).value : ownText(el) || textOf(el);
-      return isPlaceholderOption(text, text) ? '' : text.trim();
+      if (text.trim() && !isPlaceholderOption(text, text)) return text.trim();
+      return el.tagName === 'INPUT' ? chosenChips(el) : '';
     }
     case 'file':
       return Array.from((el as HTMLInputElement).files ?? [])

@@ -1,65 +1,91 @@
-// Canonical keys: what a field asks for in terms of the applicant profile, recognised from its
-// label (with synonyms) and, when the label is vague, from its name/id/autocomplete attributes.
+// Canonical keys: what a field asks for in terms of the applicant profile or a canonical question
+// kind, recognised from its label. The label decides; the name/id/autocomplete attributes decide
+// only when the label is silent (Workday's "Phone Extension" has `phoneNumber` in its id). A
+// contact field's word inside a longer question ("list three references with their email
+// addresses") is not that field.
 import type { FieldType } from '@jobswipe/protocol';
 import { norm } from './option-match.ts';
+import { type QuestionKind, questionKind } from './question-kinds.ts';
 
-export type FieldKey =
-  | 'firstName'
-  | 'lastName'
-  | 'preferredName'
-  | 'fullName'
-  | 'email'
-  | 'phone'
-  | 'linkedin'
-  | 'github'
-  | 'twitter'
-  | 'portfolio'
-  | 'website'
-  | 'otherUrl'
-  | 'location'
-  | 'addressLine'
-  | 'city'
-  | 'region'
-  | 'country'
-  | 'postalCode'
-  | 'currentCompany'
-  | 'currentTitle'
-  | 'yearsOfExperience'
-  | 'salary'
-  | 'noticePeriod'
-  | 'requiresSponsorship'
-  | 'workAuthorized'
-  | 'hispanicLatino'
-  | 'race'
-  | 'gender'
-  | 'veteran'
-  | 'disability'
-  | 'resume'
-  | 'coverLetter';
-
-/** Compensation, immigration and EEO: answered only from the profile or the user, never guessed. */
-export const SENSITIVE_KEYS: ReadonlySet<FieldKey> = new Set([
-  'salary',
-  'requiresSponsorship',
-  'workAuthorized',
+export const PROFILE_KEYS = [
+  'firstName',
+  'lastName',
+  'preferredName',
+  'fullName',
+  'email',
+  'phone',
+  'linkedin',
+  'github',
+  'twitter',
+  'portfolio',
+  'website',
+  'otherUrl',
+  'location',
+  'addressLine',
+  'city',
+  'region',
+  'country',
+  'postalCode',
+  'currentCompany',
+  'currentTitle',
   'hispanicLatino',
   'race',
   'gender',
   'veteran',
   'disability',
-]);
+  'resume',
+  'coverLetter',
+] as const;
+export type ProfileKey = (typeof PROFILE_KEYS)[number];
 
-const SENSITIVE_WORDS =
-  /\b(salary|compensation|pay|wage|remuneration|visa|sponsor|sponsorship|authori[sz]ed|authori[sz]ation|immigration|citizen|citizenship|gender|sex|race|ethnic|ethnicity|hispanic|latin[oax]|veteran|disabilit\w*|pronouns?|sexual orientation|transgender|age|date of birth|religion|criminal|ssn|social security)\b/;
+/** A profile field, or a canonical question kind with what it is about (a skill, a country). */
+export type FieldKey = { key: ProfileKey } | QuestionKind;
 
-/** True when a question's text touches compensation, immigration, EEO or similar protected topics. */
-export function isSensitiveQuestion(label: string): boolean {
-  return SENSITIVE_WORDS.test(norm(label));
+const PROFILE_KEY_SET: ReadonlySet<string> = new Set(PROFILE_KEYS);
+
+export function isProfileKey(key: FieldKey): key is { key: ProfileKey } {
+  return PROFILE_KEY_SET.has(key.key);
 }
 
-// Order matters: specific before general ("email address" before "address", sponsorship before
-// authorization, hispanic before race).
-const LABEL_RULES: Array<[FieldKey, RegExp]> = [
+/** Self-identification fields: answered from the profile or declined, never guessed. */
+export const EEO_KEYS: ReadonlySet<ProfileKey> = new Set(['gender', 'race', 'hispanicLatino', 'veteran', 'disability']);
+
+/** Fields that hold the applicant's own contact or identity details. */
+const CONTACT_KEYS: ReadonlySet<ProfileKey> = new Set([
+  'firstName',
+  'lastName',
+  'preferredName',
+  'fullName',
+  'email',
+  'phone',
+  'linkedin',
+  'github',
+  'twitter',
+  'portfolio',
+  'website',
+  'otherUrl',
+  'location',
+  'addressLine',
+  'city',
+  'region',
+  'country',
+  'postalCode',
+  'currentCompany',
+  'currentTitle',
+]);
+
+/** A contact field asked about someone else, or for something other than the applicant's own value. */
+const SOMEONE_ELSE =
+  /\b(references?|referees?|referr(ers?|ed by|al name)|emergency|next of kin|managers?|supervisors?|recruiters?|spouses?|parents?|guardians?|contact person|their|his|her|employee who|friends?|list|three|two)\b/;
+/** Words a contact label may carry besides the field's own. */
+const FILLER = new Set(
+  'your you please enter provide the a an of what is are current primary preferred personal own full legal best address addresses number no url link profile page handle id here to where we can reach contact us for updates main home work cell mobile include country code with and or if any optional required e g eg'.split(
+    ' ',
+  ),
+);
+
+// Order matters: specific before general ("email address" before "address", hispanic before race).
+const LABEL_RULES: Array<[ProfileKey, RegExp]> = [
   ['preferredName', /\b(preferred|nick) ?(first )?name\b/],
   ['firstName', /\b(first|given|fore) ?name\b/],
   ['lastName', /\b(last|family|sur) ?name\b|\bsurname\b/],
@@ -69,19 +95,11 @@ const LABEL_RULES: Array<[FieldKey, RegExp]> = [
   ['github', /\bgit ?hub\b/],
   ['twitter', /\btwitter\b|\bx handle\b/],
   ['portfolio', /\bportfolio\b/],
-  ['requiresSponsorship', /\bsponsor(ship)?\b|\bvisa\b/],
-  [
-    'workAuthorized',
-    /\b(authori[sz]ed|eligible|permitted|legally able|right) to work\b|\bwork (authori[sz]ation|permit)\b/,
-  ],
   ['hispanicLatino', /\bhispanic\b|\blatin[oax]\b/],
   ['race', /\brace\b|\bethnicity\b|\bethnic\b/],
   ['gender', /\bgender\b|^sex$/],
   ['veteran', /\bveteran\b|\bmilitary service\b/],
   ['disability', /\bdisabilit/],
-  ['salary', /\b(salary|compensation|desired pay|expected pay|pay expectations?|remuneration)\b/],
-  ['yearsOfExperience', /\byears? of (\w+ )?(professional |relevant |work |industry )?experience\b|\bhow many years\b/],
-  ['noticePeriod', /\bnotice period\b|\bwhen can you start\b|\bearliest (possible )?start\b|\bavailab\w* to start\b/],
   [
     'currentCompany',
     /\b(current|present|most recent|latest) (company|employer|organi[sz]ation)\b|^(company|employer|organi[sz]ation|org)$/,
@@ -104,11 +122,14 @@ const LABEL_RULES: Array<[FieldKey, RegExp]> = [
   ['fullName', /^(full |legal |your )?(full )?name$|\bfull name\b|\bfull legal name\b/],
 ];
 
-const HINT_RULES: Array<[FieldKey, RegExp]> = [
+const HINT_RULES: Array<[ProfileKey, RegExp]> = [
   ['firstName', /first_?name|firstname|given-name|\bfname\b|legalnamesection_firstname/],
   ['lastName', /last_?name|lastname|family-name|\blname\b|legalnamesection_lastname/],
   ['email', /\bemail\b|e-mail/],
-  ['phone', /\bphone\b|\btel\b|phone-number|phonenumber/],
+  [
+    'phone',
+    /^(?!.*(extension|\bext\b|countrycode|country-code|phone_?type|device)).*(\bphone\b|\btel\b|phone-number|phonenumber)/,
+  ],
   ['linkedin', /linkedin/],
   ['github', /github/],
   ['portfolio', /portfolio/],
@@ -125,29 +146,60 @@ const HINT_RULES: Array<[FieldKey, RegExp]> = [
   ['location', /\blocation\b/],
 ];
 
-const FILE_KEYS: ReadonlySet<FieldKey> = new Set(['resume', 'coverLetter']);
+const FILE_KEYS: ReadonlySet<ProfileKey> = new Set(['resume', 'coverLetter']);
 
 /** Self-identification forms that ask "check one of the boxes below" say the topic in the options. */
-const OPTION_TOPICS: Array<[FieldKey, RegExp]> = [
+const OPTION_TOPICS: Array<[ProfileKey, RegExp]> = [
   ['disability', /\bdisabilit/],
   ['veteran', /\bveteran\b/],
 ];
 
-/** The profile key a field asks for, or null for a custom question. */
-export function fieldKey(label: string, hints: string, type: FieldType, options: string[] = []): FieldKey | null {
+/** Labels that say nothing about what is asked: the attributes may then speak. */
+const SILENT =
+  /^(|answer|your answer|type here|enter|text|input|field|value|select|choose|select one|optional|required|((personal|contact|basic|your|applicant|candidate|general) )?(details|information|info))$/;
+
+/** True when a contact field's rule matched a label that asks something else around it. */
+function asksMoreThanTheField(text: string): boolean {
+  if (SOMEONE_ELSE.test(text)) return true;
+  const extra = text.split(' ').filter((w) => w && !FILLER.has(w));
+  // The field's own words ("email", "linkedin", "first name") are at most three.
+  return extra.length > 4;
+}
+
+function byLabel(text: string): ProfileKey | null {
+  const key = LABEL_RULES.find(([, re]) => re.test(text))?.[0] ?? null;
+  if (key && CONTACT_KEYS.has(key) && asksMoreThanTheField(text)) return null;
+  return key;
+}
+
+/**
+ * What a field asks for, or null for a custom question. `placeholder` is text the user sees, so it
+ * speaks like the label does when the label names no field ("Additional information" with the
+ * placeholder "Add a cover letter or anything else…").
+ */
+export function fieldKey(
+  label: string,
+  hints: string,
+  type: FieldType,
+  options: string[] = [],
+  placeholder = '',
+): FieldKey | null {
   const text = norm(label);
+  const kind = type === 'file' ? null : questionKind(label);
+  if (kind) return kind;
   const byOptions = OPTION_TOPICS.find(([, re]) => options.filter((o) => re.test(norm(o))).length >= 2)?.[0];
-  const byLabel = LABEL_RULES.find(([, re]) => re.test(text))?.[0] ?? byOptions;
+  const labelled = byLabel(text) ?? (placeholder ? byLabel(norm(placeholder)) : null) ?? byOptions ?? null;
   // A file input is only ever a resume or cover letter, whatever its label says around it.
   if (type === 'file') {
-    if (byLabel && FILE_KEYS.has(byLabel)) return byLabel;
-    return HINT_RULES.find(([key, re]) => FILE_KEYS.has(key) && re.test(hints))?.[0] ?? null;
+    if (labelled && FILE_KEYS.has(labelled)) return { key: labelled };
+    const hinted = HINT_RULES.find(([key, re]) => FILE_KEYS.has(key) && re.test(hints))?.[0];
+    return hinted ? { key: hinted } : null;
   }
-  if (byLabel === 'resume') return null;
+  if (labelled === 'resume') return null;
   // "Where are you based?" with a "City" placeholder wants the city, not the whole location.
-  if (byLabel === 'location' && /\bcity\b/.test(hints)) return 'city';
-  if (byLabel) return byLabel;
-  // Long labels are custom questions; a stray "name" attribute must not turn them into fields.
-  if (text.split(' ').length > 6) return null;
-  return HINT_RULES.find(([, re]) => re.test(hints))?.[0] ?? null;
+  if (labelled === 'location' && /\bcity\b/.test(hints)) return { key: 'city' };
+  if (labelled) return { key: labelled };
+  if (!SILENT.test(text)) return null;
+  const hinted = HINT_RULES.find(([, re]) => re.test(hints))?.[0];
+  return hinted ? { key: hinted } : null;
 }

@@ -1,7 +1,7 @@
 // Picking the option a form offers that means what the profile or the user's answer says:
 // yes/no wording, countries and codes, numeric ranges ("3-5 years", "$100k–$120k") and the many
 // ways to decline a self-identification question.
-import { sameCountry } from './countries.ts';
+import { sameCountry } from '@jobswipe/protocol/countries';
 
 export const norm = (s: string): string =>
   s
@@ -27,6 +27,13 @@ export function yesNoOf(label: string): boolean | null {
   if (NO.test(n)) return false;
   if (YES.test(n)) return true;
   return null;
+}
+
+/** Two options, one meaning yes and one no ("Yes" / "No", "Yes, I will" / "No, I won't"). */
+export function isYesNo(options: string[]): boolean {
+  if (options.length !== 2) return false;
+  const meanings = options.map(yesNoOf);
+  return meanings.includes(true) && meanings.includes(false);
 }
 
 /** Words that mean the same thing on EEO forms. */

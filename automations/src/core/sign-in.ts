@@ -5,6 +5,7 @@
 import { clickSoon, findControl, recentlyClicked } from './controls.ts';
 import { deepQueryAll, isVisible, textOf } from './dom.ts';
 import { typeValue } from './fill.ts';
+import { accountHere } from './site-account.ts';
 import type { StepInput, StepResult } from './types.ts';
 
 const CREATE_LINK = /create (an |your )?account|sign ?up|register|new here/i;
@@ -30,10 +31,12 @@ function visibleInputs(form: Element, selector: string): HTMLInputElement[] {
 
 /** Null when the page has no sign-in form this step knows how to use. */
 export function signIn(doc: Document, input: StepInput, ats: StepResult['ats']): StepResult | null {
-  const account = input.account;
   const password = visibleInputs(doc.documentElement, 'input[type="password"]')[0];
   const form = password?.closest('form');
-  if (!account || !password || !form) return null;
+  if (!password || !form) return null;
+  const here = accountHere(doc, input, ats);
+  if (!here.ok) return here.refusal;
+  const { account } = here;
   const email = visibleInputs(form, 'input[type="email"],input[autocomplete="username"],input[name*="email" i]')[0];
   if (!email) return null;
 

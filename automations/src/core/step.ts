@@ -9,11 +9,20 @@ import { type Answer, decide } from './answer-policy.ts';
 import { type Control, clickSoon, findControl, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
-import { fillField } from './fill.ts';
-import { matchOption, norm } from './option-match.ts';
+import { type FillValue, fillField } from './fill.ts';
+import { isYesNo, matchOption, norm } from './option-match.ts';
 import { blocker, COMMON_MARKERS, confirmation, type Markers, validationErrors } from './page-state.ts';
+import { compareReadBack } from './read-back.ts';
 import { signIn } from './sign-in.ts';
-import type { DiscoveredField, FilledField, StepInput, StepResult, SubmitResult, Unanswered } from './types.ts';
+import type {
+  DiscoveredField,
+  FilledField,
+  Mismatch,
+  StepInput,
+  StepResult,
+  SubmitResult,
+  Unanswered,
+} from './types.ts';
 
 /** Rounds of fill → settle → look again, for questions that appear once another is answered. */
 const FILL_ROUNDS = 3;
@@ -58,10 +67,13 @@ function alreadyHolds(f: DiscoveredField, answer: Answer): boolean {
   return matchOption([now], value) !== null;
 }
 
+/** The question as the user is asked it: its type and options kept (a Yes/No select is yes/no). */
 function questionOf(f: DiscoveredField, sensitive: boolean): Unanswered {
   const label = f.label || f.hints.split(' ')[0] || 'Unlabelled field';
-  const q: Unanswered = { key: normalizeQuestion(label), label, type: f.type, required: f.required, sensitive };
-  if (f.options.length) q.options = f.options.map((o) => o.label);
+  const options = f.options.map((o) => o.label);
+  const type = isYesNo(options) && f.type !== 'checkbox_group' ? 'yes_no' : f.type;
+  const q: Unanswered = { key: normalizeQuestion(label), label, type, required: f.required, sensitive };
+  if (options.length) q.options = options;
   return q;
 }
 
@@ -70,6 +82,8 @@ interface FillReport {
   unanswered: Unanswered[];
   /** How many fields this call wrote (not counting those that already held their answer). */
   changed: number;
+  /** What each field written or kept was meant to hold, by label, for the read-back. */
+  intended: Map<string, FillValue>;
 }
 
 /** Fills every field it has an answer for; repeats while answering reveals new questions. */
@@ -77,6 +91,7 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
   const filled = new Map<string, FilledField>();
   const unanswered = new Map<string, Unanswered>();
   const done = new Set<Element>();
+  const intended = new Map<string, FillValue>();
   let changed = 0;
   for (let round = 0; round < FILL_ROUNDS; round++) {
     const fields = applicationFields(doc).filter((f) => !done.has(f.element));
@@ -95,17 +110,42 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
       const value =
         invalid && alternates.length ? alternates[Math.min(input.submits, alternates.length - 1)]! : answer.value;
       if (!invalid && alreadyHolds(f, { ...answer, value })) {
-        filled.set(f.label, { field: f.label, value: currentValue(f), source: answer.source });
+        filled.set(f.label, { field: f.label, value: currentValue(f), source: answer.source, ref: answer.ref });
+        intended.set(f.label, value);
         continue;
       }
       const result = await fillField(f, value);
       if (result.ok) changed++;
-      if (result.ok) filled.set(f.label, { field: f.label, value: result.value, source: answer.source });
+      if (result.ok) intended.set(f.label, value);
+      if (result.ok)
+        filled.set(f.label, { field: f.label, value: result.value, source: answer.source, ref: answer.ref });
       else if (f.required) unanswered.set(f.label, questionOf(f, sensitive));
     }
     await settle(doc, 120, 1_500);
   }
-  return { filled: [...filled.values()], unanswered: [...unanswered.values()], changed };
+  return { filled: [...filled.values()], unanswered: [...unanswered.values()], changed, intended };
+}
+
+/**
+ * Reads every control written back from the page and compares it with its answer; one that does
+ * not hold it is filled once more, and what still differs is returned (the run stops before any
+ * submit click).
+ */
+async function readBack(doc: Document, intended: Map<string, FillValue>): Promise<Mismatch[]> {
+  const fields = applicationFields(doc);
+  const mismatches: Mismatch[] = [];
+  for (const [label, want] of intended) {
+    // A field a later answer hid or removed is no longer part of the application.
+    const f = fields.find((x) => x.label === label);
+    if (!f) continue;
+    const holds = () => compareReadBack(want, { widget: f.widget, type: f.type, value: currentValue(f) });
+    if (holds().ok) continue;
+    await fillField(f, want);
+    await settle(doc, 120, 1_000);
+    const again = holds();
+    if (!again.ok) mismatches.push({ field: label, expected: again.expected, actual: again.actual });
+  }
+  return mismatches;
 }
 
 interface PageLook {
@@ -176,8 +216,10 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   if (input.verifyOnly)
     return { status: 'unknown', message: 'No confirmation or "already applied" notice is shown.', ats };
 
-  const { filled, unanswered, changed } = await fillPage(doc, input, markers);
+  const { filled, unanswered, changed, intended } = await fillPage(doc, input, markers);
   if (unanswered.length) return { status: 'needs_user', questions: unanswered, filled, ats };
+  const mismatches = await readBack(doc, intended);
+  if (mismatches.length) return { status: 'mismatch', fields: mismatches, filled, ats };
 
   const next = findControl(doc, control(NEXT, adapter.next));
   if (next) {

@@ -1,6 +1,7 @@
 // Shapes that cross the page boundary: what a host passes to `core.step` and what it gets back.
 // Everything here is plain JSON so Playwright's evaluate and extension messaging can carry it.
-import type { AnswerValue, ApplicantProfile, FieldType, FillSource, Question, SavedAnswers } from '@jobswipe/protocol';
+import type { AnswerValue, ApplicantProfile, FieldType, FilledField, Question, SavedAnswers } from '@jobswipe/protocol';
+import type { JobContext } from '@jobswipe/protocol/device';
 
 /** A file the core puts into a file input (bytes as base64, so it crosses any messaging channel). */
 export interface FilePayload {
@@ -19,19 +20,27 @@ export interface StepInput {
   submits: number;
   /** Look for proof the application already went through; fill and click nothing. */
   verifyOnly?: boolean;
-  /** The applicant's account on this ATS, for sites that require one (Workday). */
-  account?: { email?: string; password: string } | null;
+  /**
+   * The applicant's account on this ATS, for sites that require one (Workday), and the exact host
+   * (host:port) the password was given for: it is typed on no other.
+   */
+  account?: { email?: string; password: string; host: string } | null;
+  /** The job applied to: its company (questions name it) and country (authorization questions). */
+  job?: JobContext | null;
 }
 
-export interface FilledField {
-  field: string;
-  value: string;
-  source: FillSource;
-}
+export type { FilledField, JobContext };
 
 /** An unanswered question, with whether a model may ever answer it (never for sensitive ones). */
 export interface Unanswered extends Question {
   sensitive: boolean;
+}
+
+/** A control that, read back after filling, does not hold the answer meant for it. */
+export interface Mismatch {
+  field: string;
+  expected: string;
+  actual: string;
 }
 
 export type StepResult =
@@ -41,6 +50,8 @@ export type StepResult =
   | { status: 'ready'; filled: FilledField[]; submitLabel: string; ats: string }
   | { status: 'submitted'; confirmation: string; ats: string }
   | { status: 'needs_user'; questions: Unanswered[]; filled: FilledField[]; ats: string }
+  /** Read back after filling, these controls do not hold their answers: never submitted. */
+  | { status: 'mismatch'; fields: Mismatch[]; filled: FilledField[]; ats: string }
   | { status: 'login_required'; message: string; ats: string }
   | { status: 'blocked'; message: string; ats: string }
   | { status: 'expired'; message: string; ats: string }
@@ -60,8 +71,10 @@ export interface SubmitResult {
 /** One control (or group of controls) as the core sees it. */
 export interface DiscoveredField {
   label: string;
-  /** name / id / autocomplete attributes, lower-cased: a second opinion when the label is vague. */
+  /** name / id / autocomplete attributes, lower-cased: a second opinion when the label is silent. */
   hints: string;
+  /** The placeholder the user sees in an empty control. */
+  placeholder?: string;
   type: FieldType;
   required: boolean;
   /** The control the user types in or clicks first. */

@@ -8,10 +8,10 @@ import {
   type ApplyResult,
   accountPasswordQuestion,
   type ErrorClass,
-  type FillSource,
   type SavedAnswers,
   SUBMITTING_STEP,
 } from '@jobswipe/protocol';
+import type { JobContext } from '@jobswipe/protocol/device';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { AiFallback } from '../ai/fallback.ts';
 import type { FilledField, StepInput, StepResult, Unanswered } from '../core/types.ts';
@@ -38,8 +38,13 @@ export interface ApplyOptions {
   signal?: AbortSignal;
   /** An earlier attempt reached `submitting` and was lost: look for proof, never submit blindly. */
   verifyFirst?: boolean;
-  /** The applicant's account on ATSs that require one (Workday); the email defaults to the profile's. */
-  account?: { email?: string; password: string };
+  /**
+   * The applicant's account on ATSs that require one (Workday); the email defaults to the
+   * profile's, the host it is for (typed on no other) to the posting's.
+   */
+  account?: { email?: string; password: string; host?: string };
+  /** The job's company and country (from the work order): authorization and "worked here before?" need them. */
+  job?: JobContext | null;
   /** Server mode: a browser the worker keeps for all its applications (a fresh context each). */
   browser?: Browser;
   /** Desktop mode: the agent's persistent context (a new page each application). */
@@ -162,11 +167,7 @@ class Attempt {
       outcome,
       errorClass,
       message,
-      filled: [...this.filled.values()].map(({ field, value, source }) => ({
-        field,
-        value,
-        source: source as FillSource,
-      })),
+      filled: [...this.filled.values()],
       unanswered: (extra.unanswered ?? []).map(({ sensitive: _s, ...q }) => q),
       confirmation: extra.confirmation ?? null,
       evidence: this.evidence,
@@ -187,7 +188,8 @@ async function baseInput(opts: ApplyOptions): Promise<StepInput> {
     },
     coverLetterText: opts.coverLetter ?? opts.profile.coverLetter,
     submits: 0,
-    account: opts.account ?? null,
+    account: opts.account ? { ...opts.account, host: opts.account.host ?? new URL(opts.url).host } : null,
+    job: opts.job ?? null,
   };
 }
 
@@ -212,6 +214,14 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
     }
     case 'invalid':
       return attempt.result('failed', 'permanent', `The form refused the application: ${r.errors.join('; ')}`);
+    case 'mismatch': {
+      const list = r.fields.map((m) => `"${m.field}" shows "${m.actual}" instead of "${m.expected}"`).join('; ');
+      return attempt.result(
+        'needs_attention',
+        'needs_user',
+        `The form did not keep these answers, so nothing was submitted: ${list}. Check the form, or apply on the site yourself.`,
+      );
+    }
     case 'needs_user': {
       const list = r.questions.map((q) => `"${q.label}"`).join(', ');
       return attempt.result('needs_attention', 'needs_user', `Answer needed for: ${list}`, { unanswered: r.questions });

@@ -1,6 +1,8 @@
 // Which profile value a label asks for: synonyms and wording variants real forms use.
+
+import { isSensitiveQuestion } from '@jobswipe/protocol/sensitive';
 import { describe, expect, it } from 'vitest';
-import { fieldKey, isSensitiveQuestion } from '../../src/core/field-keys.ts';
+import { fieldKey } from '../../src/core/field-keys.ts';
 
 describe('fieldKey', () => {
   it.each([
@@ -30,12 +32,12 @@ describe('fieldKey', () => {
     ['Country Phone Code', null],
     ['Zip / Postal code', 'postalCode'],
     ['Current company', 'currentCompany'],
-    ['How many years of professional experience do you have?', 'yearsOfExperience'],
-    ['What are your annual salary expectations?', 'salary'],
-    ['Are you legally authorized to work in the United States?', 'workAuthorized'],
+    ['How many years of professional experience do you have?', 'totalYears'],
+    ['What are your annual salary expectations?', 'expectedSalary'],
+    ['Are you legally authorized to work in the United States?', 'workAuthorization'],
     [
       'Will you now or in the future require sponsorship for employment visa status (e.g. H-1B visa status)?',
-      'requiresSponsorship',
+      'sponsorship',
     ],
     ['Are you Hispanic/Latino?', 'hispanicLatino'],
     ['Race', 'race'],
@@ -44,23 +46,43 @@ describe('fieldKey', () => {
     ['Motivation letter', 'coverLetter'],
     ['Why do you want to work at Acme?', null],
   ])('"%s" → %s', (label, key) => {
-    expect(fieldKey(label, '', 'text')).toBe(key);
+    expect(fieldKey(label, '', 'text')?.key ?? null).toBe(key);
   });
 
-  it('reads the name attribute when the label says nothing useful', () => {
-    expect(fieldKey('', 'job_application[first_name]', 'text')).toBe('firstName');
+  it('reads the name attribute only when the label is silent', () => {
+    expect(fieldKey('', 'job_application[first_name]', 'text')).toEqual({ key: 'firstName' });
+    // Workday: the extension box sits in the phone section and its id says phoneNumber.
+    expect(fieldKey('Phone Extension', 'phonenumber--extension phone-number-extension', 'text')).toBe(null);
+    expect(fieldKey('Employee ID', 'candidate_email', 'text')).toBe(null);
+  });
+
+  it('reads the placeholder like a label (Lever: "Add a cover letter or anything else…")', () => {
     expect(
       fieldKey(
         'Additional information',
-        'comments additional-information add a cover letter or anything else',
+        'comments',
         'textarea',
+        [],
+        'Add a cover letter or anything else you want to share.',
       ),
-    ).toBe('coverLetter');
+    ).toEqual({ key: 'coverLetter' });
+  });
+
+  it('does not take a contact word inside a longer question for that field', () => {
+    for (const label of [
+      'Please list three professional references with their names, phone numbers and email addresses',
+      'Emergency contact phone number',
+      'Name of the employee who referred you',
+      "Hiring manager's email",
+    ])
+      expect(fieldKey(label, '', 'text'), label).toBe(null);
+    expect(fieldKey('What is the best email address to reach you?', '', 'text')).toEqual({ key: 'email' });
+    expect(fieldKey('Please confirm your email address', '', 'text')).toEqual({ key: 'email' });
   });
 
   it('treats a file input as a resume or cover letter only', () => {
-    expect(fieldKey('Upload your CV', 'resume', 'file')).toBe('resume');
-    expect(fieldKey('Attach', 'cover_letter', 'file')).toBe('coverLetter');
+    expect(fieldKey('Upload your CV', 'resume', 'file')).toEqual({ key: 'resume' });
+    expect(fieldKey('Attach', 'cover_letter', 'file')).toEqual({ key: 'coverLetter' });
     expect(fieldKey('Portfolio', 'portfolio', 'file')).toBe(null);
   });
 

@@ -1,6 +1,7 @@
 // Choosing the option that means what the profile says.
+
+import { countryCode, countryIn } from '@jobswipe/protocol/countries';
 import { describe, expect, it } from 'vitest';
-import { countryCode, countryIn } from '../../src/core/countries.ts';
 import { matchOption, parseRange } from '../../src/core/option-match.ts';
 
 const EXPERIENCE = ['Less than 1 year', '1-2 years', '3-5 years', '6-10 years', 'More than 10 years'];

@@ -1,5 +1,5 @@
 // Checking a recorded submission against the practice ATS's answer key: every field the profile
-// and the answers cover must match exactly.
+// covers, and every form question the applicant's answers are meant for, must match exactly.
 
 import {
   checkSubmission,
@@ -9,7 +9,7 @@ import {
 } from '@jobswipe/practice-ats';
 import type { SavedAnswers } from '@jobswipe/protocol';
 import type { Documents } from './applicant.ts';
-import { PROFILE } from './applicant.ts';
+import { intendedAnswers, PROFILE } from './applicant.ts';
 
 /** Mismatches between the recorded submission and the answer key. */
 export function mismatches(
@@ -19,5 +19,5 @@ export function mismatches(
   docs: Documents,
   profile = PROFILE,
 ): SubmissionMismatch[] {
-  return checkSubmission(spec, recorded, profile, answers, docs.sha256);
+  return checkSubmission(spec, recorded, profile, intendedAnswers(spec, answers), docs.sha256);
 }

@@ -1,11 +1,17 @@
-// The applicant every engine test applies as, the documents they upload, and saved answers made
-// from a form's answer key (so the profile plus answers cover every field).
+// The applicant every engine test applies as, the documents they upload, their own answer sheet
+// (phrased their way, never a form's) and what they reply when JobSwipe asks them something.
 import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FormSpec } from '@jobswipe/practice-ats';
-import { ApplicantProfile, type SavedAnswers } from '@jobswipe/protocol';
+import {
+  type AnswerValue,
+  ApplicantProfile,
+  normalizeQuestion,
+  type Question,
+  type SavedAnswers,
+} from '@jobswipe/protocol';
 
 export const PROFILE: ApplicantProfile = ApplicantProfile.parse({
   firstName: 'Ada',
@@ -31,6 +37,15 @@ export const PROFILE: ApplicantProfile = ApplicantProfile.parse({
   currentCompany: 'Analytical Engines Ltd',
   currentTitle: 'Senior Software Engineer',
   yearsOfExperience: 7,
+  earliestStartDate: '2027-01-15',
+  referralSource: 'LinkedIn',
+  legalAge: true,
+  willingToRelocate: false,
+  workHistory: [
+    { company: 'Analytical Engines Ltd', title: 'Senior Software Engineer', start: '2019-06', current: true },
+    { company: 'Difference Engine Co', title: 'Software Engineer', start: '2016-09', end: '2019-05' },
+  ],
+  education: [{ school: 'University of London', degree: 'BSc', field: 'Mathematics', end: '2016-06' }],
   eeo: {
     gender: 'Female',
     race: 'White',
@@ -67,27 +82,75 @@ export async function writeDocuments(): Promise<Documents> {
   return { dir, resumePath, coverLetterPath, sha256: { resume: sha256(resume), coverLetter: sha256(cover) } };
 }
 
-/** The answers a user would have saved for every custom question of a form. */
-export function answersFor(spec: FormSpec): SavedAnswers {
-  const answers: SavedAnswers = {};
-  for (const field of spec.fields) {
-    if (field.asks.kind !== 'question') continue;
-    const options = field.options?.map((o) => o.label) ?? [];
-    switch (field.type) {
-      case 'checkbox':
-        answers[field.asks.key] = true;
-        break;
-      case 'checkbox_group':
-        answers[field.asks.key] = options.slice(0, 2);
-        break;
-      case 'date':
-        answers[field.asks.key] = '2027-01-15';
-        break;
-      default:
-        answers[field.asks.key] = options.at(-1) ?? `My answer to: ${field.label}`;
-    }
+/**
+ * The applicant's own answer sheet: what they saved once, in their own words, never a form's.
+ * `means` is the test's reading of which form questions each answer is for (a person's judgement,
+ * written here, not the engine's), so a submission can be checked against it.
+ */
+export const ANSWER_SHEET: Array<{ question: string; answer: AnswerValue; means: RegExp }> = [
+  { question: 'Where did you first learn about this opening?', answer: 'Job board', means: /\bhear about\b/i },
+  { question: 'What are your preferred pronouns?', answer: 'she/her', means: /^pronouns$/i },
+  { question: 'How many years have you worked with TypeScript?', answer: '6', means: /\btypescript\b/i },
+];
+
+/** The sheet as saved answers (keyed the way the backend keys them). */
+export function sheetAnswers(): SavedAnswers {
+  return Object.fromEntries(ANSWER_SHEET.map((e) => [normalizeQuestion(e.question), e.answer]));
+}
+
+/** What the applicant answers when JobSwipe asks a question it cannot answer (as the web shows it). */
+export function reply(q: Pick<Question, 'label' | 'type' | 'options'>): AnswerValue {
+  switch (q.type) {
+    case 'checkbox':
+      return true;
+    case 'checkbox_group':
+      return (q.options ?? []).slice(0, 1);
+    case 'yes_no':
+      return false;
+    case 'date':
+      return '2027-02-01';
+    default:
+      if (q.options?.length) return q.options[0]!;
+      // A closed picker lists no options until opened: the applicant types what they would pick.
+      if (/\bphone (device )?type\b/i.test(q.label)) return 'Mobile';
+      return 'I want to build the tools this team makes, for the people who use them.';
   }
-  return answers;
+}
+
+/**
+ * Answers the applicant gave on an earlier attempt, when JobSwipe asked the form's own questions
+ * that neither the profile nor the sheet answers (replies to the questions as shown, not to the
+ * form's answer key). The ask-and-answer loop in apply-every-form.test.ts proves these are exactly
+ * what the engine asks.
+ */
+export function earlierReplies(spec: FormSpec): SavedAnswers {
+  const replies: SavedAnswers = {};
+  for (const f of spec.fields) {
+    if (f.asks.kind !== 'question' || !f.required || sheetEntryFor(f.label)) continue;
+    if (f.type === 'checkbox') continue; // a required consent box is ticked by the engine
+    replies[f.asks.key] = reply({ label: f.label, type: f.type, options: f.options?.map((o) => o.label) });
+  }
+  return replies;
+}
+
+/** Everything the applicant has saved before applying to a form: the sheet and earlier replies. */
+export function applicantAnswers(spec: FormSpec): SavedAnswers {
+  return { ...sheetAnswers(), ...earlierReplies(spec) };
+}
+
+function sheetEntryFor(label: string) {
+  return ANSWER_SHEET.find((e) => e.means.test(label));
+}
+
+/** The answers a correct submission holds for a form's own questions: the user's replies, else the sheet's. */
+export function intendedAnswers(spec: FormSpec, replies: SavedAnswers): SavedAnswers {
+  const out: SavedAnswers = {};
+  for (const f of spec.fields) {
+    if (f.asks.kind !== 'question') continue;
+    const answer = replies[f.asks.key] ?? sheetEntryFor(f.label)?.answer;
+    if (answer !== undefined) out[f.asks.key] = answer;
+  }
+  return out;
 }
 
 /** The applicant's candidate account on the practice ATS's Workday (a local test account only). */

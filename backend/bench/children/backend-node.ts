@@ -6,13 +6,18 @@ import { loadConfig } from '../../src/config.ts';
 import { startNode } from '../../src/node.ts';
 import { serveParent } from '../support/child-script.ts';
 
-export type BackendRequest = { type: 'memory' } | { type: 'stop' };
+export type BackendRequest = { type: 'memory' } | { type: 'cpu' } | { type: 'stop' };
 export interface BackendReady {
   url: string;
 }
 export interface BackendMemory {
   rss: number;
   heapUsed: number;
+}
+/** CPU time the node process has used so far, microseconds (process.cpuUsage). */
+export interface BackendCpu {
+  user: number;
+  system: number;
 }
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -24,6 +29,7 @@ serveParent<BackendRequest>({ url: node.url } satisfies BackendReady, async (req
     await node.stop();
     return {};
   }
+  if (request.type === 'cpu') return process.cpuUsage() satisfies BackendCpu;
   globalThis.gc?.();
   const { rss, heapUsed } = process.memoryUsage();
   return { rss, heapUsed } satisfies BackendMemory;

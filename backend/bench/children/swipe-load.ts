@@ -1,64 +1,70 @@
-// Right-swipe load with autocannon, in its own process so the load generator does not share the
-// backend's event loop. Every request is a new swipe: the next (user, job) pair, a fresh
-// idempotency key. A short warm-up run comes first and is not reported.
+// Right-swipes over HTTP, in their own process so the load generator does not share the backend's
+// event loop. Every request is a new swipe (the next user and job, a fresh idempotency key), sent
+// over keep-alive connections as a browser does; success is 201 with a new application.
 import { randomUUID } from 'node:crypto';
-import autocannon, { type AutocannonRequest } from 'autocannon';
+import { Agent, request } from 'node:http';
 import { serveParent } from '../support/child-script.ts';
+import { type LoadResult, type LoadShape, runShape } from '../support/load-shapes.ts';
+import { SwipePairs } from '../support/swipe-pairs.ts';
 
-export interface SwipeLoadRun {
-  type: 'run';
+export interface SwipeLoadSetup {
+  type: 'setup';
   url: string;
   /** Access tokens of the users swiping. */
   tokens: string[];
   jobIds: string[];
-  connections: number;
-  warmupS: number;
-  durationS: number;
 }
 
-export interface SwipeLoadResult {
-  durationS: number;
-  requests: number;
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p90: number; p99: number; max: number };
-  statusCodes: Record<string, number>;
-  errors: number;
-  timeouts: number;
+export interface SwipeLoadRun {
+  type: 'run';
+  shape: LoadShape;
 }
 
-serveParent<SwipeLoadRun | { type: 'stop' }>({ ready: true }, async (request) => {
-  if (request.type === 'stop') return {};
-  const { url, tokens, jobIds, connections } = request;
-  let next = 0;
-  const swipe: AutocannonRequest = {
-    method: 'POST',
-    path: '/v1/swipes',
-    setupRequest: (req) => {
-      // Users take turns, so each user's swipes on one job come |tokens| requests apart.
-      const i = next++;
-      const token = tokens[i % tokens.length]!;
-      const jobId = jobIds[Math.floor(i / tokens.length) % jobIds.length]!;
-      return {
-        ...req,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ jobId, direction: 'right', idempotencyKey: randomUUID() }),
-      };
-    },
-  };
-  await autocannon({ url, connections, duration: request.warmupS, requests: [swipe] });
-  const r = await autocannon({ url, connections, duration: request.durationS, requests: [swipe] });
-  if (next > tokens.length * jobIds.length) {
-    throw new Error(
-      `swipe load ran out of (user, job) pairs: ${next} requests, ${tokens.length * jobIds.length} pairs`,
-    );
+export type SwipeLoadResult = LoadResult & { statusCodes: Record<string, number> };
+
+let swipe: (() => Promise<number>) | null = null;
+
+function swipeOver(url: URL, pairs: SwipePairs<string>): () => Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  return () =>
+    new Promise((resolve) => {
+      const { user, jobId } = pairs.take();
+      const body = JSON.stringify({ jobId, direction: 'right', idempotencyKey: randomUUID() });
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${user}`,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', () => resolve(0));
+        },
+      );
+      req.on('error', () => resolve(0));
+      req.end(body);
+    });
+}
+
+serveParent<SwipeLoadSetup | SwipeLoadRun | { type: 'stop' }>({ ready: true }, async (message) => {
+  if (message.type === 'stop') return {};
+  if (message.type === 'setup') {
+    swipe = swipeOver(new URL('/v1/swipes', message.url), new SwipePairs(message.tokens, message.jobIds));
+    return {};
   }
-  return {
-    durationS: r.duration,
-    requests: r.requests.total,
-    requestsPerSecond: r.requests.average,
-    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
-    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count])),
-    errors: r.errors,
-    timeouts: r.timeouts,
-  } satisfies SwipeLoadResult;
+  const send = swipe;
+  if (!send) throw new Error('swipe-load: run before setup');
+  const statusCodes: Record<string, number> = {};
+  const result = await runShape(message.shape, async () => {
+    const status = await send();
+    statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+    return status === 201;
+  });
+  return { ...result, statusCodes } satisfies SwipeLoadResult;
 });

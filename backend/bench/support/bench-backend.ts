@@ -9,11 +9,13 @@ import { openDatabase, type PrismaClient } from '@jobswipe/db';
 import { createTestDatabase } from '@jobswipe/db/testing';
 import { Redis } from 'ioredis';
 import { Api } from '../../test/support/api.ts';
-import type { BackendMemory, BackendReady } from '../children/backend-node.ts';
+import type { BackendCpu, BackendMemory, BackendReady } from '../children/backend-node.ts';
 import { ChildScript } from './child-script.ts';
 
 export interface BenchBackend {
   url: string;
+  /** The bench database, for baselines that write to it directly. */
+  databaseUrl: string;
   /** Anonymous client; `api.as(token)` acts as a user. */
   api: Api;
   prisma: PrismaClient;
@@ -24,18 +26,29 @@ export interface BenchBackend {
   keys(pattern: string): Promise<string[]>;
   /** The node process's resident memory and live heap, after a full collection. */
   memory(): Promise<BackendMemory>;
+  /** The node process's CPU time so far. */
+  cpu(): Promise<BackendCpu>;
   close(): Promise<void>;
 }
 
 const UNLIMITED = '1000000000';
 
-export async function startBenchBackend(options: { openFiles: number }): Promise<BenchBackend> {
+export async function startBenchBackend(options: {
+  openFiles: number;
+  /** More of the node's configuration (e.g. DATABASE_POOL_MAX). */
+  env?: Record<string, string>;
+  /** Write the node's V8 CPU profile into this directory when it stops (node --cpu-prof). */
+  cpuProfileDir?: string;
+}): Promise<BenchBackend> {
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'jobswipe-bench-'));
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `bench${randomBytes(4).toString('hex')}`;
   const child = ChildScript.start(new URL('../children/backend-node.ts', import.meta.url), {
-    nodeArgs: ['--expose-gc'],
+    nodeArgs: [
+      '--expose-gc',
+      ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    ],
     openFiles: options.openFiles,
     env: {
       DATABASE_URL: db.url,
@@ -51,6 +64,7 @@ export async function startBenchBackend(options: { openFiles: number }): Promise
       AUTH_RATE_LIMIT: UNLIMITED,
       SWIPE_RATE_LIMIT: UNLIMITED,
       PAIR_RATE_LIMIT: UNLIMITED,
+      ...options.env,
     },
   });
   const database = openDatabase(db.url, { max: 4 });
@@ -77,12 +91,14 @@ export async function startBenchBackend(options: { openFiles: number }): Promise
     const { url } = await child.next<BackendReady>();
     return {
       url,
+      databaseUrl: db.url,
       api: new Api(url),
       prisma: database.prisma,
       redisUrl,
       prefix,
       keys,
       memory: () => child.request<BackendMemory>({ type: 'memory' }),
+      cpu: () => child.request<BackendCpu>({ type: 'cpu' }),
       close,
     };
   } catch (err) {

@@ -7,12 +7,23 @@ import type { Distribution } from '@jobswipe/testkit/stats';
 import type { BacklogDrain } from '../measures/backlog-drain.ts';
 import type { IdleConnectionMemory } from '../measures/idle-connection-memory.ts';
 import type { OfferLatency } from '../measures/offer-latency.ts';
-import type { SwipeThroughput } from '../measures/swipe-throughput.ts';
 
 /** The 1-minute load average when the run started and ended: other work on the machine skews every figure. */
 export interface MachineLoad {
   atStart: number;
   atEnd: number;
+}
+
+/** What the figures were measured on, written beside them. */
+export function machine(load: MachineLoad) {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: process.platform,
+    loadAverage: load,
+  };
 }
 
 export const currentLoad = () => Math.round(loadavg()[0]! * 100) / 100;
@@ -21,7 +32,6 @@ export interface DeliveryResults {
   offerLatency: OfferLatency;
   bullmqBaseline: Distribution;
   pollingBaseline: Distribution;
-  swipeLoad: SwipeThroughput;
   backlogDrain: BacklogDrain;
   idleConnections: IdleConnectionMemory;
 }
@@ -38,7 +48,7 @@ export function ratios(results: DeliveryResults) {
 }
 
 export function printTable(results: DeliveryResults, load: MachineLoad): void {
-  const { offerLatency, bullmqBaseline, pollingBaseline, swipeLoad, backlogDrain, idleConnections } = results;
+  const { offerLatency, bullmqBaseline, pollingBaseline, backlogDrain, idleConnections } = results;
   const r = ratios(results);
   const latency = (measure: string, d: Distribution, note: string) => ({
     measure,
@@ -47,9 +57,6 @@ export function printTable(results: DeliveryResults, load: MachineLoad): void {
     figure: `max ${ms(d.max)}`,
     note: `${d.samples} samples; ${note}`,
   });
-  const codes = Object.entries(swipeLoad.statusCodes)
-    .map(([code, n]) => `${n}×${code}`)
-    .join(' ');
   console.table([
     latency('swipe → offer at device (ours)', offerLatency.offer, 'HTTP response → offer frame over WebSocket'),
     latency('swipe → BullMQ worker (baseline)', bullmqBaseline, 'response → queue.add → worker receives'),
@@ -69,13 +76,6 @@ export function printTable(results: DeliveryResults, load: MachineLoad): void {
       note: '<1 is faster',
     },
     latency('right-swipe API, one at a time', offerLatency.swipeApi, 'request → response, no other load'),
-    {
-      measure: 'right-swipe API under load',
-      p50: ms(swipeLoad.latencyMs.p50),
-      p99: ms(swipeLoad.latencyMs.p99),
-      figure: `${Math.round(swipeLoad.requestsPerSecond)} swipes/s`,
-      note: `autocannon, ${swipeLoad.connections} connections, ${swipeLoad.users} users, ${swipeLoad.durationS} s; ${codes}; ${swipeLoad.errors} errors`,
-    },
     {
       measure: 'reconnect backlog drain',
       p50: '',
@@ -102,14 +102,6 @@ export function printTable(results: DeliveryResults, load: MachineLoad): void {
 export async function writeJson(results: DeliveryResults, load: MachineLoad, file: URL): Promise<void> {
   const path = fileURLToPath(file);
   await mkdir(dirname(path), { recursive: true });
-  const machine = {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGb: Math.round(totalmem() / 1024 ** 3),
-    node: process.version,
-    platform: process.platform,
-    loadAverage: load,
-  };
-  const body = { generatedAt: new Date().toISOString(), machine, ...results, ratios: ratios(results) };
+  const body = { generatedAt: new Date().toISOString(), machine: machine(load), ...results, ratios: ratios(results) };
   await writeFile(path, `${JSON.stringify(body, null, 2)}\n`);
 }

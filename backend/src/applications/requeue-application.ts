@@ -2,7 +2,14 @@
 // answer the questions a NEEDS_ATTENTION application waits on (saved to the profile, so every
 // later form asking the same question is answered too).
 import type { Application } from '@jobswipe/db';
-import { type AnswerBody, accountPasswordHost, normalizeQuestion, Question } from '@jobswipe/protocol';
+import {
+  type AnswerBody,
+  accountPasswordHost,
+  answerMismatch,
+  isAccountPasswordText,
+  normalizeQuestion,
+  Question,
+} from '@jobswipe/protocol';
 import { z } from 'zod';
 import type { SecretBox } from '../accounts/secret-box.ts';
 import { saveSiteAccount } from '../accounts/site-accounts.ts';
@@ -48,7 +55,9 @@ export async function answerApplication(
     select: { questionKey: true },
   });
   const known = new Set([...given.keys(), ...saved.map((s) => s.questionKey)]);
-  const missing = asked.filter((q) => q.required && !known.has(q.key) && !known.has(normalizeQuestion(q.label)));
+  const missing = asked.filter(
+    (q) => q.required && ![q.key, normalizeQuestion(q.key), normalizeQuestion(q.label)].some((k) => known.has(k)),
+  );
   if (missing.length > 0) {
     throw new AppError(
       'validation_failed',
@@ -57,6 +66,15 @@ export async function answerApplication(
         missing,
       },
     );
+  }
+  // Each answer must fit its question as the form asked it: yes or no, one of its options, a date.
+  const misfits = asked.flatMap((q) => {
+    const answer = given.get(q.key) ?? given.get(normalizeQuestion(q.label));
+    const problem = answer && q.key !== VERIFY_QUESTION.key ? answerMismatch(q, answer.answer) : null;
+    return problem ? [{ path: `answers.${req.answers.indexOf(answer!)}.answer`, message: problem }] : [];
+  });
+  if (misfits.length > 0) {
+    throw new AppError('validation_failed', misfits.map((m) => m.message).join(' '), { issues: misfits });
   }
   const actor = `user:${req.userId}`;
   const cleared = { error: { message: null, errorClass: null }, attention: null } as const;
@@ -89,19 +107,27 @@ export async function answerApplication(
     }
     return requeue('The user says it did not go through: applying again.', { submittingAt: null });
   }
-  // A site's account password is kept sealed, apart from the profile's answers.
-  const sealed = new Set<string>();
+  // A site's account password is kept sealed, apart from the profile's answers, however the
+  // question was written back (the key or the label, in any letter case).
   for (const q of asked) {
     const host = accountPasswordHost(q);
-    const answer = host ? (given.get(q.key) ?? given.get(normalizeQuestion(q.label))) : undefined;
-    if (!host || typeof answer?.answer !== 'string') continue;
-    await saveSiteAccount(uow.tx, req.secrets, req.userId, host, answer.answer);
-    sealed.add(answer.question);
+    if (!host) continue;
+    const answer = given.get(normalizeQuestion(q.key)) ?? given.get(normalizeQuestion(q.label));
+    if (typeof answer?.answer === 'string') await saveSiteAccount(uow.tx, req.secrets, req.userId, host, answer.answer);
   }
+  // Any other site password (a site this application did not ask about) is refused there.
   await saveAnswers(
     uow.tx,
     req.userId,
-    req.answers.filter((a) => !sealed.has(a.question)),
+    req.answers.filter((a) => !(isAccountPasswordText(a.question) && asksForIt(asked, a.question))),
   );
   return requeue(`Answered ${given.size} question(s); queued again.`);
+}
+
+/** Whether `text` is one of the account-password questions the application asked. */
+function asksForIt(asked: Question[], text: string): boolean {
+  const key = normalizeQuestion(text);
+  return asked.some(
+    (q) => accountPasswordHost(q) && (normalizeQuestion(q.key) === key || normalizeQuestion(q.label) === key),
+  );
 }

@@ -8,6 +8,7 @@ import { Prisma } from '@jobswipe/db';
 import {
   type ApplicationStatus,
   type ErrorClass,
+  type FilledField,
   isHeld,
   type Lane,
   type Question,
@@ -36,6 +37,8 @@ export interface ApplicationChanges {
   submittingAt?: Date | null;
   error?: { message: string | null; errorClass: ErrorClass | null };
   attention?: Question[] | null;
+  /** What an attempt filled and where each answer came from. */
+  filled?: FilledField[];
   confirmation?: string | null;
   quota?: { day: Date | null; month: Date | null; serverReserved: boolean };
 }
@@ -48,8 +51,8 @@ export interface TransitionRequest {
   actor: string;
   /** Scope to this user (requests made by a user); another user's application is "not found". */
   userId?: string;
-  /** Required by fenced transitions: the lease token the caller holds. */
-  leaseToken?: bigint;
+  /** Required by fenced transitions: the lease the caller holds (its token, and who it is). */
+  lease?: { token: bigint; holder: string };
   /** Only in this lane (an executor claims only its own lane's work). */
   lane?: Lane;
   /** Only once the lease has expired (the reaper must not take back a lease just renewed). */
@@ -90,6 +93,7 @@ function assignments(to: ApplicationStatus, changes: ApplicationChanges): Prisma
       Prisma.sql`error_class = ${c.error.errorClass}::error_class`,
     );
   }
+  if (c.filled) sets.push(Prisma.sql`filled = ${JSON.stringify(c.filled)}::jsonb`);
   if (c.attention !== undefined) {
     sets.push(Prisma.sql`attention = ${c.attention === null ? null : JSON.stringify(c.attention)}::jsonb`);
   }
@@ -110,17 +114,20 @@ export async function transition(uow: UnitOfWork, req: TransitionRequest): Promi
   if (!(rule.to as readonly ApplicationStatus[]).includes(req.to)) {
     throw new Error(`transition ${req.name} cannot lead to ${req.to}`);
   }
-  if (rule.fenced && req.leaseToken === undefined) throw new Error(`transition ${req.name} needs the lease token`);
+  if (rule.fenced && req.lease === undefined) throw new Error(`transition ${req.name} needs the caller's lease`);
 
   const from = rule.from as readonly ApplicationStatus[];
   const userGuard = req.userId ? Prisma.sql`and a.user_id = ${req.userId}::uuid` : Prisma.empty;
-  const tokenGuard = rule.fenced ? Prisma.sql`and a.lease_token = ${req.leaseToken}` : Prisma.empty;
+  const leaseGuard =
+    rule.fenced && req.lease
+      ? Prisma.sql`and a.lease_token = ${req.lease.token} and a.lease_owner = ${req.lease.holder}`
+      : Prisma.empty;
   const laneGuard = req.lane ? Prisma.sql`and a.lane = ${req.lane}::lane` : Prisma.empty;
   const expiryGuard = req.onlyIfLeaseExpired ? Prisma.sql`and a.lease_expires_at < now()` : Prisma.empty;
   const rows = await uow.tx.$queryRaw<(ApplicationRow & { old_status: ApplicationStatus })[]>`
     update applications a set ${Prisma.join(assignments(req.to, req.changes ?? {}))}
     from (select id, status as old_status from applications where id = ${req.applicationId}::uuid for update) o
-    where a.id = o.id and a.status = any(${[...from]}::application_status[]) ${userGuard} ${tokenGuard} ${laneGuard} ${expiryGuard}
+    where a.id = o.id and a.status = any(${[...from]}::application_status[]) ${userGuard} ${leaseGuard} ${laneGuard} ${expiryGuard}
     returning a.*, o.old_status`;
 
   const row = rows[0];
@@ -143,10 +150,13 @@ export async function transition(uow: UnitOfWork, req: TransitionRequest): Promi
 async function refusal(uow: UnitOfWork, req: TransitionRequest, from: readonly ApplicationStatus[]): Promise<AppError> {
   const current = await uow.tx.application.findUnique({
     where: { id: req.applicationId },
-    select: { userId: true, status: true, leaseToken: true },
+    select: { userId: true, status: true, leaseToken: true, leaseOwner: true },
   });
   if (!current || (req.userId && current.userId !== req.userId)) return notFound('Application');
-  if (TRANSITIONS[req.name].fenced && current.leaseToken !== req.leaseToken) {
+  if (
+    TRANSITIONS[req.name].fenced &&
+    (current.leaseToken !== req.lease?.token || (isHeld(current.status) && current.leaseOwner !== req.lease?.holder))
+  ) {
     return new AppError(
       'stale_lease',
       'Your lease on this application is no longer valid: it lapsed and went to another executor, or was cancelled. Stop working on it.',

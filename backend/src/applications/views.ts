@@ -1,9 +1,10 @@
 // Applications as the API shows them.
 import type { Application, ApplicationEvent, Evidence, Job, JobSnapshot } from '@jobswipe/db';
-import { type ApplicationDetail, type ApplicationSummary, Question } from '@jobswipe/protocol';
+import { type ApplicationDetail, type ApplicationSummary, FilledField, Question } from '@jobswipe/protocol';
 import { z } from 'zod';
 
 const Questions = z.array(Question);
+const Filled = z.array(FilledField);
 
 export type ApplicationWithJob = Application & { job: Pick<Job, 'title' | 'company' | 'location' | 'atsKind'> };
 
@@ -39,6 +40,7 @@ export function toApplicationDetail(
   return {
     ...toApplicationSummary(app),
     snapshot: (app.snapshot?.posting as Record<string, unknown> | undefined) ?? null,
+    filled: Filled.catch([]).parse(app.filled ?? []),
     events: app.events.map((e) => ({
       id: e.id.toString(),
       type: e.type,

@@ -6,6 +6,12 @@ import { AppError } from '../http/errors.ts';
 export interface AccessClaims {
   userId: string;
   role: UserRole;
+  /** The sign-in (refresh token family) it was issued for: signing out ends what it opened. */
+  sessionId: string;
+}
+
+export interface VerifiedAccess extends AccessClaims {
+  expiresAt: Date;
 }
 
 const ISSUER = 'jobswipe';
@@ -23,7 +29,7 @@ export class AccessTokens {
 
   async issue(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
-    const token = await new SignJWT({ role: claims.role })
+    const token = await new SignJWT({ role: claims.role, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -34,17 +40,29 @@ export class AccessTokens {
     return { token, expiresAt };
   }
 
-  async verify(token: string): Promise<AccessClaims> {
+  async verify(token: string): Promise<VerifiedAccess> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
+        // jose accepts a token without `exp` as never expiring: ours always carry one.
+        requiredClaims: ['exp', 'sub'],
       });
-      if (typeof payload.sub !== 'string' || (payload.role !== 'user' && payload.role !== 'operator')) {
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.sid !== 'string' ||
+        typeof payload.exp !== 'number' ||
+        (payload.role !== 'user' && payload.role !== 'operator')
+      ) {
         throw new AppError('unauthenticated', 'The access token is malformed. Sign in again.');
       }
-      return { userId: payload.sub, role: payload.role };
+      return {
+        userId: payload.sub,
+        role: payload.role,
+        sessionId: payload.sid,
+        expiresAt: new Date(payload.exp * 1000),
+      };
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof joseErrors.JWTExpired) {

@@ -18,12 +18,13 @@ export class RefreshSessions {
   ) {}
 
   /** Starts a new family (a new sign-in) and returns its first token. */
-  async start(userId: string, origin: Origin): Promise<string> {
-    return this.insert(this.db.prisma, userId, crypto.randomUUID(), origin);
+  async start(userId: string, origin: Origin): Promise<{ token: string; familyId: string }> {
+    const familyId = crypto.randomUUID();
+    return { token: await this.insert(this.db.prisma, userId, familyId, origin), familyId };
   }
 
   /** Uses up `token` and returns the user and the family's next token. */
-  async rotate(token: string, origin: Origin): Promise<{ userId: string; token: string }> {
+  async rotate(token: string, origin: Origin): Promise<{ userId: string; token: string; familyId: string }> {
     const tokenHash = hashToken(token);
     const outcome = await this.db.prisma.$transaction(async (tx) => {
       const used = await tx.$queryRaw<{ user_id: string; family_id: string }[]>`
@@ -31,7 +32,10 @@ export class RefreshSessions {
         where token_hash = ${tokenHash} and used_at is null and revoked_at is null and expires_at > now()
         returning user_id, family_id`;
       const live = used[0];
-      if (live) return { userId: live.user_id, token: await this.insert(tx, live.user_id, live.family_id, origin) };
+      if (live) {
+        const next = await this.insert(tx, live.user_id, live.family_id, origin);
+        return { userId: live.user_id, token: next, familyId: live.family_id };
+      }
 
       const known = await tx.refreshSession.findUnique({ where: { tokenHash } });
       if (known?.usedAt && !known.revokedAt) {
@@ -61,14 +65,14 @@ export class RefreshSessions {
   }
 
   /** Ends the sign-in the token belongs to (logout). Unknown tokens are ignored. */
-  async revokeFamily(token: string): Promise<string | null> {
+  async revokeFamily(token: string): Promise<{ userId: string; familyId: string } | null> {
     const row = await this.db.prisma.refreshSession.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!row) return null;
     await this.db.prisma.refreshSession.updateMany({
       where: { familyId: row.familyId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    return row.userId;
+    return { userId: row.userId, familyId: row.familyId };
   }
 
   private async insert(

@@ -40,6 +40,10 @@ function readCookie(req: Request, name: string): string | undefined {
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
   const limit = ctx.rateLimiter.perMinute('auth', ctx.config.AUTH_RATE_LIMIT);
+  // Beside the per-address limit: guessing one account's password from many addresses is slowed too.
+  const perAccount = ctx.rateLimiter.perMinute('auth-account', ctx.config.AUTH_RATE_LIMIT, (req) =>
+    typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '(none)',
+  );
   const cookie: CookieOptions = {
     httpOnly: true,
     sameSite: 'strict',
@@ -53,9 +57,10 @@ export function authRoutes(ctx: AppContext): Router {
     res.clearCookie(SESSION_HINT_COOKIE, { ...hint, maxAge: undefined });
   };
 
-  async function respond(res: Response, userId: string, refreshToken: string, status = 200) {
+  async function respond(res: Response, userId: string, session: { token: string; familyId: string }, status = 200) {
+    const refreshToken = session.token;
     const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-    const access = await ctx.tokens.issue({ userId: user.id, role: user.role });
+    const access = await ctx.tokens.issue({ userId: user.id, role: user.role, sessionId: session.familyId });
     res.cookie(REFRESH_COOKIE, refreshToken, cookie);
     res.cookie(SESSION_HINT_COOKIE, '1', hint);
     const body: AuthResponse = {
@@ -83,7 +88,7 @@ export function authRoutes(ctx: AppContext): Router {
     await respond(res, user.id, await ctx.sessions.start(user.id, origin(req)), 201);
   });
 
-  router.post('/login', limit, async (req, res) => {
+  router.post('/login', limit, perAccount, async (req, res) => {
     const body = parse(LoginBody, req.body, 'body');
     const user = await ctx.db.prisma.user.findUnique({ where: { email: body.email } });
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), body.password);
@@ -107,7 +112,7 @@ export function authRoutes(ctx: AppContext): Router {
       forget(res);
       throw err;
     });
-    await respond(res, next.userId, next.token);
+    await respond(res, next.userId, next);
   });
 
   const mailer = createMailer(ctx.config);
@@ -135,8 +140,12 @@ export function authRoutes(ctx: AppContext): Router {
   router.post('/logout', async (req, res) => {
     const body = parse(RefreshBody, req.body ?? {}, 'body');
     const token = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
-    const userId = token ? await ctx.sessions.revokeFamily(token) : null;
-    if (userId) await audit(ctx.db.prisma, { userId, action: 'logout', ...origin(req) });
+    const ended = token ? await ctx.sessions.revokeFamily(token) : null;
+    if (ended) {
+      await audit(ctx.db.prisma, { userId: ended.userId, action: 'logout', ...origin(req) });
+      // Live-event sockets this sign-in opened close now, on whichever node they are.
+      await ctx.events.endSession(ended.userId, ended.familyId);
+    }
     forget(res);
     res.status(204).end();
   });

@@ -3,6 +3,7 @@
 import type Stripe from 'stripe';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
+import { ownPageUrl } from './return-url.ts';
 
 export async function createPortalSession(
   ctx: Pick<AppContext, 'db' | 'config' | 'log'>,
@@ -10,6 +11,7 @@ export async function createPortalSession(
   userId: string,
   returnUrl: string | undefined,
 ): Promise<string> {
+  const return_url = ownPageUrl(ctx.config, 'returnUrl', returnUrl, `${ctx.config.publicUrl}/plan`);
   const subscription = await ctx.db.prisma.subscription.findUnique({ where: { userId } });
   if (!subscription?.stripeCustomerId) {
     throw new AppError('conflict', 'You have never paid through Stripe: there are no cards or invoices to manage.');
@@ -17,7 +19,7 @@ export async function createPortalSession(
   try {
     const session = await stripe.billingPortal.sessions.create({
       customer: subscription.stripeCustomerId,
-      return_url: returnUrl ?? `${ctx.config.publicUrl}/plan`,
+      return_url,
     });
     return session.url;
   } catch (err) {

@@ -6,6 +6,7 @@ import type Stripe from 'stripe';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
 import { priceData } from './plan-price.ts';
+import { ownPageUrl } from './return-url.ts';
 
 export async function createCheckoutSession(
   ctx: Pick<AppContext, 'config' | 'log'>,
@@ -19,6 +20,14 @@ export async function createCheckoutSession(
     ? { price: plan.stripePriceId, quantity: 1 }
     : { quantity: 1, price_data: priceData(plan) };
   const customerId = user.subscription?.stripeCustomerId;
+  const base = ctx.config.publicUrl;
+  const success_url = ownPageUrl(
+    ctx.config,
+    'successUrl',
+    body.successUrl,
+    `${base}/plan?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+  );
+  const cancel_url = ownPageUrl(ctx.config, 'cancelUrl', body.cancelUrl, `${base}/plan?checkout=cancelled`);
   try {
     const session = await stripe.checkout.sessions.create({
       mode: 'subscription',
@@ -28,8 +37,8 @@ export async function createCheckoutSession(
       // Subscription events carry the user and plan too, whatever order they arrive in.
       subscription_data: { metadata },
       ...(customerId ? { customer: customerId } : { customer_email: user.email }),
-      success_url: body.successUrl ?? `${ctx.config.publicUrl}/plan?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: body.cancelUrl ?? `${ctx.config.publicUrl}/plan?checkout=cancelled`,
+      success_url,
+      cancel_url,
     });
     if (!session.url) throw new Error(`checkout session ${session.id} has no url`);
     return session.url;

@@ -64,19 +64,41 @@ export function stripeWebhookRoutes(ctx: AppContext): Router {
         'Missing the Stripe-Signature header: only Stripe may call this endpoint.',
       );
     }
-    let event: Stripe.Event;
-    try {
-      event = Stripe.webhooks.constructEvent(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), signature, secret);
-    } catch (err) {
-      ctx.log.warn({ err: (err as Error).message }, 'Stripe webhook signature refused');
-      throw new AppError(
-        'validation_failed',
-        'The Stripe-Signature header does not match this payload (or is too old). Check STRIPE_WEBHOOK_SECRET.',
-      );
-    }
+    const event = verifiedEvent(ctx, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), signature, secret);
     const outcome = await applyStripeEvent(ctx, event);
     ctx.log.info({ stripeEventId: event.id, type: event.type, outcome }, 'Stripe webhook');
     res.json({ received: true, outcome });
   });
   return router;
+}
+
+/** How far a signature's timestamp may be from our clock, either way (Stripe's default tolerance). */
+const TOLERANCE_S = Stripe.webhooks.DEFAULT_TOLERANCE;
+
+/**
+ * The event Stripe signed. Stripe's SDK refuses a timestamp too far in the past only; one too far
+ * in the future would let a captured request be replayed for as long as its timestamp is ahead.
+ */
+function verifiedEvent(ctx: AppContext, payload: Buffer, signature: string, secret: string): Stripe.Event {
+  let event: Stripe.Event;
+  try {
+    event = Stripe.webhooks.constructEvent(payload, signature, secret, TOLERANCE_S);
+  } catch (err) {
+    if (err instanceof SyntaxError) {
+      throw new AppError('malformed_json', 'The signed webhook payload is not JSON: nothing was applied.');
+    }
+    ctx.log.warn({ err: (err as Error).message }, 'Stripe webhook signature refused');
+    throw new AppError(
+      'validation_failed',
+      'The Stripe-Signature header does not match this payload (or is too old). Check STRIPE_WEBHOOK_SECRET.',
+    );
+  }
+  const signedAt = Number(/(?:^|,)t=(\d+)(?:,|$)/.exec(signature)?.[1]);
+  if (signedAt - Date.now() / 1000 > TOLERANCE_S) {
+    throw new AppError(
+      'validation_failed',
+      `The Stripe-Signature timestamp is more than ${TOLERANCE_S} s in the future: check the clock of the sender.`,
+    );
+  }
+  return event;
 }

@@ -3,6 +3,8 @@
 // Loads a board's postings into the jobs table (DATABASE_URL, else the embedded database).
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
+import { ENV } from '../config.ts';
+import { AddressCheck } from '../egress/address-check.ts';
 import { type BoardKind, type BoardSource, fetchBoard } from '../jobs/import/board-source.ts';
 import { saveJobs } from '../jobs/import/save-jobs.ts';
 
@@ -13,7 +15,8 @@ const USAGE = `Usage: npm run jobs:import -- --greenhouse <board> | --lever <sit
 
 Options:
   --base-url <url>   API root (default: the public API; the practice ATS serves
-                     http://127.0.0.1:4100/api/greenhouse, .../api/lever, .../api/ashby)
+                     http://127.0.0.1:4100/api/greenhouse, .../api/lever, .../api/ashby,
+                     reachable with EGRESS_ALLOW=127.0.0.1:4100: internal addresses are refused)
   --company <name>   company name for Lever and Ashby boards (their APIs do not say it)`;
 
 const KINDS: BoardKind[] = ['greenhouse', 'lever', 'ashby'];
@@ -50,7 +53,10 @@ const log = (event: Record<string, unknown>) =>
 
 async function main(): Promise<void> {
   const from = source();
-  const jobs = await fetchBoard(from);
+  const jobs = await fetchBoard(
+    from,
+    new AddressCheck({ allow: ENV.EGRESS_ALLOW.schema.parse(process.env.EGRESS_ALLOW) }),
+  );
   log({ event: 'fetched', source: from.kind, board: from.board, postings: jobs.length });
   const database = await resolveDatabase((msg) => log({ event: 'database', msg }));
   const db = openDatabase(database.url);

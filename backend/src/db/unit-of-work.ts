@@ -1,6 +1,9 @@
 // One Postgres transaction plus the work to do once it has committed (publishing to Redis,
-// notifying sockets). Nothing is published for a transaction that rolled back.
-import type { Database, Tx } from '@jobswipe/db';
+// notifying sockets). Nothing is published for a transaction that rolled back; one that could not
+// start or was rolled back by Postgres is tried again with backoff (its work must not act outside
+// the transaction: that is what afterCommit is for).
+import { type Database, Prisma, type Tx } from '@jobswipe/db';
+import type { Config } from '../config.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../logger.ts';
 
@@ -11,25 +14,50 @@ export interface UnitOfWork {
   afterCommit(hook: () => Promise<void> | void): void;
 }
 
+/** Tries after the first, for a transaction Postgres could not start or had to roll back. */
+const RETRIES = 3;
+const RETRY_BASE_MS = 100;
+
+/**
+ * Errors that mean the transaction did not commit and trying again may succeed: no pooled
+ * connection in time or the transaction outlived its timeout (P2028, seen under CPU pressure), a
+ * write conflict or deadlock (P2034).
+ */
+function isTransient(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2028' || err.code === 'P2034');
+}
+
 export async function inTransaction<T>(
-  deps: { db: Database; log: Logger; events: EventBus },
+  deps: { db: Database; log: Logger; events: EventBus; config: Pick<Config, 'DATABASE_TX_WAIT_MS'> },
   work: (uow: UnitOfWork) => Promise<T>,
 ): Promise<T> {
-  const hooks: Array<() => Promise<void> | void> = [];
-  const afterCommit = (hook: () => Promise<void> | void) => {
-    hooks.push(hook);
-  };
-  const result = await deps.db.prisma.$transaction((tx) => work({ tx, events: deps.events, afterCommit }), {
-    maxWait: 5_000,
-    timeout: 15_000,
-  });
-  for (const hook of hooks) {
+  for (let attempt = 0; ; attempt++) {
+    const hooks: Array<() => Promise<void> | void> = [];
+    const afterCommit = (hook: () => Promise<void> | void) => {
+      hooks.push(hook);
+    };
+    let result: T;
     try {
-      await hook();
+      result = await deps.db.prisma.$transaction((tx) => work({ tx, events: deps.events, afterCommit }), {
+        maxWait: deps.config.DATABASE_TX_WAIT_MS,
+        timeout: 15_000,
+      });
     } catch (err) {
-      // The commit stands; whatever the hook did not deliver is swept up later (outbox relay).
-      deps.log.warn({ err }, 'after-commit hook failed');
+      if (attempt >= RETRIES || !isTransient(err)) throw err;
+      // Full jitter, so transactions that failed together do not retry together.
+      const delay = Math.random() * RETRY_BASE_MS * 2 ** attempt;
+      deps.log.debug({ err, attempt, delay }, 'transaction did not commit; trying again');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      continue;
     }
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (err) {
+        // The commit stands; whatever the hook did not deliver is swept up later (outbox relay).
+        deps.log.warn({ err }, 'after-commit hook failed');
+      }
+    }
+    return result;
   }
-  return result;
 }

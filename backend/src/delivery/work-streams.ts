@@ -1,7 +1,8 @@
 // The Redis Streams that deliver work: one per server priority (group `server-workers`) and one
-// per user for their devices (group `devices`). Groups are created on demand and again after a
-// NOGROUP (Redis lost its data); an acknowledged entry is deleted at once, so a stream holds only
-// what is waiting or in flight.
+// per user for their devices (group `devices`). Publishing creates the group with the entry (in
+// one round trip), reads create it on demand and again after a NOGROUP (Redis lost its data), so
+// no cache of groups can outlive a data loss; an acknowledged entry is deleted at once, so a
+// stream holds only what is waiting or in flight.
 import type { Redis } from 'ioredis';
 import { DEVICE_GROUP, type RedisKeys, SERVER_GROUP } from '../redis/keys.ts';
 import { fromFields, type StreamEntry, toFields, type WorkEntry } from './work-entry.ts';
@@ -43,14 +44,20 @@ export class WorkStreams {
    */
   async publish(work: WorkEntry): Promise<string> {
     const { stream, group } = this.streamFor(work);
-    await this.ensureGroup(stream, group);
-    const multi = this.redis.multi().xadd(stream, '*', ...toFields(work));
+    // BUSYGROUP (the usual case) fails that command alone; the rest of the transaction runs.
+    const multi = this.redis
+      .multi()
+      .xgroup('CREATE', stream, group, '0', 'MKSTREAM')
+      .xadd(stream, '*', ...toFields(work));
     if (work.lane === 'device')
       multi.sadd(this.keys.deviceStreamIndex(), work.userId).hvals(this.keys.presence(work.userId));
     const replies = await multi.exec();
-    const [err, id] = replies?.[0] ?? [new Error('XADD failed'), null];
+    const [groupErr] = replies?.[0] ?? [null];
+    if (groupErr && !groupErr.message.startsWith('BUSYGROUP')) throw groupErr;
+    const [err, id] = replies?.[1] ?? [new Error('XADD failed'), null];
     if (err) throw err;
-    if (work.lane === 'device') await this.nudge(work.userId, (replies?.[2]?.[1] as string[] | undefined) ?? []);
+    this.known.add(stream);
+    if (work.lane === 'device') await this.nudge(work.userId, (replies?.[3]?.[1] as string[] | undefined) ?? []);
     return id as string;
   }
 
@@ -61,22 +68,26 @@ export class WorkStreams {
   }
 
   /**
-   * Reads for one consumer without blocking: `'>'` new entries (now owned by this consumer),
-   * `'0'` the entries this consumer was given before and has not acknowledged.
+   * Reads for one consumer without blocking: `'>'` new entries (now owned by this consumer), or an
+   * entry id (`'0'` for the start): the entries after it that this consumer was given before and
+   * has not acknowledged.
    */
-  async read(stream: string, group: string, consumer: string, count: number, from: '>' | '0'): Promise<StreamEntry[]> {
+  async read(stream: string, group: string, consumer: string, count: number, from: string): Promise<StreamEntry[]> {
     if (count <= 0) return [];
     await this.ensureGroup(stream, group);
-    let reply: [string, RawEntries][] | null;
-    try {
-      reply = (await this.redis.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', stream, from)) as
+    const readOnce = async () =>
+      (await this.redis.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', stream, from)) as
         | [string, RawEntries][]
         | null;
+    let reply: [string, RawEntries][] | null;
+    try {
+      reply = await readOnce();
     } catch (err) {
       if (!isNoGroup(err)) throw err;
+      // The stream was recreated without its group (Redis lost its data): make it, read again.
       this.known.delete(stream);
       await this.ensureGroup(stream, group);
-      return [];
+      reply = await readOnce();
     }
     return this.parse(stream, group, reply?.[0]?.[1] ?? []);
   }
@@ -137,8 +148,9 @@ export class WorkStreams {
     await this.ack(stream, group, ids);
   }
 
-  forget(stream: string): void {
-    this.known.delete(stream);
+  /** Redis lost its data: no group is known to exist any more. */
+  forgetGroups(): void {
+    this.known.clear();
   }
 
   private async parse(stream: string, group: string, raw: RawEntries): Promise<StreamEntry[]> {

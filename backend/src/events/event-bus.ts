@@ -12,10 +12,15 @@ import type { Subscriber } from '../redis/subscriber.ts';
 
 type Listener = (event: EventsServerMessage) => void;
 
-interface Envelope {
-  userId: string;
-  event: EventsServerMessage;
+/** One socket's subscription: its events, and what to do when its sign-in ends (null: none). */
+interface Subscription {
+  sessionId: string | null;
+  send: Listener;
+  ended(): void;
 }
+
+/** An event for a user's sockets, or the end of one of the user's sign-ins. */
+type Envelope = { userId: string; event: EventsServerMessage } | { userId: string; endedSession: string };
 
 export function applicationState(app: Application): ApplicationState {
   return {
@@ -33,7 +38,7 @@ export function applicationState(app: Application): ApplicationState {
 }
 
 export class EventBus {
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Map<string, Set<Subscription>>();
 
   constructor(
     private readonly redis: Redis | null,
@@ -42,32 +47,41 @@ export class EventBus {
   ) {}
 
   async start(subscriber: Subscriber): Promise<void> {
-    await subscriber.subscribe(this.keys.eventsChannel(), (raw) => {
-      const { userId, event } = JSON.parse(raw) as Envelope;
-      this.deliver(userId, event);
-    });
+    await subscriber.subscribe(this.keys.eventsChannel(), (raw) => this.deliver(JSON.parse(raw) as Envelope));
   }
 
-  listen(userId: string, listener: Listener): () => void {
+  /** A user's events; a subscription with a sign-in also hears when that sign-in ends. */
+  listen(userId: string, listener: Listener | Subscription): () => void {
+    const subscription =
+      typeof listener === 'function' ? { sessionId: null, send: listener, ended: () => {} } : listener;
     const set = this.listeners.get(userId) ?? new Set();
-    set.add(listener);
+    set.add(subscription);
     this.listeners.set(userId, set);
     return () => {
-      set.delete(listener);
+      set.delete(subscription);
       if (set.size === 0) this.listeners.delete(userId);
     };
   }
 
-  async publish(userId: string, event: EventsServerMessage): Promise<void> {
+  publish(userId: string, event: EventsServerMessage): Promise<void> {
+    return this.send({ userId, event });
+  }
+
+  /** A sign-in ended (sign-out): the sockets it opened close, on every node. */
+  endSession(userId: string, sessionId: string): Promise<void> {
+    return this.send({ userId, endedSession: sessionId });
+  }
+
+  private async send(envelope: Envelope): Promise<void> {
     if (isRedisReady(this.redis)) {
       try {
-        await this.redis.publish(this.keys.eventsChannel(), JSON.stringify({ userId, event } satisfies Envelope));
+        await this.redis.publish(this.keys.eventsChannel(), JSON.stringify(envelope));
         return;
       } catch (err) {
         this.log.debug({ err }, 'event publish failed: delivering on this node only');
       }
     }
-    this.deliver(userId, event);
+    this.deliver(envelope);
   }
 
   applicationChanged(
@@ -86,7 +100,10 @@ export class EventBus {
     });
   }
 
-  private deliver(userId: string, event: EventsServerMessage): void {
-    for (const listener of this.listeners.get(userId) ?? []) listener(event);
+  private deliver(envelope: Envelope): void {
+    for (const subscription of [...(this.listeners.get(envelope.userId) ?? [])]) {
+      if ('event' in envelope) subscription.send(envelope.event);
+      else if (subscription.sessionId === envelope.endedSession) subscription.ended();
+    }
   }
 }

@@ -3,6 +3,7 @@
 // and progress report of the user's applications arrives, from whichever node made it.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ErrorCode } from '@jobswipe/protocol';
 import { EventsClientMessage, type EventsServerMessage } from '@jobswipe/protocol/events';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { AppContext } from '../context.ts';
@@ -31,11 +32,17 @@ export class EventsGateway {
 
   private accept(ws: WebSocket): void {
     let unlisten: (() => void) | null = null;
+    let userId: string | null = null;
+    let expiryTimer: NodeJS.Timeout | undefined;
     const send = (event: EventsServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
     };
     const authTimer = setTimeout(() => ws.close(4001, 'authenticate first'), AUTH_TIMEOUT_MS);
     const liveness = keepAlive(ws);
+    const end = (code: ErrorCode, message: string, reason: string) => {
+      send({ type: 'error', code, message });
+      ws.close(4003, reason);
+    };
 
     ws.on('message', async (data, isBinary) => {
       liveness.heard();
@@ -44,20 +51,33 @@ export class EventsGateway {
       const message = frame.value;
       if (message.type === 'ping')
         return send({ type: 'pong', ...(message.at === undefined ? {} : { at: message.at }) });
-      if (unlisten) return;
       try {
         const claims = await this.ctx.tokens.verify(message.token);
+        // A fresh token for the same user keeps the socket open past the old one's expiry.
+        if (userId && claims.userId !== userId)
+          return end('forbidden', 'This socket belongs to another user.', 'forbidden');
         clearTimeout(authTimer);
-        unlisten = this.ctx.events.listen(claims.userId, send);
-        send({ type: 'ready', userId: claims.userId });
+        clearTimeout(expiryTimer);
+        expiryTimer = setTimeout(
+          () => end('token_expired', 'The access token has expired: connect again with a fresh one.', 'token expired'),
+          Math.max(0, claims.expiresAt.getTime() - Date.now()),
+        );
+        unlisten?.();
+        unlisten = this.ctx.events.listen(claims.userId, {
+          sessionId: claims.sessionId,
+          send,
+          ended: () => end('unauthenticated', 'You signed out.', 'signed out'),
+        });
+        if (!userId) send({ type: 'ready', userId: claims.userId });
+        userId = claims.userId;
       } catch (err) {
         const e = err instanceof AppError ? err : new AppError('unauthenticated', 'Invalid access token.');
-        send({ type: 'error', code: e.code, message: e.message });
-        ws.close(4003, 'unauthenticated');
+        end(e.code, e.message, 'unauthenticated');
       }
     });
     ws.on('close', () => {
       clearTimeout(authTimer);
+      clearTimeout(expiryTimer);
       liveness.stop();
       unlisten?.();
     });

@@ -2,11 +2,11 @@
 // the lease: a stale lease token is refused like any other fenced write.
 import { randomUUID } from 'node:crypto';
 import type { Evidence } from '@jobswipe/db';
-import { type EvidenceKind, isHeld } from '@jobswipe/protocol';
+import type { EvidenceKind } from '@jobswipe/protocol';
 import type { AppContext } from '../context.ts';
 import { storeFile } from '../files/file-store.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { type Executor, userScope } from '../leases/executor.ts';
+import { type Executor, holdsLease, userScope } from '../leases/executor.ts';
 import { detectEvidenceType } from './evidence-type.ts';
 
 export const EVIDENCE_ACCEPTED = 'a PNG or JPEG screenshot, an HTML page or a PDF';
@@ -21,7 +21,7 @@ export async function storeEvidence(
     where: { id: input.applicationId, ...(userId ? { userId } : {}) },
   });
   if (!app) throw notFound('Application');
-  if (app.leaseToken !== input.leaseToken || !isHeld(app.status)) {
+  if (!holdsLease(app, executor, input.leaseToken)) {
     throw new AppError('stale_lease', 'Your lease on this application is no longer valid: evidence not stored.');
   }
   const type = detectEvidenceType(input.bytes);

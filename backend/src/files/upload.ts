@@ -28,6 +28,14 @@ export function fileUpload(rules: UploadRules) {
 
   return async function receive(req: Request, res: Response): Promise<Upload> {
     if (!req.is('multipart/form-data')) throw new AppError('unsupported_media_type', `${how}.`);
+    const encoding = req.get('content-encoding');
+    // The multipart reader takes the bytes as they come: a compressed body would be read as garbage.
+    if (encoding && encoding.toLowerCase() !== 'identity') {
+      throw new AppError(
+        'validation_failed',
+        `Content-Encoding "${encoding}" is not accepted on uploads. ${how}, uncompressed.`,
+      );
+    }
     await new Promise<void>((resolve, reject) => {
       middleware(req, res, (err: unknown) => (err ? reject(uploadError(err, rules, how)) : resolve()));
     });

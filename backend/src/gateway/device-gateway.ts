@@ -6,10 +6,13 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Device } from '@jobswipe/db';
+import { isHeld } from '@jobswipe/protocol';
 import {
   type BackendMessage,
+  CLOSE_CODES,
   ExecutorMessage,
   Hello,
+  MAX_CONNECTED_DEVICES,
   MAX_FRAME_BYTES,
   PING_INTERVAL_MS,
 } from '@jobswipe/protocol/device';
@@ -22,21 +25,32 @@ import { AppError } from '../http/errors.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DeviceSession } from './device-session.ts';
 import { parseFrame } from './frames.ts';
+import { type GatewayMetrics, gatewayMetrics } from './gateway-metrics.ts';
 import { keepAlive } from './keep-alive.ts';
 import { OfferSource } from './offer-source.ts';
-
-const HELLO_TIMEOUT_MS = 10_000;
-const PRESENCE_TTL_S = 180;
+import { announce, nodeOf, PRESENCE_TTL_S, withdraw } from './presence.ts';
 
 export interface DeviceGatewayOptions {
   /** How often connected devices are offered work from Postgres while Redis is down. */
   degradedPollMs: number;
 }
 
+/** How a socket whose hello did not open a session is closed. */
+function helloRefusal(err: unknown): [number, string] {
+  if (err instanceof AppError && err.code === 'unauthenticated')
+    return [CLOSE_CODES.unauthenticated, 'device token refused'];
+  if (err instanceof AppError && err.code === 'rate_limited')
+    return [CLOSE_CODES.tooManyDevices, 'too many devices connected'];
+  return [1011, 'could not open the session; reconnect'];
+}
+
 export class DeviceGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   /** This node's device sessions, by user. */
   private readonly sessions = new Map<string, Set<DeviceSession>>();
+  /** This node's one connection per device (a newer one replaces it). */
+  private readonly connections = new Map<string, { session: DeviceSession; ws: WebSocket }>();
+  private readonly metrics: GatewayMetrics;
   readonly offers: OfferSource;
   /** Devices seen since the last flush: their last-seen time is written in one batch, so a
    * wave of connections does not queue a write each on the database pool. */
@@ -52,6 +66,7 @@ export class DeviceGateway {
     private readonly options: DeviceGatewayOptions,
   ) {
     this.offers = new OfferSource(ctx, streams);
+    this.metrics = gatewayMetrics(ctx.metrics.registry);
   }
 
   async start(server: Server): Promise<void> {
@@ -60,6 +75,9 @@ export class DeviceGateway {
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
     });
     await this.ctx.subscriber.subscribe(this.ctx.keys.nodeChannel(this.ctx.nodeId), (userId) => this.pumpUser(userId));
+    await this.ctx.subscriber.subscribe(this.ctx.keys.nodeReplacedChannel(this.ctx.nodeId), (deviceId) =>
+      this.replaced(deviceId),
+    );
     const degraded = setInterval(() => {
       if (isRedisReady(this.ctx.redis)) return;
       for (const userId of new Set([...this.sessions.keys(), ...this.waiters.keys()])) this.pumpUser(userId);
@@ -68,12 +86,6 @@ export class DeviceGateway {
     const expiry = setInterval(() => {
       for (const set of this.sessions.values()) for (const session of set) void session.expireOffers().catch(() => {});
     }, 5_000);
-    // Redis back (perhaps empty): say again where our devices are, and offer what is waiting.
-    this.ctx.redis?.on('ready', () => {
-      void this.refreshPresence().then(() => {
-        for (const userId of this.sessions.keys()) this.pumpUser(userId);
-      });
-    });
     const lastSeen = setInterval(() => void this.flushSeen(), 5_000);
     this.timers = [degraded, presence, expiry, lastSeen];
     for (const t of this.timers) t.unref();
@@ -84,6 +96,15 @@ export class DeviceGateway {
     await this.flushSeen();
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
     this.wss.close();
+  }
+
+  /**
+   * After Redis lost its data (or came back, perhaps empty): say again where this node's devices
+   * are, so nudges reach it, and offer every session what is waiting.
+   */
+  async recover(): Promise<void> {
+    await this.refreshPresence();
+    for (const userId of new Set([...this.sessions.keys(), ...this.waiters.keys()])) this.pumpUser(userId);
   }
 
   /** Devices of this user connected to this node (tests and the online view). */
@@ -143,7 +164,12 @@ export class DeviceGateway {
     const send = (message: BackendMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
-    const helloTimer = setTimeout(() => ws.close(4001, 'say hello first'), HELLO_TIMEOUT_MS);
+    // Cleared only by a hello whose token was accepted: a socket that sent anything else is closed
+    // when the time is up.
+    const helloTimer = setTimeout(
+      () => ws.close(CLOSE_CODES.helloTimeout, 'say hello first'),
+      this.ctx.config.HELLO_TIMEOUT_MS,
+    );
     const liveness = keepAlive(ws, () => send({ type: 'ping', at: Date.now() }));
 
     ws.on('message', (data, isBinary) => {
@@ -163,8 +189,7 @@ export class DeviceGateway {
                 ref: message.type,
               });
             }
-            clearTimeout(helloTimer);
-            session = await this.open(ws, Hello.parse(message), send);
+            session = await this.open(ws, Hello.parse(message), send, () => clearTimeout(helloTimer));
             return;
           }
           if (message.type === 'hello') {
@@ -178,18 +203,21 @@ export class DeviceGateway {
           await session.handle(message);
           if (['result', 'release', 'capacity', 'claim'].includes(message.type)) await session.pump();
         } catch (err) {
+          const about = 'applicationId' in message ? { applicationId: message.applicationId } : {};
           if (err instanceof AppError) {
-            send({ type: 'error', code: err.code, message: err.message, ref: message.type });
-            if (err.code === 'unauthenticated') ws.close(4003, 'device token refused');
-            return;
+            send({ type: 'error', code: err.code, message: err.message, ref: message.type, ...about });
+          } else {
+            this.ctx.log.error({ err, type: message.type }, 'device message failed');
+            send({
+              type: 'error',
+              code: 'internal',
+              message: 'The server could not handle that message; try again.',
+              ref: message.type,
+              ...about,
+            });
           }
-          this.ctx.log.error({ err, type: message.type }, 'device message failed');
-          send({
-            type: 'error',
-            code: 'internal',
-            message: 'The server could not handle that message; try again.',
-            ref: message.type,
-          });
+          // A hello that did not open a session leaves nothing half open.
+          if (message.type === 'hello' && !session) ws.close(...helloRefusal(err));
         }
       });
     });
@@ -202,10 +230,32 @@ export class DeviceGateway {
     ws.on('error', () => ws.terminate());
   }
 
-  private async open(ws: WebSocket, hello: ReturnType<typeof Hello.parse>, send: (m: BackendMessage) => void) {
+  private async open(
+    ws: WebSocket,
+    hello: ReturnType<typeof Hello.parse>,
+    send: (m: BackendMessage) => void,
+    authenticated: () => void,
+  ) {
     const device = await authenticateDevice(this.ctx, hello.token);
-    const session = this.session(device, send, () => ws.close(4003, 'device revoked'));
+    authenticated();
+    const previous = this.connections.get(device.id);
+    const others = [...(this.sessions.get(device.userId) ?? [])].filter((s) => s.device.id !== device.id);
+    if (others.length >= MAX_CONNECTED_DEVICES) {
+      throw new AppError(
+        'rate_limited',
+        `${MAX_CONNECTED_DEVICES} of your devices are connected already: disconnect one, or revoke devices you no longer use.`,
+      );
+    }
+    const session = this.session(device, send, () => ws.close(CLOSE_CODES.unauthenticated, 'device revoked'));
     session.capacity = hello.capacity;
+    // One connection per device: from here on this one is the device's; the one before it (here
+    // or on another node) is closed.
+    this.connections.set(device.id, { session, ws });
+    previous?.ws.close(CLOSE_CODES.replaced, 'replaced by a newer connection of this device');
+    const elsewhere = await nodeOf(this.ctx, device.userId, device.id);
+    if (elsewhere && elsewhere !== this.ctx.nodeId) {
+      await this.ctx.redis.publish(this.ctx.keys.nodeReplacedChannel(elsewhere), device.id);
+    }
     if (device.version !== hello.version) {
       await this.ctx.db.prisma.device.update({ where: { id: device.id }, data: { version: hello.version } });
     }
@@ -221,8 +271,9 @@ export class DeviceGateway {
     const set = this.sessions.get(device.userId) ?? new Set();
     set.add(session);
     this.sessions.set(device.userId, set);
+    this.metrics.connected.inc();
     this.watchUser(device.userId);
-    await this.setPresence(device.userId, device.id, true);
+    await announce(this.ctx, device.userId, device.id);
     await this.ctx.events.publish(device.userId, {
       type: 'device',
       deviceId: device.id,
@@ -234,27 +285,37 @@ export class DeviceGateway {
     return session;
   }
 
+  /** The device connected to another node: its connection here, if any, is closed. */
+  private replaced(deviceId: string): void {
+    this.connections.get(deviceId)?.ws.close(CLOSE_CODES.replaced, 'replaced by a newer connection of this device');
+  }
+
+  /** Work for this connection alone: its offers go back (which nudges whoever may take them). */
   private async close(session: DeviceSession): Promise<void> {
+    session.close();
     const { userId, id } = session.device;
     const set = this.sessions.get(userId);
-    set?.delete(session);
+    if (set?.delete(session)) this.metrics.connected.dec();
     if (set && set.size === 0) {
       this.sessions.delete(userId);
       this.unlisten.get(userId)?.();
       this.unlisten.delete(userId);
     }
+    const current = this.connections.get(id)?.session === session;
+    if (current) this.connections.delete(id);
     try {
       await session.handBackOffers();
-      await this.setPresence(userId, id, false);
       this.seen.add(id);
-      await this.ctx.events.publish(userId, {
-        type: 'device',
-        deviceId: id,
-        online: false,
-        at: new Date().toISOString(),
-      });
-      // The offers it gave back may go to the user's other devices on this node.
-      this.pumpUser(userId);
+      // A replaced connection's device is still online, through the connection that replaced it.
+      if (current) {
+        await withdraw(this.ctx, userId, id);
+        await this.ctx.events.publish(userId, {
+          type: 'device',
+          deviceId: id,
+          online: false,
+          at: new Date().toISOString(),
+        });
+      }
     } catch (err) {
       this.ctx.log.warn({ err, deviceId: id }, 'cleaning up after a device failed');
     }
@@ -263,7 +324,7 @@ export class DeviceGateway {
 
   /**
    * Watches the user's events: an application leaving a held status while one of their devices
-   * here holds it stops that device; a revoked device is disconnected.
+   * here holds it stops that device (once Postgres confirms it); a revoked device is disconnected.
    */
   private watchUser(userId: string): void {
     if (this.unlisten.has(userId)) return;
@@ -275,11 +336,9 @@ export class DeviceGateway {
       }
       if (event.type !== 'application' || event.kind !== 'status') return;
       const { id, status } = event.application;
-      if (status === 'CLAIMED' || status === 'RUNNING') return;
+      if (isHeld(status)) return;
       for (const session of this.sessions.get(userId) ?? []) {
-        if (!session.held.has(id)) continue;
-        const cancelled = status === 'CANCELLED';
-        void session.lose(id, cancelled ? 'Cancelled by the user.' : `The application is now ${status}.`, cancelled);
+        session.recheck(id).catch((err) => this.ctx.log.warn({ err, applicationId: id }, 'checking a lease failed'));
       }
     };
     this.unlisten.set(userId, this.ctx.events.listen(userId, onEvent));
@@ -287,19 +346,16 @@ export class DeviceGateway {
 
   /** A session for one long-poll request: the same conversation, its replies collected. */
   session(device: Device, send: (m: BackendMessage) => void, disconnect: () => void = () => {}): DeviceSession {
-    return new DeviceSession(this.ctx, device, this.offers, this.streams, send, disconnect);
+    return new DeviceSession(this.ctx, device, this.offers, this.streams, send, disconnect, this.metrics.pumps);
   }
 
   async setPresence(userId: string, deviceId: string, online: boolean): Promise<void> {
-    if (!isRedisReady(this.ctx.redis)) return;
-    const key = this.ctx.keys.presence(userId);
-    if (online) await this.ctx.redis.multi().hset(key, deviceId, this.ctx.nodeId).expire(key, PRESENCE_TTL_S).exec();
-    else await this.ctx.redis.hdel(key, deviceId);
+    await (online ? announce : withdraw)(this.ctx, userId, deviceId);
   }
 
   private async refreshPresence(): Promise<void> {
     for (const [userId, set] of this.sessions) {
-      for (const session of set) await this.setPresence(userId, session.device.id, true).catch(() => {});
+      for (const session of set) await announce(this.ctx, userId, session.device.id).catch(() => {});
     }
   }
 }

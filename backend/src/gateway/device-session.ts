@@ -5,10 +5,11 @@
 import type { Device } from '@jobswipe/db';
 import { ApplyStep } from '@jobswipe/protocol';
 import type { BackendMessage, ExecutorMessage, HeldLease, OfferMessage } from '@jobswipe/protocol/device';
+import type { Counter } from 'prom-client';
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { claim } from '../leases/claim.ts';
-import type { Executor } from '../leases/executor.ts';
+import { type Executor, holdsLease } from '../leases/executor.ts';
 import { heartbeat } from '../leases/heartbeat.ts';
 import { recordResult } from '../leases/record-result.ts';
 import { release } from '../leases/release.ts';
@@ -18,14 +19,15 @@ import type { OfferSource } from './offer-source.ts';
 
 export type Send = (message: BackendMessage) => void;
 
-/** An offer not claimed within this long is taken back. */
-const OFFER_TTL_MS = 30_000;
-
 export class DeviceSession {
   readonly executor: Extract<Executor, { kind: 'device' }>;
   capacity = 1;
   /** Applications this device holds a lease on, with the token. */
   readonly held = new Map<string, bigint>();
+  /** Offered applications whose claim is being decided. */
+  private readonly claiming = new Set<string>();
+  /** Applications whose heartbeat, result or release is being handled (the handler answers). */
+  private readonly answered = new Set<string>();
   /** Applications offered and not yet claimed, with when they were offered. */
   readonly offered = new Map<string, number>();
   private pendingRead = true;
@@ -38,21 +40,53 @@ export class DeviceSession {
     private readonly send: Send,
     /** Closes the device's connection (it was revoked). */
     readonly disconnect: () => void,
+    /** Counts each read for work (gateway-metrics.ts). */
+    private readonly pumps: Counter,
   ) {
     this.executor = { kind: 'device', deviceId: device.id, userId: device.userId };
   }
 
-  /** Set when the device declined an offer: it is fuller than we counted, until it next tells us something. */
-  private saturated = false;
+  /**
+   * Set when the device declined an offer: it is fuller than we counted. It ends with the device's
+   * next message of any other kind, or after the offer timeout, whichever comes first; either way
+   * the device is offered work again at once.
+   */
+  private saturated: NodeJS.Timeout | null = null;
+  private closed = false;
 
   get free(): number {
-    if (this.saturated) return 0;
+    if (this.saturated || this.closed) return 0;
     return Math.max(0, this.capacity - this.held.size - this.offered.size);
   }
 
   /** Takes back offers left unclaimed too long. */
   expireOffers(): Promise<void> {
-    return this.handBackOffers(Date.now() - OFFER_TTL_MS);
+    return this.handBackOffers(Date.now() - this.ctx.config.OFFER_TIMEOUT_MS);
+  }
+
+  /** The connection ended: nothing more is offered through this session. */
+  close(): void {
+    this.closed = true;
+    this.unsaturate();
+  }
+
+  private saturate(): void {
+    this.unsaturate();
+    this.saturated = setTimeout(() => this.pumpNow(), this.ctx.config.OFFER_TIMEOUT_MS);
+    this.saturated.unref();
+  }
+
+  /** Ends the declined state; true when it was on. */
+  private unsaturate(): boolean {
+    if (!this.saturated) return false;
+    clearTimeout(this.saturated);
+    this.saturated = null;
+    return true;
+  }
+
+  private pumpNow(): void {
+    this.saturated = null;
+    this.pump().catch((err) => this.ctx.log.warn({ err, deviceId: this.device.id }, 'offering work failed'));
   }
 
   /** Checks the leases a reconnecting device says it holds: each is renewed (`lease`) or `lost`. */
@@ -98,7 +132,8 @@ export class DeviceSession {
   private pumping: Promise<OfferMessage[]> = Promise.resolve([]);
 
   /**
-   * Offers work up to the device's free capacity: its own unclaimed entries first, then new ones.
+   * Offers work up to the device's free capacity: first (once per connection) what it holds a lease
+   * on without knowing it and its own unclaimed entries, then new ones.
    * Calls are serialized, so two nudges at once cannot offer more than the capacity.
    */
   pump(): Promise<OfferMessage[]> {
@@ -107,26 +142,31 @@ export class DeviceSession {
   }
 
   private async pumpOnce(): Promise<OfferMessage[]> {
-    const sent: OfferMessage[] = [];
+    this.pumps.inc();
     await this.expireOffers();
+    const sent: OfferMessage[] = [];
+    const take = (offers: OfferMessage[]) => {
+      for (const offer of offers) {
+        this.offered.set(offer.applicationId, Date.now());
+        sent.push(offer);
+      }
+      return offers.length;
+    };
     const exclude = () => new Set([...this.held.keys(), ...this.offered.keys()]);
-    if (this.pendingRead && this.free > 0) {
+    if (this.pendingRead) {
+      take(await this.offers.unknownLeases(this.executor, this.free, exclude()));
       const free = this.free;
-      sent.push(...(await this.offers.next(this.executor, free, '0', exclude())));
       // Its pending list is exhausted once it yields fewer than asked for.
-      if (sent.length < free) this.pendingRead = false;
-      for (const o of sent) this.offered.set(o.applicationId, Date.now());
+      if (take(await this.offers.next(this.executor, free, '0', exclude())) < free) this.pendingRead = false;
     }
-    const fresh = await this.offers.next(this.executor, this.free, '>', exclude());
-    for (const o of fresh) this.offered.set(o.applicationId, Date.now());
-    sent.push(...fresh);
+    take(await this.offers.next(this.executor, this.free, '>', exclude()));
     for (const offer of sent) this.send(offer);
     return sent;
   }
 
   async handle(message: ExecutorMessage): Promise<void> {
-    if (message.type === 'decline') this.saturated = true;
-    else if (message.type !== 'ping' && message.type !== 'pong') this.saturated = false;
+    if (message.type === 'decline') this.saturate();
+    else if (this.unsaturate()) this.pumpNow();
     switch (message.type) {
       case 'claim': {
         if (this.held.size >= this.capacity) {
@@ -139,60 +179,60 @@ export class DeviceSession {
           await this.handBack(message.applicationId);
           return;
         }
-        // It stays counted as offered until the claim is decided, so a pump meanwhile cannot
-        // offer past the device's capacity.
-        const outcome = await claim(this.ctx, this.executor, message.applicationId).finally(() =>
-          this.offered.delete(message.applicationId),
-        );
-        await this.ackEntry(message.applicationId);
-        if (outcome.ok) {
-          this.held.set(message.applicationId, outcome.application.leaseToken);
-          this.send(outcome.order);
-        } else {
-          this.send({
-            type: 'rejected',
-            applicationId: message.applicationId,
-            reason: outcome.reason,
-            message: outcome.message,
-          });
+        // It keeps its slot (counted as offered, never expired) until the claim is decided, and
+        // moves to held in the same step, so a pump meanwhile can neither offer past the
+        // device's capacity nor hand it back to the stream.
+        const id = message.applicationId;
+        this.offered.set(id, this.offered.get(id) ?? Date.now());
+        this.claiming.add(id);
+        let outcome: Awaited<ReturnType<typeof claim>>;
+        try {
+          outcome = await claim(this.ctx, this.executor, id);
+        } catch (err) {
+          // Nothing was recorded: the entry goes back at once, so the application is offered
+          // again instead of waiting out a lease in this device's pending list.
+          this.claiming.delete(id);
+          await this.handBack(id).catch((e) => this.ctx.log.warn({ err: e }, 'handing back an offer failed'));
+          throw err;
         }
+        this.claiming.delete(id);
+        this.offered.delete(id);
+        if (outcome.ok) this.held.set(id, outcome.application.leaseToken);
+        if (outcome.ok) this.send(outcome.order);
+        else this.send({ type: 'rejected', applicationId: id, reason: outcome.reason, message: outcome.message });
+        await this.ackEntry(id);
         return;
       }
-      case 'heartbeat': {
-        const outcome = await heartbeat(this.ctx, this.executor, {
-          ...message,
-          leaseToken: BigInt(message.leaseToken),
-        });
-        if (outcome.ok) {
-          this.send({
-            type: 'lease',
-            applicationId: message.applicationId,
-            leaseToken: message.leaseToken,
-            leaseExpiresAt: outcome.leaseExpiresAt.toISOString(),
+      case 'heartbeat':
+        return this.answering(message.applicationId, async () => {
+          const outcome = await heartbeat(this.ctx, this.executor, {
+            ...message,
+            leaseToken: BigInt(message.leaseToken),
           });
-        } else {
+          if (outcome.ok) {
+            this.send({
+              type: 'lease',
+              applicationId: message.applicationId,
+              leaseToken: message.leaseToken,
+              leaseExpiresAt: outcome.leaseExpiresAt.toISOString(),
+            });
+          } else {
+            this.held.delete(message.applicationId);
+            this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
+          }
+        });
+      case 'result':
+      case 'release':
+        return this.answering(message.applicationId, async () => {
+          const leaseToken = BigInt(message.leaseToken);
+          const outcome =
+            message.type === 'result'
+              ? await recordResult(this.ctx, this.executor, { ...message, leaseToken })
+              : await release(this.ctx, this.executor, { ...message, leaseToken });
           this.held.delete(message.applicationId);
-          this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
-        }
-        return;
-      }
-      case 'result': {
-        const outcome = await recordResult(this.ctx, this.executor, {
-          ...message,
-          leaseToken: BigInt(message.leaseToken),
+          if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
+          else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
         });
-        this.held.delete(message.applicationId);
-        if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
-        else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
-        return;
-      }
-      case 'release': {
-        const outcome = await release(this.ctx, this.executor, { ...message, leaseToken: BigInt(message.leaseToken) });
-        this.held.delete(message.applicationId);
-        if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
-        else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
-        return;
-      }
       case 'decline':
         await this.handBack(message.applicationId);
         return;
@@ -208,11 +248,40 @@ export class DeviceSession {
     }
   }
 
-  /** The application was taken from this device (lease lost, cancelled): tell it to stop. */
-  async lose(applicationId: string, message: string, cancelled = false): Promise<void> {
-    if (!this.held.delete(applicationId)) return;
+  /**
+   * Runs the handler of a heartbeat, result or release, which answers it. Meanwhile the status
+   * event of the change it makes is not news for this device: one answer per message.
+   */
+  private async answering(applicationId: string, handler: () => Promise<void>): Promise<void> {
+    this.answered.add(applicationId);
+    try {
+      await handler();
+    } finally {
+      this.answered.delete(applicationId);
+    }
+  }
+
+  /**
+   * An event says the application left the held statuses. Events can arrive late and out of
+   * order (the swipe's "now QUEUED" after the claim), so Postgres decides: only if this device
+   * no longer holds the lease is it told to stop (`cancel` when the user cancelled, else `lost`).
+   */
+  async recheck(applicationId: string): Promise<void> {
+    const token = this.held.get(applicationId);
+    if (token === undefined || this.answered.has(applicationId)) return;
+    const app = await this.ctx.db.prisma.application.findUnique({
+      where: { id: applicationId },
+      select: { status: true, leaseToken: true, leaseOwner: true },
+    });
+    if (app && holdsLease(app, this.executor, token)) return;
+    // Answered meanwhile (a result, a lost heartbeat): that answer was the news.
+    if (this.held.get(applicationId) !== token || this.answered.has(applicationId)) return;
+    this.held.delete(applicationId);
+    const status = app?.status ?? 'gone';
     this.send(
-      cancelled ? { type: 'cancel', applicationId, reason: message } : { type: 'lost', applicationId, message },
+      status === 'CANCELLED'
+        ? { type: 'cancel', applicationId, reason: 'Cancelled by the user.' }
+        : { type: 'lost', applicationId, message: `The application is now ${status}.` },
     );
   }
 
@@ -222,7 +291,9 @@ export class DeviceSession {
    * other devices get them.
    */
   async handBackOffers(offeredBefore = Number.POSITIVE_INFINITY): Promise<void> {
-    for (const [applicationId, at] of this.offered) if (at <= offeredBefore) await this.handBack(applicationId);
+    for (const [applicationId, at] of this.offered) {
+      if (at <= offeredBefore && !this.claiming.has(applicationId)) await this.handBack(applicationId);
+    }
   }
 
   /** Takes one offer back and makes it available to the user's devices again. */

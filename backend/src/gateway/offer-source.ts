@@ -5,8 +5,12 @@ import type { OfferMessage } from '@jobswipe/protocol/device';
 import type { AppContext } from '../context.ts';
 import type { StreamEntry } from '../delivery/work-entry.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
+import { owner } from '../leases/executor.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DEVICE_GROUP } from '../redis/keys.ts';
+
+/** Pending entries read per page when a device's own backlog is offered again. */
+const PENDING_PAGE = 100;
 
 export interface DeviceRef {
   deviceId: string;
@@ -37,6 +41,23 @@ export class OfferSource {
     private readonly streams: WorkStreams,
   ) {}
 
+  /**
+   * Up to `count` applications this device holds a lease on that are not in `exclude` (the leases
+   * it said it holds): offered again, so that a claim whose reply was lost with the connection
+   * gets its lease back (a claim is idempotent per executor).
+   */
+  async unknownLeases(device: DeviceRef, count: number, exclude: ReadonlySet<string>): Promise<OfferMessage[]> {
+    if (count <= 0) return [];
+    const rows = await this.ctx.db.prisma.$queryRaw<OfferRow[]>`
+      select a.id, a.attempt, j.title, j.company, j.ats_kind, j.apply_url
+      from applications a join jobs j on j.id = a.job_id
+      where a.user_id = ${device.userId}::uuid and a.status in ('CLAIMED', 'RUNNING')
+        and a.lease_owner = ${owner({ kind: 'device', ...device })} and not (a.id = any(${[...exclude]}::uuid[]))
+      order by a.updated_at
+      limit ${count}`;
+    return rows.map(toOffer);
+  }
+
   /** Up to `count` offers, none for an application in `exclude` (already offered or held). */
   async next(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>): Promise<OfferMessage[]> {
     if (count <= 0) return [];
@@ -50,33 +71,42 @@ export class OfferSource {
     return this.fromPostgres(device, count, exclude);
   }
 
+  /**
+   * Reads until it has `count` offers or reaches the end: entries no longer waiting are
+   * acknowledged on the way, so they can never hide live work behind them.
+   */
   private async fromStream(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>) {
-    const streams = this.streams;
     const stream = this.ctx.keys.deviceStream(device.userId);
-    const entries = await streams.read(stream, DEVICE_GROUP, device.deviceId, from === '0' ? 100 : count, from);
-    if (entries.length === 0) return [];
-    const rows = await this.queued(device.userId, [...new Set(entries.map((e) => e.work.applicationId))]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
     const offers: OfferMessage[] = [];
-    const stale: StreamEntry[] = [];
     const seen = new Set<string>();
-    for (const entry of entries) {
-      const id = entry.work.applicationId;
-      const row = byId.get(id);
-      if (exclude.has(id)) continue;
-      // Not queued for this user's devices any more, or a duplicate entry: drop it.
-      if (!row || seen.has(id) || offers.length >= count) {
+    // Pending entries are paged through by id; new ones are taken as they are read.
+    let cursor: string = from;
+    for (;;) {
+      const want = from === '0' ? PENDING_PAGE : count - offers.length;
+      const entries = await this.streams.read(stream, DEVICE_GROUP, device.deviceId, want, cursor);
+      if (entries.length === 0) break;
+      const rows = await this.queued(device.userId, [...new Set(entries.map((e) => e.work.applicationId))]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const stale: StreamEntry[] = [];
+      for (const entry of entries) {
+        const id = entry.work.applicationId;
+        const row = byId.get(id);
+        if (exclude.has(id)) continue;
+        // Not queued for this user's devices any more, or a duplicate entry: drop it.
         if (!row || seen.has(id)) stale.push(entry);
-        continue;
+        else if (offers.length < count) {
+          seen.add(id);
+          offers.push(toOffer(row));
+        }
       }
-      seen.add(id);
-      offers.push(toOffer(row));
+      await this.streams.ack(
+        stream,
+        DEVICE_GROUP,
+        stale.map((e) => e.id),
+      );
+      if (offers.length >= count || entries.length < want) break;
+      if (from === '0') cursor = entries.at(-1)?.id ?? cursor;
     }
-    await streams.ack(
-      stream,
-      DEVICE_GROUP,
-      stale.map((e) => e.id),
-    );
     return offers;
   }
 

@@ -1,6 +1,7 @@
 // The Express application: one place that mounts every module's routes under /v1.
 import compression from 'compression';
 import express, { Router } from 'express';
+import helmet from 'helmet';
 import { applicationRoutes } from '../applications/routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -27,6 +28,21 @@ import { requestContext } from './request-context.ts';
 export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway }): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer every request comes from its address: req.ip (per-IP limits, the audit
+  // log) must be the client's, read from X-Forwarded-For of the proxies trusted here.
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  const https = ctx.config.publicUrl.startsWith('https:');
+  // Security headers for the API and the web app alike: a CSP allowing only our own origin (the
+  // app, its service worker, manifest and live-events socket), no framing, nosniff, no referrer.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': https ? [] : null },
+      },
+      strictTransportSecurity: https,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
   app.use(requestContext(ctx.log));
   app.use(httpMetrics(ctx.metrics));
   app.use(healthRoutes(ctx));

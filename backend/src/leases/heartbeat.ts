@@ -10,7 +10,7 @@ import { transition } from '../applications/transition.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
-import { type Executor, leaseMs, owner, userScope } from './executor.ts';
+import { type Executor, leaseMs, leaseOf, owner, userScope } from './executor.ts';
 
 export interface HeartbeatInput {
   applicationId: string;
@@ -34,7 +34,7 @@ export async function heartbeat(ctx: AppContext, executor: Executor, input: Hear
         to: 'RUNNING',
         actor: owner(executor),
         userId: userScope(executor),
-        leaseToken: input.leaseToken,
+        lease: leaseOf(executor, input.leaseToken),
         changes: {
           leaseExpiresAt: expiresAt,
           progress: { step: input.step, pct: input.percent },
@@ -66,7 +66,8 @@ async function renewRunning(
     update applications a
     set lease_expires_at = ${expiresAt}, progress_step = ${input.step}, progress_pct = ${input.percent}, updated_at = now() ${checkpoint}
     from (select id, progress_step as old_step from applications where id = ${input.applicationId}::uuid for update) o
-    where a.id = o.id and a.status = 'RUNNING' and a.lease_token = ${input.leaseToken} ${userGuard}
+    where a.id = o.id and a.status = 'RUNNING' and a.lease_token = ${input.leaseToken}
+      and a.lease_owner = ${owner(executor)} ${userGuard}
     returning a.*, o.old_step`;
   const row = rows[0];
   if (!row) return null;

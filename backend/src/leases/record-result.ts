@@ -9,9 +9,12 @@ import type { AppContext } from '../context.ts';
 import { inTransaction } from '../db/unit-of-work.ts';
 import { releaseQuota } from '../quota/reserve-quota.ts';
 import { afterResult } from './after-result.ts';
-import { type Executor, owner } from './executor.ts';
+import { type Executor, holdsLease, leaseOf, owner } from './executor.ts';
 
-export type ResultInput = Omit<ResultMessage, 'type' | 'leaseToken'> & { leaseToken: bigint };
+export type ResultInput = Omit<ResultMessage, 'type' | 'leaseToken' | 'filled'> & {
+  leaseToken: bigint;
+  filled?: ResultMessage['filled'];
+};
 
 export type ResultOutcome = { ok: true; status: ApplicationStatus } | { ok: false; message: string };
 
@@ -24,9 +27,11 @@ export function recordResult(ctx: AppContext, executor: Executor, input: ResultI
     const row = rows[0];
     if (!row) return { ok: false, message: 'No such application for you.' };
     const app = applicationFromRow(row);
-    if (app.leaseToken !== input.leaseToken) {
-      return { ok: false, message: 'Your lease on this application is no longer valid: the result was not recorded.' };
-    }
+    const stale = {
+      ok: false,
+      message: 'Your lease on this application is no longer valid: the result was not recorded.',
+    } as const;
+    if (app.leaseToken !== input.leaseToken) return stale;
     if (!isHeld(app.status)) {
       // Same token, no longer held: either this executor's result was already recorded (its
       // acknowledgement was lost, so it sent it again), or someone else ended the lease.
@@ -36,8 +41,9 @@ export function recordResult(ctx: AppContext, executor: Executor, input: ResultI
         select: { actor: true },
       });
       if (last?.actor === owner(executor)) return { ok: true, status: app.status };
-      return { ok: false, message: 'Your lease on this application is no longer valid: the result was not recorded.' };
+      return stale;
     }
+    if (!holdsLease(app, executor, input.leaseToken)) return stale;
 
     const next = afterResult(app, input, {
       preference: row.preference,
@@ -50,8 +56,13 @@ export function recordResult(ctx: AppContext, executor: Executor, input: ResultI
       name: next.name,
       to: next.to,
       actor: owner(executor),
-      leaseToken: input.leaseToken,
-      changes: { ...next.changes, ...(quota ? { quota } : {}) },
+      lease: leaseOf(executor, input.leaseToken),
+      // What this attempt filled, and from where: the application's detail shows it.
+      changes: {
+        ...next.changes,
+        ...(quota ? { quota } : {}),
+        ...(input.filled?.length ? { filled: input.filled } : {}),
+      },
       message: next.message,
       data: { outcome: input.outcome, errorClass: input.errorClass, evidenceIds: input.evidenceIds },
     });

@@ -9,7 +9,7 @@ import { transition } from '../applications/transition.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
-import { type Executor, owner, userScope } from './executor.ts';
+import { type Executor, leaseOf, owner, userScope } from './executor.ts';
 
 export async function release(
   ctx: AppContext,
@@ -25,7 +25,7 @@ export async function release(
         to: delayMs > 0 ? 'RETRY_SCHEDULED' : 'QUEUED',
         actor: owner(executor),
         userId: userScope(executor),
-        leaseToken: input.leaseToken,
+        lease: leaseOf(executor, input.leaseToken),
         changes: { availableAt: new Date(Date.now() + delayMs) },
         message:
           delayMs > 0 ? `Put off for ${Math.ceil(delayMs / 1000)} s: ${input.reason}` : `Handed back: ${input.reason}`,

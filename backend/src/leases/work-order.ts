@@ -39,6 +39,7 @@ export async function workOrder(ctx: AppContext, app: Application): Promise<Clai
     // The link outlives the lease's current expiry a little: heartbeats keep extending the lease.
     resumeUrl: resume ? signedResumeUrl(ctx, resume.id, new Date(expiresAt.getTime() + 15 * 60_000)) : null,
     resumeFileName: resume?.fileName ?? null,
-    account: password ? { email: profile.email, password } : null,
+    // Bound to the host it was given for: the engine types it on no other.
+    account: password && host ? { email: profile.email, password, host } : null,
   };
 }

@@ -28,6 +28,10 @@ export function healthRoutes(ctx: AppContext): Router {
   });
 
   router.get('/metrics', async (req, res) => {
+    // The API port is public: without a token the metrics are not served there at all.
+    if (!ctx.config.METRICS_TOKEN) {
+      throw new AppError('not_found', 'Metrics are served on this port only with METRICS_TOKEN set.');
+    }
     checkMetricsToken(req, ctx.config.METRICS_TOKEN);
     res.setHeader('Content-Type', ctx.metrics.registry.contentType);
     res.end(await ctx.metrics.registry.metrics());
@@ -55,8 +59,7 @@ async function postgresAnswers(ctx: AppContext): Promise<boolean> {
   }
 }
 
-function checkMetricsToken(req: Request, expected: string | undefined): void {
-  if (!expected) return;
+function checkMetricsToken(req: Request, expected: string): void {
   const given = bearerToken(req);
   const digest = (s: string) => createHash('sha256').update(s).digest();
   if (!given || !timingSafeEqual(digest(given), digest(expected))) {

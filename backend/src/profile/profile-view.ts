@@ -18,6 +18,12 @@ export function toApplicantProfile(row: Profile): ApplicantProfile {
     currentCompany: row.currentCompany,
     currentTitle: row.currentTitle,
     yearsOfExperience: row.yearsOfExperience,
+    earliestStartDate: row.earliestStartDate?.toISOString().slice(0, 10) ?? null,
+    referralSource: row.referralSource,
+    legalAge: row.legalAge,
+    willingToRelocate: row.willingToRelocate,
+    workHistory: row.workHistory,
+    education: row.education,
     eeo: row.eeo,
     coverLetter: row.coverLetter,
   });
@@ -52,7 +58,10 @@ export function profileChanges(body: ProfileBody, sent: object): ProfileChanges 
   for (const [field, value] of Object.entries(body)) {
     if (!Object.hasOwn(sent, field)) continue;
     // A JSON column stores SQL NULL for "no salary expectation", not the JSON value null.
-    changes[field] = field === 'salaryExpectation' && value === null ? Prisma.DbNull : value;
+    if (field === 'salaryExpectation' && value === null) changes[field] = Prisma.DbNull;
+    // A date column: the calendar day, at midnight UTC.
+    else if (field === 'earliestStartDate') changes[field] = value === null ? null : new Date(`${value}T00:00:00Z`);
+    else changes[field] = value;
   }
   return changes as ProfileChanges;
 }

@@ -48,12 +48,14 @@ export function defaultResume(db: Queryable, userId: string): Promise<Resume | n
   return db.resume.findFirst({ where: { userId, isDefault: true }, orderBy: { createdAt: 'desc' } });
 }
 
-/** The name shown and sent to forms: the client's name without any path or control characters,
+/** The name shown and sent to forms: the client's name without any path, control or bidi characters,
  * ending in the extension of what the file really is. */
 function resumeFileName(originalName: string, extension: string): string {
   const base = (originalName.split(/[\\/]/).at(-1) ?? '')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
     .replace(/[\u0000-\u001f\u007f]/g, '')
+    // Bidi controls make "cv\u202Efdp.exe" read as "cvexe.pdf": they are removed too.
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\.(pdf|docx?)$/i, '')
     .trim()
     .slice(0, 150);

@@ -1,14 +1,18 @@
 // GET/PUT /v1/profile, POST /v1/profile/resumes, GET /v1/profile/resumes/:id/file,
-// GET/PUT /v1/profile/answers.
-import { AnswersBody, type AnswersView, IdParams, ProfileBody } from '@jobswipe/protocol';
+// GET /v1/profile/resumes/:id/experience, GET/PUT /v1/profile/answers.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AnswersBody, type AnswersView, IdParams, ProfileBody, type ResumeExperience } from '@jobswipe/protocol';
 import { Router } from 'express';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
+import { detectDocumentType } from '../files/document-type.ts';
 import { sendStoredFile } from '../files/file-store.ts';
 import { fileUpload } from '../files/upload.ts';
 import { notFound } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { profileChanges, toProfileView, toResumeView } from './profile-view.ts';
+import { experienceFromText, resumeText } from './resume-experience.ts';
 import { defaultResume, RESUME_ACCEPTED, saveResume } from './resumes.ts';
 import { listSavedAnswers, saveAnswers } from './saved-answers.ts';
 
@@ -49,6 +53,18 @@ export function profileRoutes(ctx: AppContext): Router {
     const resume = await prisma.resume.findFirst({ where: { id, userId: caller(req).userId } });
     if (!resume) throw notFound('Resume');
     await sendStoredFile(res, ctx.config.storageDir, resume);
+  });
+
+  router.get('/profile/resumes/:id/experience', async (req, res) => {
+    const { id } = parse(IdParams, req.params, 'params');
+    const resume = await prisma.resume.findFirst({ where: { id, userId: caller(req).userId } });
+    if (!resume) throw notFound('Resume');
+    const bytes = await readFile(join(ctx.config.storageDir, resume.storagePath));
+    const kind = detectDocumentType(bytes)?.kind;
+    const body: ResumeExperience = kind
+      ? experienceFromText(await resumeText(bytes, kind))
+      : { workHistory: [], education: [] };
+    res.json(body);
   });
 
   router.get('/profile/answers', async (req, res) => {

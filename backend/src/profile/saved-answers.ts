@@ -1,7 +1,13 @@
 // Answers the user gave once, keyed by normalizeQuestion(question) so every form asking the same
 // question (in other words or casing) finds them.
 import type { Prisma, Queryable, Tx } from '@jobswipe/db';
-import { type AnswersBody, type AnswerValue, normalizeQuestion, type SavedAnswerView } from '@jobswipe/protocol';
+import {
+  type AnswersBody,
+  type AnswerValue,
+  isAccountPasswordText,
+  normalizeQuestion,
+  type SavedAnswerView,
+} from '@jobswipe/protocol';
 import { AppError } from '../http/errors.ts';
 
 export async function listSavedAnswers(db: Queryable, userId: string): Promise<SavedAnswerView[]> {
@@ -20,6 +26,14 @@ export async function saveAnswers(tx: Tx, userId: string, entries: AnswersBody['
         'validation_failed',
         `Invalid body: answers.${i}.question: "${entry.question}" has no letters or digits to match a form's question by.`,
         { issues: [{ path: `answers.${i}.question`, message: 'must contain letters or digits' }] },
+      );
+    }
+    if (isAccountPasswordText(entry.question)) {
+      // Saved answers travel in every work order: a site password must never become one.
+      throw new AppError(
+        'validation_failed',
+        `Invalid body: answers.${i}.question: a site's account password is not a saved answer. Give it as the answer to the application that asks for it.`,
+        { issues: [{ path: `answers.${i}.question`, message: 'is a site account password question' }] },
       );
     }
     byKey.set(key, entry);

@@ -31,6 +31,11 @@ export class RedisKeys {
     return `${this.prefix}:epoch`;
   }
 
+  /** Tells one gateway node that a device it serves has connected elsewhere (the message: its id). */
+  nodeReplacedChannel(nodeId: string): string {
+    return `${this.prefix}:node:${nodeId}:replaced`;
+  }
+
   /** Tells one gateway node that a user it serves has new work. */
   nodeChannel(nodeId: string): string {
     return `${this.prefix}:node:${nodeId}`;

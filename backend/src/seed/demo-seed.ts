@@ -1,9 +1,11 @@
 // Demo data for `npm start` and `npm run db:seed`: the practice ATS's postings as the job catalog
 // (their apply URLs point at the practice ATS), and a demo user with a filled-in profile. The demo
 // user's password is generated once and kept under the data dir, never stored in code or logged.
+
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { practiceJobs } from '@jobswipe/practice-ats';
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { hashPassword } from '../auth/passwords.ts';
 import { generatedSecret } from '../config.ts';
 import type { AppContext } from '../context.ts';
@@ -35,6 +37,7 @@ export async function seedDemo(deps: Pick<AppContext, 'config' | 'db'>): Promise
       company: p.company,
       title: p.title,
       location: p.location,
+      country: countryOfLocation(p.location),
       remote: p.remote,
       salaryMin: p.salaryMin,
       salaryMax: p.salaryMax,

@@ -1,97 +1,194 @@
-// The swipe transaction (ARCHITECTURE.md): in one Postgres transaction, the swipe (unique per user
-// and job) → for a right-swipe, quota reservation and routing → the application with its job
-// snapshot, delivery message (outbox) and first audit event. With an idempotency key, a retried
-// request returns the first response and changes nothing.
+// The swipe transaction (ARCHITECTURE.md), one database function called in one round trip: the
+// idempotency key (a retried request returns the first response and changes nothing), the swipe
+// (unique per user and job: a concurrent second swipe waits for the first to commit, then returns
+// it), and for a right-swipe the quota reservation and routing (`reserve_quota`), the application
+// in its starting status with its job snapshot, delivery message (outbox, NOTIFY at commit) and
+// first audit event. The function returns the rows the response is made of, as JSON; the same JSON
+// is stored with the idempotency key, so a replay is rendered by the same code.
 import type { Swipe } from '@jobswipe/db';
 import type { SwipeBody, SwipeResponse } from '@jobswipe/protocol';
-import { createApplication } from '../applications/create-application.ts';
-import { type ApplicationWithJob, jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
+import type { DatabaseError } from 'pg';
+import { type ApplicationRow, applicationFromRow } from '../applications/application-row.ts';
+import { type ApplicationWithJob, toApplicationSummary } from '../applications/views.ts';
 import type { AppContext } from '../context.ts';
-import { inTransaction, type UnitOfWork } from '../db/unit-of-work.ts';
+import { type SqlFunction, statusSql } from '../db/sql-function.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { requestHash, type StoredResponse, storeResponse, takeKey } from '../idempotency/idempotency-key.ts';
-import { reserveQuota } from '../quota/reserve-quota.ts';
+import { requestHash, type StoredResponse } from '../idempotency/idempotency-key.ts';
+import { DELIVER_TOPIC, OUTBOX_CHANNEL } from '../outbox/enqueue-delivery.ts';
 
 export interface SwipeResult extends StoredResponse {
   body: SwipeResponse;
 }
 
-export function runSwipe(ctx: AppContext, userId: string, input: SwipeBody): Promise<SwipeResult> {
-  return inTransaction(ctx, async (uow) => {
-    const key = input.idempotencyKey;
-    if (key) {
-      const replay = await takeKey(
-        uow.tx,
+const QUEUED = statusSql(['create'], 'QUEUED');
+
+// Errors the function raises, by SQLSTATE; the words the user reads are in `refusal` below.
+const NO_JOB = 'JS404';
+const JOB_CLOSED = 'JS409';
+const KEY_REUSED = 'JS422';
+
+export const SWIPE_TRANSACTION_SQL: SqlFunction = {
+  name: 'swipe_transaction',
+  sql: `
+create or replace function swipe_transaction(
+  p_user uuid, p_job uuid, p_direction swipe_direction, p_key text, p_hash text, p_max_attempts int
+) returns jsonb language plpgsql as $$
+declare
+  v_stored idempotency_keys%rowtype;
+  v_job jobs%rowtype;
+  v_swipe swipes%rowtype;
+  v_app applications%rowtype;
+  v_user record;
+  v_quota record;
+  v_outbox bigint;
+  v_status int := 201;
+  v_created boolean := true;
+  v_result jsonb;
+begin
+  if p_key is not null then
+    insert into idempotency_keys (user_id, key, request_hash, response_status, response_body)
+    values (p_user, p_key, p_hash, 0, 'null') on conflict (user_id, key) do nothing;
+    if not found then
+      select * into v_stored from idempotency_keys where user_id = p_user and key = p_key;
+      if v_stored.request_hash <> p_hash then
+        raise exception 'idempotency key % was used for another request', p_key using errcode = '${KEY_REUSED}';
+      end if;
+      return v_stored.response_body;
+    end if;
+  end if;
+
+  select * into v_job from jobs where id = p_job;
+  if not found then
+    raise exception 'no job %', p_job using errcode = '${NO_JOB}';
+  end if;
+
+  insert into swipes (user_id, job_id, direction) values (p_user, p_job, p_direction)
+  on conflict (user_id, job_id) do nothing
+  returning * into v_swipe;
+  if not found then
+    -- Swiped before (or concurrently: the insert waited for that transaction to commit).
+    select * into strict v_swipe from swipes where user_id = p_user and job_id = p_job;
+    select * into v_app from applications where swipe_id = v_swipe.id;
+    v_status := 200;
+    v_created := false;
+  elsif p_direction = 'right' then
+    if v_job.closed_at is not null then
+      raise exception 'job % is closed', p_job using errcode = '${JOB_CLOSED}';
+    end if;
+    select u.execution_preference, p.daily_limit, p.total_per_month, p.server_per_month, p.priority
+    into strict v_user from users u join plans p on p.id = u.plan_id where u.id = p_user;
+    select * into strict v_quota from reserve_quota(p_user, v_user.execution_preference, v_user.daily_limit,
+      v_user.total_per_month, v_user.server_per_month, now());
+
+    insert into applications (user_id, job_id, swipe_id, status, lane, priority, max_attempts, available_at,
+      quota_day, quota_month, server_reserved)
+    values (p_user, p_job, v_swipe.id, coalesce(v_quota.deferred, ${QUEUED}),
+      -- A deferred application is expected to use this lane; it is decided again when it comes due.
+      coalesce(v_quota.lane, case when v_user.execution_preference = 'server_only' then 'server' else 'device' end::lane),
+      v_user.priority, p_max_attempts, coalesce(v_quota.available_at, now()),
+      v_quota.quota_day, v_quota.quota_month, v_quota.server_reserved)
+    returning * into v_app;
+
+    insert into job_snapshots (application_id, posting)
+    values (v_app.id, job_view(v_job) || jsonb_build_object('capturedAt', iso_time(now())));
+
+    if v_app.status = ${QUEUED} then
+      insert into outbox (topic, payload)
+      values ('${DELIVER_TOPIC}', jsonb_build_object('applicationId', v_app.id, 'userId', p_user, 'lane', v_app.lane,
+        'priority', v_app.priority))
+      returning id into v_outbox;
+      perform pg_notify('${OUTBOX_CHANNEL}', v_outbox::text);
+    end if;
+
+    insert into application_events (application_id, user_id, type, from_status, to_status, actor, message, attempt,
+      correlation_id)
+    values (v_app.id, p_user, 'status', null, v_app.status, 'user:' || p_user,
+      coalesce(v_quota.reason, format('Queued for the %s lane.', v_app.lane)), v_app.attempt, v_app.correlation_id);
+  end if;
+
+  v_result := jsonb_build_object(
+    'status', v_status,
+    'created', v_created,
+    'swipe', to_jsonb(v_swipe),
+    'application', case when v_app.id is null then null else to_jsonb(v_app) end,
+    'job', jsonb_build_object('title', v_job.title, 'company', v_job.company, 'location', v_job.location,
+      'atsKind', v_job.ats_kind));
+  if p_key is not null then
+    update idempotency_keys set response_status = v_status, response_body = v_result
+    where user_id = p_user and key = p_key;
+  end if;
+  return v_result;
+end $$;`,
+};
+
+/** What `swipe_transaction` returns (and stores with the idempotency key): rows as JSON. */
+interface SwipeOutcome {
+  status: number;
+  created: boolean;
+  swipe: { id: string; job_id: string; direction: Swipe['direction']; created_at: string };
+  application: ApplicationRow | null;
+  job: ApplicationWithJob['job'];
+}
+
+export async function runSwipe(ctx: AppContext, userId: string, input: SwipeBody): Promise<SwipeResult> {
+  const key = input.idempotencyKey ?? null;
+  let outcome: SwipeOutcome;
+  try {
+    const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome }>({
+      name: 'swipe_transaction',
+      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6) as outcome',
+      values: [
         userId,
+        input.jobId,
+        input.direction,
         key,
-        requestHash({ jobId: input.jobId, direction: input.direction }),
-      );
-      if (replay) return replay as SwipeResult;
-    }
-    const result = await swipeOnce(ctx, uow, userId, input);
-    if (key) await storeResponse(uow.tx, userId, key, result);
-    return result;
-  });
-}
-
-async function swipeOnce(ctx: AppContext, uow: UnitOfWork, userId: string, input: SwipeBody): Promise<SwipeResult> {
-  const { tx } = uow;
-  const job = await tx.job.findUnique({ where: { id: input.jobId } });
-  if (!job) throw notFound('Job');
-
-  // A concurrent swipe on the same job waits here for the first one to commit, then sees it.
-  const inserted = await tx.$queryRaw<{ id: string }[]>`
-    insert into swipes (user_id, job_id, direction) values (${userId}::uuid, ${job.id}::uuid, ${input.direction}::swipe_direction)
-    on conflict (user_id, job_id) do nothing
-    returning id`;
-  const swipeId = inserted[0]?.id;
-  if (!swipeId) {
-    const existing = await tx.swipe.findUniqueOrThrow({ where: { userId_jobId: { userId, jobId: job.id } } });
-    const application = await tx.application.findFirst({
-      where: { swipeId: existing.id },
-      include: { job: jobSummarySelect },
+        key ? requestHash({ jobId: input.jobId, direction: input.direction }) : null,
+        ctx.config.MAX_ATTEMPTS,
+      ],
     });
-    return respond(200, existing, application, false);
+    outcome = rows[0]!.outcome;
+  } catch (err) {
+    throw refusal(err as DatabaseError) ?? err;
   }
-  const swipe = await tx.swipe.findUniqueOrThrow({ where: { id: swipeId } });
-  if (input.direction === 'left') return respond(201, swipe, null, true);
-
-  if (job.closedAt) throw new AppError('conflict', 'This job no longer accepts applications. Swipe on another one.');
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: { plan: true } });
-  const reservation = await reserveQuota(tx, {
-    userId,
-    plan: user.plan,
-    preference: user.executionPreference,
-    now: new Date(),
-  });
-  const application = await createApplication(uow, {
-    userId,
-    job,
-    swipeId,
-    priority: user.plan.priority,
-    maxAttempts: ctx.config.MAX_ATTEMPTS,
-    reservation,
-    fallbackLane: user.executionPreference === 'server_only' ? 'server' : 'device',
-  });
-  ctx.log.info(
-    {
-      correlationId: application.correlationId,
-      applicationId: application.id,
-      status: application.status,
-      lane: application.lane,
-    },
-    'right-swipe accepted',
-  );
-  return respond(201, swipe, { ...application, job }, true);
-}
-
-function respond(status: number, swipe: Swipe, application: ApplicationWithJob | null, created: boolean): SwipeResult {
+  const application = outcome.application ? applicationFromRow(outcome.application) : null;
+  if (outcome.created && application) {
+    ctx.log.info(
+      {
+        correlationId: application.correlationId,
+        applicationId: application.id,
+        status: application.status,
+        lane: application.lane,
+      },
+      'right-swipe accepted',
+    );
+    // Committed already; the event bus falls back to this node's sockets when Redis is down.
+    void ctx.events.applicationChanged(application, 'status', null, null);
+  }
   return {
-    status,
+    status: outcome.status,
     body: {
-      swipe: { id: swipe.id, jobId: swipe.jobId, direction: swipe.direction, createdAt: swipe.createdAt.toISOString() },
-      application: application ? toApplicationSummary(application) : null,
-      created,
+      swipe: {
+        id: outcome.swipe.id,
+        jobId: outcome.swipe.job_id,
+        direction: outcome.swipe.direction,
+        createdAt: new Date(outcome.swipe.created_at).toISOString(),
+      },
+      application: application ? toApplicationSummary({ ...application, job: outcome.job }) : null,
+      created: outcome.created,
     },
   };
+}
+
+function refusal(err: DatabaseError): AppError | null {
+  if (err.code === NO_JOB) return notFound('Job');
+  if (err.code === JOB_CLOSED) {
+    return new AppError('conflict', 'This job no longer accepts applications. Swipe on another one.');
+  }
+  if (err.code === KEY_REUSED) {
+    return new AppError(
+      'idempotency_mismatch',
+      'This idempotency key was already used for a different request. Use a new key for a new request.',
+    );
+  }
+  return null;
 }

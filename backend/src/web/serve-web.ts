@@ -10,6 +10,15 @@ import expressStaticGzip from 'express-static-gzip';
 
 const YEAR_S = 365 * 24 * 3600;
 
+/** Production serves a web app built ahead (`npm run build`) and never builds one at start. */
+export function requireWebBuild(distDir: string = WEB_DIST): void {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(
+      `The web app is not built (${join(distDir, 'index.html')} is missing): run \`npm run build\` before starting in production.`,
+    );
+  }
+}
+
 export function serveWeb(distDir: string = WEB_DIST): Router {
   const router = Router();
   const index = join(distDir, 'index.html');

@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import { type ApplyResult, type ErrorClass, JobView } from '@jobswipe/protocol';
-import type { ClaimedMessage } from '@jobswipe/protocol/device';
+import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
 import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { type AddressCheck, EgressRefused } from '../egress/address-check.ts';
+import type { EgressProxy } from '../egress/egress-proxy.ts';
 import type { Executor } from '../leases/executor.ts';
 import { withLogContext } from '../logger.ts';
 import type { ProxyVerdict } from '../proxies/proxy-health.ts';
@@ -29,6 +31,8 @@ export interface ServerApplyDeps {
   executor: Executor;
   browser: WorkerBrowser;
   proxies: ProxyPool;
+  /** Every request of an attempt goes out through the egress proxy, past the address check. */
+  egress: { check: AddressCheck; proxy: EgressProxy };
   rates: HostRateLimiter;
   /** The longest wait for a host's rate-limit slot sat out holding the application; longer ones put it off. */
   holdForRateMs: number;
@@ -84,6 +88,13 @@ async function attempt(deps: ServerApplyDeps, order: ClaimedMessage, control: Jo
     );
   }
   const url = link.data.applyUrl;
+  try {
+    await deps.egress.check.checkUrl(url);
+  } catch (err) {
+    if (!(err instanceof EgressRefused)) throw err;
+    deps.ctx.log.warn({ url, reason: err.reason }, 'server lane: posting on an internal address refused');
+    return jobOutcomeOf(withoutApplying('failed', 'permanent', err.message), []);
+  }
   const host = new URL(url).host.toLowerCase();
   const dir = await mkdtemp(join(tmpdir(), 'jobswipe-attempt-'));
   const running: Promise<unknown>[] = [];
@@ -131,6 +142,7 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
     if (pick.kind === 'blocked') return withoutApplying('blocked', 'blocked', pick.message);
     if (pick.kind === 'unavailable') return withoutApplying('failed', 'retryable', pick.message);
     const proxy = pick.kind === 'proxy' ? pick.endpoint : null;
+    const egress = deps.egress.proxy.open(proxy?.settings ?? null);
     let verdict: ProxyVerdict = 'neutral';
     let loaded = false;
     try {
@@ -138,10 +150,11 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
         url: job.url,
         profile: job.order.profile,
         answers: job.order.answers,
+        job: jobContextOf(job.order.job),
         ...(job.resumePath ? { resumePath: job.resumePath } : {}),
         mode: 'server',
         browser: await deps.browser.get(),
-        ...(proxy ? { proxy: proxy.settings } : {}),
+        proxy: egress.settings,
         headless: true,
         signal: control.signal,
         verifyFirst: job.order.verifyFirst,
@@ -153,8 +166,9 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
         },
       });
       job.running.push(applying);
-      const result = await untilAborted(applying, control.signal);
-      verdict = proxy ? proxyVerdict(result) : 'neutral';
+      const result = refusedOutcome(await untilAborted(applying, control.signal), egress.refused);
+      // A request we refused is not the proxy's failure.
+      verdict = proxy && egress.refused.length === 0 ? proxyVerdict(result) : 'neutral';
       if (verdict === 'failed' && !loaded && switches < MAX_PROXY_SWITCHES) {
         deps.ctx.log.warn(
           { proxy: proxy?.label, host, error: result.message },
@@ -165,7 +179,18 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
       if (proxy) deps.ctx.log.info({ proxy: proxy.label, host, verdict }, 'server lane: attempt through proxy');
       return result;
     } finally {
+      egress.close();
       if (pick.kind === 'proxy') await pick.done(verdict);
     }
   }
+}
+
+/**
+ * An attempt that failed after the address check refused something (a redirect to an internal
+ * address, say) failed because of it, for good: retrying would be refused again.
+ */
+function refusedOutcome(result: ApplyResult, refused: readonly EgressRefused[]): ApplyResult {
+  const first = refused[0];
+  if (!first || result.outcome !== 'failed' || result.errorClass !== 'retryable') return result;
+  return { ...result, errorClass: 'permanent', message: first.message };
 }

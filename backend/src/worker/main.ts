@@ -8,12 +8,13 @@ import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { waitForRedis } from '../redis/connection.ts';
+import { attempt, startupFailed } from '../startup.ts';
 import { startServerWorker } from './server-worker.ts';
 import { serveWorkerHealth } from './worker-health.ts';
 
-const config = loadConfig();
+const config = attempt(loadConfig);
 const log = createLogger(config.LOG_LEVEL, 'worker');
-const database = await resolveDatabase((msg) => log.info(msg));
+const database = await resolveDatabase((msg) => log.info(msg)).catch(startupFailed);
 const ctx = createContext(config, database.url, { log });
 if (!(await waitForRedis(ctx.redis, 2_000))) {
   log.warn({ redis: config.REDIS_URL }, 'Redis is not reachable: claiming from Postgres until it returns');

@@ -140,8 +140,21 @@ export class ServerLaneConsumer {
 
   private async claimEntries(entries: StreamEntry[]): Promise<ClaimOutcome[]> {
     const outcomes: ClaimOutcome[] = [];
+    const taking = new Set(this.running.keys());
     for (const entry of entries) {
-      const outcome = await claim(this.ctx, this.executor, entry.work.applicationId);
+      // A duplicate entry of what this worker already runs: a claim would hand back its own lease.
+      if (taking.has(entry.work.applicationId)) {
+        await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);
+        continue;
+      }
+      taking.add(entry.work.applicationId);
+      const outcome = await claim(this.ctx, this.executor, entry.work.applicationId).catch(async (err: unknown) => {
+        // Nothing was recorded: the entry goes back to the group at once instead of waiting out
+        // a lease in this worker's pending list.
+        await this.streams.publish(entry.work);
+        await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);
+        throw err;
+      });
       await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);
       outcomes.push(outcome);
     }

@@ -7,6 +7,8 @@ import { hostname } from 'node:os';
 import type { Browser } from 'playwright-core';
 import type { AppContext } from '../context.ts';
 import { WorkStreams } from '../delivery/work-streams.ts';
+import { AddressCheck, type Resolve } from '../egress/address-check.ts';
+import { EgressProxy } from '../egress/egress-proxy.ts';
 import type { Executor } from '../leases/executor.ts';
 import { ProxyHealthStore } from '../proxies/proxy-health-store.ts';
 import { loadProxies } from '../proxies/proxy-list.ts';
@@ -30,6 +32,8 @@ export interface ServerWorkerOptions {
   holdForRateMs?: number;
   /** How long an idle worker blocks on the streams before looking again. */
   blockMs?: number;
+  /** How host names are resolved for the address check (tests: a hosts override); default the system's. */
+  resolve?: Resolve;
 }
 
 export interface ServerWorker {
@@ -74,7 +78,12 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
     },
     ctx.log,
   );
-  const browser = new WorkerBrowser(options.browser);
+  const check = new AddressCheck({
+    allow: config.egressAllow,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  });
+  const egress = await EgressProxy.start(check, ctx.log);
+  const browser = new WorkerBrowser(ctx.log, options.browser);
   // Launched now, so a missing Chromium stops start-up instead of failing every application.
   await browser.get();
 
@@ -85,6 +94,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       executor,
       browser,
       proxies,
+      egress: { check, proxy: egress },
       rates,
       holdForRateMs: options.holdForRateMs ?? HOLD_FOR_RATE_MS,
       metrics,
@@ -116,6 +126,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       await consumer.stop(graceMs);
       blocking.disconnect();
       await browser.close();
+      await egress.close();
       ctx.log.info({ workerId }, 'server worker stopped');
     },
   };

@@ -3,37 +3,38 @@
 // `newApplicationContext`), with its own proxy. Launched with the engine's executable and
 // arguments, but without Playwright's signal handlers: on SIGTERM Playwright would close the
 // browser under the running applications, when the worker means to let them finish.
+// Sandboxed where it can be: Chromium's sandbox keeps a hostile page from the worker's files and
+// network, but needs user namespaces (a container may forbid them) and refuses to run as root.
 import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
 import { type Browser, chromium } from 'playwright-core';
+import type { Logger } from '../logger.ts';
+
+const NO_SANDBOX = '--no-sandbox';
 
 export class WorkerBrowser {
   private launched: Promise<Browser> | null = null;
+  /** Whether the browser it launched runs in Chromium's sandbox (null until launched). */
+  sandboxed: boolean | null = null;
 
-  constructor(private readonly shared?: Browser) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly shared?: Browser,
+  ) {}
 
   get(): Promise<Browser> {
     if (this.shared) return Promise.resolve(this.shared);
-    this.launched ??= chromium
-      .launch({
-        headless: true,
-        executablePath: chromiumExecutable(),
-        args: CHROMIUM_ARGS,
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      })
-      .then(
-        (browser) => {
-          browser.on('disconnected', () => {
-            this.launched = null;
-          });
-          return browser;
-        },
-        (err: unknown) => {
+    this.launched ??= this.launchSandboxedIfAllowed().then(
+      (browser) => {
+        browser.on('disconnected', () => {
           this.launched = null;
-          throw err;
-        },
-      );
+        });
+        return browser;
+      },
+      (err: unknown) => {
+        this.launched = null;
+        throw err;
+      },
+    );
     return this.launched;
   }
 
@@ -43,4 +44,34 @@ export class WorkerBrowser {
     this.launched = null;
     await (await launched?.catch(() => null))?.close();
   }
+
+  private async launchSandboxedIfAllowed(): Promise<Browser> {
+    if (process.getuid?.() !== 0 && this.sandboxed !== false) {
+      try {
+        const browser = await launch(CHROMIUM_ARGS.filter((arg) => arg !== NO_SANDBOX));
+        this.sandboxed = true;
+        return browser;
+      } catch (err) {
+        this.log.warn(
+          { err: err instanceof Error ? err.message.split('\n')[0] : String(err) },
+          "Chromium's sandbox is not available here (no user namespaces?): running the browser without it",
+        );
+      }
+    } else if (this.sandboxed === null) {
+      this.log.warn('running as root: Chromium runs without its sandbox (run the worker as another user to have it)');
+    }
+    this.sandboxed = false;
+    return launch(CHROMIUM_ARGS.includes(NO_SANDBOX) ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, NO_SANDBOX]);
+  }
+}
+
+function launch(args: string[]): Promise<Browser> {
+  return chromium.launch({
+    headless: true,
+    executablePath: chromiumExecutable(),
+    args,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 }

@@ -1,8 +1,10 @@
-import type { ErrorBody } from '@jobswipe/protocol';
+import type { ApplicationDetail, ErrorBody, FilledField, SwipeResponse } from '@jobswipe/protocol';
+import { type JobContext, jobContextOf } from '@jobswipe/protocol/device';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claim } from '../../src/leases/claim.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { pairDevice, RawDevice, startDevice, submitted } from '../support/devices.ts';
+import { createJobs } from '../support/factories.ts';
 import { claimCounts, swipeRight, userWith } from '../support/users.ts';
 
 let backend: TestBackend;
@@ -15,6 +17,7 @@ beforeAll(async () => {
     PAIR_RATE_LIMIT: '1000',
     DEVICE_LEASE_MS: '1500',
     REAPER_INTERVAL_MS: '200',
+    HELLO_TIMEOUT_MS: '1500',
   });
 });
 afterEach(async () => {
@@ -131,6 +134,33 @@ describe('the device gateway', () => {
     expect(await again.next('ack')).toMatchObject({ applicationId: id, status: 'SUBMITTED' });
   });
 
+  it("hands the job's company and country to the executor and keeps what each answer came from", async () => {
+    const user = await userWith(backend.api, prisma());
+    const [job] = await createJobs(prisma(), 1, { company: 'Globex', location: 'Berlin, Germany', country: 'DE' });
+    const swiped = await user.api.post<SwipeResponse>('/v1/swipes', { jobId: job!.id, direction: 'right' });
+    const id = swiped.body.application!.id;
+    const { token } = await pairDevice(user.api);
+    const filled: FilledField[] = [
+      { field: 'Email', value: 'ada@example.org', source: 'profile', ref: 'profile.email' },
+      {
+        field: 'Where did you first learn about this opening?',
+        value: 'Job board',
+        source: 'answer',
+        ref: 'answer:how did you hear about us',
+      },
+    ];
+    let context: JobContext | null = null;
+    const device = startDevice(backend.node.url, token, async (order) => {
+      context = jobContextOf(order.job);
+      return { ...submitted, filled };
+    });
+    stops.push(() => device.client.stop());
+    await expect.poll(async () => (await statuses([id]))[0], { timeout: 15_000 }).toBe('SUBMITTED');
+    expect(context).toEqual({ company: 'Globex', country: 'DE' });
+    const detail = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(detail.body.filled).toEqual(filled);
+  });
+
   it('tells the device holding an application that the user cancelled it', async () => {
     const user = await userWith(backend.api, prisma());
     const [id] = await swipeRight(user.api, prisma(), 1);
@@ -185,6 +215,70 @@ describe('protocol abuse', () => {
     const apps = await prisma().application.findMany({ where: { id: { in: [mine!, theirs!] } } });
     expect(apps.map((a) => a.status)).toEqual(['QUEUED', 'QUEUED']);
     expect(apps.every((a) => a.leaseToken === 0n)).toBe(true);
+  });
+
+  it("refuses a device's heartbeat, evidence and result under a server worker's lease, even with its token", async () => {
+    const user = await userWith(backend.api, prisma(), { preference: 'server_only' });
+    const [id] = await swipeRight(user.api, prisma(), 1);
+    const worker = await claim(backend.node.ctx, { kind: 'server', workerId: 'w-honest' }, id!);
+    if (!worker.ok) throw new Error(`the worker could not claim: ${worker.message}`);
+    const leaseToken = worker.order.leaseToken;
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.hello(backend.node.url, token, { capacity: 0 });
+    stops.push(() => raw.close());
+
+    raw.send({ type: 'heartbeat', applicationId: id!, leaseToken, step: 'submitting', percent: 90 });
+    expect((await raw.next('lost')).applicationId).toBe(id);
+    const form = new FormData();
+    form.set('leaseToken', leaseToken);
+    form.set('file', new Blob([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')]), 'shot.png');
+    const upload = await fetch(`${backend.node.url}/v1/applications/${id}/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(upload.status).toBe(409);
+    raw.send({ ...submitted, type: 'result', applicationId: id!, leaseToken });
+    expect((await raw.next('lost')).applicationId).toBe(id);
+    raw.send({ type: 'release', applicationId: id!, leaseToken, reason: 'mine now' });
+    expect((await raw.next('lost')).applicationId).toBe(id);
+
+    const app = await prisma().application.findUniqueOrThrow({ where: { id } });
+    expect(app).toMatchObject({ status: 'CLAIMED', leaseOwner: 'server:w-honest', submittingAt: null });
+    expect(await prisma().evidence.count({ where: { applicationId: id } })).toBe(0);
+  });
+
+  it('closes a socket that has not said a good hello in time, whatever it sent', async () => {
+    const user = await userWith(backend.api, prisma());
+    const { token } = await pairDevice(user.api);
+    const [silent, chatty, invalid] = await Promise.all(
+      Array.from({ length: 3 }, () => RawDevice.connect(backend.node.url)),
+    );
+    chatty!.send({ type: 'ping', at: 1 });
+    chatty!.send('{not json');
+    chatty!.send({ type: 'claim', applicationId: '1f4a639b-05d4-4af0-9c21-1123b34e1751' });
+    invalid!.send({ type: 'hello', token, kind: 'toaster', version: 't', capacity: 1, held: [] });
+    for (const socket of [silent, chatty, invalid]) {
+      await expect.poll(() => socket!.closed?.code, { timeout: 10_000 }).toBe(4001);
+      expect(socket!.received.some((m) => m.type === 'welcome')).toBe(false);
+    }
+  });
+
+  it('closes a socket whose hello the backend failed on, instead of leaving it half open', async () => {
+    const user = await userWith(backend.api, prisma());
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.connect(backend.node.url);
+    // A held lease token past 64 bits: refused as invalid, or failing in Postgres.
+    raw.send({
+      type: 'hello',
+      token,
+      kind: 'desktop',
+      version: 't',
+      capacity: 1,
+      held: [{ applicationId: '1f4a639b-05d4-4af0-9c21-1123b34e1751', leaseToken: '9999999999999999999' }],
+    });
+    await expect.poll(() => raw.closed?.code, { timeout: 10_000 }).toBeOneOf([1011, 4001]);
+    expect(backend.node.gateway.connected(user.user.id)).toEqual([]);
   });
 
   it('refuses a claim beyond the capacity the device stated', async () => {

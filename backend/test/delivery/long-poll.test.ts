@@ -63,14 +63,17 @@ describe('the long-poll fallback', () => {
     });
   });
 
-  it('re-offers an application offered but not claimed, and returns empty after the wait', async () => {
+  it('re-offers an application offered but not claimed, answers the leases it holds, and returns empty after the wait', async () => {
     const user = await userWith(backend.api, prisma());
     const { token } = await pairDevice(user.api, 'extension');
     const [id] = await swipeRight(user.api, prisma(), 1);
     const dev = device(token);
     expect((await dev.poll(0)).body.messages).toMatchObject([{ type: 'offer', applicationId: id }]);
     expect((await dev.poll(0)).body.messages).toMatchObject([{ type: 'offer', applicationId: id }]);
-    await dev.call('claim', { applicationId: id });
+    const claimed = await dev.call<{ leaseToken: string }>('claim', { applicationId: id });
+    const held = [{ applicationId: id, leaseToken: claimed.body.leaseToken }];
+    expect((await dev.poll(0, held)).body.messages).toMatchObject([{ type: 'lease', applicationId: id }]);
+    await dev.call('result', { ...held[0], outcome: 'submitted', errorClass: null, message: null, confirmation: 'ok' });
     expect((await dev.poll(300)).body.messages).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { pairDevice, startDevice } from '../support/devices.ts';
+import { pairDevice, RawDevice, startDevice } from '../support/devices.ts';
 import { TestRedis } from '../support/redis-server.ts';
 import { claimCounts, swipeRight, userWith } from '../support/users.ts';
 
@@ -50,6 +50,20 @@ describe('Redis losing its data', () => {
     stops.push(() => device.client.stop());
     await allSubmitted(ids);
     expect(device.claimed.sort()).toEqual([...ids].sort());
+  });
+
+  it('FLUSHALL while a device is connected and idle: work swiped afterwards reaches it', {
+    timeout: 60_000,
+  }, async () => {
+    const user = await userWith(backend.api, prisma());
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.hello(backend.node.url, token, { capacity: 2 });
+    stops.push(() => raw.close());
+    // Redis loses everything; no connection drops, so nothing tells the node.
+    await redis.flushAll();
+    const ids = await swipeRight(user.api, prisma(), 2);
+    const offered = [(await raw.next('offer', 30_000)).applicationId, (await raw.next('offer', 30_000)).applicationId];
+    expect(offered.sort()).toEqual([...ids].sort());
   });
 
   it('a Redis restart (process killed, nothing persisted) while a device is connected', {

@@ -37,6 +37,8 @@ export async function startTestCluster(size: number, env: Record<string, string>
     REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO: 'false',
+    // The practice ATS and test proxies listen on loopback: the server worker may reach them there.
+    EGRESS_ALLOW: '127.0.0.1',
     ...env,
   };
   const nodes: BackendNode[] = [];

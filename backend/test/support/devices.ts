@@ -85,6 +85,25 @@ export class RawDevice {
     return new RawDevice(ws);
   }
 
+  /** Connects and says hello with `token`; resolves once welcomed. */
+  static async hello(
+    backendUrl: string,
+    token: string,
+    options: { capacity?: number; held?: { applicationId: string; leaseToken: string }[] } = {},
+  ): Promise<RawDevice> {
+    const device = await RawDevice.connect(backendUrl);
+    device.send({
+      type: 'hello',
+      token,
+      kind: 'desktop',
+      version: 't',
+      capacity: options.capacity ?? 1,
+      held: options.held ?? [],
+    });
+    await device.next('welcome');
+    return device;
+  }
+
   send(message: ExecutorMessage | Record<string, unknown> | string): void {
     this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
   }

@@ -4,17 +4,19 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { textPdf } from '../../src/seed/text-pdf.ts';
 
-export function minimalPdf(text = 'Ada Lovelace - Resume'): Buffer {
-  return textPdf([text]);
+export function minimalPdf(text: string | string[] = 'Ada Lovelace - Resume'): Buffer {
+  return textPdf(Array.isArray(text) ? text : [text]);
 }
 
-export function minimalDocx(text = 'Ada Lovelace - Resume'): Buffer {
+/** A DOCX with one paragraph per line. */
+export function minimalDocx(text: string | string[] = 'Ada Lovelace - Resume'): Buffer {
+  const paragraphs = (Array.isArray(text) ? text : [text]).map((line) => `<w:p><w:r><w:t>${line}</w:t></w:r></w:p>`);
   return zip({
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.join('')}</w:body></w:document>`,
   });
 }
 

@@ -1,5 +1,6 @@
-// Starts one of the project's entry points in a process of its own (node --import tsx), as a user
-// or operator would, and resolves once a line of its output says it is ready.
+// Starts one of the project's entry points in a process of its own, as a user or operator would:
+// a TypeScript source through tsx, a built .js file with plain node. Resolves once a line of its
+// output says it is ready.
 import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface EntryProcess {
@@ -19,7 +20,8 @@ export async function startEntryProcess(
   env: NodeJS.ProcessEnv,
   isReady: (line: string) => boolean,
 ): Promise<EntryProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const output: string[] = [];
   const readyLine = await new Promise<string>((resolve, reject) => {

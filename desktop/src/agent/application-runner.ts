@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import type { ApplyResult, ErrorClass } from '@jobswipe/protocol';
-import type { ClaimedMessage } from '@jobswipe/protocol/device';
+import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
 import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import type { AgentBrowser } from './agent-browser.ts';
 import { uploadEvidence } from './evidence-upload.ts';
@@ -58,6 +58,7 @@ export function applicationRunner(deps: RunnerDeps) {
         url,
         profile: order.profile,
         answers: order.answers,
+        job: jobContextOf(order.job),
         ...(resumePath ? { resumePath } : {}),
         mode: 'desktop',
         context,

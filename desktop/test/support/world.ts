@@ -1,9 +1,9 @@
 // Everything an agent test runs against, for real: a backend node (its own database and Redis
-// prefix), the practice ATS whose postings are the job catalog, and a user with a filled-in profile, a resume and the saved answers those forms ask for.
+// prefix), the practice ATS whose postings are the job catalog, and a user with a filled-in profile, a resume, their own answer sheet and the replies they gave to those forms' own questions.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answersFor, PROFILE } from '@jobswipe/automations/testing/applicant';
+import { ANSWER_SHEET, earlierReplies, PROFILE } from '@jobswipe/automations/testing/applicant';
 import type { Api } from '@jobswipe/backend/testing/api';
 import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
 import { minimalPdf } from '@jobswipe/backend/testing/documents';
@@ -85,13 +85,19 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
         'ada-resume.pdf',
       );
       await expectOk(user.api.request('POST', '/v1/profile/resumes', undefined, { raw: form }), 'uploading a resume');
-      const answers = postings.flatMap((p) => {
-        const spec = formSpec(p.ats, p.externalId);
-        const byKey = answersFor(spec);
-        return spec.fields.flatMap((f) =>
-          f.asks.kind === 'question' ? [{ question: f.asks.label, answer: byKey[f.asks.key]! }] : [],
-        );
-      });
+      // The applicant's own answer sheet, and what they replied when asked these forms' own questions.
+      const answers = [
+        ...ANSWER_SHEET.map(({ question, answer }) => ({ question, answer })),
+        ...postings.flatMap((p) => {
+          const spec = formSpec(p.ats, p.externalId);
+          const replies = earlierReplies(spec);
+          return spec.fields.flatMap((f) =>
+            f.asks.kind === 'question' && replies[f.asks.key] !== undefined
+              ? [{ question: f.asks.label, answer: replies[f.asks.key]! }]
+              : [],
+          );
+        }),
+      ];
       await expectOk(user.api.put('/v1/profile/answers', { answers }), 'saving answers');
       return { userId: user.user.id, accessToken: user.accessToken, api: user.api };
     },

@@ -3,8 +3,9 @@
 // setter followed by an input event, does. Each ATS passes its own class names and attributes.
 import { createElement as h, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { FieldOption, FieldSpec } from '../spec/form-spec.ts';
+import type { FieldValue } from './post-application.ts';
 
-export type FieldValue = string | string[] | File | null;
+export type { FieldValue };
 
 export interface ControlProps {
   field: FieldSpec;

@@ -4,6 +4,9 @@ import { useState } from 'react';
 import type { SubmitAnswer } from '../shared/spa-shell.ts';
 import type { FieldSpec } from '../spec/form-spec.ts';
 import type { FieldValue } from './controls.ts';
+import { postApplication, toFormData } from './post-application.ts';
+
+export { postApplication, toFormData };
 
 export interface Application {
   values: Record<string, FieldValue>;
@@ -15,27 +18,6 @@ export interface Application {
   answer: SubmitAnswer | null;
   submitting: boolean;
   submit: (extra?: Record<string, string>) => Promise<SubmitAnswer>;
-}
-
-export function toFormData(
-  fields: FieldSpec[],
-  values: Record<string, FieldValue>,
-  extra: Record<string, string> = {},
-) {
-  const body = new FormData();
-  for (const f of fields) {
-    const v = values[f.name];
-    if (v instanceof File) body.append(f.name, v, v.name);
-    else if (Array.isArray(v)) for (const x of v) body.append(f.name, x);
-    else if (typeof v === 'string' && v !== '') body.append(f.name, v);
-  }
-  for (const [k, v] of Object.entries(extra)) body.append(k, v);
-  return body;
-}
-
-export async function postApplication(url: string, body: FormData): Promise<SubmitAnswer> {
-  const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin' });
-  return (await res.json()) as SubmitAnswer;
 }
 
 export function useApplication(

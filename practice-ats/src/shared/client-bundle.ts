@@ -11,6 +11,7 @@ const ENTRIES = {
   workday: 'ats/workday/client.ts',
   workable: 'ats/workable/client.ts',
   smartrecruiters: 'ats/smartrecruiters/client.ts',
+  'never-tuned': 'never-tuned/client/index.ts',
 } as const;
 export type ClientBundle = keyof typeof ENTRIES;
 

@@ -2,6 +2,7 @@
 // answers, and a field-by-field check of a recorded submission against it. Tolerant where an ATS
 // stores an option id rather than its label, and where formatting varies (phone digits, salary).
 import type { AnswerValue, ApplicantProfile, SavedAnswers } from '@jobswipe/protocol';
+import { sameCountry } from '@jobswipe/protocol/countries';
 import type { FieldOption, FieldSpec, FormSpec, ProfilePath } from './form-spec.ts';
 
 export type MatchMode = 'exact' | 'digits' | 'phone' | 'prefix' | 'url' | 'email' | 'set';
@@ -36,13 +37,6 @@ export interface SubmissionMismatch {
 
 type Raw = string | number | boolean | string[] | null | undefined;
 
-const COUNTRY_ALIASES: Record<string, string[]> = {
-  'united states': ['us', 'usa', 'united states of america', 'u s', 'u s a'],
-  'united kingdom': ['uk', 'gb', 'gbr', 'great britain', 'england'],
-  germany: ['de', 'deu', 'deutschland'],
-  canada: ['ca', 'can'],
-};
-
 function norm(text: string): string {
   return text
     .toLowerCase()
@@ -50,21 +44,12 @@ function norm(text: string): string {
     .trim();
 }
 
-function sameCountry(a: string, b: string): boolean {
-  const [x, y] = [norm(a), norm(b)];
-  if (x === y) return true;
-  return Object.entries(COUNTRY_ALIASES).some(([name, aliases]) => {
-    const all = [name, ...aliases];
-    return all.includes(x) && all.includes(y);
-  });
-}
-
 function formattedLocation(p: ApplicantProfile): string | undefined {
   const parts = [p.location.city, p.location.region, p.location.country].filter((x): x is string => !!x);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
-function profileValue(p: ApplicantProfile, path: ProfilePath, country?: string): Raw {
+function profileValue(p: ApplicantProfile, path: ProfilePath, country?: string, company?: string): Raw {
   switch (path) {
     case 'profile.firstName':
       return p.firstName;
@@ -96,8 +81,12 @@ function profileValue(p: ApplicantProfile, path: ProfilePath, country?: string):
       // An empty list says nothing: the user never answered.
       return countries.length === 0 ? undefined : countries.some((c) => sameCountry(c, country));
     }
-    case 'profile.workAuthorization.requiresSponsorship':
+    case 'profile.workAuthorization.requiresSponsorship': {
+      // Working in a country the applicant is not authorized in takes a visa, whatever else they said.
+      const countries = p.workAuthorization.authorizedCountries;
+      if (country !== undefined && countries.length > 0 && !countries.some((c) => sameCountry(c, country))) return true;
       return p.workAuthorization.requiresSponsorship;
+    }
     case 'profile.salaryExpectation':
       return p.salaryExpectation ? String(p.salaryExpectation.amount) : undefined;
     case 'profile.noticePeriod':
@@ -116,6 +105,14 @@ function profileValue(p: ApplicantProfile, path: ProfilePath, country?: string):
       return p.eeo[path.slice('profile.eeo.'.length) as keyof ApplicantProfile['eeo']];
     case 'profile.coverLetter':
       return p.coverLetter;
+    case 'profile.earliestStartDate':
+      return p.earliestStartDate;
+    case 'profile.willingToRelocate':
+      return p.willingToRelocate;
+    case 'profile.workHistory':
+      // An empty history says nothing: the user never confirmed one.
+      if (p.workHistory.length === 0 || company === undefined) return undefined;
+      return p.workHistory.some((w) => norm(w.company).startsWith(norm(company)));
   }
 }
 
@@ -221,7 +218,7 @@ export function expectedSubmission(
       continue;
     }
     const raw: Raw | AnswerValue =
-      asks.kind === 'profile' ? profileValue(profile, asks.path, asks.country) : answers[asks.key];
+      asks.kind === 'profile' ? profileValue(profile, asks.path, asks.country, asks.company) : answers[asks.key];
     const resolved = fieldValue(field, raw);
     if (resolved === null || (field.type === 'checkbox' && resolved.value === '' && !field.required)) {
       if (resolved === null) out.uncovered.push({ field: field.name, label: field.label, required: field.required });
@@ -261,7 +258,8 @@ function squash(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
 
-function matches(e: ExpectedValue, actual: string | string[] | undefined): boolean {
+/** Whether a submitted value is the expected one, within the tolerance of its match mode. */
+export function matches(e: ExpectedValue, actual: string | string[] | undefined): boolean {
   const list = actual === undefined ? [] : Array.isArray(actual) ? actual : [actual];
   if (e.match === 'set') {
     const wanted = Array.isArray(e.value) ? e.value : [e.value];

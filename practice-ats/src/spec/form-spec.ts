@@ -2,6 +2,7 @@
 // the applicant's profile (or which custom question it is), and the rules the server enforces.
 // The same spec drives the page rendering, the server-side validation and `expectedSubmission`.
 import { type FieldType, normalizeQuestion } from '@jobswipe/protocol';
+import type { Expectation } from './expectation.ts';
 
 export const ATS_KINDS = [
   'greenhouse',
@@ -13,7 +14,17 @@ export const ATS_KINDS = [
   'workable',
   'careers',
 ] as const;
-export type AtsKind = (typeof ATS_KINDS)[number];
+/** ATSs only the never-tuned split has forms for (no board, API or tuned form of their own). */
+export const NEVER_TUNED_ONLY_KINDS = ['bamboohr', 'jobvite', 'teamtailor', 'recruitee'] as const;
+export type AtsKind = (typeof ATS_KINDS)[number] | (typeof NEVER_TUNED_ONLY_KINDS)[number];
+
+/**
+ * Which practice set a form belongs to: `tuned` (the forms the engine was developed against) or
+ * `never-tuned` (written from public descriptions of the real sites, never used to tune the engine,
+ * so its figures say how the engine does on forms it has not seen).
+ */
+export const SPLITS = ['tuned', 'never-tuned'] as const;
+export type Split = (typeof SPLITS)[number];
 
 /** A value the `ApplicantProfile` holds (or derives: the full name, the formatted location). */
 export type ProfilePath =
@@ -45,11 +56,19 @@ export type ProfilePath =
   | 'profile.eeo.hispanicLatino'
   | 'profile.eeo.veteran'
   | 'profile.eeo.disability'
-  | 'profile.coverLetter';
+  | 'profile.coverLetter'
+  | 'profile.earliestStartDate'
+  | 'profile.willingToRelocate'
+  /** With `company`: "have you worked for this company?" (yes/no), from the confirmed work history. */
+  | 'profile.workHistory';
 
 export type Asks =
-  /** `country` narrows `authorizedCountries` to "may you work in this country?" (yes/no). */
-  | { kind: 'profile'; path: ProfilePath; country?: string }
+  /**
+   * `country` narrows `authorizedCountries` to "may you work in this country?" (yes/no) and
+   * `requiresSponsorship` to "would you need a visa to work there?"; `company`
+   * narrows `workHistory` to "have you worked for this company?".
+   */
+  | { kind: 'profile'; path: ProfilePath; country?: string; company?: string }
   /** A custom question: its saved answer is keyed by `key` (= normalizeQuestion(label)). */
   | { kind: 'question'; label: string; key: string }
   /** A document the applicant uploads; `pasted` marks the "enter manually" text alternative. */
@@ -63,6 +82,8 @@ export interface FieldOption {
   /** What the form submits (an option id on some ATSs, the label on others). */
   value: string;
   label: string;
+  /** The first level of a two-level picker this option sits under (Workday's "Social Media"). */
+  group?: string;
 }
 
 export type FieldFormat = 'email' | 'phone' | 'url';
@@ -92,6 +113,8 @@ export interface FieldSpec {
   alternativeTo?: string;
   /** System fields: the value the page itself fills in (a hidden question id). */
   value?: string;
+  /** Never-tuned forms: what a correct application holds here for the split's fixed applicant. */
+  expect?: Expectation;
 }
 
 export interface FormSpec {
@@ -103,6 +126,8 @@ export interface FormSpec {
   /** Where the form posts (multipart), as its page or its script does. */
   submitUrl: string;
   fields: FieldSpec[];
+  /** A CAPTCHA challenge the page shows (a block) or only an invisible container (not one). */
+  captcha?: 'visible' | 'invisible';
 }
 
 /** The answer key of a posting's form; `submitUrl` defaults to the page itself (a plain form post). */
@@ -130,6 +155,11 @@ export function specField(
 
 export function profile(path: ProfilePath, country?: string): Asks {
   return country === undefined ? { kind: 'profile', path } : { kind: 'profile', path, country };
+}
+
+/** "Have you worked for <company> before?", answered from the work history. */
+export function workedFor(company: string): Asks {
+  return { kind: 'profile', path: 'profile.workHistory', company };
 }
 
 export function question(label: string): Asks {

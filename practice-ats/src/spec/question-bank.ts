@@ -1,6 +1,7 @@
 // Questions that many postings ask, written once and placed by each ATS module under its own field
 // names. A template knows what it asks (profile value or custom question) but not how it is named.
 import type { FieldType } from '@jobswipe/protocol';
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { DISABILITY, GENDER, HISPANIC_LATINO, RACE, VETERAN } from './eeo.ts';
 import { type Asks, type FieldFormat, type FieldOption, type FieldSpec, profile, question } from './form-spec.ts';
 
@@ -26,8 +27,11 @@ export const EXPERIENCE_RANGES = [
 export const HOW_HEARD = ['LinkedIn', 'Company website', 'Referral from an employee', 'Job board', 'Other'] as const;
 export const WORK_ARRANGEMENTS = ['Remote', 'Hybrid', 'On-site'] as const;
 
-/** Custom questions a posting can list by key. */
-export function customQuestions(company: string) {
+/** Custom questions a posting can list by key (the company and the country of its location vary). */
+export function customQuestions(posting: { company: { name: string }; location: string }) {
+  const company = posting.company.name;
+  // Sponsorship is asked for the job's country: an applicant not authorized there needs a visa.
+  const country = countryOfLocation(posting.location) ?? undefined;
   return {
     authorizedUs: {
       label: 'Are you legally authorized to work in the United States?',
@@ -54,7 +58,7 @@ export function customQuestions(company: string) {
       label: 'Will you now or in the future require sponsorship for employment visa status (e.g. H-1B visa status)?',
       type: 'yes_no',
       required: true,
-      asks: profile('profile.workAuthorization.requiresSponsorship'),
+      asks: profile('profile.workAuthorization.requiresSponsorship', country),
       options: YES_NO,
     },
     salary: {
@@ -93,14 +97,14 @@ export function customQuestions(company: string) {
       label: 'Are you willing to relocate?',
       type: 'yes_no',
       required: false,
-      asks: question('Are you willing to relocate?'),
+      asks: profile('profile.willingToRelocate'),
       options: YES_NO,
     },
     startDate: {
       label: 'What is the earliest date you could start?',
       type: 'date',
       required: false,
-      asks: question('What is the earliest date you could start?'),
+      asks: profile('profile.earliestStartDate'),
     },
     arrangements: {
       label: 'Which work arrangements are you open to?',

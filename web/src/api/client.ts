@@ -20,6 +20,7 @@ import type {
   ProfileBody,
   ProfileView,
   QueueStats,
+  ResumeExperience,
   SettingsBody,
   SwipeBody,
   SwipeResponse,
@@ -86,6 +87,11 @@ export class ApiClient {
 
   saveProfile(body: ProfileBody) {
     return this.request<ProfileView>('/v1/profile', { method: 'PUT', body });
+  }
+
+  /** The work history and education read from a resume, for the user to confirm. */
+  resumeExperience(resumeId: string) {
+    return this.request<ResumeExperience>(`/v1/profile/resumes/${resumeId}/experience`);
   }
 
   answers() {

@@ -1,7 +1,13 @@
 // The questions a NEEDS_ATTENTION application waits on, as a form. The answers are saved to the
 // profile (so later forms asking the same get them too) and the application is queued again; a
 // site's account password is kept encrypted, apart from the profile.
-import type { AnswerValue, ApplicationSummary, Question } from '@jobswipe/protocol';
+import {
+  type AnswerValue,
+  type ApplicationSummary,
+  type Question,
+  SENSITIVE_KIND_LABELS,
+  sensitiveKindOf,
+} from '@jobswipe/protocol';
 import { type FormEvent, useState } from 'react';
 import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
@@ -22,17 +28,17 @@ function QuestionInput({
   value: AnswerValue;
   onChange: (v: AnswerValue) => void;
 }) {
-  const label = `${q.label}${q.required ? '' : ' (optional)'}`;
+  const kind = sensitiveKindOf(q.label);
+  // Sensitive questions are never guessed: say so, so the user knows why we ask them.
+  const label = `${q.label}${q.required ? '' : ' (optional)'}${kind ? ` — about ${SENSITIVE_KIND_LABELS[kind]}: only you answer this` : ''}`;
   if (
     q.type === 'yes_no' ||
     ((q.type === 'radio' || q.type === 'select' || q.type === 'combobox') && q.options?.length)
   ) {
+    // A yes/no question keeps the form's own wording of yes and no ("Yes, I will require…").
     const options: [string, AnswerValue][] =
       q.type === 'yes_no'
-        ? [
-            ['Yes', true],
-            ['No', false],
-          ]
+        ? (q.options?.length === 2 ? q.options : ['Yes', 'No']).map((o) => [o, /^\s*yes\b/i.test(o)])
         : (q.options ?? []).map((o) => [o, o]);
     return (
       <fieldset className="choices">

@@ -1,6 +1,6 @@
 // One application: the job as it was swiped, where it stands (live), its history, the evidence
 // and the confirmation, and what the user can do: cancel, retry, or answer its questions.
-import { type ApplicationDetail, isHeld, TRANSITIONS } from '@jobswipe/protocol';
+import { type ApplicationDetail, type FilledField, isHeld, TRANSITIONS } from '@jobswipe/protocol';
 import { useCallback, useState } from 'react';
 import { LiveBadge } from '../events/live-badge.tsx';
 import { useLiveEvents } from '../events/use-live-events.ts';
@@ -17,6 +17,17 @@ import { laneText, ProgressBar, STATUS_LABELS, StatusBadge } from './status-labe
 
 const CANCELLABLE: readonly string[] = TRANSITIONS.cancel.from;
 const RETRYABLE: readonly string[] = TRANSITIONS.requeue.from.filter((s) => s !== 'NEEDS_ATTENTION');
+
+/** Where an answer came from, in the user's words: a profile field, a saved answer, a rule, the model. */
+function provenance(f: FilledField): string {
+  const ref = f.ref ?? '';
+  if (ref.startsWith('answer:')) return `Your saved answer to "${ref.slice('answer:'.length)}"`;
+  if (ref.startsWith('profile.')) return `Your profile (${ref.slice('profile.'.length)})`;
+  if (ref.startsWith('default:')) return `JobSwipe's rule: ${ref.slice('default:'.length)}`;
+  if (f.source === 'ai') return 'Written by the AI assistant';
+  if (f.source === 'resume') return 'Your documents';
+  return f.source;
+}
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
@@ -185,6 +196,29 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           <Snapshot snapshot={app.snapshot} />
         </section>
       </div>
+      {app.filled.length > 0 && (
+        <section className="panel" aria-labelledby="answered-title">
+          <h2 id="answered-title">What was filled in, and from where</h2>
+          <table className="answered">
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Answer</th>
+                <th scope="col">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {app.filled.map((f) => (
+                <tr key={f.field}>
+                  <td>{f.field}</td>
+                  <td>{f.value}</td>
+                  <td>{provenance(f)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       <section className="panel" aria-labelledby="evidence-title">
         <h2 id="evidence-title">Screenshots</h2>
         <EvidenceGallery evidence={app.evidence} />

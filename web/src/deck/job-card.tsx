@@ -4,18 +4,26 @@ import { useId, useState } from 'react';
 import { Icon } from '../ui/icon.tsx';
 import type { SwipeGesture } from './use-swipe-gesture.ts';
 
+/** A salary range for the card; a currency the browser does not know shows as its code, never throws. */
 export function formatSalary(job: Pick<JobView, 'salaryMin' | 'salaryMax' | 'salaryCurrency'>): string | null {
   if (job.salaryMin === null && job.salaryMax === null) return null;
-  const money = new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: job.salaryCurrency ?? 'USD',
-    notation: 'compact',
-    maximumFractionDigits: 0,
-  });
+  const money = moneyFormat(job.salaryCurrency ?? 'USD');
   if (job.salaryMin !== null && job.salaryMax !== null && job.salaryMin !== job.salaryMax) {
-    return `${money.format(job.salaryMin)} – ${money.format(job.salaryMax)}`;
+    return `${money(job.salaryMin)} – ${money(job.salaryMax)}`;
   }
-  return money.format((job.salaryMin ?? job.salaryMax) as number);
+  return money((job.salaryMin ?? job.salaryMax) as number);
+}
+
+function moneyFormat(currency: string): (amount: number) => string {
+  const compact = { notation: 'compact', maximumFractionDigits: 0 } as const;
+  try {
+    const format = new Intl.NumberFormat(undefined, { ...compact, style: 'currency', currency });
+    return (amount) => format.format(amount);
+  } catch {
+    // Intl throws a RangeError for a code that is not a currency ("US$"): one bad posting must not blank the deck.
+    const format = new Intl.NumberFormat(undefined, compact);
+    return (amount) => `${format.format(amount)} ${currency}`;
+  }
 }
 
 export function JobCard({ job, gesture, behind = 0 }: { job: JobView; gesture?: SwipeGesture; behind?: number }) {

@@ -7,10 +7,14 @@ import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { Field } from '../ui/field.tsx';
 import { fieldErrors } from '../ui/user-message.ts';
+import { YesNoAsk } from '../ui/yes-no-ask.tsx';
+import { ExperienceStep } from './experience-step.tsx';
 import { ResumeUpload } from './resume-upload.tsx';
 import { ONBOARDING_STEPS } from './steps.ts';
 
 const DECLINE = 'decline';
+const RESUME_STEP = ONBOARDING_STEPS.indexOf('Resume');
+const EXPERIENCE_STEP = ONBOARDING_STEPS.indexOf('Experience');
 const EEO_OPTIONS: Record<
   'gender' | 'race' | 'hispanicLatino' | 'veteran' | 'disability',
   { label: string; options: string[] }
@@ -84,9 +88,18 @@ export function OnboardingPage() {
       case 2:
         return { workAuthorization: d.workAuthorization };
       case 3:
-        return { salaryExpectation: d.salaryExpectation, noticePeriod: d.noticePeriod };
+        return {
+          salaryExpectation: d.salaryExpectation,
+          noticePeriod: d.noticePeriod,
+          earliestStartDate: d.earliestStartDate,
+          referralSource: d.referralSource,
+          legalAge: d.legalAge,
+          willingToRelocate: d.willingToRelocate,
+        };
       case 4:
         return { eeo: d.eeo };
+      case EXPERIENCE_STEP:
+        return { workHistory: d.workHistory, education: d.education };
       default:
         return {};
     }
@@ -223,28 +236,12 @@ export function OnboardingPage() {
               })
             }
           />
-          <fieldset className="choices">
-            <legend>Will you now or in the future need visa sponsorship?</legend>
-            {(
-              [
-                ['Yes', true],
-                ['No', false],
-                ['Ask me each time', null],
-              ] as const
-            ).map(([label, value]) => (
-              <label className="check" key={label}>
-                <input
-                  type="radio"
-                  name="sponsorship"
-                  checked={draft.workAuthorization.requiresSponsorship === value}
-                  onChange={() =>
-                    set({ workAuthorization: { ...draft.workAuthorization, requiresSponsorship: value } })
-                  }
-                />{' '}
-                {label}
-              </label>
-            ))}
-          </fieldset>
+          <YesNoAsk
+            legend="Will you now or in the future need visa sponsorship?"
+            name="sponsorship"
+            value={draft.workAuthorization.requiresSponsorship}
+            onChange={(value) => set({ workAuthorization: { ...draft.workAuthorization, requiresSponsorship: value } })}
+          />
         </>
       );
       break;
@@ -302,6 +299,32 @@ export function OnboardingPage() {
             value={text(draft.noticePeriod)}
             onChange={(e) => set({ noticePeriod: orNull(e.target.value) })}
           />
+          <Field
+            label="Earliest start date"
+            type="date"
+            value={text(draft.earliestStartDate)}
+            onChange={(e) => set({ earliestStartDate: orNull(e.target.value) })}
+            error={fields.earliestStartDate}
+          />
+          <Field
+            label="Where you usually hear about jobs"
+            hint='Answers "How did you hear about us?" when you have not said otherwise'
+            placeholder="e.g. LinkedIn"
+            value={text(draft.referralSource)}
+            onChange={(e) => set({ referralSource: orNull(e.target.value) })}
+          />
+          <YesNoAsk
+            legend="Are you 18 or older?"
+            name="legal-age"
+            value={draft.legalAge}
+            onChange={(value) => set({ legalAge: value })}
+          />
+          <YesNoAsk
+            legend="Are you willing to relocate?"
+            name="relocate"
+            value={draft.willingToRelocate}
+            onChange={(value) => set({ willingToRelocate: value })}
+          />
         </>
       );
       break;
@@ -337,8 +360,11 @@ export function OnboardingPage() {
         </>
       );
       break;
-    default:
+    case RESUME_STEP:
       body = <ResumeUpload current={draft.resume} onUploaded={(resume) => set({ resume })} />;
+      break;
+    default:
+      body = <ExperienceStep draft={draft} onChange={set} />;
   }
 
   const last = step === ONBOARDING_STEPS.length - 1;
@@ -373,11 +399,13 @@ export function OnboardingPage() {
           >
             Back
           </button>
-          <button type="submit" className="btn btn-primary" disabled={saving || (last && !draft.resume)}>
+          <button type="submit" className="btn btn-primary" disabled={saving || (step >= RESUME_STEP && !draft.resume)}>
             {saving ? 'Saving…' : last ? 'Finish' : 'Save and continue'}
           </button>
         </div>
-        {last && !draft.resume && <p className="hint">Upload a resume to finish; applications send it.</p>}
+        {step >= RESUME_STEP && !draft.resume && (
+          <p className="hint">Upload a resume to go on; applications send it.</p>
+        )}
       </form>
     </main>
   );

@@ -6,4 +6,5 @@ export const ONBOARDING_STEPS = [
   'Preferences',
   'Voluntary questions',
   'Resume',
+  'Experience',
 ] as const;

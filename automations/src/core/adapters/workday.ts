@@ -4,6 +4,7 @@
 import { clickSoon, recentlyClicked } from '../controls.ts';
 import { deepQueryAll, isVisible, textOf } from '../dom.ts';
 import { realClick, typeValue } from '../fill.ts';
+import { accountHere } from '../site-account.ts';
 import type { StepInput, StepResult } from '../types.ts';
 import type { Adapter } from './adapter.ts';
 
@@ -17,13 +18,17 @@ function accountStep(doc: Document, input: StepInput): StepResult | null {
   const page = visible(doc, `${id('createAccountPage')},${id('signInPage')}`);
   if (!page) return null;
   const ats = 'workday';
-  if (!input.account?.password) {
-    return {
-      status: 'login_required',
-      message: "Workday asks for a candidate account on this employer's site, and no account password was given.",
-      ats,
-    };
+  const here = accountHere(doc, input, ats);
+  if (!here.ok) {
+    return (
+      here.refusal ?? {
+        status: 'login_required',
+        message: "Workday asks for a candidate account on this employer's site, and no account password was given.",
+        ats,
+      }
+    );
   }
+  const { account } = here;
   const creating = page.getAttribute('data-automation-id') === 'createAccountPage';
   const error = textOf(visible(page, id('errorBanner')));
   const submit = visible(page, `${id('createAccountSubmitButton')},${id('signInSubmitButton')}`);
@@ -41,12 +46,12 @@ function accountStep(doc: Document, input: StepInput): StepResult | null {
     if (!creating || !signIn)
       return { status: 'login_required', message: `Workday refused the account: ${error}`, ats };
   }
-  const email = input.account.email ?? input.profile.email;
+  const email = account.email ?? input.profile.email;
   const fields: Array<[string, string]> = [
     ['email', email],
-    ['password', input.account.password],
+    ['password', account.password],
   ];
-  if (creating) fields.push(['verifyPassword', input.account.password]);
+  if (creating) fields.push(['verifyPassword', account.password]);
   for (const [name, value] of fields) {
     const el = visible(page, `input${id(name)}`) as HTMLInputElement | null;
     if (el) typeValue(el, value);

@@ -1,5 +1,7 @@
 // Ashby Posting API: GET {base}/posting-api/job-board/{board}?includeCompensation=true.
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { z } from 'zod';
+import type { AddressCheck } from '../../egress/address-check.ts';
 import { fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
 export const ASHBY_API = 'https://api.ashbyhq.com';
@@ -34,9 +36,14 @@ const Board = z.object({
   ),
 });
 
-export async function ashbyJobs(board: string, baseUrl = ASHBY_API, company = board): Promise<ImportedJob[]> {
+export async function ashbyJobs(
+  check: AddressCheck,
+  board: string,
+  baseUrl = ASHBY_API,
+  company = board,
+): Promise<ImportedJob[]> {
   const url = `${baseUrl.replace(/\/+$/, '')}/posting-api/job-board/${encodeURIComponent(board)}?includeCompensation=true`;
-  const body = Board.parse(await fetchJson(url));
+  const body = Board.parse(await fetchJson(check, url));
   return body.jobs
     .filter((j) => j.isListed)
     .map((j) => {
@@ -47,6 +54,7 @@ export async function ashbyJobs(board: string, baseUrl = ASHBY_API, company = bo
         company,
         title: j.title,
         location: j.location,
+        country: countryOfLocation(j.location),
         remote: j.isRemote === true || j.workplaceType === 'Remote' || isRemote(j.location),
         salaryMin: salary?.minValue ?? null,
         salaryMax: salary?.maxValue ?? null,

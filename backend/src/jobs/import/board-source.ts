@@ -1,4 +1,5 @@
 // Which board an import reads: one of the three public job-board APIs, by name.
+import type { AddressCheck } from '../../egress/address-check.ts';
 import { ASHBY_API, ashbyJobs } from './ashby.ts';
 import { GREENHOUSE_API, greenhouseJobs } from './greenhouse.ts';
 import type { ImportedJob } from './imported-job.ts';
@@ -21,14 +22,15 @@ export const DEFAULT_API: Record<BoardKind, string> = {
   ashby: ASHBY_API,
 };
 
-export function fetchBoard(source: BoardSource): Promise<ImportedJob[]> {
+/** The board's postings; every request (redirects included) passes `check`, the SSRF guard. */
+export function fetchBoard(source: BoardSource, check: AddressCheck): Promise<ImportedJob[]> {
   const base = source.baseUrl ?? DEFAULT_API[source.kind];
   switch (source.kind) {
     case 'greenhouse':
-      return greenhouseJobs(source.board, base);
+      return greenhouseJobs(check, source.board, base);
     case 'lever':
-      return leverJobs(source.board, base, source.company);
+      return leverJobs(check, source.board, base, source.company);
     case 'ashby':
-      return ashbyJobs(source.board, base, source.company);
+      return ashbyJobs(check, source.board, base, source.company);
   }
 }

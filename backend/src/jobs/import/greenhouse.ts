@@ -1,5 +1,7 @@
 // Greenhouse Job Board API: GET {base}/v1/boards/{board}/jobs?content=true.
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { z } from 'zod';
+import type { AddressCheck } from '../../egress/address-check.ts';
 import { decodeEntities, fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
 export const GREENHOUSE_API = 'https://boards-api.greenhouse.io';
@@ -19,9 +21,13 @@ const Board = z.object({
   ),
 });
 
-export async function greenhouseJobs(board: string, baseUrl = GREENHOUSE_API): Promise<ImportedJob[]> {
+export async function greenhouseJobs(
+  check: AddressCheck,
+  board: string,
+  baseUrl = GREENHOUSE_API,
+): Promise<ImportedJob[]> {
   const url = `${baseUrl.replace(/\/+$/, '')}/v1/boards/${encodeURIComponent(board)}/jobs?content=true`;
-  const body = Board.parse(await fetchJson(url));
+  const body = Board.parse(await fetchJson(check, url));
   return body.jobs.map((job) => {
     // Greenhouse sends the description HTML-escaped.
     const html = decodeEntities(job.content ?? '');
@@ -32,6 +38,7 @@ export async function greenhouseJobs(board: string, baseUrl = GREENHOUSE_API): P
       company: job.company_name ?? board,
       title: job.title,
       location,
+      country: countryOfLocation(location),
       remote: isRemote(location),
       salaryMin: null,
       salaryMax: null,

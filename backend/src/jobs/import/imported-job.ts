@@ -1,5 +1,7 @@
 // A posting as the jobs table stores it, and the text helpers every board source shares.
 import type { Job } from '@jobswipe/db';
+import type { AddressCheck } from '../../egress/address-check.ts';
+import { type CheckedResponse, checkedGet } from '../../egress/checked-get.ts';
 
 /** One row of the `jobs` table as an import writes it (unique by source + externalId). */
 export type ImportedJob = Omit<Job, 'id' | 'closedAt' | 'createdAt' | 'updatedAt'>;
@@ -40,14 +42,20 @@ export function isRemote(...texts: Array<string | null | undefined>): boolean {
   return texts.some((t) => t && /\bremote\b/i.test(t));
 }
 
-/** Fetches JSON with an error that says what was asked and what came back. */
-export async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  let response: Response;
+/** Fetches JSON past the address check, with an error that says what was asked and what came back. */
+export async function fetchJson(check: AddressCheck, url: string, signal?: AbortSignal): Promise<unknown> {
+  let response: CheckedResponse;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+    response = await checkedGet(check, url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
   } catch (err) {
     throw new Error(`Cannot reach ${url}: ${(err as Error).message}`);
   }
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}; check the board name and --base-url.`);
-  return response.json();
+  if (response.status < 200 || response.status >= 300) {
+    throw new Error(`${url} answered HTTP ${response.status}; check the board name and --base-url.`);
+  }
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    throw new Error(`${url} did not answer JSON; check --base-url.`);
+  }
 }

@@ -1,5 +1,7 @@
 // Lever Postings API: GET {base}/v0/postings/{site}?mode=json.
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { z } from 'zod';
+import type { AddressCheck } from '../../egress/address-check.ts';
 import { fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
 export const LEVER_API = 'https://api.lever.co';
@@ -22,9 +24,14 @@ const Postings = z.array(
   }),
 );
 
-export async function leverJobs(site: string, baseUrl = LEVER_API, company = site): Promise<ImportedJob[]> {
+export async function leverJobs(
+  check: AddressCheck,
+  site: string,
+  baseUrl = LEVER_API,
+  company = site,
+): Promise<ImportedJob[]> {
   const url = `${baseUrl.replace(/\/+$/, '')}/v0/postings/${encodeURIComponent(site)}?mode=json`;
-  const postings = Postings.parse(await fetchJson(url));
+  const postings = Postings.parse(await fetchJson(check, url));
   return postings.map((p) => {
     const lists = p.lists.map((l) => `<h3>${l.text}</h3><ul>${l.content}</ul>`).join('');
     const html = `${p.description}${lists}${p.additional}`;
@@ -35,6 +42,7 @@ export async function leverJobs(site: string, baseUrl = LEVER_API, company = sit
       company,
       title: p.text,
       location,
+      country: countryOfLocation(location),
       remote: p.workplaceType === 'remote' || isRemote(location),
       salaryMin: p.salaryRange?.min ?? null,
       salaryMax: p.salaryRange?.max ?? null,

@@ -5,11 +5,11 @@ import type { Database } from '@jobswipe/db';
 import type { ImportedJob } from './imported-job.ts';
 
 const UPSERT = `
-insert into jobs (source, external_id, company, title, location, remote, salary_min, salary_max,
+insert into jobs (source, external_id, company, title, location, country, remote, salary_min, salary_max,
                   salary_currency, description, key_points, apply_url, ats_kind, posted_at)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 on conflict (source, external_id) do update set
-  company = excluded.company, title = excluded.title, location = excluded.location,
+  company = excluded.company, title = excluded.title, location = excluded.location, country = excluded.country,
   remote = excluded.remote, salary_min = excluded.salary_min, salary_max = excluded.salary_max,
   salary_currency = excluded.salary_currency, description = excluded.description,
   key_points = excluded.key_points, apply_url = excluded.apply_url, ats_kind = excluded.ats_kind,
@@ -35,10 +35,11 @@ export async function saveJobs(
       j.company,
       j.title,
       j.location,
+      j.country,
       j.remote,
-      j.salaryMin,
-      j.salaryMax,
-      j.salaryCurrency,
+      salaryAmount(j.salaryMin),
+      salaryAmount(j.salaryMax),
+      currencyCode(j.salaryCurrency),
       j.description,
       j.keyPoints,
       j.applyUrl,
@@ -49,4 +50,21 @@ export async function saveJobs(
     onProgress({ done: i + 1, total: jobs.length, created });
   }
   return { created, updated: jobs.length - created };
+}
+
+/** An ISO 4217 code the formatter knows (upper case), or null: a board's "US$" is no currency code. */
+export function currencyCode(text: string | null): string | null {
+  const code = text?.trim().toUpperCase() ?? '';
+  if (!/^[A-Z]{3}$/.test(code)) return null;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return code;
+  } catch {
+    return null;
+  }
+}
+
+/** A salary the card can show: a whole, non-negative, finite amount, or null. */
+function salaryAmount(amount: number | null): number | null {
+  return amount !== null && Number.isFinite(amount) && amount >= 0 ? Math.round(amount) : null;
 }

@@ -21,7 +21,7 @@ export function fieldUuid(p: Posting, key: string): string {
 }
 
 export function ashbySpec(p: Posting): FormSpec {
-  const bank = customQuestions(p.company.name);
+  const bank = customQuestions(p);
   const system = (
     key: string,
     label: string,

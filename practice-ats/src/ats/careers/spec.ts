@@ -12,7 +12,7 @@ export function careersPath(p: Posting): string {
 
 export function careersSpec(p: Posting): FormSpec {
   const personal = 'Personal details';
-  const bank = customQuestions(p.company.name);
+  const bank = customQuestions(p);
   const fields: FieldSpec[] = [
     {
       name: 'first_name',

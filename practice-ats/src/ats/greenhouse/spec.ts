@@ -134,7 +134,7 @@ export function greenhouseSpec(p: Posting, design: GreenhouseDesign = designOf(p
     required: boolean,
     asks: FieldSpec['asks'],
   ): FieldSpec => specField(n.main(key), label, type, required, asks, { id: key });
-  const bank = customQuestions(p.company.name);
+  const bank = customQuestions(p);
   const links: FieldTemplate[] = [
     { label: 'LinkedIn Profile', type: 'text', required: false, asks: profile('profile.links.linkedin') },
     { label: 'Website', type: 'text', required: false, asks: profile('profile.links.portfolio') },

@@ -15,7 +15,7 @@ export function jobBase(p: Posting): string {
 }
 
 export function icimsSpec(p: Posting): FormSpec {
-  const bank = customQuestions(p.company.name);
+  const bank = customQuestions(p);
   const person = (
     key: string,
     label: string,

@@ -21,7 +21,7 @@ export function cardId(p: Posting): string {
 
 export function leverSpec(p: Posting): FormSpec {
   const card = cardId(p);
-  const bank = customQuestions(p.company.name);
+  const bank = customQuestions(p);
   const main = (
     name: string,
     label: string,

@@ -19,7 +19,7 @@ export function applyPath(p: Posting): string {
 }
 
 export function smartRecruitersSpec(p: Posting): FormSpec {
-  const bank = customQuestions(p.company.name);
+  const bank = customQuestions(p);
   const field = (
     name: string,
     label: string,

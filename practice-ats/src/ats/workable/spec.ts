@@ -13,7 +13,7 @@ export function jobPath(p: Posting): string {
 }
 
 export function workableSpec(p: Posting): FormSpec {
-  const bank = customQuestions(p.company.name);
+  const bank = customQuestions(p);
   const personal = { section: 'Personal information' };
   const details = { section: 'Details' };
   const consent = `I agree to ${p.company.name} storing my data for this and future job openings.`;

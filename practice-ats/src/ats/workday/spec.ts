@@ -4,7 +4,16 @@ import { createHash } from 'node:crypto';
 import type { Posting } from '../../catalog/posting.ts';
 import { slugify } from '../../catalog/posting.ts';
 import { DISABILITY, GENDER, HISPANIC_LATINO, RACE, VETERAN } from '../../spec/eeo.ts';
-import { document, type FieldSpec, type FormSpec, formOf, profile, question, specField } from '../../spec/form-spec.ts';
+import {
+  document,
+  type FieldSpec,
+  type FormSpec,
+  formOf,
+  profile,
+  question,
+  specField,
+  workedFor,
+} from '../../spec/form-spec.ts';
 import { customQuestions, HOW_HEARD, place } from '../../spec/question-bank.ts';
 
 export const WORKDAY_STEPS = [
@@ -63,7 +72,7 @@ function input(
 }
 
 export function workdaySpec(p: Posting): FormSpec {
-  const bank = customQuestions(p.company.name);
+  const bank = customQuestions(p);
   const info: WorkdayStep = 'My Information';
   const experience: WorkdayStep = 'My Experience';
   const disclosures: WorkdayStep = 'Voluntary Disclosures';
@@ -77,7 +86,7 @@ export function workdaySpec(p: Posting): FormSpec {
         `Have you previously worked for ${p.company.name}?`,
         'radio',
         true,
-        question(`Have you previously worked for ${p.company.name}?`),
+        workedFor(p.company.name),
         info,
       ),
       options: [

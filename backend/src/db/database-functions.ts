@@ -1,0 +1,16 @@
+// Every database function generated from TypeScript, in the order a migration creates them (a
+// function's dependencies first).
+import { ISO_TIME_SQL, JOB_VIEW_SQL } from '../jobs/job-view.ts';
+import { RESERVE_QUOTA_SQL } from '../quota/reserve-quota.ts';
+import { USAGE_GIVE_SQL, USAGE_TAKE_SQL } from '../quota/usage-counter.ts';
+import { SWIPE_TRANSACTION_SQL } from '../swipes/swipe-transaction.ts';
+import type { SqlFunction } from './sql-function.ts';
+
+export const DATABASE_FUNCTIONS: readonly SqlFunction[] = [
+  ISO_TIME_SQL,
+  JOB_VIEW_SQL,
+  USAGE_TAKE_SQL,
+  USAGE_GIVE_SQL,
+  RESERVE_QUOTA_SQL,
+  SWIPE_TRANSACTION_SQL,
+];
