@@ -202,6 +202,17 @@ export const ENV = {
     schema: hostLimits,
     doc: 'Per-host overrides of HOST_RATE_LIMIT_PER_MINUTE: host=perMinute,... (e.g. boards.greenhouse.io=10)',
   },
+  SMTP_URL: {
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…')
+      .optional(),
+    doc: 'Mail server for "forgot password" links (smtp://user:pass@host:port, smtps:// for TLS); unset: no mail is sent',
+  },
+  MAIL_FROM: {
+    schema: z.string().min(3).default('JobSwipe <no-reply@localhost>'),
+    doc: 'Sender of the mail JobSwipe sends',
+  },
   EGRESS_ALLOW: {
     schema: z
       .string()

@@ -1,8 +1,9 @@
-import type { ErrorBody, UsageView, UserView } from '@jobswipe/protocol';
+import type { ErrorBody, ExecutionPreference, NextSwipe, SwipeResponse, UsageView, UserView } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayStart, monthStart } from '../src/quota/periods.ts';
 import { signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
+import { createJobs } from './support/factories.ts';
 
 let backend: TestBackend;
 
@@ -77,5 +78,41 @@ describe('settings', () => {
     const missing = await me.api.put<ErrorBody>('/v1/settings', {});
     expect(missing.status).toBe(400);
     expect((await me.api.get<UsageView>('/v1/plan')).body.executionPreference).toBe('auto');
+  });
+
+  it('says where the next right-swipe goes, and the swipe then goes there', async () => {
+    const outcome = (res: SwipeResponse): NextSwipe => {
+      const app = res.application!;
+      if (app.status === 'SCHEDULED') return 'tomorrow';
+      if (app.status === 'WAITING_QUOTA') return 'next_month';
+      return app.lane;
+    };
+    const seen: Record<ExecutionPreference, NextSwipe[]> = { auto: [], device_only: [], server_only: [] };
+    for (const preference of ['auto', 'device_only', 'server_only'] as const) {
+      const me = await signUp(backend.api);
+      await me.api.put('/v1/settings', { executionPreference: preference });
+      // Four of the five server applications of the month are used already (on earlier days).
+      await prisma().usageCounter.create({
+        data: {
+          userId: me.user.id,
+          periodKind: 'month',
+          periodStart: monthStart(new Date()),
+          serverUsed: 4,
+          totalUsed: 4,
+        },
+      });
+      for (const job of await createJobs(prisma(), 4)) {
+        const predicted = (await me.api.get<UsageView>('/v1/plan')).body.nextSwipe;
+        const swiped = await me.api.post<SwipeResponse>('/v1/swipes', { jobId: job.id, direction: 'right' });
+        expect(outcome(swiped.body), `${preference}, swipe ${seen[preference].length + 1}`).toBe(predicted);
+        seen[preference].push(predicted);
+      }
+    }
+    // Free plan: 3 a day, 5 on the servers a month.
+    expect(seen).toEqual({
+      auto: ['server', 'device', 'device', 'tomorrow'],
+      device_only: ['device', 'device', 'device', 'tomorrow'],
+      server_only: ['server', 'next_month', 'next_month', 'next_month'],
+    });
   });
 });

@@ -14,14 +14,21 @@ export type IdParams = z.infer<typeof IdParams>;
 
 // ---- auth -----------------------------------------------------------------------------------
 
-export const SignupBody = z.object({
-  email,
-  password: z.string().min(10, 'must be at least 10 characters').max(200),
-});
+const newPassword = z.string().min(10, 'must be at least 10 characters').max(200);
+
+export const SignupBody = z.object({ email, password: newPassword });
 export type SignupBody = z.infer<typeof SignupBody>;
 
 export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });
 export type LoginBody = z.infer<typeof LoginBody>;
+
+/** POST /v1/auth/password/forgot: mails a reset link if an account has this email (the answer never says). */
+export const ForgotPasswordBody = z.object({ email });
+export type ForgotPasswordBody = z.infer<typeof ForgotPasswordBody>;
+
+/** POST /v1/auth/password/reset: the token from the mailed link and the new password. */
+export const ResetPasswordBody = z.object({ token: z.string().min(20).max(200), password: newPassword });
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
 
 /** The refresh token comes in the body (apps) or in the httpOnly cookie (the web site). */
 export const RefreshBody = z.object({ refreshToken: z.string().min(20).max(200).optional() });
@@ -266,6 +273,13 @@ export const SubscriptionView = z.object({
 });
 export type SubscriptionView = z.infer<typeof SubscriptionView>;
 
+/**
+ * What the next right-swipe does: goes out now on our servers or on the user's devices, or waits
+ * for tomorrow (daily limit) or next month (monthly limit, or server-only with the server share used).
+ */
+export const NextSwipe = z.enum(['server', 'device', 'tomorrow', 'next_month']);
+export type NextSwipe = z.infer<typeof NextSwipe>;
+
 export const UsageView = z.object({
   plan: PlanView,
   plans: z.array(PlanView),
@@ -274,6 +288,9 @@ export const UsageView = z.object({
   executionPreference: ExecutionPreference,
   /** How long a right-swipe is held for undo before any executor is offered it (the user's, else the default). */
   undoGraceMs: z.number().int(),
+  nextSwipe: NextSwipe,
+  /** Devices paired and not revoked: with none, work for "your devices" waits. */
+  devicesPaired: z.number().int(),
 });
 export type UsageView = z.infer<typeof UsageView>;
 

@@ -8,8 +8,10 @@ import { WEB_DIST, WEB_ROOT } from './web-paths.ts';
 /** The web app's own sources and the protocol it imports shapes and statuses from. */
 const SOURCES = [
   join(WEB_ROOT, 'src'),
+  join(WEB_ROOT, 'public'),
   join(WEB_ROOT, 'index.html'),
   join(WEB_ROOT, 'vite.config.ts'),
+  join(WEB_ROOT, 'build', 'vite-plugins.ts'),
   join(WEB_ROOT, 'package.json'),
   fileURLToPath(new URL('../../protocol/src/', import.meta.url)),
 ];

@@ -4,11 +4,14 @@ import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEff
 import { AuthPage } from './auth/auth-page.tsx';
 import { DeckPage } from './deck/deck-page.tsx';
 import { forgetDeck } from './deck/use-deck.ts';
+import { useWaitingSwipes } from './offline/pending-swipes.tsx';
 import { ONBOARDING_STEPS } from './onboarding/steps.ts';
-import { APP_PATHS, type AppPath, OPERATOR_PATHS } from './route-paths.ts';
+import { ANYONE_PATHS, APP_PATHS, type AppPath, OPERATOR_PATHS } from './route-paths.ts';
 import { Link, match, navigate, usePath } from './router.tsx';
-import { useServices, useSession, useSyncState } from './services.tsx';
+import { useServices, useSession } from './services.tsx';
 import { Icon } from './ui/icon.tsx';
+import { RouteErrorBoundary } from './ui/route-error-boundary.tsx';
+import { useFocusHeadingOnNavigate } from './ui/use-focus-heading.ts';
 import { useRetryWhileFailing } from './ui/use-retry-while-failing.ts';
 
 function page<P>(load: () => Promise<Record<string, ComponentType<P>>>, name: string) {
@@ -24,6 +27,17 @@ const ApplicationDetailPage = page<{ id: string }>(
 const DevicesPage = page(() => import('./devices/devices-page.tsx'), 'DevicesPage');
 const PlanPage = page(() => import('./plan/plan-page.tsx'), 'PlanPage');
 const OpsPage = page(() => import('./ops/ops-page.tsx'), 'OpsPage');
+const ForgotPasswordPage = page(() => import('./auth/password-pages.tsx'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('./auth/password-pages.tsx'), 'ResetPasswordPage');
+
+/** The signed-out pages that load on demand (sign-in itself is in the first bundle). */
+function PasswordPage({ path }: { path: string }) {
+  return (
+    <Suspense fallback={<main className="splash" id="main" aria-busy="true" />}>
+      {path === '/reset-password' ? <ResetPasswordPage /> : <ForgotPasswordPage />}
+    </Suspense>
+  );
+}
 
 const NAV = [
   { to: '/', label: 'Jobs', icon: 'cards' },
@@ -92,8 +106,9 @@ function OnboardingNudge() {
 function Shell({ userId, operator }: { userId: string; operator: boolean }) {
   const { session } = useServices();
   const path = usePath();
-  const { pending } = useSyncState();
+  const pending = useWaitingSwipes();
   const nav = operator ? [...NAV, { to: '/ops', label: 'Ops', icon: 'tool' } as const] : NAV;
+  useFocusHeadingOnNavigate(path);
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -139,7 +154,9 @@ function Shell({ userId, operator }: { userId: string; operator: boolean }) {
           </main>
         }
       >
-        <Routes userId={userId} operator={operator} />
+        <RouteErrorBoundary key={path}>
+          <Routes userId={userId} operator={operator} />
+        </RouteErrorBoundary>
       </Suspense>
     </div>
   );
@@ -153,6 +170,7 @@ export function App() {
   const restore = useCallback(() => void session.restore().catch(() => undefined), [session]);
   useRetryWhileFailing(status === 'offline', restore);
 
+  if ((ANYONE_PATHS as readonly string[]).includes(path)) return <PasswordPage path={path} />;
   if (status === 'restoring') {
     return (
       <main className="splash" id="main" aria-busy="true">

@@ -1,6 +1,6 @@
-// The offline shell: caches the app (index.html and its hashed assets) so the site opens without
-// a network, where the swipes waiting in IndexedDB are shown and sent once it returns. The API
-// (/v1) is never cached: its answers are live.
+// The offline shell: caches the app (index.html and every hashed file of the build, each page's
+// code included) so the site and all its pages open without a network, where the swipes waiting in
+// IndexedDB are shown and sent once it returns. The API (/v1) is never cached: its answers are live.
 
 /** The few service-worker types used here (the WebWorker lib cannot share a program with DOM). */
 interface SwEvent extends Event {
@@ -26,16 +26,18 @@ interface SwScope {
 const sw = self as unknown as SwScope;
 const CACHE = 'jobswipe-shell-v1';
 const SHELL = '/';
+/** Every file of this build, hashed or from public/, written in by the build (web/build/vite-plugins.ts). */
+const BUILD_FILES = '__JOBSWIPE_BUILD_FILES__' as unknown as readonly string[];
 
-/** index.html and every asset it names, fetched fresh. */
+/** index.html, fetched fresh, and every file of the build: each page's code works offline. */
 async function precache(): Promise<void> {
   const cache = await caches.open(CACHE);
   const res = await fetch(SHELL, { cache: 'no-store' });
   if (!res.ok) return;
-  const html = await res.clone().text();
   await cache.put(SHELL, res);
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
-  await cache.addAll(assets);
+  const cached = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  // Hashed names never change content: only the new ones are fetched.
+  await cache.addAll(BUILD_FILES.filter((f) => !(f.startsWith('/assets/') && cached.has(f))));
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
@@ -46,14 +48,18 @@ async function cacheFirst(request: Request): Promise<Response> {
   return res;
 }
 
-async function networkFirstShell(request: Request): Promise<Response> {
+/**
+ * Fresh when online (kept for later under `key`), the kept copy when not: the app's page (under one
+ * key for every path) and the unhashed files (the manifest, its icons).
+ */
+async function networkFirst(request: Request, key: RequestInfo = request): Promise<Response> {
   try {
     const res = await fetch(request);
-    if (res.ok) await (await caches.open(CACHE)).put(SHELL, res.clone());
+    if (res.ok) await (await caches.open(CACHE)).put(key, res.clone());
     return res;
   } catch (err) {
-    const shell = await caches.match(SHELL);
-    if (shell) return shell;
+    const kept = await caches.match(key);
+    if (kept) return kept;
     throw err;
   }
 }
@@ -65,13 +71,20 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(Promise.all([api, precache()]).then(() => sw.skipWaiting()));
 });
 
+/** Drops other caches and the files of earlier builds, which no page of this build asks for. */
+async function prune(): Promise<void> {
+  const names = await caches.keys();
+  await Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n)));
+  const cache = await caches.open(CACHE);
+  const current = new Set(BUILD_FILES);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !current.has(path)) await cache.delete(request);
+  }
+}
+
 sw.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
-      .then(() => sw.clients.claim()),
-  );
+  event.waitUntil(prune().then(() => sw.clients.claim()));
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -79,5 +92,6 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== sw.location.origin || url.pathname.startsWith('/v1')) return;
   if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request));
-  else if (request.mode === 'navigate') event.respondWith(networkFirstShell(request));
+  else if (BUILD_FILES.includes(url.pathname)) event.respondWith(networkFirst(request));
+  else if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL));
 });

@@ -236,7 +236,11 @@ describe('plan and ops', () => {
     await expect.poll(() => page.getByText('All applications this month').count()).toBe(1);
     expect(await page.locator('.meter').nth(1).textContent()).toMatch(/1 \/ /);
     await screenshot(page, 'plan-phone');
-    await page.getByRole('radio', { name: /My devices only/ }).check();
+    // With no device paired, "My devices only" is explained first and saved only when confirmed.
+    await page.getByRole('radio', { name: /My devices only/ }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('You have no paired device');
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: user.user.id } })).executionPreference).toBe('auto');
+    await page.getByRole('button', { name: 'Use my devices only anyway' }).click();
     await expect
       .poll(async () => (await prisma().user.findUniqueOrThrow({ where: { id: user.user.id } })).executionPreference)
       .toBe('device_only');

@@ -121,6 +121,40 @@ describe('the deck', () => {
     await context.close();
   });
 
+  it('keeps key presses made while a card flies out, one swipe per press, in order', async () => {
+    const { context, page, user } = await open();
+    const first = await topTitle(page).textContent();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(async () => (await swipesOf(user.user.id)).map((s) => s.direction))
+      .toEqual(['right', 'left', 'right']);
+    expect(await topTitle(page).textContent()).not.toBe(first);
+    await context.close();
+  });
+
+  it('keeps the filters across a reload, and Clear clears them for good', async () => {
+    const { context, page } = await open();
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByLabel('Job title or keyword').fill('Engineer 1');
+    await page.getByRole('button', { name: 'Show jobs' }).click();
+    await expect.poll(() => topTitle(page).textContent()).toMatch(/^Engineer 1/);
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: /^Filters/ }).textContent()).toContain('Filters (1)');
+    await expect.poll(() => topTitle(page).textContent()).toMatch(/^Engineer 1/);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    expect(await page.getByLabel('Job title or keyword').inputValue()).toBe('Engineer 1');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.reload();
+    await expect
+      .poll(async () => (await page.getByRole('button', { name: /^Filters/ }).textContent())?.trim())
+      .toBe('Filters');
+    await page.getByRole('button', { name: 'Filters' }).click();
+    expect(await page.getByLabel('Job title or keyword').inputValue()).toBe('');
+    await context.close();
+  });
+
   it('swipes with a finger on a phone: the card follows the touch, and a short one snaps back', async () => {
     const { context, page, user } = await open(PHONE, { hasTouch: true, isMobile: true });
     // Real touch input, as a touchscreen sends it: the browser turns it into pointer events (or a
@@ -253,12 +287,19 @@ describe('the deck', () => {
     const plan = await prisma().plan.findUniqueOrThrow({ where: { id: 'free' } });
     const limit = plan.dailyLimit ?? 0;
     expect(limit).toBeGreaterThan(0);
+    const quota = page.getByTestId('quota');
+    await expect
+      .poll(() => quota.textContent())
+      .toContain(`${limit} left today · ${plan.totalPerMonth} left this month`);
+    expect(await quota.textContent()).toContain('Your next apply goes out now, from our servers.');
     for (let i = 0; i <= limit; i++) {
       const title = await topTitle(page).textContent();
       await page.getByRole('button', { name: 'Apply' }).click();
       await expect.poll(() => topTitle(page).textContent()).not.toBe(title);
     }
     await expect.poll(() => page.locator('.toast').textContent()).toContain("Today's limit is reached");
+    await expect.poll(() => quota.textContent()).toContain('0 left today');
+    expect(await quota.textContent()).toContain('your next apply goes out tomorrow');
     const statuses = await prisma().application.findMany({ where: { userId: user.user.id }, select: { status: true } });
     expect(statuses.filter((a) => a.status === 'SCHEDULED')).toHaveLength(1);
     await context.close();

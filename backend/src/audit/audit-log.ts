@@ -7,6 +7,8 @@ export type AuditAction =
   | 'login'
   | 'login_failed'
   | 'logout'
+  | 'password_reset_requested'
+  | 'password_reset'
   | 'refresh_token_reuse'
   | 'device_paired'
   | 'device_revoked'

@@ -1,14 +1,29 @@
-// POST /v1/auth/signup, /login, /refresh, /logout.
-import { type AuthResponse, LoginBody, RefreshBody, SignupBody } from '@jobswipe/protocol';
+// POST /v1/auth/signup, /login, /refresh, /logout, /password/forgot, /password/reset.
+import {
+  type AuthResponse,
+  ForgotPasswordBody,
+  LoginBody,
+  RefreshBody,
+  ResetPasswordBody,
+  SignupBody,
+} from '@jobswipe/protocol';
 import { type CookieOptions, type Request, type Response, Router } from 'express';
 import { audit } from '../audit/audit-log.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
+import { createMailer } from '../mail/mailer.ts';
 import { toUserView } from '../users/user-view.ts';
+import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
 const REFRESH_COOKIE = 'js_refresh';
+/**
+ * Set and cleared with the refresh cookie, readable by the page and holding no secret: it tells
+ * the web app a session may exist, so a signed-out visitor's page does not ask for a refresh it
+ * would be refused (and the browser would log as an error).
+ */
+export const SESSION_HINT_COOKIE = 'js_session';
 
 function origin(req: Request) {
   return { ip: req.ip, userAgent: req.get('user-agent') };
@@ -36,12 +51,18 @@ export function authRoutes(ctx: AppContext): Router {
     path: '/v1/auth',
     maxAge: ctx.config.REFRESH_TOKEN_TTL_S * 1000,
   };
+  const hint: CookieOptions = { ...cookie, httpOnly: false, path: '/' };
+  const forget = (res: Response) => {
+    res.clearCookie(REFRESH_COOKIE, { ...cookie, maxAge: undefined });
+    res.clearCookie(SESSION_HINT_COOKIE, { ...hint, maxAge: undefined });
+  };
 
   async function respond(res: Response, userId: string, session: { token: string; familyId: string }, status = 200) {
     const refreshToken = session.token;
     const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
     const access = await ctx.tokens.issue({ userId: user.id, role: user.role, sessionId: session.familyId });
     res.cookie(REFRESH_COOKIE, refreshToken, cookie);
+    res.cookie(SESSION_HINT_COOKIE, '1', hint);
     const body: AuthResponse = {
       user: toUserView(user),
       accessToken: access.token,
@@ -82,9 +103,38 @@ export function authRoutes(ctx: AppContext): Router {
   router.post('/refresh', limit, async (req, res) => {
     const body = parse(RefreshBody, req.body ?? {}, 'body');
     const token = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
-    if (!token) throw new AppError('unauthenticated', 'No refresh token: sign in again.');
-    const next = await ctx.sessions.rotate(token, origin(req));
+    if (!token) {
+      forget(res);
+      throw new AppError('unauthenticated', 'No refresh token: sign in again.');
+    }
+    const next = await ctx.sessions.rotate(token, origin(req)).catch((err: unknown) => {
+      // A refused refresh ends the session on this browser: the page stops asking.
+      forget(res);
+      throw err;
+    });
     await respond(res, next.userId, next);
+  });
+
+  const mailer = createMailer(ctx.config);
+
+  router.post('/password/forgot', limit, async (req, res) => {
+    const { email } = parse(ForgotPasswordBody, req.body, 'body');
+    if (!mailer) {
+      throw new AppError(
+        'service_unavailable',
+        'Email is not set up on this server (SMTP_URL is not set), so no reset link can be sent. Ask its operator.',
+      );
+    }
+    await requestPasswordReset(ctx.db, mailer, ctx.config.publicUrl, email, origin(req));
+    // The same answer whether or not the address has an account.
+    res.status(202).json({ sent: true });
+  });
+
+  router.post('/password/reset', limit, async (req, res) => {
+    const { token, password } = parse(ResetPasswordBody, req.body, 'body');
+    await resetPassword(ctx.db, token, password, origin(req));
+    forget(res);
+    res.status(204).end();
   });
 
   router.post('/logout', async (req, res) => {
@@ -96,7 +146,7 @@ export function authRoutes(ctx: AppContext): Router {
       // Live-event sockets this sign-in opened close now, on whichever node they are.
       await ctx.events.endSession(ended.userId, ended.familyId);
     }
-    res.clearCookie(REFRESH_COOKIE, { ...cookie, maxAge: undefined });
+    forget(res);
     res.status(204).end();
   });
 

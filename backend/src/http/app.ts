@@ -1,4 +1,5 @@
 // The Express application: one place that mounts every module's routes under /v1.
+import compression from 'compression';
 import express, { Router } from 'express';
 import helmet from 'helmet';
 import { applicationRoutes } from '../applications/routes.ts';
@@ -46,6 +47,8 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   app.use(requestContext(ctx.log));
   app.use(httpMetrics(ctx.metrics));
   app.use(healthRoutes(ctx));
+  // API answers compressed (brotli or gzip); the web app's files come compressed by the build.
+  app.use(compression());
   // Stripe signs the raw bytes: the webhook must read them before the JSON parser does.
   app.use('/v1', stripeWebhookRoutes(ctx));
   app.use(express.json({ limit: '100kb' }));

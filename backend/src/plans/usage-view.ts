@@ -2,6 +2,7 @@
 import type { Plan, Queryable } from '@jobswipe/db';
 import type { PlanView, UsageView } from '@jobswipe/protocol';
 import { notFound } from '../http/errors.ts';
+import { nextSwipe } from '../quota/next-swipe.ts';
 import { readUsage } from '../quota/usage.ts';
 
 export function toPlanView(plan: Plan): PlanView {
@@ -17,10 +18,11 @@ export function toPlanView(plan: Plan): PlanView {
 
 /** `defaultUndoGraceMs`: the grace period of a user who has not chosen one (UNDO_GRACE_MS). */
 export async function usageView(db: Queryable, userId: string, defaultUndoGraceMs: number): Promise<UsageView> {
-  const [user, plans, usage] = await Promise.all([
+  const [user, plans, usage, devicesPaired] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, include: { plan: true, subscription: true } }),
     db.plan.findMany({ orderBy: { sortOrder: 'asc' } }),
     readUsage(db, userId),
+    db.device.count({ where: { userId, revokedAt: null } }),
   ]);
   if (!user) throw notFound('User');
   return {
@@ -34,5 +36,7 @@ export async function usageView(db: Queryable, userId: string, defaultUndoGraceM
     usage,
     executionPreference: user.executionPreference,
     undoGraceMs: user.undoGraceMs ?? defaultUndoGraceMs,
+    nextSwipe: nextSwipe(user.plan, usage, user.executionPreference),
+    devicesPaired,
   };
 }

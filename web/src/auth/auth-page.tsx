@@ -72,6 +72,11 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
             {busy ? 'One moment…' : signup ? 'Create account' : 'Sign in'}
           </button>
         </form>
+        {!signup && (
+          <p className="auth-switch">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        )}
         <p className="auth-switch">
           {signup ? 'Already have an account? ' : 'New here? '}
           <Link to={signup ? '/signin' : '/signup'}>{signup ? 'Sign in' : 'Create an account'}</Link>

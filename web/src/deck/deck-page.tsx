@@ -1,7 +1,7 @@
 // The swipe deck: one card at a time, swiped by drag or flick, by the buttons or by the keyboard
 // (← pass, → apply, U undo).
 import type { SwipeDirection } from '@jobswipe/protocol';
-import { useCallback, useEffect, useState } from 'react';
+import { type CSSProperties, useCallback, useEffect, useState } from 'react';
 import type { DeckFilters as Filters } from '../api/client.ts';
 import { NetworkError } from '../api/http.ts';
 import { PendingSwipes } from '../offline/pending-swipes.tsx';
@@ -10,7 +10,9 @@ import { useSyncState } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { DeckFilters } from './deck-filters.tsx';
+import { savedFilters, saveFilters } from './filter-store.ts';
 import { JobCard } from './job-card.tsx';
+import { QuotaStrip } from './quota-strip.tsx';
 import { swipeAnswerNotice } from './swipe-answer.ts';
 import { useDeck } from './use-deck.ts';
 import { useSwipeGesture } from './use-swipe-gesture.ts';
@@ -21,6 +23,11 @@ const ACTIONS = [
   { kind: 'apply', label: 'Apply', icon: '♥', key: 'ArrowRight' },
 ] as const;
 
+/** Time to read a toast: a couple of seconds plus about a reading pace's worth per character. */
+function toastMs(text: string): number {
+  return Math.min(12_000, 2_500 + text.length * 60);
+}
+
 function typingIn(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
@@ -28,7 +35,14 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 export function DeckPage({ userId }: { userId: string }) {
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFiltersState] = useState<Filters>(() => savedFilters(userId));
+  const setFilters = useCallback(
+    (next: Filters) => {
+      saveFilters(userId, next);
+      setFiltersState(next);
+    },
+    [userId],
+  );
   const deck = useDeck(userId, filters);
   const { swipe, undo, say } = deck;
   const { lastSent } = useSyncState();
@@ -62,8 +76,10 @@ export function DeckPage({ userId }: { userId: string }) {
     <main className="deck-page" id="main">
       <div className="deck-toolbar">
         <h1 className="visually-hidden">Jobs for you</h1>
-        <DeckFilters value={filters} onChange={setFilters} />
+        {/* Keyed by the filters: a change made elsewhere ("Clear filters") resets the form too. */}
+        <DeckFilters key={JSON.stringify(filters)} value={filters} onChange={setFilters} />
       </div>
+      <QuotaStrip />
       <PendingSwipes />
       {offlineWithCache ? (
         <p className="note note-warn" role="status">
@@ -130,7 +146,12 @@ export function DeckPage({ userId }: { userId: string }) {
         {deck.notice}
       </p>
       {deck.notice && (
-        <p className="toast" aria-hidden="true" key={deck.notice}>
+        <p
+          className="toast"
+          aria-hidden="true"
+          key={deck.notice}
+          style={{ '--toast-ms': `${toastMs(deck.notice)}ms` } as CSSProperties}
+        >
           {deck.notice}
         </p>
       )}

@@ -5,6 +5,7 @@ import type { JobView, SwipeDirection } from '@jobswipe/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeckFilters } from '../api/client.ts';
 import { NetworkError } from '../api/http.ts';
+import { DECK_PAGE_SIZE, deckKey, takeFirstDeck } from '../boot/early.ts';
 import { newIdempotencyKey } from '../offline/swipe-outbox.ts';
 import { useServices } from '../services.tsx';
 import { useRetryWhileFailing } from '../ui/use-retry-while-failing.ts';
@@ -12,7 +13,6 @@ import { userMessage } from '../ui/user-message.ts';
 
 /** Fetch the next page when fewer cards than this are left. */
 const PRELOAD_AT = 4;
-const PAGE_SIZE = 10;
 const CACHE_SIZE = 20;
 
 export interface DeckState {
@@ -74,11 +74,11 @@ export function useDeck(userId: string, filters: DeckFilters) {
       setState((s) => ({ ...s, loading: true }));
       try {
         for (const p of sync?.snapshot.pending ?? []) swiped.current.add(p.jobId);
-        const page = await api.deck(
-          JSON.parse(filterKey) as DeckFilters,
-          first ? undefined : (cursor.current ?? undefined),
-          PAGE_SIZE,
-        );
+        const filters = JSON.parse(filterKey) as DeckFilters;
+        // The first page may already be on its way, asked for before React loaded.
+        const early = first ? takeFirstDeck(deckKey(userId, filters)) : null;
+        const page = await (early ??
+          api.deck(filters, first ? undefined : (cursor.current ?? undefined), DECK_PAGE_SIZE));
         if (mine !== generation.current) return;
         cursor.current = page.nextCursor;
         setState((s) => {

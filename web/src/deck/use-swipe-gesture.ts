@@ -21,6 +21,8 @@ export interface SwipeGesture {
 }
 
 const EXIT_MS = 220;
+/** Key presses kept while a card flies out; more than this is a held key, not decisions. */
+const MAX_QUEUED = 5;
 const SNAP_MS = 180;
 
 function prefersReducedMotion(): boolean {
@@ -34,6 +36,9 @@ export function useSwipeGesture(onSwipe: (direction: SwipeDirection) => void, en
   const moved = useRef(false);
   const leaving = useRef(false);
   const tracker = useRef(new VelocityTracker());
+  /** Swipes asked for while a card is still flying out: each goes to the next card, in order. */
+  const queued = useRef<SwipeDirection[]>([]);
+  const flingRef = useRef<(direction: SwipeDirection) => void>(() => undefined);
   const [lean, setLean] = useState<SwipeGesture['lean']>(null);
 
   const place = useCallback((dx: number, dy: number, ms: number) => {
@@ -48,7 +53,10 @@ export function useSwipeGesture(onSwipe: (direction: SwipeDirection) => void, en
 
   const fling = useCallback(
     (direction: SwipeDirection) => {
-      if (leaving.current) return;
+      if (leaving.current) {
+        if (queued.current.length < MAX_QUEUED) queued.current.push(direction);
+        return;
+      }
       leaving.current = true;
       const node = el.current;
       if (!node || prefersReducedMotion()) {
@@ -65,6 +73,7 @@ export function useSwipeGesture(onSwipe: (direction: SwipeDirection) => void, en
     },
     [onSwipe, place],
   );
+  flingRef.current = fling;
 
   const ref = useCallback((node: HTMLElement | null) => {
     el.current = node;
@@ -72,6 +81,9 @@ export function useSwipeGesture(onSwipe: (direction: SwipeDirection) => void, en
     if (node) {
       node.style.transition = 'none';
       node.style.transform = '';
+      // The next card is in place: a swipe pressed during the last one's exit goes now.
+      const next = queued.current.shift();
+      if (next) requestAnimationFrame(() => flingRef.current(next));
     }
     setLean(null);
   }, []);

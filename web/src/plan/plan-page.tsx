@@ -3,6 +3,7 @@
 // at the end of the paid period), and where applications may run.
 import type { CheckoutBody, ExecutionPreference, PlanView, UsageView } from '@jobswipe/protocol';
 import { useState } from 'react';
+import { Link } from '../router.tsx';
 import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { ScrollRegion } from '../ui/scroll-region.tsx';
@@ -131,9 +132,14 @@ export function PlanPage() {
 
   const manage = () => act('portal', async () => (await api.billingPortal({ returnUrl: back })).url);
 
+  /** "My devices only" with nothing paired would leave every application waiting: asked first. */
+  const [confirming, setConfirming] = useState(false);
+
   /** Shows the choice at once and saves it; a refused save puts the previous one back. */
-  async function prefer(value: ExecutionPreference) {
+  async function prefer(value: ExecutionPreference, confirmed = false) {
     setError(null);
+    if (value === 'device_only' && view.data?.devicesPaired === 0 && !confirmed) return setConfirming(true);
+    setConfirming(false);
     const previous = view.data?.executionPreference;
     view.set((d) => d && { ...d, executionPreference: value });
     try {
@@ -201,6 +207,19 @@ export function PlanPage() {
                 </label>
               ))}
             </fieldset>
+            {confirming && (
+              <div className="note note-warn" role="alert">
+                <p>You have no paired device: with “My devices only”, every application waits until you pair one.</p>
+                <div className="row">
+                  <button type="button" className="btn btn-small" onClick={() => void prefer('device_only', true)}>
+                    Use my devices only anyway
+                  </button>
+                  <Link className="btn btn-small btn-primary" to="/devices">
+                    Pair a device
+                  </Link>
+                </div>
+              </div>
+            )}
           </section>
           <section className="panel" aria-labelledby="plans-title">
             <h2 id="plans-title">Plans</h2>

@@ -22,6 +22,8 @@ export interface SessionOptions {
   exclusive?: <T>(task: () => Promise<T>) => Promise<T>;
   /** Runs the proactive refresh later; answers a cancel. setTimeout by default. */
   schedule?: (task: () => void, ms: number) => () => void;
+  /** The page's cookies (`document.cookie`); null where there are none to read (Node), which always asks. */
+  cookies?: () => string | null;
   /** Where the last user is remembered (not a secret) so an offline reload knows whose swipes wait. */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
 }
@@ -46,6 +48,7 @@ export class Session {
   private readonly now: () => number;
   private readonly exclusive: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly storage: SessionOptions['storage'];
+  private readonly cookies: () => string | null;
   private token: string | null = null;
   private expiresAt = 0;
   private snapshot: SessionSnapshot;
@@ -61,6 +64,7 @@ export class Session {
     this.exclusive = options.exclusive ?? webLock;
     this.schedule = options.schedule ?? timer;
     this.storage = options.storage === undefined ? globalThis.localStorage : options.storage;
+    this.cookies = options.cookies ?? (() => (typeof document === 'undefined' ? null : document.cookie));
     this.snapshot = { status: 'restoring', user: this.rememberedUser() };
   }
 
@@ -76,6 +80,11 @@ export class Session {
 
   /** On page load: the refresh cookie, if any, signs the user back in. */
   async restore(): Promise<void> {
+    if (!this.hasSessionHint()) {
+      // No session on this browser: nothing to ask the server (it would answer 401).
+      this.end('signed_out', null);
+      return;
+    }
     await this.refresh();
   }
 
@@ -183,6 +192,12 @@ export class Session {
   private emit(next: SessionSnapshot): void {
     this.snapshot = next;
     for (const listener of this.listeners) listener();
+  }
+
+  /** The server's readable `js_session` cookie, set beside the refresh cookie; true where cookies cannot be read. */
+  private hasSessionHint(): boolean {
+    const cookies = this.cookies();
+    return cookies === null || /(?:^|;\s*)js_session=/.test(cookies);
   }
 
   private rememberedUser(): UserView | null {

@@ -6,9 +6,8 @@ export function userMessage(err: unknown): string {
   if (err instanceof NetworkError) return "You're offline or JobSwipe can't be reached. We'll retry when you're back.";
   if (err instanceof ApiError) {
     if (err.code === 'rate_limited') return 'That was a lot at once. Wait a minute, then try again.';
-    if (err.code === 'internal' || err.code === 'service_unavailable') {
-      return 'Something went wrong on our side. Try again in a moment.';
-    }
+    if (err.code === 'internal') return 'Something went wrong on our side. Try again in a moment.';
+    // The server says which service is missing or down ("Payments are not set up…").
     return err.message;
   }
   return 'Something unexpected happened. Reload the page and try again.';
