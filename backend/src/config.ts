@@ -184,6 +184,32 @@ export const ENV = {
     schema: hostLimits,
     doc: 'Per-host overrides of HOST_RATE_LIMIT_PER_MINUTE: host=perMinute,... (e.g. boards.greenhouse.io=10)',
   },
+  S3_BUCKET: {
+    schema: z.string().min(3).optional(),
+    doc: 'Bucket of an S3-compatible store for resumes and evidence; unset: files under DATA_DIR/storage (one machine only)',
+  },
+  S3_ENDPOINT: {
+    schema: z.string().url().optional(),
+    doc: 'Endpoint of the S3-compatible store (MinIO, Ceph, R2, …); unset: AWS S3 in S3_REGION',
+  },
+  S3_REGION: { schema: z.string().default('us-east-1'), doc: 'Region of the bucket' },
+  S3_ACCESS_KEY_ID: {
+    schema: z.string().optional(),
+    doc: "Access key of the store; unset: the AWS SDK's default credentials (environment, instance or task role)",
+  },
+  S3_SECRET_ACCESS_KEY: { schema: z.string().optional(), doc: 'Secret key that goes with S3_ACCESS_KEY_ID' },
+  S3_FORCE_PATH_STYLE: {
+    schema: bool.optional(),
+    doc: 'Bucket in the URL path rather than the host name; default true when S3_ENDPOINT is set',
+  },
+  EVIDENCE_RETENTION_DAYS: {
+    schema: ms.default(90),
+    doc: 'Evidence (screenshots, saved pages) is deleted this many days after it was taken',
+  },
+  RESUME_RETENTION_DAYS: {
+    schema: ms.default(30),
+    doc: 'A resume the user replaced is deleted this many days after its replacement was uploaded',
+  },
   METRICS_TOKEN: {
     schema: z.string().min(16).optional(),
     doc: 'When set, GET /metrics requires "Authorization: Bearer <token>"; unset: open (keep it off the public network)',

@@ -8,6 +8,8 @@ import { AccessTokens } from './auth/access-tokens.ts';
 import { RefreshSessions } from './auth/refresh-sessions.ts';
 import type { Config } from './config.ts';
 import { EventBus } from './events/event-bus.ts';
+import type { FileStore } from './files/file-store.ts';
+import { openFileStore } from './files/open-file-store.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
@@ -30,6 +32,8 @@ export interface AppContext {
   /** This node's pub/sub connection (web events, work notifications). */
   subscriber: Subscriber;
   events: EventBus;
+  /** Resumes and evidence: the S3 bucket, or the local folder of the embedded demo. */
+  files: FileStore;
   /** Seals secrets kept at rest (site account passwords). */
   secrets: SecretBox;
   /** This node's Prometheus registry: the HTTP layer, workers and the gateway all add to it. */
@@ -46,6 +50,7 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
   const redis = connectRedis(config.REDIS_URL, log);
   const keys = new RedisKeys(config.REDIS_PREFIX);
   const subscriber = new Subscriber(config.REDIS_URL, log, 'subscriber');
+  const files = openFileStore(config);
   return {
     config,
     db,
@@ -60,7 +65,9 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     subscriber,
     events: new EventBus(redis, keys, log),
     secrets: new SecretBox(config.accountsKey),
+    files,
     async close() {
+      files.close();
       subscriber.close();
       redis.disconnect();
       await db.close();

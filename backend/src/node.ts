@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
 import { WorkStreams } from './delivery/work-streams.ts';
 import { EventsGateway } from './events/events-gateway.ts';
+import { FileRetention } from './files/retention.ts';
 import { DeviceGateway } from './gateway/device-gateway.ts';
 import { createApp } from './http/app.ts';
 import { listen } from './http/server.ts';
@@ -21,6 +22,7 @@ export interface BackendNode {
   relay: OutboxRelay;
   gateway: DeviceGateway;
   recovery: RecoveryDuties;
+  retention: FileRetention;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,13 @@ export async function startNode(
   const gateway = new DeviceGateway(ctx, streams, { degradedPollMs: 2_000 });
   const events = new EventsGateway(ctx);
   const recovery = new RecoveryDuties(ctx, streams);
+  const retention = new FileRetention(ctx);
+  if (config.production && !config.S3_BUCKET) {
+    ctx.log.warn(
+      { files: ctx.files.location },
+      'S3_BUCKET is not set: resumes and evidence stay on this machine, which no other node can reach',
+    );
+  }
 
   await ctx.events.start(ctx.subscriber);
   const http = await listen(createApp(ctx, { gateway }), config.PORT, config.HOST);
@@ -47,6 +56,7 @@ export async function startNode(
   events.start(http.server);
   await relay.start();
   recovery.start();
+  retention.start();
   ctx.log.info({ url: http.url, nodeId: ctx.nodeId }, 'backend node listening');
   return {
     ctx,
@@ -56,7 +66,9 @@ export async function startNode(
     relay,
     gateway,
     recovery,
+    retention,
     async stop() {
+      await retention.stop();
       await recovery.stop();
       await relay.stop();
       await gateway.stop();

@@ -10,6 +10,7 @@ export interface Metrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
+  filesPruned: Counter<'kind'>;
 }
 
 export function createMetrics(db: Database, redis: Redis | null): Metrics {
@@ -48,5 +49,11 @@ export function createMetrics(db: Database, redis: Redis | null): Metrics {
       this.set(isRedisReady(redis) ? 1 : 0);
     },
   });
-  return { registry, httpRequests, httpDuration };
+  const filesPruned = new Counter({
+    name: 'jobswipe_files_pruned_total',
+    help: 'Stored files deleted by the retention policy, by kind (evidence, resume)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  return { registry, httpRequests, httpDuration, filesPruned };
 }
