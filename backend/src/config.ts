@@ -148,6 +148,10 @@ export const ENV = {
     schema: z.string().url().optional(),
     doc: 'Stripe API base URL (tests point it at a local stand-in)',
   },
+  SHUTDOWN_GRACE_MS: {
+    schema: z.coerce.number().int().min(0).default(10_000),
+    doc: 'On SIGINT/SIGTERM a node stops accepting and lets requests in flight finish for this long, then closes what is left',
+  },
   WORKER_CONCURRENCY: {
     schema: z.coerce.number().int().min(0).max(32).default(2),
     doc: 'Applications one server worker runs at once; `npm start` runs a worker in-process when above 0',

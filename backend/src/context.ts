@@ -36,6 +36,8 @@ export interface AppContext {
   files: FileStore;
   /** Seals secrets kept at rest (site account passwords). */
   secrets: SecretBox;
+  /** Set once the process is shutting down: /readyz answers 503 so load balancers send no more. */
+  draining: boolean;
   /** This node's Prometheus registry: the HTTP layer, workers and the gateway all add to it. */
   metrics: Metrics;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     sessions: new RefreshSessions(db, config.REFRESH_TOKEN_TTL_S),
     rateLimiter: new RateLimiter(redis, config.REDIS_PREFIX),
     metrics: createMetrics(db, redis),
+    draining: false,
     nodeId: randomUUID(),
     keys,
     subscriber,

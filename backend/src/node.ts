@@ -23,7 +23,14 @@ export interface BackendNode {
   gateway: DeviceGateway;
   recovery: RecoveryDuties;
   retention: FileRetention;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests and lets those in flight finish within `graceMs` (then cuts what is
+   * left); devices' and the web's sockets are closed as "going away", so they reconnect to
+   * another node. Answers how many connections had to be cut. Default grace 0: cut at once.
+   */
+  drain(graceMs?: number): Promise<number>;
+  /** Drains (if not yet), then stops the background duties and closes the connections. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export async function startNode(
@@ -58,6 +65,19 @@ export async function startNode(
   recovery.start();
   retention.start();
   ctx.log.info({ url: http.url, nodeId: ctx.nodeId }, 'backend node listening');
+  let draining: Promise<number> | null = null;
+  const drain = (graceMs = 0) => {
+    draining ??= (async () => {
+      ctx.draining = true;
+      const closing = http.close(graceMs);
+      await gateway.stop();
+      events.stop();
+      const cut = await closing;
+      if (cut) ctx.log.warn({ cut, graceMs }, 'connections still open at the shutdown deadline were closed');
+      return cut;
+    })();
+    return draining;
+  };
   return {
     ctx,
     url: http.url,
@@ -67,13 +87,12 @@ export async function startNode(
     gateway,
     recovery,
     retention,
-    async stop() {
+    drain,
+    async stop(graceMs) {
+      await drain(graceMs);
       await retention.stop();
       await recovery.stop();
       await relay.stop();
-      await gateway.stop();
-      events.stop();
-      await http.close();
       await ctx.close();
     },
   };

@@ -79,7 +79,12 @@ export class DeviceGateway {
     for (const t of this.timers) t.unref();
   }
 
+  /** Set by `stop`: long-polls answer at once, and no wait for work starts. */
+  stopping = false;
+
   async stop(): Promise<void> {
+    this.stopping = true;
+    for (const waiters of this.waiters.values()) for (const wake of [...waiters]) wake();
     for (const t of this.timers) clearInterval(t);
     await this.flushSeen();
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
@@ -107,6 +112,7 @@ export class DeviceGateway {
 
   /** Resolves when this node hears of new work for the user, or after `ms`. */
   waitForWork(userId: string, ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const set = this.waiters.get(userId) ?? new Set();
       const done = () => {
