@@ -61,7 +61,7 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     tokens: new AccessTokens(config.jwtSecret, config.ACCESS_TOKEN_TTL_S),
     sessions: new RefreshSessions(db, config.REFRESH_TOKEN_TTL_S),
     rateLimiter: new RateLimiter(redis, config.REDIS_PREFIX),
-    metrics: createMetrics(db, redis),
+    metrics: createMetrics(db, redis, keys),
     draining: false,
     nodeId: randomUUID(),
     keys,

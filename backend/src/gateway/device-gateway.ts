@@ -55,6 +55,7 @@ export class DeviceGateway {
   }
 
   async start(server: Server): Promise<void> {
+    this.ctx.metrics.countDeviceSockets(() => this.wss.clients.size);
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (new URL(req.url ?? '/', 'http://x').pathname !== '/v1/devices/connect') return;
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));

@@ -34,8 +34,11 @@ export async function claim(ctx: AppContext, executor: Executor, applicationId: 
     application = await inTransaction(ctx, (uow) => claimInTransaction(uow, ctx, executor, applicationId));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    return refused(err);
+    const outcome = refused(err);
+    if (!outcome.ok) ctx.metrics.claims.inc({ lane: laneOf(executor), result: outcome.reason });
+    return outcome;
   }
+  ctx.metrics.claims.inc({ lane: laneOf(executor), result: 'claimed' });
   return { ok: true, application, order: await workOrder(ctx, application) };
 }
 

@@ -140,6 +140,7 @@ export class ServerLaneConsumer {
 
   private async claimEntries(entries: StreamEntry[]): Promise<ClaimOutcome[]> {
     const outcomes: ClaimOutcome[] = [];
+    this.ctx.metrics.offers.inc({ lane: 'server' }, entries.length);
     for (const entry of entries) {
       const outcome = await claim(this.ctx, this.executor, entry.work.applicationId);
       await this.streams.ack(entry.stream, SERVER_GROUP, [entry.id]);

@@ -79,3 +79,31 @@ export async function startBuiltNode(
   );
   return { ...started, port, api: new Api(`http://127.0.0.1:${port}`) };
 }
+
+export interface BuiltWorker extends EntryProcess {
+  /** Where its /healthz, /readyz and /metrics answer. */
+  url: string;
+}
+
+/** A built server worker of the deployment, applying through `backendUrl` (its resume links). */
+export async function startBuiltWorker(
+  build: BuiltBackend,
+  deployment: Deployment,
+  backendUrl: string,
+  env: Record<string, string> = {},
+): Promise<BuiltWorker> {
+  const started = await startEntryProcess(
+    build.entries.worker,
+    {
+      ...cleanEnv(),
+      ...deployment.env,
+      PUBLIC_URL: backendUrl,
+      WORKER_PORT: '0',
+      WORKER_CONCURRENCY: '1',
+      ...env,
+    },
+    (line) => line.includes('/metrics'),
+  );
+  const port = started.readyLine.match(/"port":(\d+)/)?.[1];
+  return { ...started, url: `http://127.0.0.1:${port}` };
+}
