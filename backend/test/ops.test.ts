@@ -150,16 +150,19 @@ describe('metrics', () => {
     });
     try {
       const [id] = await swipeRight(user.api, prisma(), 1);
-      await expect.poll(async () => (await prisma().application.findUniqueOrThrow({ where: { id: id! } })).status).toBe(
-        'SUBMITTED',
-      );
+      await expect
+        .poll(async () => (await prisma().application.findUniqueOrThrow({ where: { id: id! } })).status)
+        .toBe('SUBMITTED');
       const { text } = await scrape();
-      const value = (series: string) => Number(text.match(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm'))?.[1]);
+      const value = (series: string) =>
+        Number(text.match(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm'))?.[1]);
       expect(value('jobswipe_offers_total{lane="device"}')).toBeGreaterThanOrEqual(1);
       expect(value('jobswipe_claims_total{lane="device",result="claimed"}')).toBe(1);
       expect(value('jobswipe_heartbeats_total{lane="device"}')).toBeGreaterThanOrEqual(1);
       const [job] = await prisma().job.findMany({ where: { applications: { some: { id: id! } } } });
-      expect(value(`jobswipe_application_outcomes_total{ats="${job!.atsKind}",lane="device",outcome="submitted"}`)).toBe(1);
+      expect(
+        value(`jobswipe_application_outcomes_total{ats="${job!.atsKind}",lane="device",outcome="submitted"}`),
+      ).toBe(1);
       expect(value('jobswipe_swipe_to_submitted_seconds_count{lane="device"}')).toBe(1);
       expect(value('jobswipe_device_sockets')).toBe(1);
       expect(value('jobswipe_postgres_up')).toBe(1);

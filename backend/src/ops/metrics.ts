@@ -11,7 +11,6 @@ import { isRedisReady } from '../redis/connection.ts';
 import { DEVICE_GROUP, type RedisKeys, SERVER_GROUP } from '../redis/keys.ts';
 import { countApplications } from './application-counts.ts';
 
-
 export interface Metrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
