@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as api from './api.ts';
 import * as device from './device.ts';
+import { EvidenceKind } from './domain.ts';
 import { ErrorBody } from './errors.ts';
 
 const withoutType = <T extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(message: T) => message.omit({ type: true });
@@ -34,7 +35,7 @@ export const SCHEMAS = {
   AnswerBody: api.AnswerBody,
   EvidenceUpload: z.object({
     leaseToken: device.LeaseToken,
-    kind: z.string().describe('screenshot (default), page or confirmation'),
+    kind: EvidenceKind.default('screenshot'),
     file: z.string().describe('the PNG, JPEG, HTML or PDF file'),
   }),
   EvidenceStored: z.object({ id: z.string().uuid(), attempt: z.number().int(), kind: z.string(), size: z.number() }),
