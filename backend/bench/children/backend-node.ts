@@ -6,13 +6,17 @@ import { loadConfig } from '../../src/config.ts';
 import { startNode } from '../../src/node.ts';
 import { serveParent } from '../support/child-script.ts';
 
-export type BackendRequest = { type: 'memory' } | { type: 'stop' };
+export type BackendRequest = { type: 'memory' } | { type: 'cpu' } | { type: 'stop' };
 export interface BackendReady {
   url: string;
 }
 export interface BackendMemory {
   rss: number;
   heapUsed: number;
+}
+export interface BackendCpu {
+  /** CPU time the node process has used so far, user plus system, microseconds. */
+  micros: number;
 }
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -23,6 +27,10 @@ serveParent<BackendRequest>({ url: node.url } satisfies BackendReady, async (req
   if (request.type === 'stop') {
     await node.stop();
     return {};
+  }
+  if (request.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    return { micros: user + system } satisfies BackendCpu;
   }
   globalThis.gc?.();
   const { rss, heapUsed } = process.memoryUsage();

@@ -9,7 +9,7 @@ import { openDatabase, type PrismaClient } from '@jobswipe/db';
 import { createTestDatabase } from '@jobswipe/db/testing';
 import { Redis } from 'ioredis';
 import { Api } from '../../test/support/api.ts';
-import type { BackendMemory, BackendReady } from '../children/backend-node.ts';
+import type { BackendCpu, BackendMemory, BackendReady } from '../children/backend-node.ts';
 import { ChildScript } from './child-script.ts';
 
 export interface BenchBackend {
@@ -17,6 +17,7 @@ export interface BenchBackend {
   /** Anonymous client; `api.as(token)` acts as a user. */
   api: Api;
   prisma: PrismaClient;
+  databaseUrl: string;
   redisUrl: string;
   /** Prefix of every Redis key the node and the bench's own baselines use. */
   prefix: string;
@@ -24,6 +25,8 @@ export interface BenchBackend {
   keys(pattern: string): Promise<string[]>;
   /** The node process's resident memory and live heap, after a full collection. */
   memory(): Promise<BackendMemory>;
+  /** CPU time the node process has used so far, microseconds. */
+  cpu(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -79,10 +82,12 @@ export async function startBenchBackend(options: { openFiles: number }): Promise
       url,
       api: new Api(url),
       prisma: database.prisma,
+      databaseUrl: db.url,
       redisUrl,
       prefix,
       keys,
       memory: () => child.request<BackendMemory>({ type: 'memory' }),
+      cpu: async () => (await child.request<BackendCpu>({ type: 'cpu' })).micros,
       close,
     };
   } catch (err) {
