@@ -8,28 +8,15 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { openDatabase } from '@jobswipe/db';
 import type { SwipeResponse } from '@jobswipe/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { signUp } from '../support/api.ts';
-import {
-  type BuiltNode,
-  buildForTest,
-  startBuiltNode,
-  type TestBuild,
-  testDeployment,
-} from '../support/built-backend.ts';
+import { type BuiltNode, startBuiltNode, testDeployment, useBuild } from '../support/built-backend.ts';
 import { pairDevice, wsUrl } from '../support/devices.ts';
 import { createJobs } from '../support/factories.ts';
 
-let build: TestBuild;
-const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  build = await buildForTest();
-  cleanups.push(() => build.remove());
-}, 120_000);
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const fixture = useBuild();
+const { cleanups } = fixture;
 
 interface HalfSent {
   /** Sends the rest of the body; resolves with the response. */
@@ -89,7 +76,7 @@ describe('SIGTERM to a built backend node', () => {
   it('finishes the request in flight and loses nothing', { timeout: 90_000 }, async () => {
     const deployment = await testDeployment({ SHUTDOWN_GRACE_MS: '20000' });
     cleanups.push(() => deployment.close());
-    const node = await startBuiltNode(build, deployment);
+    const node = await startBuiltNode(fixture.build, deployment);
     cleanups.push(() => node.kill());
     const { prisma, close } = openDatabase(deployment.db.url, { max: 2 });
     cleanups.push(close);

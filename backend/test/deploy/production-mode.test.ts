@@ -3,22 +3,15 @@
 // the API and the web app, starts no practice ATS, seeds no demo user, and stops cleanly on SIGTERM.
 import { connect } from 'node:net';
 import { openDatabase } from '@jobswipe/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_EMAIL } from '../../src/seed/demo-seed.ts';
 import { signUp } from '../support/api.ts';
-import { buildForTest, cleanEnv, startBuiltNode, type TestBuild, testDeployment } from '../support/built-backend.ts';
+import { cleanEnv, startBuiltNode, testDeployment, useBuild } from '../support/built-backend.ts';
 import { startEntryProcess } from '../support/entry-process.ts';
 import { freePort } from '../support/redis-server.ts';
 
-let build: TestBuild;
-const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  build = await buildForTest();
-  cleanups.push(() => build.remove());
-}, 120_000);
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const fixture = useBuild();
+const { cleanups } = fixture;
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -29,7 +22,11 @@ const listening = (port: number) =>
 
 describe('the built backend in production mode', () => {
   it('refuses to start without its secrets and services, naming each, with no stack trace', async () => {
-    const started = startEntryProcess(build.entries.main, { ...cleanEnv(), NODE_ENV: 'production' }, () => false);
+    const started = startEntryProcess(
+      fixture.build.entries.main,
+      { ...cleanEnv(), NODE_ENV: 'production' },
+      () => false,
+    );
     const failure = await started.then(
       () => null,
       (err: Error) => err.message,
@@ -47,7 +44,7 @@ describe('the built backend in production mode', () => {
     const deployment = await testDeployment();
     cleanups.push(() => deployment.close());
     const practicePort = await freePort();
-    const server = await startBuiltNode(build, deployment, { PRACTICE_ATS_PORT: String(practicePort) });
+    const server = await startBuiltNode(fixture.build, deployment, { PRACTICE_ATS_PORT: String(practicePort) });
     cleanups.push(() => server.kill());
     const api = server.api;
 

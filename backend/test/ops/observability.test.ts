@@ -8,15 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  buildForTest,
-  startBuiltNode,
-  startBuiltWorker,
-  type TestBuild,
-  testDeployment,
-} from '../support/built-backend.ts';
+import { startBuiltNode, startBuiltWorker, testDeployment, useBuild } from '../support/built-backend.ts';
 
 const OPS = fileURLToPath(new URL('../../../ops/', import.meta.url));
 const run = promisify(execFile);
@@ -73,22 +67,15 @@ describe('Prometheus configuration and alert rules', () => {
 });
 
 describe('what the alerts and the dashboard query', () => {
-  let build: TestBuild;
-  const cleanups: Array<() => Promise<unknown>> = [];
-  beforeAll(async () => {
-    build = await buildForTest();
-    cleanups.push(() => build.remove());
-  }, 120_000);
-  afterAll(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const fixture = useBuild();
+  const { cleanups } = fixture;
 
   it('is served by the built backend and worker', { timeout: 120_000 }, async () => {
     const deployment = await testDeployment();
     cleanups.push(() => deployment.close());
-    const node = await startBuiltNode(build, deployment);
+    const node = await startBuiltNode(fixture.build, deployment);
     cleanups.push(() => node.kill());
-    const worker = await startBuiltWorker(build, deployment, node.api.baseUrl);
+    const worker = await startBuiltWorker(fixture.build, deployment, node.api.baseUrl);
     cleanups.push(() => worker.kill());
 
     const pages = await Promise.all(

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
 import { ensureWebBuild } from '@jobswipe/web/build/build-web';
+import { afterAll, beforeAll } from 'vitest';
 import { BACKEND_ROOT, type BuiltBackend, buildBackend } from '../../build/bundle.ts';
 import { Api } from './api.ts';
 import { type EntryProcess, startEntryProcess } from './entry-process.ts';
@@ -20,6 +21,33 @@ export async function buildForTest(): Promise<TestBuild> {
   await ensureWebBuild();
   const built = await buildBackend(join(BACKEND_ROOT, 'dist', `test-${randomBytes(4).toString('hex')}`));
   return { ...built, remove: () => rm(built.outDir, { recursive: true, force: true }) };
+}
+
+export interface BuildFixture {
+  /** The build, once the tests have started. */
+  readonly build: TestBuild;
+  /** Run after the tests, the last added first (the build's removal runs last). */
+  readonly cleanups: Array<() => Promise<unknown>>;
+}
+
+/** At a test file's (or a describe's) top: builds once before its tests and cleans up after them. */
+export function useBuild(): BuildFixture {
+  let build: TestBuild | undefined;
+  const cleanups: Array<() => Promise<unknown>> = [];
+  beforeAll(async () => {
+    build = await buildForTest();
+    cleanups.push(() => build!.remove());
+  }, 120_000);
+  afterAll(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return {
+    get build() {
+      if (!build) throw new Error('the build is made before the tests start');
+      return build;
+    },
+    cleanups,
+  };
 }
 
 /** The environment without what a developer's shell may carry into a child process. */
