@@ -1,6 +1,7 @@
 // The backend as production runs it: compiled by backend/build into a folder of this test file's
-// own (inside the backend, so node finds node_modules above it), with the web app built too, and
-// started with plain node in production mode against a fresh database and Redis key prefix.
+// own beside backend/dist (so node finds node_modules above it, and the files the build points at
+// sit where they sit from backend/dist), with the web app built too, and started with plain node in
+// production mode against a fresh database and Redis key prefix.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ export interface TestBuild extends BuiltBackend {
 
 export async function buildForTest(): Promise<TestBuild> {
   await ensureWebBuild();
-  const built = await buildBackend(join(BACKEND_ROOT, 'dist', `test-${randomBytes(4).toString('hex')}`));
+  const built = await buildBackend(join(BACKEND_ROOT, `dist-test-${randomBytes(4).toString('hex')}`));
   return { ...built, remove: () => rm(built.outDir, { recursive: true, force: true }) };
 }
 
@@ -63,8 +64,11 @@ export interface Deployment {
   close(): Promise<void>;
 }
 
-export async function testDeployment(env: Record<string, string> = {}): Promise<Deployment> {
-  const db = await createTestDatabase();
+export async function testDeployment(
+  env: Record<string, string> = {},
+  options: { migrated?: boolean } = {},
+): Promise<Deployment> {
+  const db = await createTestDatabase(options);
   const dataDir = await mkdtemp(join(tmpdir(), 'jobswipe-prod-'));
   return {
     db,
