@@ -28,7 +28,7 @@ export const ENTRIES = {
 export interface BuiltBackend {
   outDir: string;
   /** Absolute path of each entry's output. */
-  entries: Record<keyof typeof ENTRIES, string>;
+  entries: Record<keyof typeof ENTRIES | 'migrate', string>;
 }
 
 /**

@@ -166,6 +166,10 @@ export const ENV = {
     schema: z.string().url().optional(),
     doc: 'Stripe API base URL (tests point it at a local stand-in)',
   },
+  SHUTDOWN_GRACE_MS: {
+    schema: z.coerce.number().int().min(0).default(10_000),
+    doc: 'On SIGINT/SIGTERM a node stops accepting and lets requests in flight finish for this long, then closes what is left',
+  },
   WORKER_CONCURRENCY: {
     schema: z.coerce.number().int().min(0).max(32).default(2),
     doc: 'Applications one server worker runs at once; `npm start` runs a worker in-process when above 0',
@@ -224,6 +228,32 @@ export const ENV = {
         },
       ),
     doc: 'Internal hosts the server may reach anyway (host[:port], comma-separated); with SEED_DEMO the practice ATS is added',
+  },
+  S3_BUCKET: {
+    schema: z.string().min(3).optional(),
+    doc: 'Bucket of an S3-compatible store for resumes and evidence; unset: files under DATA_DIR/storage (one machine only)',
+  },
+  S3_ENDPOINT: {
+    schema: z.string().url().optional(),
+    doc: 'Endpoint of the S3-compatible store (MinIO, Ceph, R2, …); unset: AWS S3 in S3_REGION',
+  },
+  S3_REGION: { schema: z.string().default('us-east-1'), doc: 'Region of the bucket' },
+  S3_ACCESS_KEY_ID: {
+    schema: z.string().optional(),
+    doc: "Access key of the store; unset: the AWS SDK's default credentials (environment, instance or task role)",
+  },
+  S3_SECRET_ACCESS_KEY: { schema: z.string().optional(), doc: 'Secret key that goes with S3_ACCESS_KEY_ID' },
+  S3_FORCE_PATH_STYLE: {
+    schema: bool.optional(),
+    doc: 'Bucket in the URL path rather than the host name; default true when S3_ENDPOINT is set',
+  },
+  EVIDENCE_RETENTION_DAYS: {
+    schema: ms.default(90),
+    doc: 'Evidence (screenshots, saved pages) is deleted this many days after it was taken',
+  },
+  RESUME_RETENTION_DAYS: {
+    schema: ms.default(30),
+    doc: 'A resume the user replaced is deleted this many days after its replacement was uploaded',
   },
   METRICS_TOKEN: {
     schema: z.string().min(16).optional(),

@@ -8,6 +8,8 @@ import { AccessTokens } from './auth/access-tokens.ts';
 import { RefreshSessions } from './auth/refresh-sessions.ts';
 import type { Config } from './config.ts';
 import { EventBus } from './events/event-bus.ts';
+import type { FileStore } from './files/file-store.ts';
+import { openFileStore } from './files/open-file-store.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
@@ -30,8 +32,12 @@ export interface AppContext {
   /** This node's pub/sub connection (web events, work notifications). */
   subscriber: Subscriber;
   events: EventBus;
+  /** Resumes and evidence: the S3 bucket, or the local folder of the embedded demo. */
+  files: FileStore;
   /** Seals secrets kept at rest (site account passwords). */
   secrets: SecretBox;
+  /** Set once the process is shutting down: /readyz answers 503 so load balancers send no more. */
+  draining: boolean;
   /** This node's Prometheus registry: the HTTP layer, workers and the gateway all add to it. */
   metrics: Metrics;
   close(): Promise<void>;
@@ -46,6 +52,7 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
   const redis = connectRedis(config.REDIS_URL, log, 'main', { autoPipelining: true });
   const keys = new RedisKeys(config.REDIS_PREFIX);
   const subscriber = new Subscriber(config.REDIS_URL, log, 'subscriber');
+  const files = openFileStore(config);
   return {
     config,
     db,
@@ -54,13 +61,16 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     tokens: new AccessTokens(config.jwtSecret, config.ACCESS_TOKEN_TTL_S),
     sessions: new RefreshSessions(db, config.REFRESH_TOKEN_TTL_S),
     rateLimiter: new RateLimiter(redis, config.REDIS_PREFIX),
-    metrics: createMetrics(db, redis),
+    metrics: createMetrics(db, redis, keys),
+    draining: false,
     nodeId: randomUUID(),
     keys,
     subscriber,
     events: new EventBus(redis, keys, log),
     secrets: new SecretBox(config.accountsKey),
+    files,
     async close() {
+      files.close();
       subscriber.close();
       redis.disconnect();
       await db.close();

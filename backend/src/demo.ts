@@ -4,6 +4,7 @@
 import { openDatabase } from '@jobswipe/db';
 import { startPracticeAts } from '@jobswipe/practice-ats';
 import type { Config } from './config.ts';
+import { openFileStore } from './files/open-file-store.ts';
 import type { Logger } from './logger.ts';
 import { type SeedResult, seedDemo } from './seed/demo-seed.ts';
 
@@ -24,9 +25,11 @@ export async function startDemo(config: Config, databaseUrl: string, log: Logger
   let user: SeedResult | null = null;
   if (config.SEED_DEMO) {
     const seedDb = openDatabase(databaseUrl, { max: 2 });
+    const files = openFileStore(config);
     try {
-      user = await seedDemo({ config, db: seedDb });
+      user = await seedDemo({ config, db: seedDb, files });
     } finally {
+      files.close();
       await seedDb.close();
     }
   }

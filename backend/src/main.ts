@@ -10,7 +10,7 @@ import { type Config, loadConfig } from './config.ts';
 import type { Demo } from './demo.ts';
 import { createLogger } from './logger.ts';
 import { startNode } from './node.ts';
-import { attempt, startupFailed } from './startup.ts';
+import { attempt, onShutdown, startupFailed } from './startup.ts';
 import { requireWebBuild } from './web/serve-web.ts';
 import { startServerWorker } from './worker/server-worker.ts';
 
@@ -45,16 +45,11 @@ log.info(
 // The password goes to the person at the terminal, never into the logs (which are shipped and kept).
 if (user && process.stdout.isTTY) process.stdout.write(`\n  Sign in as ${user.email} / ${user.password}\n\n`);
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, 'shutting down');
-  await worker?.stop(config.WORKER_GRACE_MS);
+// Requests in flight and the in-process worker's running applications finish side by side; then
+// the node's duties and connections close. Ten seconds on top for closing.
+onShutdown(log, Math.max(config.SHUTDOWN_GRACE_MS, config.WORKER_GRACE_MS) + 10_000, async () => {
+  await Promise.all([node.drain(config.SHUTDOWN_GRACE_MS), worker?.stop(config.WORKER_GRACE_MS)]);
   await node.stop();
   await demo?.close();
   await database.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
 import { WorkStreams } from './delivery/work-streams.ts';
 import { EventsGateway } from './events/events-gateway.ts';
+import { FileRetention } from './files/retention.ts';
 import { DeviceGateway } from './gateway/device-gateway.ts';
 import { createApp } from './http/app.ts';
 import { listen } from './http/server.ts';
@@ -24,7 +25,15 @@ export interface BackendNode {
   grace: GraceRelease;
   gateway: DeviceGateway;
   recovery: RecoveryDuties;
-  stop(): Promise<void>;
+  retention: FileRetention;
+  /**
+   * Stops taking requests and lets those in flight finish within `graceMs` (then cuts what is
+   * left); devices' and the web's sockets are closed as "going away", so they reconnect to
+   * another node. Answers how many connections had to be cut. Default grace 0: cut at once.
+   */
+  drain(graceMs?: number): Promise<number>;
+  /** Drains (if not yet), then stops the background duties and closes the connections. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export async function startNode(
@@ -50,6 +59,13 @@ export async function startNode(
     },
     config.REAPER_INTERVAL_MS,
   );
+  const retention = new FileRetention(ctx);
+  if (config.production && !config.S3_BUCKET) {
+    ctx.log.warn(
+      { files: ctx.files.location },
+      'S3_BUCKET is not set: resumes and evidence stay on this machine, which no other node can reach',
+    );
+  }
 
   await ctx.events.start(ctx.subscriber);
   const http = await listen(createApp(ctx, { gateway, relay, grace }), config.PORT, config.HOST);
@@ -61,7 +77,21 @@ export async function startNode(
   await grace.start();
   recovery.start();
   dataWatch.start();
+  retention.start();
   ctx.log.info({ url: http.url, nodeId: ctx.nodeId }, 'backend node listening');
+  let draining: Promise<number> | null = null;
+  const drain = (graceMs = 0) => {
+    draining ??= (async () => {
+      ctx.draining = true;
+      const closing = http.close(graceMs);
+      await gateway.stop();
+      events.stop();
+      const cut = await closing;
+      if (cut) ctx.log.warn({ cut, graceMs }, 'connections still open at the shutdown deadline were closed');
+      return cut;
+    })();
+    return draining;
+  };
   return {
     ctx,
     url: http.url,
@@ -71,14 +101,15 @@ export async function startNode(
     grace,
     gateway,
     recovery,
-    async stop() {
+    retention,
+    drain,
+    async stop(graceMs) {
+      await drain(graceMs);
+      await retention.stop();
       dataWatch.stop();
       await recovery.stop();
       await grace.stop();
       await relay.stop();
-      await gateway.stop();
-      events.stop();
-      await http.close();
       await ctx.close();
     },
   };

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { type Database, migrate, openDatabase } from '@jobswipe/db';
 import { loadMigrations } from '@jobswipe/db/migrations';
 import { applyMigrations } from '@jobswipe/db/schema-engine';
-import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
+import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
 import { APPLICATION_STATUSES } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FUNCTIONS } from '../src/db/database-functions.ts';
@@ -90,7 +90,7 @@ describe('views built in SQL', () => {
 
 describe('the migration to the swipe transaction function', () => {
   it('turns idempotency keys stored as responses into outcomes that replay the same swipe', async () => {
-    const testDb = await createEmptyTestDatabase();
+    const testDb = await createTestDatabase({ migrated: false });
     const db = openDatabase(testDb.url, { max: 2 });
     try {
       const all = await loadMigrations();

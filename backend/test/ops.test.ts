@@ -7,7 +7,9 @@ import { loadConfig } from '../src/config.ts';
 import { startNode } from '../src/node.ts';
 import { Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
+import { pairDevice, startDevice, submitted } from './support/devices.ts';
 import { createJobs } from './support/factories.ts';
+import { swipeRight, userWith } from './support/users.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-this-test-file';
 const run = promisify(execFile);
@@ -137,6 +139,37 @@ describe('metrics', () => {
     expect(text).toContain('jobswipe_applications{status="NEEDS_ATTENTION",lane="device"} 1');
     expect(text).toContain('jobswipe_redis_up 1');
     expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+  });
+
+  it('counts what delivery does: offers, claims, heartbeats, outcomes per ATS, swipe to submitted, open sockets', async () => {
+    const user = await userWith(backend.api, prisma());
+    const { token } = await pairDevice(user.api);
+    const device = startDevice(backend.node.url, token, async (_order, control) => {
+      await control.progress('fill', 50);
+      return submitted;
+    });
+    try {
+      const [id] = await swipeRight(user.api, prisma(), 1);
+      await expect
+        .poll(async () => (await prisma().application.findUniqueOrThrow({ where: { id: id! } })).status)
+        .toBe('SUBMITTED');
+      const { text } = await scrape();
+      const value = (series: string) =>
+        Number(text.match(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm'))?.[1]);
+      expect(value('jobswipe_offers_total{lane="device"}')).toBeGreaterThanOrEqual(1);
+      expect(value('jobswipe_claims_total{lane="device",result="claimed"}')).toBe(1);
+      expect(value('jobswipe_heartbeats_total{lane="device"}')).toBeGreaterThanOrEqual(1);
+      const [job] = await prisma().job.findMany({ where: { applications: { some: { id: id! } } } });
+      expect(
+        value(`jobswipe_application_outcomes_total{ats="${job!.atsKind}",lane="device",outcome="submitted"}`),
+      ).toBe(1);
+      expect(value('jobswipe_swipe_to_submitted_seconds_count{lane="device"}')).toBe(1);
+      expect(value('jobswipe_device_sockets')).toBe(1);
+      expect(value('jobswipe_postgres_up')).toBe(1);
+      expect(value('jobswipe_outbox_lag_seconds')).toBeGreaterThanOrEqual(0);
+    } finally {
+      await device.client.stop();
+    }
   });
 
   it('requires the metrics token when one is configured', async () => {

@@ -88,19 +88,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const tpl = await ensureTemplate();
-  return databaseFrom(`template "${tpl}"`);
-}
-
-/** A database with no migration applied: for tests of migrating itself. */
-export function createEmptyTestDatabase(): Promise<TestDatabase> {
-  return databaseFrom('');
-}
-
-async function databaseFrom(options: string): Promise<TestDatabase> {
+/** A migrated database, or with `{ migrated: false }` an empty one (for code that migrates it). */
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const from = options.migrated === false ? '' : ` template "${await ensureTemplate()}"`;
   const name = `${PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`create database "${name}" ${options}`));
+  await withAdmin((admin) => admin.query(`create database "${name}"${from}`));
   return {
     url: urlFor(name),
     name,

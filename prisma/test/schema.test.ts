@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $Enums } from '../src/client.ts';
 import { latestSnapshot, loadMigrations, readSchema } from '../src/migrations.ts';
 import { applyMigrations } from '../src/schema-engine.ts';
-import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '../src/testing.ts';
+import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 describe('schema', () => {
   it('has a migration for every change to schema.prisma (run npm run db:diff -- <name>)', async () => {
@@ -39,7 +39,7 @@ describe('applying a migration', () => {
   let db: TestDatabase;
   let dir: string;
   beforeAll(async () => {
-    db = await createEmptyTestDatabase();
+    db = await createTestDatabase({ migrated: false });
     dir = await mkdtemp(join(tmpdir(), 'jobswipe-migrations-'));
   });
   afterAll(async () => {

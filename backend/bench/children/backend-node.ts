@@ -14,10 +14,9 @@ export interface BackendMemory {
   rss: number;
   heapUsed: number;
 }
-/** CPU time the node process has used so far, microseconds (process.cpuUsage). */
 export interface BackendCpu {
-  user: number;
-  system: number;
+  /** CPU time the node process has used so far, user plus system, microseconds. */
+  micros: number;
 }
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -29,7 +28,10 @@ serveParent<BackendRequest>({ url: node.url } satisfies BackendReady, async (req
     await node.stop();
     return {};
   }
-  if (request.type === 'cpu') return process.cpuUsage() satisfies BackendCpu;
+  if (request.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    return { micros: user + system } satisfies BackendCpu;
+  }
   globalThis.gc?.();
   const { rss, heapUsed } = process.memoryUsage();
   return { rss, heapUsed } satisfies BackendMemory;

@@ -67,7 +67,7 @@ export async function measureSwipePath(
       const oursResult = await ours.request<SwipeLoadResult>({ type: 'run', shape } satisfies SwipeLoadRun);
       const cpuAfter = await backend.cpu();
       const requests = Object.values(oursResult.statusCodes).reduce((a, b) => a + b, 0);
-      const cpuMs = (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / 1000;
+      const cpuMs = (cpuAfter - cpuBefore) / 1000;
       const baselineResult = await baseline.request<LoadResult>({ type: 'run', shape } satisfies PlainPgRun);
       runs.push({
         name,

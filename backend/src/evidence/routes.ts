@@ -49,7 +49,7 @@ export function evidenceRoutes(ctx: AppContext): Router {
       where: { id: evidenceId, applicationId: id, application: { userId: caller(req).userId } },
     });
     if (!evidence) throw notFound('Evidence');
-    await sendStoredFile(res, ctx.config.storageDir, {
+    await sendStoredFile(res, ctx.files, {
       storagePath: evidence.storagePath,
       mime: evidence.mime,
       fileName: `${evidence.kind}-${evidence.attempt}.${evidence.storagePath.split('.').pop()}`,

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import type { Evidence } from '@jobswipe/db';
 import type { EvidenceKind } from '@jobswipe/protocol';
 import type { AppContext } from '../context.ts';
-import { storeFile } from '../files/file-store.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { type Executor, holdsLease, userScope } from '../leases/executor.ts';
 import { detectEvidenceType } from './evidence-type.ts';
@@ -27,10 +26,10 @@ export async function storeEvidence(
   const type = detectEvidenceType(input.bytes);
   if (!type) throw new AppError('unsupported_media_type', `Evidence must be ${EVIDENCE_ACCEPTED}.`);
   const attempt = app.attempt + 1;
-  const stored = await storeFile(
-    ctx.config.storageDir,
+  const stored = await ctx.files.put(
     `evidence/${app.id}/${attempt}/${randomUUID()}.${type.extension}`,
     input.bytes,
+    type.mime,
   );
   return ctx.db.prisma.evidence.create({
     data: { applicationId: app.id, attempt, kind: input.kind, mime: type.mime, ...stored },

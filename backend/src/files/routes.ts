@@ -11,7 +11,7 @@ export function fileRoutes(ctx: AppContext): Router {
     verifyFileSignature(ctx.config.jwtSecret, 'resume', req.params.id, req.query);
     const resume = await ctx.db.prisma.resume.findUnique({ where: { id: req.params.id } });
     if (!resume) throw notFound('Resume');
-    await sendStoredFile(res, ctx.config.storageDir, resume);
+    await sendStoredFile(res, ctx.files, resume);
   });
   return router;
 }

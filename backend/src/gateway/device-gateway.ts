@@ -70,6 +70,7 @@ export class DeviceGateway {
   }
 
   async start(server: Server): Promise<void> {
+    this.ctx.metrics.countDeviceSockets(() => this.wss.clients.size);
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (new URL(req.url ?? '/', 'http://x').pathname !== '/v1/devices/connect') return;
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
@@ -91,7 +92,12 @@ export class DeviceGateway {
     for (const t of this.timers) t.unref();
   }
 
+  /** Set by `stop`: long-polls answer at once, and no wait for work starts. */
+  stopping = false;
+
   async stop(): Promise<void> {
+    this.stopping = true;
+    for (const waiters of this.waiters.values()) for (const wake of [...waiters]) wake();
     for (const t of this.timers) clearInterval(t);
     await this.flushSeen();
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
@@ -128,6 +134,7 @@ export class DeviceGateway {
 
   /** Resolves when this node hears of new work for the user, or after `ms`. */
   waitForWork(userId: string, ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const set = this.waiters.get(userId) ?? new Set();
       const done = () => {

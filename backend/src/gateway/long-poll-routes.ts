@@ -36,7 +36,14 @@ export function longPollRoutes(ctx: AppContext, gateway: DeviceGateway): Router 
     try {
       const deadline = Date.now() + body.waitMs;
       // Lease answers for what it holds go back at once; otherwise wait for an offer.
-      while (messages.length === 0 && (await session.pump()).length === 0 && Date.now() < deadline && !res.closed) {
+      // A node shutting down answers with what it has, and the device polls another node.
+      while (
+        messages.length === 0 &&
+        (await session.pump()).length === 0 &&
+        Date.now() < deadline &&
+        !res.closed &&
+        !gateway.stopping
+      ) {
         await gateway.waitForWork(device.userId, deadline - Date.now());
       }
     } finally {

@@ -60,6 +60,12 @@ export class OfferSource {
 
   /** Up to `count` offers, none for an application in `exclude` (already offered or held). */
   async next(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>): Promise<OfferMessage[]> {
+    const offers = await this.read(device, count, from, exclude);
+    this.ctx.metrics.offers.inc({ lane: 'device' }, offers.length);
+    return offers;
+  }
+
+  private async read(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>) {
     if (count <= 0) return [];
     if (isRedisReady(this.ctx.redis)) {
       try {

@@ -24,6 +24,7 @@ import type { SwipeDelivery } from '../swipes/swipe-transaction.ts';
 import { userRoutes } from '../users/routes.ts';
 import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { openApiRoutes } from './openapi-routes.ts';
 import { requestContext } from './request-context.ts';
 
 export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } & SwipeDelivery): express.Express {
@@ -59,6 +60,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   app.use('/v1', fileRoutes(ctx));
   app.use('/v1', longPollRoutes(ctx, delivery.gateway));
   app.use('/v1', evidenceUploadRoutes(ctx));
+  app.use('/v1', openApiRoutes());
 
   const v1 = Router();
   v1.use(authenticate(ctx.tokens));

@@ -40,9 +40,14 @@ export async function claim(ctx: AppContext, executor: Executor, applicationId: 
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     const again = await reclaim(ctx, executor, applicationId);
-    if (!again) return refused(err);
+    if (!again) {
+      const outcome = refused(err);
+      if (!outcome.ok) ctx.metrics.claims.inc({ lane: laneOf(executor), result: outcome.reason });
+      return outcome;
+    }
     application = again;
   }
+  ctx.metrics.claims.inc({ lane: laneOf(executor), result: 'claimed' });
   return { ok: true, application, order: await workOrder(ctx, application) };
 }
 

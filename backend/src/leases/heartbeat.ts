@@ -10,7 +10,7 @@ import { transition } from '../applications/transition.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction, type UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
-import { type Executor, leaseMs, leaseOf, owner, userScope } from './executor.ts';
+import { type Executor, laneOf, leaseMs, leaseOf, owner, userScope } from './executor.ts';
 
 export interface HeartbeatInput {
   applicationId: string;
@@ -43,6 +43,7 @@ export async function heartbeat(ctx: AppContext, executor: Executor, input: Hear
         message: input.message ?? `Started: ${input.step}.`,
       });
     });
+    ctx.metrics.heartbeats.inc({ lane: laneOf(executor) });
     return { ok: true, leaseExpiresAt: app.leaseExpiresAt ?? expiresAt };
   } catch (err) {
     if (err instanceof AppError && ['stale_lease', 'invalid_transition', 'not_found'].includes(err.code)) {

@@ -21,8 +21,9 @@ export type ResultOutcome = { ok: true; status: ApplicationStatus } | { ok: fals
 export function recordResult(ctx: AppContext, executor: Executor, input: ResultInput): Promise<ResultOutcome> {
   return inTransaction(ctx, async (uow) => {
     const userGuard = executor.kind === 'device' ? Prisma.sql`and a.user_id = ${executor.userId}::uuid` : Prisma.empty;
-    const rows = await uow.tx.$queryRaw<(ApplicationRow & { preference: ExecutionPreference })[]>`
-      select a.*, u.execution_preference as preference from applications a join users u on u.id = a.user_id
+    const rows = await uow.tx.$queryRaw<(ApplicationRow & { preference: ExecutionPreference; ats_kind: string })[]>`
+      select a.*, u.execution_preference as preference, j.ats_kind from applications a
+      join users u on u.id = a.user_id join jobs j on j.id = a.job_id
       where a.id = ${input.applicationId}::uuid ${userGuard} for update of a`;
     const row = rows[0];
     if (!row) return { ok: false, message: 'No such application for you.' };
@@ -65,6 +66,12 @@ export function recordResult(ctx: AppContext, executor: Executor, input: ResultI
       },
       message: next.message,
       data: { outcome: input.outcome, errorClass: input.errorClass, evidenceIds: input.evidenceIds },
+    });
+    uow.afterCommit(() => {
+      ctx.metrics.outcomes.inc({ ats: row.ats_kind, lane: app.lane, outcome: input.outcome });
+      if (updated.status === 'SUBMITTED') {
+        ctx.metrics.swipeToSubmitted.observe({ lane: app.lane }, (Date.now() - app.createdAt.getTime()) / 1000);
+      }
     });
     return { ok: true, status: updated.status };
   });

@@ -1,5 +1,6 @@
-// GET /healthz (the process answers), GET /readyz (it can serve: Postgres answers; Redis is
-// reported, since the node serves without it, degraded) and GET /metrics (Prometheus).
+// GET /healthz (the process answers), GET /readyz (it can serve: Postgres answers and it is not
+// shutting down; Redis is reported, since the node serves without it, degraded) and GET /metrics
+// (Prometheus).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Readiness } from '@jobswipe/protocol';
 import { type Request, Router } from 'express';
@@ -19,12 +20,13 @@ export function healthRoutes(ctx: AppContext): Router {
 
   router.get('/readyz', async (_req, res) => {
     const postgres = (await postgresAnswers(ctx)) ? 'ready' : 'down';
+    const ready = postgres === 'ready' && !ctx.draining;
     const body: Readiness = {
-      status: postgres === 'ready' ? 'ready' : 'unavailable',
+      status: ready ? 'ready' : 'unavailable',
       postgres,
       redis: isRedisReady(ctx.redis) ? 'ready' : 'degraded',
     };
-    res.status(postgres === 'ready' ? 200 : 503).json(body);
+    res.status(ready ? 200 : 503).json(body);
   });
 
   router.get('/metrics', async (req, res) => {

@@ -4,14 +4,13 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Resume } from '@jobswipe/db';
 import type { AppContext } from '../context.ts';
 import { detectDocumentType } from '../files/document-type.ts';
-import { removeStoredFile, storeFile } from '../files/file-store.ts';
 import type { Upload } from '../files/upload.ts';
 import { AppError } from '../http/errors.ts';
 
 export const RESUME_ACCEPTED = 'a PDF or Word (.docx) resume';
 
 export async function saveResume(
-  ctx: Pick<AppContext, 'config' | 'db'>,
+  ctx: Pick<AppContext, 'db' | 'files'>,
   userId: string,
   upload: Upload,
 ): Promise<Resume> {
@@ -23,7 +22,7 @@ export async function saveResume(
     );
   }
   const id = randomUUID();
-  const stored = await storeFile(ctx.config.storageDir, `resumes/${userId}/${id}.${type.extension}`, upload.bytes);
+  const stored = await ctx.files.put(`resumes/${userId}/${id}.${type.extension}`, upload.bytes, type.mime);
   try {
     return await ctx.db.prisma.$transaction(async (tx) => {
       await tx.resume.updateMany({ where: { userId, isDefault: true }, data: { isDefault: false } });
@@ -39,7 +38,7 @@ export async function saveResume(
       });
     });
   } catch (err) {
-    await removeStoredFile(ctx.config.storageDir, stored.storagePath);
+    await ctx.files.remove(stored.storagePath);
     throw err;
   }
 }

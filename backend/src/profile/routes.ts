@@ -52,7 +52,7 @@ export function profileRoutes(ctx: AppContext): Router {
     const { id } = parse(IdParams, req.params, 'params');
     const resume = await prisma.resume.findFirst({ where: { id, userId: caller(req).userId } });
     if (!resume) throw notFound('Resume');
-    await sendStoredFile(res, ctx.config.storageDir, resume);
+    await sendStoredFile(res, ctx.files, resume);
   });
 
   router.get('/profile/resumes/:id/experience', async (req, res) => {

@@ -43,11 +43,13 @@ export class RecoveryDuties {
   private async pass(): Promise<void> {
     try {
       if (!(await this.lease.holds())) return;
-      await refillIfLost(this.ctx, this.streams);
-      await reapLapsedLeases(this.ctx);
-      await promoteDue(this.ctx);
+      const actions = this.ctx.metrics.reaperActions;
+      actions.inc({ action: 'entry_refilled' }, await refillIfLost(this.ctx, this.streams));
+      actions.inc({ action: 'lease_lapsed' }, await reapLapsedLeases(this.ctx));
+      actions.inc({ action: 'due_queued' }, await promoteDue(this.ctx));
       const plans = await this.ctx.db.prisma.plan.findMany({ select: { priority: true } });
-      await cleanPending(this.ctx, this.streams, [...new Set(plans.map((p) => p.priority))]);
+      const priorities = [...new Set(plans.map((p) => p.priority))];
+      actions.inc({ action: 'entry_redelivered' }, await cleanPending(this.ctx, this.streams, priorities));
     } catch (err) {
       this.ctx.log.warn({ err }, 'recovery pass failed; the next one retries');
     }

@@ -22,7 +22,7 @@ export interface SeedResult {
   passwordFile: string;
 }
 
-export async function seedDemo(deps: Pick<AppContext, 'config' | 'db'>): Promise<SeedResult> {
+export async function seedDemo(deps: Pick<AppContext, 'config' | 'db' | 'files'>): Promise<SeedResult> {
   const prisma = deps.db.prisma;
   const opts = { practiceAtsUrl: deps.config.practiceAtsUrl, dataDir: deps.config.dataDir };
   const postings = practiceJobs(opts.practiceAtsUrl);

@@ -8,7 +8,7 @@ import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { waitForRedis } from '../redis/connection.ts';
-import { attempt, startupFailed } from '../startup.ts';
+import { attempt, onShutdown, startupFailed } from '../startup.ts';
 import { startServerWorker } from './server-worker.ts';
 import { serveWorkerHealth } from './worker-health.ts';
 
@@ -28,16 +28,11 @@ const worker = await startServerWorker(ctx).catch(async (err: Error) => {
 const health = config.WORKER_PORT === undefined ? null : await serveWorkerHealth(ctx, config.WORKER_PORT);
 if (health) log.info({ port: health.port }, 'serving /healthz, /readyz and /metrics');
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal, graceMs: config.WORKER_GRACE_MS }, 'stopping: finishing or handing back running applications');
+onShutdown(log, config.WORKER_GRACE_MS + 10_000, async () => {
+  ctx.draining = true;
+  log.info({ graceMs: config.WORKER_GRACE_MS }, 'stopping: finishing or handing back running applications');
   await worker.stop(config.WORKER_GRACE_MS);
   await health?.close();
   await ctx.close();
   await database.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});

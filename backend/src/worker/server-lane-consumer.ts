@@ -140,6 +140,7 @@ export class ServerLaneConsumer {
 
   private async claimEntries(entries: StreamEntry[]): Promise<ClaimOutcome[]> {
     const outcomes: ClaimOutcome[] = [];
+    this.ctx.metrics.offers.inc({ lane: 'server' }, entries.length);
     const taking = new Set(this.running.keys());
     for (const entry of entries) {
       // A duplicate entry of what this worker already runs: a claim would hand back its own lease.

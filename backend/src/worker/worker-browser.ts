@@ -48,7 +48,10 @@ export class WorkerBrowser {
   private async launchSandboxedIfAllowed(): Promise<Browser> {
     if (process.getuid?.() !== 0 && this.sandboxed !== false) {
       try {
-        const browser = await launch(CHROMIUM_ARGS.filter((arg) => arg !== NO_SANDBOX));
+        const browser = await launch(
+          CHROMIUM_ARGS.filter((arg) => arg !== NO_SANDBOX),
+          true,
+        );
         this.sandboxed = true;
         return browser;
       } catch (err) {
@@ -61,14 +64,16 @@ export class WorkerBrowser {
       this.log.warn('running as root: Chromium runs without its sandbox (run the worker as another user to have it)');
     }
     this.sandboxed = false;
-    return launch(CHROMIUM_ARGS.includes(NO_SANDBOX) ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, NO_SANDBOX]);
+    return launch(CHROMIUM_ARGS, false);
   }
 }
 
-function launch(args: string[]): Promise<Browser> {
+/** Playwright adds --no-sandbox itself unless `chromiumSandbox` is set. */
+function launch(args: string[], sandboxed: boolean): Promise<Browser> {
   return chromium.launch({
     headless: true,
     executablePath: chromiumExecutable(),
+    chromiumSandbox: sandboxed,
     args,
     handleSIGINT: false,
     handleSIGTERM: false,

@@ -15,6 +15,7 @@ import { Ajv } from 'ajv';
 import { validate as lintDockerfile } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { dockerfileStages as stages } from '../support/dockerfile.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -34,26 +35,6 @@ interface Service {
 const composeText = await readFile(join(ROOT, 'docker-compose.yml'), 'utf8');
 const compose = parse(composeText, { merge: true }) as { services: Record<string, Service> };
 const services = compose.services;
-
-/** Dockerfile stages: name → instructions (continuation lines joined, comments dropped). */
-function stages(text: string): Map<string, string[]> {
-  const lines = text
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-  const result = new Map<string, string[]>();
-  let current: string[] = [];
-  for (const line of lines) {
-    const from = /^FROM\s+(\S+)\s+AS\s+(\S+)/i.exec(line);
-    if (from) {
-      // A stage built FROM another starts with that stage's instructions.
-      current = [...(result.get(from[1]!) ?? []), line];
-      result.set(from[2]!, current);
-    } else current.push(line);
-  }
-  return result;
-}
 
 const seconds = (duration: string | undefined) => {
   const m = /^(\d+)(s|m)$/.exec(duration ?? '');

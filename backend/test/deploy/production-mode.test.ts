@@ -1,35 +1,17 @@
 // The built backend in production mode, started with plain node as the Docker image starts it:
 // without its secrets and services it refuses to start and names each one; with them it serves
 // the API and the web app, starts no practice ATS, seeds no demo user, and stops cleanly on SIGTERM.
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase } from '@jobswipe/db';
-import { createTestDatabase } from '@jobswipe/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_EMAIL } from '../../src/seed/demo-seed.ts';
-import { Api, signUp } from '../support/api.ts';
-import { buildForTest, type TestBuild } from '../support/built-backend.ts';
+import { signUp } from '../support/api.ts';
+import { cleanEnv, startBuiltNode, testDeployment, useBuild } from '../support/built-backend.ts';
 import { startEntryProcess } from '../support/entry-process.ts';
 import { freePort } from '../support/redis-server.ts';
 
-let build: TestBuild;
-const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  build = await buildForTest();
-  cleanups.push(() => build.remove());
-}, 120_000);
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** The environment without anything a developer's shell may carry into the child. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _d, REDIS_URL: _r, JWT_SECRET: _j, ACCOUNTS_KEY: _a, NODE_ENV: _n, ...rest } = process.env;
-  return rest;
-}
+const fixture = useBuild();
+const { cleanups } = fixture;
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -40,7 +22,11 @@ const listening = (port: number) =>
 
 describe('the built backend in production mode', () => {
   it('refuses to start without its secrets and services, naming each, with no stack trace', async () => {
-    const started = startEntryProcess(build.entries.main, { ...cleanEnv(), NODE_ENV: 'production' }, () => false);
+    const started = startEntryProcess(
+      fixture.build.entries.main,
+      { ...cleanEnv(), NODE_ENV: 'production' },
+      () => false,
+    );
     const failure = await started.then(
       () => null,
       (err: Error) => err.message,
@@ -55,29 +41,12 @@ describe('the built backend in production mode', () => {
   it('serves the API and the web app with nothing demo-grade, and exits 0 on SIGTERM', {
     timeout: 90_000,
   }, async () => {
-    const db = await createTestDatabase();
-    cleanups.push(() => db.drop());
-    const dataDir = await mkdtemp(join(tmpdir(), 'jobswipe-prod-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const port = await freePort();
+    const deployment = await testDeployment();
+    cleanups.push(() => deployment.close());
     const practicePort = await freePort();
-    const env = {
-      ...cleanEnv(),
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      REDIS_URL: 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
-      JWT_SECRET: randomBytes(32).toString('base64'),
-      ACCOUNTS_KEY: randomBytes(32).toString('base64'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      PRACTICE_ATS_PORT: String(practicePort),
-      WORKER_CONCURRENCY: '0',
-    };
-    const server = await startEntryProcess(build.entries.main, env, (line) => line.includes('JobSwipe is running'));
+    const server = await startBuiltNode(fixture.build, deployment, { PRACTICE_ATS_PORT: String(practicePort) });
     cleanups.push(() => server.kill());
-    const api = new Api(`http://127.0.0.1:${port}`);
+    const api = server.api;
 
     expect((await api.get('/readyz')).body).toMatchObject({ status: 'ready', postgres: 'ready', redis: 'ready' });
     expect(await (await fetch(`${api.baseUrl}/`)).text()).toContain('<div id="root">');
@@ -85,7 +54,7 @@ describe('the built backend in production mode', () => {
     expect((await me.api.get('/v1/me')).status).toBe(200);
     // No practice ATS, no demo user or catalog.
     expect(await listening(practicePort)).toBe(false);
-    const { prisma, close } = openDatabase(db.url, { max: 1 });
+    const { prisma, close } = openDatabase(deployment.db.url, { max: 1 });
     cleanups.push(close);
     expect(await prisma.user.count({ where: { email: DEMO_EMAIL } })).toBe(0);
     expect(await prisma.job.count()).toBe(0);

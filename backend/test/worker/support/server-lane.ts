@@ -12,6 +12,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { type AppContext, createContext } from '../../../src/context.ts';
 import { waitForRedis } from '../../../src/redis/connection.ts';
 import { type ServerWorker, type ServerWorkerOptions, startServerWorker } from '../../../src/worker/server-worker.ts';
+import type { Api } from '../../support/api.ts';
 import type { TestBackend } from '../../support/backend.ts';
 import { minimalPdf } from '../../support/documents.ts';
 import { createJobs } from '../../support/factories.ts';
@@ -30,8 +31,17 @@ export const CAPTCHA = 'port-analyst-captcha';
 export const SLOW = '4012477';
 
 /** A user on a plan with server applications, a filled-in profile and a resume. */
-export async function applicant(backend: TestBackend, preference: 'auto' | 'server_only' = 'server_only') {
-  const user = await userWith(backend.api, backend.node.ctx.db.prisma, { plan: 'enterprise', preference });
+export function applicant(backend: TestBackend, preference: 'auto' | 'server_only' = 'server_only') {
+  return applicantOn(backend.api, backend.node.ctx.db.prisma, preference);
+}
+
+/** The same, signed up through any node's API (a built deployment's, say). */
+export async function applicantOn(
+  api: Api,
+  prisma: PrismaClient,
+  preference: 'auto' | 'server_only' | 'device_only' = 'server_only',
+) {
+  const user = await userWith(api, prisma, { plan: 'enterprise', preference });
   const profile = await user.api.put('/v1/profile', PROFILE);
   if (profile.status !== 200) throw new Error(`profile not saved: ${JSON.stringify(profile.body)}`);
   const form = new FormData();

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "evidence_created_at_idx" ON "evidence"("created_at");
