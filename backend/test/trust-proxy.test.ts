@@ -13,11 +13,12 @@ afterEach(async () => {
 async function loginStatuses(trustProxy: string, clients: string[]): Promise<number[]> {
   backend = await startTestBackend({ AUTH_RATE_LIMIT: '2', TRUST_PROXY: trustProxy });
   const statuses: number[] = [];
-  for (const client of clients) {
+  // A new account name each time: only the per-address limit is in play, not the per-account one.
+  for (const [i, client] of clients.entries()) {
     const res = await backend.api.request(
       'POST',
       '/v1/auth/login',
-      { email: 'nobody@example.com', password: 'x' },
+      { email: `nobody-${i}@example.com`, password: 'x' },
       {
         headers: { 'x-forwarded-for': client },
       },

@@ -244,6 +244,8 @@ describe('a node killed during the grace period', () => {
   it('with no node left, the application waits in Postgres and is queued by the next node to start', {
     timeout: 60_000,
   }, async () => {
+    // No node of an earlier test may be left to queue it.
+    for (const earlier of nodes) await earlier.kill();
     const node = await spawn();
     const me = await userWithGrace(new Api(node.url), 500, database.prisma);
     const [job] = await createJobs(database.prisma, 1);

@@ -32,6 +32,7 @@ it('reads back what was saved, results included, from a file only its owner can 
         confirmation: 'Thanks!',
         unanswered: [],
         evidenceIds: [],
+        filled: [],
       },
     },
     { ...lease(3), result: { release: 'The executor is shutting down.' } },

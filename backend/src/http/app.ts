@@ -39,7 +39,12 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': https ? [] : null },
+        directives: {
+          'frame-ancestors': ["'none'"],
+          // Evidence screenshots are fetched with the access token and shown as blob: URLs.
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': https ? [] : null,
+        },
       },
       strictTransportSecurity: https,
       referrerPolicy: { policy: 'no-referrer' },

@@ -28,7 +28,10 @@ beforeAll(async () => {
     DATA_DIR: `/tmp/jobswipe-crash-${randomBytes(4).toString('hex')}`,
     SWIPE_RATE_LIMIT: '100000',
     PAIR_RATE_LIMIT: '1000',
-    DEVICE_LEASE_MS: '2000',
+    // Longer than a node takes to restart on a loaded machine: a lease that lapsed while no node
+    // was up is offered again by design (the engine's pre-submit checkpoint covers that case in
+    // its own tests); what this test checks is that the kills alone lose and repeat nothing.
+    DEVICE_LEASE_MS: '10000',
     REAPER_INTERVAL_MS: '300',
     OUTBOX_SWEEP_MS: '300',
     // Offered at once, so the kills land mid-publish and mid-claim (undo-grace.test.ts kills nodes

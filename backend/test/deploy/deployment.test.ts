@@ -6,6 +6,7 @@
 // device lane over the executor protocol. Every application is submitted exactly once.
 import { openDatabase } from '@jobswipe/db';
 import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
+import { type ApplicationStatus, HELD_STATUSES, WAITING_STATUSES } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BuiltNode,
@@ -48,9 +49,10 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+const STILL_MOVING: readonly ApplicationStatus[] = ['QUEUED', ...HELD_STATUSES, ...WAITING_STATUSES];
 const finished = async (ids: string[]) =>
   (await db.prisma.application.findMany({ where: { id: { in: ids } } })).filter(
-    (a) => !['QUEUED', 'CLAIMED', 'RUNNING', 'SCHEDULED'].includes(a.status),
+    (a) => !STILL_MOVING.includes(a.status),
   );
 
 describe('a built deployment: two backend nodes, a server worker, S3', () => {

@@ -82,6 +82,9 @@ export async function testDeployment(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       WORKER_CONCURRENCY: '0',
+      // Right-swipes are queued at once: the undo grace period has its own tests (undo-grace.test.ts).
+      UNDO_GRACE_MS: '0',
+      METRICS_TOKEN: randomBytes(16).toString('hex'),
       LOG_LEVEL: 'info',
       ...env,
     },

@@ -8,6 +8,7 @@ import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { type EntryProcess, startEntryProcess } from '../support/entry-process.ts';
 import { applicant, FILLABLE, practicePostings, SLOW, swipeAll } from './support/server-lane.ts';
 
+const METRICS_TOKEN = 'metrics-token-for-this-test-file';
 const MAIN = fileURLToPath(new URL('../../src/worker/main.ts', import.meta.url));
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -30,6 +31,7 @@ async function startWorkerProcess(backend: TestBackend): Promise<WorkerProcess> 
     WORKER_PORT: '0',
     WORKER_CONCURRENCY: '1',
     WORKER_GRACE_MS: '0',
+    METRICS_TOKEN,
   };
   const started = await startEntryProcess(MAIN, env, (line) => line.includes('/metrics'));
   cleanups.push(() => started.kill());
@@ -65,7 +67,9 @@ describe('the worker process', () => {
     );
     await expect.poll(() => statusOf(backend, applied!), { timeout: 60_000 }).toBe('SUBMITTED');
     expect(ats.submissions.list()).toHaveLength(1);
-    const metrics = await (await fetch(`${worker.url}/metrics`)).text();
+    const metrics = await (
+      await fetch(`${worker.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toMatch(/^jobswipe_worker_\w+\{[^}]*outcome="submitted"[^}]*\} 1$/m);
 
     const [held] = await swipeAll(
