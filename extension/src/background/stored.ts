@@ -1,0 +1,31 @@
+// What the extension keeps in chrome.storage, typed: the device's credentials and the leases it
+// holds (local: they survive a browser restart), the user's settings, and the tabs it applies in
+// (session: a tab id means nothing after the browser restarts).
+import type { StoredLease } from '@jobswipe/protocol/executor-client';
+import { storage } from 'wxt/utils/storage';
+
+export interface Credentials {
+  /** The backend's base URL, without a trailing slash. */
+  server: string;
+  deviceId: string;
+  token: string;
+  pairedAt: string;
+}
+
+export interface Settings {
+  /** Applications run at once (the capacity stated to the backend). */
+  capacity: number;
+  /** The user paused applying from this browser. */
+  paused: boolean;
+  /** No new work while the screen is locked. */
+  pauseWhenLocked: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { capacity: 1, paused: false, pauseWhenLocked: false };
+
+export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', { fallback: null });
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+export const leasesItem = storage.defineItem<StoredLease[]>('local:leases', { fallback: [] });
+/** The window the extension applies in, and the tab each running application owns. */
+export const applyingWindowItem = storage.defineItem<number | null>('session:applyingWindow', { fallback: null });
+export const ownedTabsItem = storage.defineItem<Record<string, number>>('session:ownedTabs', { fallback: {} });
