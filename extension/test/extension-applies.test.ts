@@ -112,23 +112,37 @@ describe('the extension as an executor', () => {
     }
   });
 
-  it('loses nothing and submits nothing twice when Chrome stops its worker mid-form or right after the final click', async () => {
-    const [midForm, afterClick] = practicePostings(['lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31', 'icims/1042']);
-    const user = await practiceApplicant(world, [midForm!, afterClick!]);
+  it('loses nothing and submits nothing twice when Chrome stops its worker before a claim, mid-application or right after the final click', async () => {
+    const [beforeClaim, slow, afterClick] = practicePostings([
+      'lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31',
+      'greenhouse/4012477',
+      'icims/1042',
+    ]);
+    const user = await practiceApplicant(world, [beforeClaim!, slow!, afterClick!]);
     const profile = await profileDir();
     const browser = await launchWithExtension(profile.dir);
+    const submissions = (p: typeof slow) => world.ats.submissions.list({ ats: p!.ats, jobId: p!.externalId });
+    const stepsOf = async (id: string) =>
+      (await world.prisma.applicationEvent.findMany({ where: { applicationId: id } })).map((e) => e.step);
     try {
       expect(await connectThisBrowser(browser, user)).toMatchObject({ ok: true });
 
-      // Mid-form: stopped while the application is being filled.
-      const [first] = await swipeRightOn(user.api, [world.jobOf(midForm!)]);
-      await expect
-        .poll(async () => (await world.prisma.application.findUniqueOrThrow({ where: { id: first! } })).progressStep)
-        .toMatch(/^(fill|upload|review)$/);
+      // Before a claim: the swipe comes while the worker is stopped; its alarm wakes it.
       await browser.stopWorker();
-      const [firstDone] = await settled([first!]);
-      expect(firstDone).toMatchObject({ status: 'SUBMITTED' });
-      expect(world.ats.submissions.list({ ats: midForm!.ats, jobId: midForm!.externalId })).toHaveLength(1);
+      const [first] = await swipeRightOn(user.api, [world.jobOf(beforeClaim!)]);
+      expect((await settled([first!]))[0]).toMatchObject({ status: 'SUBMITTED' });
+      expect(submissions(beforeClaim)).toHaveLength(1);
+
+      // Mid-application: stopped while its claimed tab loads the (slow) posting; the lease held is handed
+      // back on wake, the half-done tab closed, and the next attempt applies.
+      const slowPath = new URL(world.jobOf(slow!).applyUrl).pathname;
+      const [second] = await swipeRightOn(user.api, [world.jobOf(slow!)]);
+      // The slow posting answers 4 s after its tab asked for it: the worker stops meanwhile.
+      await expect.poll(() => world.ats.requests.list().some((r) => r.path.startsWith(slowPath))).toBe(true);
+      await browser.stopWorker();
+      expect((await settled([second!]))[0]).toMatchObject({ status: 'SUBMITTED' });
+      expect(submissions(slow)).toHaveLength(1);
+      expect((await claimCounts(world.prisma, [second!])).get(second!)).toBe(2);
 
       // Right after the final click: the practice ATS has the submission before the browser hears back.
       const store = world.ats.submissions;
@@ -138,16 +152,19 @@ describe('the extension as an executor', () => {
         stopping ??= browser.stopWorker();
         return add.apply(store, args);
       };
-      const [second] = await swipeRightOn(user.api, [world.jobOf(afterClick!)]);
-      await expect.poll(() => stopping !== null).toBe(true);
-      await stopping;
-      const [secondDone] = await settled([second!]);
-      store.add = add;
-      // Either the next attempt found the confirmation, or it asks the user: never a second submit.
-      expect(['SUBMITTED', 'NEEDS_ATTENTION']).toContain(secondDone!.status);
-      expect(world.ats.submissions.list({ ats: afterClick!.ats, jobId: afterClick!.externalId })).toHaveLength(1);
-      const events = await world.prisma.applicationEvent.findMany({ where: { applicationId: second! } });
-      expect(events.some((e) => e.step === 'submitting')).toBe(true);
+      try {
+        const [third] = await swipeRightOn(user.api, [world.jobOf(afterClick!)]);
+        await expect.poll(() => stopping !== null).toBe(true);
+        await stopping;
+        const [thirdDone] = await settled([third!]);
+        // The checkpoint was recorded before the click, so the next attempt looked before acting:
+        // it found the confirmation, or it asks the user. Never a second submission.
+        expect(await stepsOf(third!)).toContain('submitting');
+        expect(['SUBMITTED', 'NEEDS_ATTENTION']).toContain(thirdDone!.status);
+        expect(submissions(afterClick)).toHaveLength(1);
+      } finally {
+        store.add = add;
+      }
     } finally {
       await browser.close();
       await profile.remove();
