@@ -4,7 +4,9 @@
 import { EXTENSION_PUBLIC_KEY } from '@jobswipe/protocol/extension-link';
 import { defineConfig } from 'wxt';
 
-const WEB_ORIGINS = (process.env.JOBSWIPE_WEB_ORIGINS ?? 'https://*.jobswipe.app/*,http://localhost/*,http://127.0.0.1/*')
+const WEB_ORIGINS = (
+  process.env.JOBSWIPE_WEB_ORIGINS ?? 'https://*.jobswipe.app/*,http://localhost/*,http://127.0.0.1/*'
+)
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);

@@ -5,8 +5,8 @@
 // application and submits none twice.
 import type { Api } from '@jobswipe/backend/testing/api';
 import { claimCounts } from '@jobswipe/backend/testing/users';
-import type { DeviceList, ExtensionReply, PairStartResponse } from '@jobswipe/protocol';
-import { EXTENSION_ID } from '@jobswipe/protocol/extension-link';
+import type { DeviceList, PairStartResponse } from '@jobswipe/protocol';
+import { EXTENSION_ID, type ExtensionReply } from '@jobswipe/protocol/extension-link';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
 import {
@@ -63,9 +63,8 @@ async function settled(ids: string[]) {
   await expect
     .poll(
       async () =>
-        (await world.prisma.application.findMany({ where: { id: { in: ids } } })).filter((a) =>
-          DONE.includes(a.status),
-        ).length,
+        (await world.prisma.application.findMany({ where: { id: { in: ids } } })).filter((a) => DONE.includes(a.status))
+          .length,
       { timeout: 280_000 },
     )
     .toBe(ids.length);
@@ -93,7 +92,10 @@ describe('the extension as an executor', () => {
         const apps = await settled(ids);
         expect(apps.filter((a) => a.status !== 'SUBMITTED').map((a) => `${a.status} ${a.lastError}`)).toEqual([]);
         for (const posting of TEN) {
-          expect(world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId }), posting.applyUrl).toHaveLength(1);
+          expect(
+            world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId }),
+            posting.applyUrl,
+          ).toHaveLength(1);
         }
         expect([...(await claimCounts(world.prisma, ids)).values()]).toEqual(ids.map(() => 1));
         // Each application applied on this device, with a screenshot and the confirmation page's HTML.

@@ -6,12 +6,7 @@
 // closes at the end, except when the user must act there (a login wall, a CAPTCHA, a question).
 import type { FilledField, StepInput, StepResult, Unanswered } from '@jobswipe/automations/core/types';
 import { ProgressReporter } from '@jobswipe/automations/runner/progress';
-import {
-  type ApplyOutcome,
-  accountPasswordQuestion,
-  type ErrorClass,
-  SUBMITTING_STEP,
-} from '@jobswipe/protocol';
+import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass, SUBMITTING_STEP } from '@jobswipe/protocol';
 import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
 import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import { closeApplicationTab, handTabToUser, type OwnedTab, openApplicationTab } from './applying-window.ts';
@@ -78,7 +73,11 @@ function ending(attempt: Attempt, r: StepResult): Ending | null {
     case 'submitted':
       return { outcome: 'submitted', errorClass: null, message: null, confirmation: r.confirmation };
     case 'blocked':
-      return { outcome: 'needs_attention', errorClass: 'needs_user', message: `${r.message} Finish it in the open tab.` };
+      return {
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: `${r.message} Finish it in the open tab.`,
+      };
     case 'expired':
       return { outcome: 'expired', errorClass: 'permanent', message: r.message };
     case 'login_required': {
@@ -207,7 +206,11 @@ async function run(attempt: Attempt): Promise<Ending> {
     }
     return ending(attempt, answer) ?? unexpected(answer);
   }
-  return { outcome: 'failed', errorClass: 'permanent', message: `Gave up after ${MAX_STEPS} steps without reaching the submit.` };
+  return {
+    outcome: 'failed',
+    errorClass: 'permanent',
+    message: `Gave up after ${MAX_STEPS} steps without reaching the submit.`,
+  };
 }
 
 function unexpected(r: StepResult): Ending {

@@ -2,9 +2,9 @@
 // sees the active tab of a window that is not minimized: the applying window's) and the page's
 // HTML, uploaded under the lease so the backend keeps them with the application.
 import { type ApplyOutcome, evidenceKind } from '@jobswipe/protocol';
-import type { EvidenceStored } from './server-api.ts';
 import { browser } from 'wxt/browser';
 import type { OwnedTab } from './applying-window.ts';
+import type { EvidenceStored } from './server-api.ts';
 
 interface EvidenceFile {
   name: string;

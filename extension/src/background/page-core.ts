@@ -98,7 +98,9 @@ export async function formFrame(tabId: number, current?: number): Promise<number
   const ids = frames.map((f) => f.frameId).sort((a, b) => a - b);
   if (ids.length <= 1) return 0;
   const counts = await Promise.all(
-    ids.map((id) => callCore(tabId, id, () => globalThis.__jobswipeCore!.discoverFields().length, null).catch(() => -1)),
+    ids.map((id) =>
+      callCore(tabId, id, () => globalThis.__jobswipeCore!.discoverFields().length, null).catch(() => -1),
+    ),
   );
   let best = 0;
   for (let i = 1; i < counts.length; i++) if ((counts[i] ?? -1) > (counts[best] ?? -1)) best = i;

@@ -57,7 +57,8 @@ export async function answerWebPage(
   sender: { origin?: string; url?: string },
 ): Promise<ExtensionReply> {
   const request = ExtensionRequest.safeParse(message);
-  if (!request.success) return { ok: false, error: 'Unknown request: send { type: "status" } or { type: "pair", code }.' };
+  if (!request.success)
+    return { ok: false, error: 'Unknown request: send { type: "status" } or { type: "pair", code }.' };
   try {
     if (request.data.type === 'pair') {
       const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : null);

@@ -74,7 +74,9 @@ export async function practiceApplicant(world: ExtensionWorld, postings: Practic
     const spec = formSpec(p.ats, p.externalId);
     const given = earlierReplies(spec);
     return spec.fields.flatMap(({ asks }) =>
-      asks.kind === 'question' && given[asks.key] !== undefined ? [{ question: asks.label, answer: given[asks.key]! }] : [],
+      asks.kind === 'question' && given[asks.key] !== undefined
+        ? [{ question: asks.label, answer: given[asks.key]! }]
+        : [],
     );
   });
   const sheet = ANSWER_SHEET.map(({ question, answer }) => ({ question, answer }));
