@@ -26,8 +26,8 @@ export function startBackground(): void {
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // Only the extension's own pages (the popup) talk to the worker this way.
-    if (sender.id !== browser.runtime.id || sender.tab) return false;
+    // Only the extension's own pages (the popup) talk to the worker this way, never a content script.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return false;
     void answerPopup(executor, message as PopupRequest).then(sendResponse);
     return true;
   });
