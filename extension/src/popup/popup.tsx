@@ -10,6 +10,8 @@ import { credentialsItem } from '../background/stored.ts';
 
 type Ready = Extract<PopupReply, { ok: true }>;
 
+const REFRESH_MS = 1_000;
+
 function ask(request: PopupRequest): Promise<PopupReply> {
   return browser.runtime.sendMessage(request) as Promise<PopupReply>;
 }
@@ -123,9 +125,13 @@ export function Popup() {
       setError(null);
     } else setError(r.error);
   }, []);
+  // Live while open: the connection and the running application's step change under it.
   useEffect(() => {
-    void ask({ type: 'state' }).then(onReply);
-  }, [onReply]);
+    const refresh = () => void ask({ type: 'state' }).then((r) => r.ok && setReply(r));
+    refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   return (
     <main className="popup">
