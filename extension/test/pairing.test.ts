@@ -33,7 +33,14 @@ async function signIn(auth: AuthResponse): Promise<void> {
 
 async function storedCredentials(): Promise<unknown> {
   const worker = await browser.worker();
-  return worker.evaluate(async () => (await chrome.storage.local.get('credentials')).credentials ?? null);
+  return worker.evaluate(async () => {
+    const { local } = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome.storage;
+    return (await local.get('credentials')).credentials ?? null;
+  });
 }
 
 async function devices(api: Api) {
