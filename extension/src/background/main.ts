@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { BrowserExecutor } from './executor.ts';
 import type { PopupReply, PopupRequest } from './messages.ts';
 import { answerWebPage, pair, serverUrl } from './pairing.ts';
-import { credentialsItem, leasesItem, settingsItem } from './stored.ts';
+import { changedSettings, credentialsItem, leasesItem, settingsItem } from './stored.ts';
 
 /** Alarm that reconnects after Chrome stopped the worker (30 s: the shortest Chrome allows). */
 const RECONNECT_ALARM = 'reconnect';
@@ -45,7 +45,7 @@ async function answerPopup(executor: BrowserExecutor, request: PopupRequest): Pr
         await pair(executor, serverUrl(request.server), request.code);
         break;
       case 'settings':
-        await settingsItem.setValue({ ...(await settingsItem.getValue()), ...request.settings });
+        await settingsItem.setValue(changedSettings(await settingsItem.getValue(), request.settings));
         await executor.applySettings();
         break;
       case 'signOut':

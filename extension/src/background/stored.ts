@@ -23,6 +23,20 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { capacity: 1, paused: false, pauseWhenLocked: false };
 
+/** The most applications the protocol lets a device run at once. */
+const MAX_CAPACITY = 10;
+
+/** `current` with the popup's change applied, kept to what the protocol accepts. */
+export function changedSettings(current: Settings, change: Partial<Settings>): Settings {
+  const next = { ...current, ...change };
+  const capacity = Number.isInteger(next.capacity) ? next.capacity : current.capacity;
+  return {
+    capacity: Math.min(MAX_CAPACITY, Math.max(1, capacity)),
+    paused: Boolean(next.paused),
+    pauseWhenLocked: Boolean(next.pauseWhenLocked),
+  };
+}
+
 export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', { fallback: null });
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
 export const leasesItem = storage.defineItem<StoredLease[]>('local:leases', { fallback: [] });

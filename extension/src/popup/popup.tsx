@@ -107,6 +107,31 @@ function Paired({ ready, onReply }: { ready: Ready; onReply: (reply: PopupReply)
       >
         {settings.paused ? 'Resume applying' : 'Pause applying'}
       </button>
+      <label>
+        Applications at once
+        <select
+          value={settings.capacity}
+          onChange={async (e) =>
+            onReply(await ask({ type: 'settings', settings: { capacity: Number(e.target.value) } }))
+          }
+        >
+          {[1, 2, 3].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="small">
+        <input
+          type="checkbox"
+          checked={settings.pauseWhenLocked}
+          onChange={async (e) =>
+            onReply(await ask({ type: 'settings', settings: { pauseWhenLocked: e.target.checked } }))
+          }
+        />{' '}
+        Pause while the screen is locked
+      </label>
       <AppList title="Needs you" items={needsYou} server={server} />
       <AppList title="Queue" items={queue} server={server} />
       <button type="button" className="btn btn-ghost" onClick={async () => onReply(await ask({ type: 'signOut' }))}>
