@@ -10,6 +10,7 @@ import { ErrorNote } from '../ui/error-note.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { timeAgo } from '../ui/time-ago.ts';
 import { useResource } from '../ui/use-resource.ts';
+import { ConnectBrowser } from './connect-browser.tsx';
 import { PairingPanel } from './pairing-panel.tsx';
 
 function DeviceRow({ device, onRevoke }: { device: DeviceView; onRevoke: () => Promise<void> }) {
@@ -105,9 +106,12 @@ export function DevicesPage() {
           onClose={() => setPairing(null)}
         />
       ) : (
-        <button type="button" className="btn btn-primary" onClick={() => void startPairing()}>
-          Pair a device
-        </button>
+        <div className="actions">
+          <button type="button" className="btn btn-primary" onClick={() => void startPairing()}>
+            Pair a device
+          </button>
+          <ConnectBrowser onPaired={() => void list.reload()} />
+        </div>
       )}
       <ErrorNote error={pairError} onRetry={() => void startPairing()} />
       <ErrorNote error={list.error} onRetry={() => void list.reload()} />

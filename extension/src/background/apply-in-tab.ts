@@ -1,0 +1,290 @@
+// One claimed application in the user's own browser: the posting opens in a tab the extension owns
+// in its applying window, the in-page core (the same one the server and desktop executors inject)
+// steps through the form, re-injected after each navigation, every step reported to the backend;
+// the `submitting` checkpoint is awaited before the one final click, and with `verifyFirst` the run
+// only looks for proof of an earlier submission. Evidence is uploaded under the lease. The tab
+// closes at the end, except when the user must act there (a login wall, a CAPTCHA, a question).
+import type { FilledField, StepInput, StepResult, Unanswered } from '@jobswipe/automations/core/types';
+import { ProgressReporter } from '@jobswipe/automations/runner/progress';
+import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass, SUBMITTING_STEP } from '@jobswipe/protocol';
+import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
+import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
+import { closeApplicationTab, handTabToUser, type OwnedTab, openApplicationTab } from './applying-window.ts';
+import { captureAndUpload } from './evidence.ts';
+import { coreAfterSubmit, coreStep, coreSubmit, formFrame, settleAfterClick, tabLoaded } from './page-core.ts';
+import { downloadResume } from './server-api.ts';
+import type { Credentials } from './stored.ts';
+
+const MAX_STEPS = 40;
+const MAX_SUBMITS = 3;
+/** How long a page may show nothing to act on (still rendering, a slow server) before giving up. */
+const MAX_WAITING_MS = 30_000;
+const CONFIRMATION_TIMEOUT_MS = 30_000;
+
+interface Ending {
+  outcome: ApplyOutcome;
+  errorClass: ErrorClass | null;
+  message: string | null;
+  confirmation?: string;
+  unanswered?: Unanswered[];
+}
+
+export interface ApplyDeps {
+  credentials: Credentials;
+  /** Tells the user an application waits on them in its tab. */
+  notify(title: string, message: string): void;
+}
+
+class Attempt {
+  readonly filled = new Map<string, FilledField>();
+  frame = 0;
+  readonly progress: ProgressReporter;
+
+  constructor(
+    readonly order: ClaimedMessage,
+    readonly control: JobControl,
+    readonly tab: OwnedTab,
+    private readonly base: StepInput,
+  ) {
+    this.progress = new ProgressReporter((p) => control.progress(p.step, p.percent, p.message));
+  }
+
+  input(submits: number, extra: Partial<StepInput> = {}): StepInput {
+    return { ...this.base, submits, ...extra };
+  }
+
+  record(filled: FilledField[]): void {
+    for (const f of filled) this.filled.set(f.field, f);
+  }
+
+  checkAbort(): void {
+    if (this.control.signal.aborted) throw new Error('Stopped: the application was taken away.');
+  }
+
+  async step(extra: Partial<StepInput> = {}, submits = 0): Promise<StepResult> {
+    this.frame = await formFrame(this.tab.tabId, this.frame);
+    return coreStep(this.tab.tabId, this.frame, this.input(submits, extra));
+  }
+}
+
+/** How a step that ends the run maps to an ending; null when the run goes on. */
+function ending(attempt: Attempt, r: StepResult): Ending | null {
+  switch (r.status) {
+    case 'submitted':
+      return { outcome: 'submitted', errorClass: null, message: null, confirmation: r.confirmation };
+    case 'blocked':
+      return {
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: `${r.message} Finish it in the open tab.`,
+      };
+    case 'expired':
+      return { outcome: 'expired', errorClass: 'permanent', message: r.message };
+    case 'login_required': {
+      const question = accountPasswordQuestion(new URL(attempt.order.job.applyUrl as string).host);
+      return {
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: `${r.message} Sign in to the site in this browser, or give JobSwipe the password.`,
+        unanswered: [{ ...question, sensitive: true }],
+      };
+    }
+    case 'invalid':
+      return {
+        outcome: 'failed',
+        errorClass: 'permanent',
+        message: `The form refused the application: ${r.errors.join('; ')}`,
+      };
+    case 'mismatch': {
+      const list = r.fields.map((m) => `"${m.field}" shows "${m.actual}" instead of "${m.expected}"`).join('; ');
+      return {
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: `The form did not keep these answers, so nothing was submitted: ${list}.`,
+      };
+    }
+    case 'needs_user': {
+      const list = r.questions.map((q) => `"${q.label}"`).join(', ');
+      return {
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: `Answer needed for: ${list}`,
+        unanswered: r.questions,
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Verifying a lost attempt: proof of a submission, proof there is none (null: apply), or ask the user. */
+async function verify(attempt: Attempt): Promise<Ending | null> {
+  await attempt.progress.report('verify', 'Looking for proof of the earlier submission');
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const r = await attempt.step({ verifyOnly: true });
+    if (r.status === 'not_applied') return null;
+    if (r.status === 'advanced' || r.status === 'waiting') {
+      await settleAfterClick(attempt.tab.tabId);
+      continue;
+    }
+    const end = r.status === 'unknown' ? null : ending(attempt, r);
+    if (end) return end;
+    break;
+  }
+  return {
+    outcome: 'needs_attention',
+    errorClass: 'needs_user',
+    message:
+      'An earlier attempt reached the final submit and was lost; the ATS shows no confirmation or "already applied" notice. ' +
+      'Check the company site or your email for a confirmation before applying again.',
+  };
+}
+
+async function waitForAnswer(attempt: Attempt): Promise<StepResult> {
+  const until = Date.now() + CONFIRMATION_TIMEOUT_MS;
+  for (;;) {
+    await settleAfterClick(attempt.tab.tabId);
+    attempt.frame = await formFrame(attempt.tab.tabId, attempt.frame);
+    const r = await coreAfterSubmit(attempt.tab.tabId, attempt.frame);
+    if (r.status !== 'waiting' || Date.now() > until) return r;
+  }
+}
+
+async function run(attempt: Attempt): Promise<Ending> {
+  const { progress, tab } = attempt;
+  await progress.report('open', attempt.order.job.applyUrl as string);
+  await tabLoaded(tab.tabId);
+  attempt.checkAbort();
+  await progress.report('detect');
+  if (attempt.order.verifyFirst) {
+    const verified = await verify(attempt);
+    if (verified) return verified;
+    await progress.report('fill', 'The ATS shows no earlier application: applying');
+  }
+  let submits = 0;
+  let pages = 0;
+  let waitingSince: number | null = null;
+  for (let i = 0; i < MAX_STEPS; i++) {
+    attempt.checkAbort();
+    const r = await attempt.step({}, submits);
+    if ('filled' in r) attempt.record(r.filled);
+    if (r.status === 'advanced') {
+      pages++;
+      await progress.page(r.filled.some((f) => f.source === 'resume') ? 'upload' : 'fill', pages, r.action);
+      await settleAfterClick(tab.tabId);
+      continue;
+    }
+    if (r.status === 'waiting') {
+      waitingSince ??= Date.now();
+      if (Date.now() - waitingSince > MAX_WAITING_MS) {
+        return { outcome: 'failed', errorClass: 'permanent', message: `No application form was found: ${r.message}` };
+      }
+      await settleAfterClick(tab.tabId);
+      continue;
+    }
+    waitingSince = null;
+    if (r.status !== 'ready') return ending(attempt, r) ?? unexpected(r);
+    if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');
+    await progress.report('review', `${attempt.filled.size} fields filled`);
+    attempt.checkAbort();
+    // The checkpoint is recorded by the backend before the click (progress resolves on its reply).
+    await progress.report(SUBMITTING_STEP, r.submitLabel);
+    const { clicked } = await coreSubmit(tab.tabId, attempt.frame);
+    // The page changed between the step and the click: nothing was sent, so look again.
+    if (!clicked) continue;
+    submits++;
+    await progress.report('confirm', 'Waiting for the ATS to answer');
+    const answer = await waitForAnswer(attempt);
+    if (answer.status === 'invalid' && submits < MAX_SUBMITS) continue;
+    if (answer.status === 'waiting') {
+      return {
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message:
+          'The application was submitted but the ATS showed no confirmation; verify it on the company site before trying again.',
+      };
+    }
+    return ending(attempt, answer) ?? unexpected(answer);
+  }
+  return {
+    outcome: 'failed',
+    errorClass: 'permanent',
+    message: `Gave up after ${MAX_STEPS} steps without reaching the submit.`,
+  };
+}
+
+function unexpected(r: StepResult): Ending {
+  return { outcome: 'failed', errorClass: 'retryable', message: `The form ended in an unexpected state: ${r.status}.` };
+}
+
+function failed(errorClass: ErrorClass, message: string): JobOutcome {
+  return jobOutcomeOf({ outcome: 'failed', errorClass, message, confirmation: null, unanswered: [] });
+}
+
+export function applicationRunner(deps: ApplyDeps) {
+  return async function applyInTab(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+    const url = order.job.applyUrl;
+    if (typeof url !== 'string' || !url) return failed('permanent', 'The job has no apply URL to open.');
+    let resume: StepInput['files']['resume'] = null;
+    if (order.resumeUrl) {
+      try {
+        resume = await downloadResume(order.resumeUrl, order.resumeFileName, control.signal);
+      } catch (err) {
+        return failed('retryable', (err as Error).message);
+      }
+    }
+    const base: StepInput = {
+      profile: order.profile,
+      answers: order.answers,
+      files: { resume, coverLetter: null },
+      coverLetterText: order.profile.coverLetter,
+      submits: 0,
+      account: order.account,
+      job: jobContextOf(order.job),
+    };
+    let tab: OwnedTab;
+    try {
+      tab = await openApplicationTab(order.applicationId, url);
+    } catch (err) {
+      return failed('retryable', (err as Error).message);
+    }
+    const attempt = new Attempt(order, control, tab, base);
+    let end: Ending;
+    try {
+      end = await run(attempt);
+    } catch (err) {
+      // A closed tab, a crashed page, the job taken away: nothing was submitted after the checkpoint
+      // without the backend knowing, so another attempt may run (it verifies first if needed).
+      end = { outcome: 'failed', errorClass: 'retryable', message: String((err as Error).message).split('\n')[0]! };
+    }
+    if (control.signal.aborted) {
+      await closeApplicationTab(order.applicationId);
+      return failed('retryable', 'Stopped: the application was taken away.');
+    }
+    if (end.outcome === 'submitted') await attempt.progress.report('confirm', end.confirmation, 100).catch(() => {});
+    const evidenceIds = await captureAndUpload(tab, attempt.frame, {
+      server: deps.credentials.server,
+      token: deps.credentials.token,
+      applicationId: order.applicationId,
+      leaseToken: order.leaseToken,
+      outcome: end.outcome,
+    });
+    if (end.outcome === 'needs_attention') {
+      await handTabToUser(order.applicationId);
+      deps.notify(`${String(order.job.title ?? 'An application')} needs you`, end.message ?? 'Open the tab to finish.');
+    } else {
+      await closeApplicationTab(order.applicationId);
+    }
+    return jobOutcomeOf(
+      {
+        outcome: end.outcome,
+        errorClass: end.errorClass,
+        message: end.message,
+        confirmation: end.confirmation ?? null,
+        unanswered: (end.unanswered ?? []).map(({ sensitive: _s, ...q }) => q),
+        filled: [...attempt.filled.values()],
+      },
+      evidenceIds,
+    );
+  };
+}

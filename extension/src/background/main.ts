@@ -1,0 +1,63 @@
+// The service worker's wiring. Every listener is registered synchronously when the worker starts
+// (Chrome wakes a stopped worker only for events it had listeners for), then the executor connects.
+import { browser } from 'wxt/browser';
+import { BrowserExecutor } from './executor.ts';
+import type { PopupReply, PopupRequest } from './messages.ts';
+import { answerWebPage, pair, serverUrl } from './pairing.ts';
+import { changedSettings, credentialsItem, leasesItem, settingsItem } from './stored.ts';
+
+/** Alarm that reconnects after Chrome stopped the worker (30 s: the shortest Chrome allows). */
+const RECONNECT_ALARM = 'reconnect';
+const RECONNECT_PERIOD_MIN = 0.5;
+
+export function startBackground(): void {
+  const executor = new BrowserExecutor();
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RECONNECT_ALARM) void executor.ensureStarted();
+  });
+  browser.runtime.onStartup.addListener(() => void executor.ensureStarted());
+  browser.runtime.onInstalled.addListener(() => void executor.ensureStarted());
+  browser.idle.onStateChanged.addListener((state) => executor.setIdleState(state));
+
+  browser.runtime.onMessageExternal.addListener((message, sender, sendResponse) => {
+    void answerWebPage(executor, message, sender).then(sendResponse);
+    return true;
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Only the extension's own pages (the popup) talk to the worker this way, never a content script.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return false;
+    void answerPopup(executor, message as PopupRequest).then(sendResponse);
+    return true;
+  });
+
+  void browser.alarms.get(RECONNECT_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(RECONNECT_ALARM, { periodInMinutes: RECONNECT_PERIOD_MIN });
+  });
+  void executor.ensureStarted();
+}
+
+async function answerPopup(executor: BrowserExecutor, request: PopupRequest): Promise<PopupReply> {
+  try {
+    switch (request.type) {
+      case 'pair':
+        await pair(executor, serverUrl(request.server), request.code);
+        break;
+      case 'settings':
+        await settingsItem.setValue(changedSettings(await settingsItem.getValue(), request.settings));
+        await executor.applySettings();
+        break;
+      case 'signOut':
+        await executor.stop();
+        await credentialsItem.setValue(null);
+        await leasesItem.setValue([]);
+        break;
+      case 'state':
+        break;
+    }
+    return { ok: true, state: await executor.state(), settings: await settingsItem.getValue() };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}

@@ -1,0 +1,126 @@
+// The extension applies in the user's own browser session. A posting behind a login wall the
+// session cannot pass goes to the user (NEEDS_ATTENTION) with its tab left open; once the user has
+// signed in there by hand, a retry applies using that session. And the extension racing another
+// executor of the same user for one backlog: each application claimed and submitted once.
+import type { Api } from '@jobswipe/backend/testing/api';
+import { pairDevice as pairStandIn, startDevice } from '@jobswipe/backend/testing/devices';
+import { claimCounts } from '@jobswipe/backend/testing/users';
+import type { ApplicationSummary, PairStartResponse } from '@jobswipe/protocol';
+import { EXTENSION_ID } from '@jobswipe/protocol/extension-link';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
+import {
+  type ExtensionWorld,
+  practiceApplicant,
+  practicePostings,
+  startExtensionWorld,
+  swipeRightOn,
+} from './support/world.ts';
+
+let world: ExtensionWorld;
+let browser: ExtensionBrowser;
+let profile: Awaited<ReturnType<typeof profileDir>>;
+beforeAll(async () => {
+  world = await startExtensionWorld();
+  profile = await profileDir();
+  browser = await launchWithExtension(profile.dir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await profile?.remove();
+  await world?.close();
+});
+
+/** Pairs the extension with the code, as the popup does (the worker's own request). */
+async function pairExtension(api: Api): Promise<void> {
+  const start = await api.post<PairStartResponse>('/v1/devices/pair/start');
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+  // Paired to the previous test's user: disconnect first, as a user switching accounts would.
+  const disconnect = popup.getByRole('button', { name: 'Disconnect this browser' });
+  await popup.getByRole('button', { name: /^(Pair|Disconnect) this browser$/ }).waitFor();
+  if (await disconnect.isVisible()) await disconnect.click();
+  await popup.getByLabel('JobSwipe address').fill(world.backend.node.url);
+  await popup.getByLabel('Code').fill(start.body.code);
+  await popup.getByRole('button', { name: 'Pair this browser' }).click();
+  await expect.poll(() => popup.getByTestId('connection').textContent()).toContain('Connected');
+  await popup.close();
+}
+
+const statusOf = async (id: string) => (await world.prisma.application.findUniqueOrThrow({ where: { id } })).status;
+
+describe('the user’s own browser session', () => {
+  it('leaves a login wall to the user in an open tab, then applies with the session the user signed in with', async () => {
+    const [walled] = practicePostings(['careers/research-scientist-login']);
+    const user = await practiceApplicant(world, [walled!]);
+    await pairExtension(user.api);
+
+    const [id] = await swipeRightOn(user.api, [world.jobOf(walled!)]);
+    await expect.poll(() => statusOf(id!)).toBe('NEEDS_ATTENTION');
+    expect(world.ats.submissions.list({ ats: walled!.ats, jobId: walled!.externalId })).toHaveLength(0);
+    // The tab stays open on the sign-in page for the user.
+    const tab = browser.context.pages().find((p) => p.url().includes('/__practice/signin'));
+    expect(
+      tab,
+      browser.context
+        .pages()
+        .map((p) => p.url())
+        .join('\n'),
+    ).toBeDefined();
+
+    // The user creates the account there by hand, in this browser's profile.
+    await tab!.getByRole('link', { name: 'Create an account' }).click();
+    await tab!.getByLabel('Email').fill(`applicant-${Date.now()}@example.com`);
+    await tab!.getByLabel('Password').fill('a password of mine');
+    await tab!.getByRole('button', { name: 'Create account' }).click();
+    await tab!.waitForURL((url) => !url.pathname.startsWith('/__practice/signin'));
+
+    const retried = await user.api.post<ApplicationSummary>(`/v1/applications/${id}/retry`);
+    expect(retried.status).toBe(200);
+    await expect.poll(() => statusOf(id!)).toBe('SUBMITTED');
+    expect(world.ats.submissions.list({ ats: walled!.ats, jobId: walled!.externalId })).toHaveLength(1);
+  });
+
+  it('races another executor of the same user for one backlog: each application claimed and submitted once', async () => {
+    const postings = practicePostings([
+      'greenhouse/4012345',
+      'lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31',
+      'ashby/3b8e6f1a-7c2d-4e9b-a5f0-6d1c8b2e4a97',
+      'workable/B7C1D2E3F4',
+      'smartrecruiters/744000012345678',
+      'greenhouse/4012401',
+    ]);
+    const user = await practiceApplicant(world, postings);
+    await pairExtension(user.api);
+    // The other executor stands in for the desktop agent: it claims over the same protocol and
+    // reports a submission without a browser (the desktop agent's own tests apply for real).
+    const other = await pairStandIn(user.api, 'desktop', 'Stand-in desktop agent');
+    const ids = await swipeRightOn(
+      user.api,
+      postings.map((p) => world.jobOf(p)),
+    );
+    const standIn = startDevice(world.backend.node.url, other.token);
+    try {
+      await expect
+        .poll(async () =>
+          (await world.prisma.application.findMany({ where: { id: { in: ids } } })).map((a) => a.status),
+        )
+        .toEqual(ids.map(() => 'SUBMITTED'));
+      expect([...(await claimCounts(world.prisma, ids)).values()]).toEqual(ids.map(() => 1));
+      const byExtension = ids.filter((id) => !standIn.claimed.includes(id));
+      // Both took part: the extension held the first offer while the other connected.
+      expect(byExtension.length).toBeGreaterThan(0);
+      expect(standIn.claimed.length).toBeGreaterThan(0);
+      // What the extension applied to was submitted on the ATS once; nothing the stand-in held was.
+      for (const [i, posting] of postings.entries()) {
+        const expected = byExtension.includes(ids[i]!) ? 1 : 0;
+        expect(
+          world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId }),
+          posting.applyUrl,
+        ).toHaveLength(expected);
+      }
+    } finally {
+      await standIn.client.stop();
+    }
+  });
+});
