@@ -7,3 +7,4 @@ export * from './errors.ts';
 export * from './questions.ts';
 export * from './sensitive.ts';
 export * from './status.ts';
+export * from './tracker.ts';

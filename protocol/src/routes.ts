@@ -7,6 +7,7 @@ import * as api from './api.ts';
 import * as device from './device.ts';
 import { EvidenceKind } from './domain.ts';
 import { ErrorBody } from './errors.ts';
+import * as tracker from './tracker.ts';
 
 const withoutType = <T extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(message: T) => message.omit({ type: true });
 
@@ -37,6 +38,11 @@ export const SCHEMAS = {
   ApplicationSummary: api.ApplicationSummary,
   ApplicationDetail: api.ApplicationDetail,
   AnswerBody: api.AnswerBody,
+  TrackerQuery: tracker.TrackerQuery,
+  TrackerPage: tracker.TrackerPage,
+  TrackerCounts: tracker.TrackerCounts,
+  TrackingView: tracker.TrackingView,
+  TrackingBody: tracker.TrackingBody,
   EvidenceUpload: z.object({
     leaseToken: device.LeaseToken,
     kind: EvidenceKind.default('screenshot'),
@@ -264,6 +270,37 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: 'Answer the questions an application waits on; it is queued again',
     body: 'AnswerBody',
     answer: 'ApplicationSummary',
+  },
+  {
+    method: 'get',
+    path: '/v1/applications/:id/tracking',
+    who: 'user',
+    summary: 'Your tracking of an application: its stage after submission, the stage history and your notes',
+    answer: 'TrackingView',
+  },
+  {
+    method: 'put',
+    path: '/v1/applications/:id/tracking',
+    who: 'user',
+    summary: 'Set the stage (submitted applications only; null clears it) and the notes of an application',
+    body: 'TrackingBody',
+    answer: 'TrackingView',
+  },
+  {
+    method: 'get',
+    path: '/v1/tracker',
+    who: 'user',
+    summary:
+      'The tracker: your applications with stage and notes, searched, filtered to a view, sorted, with counts per view',
+    query: 'TrackerQuery',
+    answer: 'TrackerPage',
+  },
+  {
+    method: 'get',
+    path: '/v1/tracker/counts',
+    who: 'user',
+    summary: 'How many applications each tracker view holds (needs_you: what waits on you)',
+    answer: 'TrackerCounts',
   },
   {
     method: 'post',

@@ -21,6 +21,7 @@ import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import type { SwipeDelivery } from '../swipes/swipe-transaction.ts';
+import { trackerRoutes } from '../tracker/tracker-routes.ts';
 import { userRoutes } from '../users/routes.ts';
 import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
@@ -79,6 +80,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   v1.use(deadLetterRoutes(ctx));
   v1.use(swipeRoutes(ctx, delivery));
   v1.use(applicationRoutes(ctx));
+  v1.use(trackerRoutes(ctx));
   v1.use(evidenceRoutes(ctx));
   app.use('/v1', v1);
 
