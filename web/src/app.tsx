@@ -24,6 +24,7 @@ const ApplicationDetailPage = page<{ id: string }>(
   () => import('./applications/application-detail-page.tsx'),
   'ApplicationDetailPage',
 );
+const NeedsYouBadge = page(() => import('./applications/needs-you-badge.tsx'), 'NeedsYouBadge');
 const DevicesPage = page(() => import('./devices/devices-page.tsx'), 'DevicesPage');
 const PlanPage = page(() => import('./plan/plan-page.tsx'), 'PlanPage');
 const OpsPage = page(() => import('./ops/ops-page.tsx'), 'OpsPage');
@@ -131,6 +132,11 @@ function Shell({ userId, operator }: { userId: string; operator: boolean }) {
                   {pending.length}
                   <span className="visually-hidden"> waiting</span>
                 </span>
+              )}
+              {item.to === '/applications' && (
+                <Suspense fallback={null}>
+                  <NeedsYouBadge />
+                </Suspense>
               )}
             </Link>
           ))}

@@ -24,6 +24,12 @@ import type {
   SettingsBody,
   SwipeBody,
   SwipeResponse,
+  TrackerCounts,
+  TrackerPage,
+  TrackerSort,
+  TrackerView,
+  TrackingBody,
+  TrackingView,
   UsageView,
   UserView,
 } from '@jobswipe/protocol';
@@ -35,11 +41,6 @@ export interface DeckFilters {
   location?: string;
   remote?: boolean;
   salaryMin?: number;
-}
-
-export interface ApplicationsPage {
-  items: ApplicationSummary[];
-  nextCursor: string | null;
 }
 
 export interface DeadLetterPage {
@@ -114,10 +115,6 @@ export class ApiClient {
     return this.request<{ cancelledApplicationId: string | null }>(`/v1/swipes/${jobId}`, { method: 'DELETE' });
   }
 
-  applications(status?: ApplicationStatus[], cursor?: string) {
-    return this.request<ApplicationsPage>(`/v1/applications${query({ status: status?.join(','), cursor })}`);
-  }
-
   application(id: string) {
     return this.request<ApplicationDetail>(`/v1/applications/${id}`);
   }
@@ -132,6 +129,23 @@ export class ApiClient {
 
   answerApplication(id: string, body: AnswerBody) {
     return this.request<ApplicationSummary>(`/v1/applications/${id}/answer`, { method: 'POST', body });
+  }
+
+  /** The tracker: applications with stage and notes, in one view, searched and sorted, with counts. */
+  tracker(params: { view: TrackerView; q?: string; sort: TrackerSort; cursor?: string }) {
+    return this.request<TrackerPage>(`/v1/tracker${query(params)}`);
+  }
+
+  trackerCounts() {
+    return this.request<TrackerCounts>('/v1/tracker/counts');
+  }
+
+  tracking(id: string) {
+    return this.request<TrackingView>(`/v1/applications/${id}/tracking`);
+  }
+
+  saveTracking(id: string, body: TrackingBody) {
+    return this.request<TrackingView>(`/v1/applications/${id}/tracking`, { method: 'PUT', body });
   }
 
   plan() {
