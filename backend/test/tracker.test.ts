@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 import { createJobs } from './support/factories.ts';
-import { changeStatus, claimAs } from './support/transitions.ts';
+import { finishAs } from './support/transitions.ts';
 
 let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
@@ -23,16 +23,8 @@ async function applyTo(api: Api, job: { company?: string; title?: string } = {})
 }
 
 /** As an executor would: claimed, then submitted under its lease. */
-async function submit(applicationId: string): Promise<void> {
-  const claimed = await claimAs(backend.node.ctx, applicationId);
-  await changeStatus(backend.node.ctx, {
-    applicationId,
-    name: 'submit',
-    to: 'SUBMITTED',
-    actor: 'device:a',
-    lease: { token: claimed.leaseToken, holder: 'device:a' },
-  });
-}
+const submit = (applicationId: string) =>
+  finishAs(backend.node.ctx, applicationId, { name: 'submit', to: 'SUBMITTED' });
 
 describe('tracking one application', () => {
   it('takes a stage only after submission, keeps every change in order, and notes at any time', async () => {

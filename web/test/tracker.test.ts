@@ -6,7 +6,7 @@
 import type { Api } from '@jobswipe/backend/testing/api';
 import type { TestBackend } from '@jobswipe/backend/testing/backend';
 import { createJobs } from '@jobswipe/backend/testing/factories';
-import { changeStatus, claimAs } from '@jobswipe/backend/testing/transitions';
+import { finishAs } from '@jobswipe/backend/testing/transitions';
 import type { SwipeResponse } from '@jobswipe/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,32 +36,16 @@ async function applyTo(api: Api, title: string, company: string): Promise<string
 }
 
 /** As an executor would: claimed, then submitted under its lease. */
-async function submit(applicationId: string): Promise<void> {
-  const claimed = await claimAs(backend.node.ctx, applicationId);
-  await changeStatus(backend.node.ctx, {
-    applicationId,
-    name: 'submit',
-    to: 'SUBMITTED',
-    actor: 'device:a',
-    lease: { token: claimed.leaseToken, holder: 'device:a' },
-  });
-}
+const submit = (applicationId: string) =>
+  finishAs(backend.node.ctx, applicationId, { name: 'submit', to: 'SUBMITTED' });
 
 /** As an executor would: its attempt stopped on a question only the user can answer. */
-async function needsAnswer(applicationId: string): Promise<void> {
-  const claimed = await claimAs(backend.node.ctx, applicationId);
-  await changeStatus(backend.node.ctx, {
-    applicationId,
+const needsAnswer = (applicationId: string) =>
+  finishAs(backend.node.ctx, applicationId, {
     name: 'fail',
     to: 'NEEDS_ATTENTION',
-    actor: 'device:a',
-    lease: { token: claimed.leaseToken, holder: 'device:a' },
-    changes: {
-      error: { message: 'A question needs you', errorClass: 'needs_user' },
-      attention: [{ key: 'earliest start date', label: 'Earliest start date', type: 'text', required: true }],
-    },
+    questions: [{ key: 'earliest start date', label: 'Earliest start date', type: 'text', required: true }],
   });
-}
 
 const rows = (page: Page) => page.getByTestId('application-row');
 const titles = (page: Page) => page.locator('[data-testid="application-row"] .app-title').allTextContents();
