@@ -3,6 +3,7 @@
 // docs/api.md, which is generated from that document. A backend test keeps this table and the
 // routes the backend declares the same, in both directions.
 import { z } from 'zod';
+import { AnswerUsageView } from './answer-usage.ts';
 import * as api from './api.ts';
 import * as device from './device.ts';
 import { EvidenceKind } from './domain.ts';
@@ -27,6 +28,7 @@ export const SCHEMAS = {
   ResetPasswordBody: api.ResetPasswordBody,
   AnswersView: api.AnswersView,
   AnswersBody: api.AnswersBody,
+  AnswerUsageView,
   DeckQuery: api.DeckQuery,
   DeckPage: api.DeckPage,
   JobView: api.JobView,
@@ -208,6 +210,13 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: 'Save answers to application questions',
     body: 'AnswersBody',
     answer: 'AnswersView',
+  },
+  {
+    method: 'get',
+    path: '/v1/profile/usage',
+    who: 'user',
+    summary: 'Where each saved answer and profile field was used, and which of them a form refused',
+    answer: 'AnswerUsageView',
   },
   {
     method: 'get',

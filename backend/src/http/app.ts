@@ -19,6 +19,7 @@ import { httpMetrics } from '../ops/http-metrics.ts';
 import { queueStatsRoutes } from '../ops/queue-stats.ts';
 import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
+import { answerUsageRoutes } from '../profile/usage-routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import type { SwipeDelivery } from '../swipes/swipe-transaction.ts';
 import { trackerRoutes } from '../tracker/tracker-routes.ts';
@@ -72,6 +73,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   v1.use(authenticate(ctx.tokens));
   v1.use(userRoutes(ctx));
   v1.use(profileRoutes(ctx));
+  v1.use(answerUsageRoutes(ctx));
   v1.use(jobRoutes(ctx));
   v1.use(deviceRoutes(ctx));
   v1.use(planRoutes(ctx));
