@@ -25,6 +25,7 @@ const ApplicationDetailPage = page<{ id: string }>(
   'ApplicationDetailPage',
 );
 const NeedsYouBadge = page(() => import('./applications/needs-you-badge.tsx'), 'NeedsYouBadge');
+const AnswersPage = page(() => import('./answers/answers-page.tsx'), 'AnswersPage');
 const DevicesPage = page(() => import('./devices/devices-page.tsx'), 'DevicesPage');
 const PlanPage = page(() => import('./plan/plan-page.tsx'), 'PlanPage');
 const OpsPage = page(() => import('./ops/ops-page.tsx'), 'OpsPage');
@@ -43,6 +44,7 @@ function PasswordPage({ path }: { path: string }) {
 const NAV = [
   { to: '/', label: 'Jobs', icon: 'cards' },
   { to: '/applications', label: 'Applications', icon: 'inbox' },
+  { to: '/answers', label: 'Answers', icon: 'file' },
   { to: '/devices', label: 'Devices', icon: 'laptop' },
   { to: '/plan', label: 'Plan', icon: 'star' },
 ] as const;
@@ -57,6 +59,7 @@ const PAGES: Record<AppPath, (params: Record<string, string>, userId: string) =>
   '/onboarding': () => <OnboardingPage />,
   '/applications': () => <ApplicationsPage />,
   '/applications/:id': ({ id = '' }) => <ApplicationDetailPage id={id} />,
+  '/answers': () => <AnswersPage />,
   '/devices': () => <DevicesPage />,
   '/plan': () => <PlanPage />,
   '/ops': () => <OpsPage />,

@@ -13,6 +13,7 @@ export const APP_PATHS = [
   '/onboarding',
   '/applications',
   '/applications/:id',
+  '/answers',
   '/devices',
   '/plan',
   '/ops',

@@ -5,6 +5,7 @@ import type {
   AnswerBody,
   AnswersBody,
   AnswersView,
+  AnswerUsageView,
   ApplicationDetail,
   ApplicationStatus,
   ApplicationSummary,
@@ -101,6 +102,11 @@ export class ApiClient {
 
   saveAnswers(body: AnswersBody) {
     return this.request<AnswersView>('/v1/profile/answers', { method: 'PUT', body });
+  }
+
+  /** Where each saved answer and profile field was used, and what a form refused. */
+  answerUsage() {
+    return this.request<AnswerUsageView>('/v1/profile/usage');
   }
 
   deck(filters: DeckFilters, cursor?: string, limit = 10, signal?: AbortSignal) {
