@@ -15,6 +15,8 @@ const withoutType = <T extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(mess
 /** Schemas the routes name, under the names the OpenAPI document and docs/api.md give them. */
 export const SCHEMAS = {
   SignupBody: api.SignupBody,
+  SignupSent: api.SignupSent,
+  SignupConfirmBody: api.SignupConfirmBody,
   LoginBody: api.LoginBody,
   RefreshBody: api.RefreshBody,
   AuthResponse: api.AuthResponse,
@@ -110,6 +112,8 @@ export interface RouteSpec {
   status?: number;
   /** The success answer: a JSON schema, a file of this media type, or nothing (204). */
   answer?: SchemaName | { file: string; description: string };
+  /** A second success answer the route gives in a configuration it names. */
+  alternative?: { status: number; answer: SchemaName; when: string };
 }
 
 export const ROUTES: readonly RouteSpec[] = [
@@ -117,8 +121,19 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'post',
     path: '/v1/auth/signup',
     who: 'anyone',
-    summary: 'Create an account',
+    summary:
+      'Create an account (with SMTP_URL: 202 for every address, and a mail with a link that finishes it, or says the address has an account)',
     body: 'SignupBody',
+    status: 201,
+    answer: 'AuthResponse',
+    alternative: { status: 202, answer: 'SignupSent', when: 'with SMTP_URL: a mail went to the address' },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/signup/confirm',
+    who: 'anyone',
+    summary: 'Finish a sign-up from its mailed link: makes the account and signs in',
+    body: 'SignupConfirmBody',
     status: 201,
     answer: 'AuthResponse',
   },

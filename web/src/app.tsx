@@ -31,12 +31,19 @@ const PlanPage = page(() => import('./plan/plan-page.tsx'), 'PlanPage');
 const OpsPage = page(() => import('./ops/ops-page.tsx'), 'OpsPage');
 const ForgotPasswordPage = page(() => import('./auth/password-pages.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('./auth/password-pages.tsx'), 'ResetPasswordPage');
+const ConfirmSignupPage = page(() => import('./auth/password-pages.tsx'), 'ConfirmSignupPage');
 
 /** The signed-out pages that load on demand (sign-in itself is in the first bundle). */
 function PasswordPage({ path }: { path: string }) {
   return (
     <Suspense fallback={<main className="splash" id="main" aria-busy="true" />}>
-      {path === '/reset-password' ? <ResetPasswordPage /> : <ForgotPasswordPage />}
+      {path === '/reset-password' ? (
+        <ResetPasswordPage />
+      ) : path === '/confirm-signup' ? (
+        <ConfirmSignupPage />
+      ) : (
+        <ForgotPasswordPage />
+      )}
     </Suspense>
   );
 }
