@@ -114,6 +114,7 @@ describe('the tracker', () => {
     const { context, page, user } = await signedInContext(browser, backend, PHONE, { hasTouch: true, isMobile: true });
     const waiting = await applyTo(user.api, 'Backend Engineer', 'Hooli');
     const queued = await applyTo(user.api, 'QA Engineer', 'Soylent');
+    await createJobs(prisma(), 2);
     await page.goto('/');
     await expect.poll(() => page.locator('.card-top').count()).toBe(1);
     const badge = page.getByRole('link', { name: /^Applications/ }).getByTestId('needs-you-badge');
