@@ -6,11 +6,13 @@ import type { DeckFilters as Filters } from '../api/client.ts';
 import { NetworkError } from '../api/http.ts';
 import { PendingSwipes } from '../offline/pending-swipes.tsx';
 import { Link } from '../router.tsx';
-import { useSyncState } from '../services.tsx';
+import { useServices, useSyncState } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { Icon } from '../ui/icon.tsx';
+import { useResource } from '../ui/use-resource.ts';
 import { DeckFilters } from './deck-filters.tsx';
 import { savedFilters, saveFilters } from './filter-store.ts';
+import { fitReasons } from './fit-reasons.ts';
 import { JobCard } from './job-card.tsx';
 import { QuotaStrip, usePlanView } from './quota-strip.tsx';
 import { swipeAnswerNotice } from './swipe-answer.ts';
@@ -48,6 +50,8 @@ export function DeckPage({ userId }: { userId: string }) {
   const { swipe, undo, say, answered } = deck;
   const { lastSent } = useSyncState();
   const plan = usePlanView();
+  const { api } = useServices();
+  const profile = useResource(() => api.profile());
   const graceMs = plan?.undoGraceMs;
 
   // Reconcile with the server's answer: a swipe it had to defer is said so, the countdown follows its window.
@@ -100,7 +104,13 @@ export function DeckPage({ userId }: { userId: string }) {
           .map((job, i, shown) => {
             const isTop = i === shown.length - 1;
             return (
-              <JobCard key={job.id} job={job} gesture={isTop ? gesture : undefined} behind={shown.length - 1 - i} />
+              <JobCard
+                key={job.id}
+                job={job}
+                gesture={isTop ? gesture : undefined}
+                behind={shown.length - 1 - i}
+                reasons={fitReasons(job, profile.data)}
+              />
             );
           })}
         {!top && deck.loading && (
