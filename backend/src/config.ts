@@ -211,7 +211,7 @@ export const ENV = {
       .string()
       .regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…')
       .optional(),
-    doc: 'Mail server for "forgot password" links (smtp://user:pass@host:port, smtps:// for TLS); unset: no mail is sent',
+    doc: 'Mail server for "forgot password" and sign-up links (smtp://user:pass@host:port, smtps:// for TLS); set, a sign-up is finished from a mailed link and never says whether the address has an account; unset: no mail is sent',
   },
   MAIL_FROM: {
     schema: z.string().min(3).default('JobSwipe <no-reply@localhost>'),

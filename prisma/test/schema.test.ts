@@ -9,6 +9,7 @@ import {
   ExecutionPreference,
   Lane,
   SwipeDirection,
+  TrackerStage,
   UserRole,
 } from '@jobswipe/protocol';
 import pg from 'pg';
@@ -32,6 +33,7 @@ describe('schema', () => {
     expect(Object.values($Enums.EvidenceKind)).toEqual(EvidenceKind.options);
     expect(Object.values($Enums.SwipeDirection)).toEqual(SwipeDirection.options);
     expect(Object.values($Enums.UserRole)).toEqual(UserRole.options);
+    expect(Object.values($Enums.TrackerStage)).toEqual(TrackerStage.options);
   });
 });
 

@@ -19,6 +19,14 @@ const newPassword = z.string().min(10, 'must be at least 10 characters').max(200
 export const SignupBody = z.object({ email, password: newPassword });
 export type SignupBody = z.infer<typeof SignupBody>;
 
+/** POST /v1/auth/signup with mail set up: the same answer for every address; the mail says the rest. */
+export const SignupSent = z.object({ sent: z.literal(true) });
+export type SignupSent = z.infer<typeof SignupSent>;
+
+/** POST /v1/auth/signup/confirm: the token from the mailed sign-up link. */
+export const SignupConfirmBody = z.object({ token: z.string().min(20).max(200) });
+export type SignupConfirmBody = z.infer<typeof SignupConfirmBody>;
+
 export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });
 export type LoginBody = z.infer<typeof LoginBody>;
 

@@ -58,6 +58,7 @@ function componentSchemas(): Record<string, JsonSchema> {
   for (const route of ROUTES) {
     for (const name of [route.body, route.query, route.multipart]) if (name) inputs.add(name);
     if (typeof route.answer === 'string') outputs.add(route.answer);
+    if (route.alternative) outputs.add(route.alternative.answer);
   }
   const convert = (names: Set<SchemaName>, io: 'input' | 'output') => {
     const registry = z.registry<{ id: string }>();
@@ -117,6 +118,12 @@ function operation(route: RouteSpec, components: Record<string, JsonSchema>): Op
   } else {
     const schema = answer.file === 'application/json' ? {} : { type: 'string', format: 'binary' };
     responses[status] = { description: answer.description, content: { [answer.file]: { schema } } };
+  }
+  if (route.alternative) {
+    responses[String(route.alternative.status)] = {
+      description: route.alternative.when,
+      content: { 'application/json': { schema: ref(route.alternative.answer) } },
+    };
   }
   responses.default = {
     description: 'An error: what was wrong, where, and what to do (the status follows the code)',

@@ -3,16 +3,20 @@
 // docs/api.md, which is generated from that document. A backend test keeps this table and the
 // routes the backend declares the same, in both directions.
 import { z } from 'zod';
+import { AnswerUsageView } from './answer-usage.ts';
 import * as api from './api.ts';
 import * as device from './device.ts';
 import { EvidenceKind } from './domain.ts';
 import { ErrorBody } from './errors.ts';
+import * as tracker from './tracker.ts';
 
 const withoutType = <T extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(message: T) => message.omit({ type: true });
 
 /** Schemas the routes name, under the names the OpenAPI document and docs/api.md give them. */
 export const SCHEMAS = {
   SignupBody: api.SignupBody,
+  SignupSent: api.SignupSent,
+  SignupConfirmBody: api.SignupConfirmBody,
   LoginBody: api.LoginBody,
   RefreshBody: api.RefreshBody,
   AuthResponse: api.AuthResponse,
@@ -26,6 +30,7 @@ export const SCHEMAS = {
   ResetPasswordBody: api.ResetPasswordBody,
   AnswersView: api.AnswersView,
   AnswersBody: api.AnswersBody,
+  AnswerUsageView,
   DeckQuery: api.DeckQuery,
   DeckPage: api.DeckPage,
   JobView: api.JobView,
@@ -37,6 +42,11 @@ export const SCHEMAS = {
   ApplicationSummary: api.ApplicationSummary,
   ApplicationDetail: api.ApplicationDetail,
   AnswerBody: api.AnswerBody,
+  TrackerQuery: tracker.TrackerQuery,
+  TrackerPage: tracker.TrackerPage,
+  TrackerCounts: tracker.TrackerCounts,
+  TrackingView: tracker.TrackingView,
+  TrackingBody: tracker.TrackingBody,
   EvidenceUpload: z.object({
     leaseToken: device.LeaseToken,
     kind: EvidenceKind.default('screenshot'),
@@ -106,6 +116,8 @@ export interface RouteSpec {
   status?: number;
   /** The success answer: a JSON schema, a file of this media type, or nothing (204). */
   answer?: SchemaName | { file: string; description: string };
+  /** A second success answer the route gives in a configuration it names. */
+  alternative?: { status: number; answer: SchemaName; when: string };
 }
 
 export const ROUTES: readonly RouteSpec[] = [
@@ -113,8 +125,19 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'post',
     path: '/v1/auth/signup',
     who: 'anyone',
-    summary: 'Create an account',
+    summary:
+      'Create an account (with SMTP_URL: 202 for every address, and a mail with a link that finishes it, or says the address has an account)',
     body: 'SignupBody',
+    status: 201,
+    answer: 'AuthResponse',
+    alternative: { status: 202, answer: 'SignupSent', when: 'with SMTP_URL: a mail went to the address' },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/signup/confirm',
+    who: 'anyone',
+    summary: 'Finish a sign-up from its mailed link: makes the account and signs in',
+    body: 'SignupConfirmBody',
     status: 201,
     answer: 'AuthResponse',
   },
@@ -209,6 +232,13 @@ export const ROUTES: readonly RouteSpec[] = [
   },
   {
     method: 'get',
+    path: '/v1/profile/usage',
+    who: 'user',
+    summary: 'Where each saved answer and profile field was used, and which of them a form refused',
+    answer: 'AnswerUsageView',
+  },
+  {
+    method: 'get',
     path: '/v1/jobs/deck',
     who: 'user',
     summary: 'The next jobs to swipe on',
@@ -268,6 +298,37 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: 'Answer the questions an application waits on; it is queued again',
     body: 'AnswerBody',
     answer: 'ApplicationSummary',
+  },
+  {
+    method: 'get',
+    path: '/v1/applications/:id/tracking',
+    who: 'user',
+    summary: 'Your tracking of an application: its stage after submission, the stage history and your notes',
+    answer: 'TrackingView',
+  },
+  {
+    method: 'put',
+    path: '/v1/applications/:id/tracking',
+    who: 'user',
+    summary: 'Set the stage (submitted applications only; null clears it) and the notes of an application',
+    body: 'TrackingBody',
+    answer: 'TrackingView',
+  },
+  {
+    method: 'get',
+    path: '/v1/tracker',
+    who: 'user',
+    summary:
+      'The tracker: your applications with stage and notes, searched, filtered to a view, sorted, with counts per view',
+    query: 'TrackerQuery',
+    answer: 'TrackerPage',
+  },
+  {
+    method: 'get',
+    path: '/v1/tracker/counts',
+    who: 'user',
+    summary: 'How many applications each tracker view holds (needs_you: what waits on you)',
+    answer: 'TrackerCounts',
   },
   {
     method: 'post',

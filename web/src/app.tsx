@@ -24,17 +24,26 @@ const ApplicationDetailPage = page<{ id: string }>(
   () => import('./applications/application-detail-page.tsx'),
   'ApplicationDetailPage',
 );
+const NeedsYouBadge = page(() => import('./applications/needs-you-badge.tsx'), 'NeedsYouBadge');
+const AnswersPage = page(() => import('./answers/answers-page.tsx'), 'AnswersPage');
 const DevicesPage = page(() => import('./devices/devices-page.tsx'), 'DevicesPage');
 const PlanPage = page(() => import('./plan/plan-page.tsx'), 'PlanPage');
 const OpsPage = page(() => import('./ops/ops-page.tsx'), 'OpsPage');
 const ForgotPasswordPage = page(() => import('./auth/password-pages.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('./auth/password-pages.tsx'), 'ResetPasswordPage');
+const ConfirmSignupPage = page(() => import('./auth/password-pages.tsx'), 'ConfirmSignupPage');
 
 /** The signed-out pages that load on demand (sign-in itself is in the first bundle). */
 function PasswordPage({ path }: { path: string }) {
   return (
     <Suspense fallback={<main className="splash" id="main" aria-busy="true" />}>
-      {path === '/reset-password' ? <ResetPasswordPage /> : <ForgotPasswordPage />}
+      {path === '/reset-password' ? (
+        <ResetPasswordPage />
+      ) : path === '/confirm-signup' ? (
+        <ConfirmSignupPage />
+      ) : (
+        <ForgotPasswordPage />
+      )}
     </Suspense>
   );
 }
@@ -42,6 +51,7 @@ function PasswordPage({ path }: { path: string }) {
 const NAV = [
   { to: '/', label: 'Jobs', icon: 'cards' },
   { to: '/applications', label: 'Applications', icon: 'inbox' },
+  { to: '/answers', label: 'Answers', icon: 'file' },
   { to: '/devices', label: 'Devices', icon: 'laptop' },
   { to: '/plan', label: 'Plan', icon: 'star' },
 ] as const;
@@ -56,6 +66,7 @@ const PAGES: Record<AppPath, (params: Record<string, string>, userId: string) =>
   '/onboarding': () => <OnboardingPage />,
   '/applications': () => <ApplicationsPage />,
   '/applications/:id': ({ id = '' }) => <ApplicationDetailPage id={id} />,
+  '/answers': () => <AnswersPage />,
   '/devices': () => <DevicesPage />,
   '/plan': () => <PlanPage />,
   '/ops': () => <OpsPage />,
@@ -131,6 +142,11 @@ function Shell({ userId, operator }: { userId: string; operator: boolean }) {
                   {pending.length}
                   <span className="visually-hidden"> waiting</span>
                 </span>
+              )}
+              {item.to === '/applications' && (
+                <Suspense fallback={null}>
+                  <NeedsYouBadge />
+                </Suspense>
               )}
             </Link>
           ))}

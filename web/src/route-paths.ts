@@ -2,10 +2,10 @@
 // (layout at 360 px, accessibility, screenshots) visits each one, so a new page cannot be missed.
 
 /** Pages shown to a signed-out visitor. */
-export const PUBLIC_PATHS = ['/signin', '/signup', '/forgot-password', '/reset-password'] as const;
+export const PUBLIC_PATHS = ['/signin', '/signup', '/forgot-password', '/reset-password', '/confirm-signup'] as const;
 
 /** Public pages shown whether or not someone is signed in (a reset link opened on a signed-in browser). */
-export const ANYONE_PATHS: readonly PublicPath[] = ['/forgot-password', '/reset-password'];
+export const ANYONE_PATHS: readonly PublicPath[] = ['/forgot-password', '/reset-password', '/confirm-signup'];
 
 /** Pages of the signed-in app; `:id` stands for an application of the user's. */
 export const APP_PATHS = [
@@ -13,6 +13,7 @@ export const APP_PATHS = [
   '/onboarding',
   '/applications',
   '/applications/:id',
+  '/answers',
   '/devices',
   '/plan',
   '/ops',

@@ -189,11 +189,17 @@ describe('applications', () => {
     await context.close();
   });
 
-  it('cancels an application from its page', async () => {
+  it('cancels an application from its page, after asking', async () => {
     const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
     const app = await applyTo(user.api, 'QA Engineer', 'Soylent');
     await page.goto(`/applications/${app.id}`);
     await page.getByRole('button', { name: 'Cancel application' }).click();
+    const ask = page.getByRole('alert').filter({ hasText: 'Cancel your application to QA Engineer at Soylent?' });
+    await ask.getByRole('button', { name: 'Keep it' }).click();
+    expect(await ask.count()).toBe(0);
+    expect((await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).status).not.toBe('CANCELLED');
+    await page.getByRole('button', { name: 'Cancel application' }).click();
+    await ask.getByRole('button', { name: 'Yes, cancel it' }).click();
     await expect.poll(() => page.locator('.panel [data-status]').first().getAttribute('data-status')).toBe('CANCELLED');
     expect((await prisma().application.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('CANCELLED');
     expect(await page.getByRole('button', { name: 'Cancel application' }).count()).toBe(0);

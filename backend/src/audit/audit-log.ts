@@ -4,6 +4,7 @@ import type { Prisma, Queryable } from '@jobswipe/db';
 
 export type AuditAction =
   | 'signup'
+  | 'signup_requested'
   | 'login'
   | 'login_failed'
   | 'logout'

@@ -1,4 +1,4 @@
-// POST /v1/auth/signup, /login, /refresh, /logout, /password/forgot, /password/reset.
+// POST /v1/auth/signup, /signup/confirm, /login, /refresh, /logout, /password/forgot, /password/reset.
 import {
   type AuthResponse,
   ForgotPasswordBody,
@@ -6,6 +6,7 @@ import {
   RefreshBody,
   ResetPasswordBody,
   SignupBody,
+  SignupConfirmBody,
 } from '@jobswipe/protocol';
 import { type CookieOptions, type Request, type Response, Router } from 'express';
 import { audit } from '../audit/audit-log.ts';
@@ -16,6 +17,7 @@ import { createMailer } from '../mail/mailer.ts';
 import { toUserView } from '../users/user-view.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import { confirmSignup, requestSignup } from './signup-by-mail.ts';
 
 const REFRESH_COOKIE = 'js_refresh';
 /**
@@ -72,9 +74,17 @@ export function authRoutes(ctx: AppContext): Router {
     res.status(status).json(body);
   }
 
+  const mailer = createMailer(ctx.config);
+
   router.post('/signup', limit, async (req, res) => {
     const body = parse(SignupBody, req.body, 'body');
     const passwordHash = await hashPassword(body.password);
+    if (mailer) {
+      // The same answer whether or not the address has an account: the mail tells its owner which.
+      await requestSignup(ctx.db, mailer, ctx.config.publicUrl, { email: body.email, passwordHash }, origin(req));
+      res.status(202).json({ sent: true });
+      return;
+    }
     const user = await ctx.db.prisma.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email: body.email } })) {
         throw new AppError('conflict', 'An account with this email already exists. Sign in instead.');
@@ -86,6 +96,12 @@ export function authRoutes(ctx: AppContext): Router {
       return created;
     });
     await respond(res, user.id, await ctx.sessions.start(user.id, origin(req)), 201);
+  });
+
+  router.post('/signup/confirm', limit, async (req, res) => {
+    const { token } = parse(SignupConfirmBody, req.body, 'body');
+    const userId = await confirmSignup(ctx.db, token, origin(req));
+    await respond(res, userId, await ctx.sessions.start(userId, origin(req)), 201);
   });
 
   router.post('/login', limit, perAccount, async (req, res) => {
@@ -114,8 +130,6 @@ export function authRoutes(ctx: AppContext): Router {
     });
     await respond(res, next.userId, next);
   });
-
-  const mailer = createMailer(ctx.config);
 
   router.post('/password/forgot', limit, async (req, res) => {
     const { email } = parse(ForgotPasswordBody, req.body, 'body');

@@ -20,8 +20,10 @@ import { httpMetrics } from '../ops/http-metrics.ts';
 import { queueStatsRoutes } from '../ops/queue-stats.ts';
 import { planRoutes } from '../plans/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
+import { answerUsageRoutes } from '../profile/usage-routes.ts';
 import { swipeRoutes } from '../swipes/routes.ts';
 import type { SwipeDelivery } from '../swipes/swipe-transaction.ts';
+import { trackerRoutes } from '../tracker/tracker-routes.ts';
 import { userRoutes } from '../users/routes.ts';
 import { serveWeb } from '../web/serve-web.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
@@ -73,6 +75,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   v1.use(authenticate(ctx.tokens));
   v1.use(userRoutes(ctx));
   v1.use(profileRoutes(ctx));
+  v1.use(answerUsageRoutes(ctx));
   v1.use(jobRoutes(ctx));
   v1.use(deviceRoutes(ctx));
   v1.use(planRoutes(ctx));
@@ -81,6 +84,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   v1.use(deadLetterRoutes(ctx));
   v1.use(swipeRoutes(ctx, delivery));
   v1.use(applicationRoutes(ctx));
+  v1.use(trackerRoutes(ctx));
   v1.use(evidenceRoutes(ctx));
   app.use('/v1', v1);
 

@@ -5,6 +5,7 @@ import type {
   AnswerBody,
   AnswersBody,
   AnswersView,
+  AnswerUsageView,
   ApplicationDetail,
   ApplicationStatus,
   ApplicationSummary,
@@ -24,6 +25,12 @@ import type {
   SettingsBody,
   SwipeBody,
   SwipeResponse,
+  TrackerCounts,
+  TrackerPage,
+  TrackerSort,
+  TrackerView,
+  TrackingBody,
+  TrackingView,
   UsageView,
   UserView,
 } from '@jobswipe/protocol';
@@ -35,11 +42,6 @@ export interface DeckFilters {
   location?: string;
   remote?: boolean;
   salaryMin?: number;
-}
-
-export interface ApplicationsPage {
-  items: ApplicationSummary[];
-  nextCursor: string | null;
 }
 
 export interface DeadLetterPage {
@@ -102,6 +104,11 @@ export class ApiClient {
     return this.request<AnswersView>('/v1/profile/answers', { method: 'PUT', body });
   }
 
+  /** Where each saved answer and profile field was used, and what a form refused. */
+  answerUsage() {
+    return this.request<AnswerUsageView>('/v1/profile/usage');
+  }
+
   deck(filters: DeckFilters, cursor?: string, limit = 10, signal?: AbortSignal) {
     return this.request<DeckPage>(`/v1/jobs/deck${query({ ...filters, cursor, limit })}`, { signal });
   }
@@ -112,10 +119,6 @@ export class ApiClient {
 
   undoSwipe(jobId: string) {
     return this.request<{ cancelledApplicationId: string | null }>(`/v1/swipes/${jobId}`, { method: 'DELETE' });
-  }
-
-  applications(status?: ApplicationStatus[], cursor?: string) {
-    return this.request<ApplicationsPage>(`/v1/applications${query({ status: status?.join(','), cursor })}`);
   }
 
   application(id: string) {
@@ -132,6 +135,23 @@ export class ApiClient {
 
   answerApplication(id: string, body: AnswerBody) {
     return this.request<ApplicationSummary>(`/v1/applications/${id}/answer`, { method: 'POST', body });
+  }
+
+  /** The tracker: applications with stage and notes, in one view, searched and sorted, with counts. */
+  tracker(params: { view: TrackerView; q?: string; sort: TrackerSort; cursor?: string }) {
+    return this.request<TrackerPage>(`/v1/tracker${query(params)}`);
+  }
+
+  trackerCounts() {
+    return this.request<TrackerCounts>('/v1/tracker/counts');
+  }
+
+  tracking(id: string) {
+    return this.request<TrackingView>(`/v1/applications/${id}/tracking`);
+  }
+
+  saveTracking(id: string, body: TrackingBody) {
+    return this.request<TrackingView>(`/v1/applications/${id}/tracking`, { method: 'PUT', body });
   }
 
   plan() {

@@ -14,6 +14,7 @@ import { AnswerForm } from './answer-form.tsx';
 import { EvidenceGallery } from './evidence-gallery.tsx';
 import { withLiveState } from './live-update.ts';
 import { laneText, ProgressBar, STATUS_LABELS, StatusBadge } from './status-label.tsx';
+import { TrackingPanel } from './tracking-panel.tsx';
 
 const CANCELLABLE: readonly string[] = TRANSITIONS.cancel.from;
 const RETRYABLE: readonly string[] = TRANSITIONS.requeue.from.filter((s) => s !== 'NEEDS_ATTENTION');
@@ -70,6 +71,8 @@ export function ApplicationDetailPage({ id }: { id: string }) {
   const { api } = useServices();
   const detail = useResource(() => api.application(id), id);
   const [action, setAction] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  /** Cancelling cannot be taken back: the button asks first. */
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const { reload, set } = detail;
 
   const live = useLiveEvents({
@@ -151,16 +154,40 @@ export function ApplicationDetailPage({ id }: { id: string }) {
                 Retry
               </button>
             )}
-            {canCancel && (
+            {canCancel && !confirmCancel && (
               <button
                 type="button"
                 className="btn btn-danger"
                 disabled={action.busy}
-                onClick={() => void act(() => api.cancelApplication(app.id))}
+                onClick={() => setConfirmCancel(true)}
               >
                 Cancel application
               </button>
             )}
+          </div>
+        )}
+        {canCancel && confirmCancel && (
+          <div className="note note-warn" role="alert">
+            <p>
+              Cancel your application to {app.job.title} at {app.job.company}? It will not be sent, and this cannot be
+              undone.
+            </p>
+            <div className="row">
+              <button
+                type="button"
+                className="btn btn-danger btn-small"
+                disabled={action.busy}
+                onClick={() => {
+                  setConfirmCancel(false);
+                  void act(() => api.cancelApplication(app.id));
+                }}
+              >
+                Yes, cancel it
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setConfirmCancel(false)}>
+                Keep it
+              </button>
+            </div>
           </div>
         )}
       </section>
@@ -168,6 +195,8 @@ export function ApplicationDetailPage({ id }: { id: string }) {
       {app.status === 'NEEDS_ATTENTION' && (
         <AnswerForm key={app.updatedAt} app={app} onAnswered={() => void reload()} />
       )}
+
+      <TrackingPanel applicationId={app.id} status={app.status} />
 
       <div className="grid-detail">
         <section className="panel" aria-labelledby="timeline-title">

@@ -12,6 +12,8 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  /** The address a sign-up link was mailed to: the rest happens in the mail. */
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
   const signup = mode === 'signup';
   const fields = fieldErrors(error);
 
@@ -21,8 +23,9 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
     setError(null);
     try {
       if (signup) {
-        await session.signUp({ email, password });
-        navigate('/onboarding', { replace: true });
+        const answer = await session.signUp({ email, password });
+        if ('mailed' in answer) setMailedTo(email);
+        else navigate('/onboarding', { replace: true });
       } else {
         await session.signIn({ email, password });
         navigate('/', { replace: true });
@@ -32,6 +35,23 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  if (signup && mailedTo) {
+    return (
+      <main className="auth" id="main">
+        <div className="auth-card">
+          <h1>Check your email</h1>
+          <p role="status">
+            We sent a mail to {mailedTo}. Open the link in it to finish creating your account; if this address already
+            has an account, the mail says how to sign in instead.
+          </p>
+          <p className="auth-switch">
+            <Link to="/signin">Back to sign in</Link>
+          </p>
+        </div>
+      </main>
+    );
   }
 
   return (

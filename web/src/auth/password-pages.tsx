@@ -1,9 +1,10 @@
-// "Forgot password": ask for a link by email, then choose a new password from it. Both pages work
-// signed out; the answer to a request never says whether the address has an account.
+// "Forgot password": ask for a link by email, then choose a new password from it; and the mailed
+// link that finishes a sign-up. They work signed out; no answer says whether an address has an account.
 import type { ForgotPasswordBody, ResetPasswordBody } from '@jobswipe/protocol';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { requestJson } from '../api/http.ts';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
+import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { Field } from '../ui/field.tsx';
 import { fieldErrors } from '../ui/user-message.ts';
@@ -128,6 +129,38 @@ export function ResetPasswordPage() {
         <ErrorNote error={fieldErrors(form.error).password ? null : form.error} />
         <button className="btn btn-primary btn-block" type="submit" disabled={form.busy}>
           {form.busy ? 'Saving…' : 'Set the new password'}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}
+
+/** The mailed sign-up link: one press makes the account and signs in (a mail scanner opening it does not). */
+export function ConfirmSignupPage() {
+  const { session } = useServices();
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const form = useSubmit(async () => {
+    await session.confirmSignUp(token);
+    navigate('/onboarding', { replace: true });
+  });
+  if (!token) {
+    return (
+      <AuthCard
+        title="This link is incomplete"
+        lead="Open the link from the email again, or sign up again for a new one."
+      >
+        <Link className="btn btn-primary btn-block" to="/signup">
+          Sign up
+        </Link>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Finish creating your account" lead="Your address is confirmed once you continue.">
+      <form onSubmit={form.submit}>
+        <ErrorNote error={form.error} />
+        <button className="btn btn-primary btn-block" type="submit" disabled={form.busy}>
+          {form.busy ? 'One moment…' : 'Create my account'}
         </button>
       </form>
     </AuthCard>

@@ -6,15 +6,18 @@ import type { DeckFilters as Filters } from '../api/client.ts';
 import { NetworkError } from '../api/http.ts';
 import { PendingSwipes } from '../offline/pending-swipes.tsx';
 import { Link } from '../router.tsx';
-import { useSyncState } from '../services.tsx';
+import { useServices, useSyncState } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { Icon } from '../ui/icon.tsx';
+import { useResource } from '../ui/use-resource.ts';
 import { DeckFilters } from './deck-filters.tsx';
 import { savedFilters, saveFilters } from './filter-store.ts';
+import { fitReasons } from './fit-reasons.ts';
 import { JobCard } from './job-card.tsx';
-import { QuotaStrip } from './quota-strip.tsx';
+import { QuotaStrip, usePlanView } from './quota-strip.tsx';
 import { swipeAnswerNotice } from './swipe-answer.ts';
-import { useDeck } from './use-deck.ts';
+import { UndoBar } from './undo-bar.tsx';
+import { applyingNotice, useDeck } from './use-deck.ts';
 import { useSwipeGesture } from './use-swipe-gesture.ts';
 
 const ACTIONS = [
@@ -44,15 +47,21 @@ export function DeckPage({ userId }: { userId: string }) {
     [userId],
   );
   const deck = useDeck(userId, filters);
-  const { swipe, undo, say } = deck;
+  const { swipe, undo, say, answered } = deck;
   const { lastSent } = useSyncState();
+  const plan = usePlanView();
+  const { api } = useServices();
+  const profile = useResource(() => api.profile());
+  const graceMs = plan?.undoGraceMs;
 
-  // Reconcile with the server's answer: a swipe it had to defer is said so.
+  // Reconcile with the server's answer: a swipe it had to defer is said so, the countdown follows its window.
   useEffect(() => {
-    const notice = lastSent && swipeAnswerNotice(lastSent.swipe, lastSent.response);
+    if (!lastSent) return;
+    answered(lastSent.swipe.jobId, lastSent.response);
+    const notice = swipeAnswerNotice(lastSent.swipe, lastSent.response);
     if (notice) say(notice);
-  }, [lastSent, say]);
-  const onSwipe = useCallback((direction: SwipeDirection) => swipe(direction), [swipe]);
+  }, [lastSent, say, answered]);
+  const onSwipe = useCallback((direction: SwipeDirection) => swipe(direction, graceMs), [swipe, graceMs]);
   const top = deck.cards[0];
   const gesture = useSwipeGesture(onSwipe, Boolean(top));
   const { fling } = gesture;
@@ -79,7 +88,7 @@ export function DeckPage({ userId }: { userId: string }) {
         {/* Keyed by the filters: a change made elsewhere ("Clear filters") resets the form too. */}
         <DeckFilters key={JSON.stringify(filters)} value={filters} onChange={setFilters} />
       </div>
-      <QuotaStrip />
+      <QuotaStrip data={plan} />
       <PendingSwipes />
       {offlineWithCache ? (
         <p className="note note-warn" role="status">
@@ -95,7 +104,13 @@ export function DeckPage({ userId }: { userId: string }) {
           .map((job, i, shown) => {
             const isTop = i === shown.length - 1;
             return (
-              <JobCard key={job.id} job={job} gesture={isTop ? gesture : undefined} behind={shown.length - 1 - i} />
+              <JobCard
+                key={job.id}
+                job={job}
+                gesture={isTop ? gesture : undefined}
+                behind={shown.length - 1 - i}
+                reasons={fitReasons(job, profile.data)}
+              />
             );
           })}
         {!top && deck.loading && (
@@ -139,22 +154,25 @@ export function DeckPage({ userId }: { userId: string }) {
           </button>
         ))}
       </fieldset>
+      <UndoBar deck={deck} onUndo={() => void undo()} />
       <p className="keys-hint muted">
         <kbd>←</kbd> pass · <kbd>→</kbd> apply · <kbd>U</kbd> undo
       </p>
       <p className="visually-hidden" aria-live="polite">
         {deck.notice}
       </p>
-      {deck.notice && (
-        <p
-          className="toast"
-          aria-hidden="true"
-          key={deck.notice}
-          style={{ '--toast-ms': `${toastMs(deck.notice)}ms` } as CSSProperties}
-        >
-          {deck.notice}
-        </p>
-      )}
+      {deck.notice &&
+        !deck.alreadyApplying &&
+        !(deck.lastApply && deck.notice === applyingNotice(deck.lastApply.job)) && (
+          <p
+            className="toast"
+            aria-hidden="true"
+            key={deck.notice}
+            style={{ '--toast-ms': `${toastMs(deck.notice)}ms` } as CSSProperties}
+          >
+            {deck.notice}
+          </p>
+        )}
     </main>
   );
 }

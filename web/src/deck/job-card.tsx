@@ -26,7 +26,18 @@ function moneyFormat(currency: string): (amount: number) => string {
   }
 }
 
-export function JobCard({ job, gesture, behind = 0 }: { job: JobView; gesture?: SwipeGesture; behind?: number }) {
+export function JobCard({
+  job,
+  gesture,
+  behind = 0,
+  reasons = [],
+}: {
+  job: JobView;
+  gesture?: SwipeGesture;
+  behind?: number;
+  /** Why it fits the user's profile (fit-reasons.ts). */
+  reasons?: string[];
+}) {
   const [expanded, setExpanded] = useState(false);
   const descriptionId = useId();
   const salary = formatSalary(job);
@@ -71,6 +82,13 @@ export function JobCard({ job, gesture, behind = 0 }: { job: JobView; gesture?: 
           </li>
         )}
       </ul>
+      {reasons.length > 0 && (
+        <ul className="fit-reasons" aria-label="Why it fits you">
+          {reasons.map((r) => (
+            <li key={r}>✓ {r}</li>
+          ))}
+        </ul>
+      )}
       {job.keyPoints.length > 0 && (
         <ul className="key-points">
           {job.keyPoints.slice(0, 5).map((point) => (

@@ -17,7 +17,8 @@ function left(used: number, limit: number | null): string {
   return limit === null ? 'unlimited' : `${Math.max(0, limit - used)} left`;
 }
 
-export function QuotaStrip() {
+/** The plan and usage, read again after every swipe sent (the deck's strip and undo window need it). */
+export function usePlanView(): UsageView | undefined {
   const { api } = useServices();
   const { lastSent } = useSyncState();
   const view = useResource<UsageView>(() => api.plan());
@@ -25,7 +26,10 @@ export function QuotaStrip() {
   useEffect(() => {
     if (lastSent) void reload();
   }, [lastSent, reload]);
-  const data = view.data;
+  return view.data;
+}
+
+export function QuotaStrip({ data }: { data: UsageView | undefined }) {
   if (!data) return null;
   const noDevice = data.nextSwipe === 'device' && data.devicesPaired === 0;
   return (

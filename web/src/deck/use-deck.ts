@@ -1,15 +1,16 @@
 // The deck's state: the cards to show, the next page fetched before the deck runs low, the swipes
 // (optimistic: the card leaves at once, the outbox sends it) and undo of the last one. The last
 // cards are cached so a reload while offline still has a deck to swipe.
-import type { JobView, SwipeDirection } from '@jobswipe/protocol';
+import type { JobView, SwipeDirection, SwipeResponse } from '@jobswipe/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeckFilters } from '../api/client.ts';
-import { NetworkError } from '../api/http.ts';
+import { ApiError, NetworkError } from '../api/http.ts';
 import { DECK_PAGE_SIZE, deckKey, takeFirstDeck } from '../boot/early.ts';
 import { newIdempotencyKey } from '../offline/swipe-outbox.ts';
 import { useServices } from '../services.tsx';
 import { useRetryWhileFailing } from '../ui/use-retry-while-failing.ts';
 import { userMessage } from '../ui/user-message.ts';
+import { answeredDeadline, expectedDeadline } from './undo-window.ts';
 
 /** Fetch the next page when fewer cards than this are left. */
 const PRELOAD_AT = 4;
@@ -23,6 +24,20 @@ export interface DeckState {
   canUndo: boolean;
   /** A short message about the last action (announced to screen readers). */
   notice: string | null;
+  /** The last right-swipe while it may still be undone: its undo window's countdown. */
+  lastApply: LastApply | null;
+  /** An undo refused because the application already went out: cancelling it is what is left. */
+  alreadyApplying: { job: JobView; applicationId: string | null } | null;
+}
+
+export interface LastApply {
+  job: JobView;
+  /** This device's clock when the user swiped. */
+  swipedAt: number;
+  /** When the undo window closes, on this device's clock; null: no countdown to show. */
+  deadline: number | null;
+  /** The server answered: until then the swipe is in the outbox and undo only takes it out. */
+  answered: boolean;
 }
 
 interface Swiped {
@@ -56,6 +71,8 @@ export function useDeck(userId: string, filters: DeckFilters) {
     error: null,
     canUndo: false,
     notice: null,
+    lastApply: null,
+    alreadyApplying: null,
   });
   const cursor = useRef<string | null>(null);
   const fetching = useRef(false);
@@ -131,16 +148,22 @@ export function useDeck(userId: string, filters: DeckFilters) {
   }, [state.cards, state.exhausted, state.loading, state.error, loadPage, userId]);
 
   const swipe = useCallback(
-    (direction: SwipeDirection) => {
+    (direction: SwipeDirection, graceMs?: number) => {
       const job = state.cards[0];
       if (!job || !sync) return;
       swiped.current.add(job.id);
       history.current.push({ job, direction });
+      const swipedAt = Date.now();
       setState((s) => ({
         ...s,
         cards: s.cards.filter((c) => c.id !== job.id),
         canUndo: true,
-        notice: direction === 'right' ? `Applying to ${job.title} at ${job.company}.` : `Passed on ${job.title}.`,
+        alreadyApplying: null,
+        lastApply:
+          direction === 'right'
+            ? { job, swipedAt, deadline: expectedDeadline(swipedAt, graceMs), answered: false }
+            : null,
+        notice: direction === 'right' ? applyingNotice(job) : `Passed on ${job.title}.`,
       }));
       void sync
         .enqueue({
@@ -149,7 +172,7 @@ export function useDeck(userId: string, filters: DeckFilters) {
           jobId: job.id,
           direction,
           job: { title: job.title, company: job.company },
-          createdAt: Date.now(),
+          createdAt: swipedAt,
         })
         .catch((err: unknown) => setState((s) => ({ ...s, notice: userMessage(err) })));
     },
@@ -163,6 +186,16 @@ export function useDeck(userId: string, filters: DeckFilters) {
     try {
       if (!(await sync.retract(last.job.id))) await api.undoSwipe(last.job.id);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'already_applying') {
+        // The swipe stands for good: what is left is cancelling the application, on its page.
+        setState((s) => ({
+          ...s,
+          lastApply: null,
+          alreadyApplying: { job: last.job, applicationId: applicationIdOf(err.details) },
+          notice: `Already applying to ${last.job.title}: the undo window has passed.`,
+        }));
+        return;
+      }
       history.current.push(last);
       setState((s) => ({
         ...s,
@@ -176,11 +209,42 @@ export function useDeck(userId: string, filters: DeckFilters) {
       ...s,
       cards: [last.job, ...s.cards.filter((c) => c.id !== last.job.id)],
       canUndo: history.current.length > 0,
+      lastApply: null,
+      alreadyApplying: null,
       notice: `Undone: ${last.job.title} is back.`,
     }));
   }, [api, sync]);
 
   const say = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
 
-  return { ...state, swipe, undo, say, retry: () => loadPage(true) };
+  /** The server's answer to a swipe: the countdown of the last right-swipe follows the server's window. */
+  const answered = useCallback((jobId: string, response: SwipeResponse) => {
+    const answeredAt = Date.now();
+    setState((s) =>
+      s.lastApply?.job.id === jobId
+        ? {
+            ...s,
+            lastApply: {
+              ...s.lastApply,
+              answered: true,
+              deadline: answeredDeadline(s.lastApply.swipedAt, answeredAt, response),
+            },
+          }
+        : s,
+    );
+  }, []);
+
+  return { ...state, swipe, undo, say, answered, retry: () => loadPage(true) };
+}
+
+/** The application an "already applying" refusal names, for the link to cancel it. */
+function applicationIdOf(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null || !('applicationId' in details)) return null;
+  const id = (details as { applicationId: unknown }).applicationId;
+  return typeof id === 'string' ? id : null;
+}
+
+/** What a right-swipe announces; the undo bar shows it on screen, with its countdown. */
+export function applyingNotice(job: JobView): string {
+  return `Applying to ${job.title} at ${job.company}.`;
 }

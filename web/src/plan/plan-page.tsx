@@ -8,6 +8,7 @@ import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { ScrollRegion } from '../ui/scroll-region.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { UndoWindowSetting } from './undo-window-setting.tsx';
 
 const PREFERENCES: { value: ExecutionPreference; label: string; hint: string }[] = [
   { value: 'auto', label: 'Automatic', hint: 'Our servers while your plan allows, then your devices.' },
@@ -221,6 +222,7 @@ export function PlanPage() {
               </div>
             )}
           </section>
+          <UndoWindowSetting view={data} onSaved={(next) => view.set(() => next)} />
           <section className="panel" aria-labelledby="plans-title">
             <h2 id="plans-title">Plans</h2>
             <ScrollRegion label="Plans">

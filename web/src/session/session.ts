@@ -3,7 +3,7 @@
 // that meet an expired token share one refresh), serialized across tabs (the refresh token
 // rotates, and presenting a used one signs the user out everywhere), and done proactively a
 // little before the token expires, so the user never notices it.
-import type { AuthResponse, LoginBody, SignupBody, UserView } from '@jobswipe/protocol';
+import type { AuthResponse, LoginBody, SignupBody, SignupConfirmBody, SignupSent, UserView } from '@jobswipe/protocol';
 import { ApiError, type Fetch, NetworkError, requestJson } from '../api/http.ts';
 
 export type SessionStatus = 'restoring' | 'signed_in' | 'signed_out' | 'offline';
@@ -92,8 +92,23 @@ export class Session {
     return this.authenticate('/v1/auth/login', body);
   }
 
-  signUp(body: SignupBody): Promise<UserView> {
-    return this.authenticate('/v1/auth/signup', body);
+  /**
+   * Creates the account and signs in; where the server mails a link to finish signing up (it never
+   * says here whether the address has an account), answers `mailed` and nobody is signed in yet.
+   */
+  async signUp(body: SignupBody): Promise<{ user: UserView } | { mailed: true }> {
+    const answer = await requestJson<AuthResponse | SignupSent>(this.fetchFn, `${this.baseUrl}/v1/auth/signup`, {
+      method: 'POST',
+      body,
+    });
+    if ('sent' in answer) return { mailed: true };
+    this.accept(answer);
+    return { user: answer.user };
+  }
+
+  /** Finishes a sign-up from its mailed link: the account is made and signed in. */
+  confirmSignUp(token: string): Promise<UserView> {
+    return this.authenticate('/v1/auth/signup/confirm', { token });
   }
 
   async signOut(): Promise<void> {
@@ -156,7 +171,7 @@ export class Session {
     }
   }
 
-  private async authenticate(path: string, body: LoginBody | SignupBody): Promise<UserView> {
+  private async authenticate(path: string, body: LoginBody | SignupConfirmBody): Promise<UserView> {
     const auth = await requestJson<AuthResponse>(this.fetchFn, `${this.baseUrl}${path}`, { method: 'POST', body });
     this.accept(auth);
     return auth.user;
