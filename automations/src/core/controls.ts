@@ -34,23 +34,33 @@ export function findControl(doc: Document, control: Control): { element: HTMLEle
   return el ? { element: el as HTMLElement, label: labelOf(el) } : null;
 }
 
-const CLICKED = 'data-jobswipe-clicked';
 /** How long a clicked control is left alone while the page responds. */
 const CLICK_GRACE_MS = 8_000;
 
 /**
+ * Controls this core clicked, when and on what view. Kept in the core's own memory (it lives as
+ * long as the document it was injected into), never as an attribute the employer's page could see.
+ */
+const clicks = new WeakMap<Element, { at: number; view: string }>();
+
+/**
  * Clicks on the next task, so the caller's answer leaves the page before any navigation starts.
- * The control is marked with the time and what the page looked like (`view`), so a host that looks
- * again before the page responded does not click twice — while a wizard that reuses the same
- * button for its next page (the view changed) is clicked again.
+ * The time and what the page looked like (`view`) are remembered, so a host that looks again
+ * before the page responded does not click twice — while a wizard that reuses the same button for
+ * its next page (the view changed) is clicked again.
  */
 export function clickSoon(el: HTMLElement, view = ''): void {
-  el.setAttribute(CLICKED, `${Date.now()}|${view}`);
+  clicks.set(el, { at: Date.now(), view });
   setTimeout(() => realClick(el), 0);
 }
 
 /** True while the page still looks as it did when `el` was clicked, for a short while. */
 export function recentlyClicked(el: HTMLElement, view = ''): boolean {
-  const [at, seen] = (el.getAttribute(CLICKED) ?? '').split('|', 2);
-  return Number(at) > 0 && Date.now() - Number(at) < CLICK_GRACE_MS && seen === view;
+  const click = clicks.get(el);
+  return !!click && Date.now() - click.at < CLICK_GRACE_MS && click.view === view;
+}
+
+/** True when `el` was clicked on this very view before, however long ago: the page did not move on. */
+export function clickedBefore(el: HTMLElement, view = ''): boolean {
+  return clicks.get(el)?.view === view;
 }

@@ -6,7 +6,7 @@ import { normalizeQuestion } from '@jobswipe/protocol/questions';
 import { NEXT, START, SUBMIT } from './adapters/generic.ts';
 import { type Adapter, adapterFor } from './adapters/index.ts';
 import { type Answer, decide } from './answer-policy.ts';
-import { type Control, clickSoon, findControl, recentlyClicked } from './controls.ts';
+import { type Control, clickedBefore, clickSoon, findControl, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { type FillValue, fillField } from './fill.ts';
@@ -62,6 +62,7 @@ function alreadyHolds(f: DiscoveredField, answer: Answer): boolean {
   if (f.widget === 'file') return typeof value === 'object' && !Array.isArray(value) && now.includes(value.name);
   if (f.widget === 'checkbox') return (now === 'true') === (value === true || /^(yes|true)$/i.test(String(value)));
   if (!now) return false;
+  if (f.widget === 'date_parts') return compareReadBack(value, { widget: f.widget, type: f.type, value: now }).ok;
   if (f.widget === 'text' || f.widget === 'date') return norm(now) === norm(String(value));
   if (typeof value === 'object') return false;
   return matchOption([now], value) !== null;
@@ -225,6 +226,10 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   if (next) {
     const wait = pending(next.element);
     if (wait) return wait;
+    // Clicked on this very page before, refused, and nothing written differently: a wizard step
+    // that would refuse the same click forever.
+    const errors = validationErrors(doc, markers);
+    if (errors.length && changed === 0 && clickedBefore(next.element, view)) return { status: 'invalid', errors, ats };
     clickSoon(next.element, view);
     return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats };
   }

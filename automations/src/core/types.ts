@@ -84,7 +84,18 @@ export interface DiscoveredField {
   /** Date fields typed as text: the pattern the placeholder shows ("MM/DD/YYYY"). */
   dateFormat?: string;
   /** How the control takes a value. */
-  widget: 'text' | 'select' | 'radio' | 'checkbox' | 'checkbox_group' | 'buttons' | 'combobox' | 'file' | 'date';
+  widget:
+    | 'text'
+    | 'select'
+    | 'radio'
+    | 'checkbox'
+    | 'checkbox_group'
+    | 'buttons'
+    | 'combobox'
+    | 'file'
+    | 'date'
+    /** A date split into month / day / year controls; `options` are the parts, labelled by what they hold. */
+    | 'date_parts';
 }
 
 export type { AnswerValue, SavedAnswers };
