@@ -1,7 +1,15 @@
 // Field discovery: every control a user could fill, grouped the way a user sees it (a radio group
 // is one question), with its accessible name, type, options and required flag.
 import type { FieldType } from '@jobswipe/protocol';
-import { accessibleName, groupLabel, nearbyText, optionLabel, ownText } from './accessible-name.ts';
+import {
+  accessibleName,
+  CONTROLS,
+  groupLabel,
+  nearbyText,
+  optionLabel,
+  orphanLabel,
+  ownText,
+} from './accessible-name.ts';
 import { byIdInRoot, deepElements, isVisible, parentElement, textOf } from './dom.ts';
 import type { DiscoveredField } from './types.ts';
 
@@ -47,7 +55,6 @@ function hintsOf(el: Element): string {
 /** "Required" said in the accessible name ("Email (Required)", "Email, required"), or a marker. */
 const REQUIRED_NAME = /[*✱]|\(required\)|(^|[,\s-])required\s*$|^required\b/i;
 const REQUIRED_MARK = /[*✱]|\brequired\b/i;
-const CONTROLS = 'input:not([type="hidden"]),select,textarea,[role="combobox"],[role="radio"],[role="spinbutton"]';
 const LABELS = 'label,legend,[class*="label" i],[id*="label" i],[data-automation-id*="label" i]';
 
 /**
@@ -65,7 +72,10 @@ function markedRequired(el: Element, label: string, own: Element[] = [el]): bool
     );
     if (others) break;
     if (node.getAttribute('aria-required') === 'true') return true;
-    const labels = Array.from(node.querySelectorAll(LABELS)).filter((l) => !own.some((o) => l.contains(o)));
+    // An option's own label says nothing about the group; a single control's wrapping label does.
+    const labels = Array.from(node.querySelectorAll(LABELS)).filter(
+      (l) => own.length === 1 || !own.some((o) => l.contains(o)),
+    );
     if (labels.some((l) => REQUIRED_MARK.test(l.textContent ?? '') && (l.textContent ?? '').trim().length < 300))
       return true;
   }
@@ -95,26 +105,6 @@ function field(
     options,
     widget,
   };
-}
-
-/**
- * A `<label for>` whose id names no control (Ashby's survey) still labels the group it sits in:
- * the nearest such label around `el`, within a container that holds no other question.
- */
-export function orphanLabel(el: Element, own: Element[] = [el]): string {
-  for (let node = parentElement(el), level = 0; node && level < 4; node = parentElement(node), level++) {
-    if (node.tagName === 'FORM' || node.tagName === 'BODY') break;
-    const root = node.getRootNode() as Document | ShadowRoot;
-    const label = Array.from(node.querySelectorAll('label[for]')).find((l) => {
-      if (own.some((o) => l.contains(o))) return false;
-      const target = root.getElementById?.(l.getAttribute('for') ?? '');
-      return !target?.matches('input,select,textarea,button,[role]');
-    });
-    if (label) return ownText(label);
-    const others = Array.from(node.querySelectorAll(CONTROLS)).some((c) => !own.some((o) => o === c || o.contains(c)));
-    if (others) break;
-  }
-  return '';
 }
 
 /** The question a radio/checkbox group asks: its legend, group label or the text before it. */
@@ -319,7 +309,7 @@ function dateGroups(elements: Element[]): DiscoveredField[] {
   const out: DiscoveredField[] = [];
   for (const [container, members] of groups) {
     const candidates = [
-      groupLabel(container),
+      groupLabel(members[0]!),
       orphanLabel(container, members),
       ...members.map((m) => accessibleName(m)),
       nearbyText(container),

@@ -1,0 +1,167 @@
+// The widgets real ATSs use, handled by the generic path: pages built like Workday, Ashby, Lever,
+// Greenhouse and an embedded careers iframe (test/support/widget-pages.ts), applied to through
+// `applyToJob` in a real Chromium over a real socket. Each check reads what the page's own submit
+// sent, so a value the engine only seemed to set is caught.
+import { rm } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyToJob } from '../src/runner/apply.ts';
+import { launchBrowser } from '../src/runner/browser.ts';
+import { coreBundle } from '../src/runner/core-bundle.ts';
+import { type Documents, PROFILE, writeDocuments } from './support/applicant.ts';
+import { startWidgetSite, type WidgetSite } from './support/widget-pages.ts';
+
+let site: WidgetSite;
+let browser: Browser;
+let docs: Documents;
+beforeAll(async () => {
+  [site, browser, docs] = await Promise.all([
+    startWidgetSite(),
+    launchBrowser().then((l) => l.browser),
+    writeDocuments(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (docs) await rm(docs.dir, { recursive: true, force: true });
+});
+
+const apply = (path: string) =>
+  applyToJob({
+    url: `${site.url}${path}`,
+    profile: PROFILE,
+    answers: {},
+    resumePath: docs.resumePath,
+    mode: 'server',
+    browser,
+    job: { company: 'Acme Robotics', country: 'US' },
+  });
+
+const sent = (name: string) => site.submissions.get(name) ?? [];
+
+function today(): string {
+  const d = new Date();
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+}
+
+describe.concurrent('widgets, through the generic path', () => {
+  it('Workday: portaled code picker, two-level source, extension left alone, split and spinbutton dates', async () => {
+    const result = await apply('/workday');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    const [body] = sent('workday');
+    expect(body).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      countryPhoneCode: 'United States of America (+1)',
+      extension: '',
+      source: ['LinkedIn'],
+      start: '2027-01-15',
+      dateSigned: today(),
+    });
+    expect(String(body?.phone).replace(/\D/g, '')).toMatch(/4155550134$/);
+  });
+
+  it('Ashby: labels naming no control, aria-pressed Yes/No, role=radio chips with en-dash ranges, upload elsewhere', async () => {
+    const result = await apply('/ashby');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('ashby')).toEqual([
+      {
+        name: 'Ada Lovelace',
+        email: 'ada.lovelace@example.org',
+        resume: 'ada-lovelace-resume.pdf',
+        relocate: 'No',
+        years: '6–9 years',
+      },
+    ]);
+    expect(site.uploads).toContain('ada-lovelace-resume.pdf');
+  });
+
+  it('Lever: an invisible hCaptcha is no block; LinkedIn distractor, references, opt-in and honeypot left alone', async () => {
+    const result = await apply('/lever');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('lever')).toEqual([
+      {
+        name: 'Ada Lovelace',
+        email: 'ada.lovelace@example.org',
+        phone: expect.stringMatching(/415/),
+        org: 'Analytical Engines Ltd',
+        email_confirm: '',
+        references: '',
+        marketing: false,
+        consent: true,
+      },
+    ]);
+  });
+
+  it('a challenge shown after the final click proves nothing was sent: blocked, not "did it go through?"', async () => {
+    const result = await apply('/lever-challenge');
+    expect(result.outcome, result.message ?? '').toBe('blocked');
+    expect(sent('lever-challenge')).toEqual([]);
+  });
+
+  it('Greenhouse: react-select with a portaled menu, a typeahead that drops unpicked text, a numeric-valued code picker', async () => {
+    const result = await apply('/greenhouse');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    const [body] = sent('greenhouse');
+    expect(body).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      phoneCountry: '225',
+      phoneCountryLabel: 'United States +1',
+      location: 'San Francisco, California, United States',
+      worked: 'No',
+      authorized: 'Yes',
+    });
+  });
+
+  it('an iframe whose first step asks only email and consent, then shadow-DOM fields with new ids', async () => {
+    const result = await apply('/embed');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('embed')).toEqual([
+      {
+        email: 'ada.lovelace@example.org',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        phone: expect.stringMatching(/415/),
+        years: '3',
+      },
+    ]);
+  });
+});
+
+describe('required-ness and labels, as discovered', () => {
+  async function discovered(path: string): Promise<Array<[string, boolean, string, string]>> {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${site.url}${path}`);
+      await page.evaluate(await coreBundle());
+      return await page.evaluate(() =>
+        globalThis
+          .__jobswipeCore!.discoverFields()
+          .map((f): [string, boolean, string, string] => [f.label, f.required, f.type, f.widget]),
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('reads every required signal and the question a group belongs to', async () => {
+    expect(await discovered('/workday')).toEqual(
+      expect.arrayContaining([
+        ['First Name', true, 'text', 'text'],
+        ['Phone Extension', false, 'text', 'text'],
+        ['Country Phone Code', true, 'combobox', 'combobox'],
+        ['When can you start?', true, 'date', 'date_parts'],
+        ['Date', true, 'date', 'date_parts'],
+      ]),
+    );
+    expect(await discovered('/ashby')).toEqual(
+      expect.arrayContaining([
+        ['Resume', true, 'file', 'file'],
+        ['Are you willing to relocate to New York?', true, 'yes_no', 'buttons'],
+        ['How many years of professional experience do you have?', false, 'radio', 'buttons'],
+      ]),
+    );
+  });
+});
