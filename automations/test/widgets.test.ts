@@ -130,6 +130,20 @@ describe.concurrent('widgets, through the generic path', () => {
   });
 });
 
+describe('verifying a lost final submit', () => {
+  it('reads a settled page: a notice its server sends late is found, not answered "unknown"', async () => {
+    const result = await applyToJob({
+      url: `${site.url}/applied`,
+      profile: PROFILE,
+      mode: 'server',
+      browser,
+      verifyFirst: true,
+    });
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(result.confirmation).toMatch(/already applied/i);
+  });
+});
+
 describe('required-ness and labels, as discovered', () => {
   async function discovered(path: string): Promise<Array<[string, boolean, string, string]>> {
     const page = await browser.newPage();

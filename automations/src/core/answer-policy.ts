@@ -171,9 +171,7 @@ function workAnswer(kind: QuestionKind, input: StepInput): Answer | null {
     const country = jobCountry(kind.country, input);
     const authorized = authorizedIn(p, country);
     // Not authorized in that country: working there takes a visa, whatever else the profile says.
-    // Where the job is unknown, "no sponsorship needed" may be true at home and false there: only a
-    // "yes, I need it" holds everywhere.
-    const value = authorized === false ? true : authorized === null && needs === false ? null : needs;
+    const value = authorized === false ? true : needs;
     const ref =
       authorized === false
         ? `profile.workAuthorization.authorizedCountries (not ${country})`

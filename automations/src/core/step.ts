@@ -3,6 +3,7 @@
 // cannot go on. The core keeps no state between calls, so a host may re-inject it after every
 // navigation (Playwright) or the extension's background may re-inject it into a new document.
 import { normalizeQuestion } from '@jobswipe/protocol/questions';
+import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
 import { NEXT, START, SUBMIT } from './adapters/generic.ts';
 import { type Adapter, adapterFor } from './adapters/index.ts';
 import { type Answer, decide } from './answer-policy.ts';
@@ -76,6 +77,14 @@ function questionOf(f: DiscoveredField, sensitive: boolean): Unanswered {
   const q: Unanswered = { key: normalizeQuestion(label), label, type, required: f.required, sensitive };
   if (options.length) q.options = options;
   return q;
+}
+
+/** The form's refusal, with the fields it marks as wrong as questions for the user. */
+function refused(doc: Document, markers: Markers, errors: string[], ats: string): StepResult {
+  const questions = applicationFields(doc)
+    .filter((f) => isInvalid(f, markers.errorSelectors))
+    .map((f) => questionOf(f, sensitiveKindOf(f.label) !== null));
+  return { status: 'invalid', errors, ats, ...(questions.length ? { questions } : {}) };
 }
 
 interface FillReport {
@@ -229,7 +238,7 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     // Clicked on this very page before, refused, and nothing written differently: a wizard step
     // that would refuse the same click forever.
     const errors = validationErrors(doc, markers);
-    if (errors.length && changed === 0 && clickedBefore(next.element, view)) return { status: 'invalid', errors, ats };
+    if (errors.length && changed === 0 && clickedBefore(next.element, view)) return refused(doc, markers, errors, ats);
     clickSoon(next.element, view);
     return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats };
   }
@@ -237,11 +246,11 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   if (submit) {
     const errors = input.submits > 0 ? validationErrors(doc, markers) : [];
     // Refilled after a refusal but nothing was written differently: the same click would fail again.
-    if (errors.length && changed === 0) return { status: 'invalid', errors, ats };
+    if (errors.length && changed === 0) return refused(doc, markers, errors, ats);
     return { status: 'ready', filled, submitLabel: submit.label, ats };
   }
   const errors = validationErrors(doc, markers);
-  if (errors.length) return { status: 'invalid', errors, ats };
+  if (errors.length) return refused(doc, markers, errors, ats);
   return { status: 'waiting', message: 'No form, confirmation or control to go on was found on this page.', ats };
 }
 
@@ -258,6 +267,6 @@ export async function afterSubmit(doc: Document = document): Promise<StepResult>
   const { ats, markers, shown } = await look(doc);
   if (shown) return shown;
   const errors = validationErrors(doc, markers);
-  if (errors.length) return { status: 'invalid', errors, ats };
+  if (errors.length) return refused(doc, markers, errors, ats);
   return { status: 'waiting', message: 'No confirmation yet.', ats };
 }

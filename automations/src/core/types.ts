@@ -55,8 +55,8 @@ export type StepResult =
   | { status: 'login_required'; message: string; ats: string }
   | { status: 'blocked'; message: string; ats: string }
   | { status: 'expired'; message: string; ats: string }
-  /** Validation errors are shown that this step could not fix. */
-  | { status: 'invalid'; errors: string[]; ats: string }
+  /** Validation errors are shown that this step could not fix; `questions`: the fields they mark. */
+  | { status: 'invalid'; errors: string[]; questions?: Unanswered[]; ats: string }
   /** Verifying: the ATS shows no application exists (it offers the form to a signed-in applicant). */
   | { status: 'not_applied'; message: string; ats: string }
   /** Verifying: nothing on the page says whether the application went through. */

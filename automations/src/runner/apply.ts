@@ -64,6 +64,8 @@ const MAX_STEPS = 40;
 const MAX_SUBMITS = 3;
 /** How long a page may show nothing to act on (still rendering, a slow server) before giving up. */
 const MAX_WAITING_MS = 30_000;
+/** The longest a verifying look waits for the page's requests to finish before it reads the page. */
+const SETTLE_NETWORK_MS = 8_000;
 
 class Aborted extends Error {}
 
@@ -107,6 +109,12 @@ async function openSession(opts: ApplyOptions): Promise<Session> {
 async function settleAfterClick(page: Page): Promise<void> {
   await page.waitForEvent('framenavigated', { timeout: 200 }).catch(() => {});
   await page.waitForLoadState('domcontentloaded').catch(() => {});
+}
+
+/** Waits until the page has loaded and its network has been idle (bounded: some pages poll forever). */
+async function settledPage(page: Page): Promise<void> {
+  await page.waitForLoadState('load', { timeout: 10_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle', { timeout: SETTLE_NETWORK_MS }).catch(() => {});
 }
 
 class Attempt {
@@ -213,7 +221,14 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
       });
     }
     case 'invalid':
-      return attempt.result('failed', 'permanent', `The form refused the application: ${r.errors.join('; ')}`);
+      // Errors shown instead of a confirmation prove the form kept the application: nothing was
+      // sent, so the user fixes or answers what it refused (never "did it go through?").
+      return attempt.result(
+        'needs_attention',
+        'needs_user',
+        `The form refused the application, so nothing was submitted: ${r.errors.join('; ')}`,
+        { unanswered: r.questions ?? [] },
+      );
     case 'mismatch': {
       const list = r.fields.map((m) => `"${m.field}" shows "${m.actual}" instead of "${m.expected}"`).join('; ');
       return attempt.result(
@@ -238,6 +253,7 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
  */
 async function verify(attempt: Attempt): Promise<ApplyResult | null> {
   await attempt.progress.report('verify', 'Looking for proof of the earlier submission');
+  let settledView: string | null = null;
   for (let i = 0; i < MAX_STEPS; i++) {
     attempt.frame = await formFrame(attempt.page, attempt.frame);
     const r = await coreStep(attempt.page, attempt.frame, attempt.input(0, { verifyOnly: true }));
@@ -246,7 +262,19 @@ async function verify(attempt: Attempt): Promise<ApplyResult | null> {
       await settleAfterClick(attempt.page);
       continue;
     }
-    const end = r.status === 'unknown' ? null : terminal(attempt, r);
+    if (r.status === 'unknown') {
+      // "No proof either way" holds only for a settled page: loaded, its requests answered, and
+      // saying the same twice. A page still fetching its notice would send a submitted
+      // application to the user as a question.
+      const view = attempt.page.url();
+      if (settledView !== view) {
+        settledView = view;
+        await settledPage(attempt.page);
+        continue;
+      }
+      break;
+    }
+    const end = terminal(attempt, r);
     if (end) return end;
     break;
   }

@@ -97,13 +97,6 @@ describe('work authorization and sponsorship: right or asked, never inverted', (
     expect(ask(label, US_CITIZEN, { job: { company: 'Airbnb', country: null } }).answer).toBe(null);
   });
 
-  it('with the job country unknown, "no sponsorship needed" is asked, never assumed', () => {
-    const label =
-      'Will you now or in the future require sponsorship for employment visa status (e.g. H-1B visa status)?';
-    expect(ask(label, US_CITIZEN, { job: { company: 'Airbnb', country: null } }).answer).toBe(null);
-    expect(value(ask(label, NEEDS_SPONSORSHIP, { job: { company: 'Airbnb', country: null } }))).toBe(true);
-  });
-
   it('a country the applicant may not work in needs sponsorship, whatever the profile says', () => {
     const label = 'Will you require visa sponsorship to work in Germany?';
     expect(value(ask(label, US_CITIZEN))).toBe(true);

@@ -358,7 +358,19 @@ customElements.define('x-application', class extends HTMLElement {
 </script>`,
 );
 
+/** A candidate page that asks its server whether this person applied, and says so only then. */
+const applied = page(
+  'Your application',
+  `<main id="app"><p>Loading…</p></main>
+<script>
+fetch('/status').then((r) => r.json()).then((s) => {
+  document.getElementById('app').innerHTML = s.applied ? "<h1>You've already applied for this job.</h1><p>Submitted " + s.on + '</p>' : '<p>No application yet.</p>';
+});
+</script>`,
+);
+
 const PAGES: Record<string, () => string> = {
+  '/applied': () => applied,
   '/workday': () => workday,
   '/ashby': () => ashby,
   '/lever': () => lever(false),
@@ -368,6 +380,8 @@ const PAGES: Record<string, () => string> = {
   '/embed/step1': () => embedStep1(Math.random().toString(36).slice(2, 8)),
   '/embed/step2': () => embedStep2,
 };
+
+const STATUS_DELAY_MS = 2_500;
 
 export interface WidgetSite {
   url: string;
@@ -396,6 +410,14 @@ export async function startWidgetSite(): Promise<WidgetSite> {
         const name = String(req.headers['x-file-name'] ?? '');
         uploads.push(name);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name }));
+        return;
+      }
+      if (path === '/status') {
+        // A slow candidate service: the notice renders long after the DOM went quiet.
+        setTimeout(
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"applied":true,"on":"Dec 7"}'),
+          STATUS_DELAY_MS,
+        );
         return;
       }
       const render = PAGES[path];
