@@ -115,6 +115,12 @@ describe.concurrent('widgets, through the generic path', () => {
     });
   });
 
+  it('a read-only date set through its popup calendar, a month at a time', async () => {
+    const result = await apply('/calendar');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('calendar')).toEqual([{ start: '01/15/2027' }]);
+  });
+
   it('an iframe whose first step asks only email and consent, then shadow-DOM fields with new ids', async () => {
     const result = await apply('/embed');
     expect(result.outcome, result.message ?? '').toBe('submitted');

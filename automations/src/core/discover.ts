@@ -240,6 +240,17 @@ export function listboxOptions(combobox: Element): DiscoveredField['options'] {
     .map((o) => ({ label: cleanLabel(textOf(o)), element: o as HTMLElement }));
 }
 
+/** A date input the user cannot type in, whose popup calendar sets it. */
+export function opensCalendar(input: HTMLInputElement): boolean {
+  const popup = input.getAttribute('aria-haspopup');
+  return (
+    popup === 'dialog' ||
+    popup === 'grid' ||
+    DATE_PLACEHOLDER.test(input.placeholder) ||
+    /date|calendar/i.test(`${hintsOf(input)} ${input.className}`)
+  );
+}
+
 type DatePart = 'month' | 'day' | 'year';
 const PART_WORDS: Array<[DatePart, RegExp]> = [
   ['month', /\b(month|mm|mon)\b/],
@@ -345,11 +356,14 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       else if (type === 'file') {
         if (!input.disabled) push(field(input, accessibleName(input), 'file', 'file'));
       } else if (type in TEXT_TYPES) {
-        if (input.disabled || input.readOnly || !isVisible(input)) continue;
+        // A read-only input that opens a calendar is filled by picking the day in it.
+        const combobox = input.getAttribute('role') === 'combobox';
+        if (input.disabled || (input.readOnly && !combobox && !opensCalendar(input)) || !isVisible(input)) continue;
         const label = accessibleName(input);
         if (isHoneypot(input, label)) continue;
         const dateFormat = DATE_PLACEHOLDER.exec(input.placeholder)?.[0];
-        if (input.getAttribute('role') === 'combobox') push(field(input, label, 'combobox', 'combobox'));
+        if (combobox) push(field(input, label, 'combobox', 'combobox'));
+        else if (input.readOnly) push(field(input, label, 'date', 'date'));
         else if (dateFormat) push({ ...field(input, label, 'date', 'date'), dateFormat: dateFormat.toUpperCase() });
         else push(field(input, label, TEXT_TYPES[type] ?? 'text', type === 'date' ? 'date' : 'text'));
       }

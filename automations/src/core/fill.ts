@@ -264,6 +264,80 @@ async function uploadFile(input: HTMLInputElement, file: FilePayload): Promise<F
   return { ok: true, value: file.name };
 }
 
+const MONTH_NAMES = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b/i;
+const CALENDAR = '[role="dialog"],[role="grid"],table,[class*="calendar" i],[class*="datepicker" i]';
+const DAY_CELL = 'button,td,[role="gridcell"],[role="button"],[role="option"]';
+const OUTSIDE = /outside|other-month|prev-month|next-month|disabled|muted/i;
+
+/** The open calendar popup: the smallest visible container of at least 28 day cells. */
+function openCalendar(doc: Document): Element | null {
+  const candidates = deepElements(doc).filter(
+    (el) => el.matches(CALENDAR) && isVisible(el) && dayCells(el).length >= 28,
+  );
+  return candidates.find((c) => !candidates.some((other) => other !== c && c.contains(other))) ?? null;
+}
+
+function dayCells(calendar: Element): HTMLElement[] {
+  return Array.from(calendar.querySelectorAll<HTMLElement>(DAY_CELL)).filter(
+    (c) => /^\d{1,2}$/.test(textOf(c)) && !c.querySelector(DAY_CELL),
+  );
+}
+
+/** The month a calendar shows, as YYYY-MM, from its heading ("January 2027"). */
+function shownMonth(calendar: Element): string | null {
+  let root: Element | null = calendar;
+  for (let level = 0; root && level < 3; level++, root = root.parentElement) {
+    const m = MONTH_NAMES.exec(textOf(root));
+    if (m) return `${m[2]}-${String(monthNumber(m[1]!)).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+/** Picks `iso` in the calendar the read-only input opens: moves month by month, clicks the day. */
+async function pickFromCalendar(input: HTMLInputElement, iso: string): Promise<FillOutcome> {
+  realClick(input);
+  const failed = (why: string): FillOutcome => {
+    closePopup(input);
+    return { ok: false, reason: `the calendar of this date field ${why}` };
+  };
+  for (let moves = 0; moves < 48; moves++) {
+    const calendar = await waitFor(() => openCalendar(input.ownerDocument), 1_500);
+    if (!calendar) return failed('did not open');
+    const month = shownMonth(calendar);
+    if (!month) return failed('names no month');
+    const target = iso.slice(0, 7);
+    if (month === target) {
+      const day = dayCells(calendar).find(
+        (c) =>
+          Number(textOf(c)) === Number(iso.slice(8)) &&
+          !OUTSIDE.test(c.className) &&
+          c.getAttribute('aria-disabled') !== 'true' &&
+          !(c as HTMLButtonElement).disabled,
+      );
+      if (!day) return failed(`offers no ${iso}`);
+      realClick(day);
+      await waitFor(() => input.value.trim(), 1_000);
+      blur(input);
+      return { ok: true, value: input.value };
+    }
+    const forward = target > month;
+    const nav = Array.from(
+      calendar.parentElement?.querySelectorAll<HTMLElement>('button,[role="button"],a') ?? [],
+    ).find(
+      (b) =>
+        isVisible(b) &&
+        (forward ? NEXT_MONTH : PREVIOUS_MONTH).test(`${textOf(b)} ${b.getAttribute('aria-label') ?? ''} ${b.title}`),
+    );
+    if (!nav) return failed(`cannot move to ${target}`);
+    realClick(nav);
+    await waitFor(() => shownMonth(calendar) !== month || !calendar.isConnected, 1_000);
+  }
+  return failed(`never reached ${iso}`);
+}
+
+const NEXT_MONTH = /\bnext\b|›|»|→|^\s*>\s*$/i;
+const PREVIOUS_MONTH = /\bprev(ious)?\b|‹|«|←|^\s*<\s*$/i;
+
 /** One part of a split date: the option or text that means `want` (a number: 1 = January). */
 async function fillDatePart(el: HTMLElement, part: string, want: number): Promise<boolean> {
   if (el.tagName === 'SELECT') {
@@ -324,6 +398,7 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
     case 'date': {
       const iso = toIsoDate(wantedText(value));
       if (!iso) return { ok: false, reason: `"${wantedText(value)}" is not a date` };
+      if ((el as HTMLInputElement).readOnly) return pickFromCalendar(el as HTMLInputElement, iso);
       const written = formatDate(iso, field.dateFormat);
       typeValue(el as HTMLInputElement, written);
       blur(el);

@@ -358,6 +358,46 @@ customElements.define('x-application', class extends HTMLElement {
 </script>`,
 );
 
+/**
+ * A read-only start date set only by its popup calendar (react-datepicker's DOM: a month heading,
+ * previous/next buttons, day cells with days of the neighbouring months marked outside).
+ */
+const calendar = page(
+  'Apply — availability',
+  `<form onsubmit="return false">
+<label for="start">Available start date<span aria-hidden="true">*</span></label>
+<input id="start" name="start_date" readonly aria-haspopup="dialog" placeholder="Select a date" aria-required="true">
+<button type="button" id="submit">Submit application</button>
+</form>
+${SUBMIT('calendar')}
+<script>
+const input = document.getElementById('start');
+let shown = new Date(2026, 11, 1);
+function render() {
+  document.getElementById('cal')?.remove();
+  const cal = document.createElement('div'); cal.id = 'cal'; cal.className = 'react-datepicker'; cal.setAttribute('role', 'dialog');
+  const y = shown.getFullYear(), m = shown.getMonth();
+  cal.innerHTML = '<button type="button" aria-label="Previous Month" class="nav prev">‹</button>' +
+    '<div class="react-datepicker__current-month">' + shown.toLocaleString('en-US', { month: 'long' }) + ' ' + y + '</div>' +
+    '<button type="button" aria-label="Next Month" class="nav next">›</button><div class="react-datepicker__month" role="listbox"></div>';
+  const month = cal.querySelector('.react-datepicker__month');
+  const first = new Date(y, m, 1).getDay();
+  for (let i = -first + 1; i <= 35 - first; i++) {
+    const d = new Date(y, m, i);
+    const cell = document.createElement('div'); cell.setAttribute('role', 'option'); cell.textContent = d.getDate();
+    cell.className = 'react-datepicker__day' + (d.getMonth() !== m ? ' react-datepicker__day--outside-month' : '');
+    cell.onclick = () => { input.value = (d.getMonth() + 1 + '').padStart(2, '0') + '/' + (d.getDate() + '').padStart(2, '0') + '/' + d.getFullYear(); cal.remove(); };
+    month.append(cell);
+  }
+  cal.querySelector('.prev').onclick = () => { shown = new Date(y, m - 1, 1); render(); };
+  cal.querySelector('.next').onclick = () => { shown = new Date(y, m + 1, 1); render(); };
+  document.body.append(cal);
+}
+input.addEventListener('click', render);
+document.getElementById('submit').onclick = () => submitApplication({ start: input.value }, ['start']);
+</script>`,
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -371,6 +411,7 @@ fetch('/status').then((r) => r.json()).then((s) => {
 
 const PAGES: Record<string, () => string> = {
   '/applied': () => applied,
+  '/calendar': () => calendar,
   '/workday': () => workday,
   '/ashby': () => ashby,
   '/lever': () => lever(false),
