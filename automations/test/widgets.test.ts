@@ -136,6 +136,37 @@ describe.concurrent('widgets, through the generic path', () => {
   });
 });
 
+describe('trusted input, and nothing left on the page', () => {
+  it('Apply and Submit are clicked with real input where the site ignores synthetic clicks', async () => {
+    const result = await apply('/trusted');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('trusted')).toEqual([{ email: 'ada.lovelace@example.org' }]);
+  });
+
+  it('a step leaves no attribute, and no global beyond the core itself, on the employer page', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${site.url}/lever`);
+      const globalsBefore = await page.evaluate(() => Object.keys(globalThis));
+      await page.evaluate(await coreBundle());
+      const input = { profile: PROFILE, answers: {}, files: {}, submits: 0, trustedClicks: true };
+      const result = await page.evaluate((arg) => globalThis.__jobswipeCore!.step(arg), input);
+      expect(result.status).toBe('ready');
+      const marked = await page.evaluate(() =>
+        [...document.querySelectorAll('*')].flatMap((el) => el.getAttributeNames().filter((n) => /jobswipe/i.test(n))),
+      );
+      expect(marked).toEqual([]);
+      const added = await page.evaluate(
+        (before) => Object.keys(globalThis).filter((k) => !before.includes(k) && k !== '__jobswipeCore'),
+        globalsBefore,
+      );
+      expect(added).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('verifying a lost final submit', () => {
   it('reads a settled page: a notice its server sends late is found, not answered "unknown"', async () => {
     const result = await applyToJob({

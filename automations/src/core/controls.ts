@@ -3,6 +3,7 @@
 // the answer to the host.
 import { deepElements, isVisible, textOf } from './dom.ts';
 import { realClick } from './fill.ts';
+import type { ClickTarget } from './types.ts';
 
 export interface Control {
   /** ATS-specific selectors, tried first. */
@@ -52,6 +53,35 @@ const clicks = new WeakMap<Element, { at: number; view: string }>();
 export function clickSoon(el: HTMLElement, view = ''): void {
   clicks.set(el, { at: Date.now(), view });
   setTimeout(() => realClick(el), 0);
+}
+
+/**
+ * For a host with trusted input: remembers the click like `clickSoon` but leaves it to the host,
+ * and returns the control's centre in the viewport of the frame the core runs in (controls in
+ * same-origin iframes are offset by their frames).
+ */
+export function clickTarget(el: HTMLElement, view = ''): ClickTarget {
+  clicks.set(el, { at: Date.now(), view });
+  // Instantly: a page's smooth scrolling would move the control after it was measured.
+  el.scrollIntoView?.({ block: 'center', behavior: 'instant' });
+  const rect = el.getBoundingClientRect();
+  let x = rect.left + rect.width / 2;
+  let y = rect.top + rect.height / 2;
+  for (let view: Window | null = el.ownerDocument.defaultView; view && view !== window; view = view.parent) {
+    const frame = view.frameElement;
+    if (!frame) break;
+    const box = frame.getBoundingClientRect();
+    x += box.left + frame.clientLeft;
+    y += box.top + frame.clientTop;
+  }
+  return { x, y };
+}
+
+/** Clicks `el` now (synthetic), or with `trusted` returns where the host must click. */
+export function press(el: HTMLElement, view: string, trusted: boolean | undefined): ClickTarget | undefined {
+  if (trusted) return clickTarget(el, view);
+  clickSoon(el, view);
+  return undefined;
 }
 
 /** True while the page still looks as it did when `el` was clicked, for a short while. */

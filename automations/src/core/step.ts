@@ -7,7 +7,7 @@ import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
 import { NEXT, START, SUBMIT } from './adapters/generic.ts';
 import { type Adapter, adapterFor } from './adapters/index.ts';
 import { type Answer, decide } from './answer-policy.ts';
-import { type Control, clickedBefore, clickSoon, findControl, recentlyClicked } from './controls.ts';
+import { type Control, clickedBefore, findControl, press, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { type FillValue, fillField } from './fill.ts';
@@ -218,8 +218,8 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     if (start) {
       const wait = pending(start.element);
       if (wait) return wait;
-      clickSoon(start.element, view);
-      return { status: 'advanced', filled: [], action: `clicked "${start.label}"`, ats };
+      const click = press(start.element, view, input.trustedClicks);
+      return { status: 'advanced', filled: [], action: `clicked "${start.label}"`, ats, ...(click ? { click } : {}) };
     }
   }
   // Verifying fills and submits nothing: the form being there says nothing either way.
@@ -239,8 +239,8 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     // that would refuse the same click forever.
     const errors = validationErrors(doc, markers);
     if (errors.length && changed === 0 && clickedBefore(next.element, view)) return refused(doc, markers, errors, ats);
-    clickSoon(next.element, view);
-    return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats };
+    const click = press(next.element, view, input.trustedClicks);
+    return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats, ...(click ? { click } : {}) };
   }
   const submit = findControl(doc, control(SUBMIT, adapter.submit));
   if (submit) {
@@ -254,12 +254,15 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   return { status: 'waiting', message: 'No form, confirmation or control to go on was found on this page.', ats };
 }
 
-/** Clicks the final submit control (after the host recorded its pre-submit checkpoint). */
-export function submit(doc: Document = document): SubmitResult {
+/**
+ * Clicks the final submit control (after the host recorded its pre-submit checkpoint), or with
+ * `trustedClicks` says where the host must click it.
+ */
+export function submit(doc: Document = document, options: { trustedClicks?: boolean } = {}): SubmitResult {
   const adapter = adapterFor(doc);
   const found = findControl(doc, control(SUBMIT, adapter.submit));
-  if (found) clickSoon(found.element);
-  return { clicked: found?.label ?? null };
+  const click = found ? press(found.element, '', options.trustedClicks) : undefined;
+  return { clicked: found?.label ?? null, ...(click ? { click } : {}) };
 }
 
 /** After a submit: the confirmation, the errors the form shows, a blocker, or nothing yet. */

@@ -18,7 +18,7 @@ import type { FilledField, StepInput, StepResult, Unanswered } from '../core/typ
 import { loadFile } from './applicant-files.ts';
 import { launchBrowser, launchDesktopContext, newApplicationContext, type ProxySettings } from './browser.ts';
 import { captureEvidence, defaultEvidenceDir } from './evidence.ts';
-import { callCore, coreAfterSubmit, coreStep, coreSubmit, formFrame } from './page-core.ts';
+import { callCore, clickAt, coreAfterSubmit, coreStep, coreSubmit, formFrame } from './page-core.ts';
 import { type ProgressCallback, ProgressReporter } from './progress.ts';
 
 export interface ApplyOptions {
@@ -196,6 +196,8 @@ async function baseInput(opts: ApplyOptions): Promise<StepInput> {
     },
     coverLetterText: opts.coverLetter ?? opts.profile.coverLetter,
     submits: 0,
+    // Playwright clicks Apply, Next and Submit with real input; the extension's core clicks itself.
+    trustedClicks: true,
     account: opts.account ? { ...opts.account, host: opts.account.host ?? new URL(opts.url).host } : null,
     job: opts.job ?? null,
   };
@@ -258,6 +260,7 @@ async function verify(attempt: Attempt): Promise<ApplyResult | null> {
     attempt.frame = await formFrame(attempt.page, attempt.frame);
     const r = await coreStep(attempt.page, attempt.frame, attempt.input(0, { verifyOnly: true }));
     if (r.status === 'not_applied') return null;
+    if (r.status === 'advanced' && r.click) await clickAt(attempt.page, attempt.frame, r.click);
     if (r.status === 'advanced' || r.status === 'waiting') {
       await settleAfterClick(attempt.page);
       continue;
@@ -341,6 +344,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     attempt.phase('fill');
     if (r.status === 'advanced') {
       pages++;
+      if (r.click) await clickAt(page, frame, r.click);
       const uploaded = r.filled.some((f) => f.source === 'resume');
       await progress.page(uploaded ? 'upload' : 'fill', pages, r.action);
       await settleAfterClick(page);
@@ -365,9 +369,10 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
       });
     attempt.checkAbort('submitting');
     await progress.report(SUBMITTING_STEP, r.submitLabel);
-    const { clicked } = await coreSubmit(page, frame);
+    const { clicked, click } = await coreSubmit(page, frame, true);
     // The page changed between the step and the click: nothing was sent, so look again.
     if (!clicked) continue;
+    if (click) await clickAt(page, frame, click);
     submits++;
     attempt.phase('review');
     await progress.report('confirm', 'Waiting for the ATS to answer');

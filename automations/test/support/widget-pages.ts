@@ -398,6 +398,26 @@ document.getElementById('submit').onclick = () => submitApplication({ start: inp
 </script>`,
 );
 
+/** A form whose buttons answer only trusted clicks (a real user's), as bot-wary sites do. */
+const trusted = page(
+  'Apply — careers',
+  `<div id="posting"><h1>Backend Engineer</h1><button type="button" id="apply">Apply now</button></div>
+<form id="form" hidden onsubmit="return false">
+<label for="email">Email</label><input id="email" type="email" required>
+<button type="button" id="submit">Submit application</button>
+</form>
+${SUBMIT('trusted')}
+<script>
+document.getElementById('apply').addEventListener('click', (e) => {
+  if (!e.isTrusted) return;
+  document.getElementById('posting').hidden = true; document.getElementById('form').hidden = false;
+});
+document.getElementById('submit').addEventListener('click', (e) => {
+  if (e.isTrusted) submitApplication({ email: document.getElementById('email').value }, ['email']);
+});
+</script>`,
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -412,6 +432,7 @@ fetch('/status').then((r) => r.json()).then((s) => {
 const PAGES: Record<string, () => string> = {
   '/applied': () => applied,
   '/calendar': () => calendar,
+  '/trusted': () => trusted,
   '/workday': () => workday,
   '/ashby': () => ashby,
   '/lever': () => lever(false),
