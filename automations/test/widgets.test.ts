@@ -167,6 +167,15 @@ describe('trusted input, and nothing left on the page', () => {
   });
 });
 
+describe('a form that refuses', () => {
+  it('a wizard step refusing the same click ends as needs attention, with the refused field as a question', async () => {
+    const result = await apply('/stuck');
+    expect(result.outcome, result.message ?? '').toBe('needs_attention');
+    expect(result.message).toMatch(/nothing was submitted.*Favourite colour is required/);
+    expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
+  });
+});
+
 describe('verifying a lost final submit', () => {
   it('reads a settled page: a notice its server sends late is found, not answered "unknown"', async () => {
     const result = await applyToJob({

@@ -42,7 +42,12 @@ const CLICK_GRACE_MS = 8_000;
  * Controls this core clicked, when and on what view. Kept in the core's own memory (it lives as
  * long as the document it was injected into), never as an attribute the employer's page could see.
  */
-const clicks = new WeakMap<Element, { at: number; view: string }>();
+const clicks = new WeakMap<Element, { at: number; view: string; times: number }>();
+
+function remember(el: Element, view: string): void {
+  const before = clicks.get(el);
+  clicks.set(el, { at: Date.now(), view, times: before?.view === view ? before.times + 1 : 1 });
+}
 
 /**
  * Clicks on the next task, so the caller's answer leaves the page before any navigation starts.
@@ -51,7 +56,7 @@ const clicks = new WeakMap<Element, { at: number; view: string }>();
  * its next page (the view changed) is clicked again.
  */
 export function clickSoon(el: HTMLElement, view = ''): void {
-  clicks.set(el, { at: Date.now(), view });
+  remember(el, view);
   setTimeout(() => realClick(el), 0);
 }
 
@@ -61,7 +66,7 @@ export function clickSoon(el: HTMLElement, view = ''): void {
  * same-origin iframes are offset by their frames).
  */
 export function clickTarget(el: HTMLElement, view = ''): ClickTarget {
-  clicks.set(el, { at: Date.now(), view });
+  remember(el, view);
   // Instantly: a page's smooth scrolling would move the control after it was measured.
   el.scrollIntoView?.({ block: 'center', behavior: 'instant' });
   const rect = el.getBoundingClientRect();
@@ -90,7 +95,8 @@ export function recentlyClicked(el: HTMLElement, view = ''): boolean {
   return !!click && Date.now() - click.at < CLICK_GRACE_MS && click.view === view;
 }
 
-/** True when `el` was clicked on this very view before, however long ago: the page did not move on. */
-export function clickedBefore(el: HTMLElement, view = ''): boolean {
-  return clicks.get(el)?.view === view;
+/** How many times `el` was clicked on this very view, however long ago: the page did not move on. */
+export function clicksOnView(el: HTMLElement, view = ''): number {
+  const click = clicks.get(el);
+  return click?.view === view ? click.times : 0;
 }

@@ -4,10 +4,11 @@
 // navigation (Playwright) or the extension's background may re-inject it into a new document.
 import { normalizeQuestion } from '@jobswipe/protocol/questions';
 import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
+import { CONTROLS } from './accessible-name.ts';
 import { NEXT, START, SUBMIT } from './adapters/generic.ts';
 import { type Adapter, adapterFor } from './adapters/index.ts';
 import { type Answer, decide } from './answer-policy.ts';
-import { type Control, clickedBefore, findControl, press, recentlyClicked } from './controls.ts';
+import { type Control, clicksOnView, findControl, press, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { type FillValue, fillField } from './fill.ts';
@@ -25,6 +26,8 @@ import type {
   Unanswered,
 } from './types.ts';
 
+/** Clicks on Next a page may ignore (each left alone for the grace period) before the step gives up. */
+const IGNORED_CLICKS = 3;
 /** Rounds of fill → settle → look again, for questions that appear once another is answered. */
 const FILL_ROUNDS = 3;
 
@@ -79,10 +82,22 @@ function questionOf(f: DiscoveredField, sensitive: boolean): Unanswered {
   return q;
 }
 
+/** The page marks this very field wrong: aria-invalid, or an error inside a wrapper holding it alone. */
+function marksThisField(f: DiscoveredField, errorSelectors: string[]): boolean {
+  const own: Element[] = [f.element, ...f.options.map((o) => o.element)];
+  if (own.some((el) => el.getAttribute('aria-invalid') === 'true')) return true;
+  const selector = errorSelectors.join(',');
+  for (let node = parentElement(f.element), level = 0; node && level < 3; node = parentElement(node), level++) {
+    if (Array.from(node.querySelectorAll(CONTROLS)).some((c) => !own.some((o) => o === c || o.contains(c)))) break;
+    if (Array.from(node.querySelectorAll(selector)).some((e) => isVisible(e) && textOf(e) !== '')) return true;
+  }
+  return false;
+}
+
 /** The form's refusal, with the fields it marks as wrong as questions for the user. */
 function refused(doc: Document, markers: Markers, errors: string[], ats: string): StepResult {
   const questions = applicationFields(doc)
-    .filter((f) => isInvalid(f, markers.errorSelectors))
+    .filter((f) => marksThisField(f, markers.errorSelectors))
     .map((f) => questionOf(f, sensitiveKindOf(f.label) !== null));
   return { status: 'invalid', errors, ats, ...(questions.length ? { questions } : {}) };
 }
@@ -235,10 +250,13 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   if (next) {
     const wait = pending(next.element);
     if (wait) return wait;
-    // Clicked on this very page before, refused, and nothing written differently: a wizard step
-    // that would refuse the same click forever.
+    // Clicked on this very page before and nothing written differently: refused with errors, or
+    // ignored through several grace periods, the same click would be refused forever.
     const errors = validationErrors(doc, markers);
-    if (errors.length && changed === 0 && clickedBefore(next.element, view)) return refused(doc, markers, errors, ats);
+    const times = changed === 0 ? clicksOnView(next.element, view) : 0;
+    if (times >= (errors.length ? 1 : IGNORED_CLICKS)) {
+      return refused(doc, markers, errors.length ? errors : [`the page did not move on after "${next.label}"`], ats);
+    }
     const click = press(next.element, view, input.trustedClicks);
     return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats, ...(click ? { click } : {}) };
   }

@@ -418,6 +418,23 @@ document.getElementById('submit').addEventListener('click', (e) => {
 </script>`,
 );
 
+/** A wizard step whose Next refuses a question it never marked as required. */
+const stuck = page(
+  'Apply — step 1 of 3',
+  `<form onsubmit="return false">
+<label for="email">Email</label><input id="email" type="email">
+<label for="colour">Favourite colour</label><input id="colour" aria-describedby="colour-error"><span id="colour-error" class="error-message" hidden>Favourite colour is required.</span>
+<button type="button" id="next">Next</button>
+</form>
+<script>
+document.getElementById('next').onclick = () => {
+  const colour = document.getElementById('colour');
+  if (!colour.value) { colour.setAttribute('aria-invalid', 'true'); document.getElementById('colour-error').hidden = false; return; }
+  document.body.innerHTML = '<p>Step 2</p>';
+};
+</script>`,
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -433,6 +450,7 @@ const PAGES: Record<string, () => string> = {
   '/applied': () => applied,
   '/calendar': () => calendar,
   '/trusted': () => trusted,
+  '/stuck': () => stuck,
   '/workday': () => workday,
   '/ashby': () => ashby,
   '/lever': () => lever(false),
