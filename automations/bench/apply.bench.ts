@@ -30,6 +30,7 @@ import {
   totals,
 } from '@jobswipe/practice-ats';
 import type { ApplyOutcome } from '@jobswipe/protocol';
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { distribution } from '@jobswipe/testkit/stats';
 import { chromium } from 'playwright-core';
 import { applyToJob } from '../src/runner/apply.ts';
@@ -107,6 +108,8 @@ try {
             mode: 'server',
             browser,
             account: { password: 'never-tuned bench password 1' },
+            // What every host passes from the work order: the company and the country its location names.
+            job: { company: job.company, country: countryOfLocation(job.location) },
             signal: AbortSignal.timeout(APPLICATION_TIMEOUT_MS),
           });
           outcome = result.outcome;

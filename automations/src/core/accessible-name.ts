@@ -4,6 +4,9 @@
 import { byIdInRoot, parentElement, textOf } from './dom.ts';
 
 const CONTROL = 'input,select,textarea,button,[role="listbox"],[role="option"]';
+/** Controls that are questions of their own (a container holding another one is not this field's). */
+export const CONTROLS =
+  'input:not([type="hidden"]),select,textarea,[role="combobox"],[role="radio"],[role="spinbutton"]';
 
 /** Text of `el` without the text of controls inside it (a select's options inside its label). */
 export function ownText(el: Element): string {
@@ -62,12 +65,34 @@ export function groupLabel(el: Element): string {
   return '';
 }
 
+/**
+ * A `<label for>` whose id names no control (Ashby's survey) still labels the group it sits in:
+ * the nearest such label around `el`, within a container that holds no other question.
+ */
+export function orphanLabel(el: Element, own: Element[] = [el]): string {
+  for (let node = parentElement(el), level = 0; node && level < 4; node = parentElement(node), level++) {
+    if (node.tagName === 'FORM' || node.tagName === 'BODY') break;
+    const root = node.getRootNode() as Document | ShadowRoot;
+    const label = Array.from(node.querySelectorAll('label[for]')).find((l) => {
+      if (own.some((o) => l.contains(o))) return false;
+      const target = root.getElementById?.(l.getAttribute('for') ?? '');
+      return !target?.matches('input,select,textarea,button,[role]');
+    });
+    if (label) return ownText(label);
+    const others = Array.from(node.querySelectorAll(CONTROLS)).some((c) => !own.some((o) => o === c || o.contains(c)));
+    if (others) break;
+  }
+  return '';
+}
+
 /** Text just before the control: a heading, div or span a designer used instead of a label. */
 export function nearbyText(el: Element, maxLevels = 4): string {
   let node: Element | null = el;
-  for (let level = 0; node && level < maxLevels; level++, node = parentElement(node)) {
+  for (let level = 0; node && node.tagName !== 'BODY' && level < maxLevels; level++, node = parentElement(node)) {
     for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
       if (prev.matches('input,select,textarea') || prev.querySelector('input,select,textarea')) break;
+      // "Choose a file", "Apply with LinkedIn": what a button says is not the field's name.
+      if (prev.matches('button,a,[role="button"]')) continue;
       const text = ownText(prev);
       if (text && text.length <= 300) return text;
     }
@@ -83,6 +108,7 @@ export function accessibleName(el: Element): string {
     labelFor(el) ||
     wrappingLabel(el) ||
     groupLabel(el) ||
+    orphanLabel(el) ||
     nearbyText(el) ||
     el.getAttribute('placeholder')?.trim() ||
     el.getAttribute('title')?.trim() ||
@@ -97,6 +123,8 @@ export function optionLabel(el: Element): string {
     el.getAttribute('aria-label')?.trim() ||
     labelFor(el) ||
     wrappingLabel(el) ||
+    // A chip or ARIA radio carries its own words; only a bare input is named by the text after it.
+    (el.tagName !== 'INPUT' ? ownText(el) || textOf(el) : '') ||
     (el.nextSibling?.textContent ?? '').trim() ||
     ownText(el.parentElement ?? el) ||
     (el as HTMLInputElement).value ||

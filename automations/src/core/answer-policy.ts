@@ -10,6 +10,7 @@ import { normalizeQuestion } from '@jobswipe/protocol/questions';
 import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
 import { EEO_KEYS, type FieldKey, fieldKey, isProfileKey, type ProfileKey } from './field-keys.ts';
 import { isDeclineOption, norm } from './option-match.ts';
+import { phoneCountryCode } from './phone-codes.ts';
 import { mentionsEmployer, type QuestionKind, questionKind, sameKind } from './question-kinds.ts';
 import type { DiscoveredField, FilePayload, StepInput } from './types.ts';
 
@@ -45,6 +46,11 @@ const SENSITIVE_KINDS = new Set<QuestionKind['key']>([
 /** Consent to apply and to have the application processed: what a right swipe already says. */
 const CONSENT =
   /\b(i (agree|consent|acknowledge|accept|understand|have read)|i have read|privacy (policy|notice|statement)|terms (of|and)|data (processing|protection)|information (provided|i have provided|given) (is|in this application is) (true|accurate|complete|correct)|i certify that (the|all) information)\b/i;
+/** Opt-ins to more than this application: never implied by applying. */
+const OPT_IN =
+  /\b(marketing|newsletter|job alerts?|promotional|talent (pool|community|network)|future (opportunities|openings|roles|positions|vacancies)|other (opportunities|openings|roles|positions)|sms|text messages?|whatsapp)\b/i;
+/** The date a self-identification form or attestation is signed on: today. */
+const TODAY = /^(todays date|today|date|current date|date signed|signature date|date of signature|signed on)$/;
 /** Questions answered yes or no: a yes/no answer never goes into any other. */
 const YES_NO_QUESTION = /^(are|do|does|did|will|would|can|could|have|has|is|were|was|should|shall|may)\b/;
 
@@ -93,6 +99,12 @@ function profileAnswer(key: ProfileKey, field: FieldFacts, input: StepInput): An
       return text(p.email, 'email');
     case 'phone':
       return p.phone.trim() ? { ...fromProfile(p.phone.trim(), 'phone'), alternates: phoneFormats(p.phone) } : null;
+    case 'phoneCountryCode': {
+      const code = phoneCountryCode(p.phone, p.location.country);
+      if (!code) return null;
+      // Typed, the code alone; picked, the code with the country that tells +1 US from +1 Canada.
+      return fromProfile(field.widget === 'text' ? code.split(' ')[0]! : code, 'phone (country code)');
+    }
     case 'linkedin':
     case 'github':
     case 'twitter':
@@ -331,10 +343,26 @@ export function decide(field: FieldFacts, input: StepInput): Decision {
     answer = { value: 'decline', source: 'default', ref: 'default:decline self-identification' };
   }
   // A required "I agree / I have read the privacy notice" box is the applicant's consent to apply.
-  if (!answer && field.widget === 'checkbox' && field.required && !sensitive && CONSENT.test(field.label)) {
+  if (
+    !answer &&
+    field.widget === 'checkbox' &&
+    field.required &&
+    !sensitive &&
+    CONSENT.test(field.label) &&
+    !OPT_IN.test(field.label)
+  ) {
     answer = { value: true, source: 'default', ref: 'default:consent to apply' };
   }
+  if (!answer && !key && field.type === 'date' && TODAY.test(norm(field.label))) {
+    answer = { value: localToday(), source: 'default', ref: 'default:today (date signed)' };
+  }
   return { key, answer, sensitive };
+}
+
+/** Today in the applicant's own time zone, as YYYY-MM-DD. */
+function localToday(): string {
+  const d = new Date();
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 }
 
 /** A combobox shows its options only once opened: offer "decline" and let the fill find it or not. */

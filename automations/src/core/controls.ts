@@ -3,6 +3,7 @@
 // the answer to the host.
 import { deepElements, isVisible, textOf } from './dom.ts';
 import { realClick } from './fill.ts';
+import type { ClickTarget } from './types.ts';
 
 export interface Control {
   /** ATS-specific selectors, tried first. */
@@ -34,23 +35,68 @@ export function findControl(doc: Document, control: Control): { element: HTMLEle
   return el ? { element: el as HTMLElement, label: labelOf(el) } : null;
 }
 
-const CLICKED = 'data-jobswipe-clicked';
 /** How long a clicked control is left alone while the page responds. */
 const CLICK_GRACE_MS = 8_000;
 
 /**
+ * Controls this core clicked, when and on what view. Kept in the core's own memory (it lives as
+ * long as the document it was injected into), never as an attribute the employer's page could see.
+ */
+const clicks = new WeakMap<Element, { at: number; view: string; times: number }>();
+
+function remember(el: Element, view: string): void {
+  const before = clicks.get(el);
+  clicks.set(el, { at: Date.now(), view, times: before?.view === view ? before.times + 1 : 1 });
+}
+
+/**
  * Clicks on the next task, so the caller's answer leaves the page before any navigation starts.
- * The control is marked with the time and what the page looked like (`view`), so a host that looks
- * again before the page responded does not click twice — while a wizard that reuses the same
- * button for its next page (the view changed) is clicked again.
+ * The time and what the page looked like (`view`) are remembered, so a host that looks again
+ * before the page responded does not click twice — while a wizard that reuses the same button for
+ * its next page (the view changed) is clicked again.
  */
 export function clickSoon(el: HTMLElement, view = ''): void {
-  el.setAttribute(CLICKED, `${Date.now()}|${view}`);
+  remember(el, view);
   setTimeout(() => realClick(el), 0);
+}
+
+/**
+ * For a host with trusted input: remembers the click like `clickSoon` but leaves it to the host,
+ * and returns the control's centre in the viewport of the frame the core runs in (controls in
+ * same-origin iframes are offset by their frames).
+ */
+export function clickTarget(el: HTMLElement, view = ''): ClickTarget {
+  remember(el, view);
+  // Instantly: a page's smooth scrolling would move the control after it was measured.
+  el.scrollIntoView?.({ block: 'center', behavior: 'instant' });
+  const rect = el.getBoundingClientRect();
+  let x = rect.left + rect.width / 2;
+  let y = rect.top + rect.height / 2;
+  for (let view: Window | null = el.ownerDocument.defaultView; view && view !== window; view = view.parent) {
+    const frame = view.frameElement;
+    if (!frame) break;
+    const box = frame.getBoundingClientRect();
+    x += box.left + frame.clientLeft;
+    y += box.top + frame.clientTop;
+  }
+  return { x, y };
+}
+
+/** Clicks `el` now (synthetic), or with `trusted` returns where the host must click. */
+export function press(el: HTMLElement, view: string, trusted: boolean | undefined): ClickTarget | undefined {
+  if (trusted) return clickTarget(el, view);
+  clickSoon(el, view);
+  return undefined;
 }
 
 /** True while the page still looks as it did when `el` was clicked, for a short while. */
 export function recentlyClicked(el: HTMLElement, view = ''): boolean {
-  const [at, seen] = (el.getAttribute(CLICKED) ?? '').split('|', 2);
-  return Number(at) > 0 && Date.now() - Number(at) < CLICK_GRACE_MS && seen === view;
+  const click = clicks.get(el);
+  return !!click && Date.now() - click.at < CLICK_GRACE_MS && click.view === view;
+}
+
+/** How many times `el` was clicked on this very view, however long ago: the page did not move on. */
+export function clicksOnView(el: HTMLElement, view = ''): number {
+  const click = clicks.get(el);
+  return click?.view === view ? click.times : 0;
 }

@@ -1,7 +1,15 @@
 // Field discovery: every control a user could fill, grouped the way a user sees it (a radio group
 // is one question), with its accessible name, type, options and required flag.
 import type { FieldType } from '@jobswipe/protocol';
-import { accessibleName, groupLabel, nearbyText, optionLabel, ownText } from './accessible-name.ts';
+import {
+  accessibleName,
+  CONTROLS,
+  groupLabel,
+  nearbyText,
+  optionLabel,
+  orphanLabel,
+  ownText,
+} from './accessible-name.ts';
 import { byIdInRoot, deepElements, isVisible, parentElement, textOf } from './dom.ts';
 import type { DiscoveredField } from './types.ts';
 
@@ -44,12 +52,34 @@ function hintsOf(el: Element): string {
     .toLowerCase();
 }
 
-function markedRequired(el: Element, label: string): boolean {
-  return (
-    (el as HTMLInputElement).required === true ||
-    el.getAttribute('aria-required') === 'true' ||
-    /[*✱]|\(required\)/i.test(label)
-  );
+/** "Required" said in the accessible name ("Email (Required)", "Email, required"), or a marker. */
+const REQUIRED_NAME = /[*✱]|\(required\)|(^|[,\s-])required\s*$|^required\b/i;
+const REQUIRED_MARK = /[*✱]|\brequired\b/i;
+const LABELS = 'label,legend,[class*="label" i],[id*="label" i],[data-automation-id*="label" i]';
+
+/**
+ * Required-ness from every signal pages use: the control's own attribute, "Required" or a marker
+ * in its name, and on the wrapper that holds this field alone: `aria-required` on a div, or a
+ * marker the label hides from the accessible name (an `aria-hidden` asterisk, a legend's `*`).
+ */
+function markedRequired(el: Element, label: string, own: Element[] = [el]): boolean {
+  if ((el as HTMLInputElement).required === true || el.getAttribute('aria-required') === 'true') return true;
+  if (REQUIRED_NAME.test(label)) return true;
+  for (let node = parentElement(el), level = 0; node && level < 5; node = parentElement(node), level++) {
+    if (node.tagName === 'FORM' || node.tagName === 'BODY') break;
+    const others = Array.from(node.querySelectorAll(CONTROLS)).some(
+      (c) => !own.includes(c) && !own.some((o) => o.contains(c)) && c !== node,
+    );
+    if (others) break;
+    if (node.getAttribute('aria-required') === 'true') return true;
+    // An option's own label says nothing about the group; a single control's wrapping label does.
+    const labels = Array.from(node.querySelectorAll(LABELS)).filter(
+      (l) => own.length === 1 || !own.some((o) => l.contains(o)),
+    );
+    if (labels.some((l) => REQUIRED_MARK.test(l.textContent ?? '') && (l.textContent ?? '').trim().length < 300))
+      return true;
+  }
+  return false;
 }
 
 function isHoneypot(el: Element, label: string): boolean {
@@ -78,8 +108,8 @@ function field(
 }
 
 /** The question a radio/checkbox group asks: its legend, group label or the text before it. */
-function groupQuestion(first: Element): string {
-  const group = groupLabel(first);
+function groupQuestion(first: Element, own: Element[] = [first]): string {
+  const group = groupLabel(first) || orphanLabel(first, own);
   if (group) return group;
   const container = first.closest('[role="radiogroup"],[role="group"],fieldset') ?? parentElement(first);
   return (container && nearbyText(container)) || accessibleName(first);
@@ -113,39 +143,85 @@ function groupInputs(inputs: HTMLInputElement[], kind: 'radio' | 'checkbox'): Di
       out.push(field(first, label, 'checkbox', 'checkbox', options));
       continue;
     }
-    const question = groupQuestion(first);
+    const question = groupQuestion(first, list);
     if (isHoneypot(first, question)) continue;
-    const required = list.some((i) => markedRequired(i, '')) || markedRequired(first, question);
+    const required = list.some((i) => markedRequired(i, '', list)) || markedRequired(first, question, list);
     const type: FieldType = kind === 'checkbox' ? 'checkbox_group' : yesNo(options) ? 'yes_no' : 'radio';
     out.push(field(first, question, type, kind === 'checkbox' ? 'checkbox_group' : 'radio', options, required));
   }
   return out;
 }
 
-/** Groups of plain buttons that act as a choice (Ashby's Yes/No), recognised by their container. */
+/** A button that chooses rather than acts: `type="button"`, or one that says whether it is pressed. */
+function choiceButton(el: Element): el is HTMLElement {
+  if (el.tagName !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
+  return el.hasAttribute('aria-pressed') || (el as HTMLButtonElement).type === 'button';
+}
+
+/** The buttons of a choice group: the container's children, or each child's only button. */
+function groupButtons(container: Element): HTMLElement[] | null {
+  const children = Array.from(container.children).filter((c) => c.tagName !== 'INPUT' || isVisible(c));
+  const buttons = children.map((c) => {
+    if (choiceButton(c)) return c;
+    const inner = c.querySelectorAll('button,[role="button"]');
+    return inner.length === 1 && choiceButton(inner[0]!) && !c.querySelector('input,select,textarea') ? inner[0] : null;
+  });
+  if (buttons.some((b) => !b) || buttons.length < 2 || buttons.length > 8) return null;
+  return buttons as HTMLElement[];
+}
+
+/**
+ * Groups of plain buttons that act as a choice (Ashby's Yes/No, `aria-pressed` toggles),
+ * recognised by their container; the question is the group's label, a `<label>` that names no
+ * control, or the text before the group.
+ */
 function buttonGroups(elements: Element[]): DiscoveredField[] {
   const out: DiscoveredField[] = [];
   const seen = new Set<Element>();
   for (const el of elements) {
-    if (el.tagName !== 'BUTTON' || seen.has(el.parentElement ?? el)) continue;
-    const container = el.parentElement;
-    if (!container) continue;
-    seen.add(container);
-    const buttons = Array.from(container.children).filter(
-      (c): c is HTMLButtonElement => c.tagName === 'BUTTON' && (c as HTMLButtonElement).type === 'button',
-    );
-    if (buttons.length < 2 || buttons.length > 8 || buttons.length !== container.children.length) continue;
-    const texts = buttons.map((b) => textOf(b));
-    if (texts.some((t) => !BUTTON_GROUP_TEXT.test(t) || NAVIGATION_TEXT.test(t))) continue;
-    if (!buttons.some(isVisible)) continue;
+    if (!choiceButton(el)) continue;
+    for (const container of [el.parentElement, el.parentElement?.parentElement]) {
+      if (!container || seen.has(container)) continue;
+      const buttons = groupButtons(container);
+      if (!buttons) continue;
+      seen.add(container);
+      const texts = buttons.map((b) => textOf(b) || b.getAttribute('aria-label')?.trim() || '');
+      if (texts.some((t) => !BUTTON_GROUP_TEXT.test(t) || NAVIGATION_TEXT.test(t))) break;
+      if (!buttons.some(isVisible)) break;
+      const question =
+        container.getAttribute('aria-label') ??
+        (groupLabel(container) ||
+          orphanLabel(container, buttons) ||
+          nearbyText(container) ||
+          accessibleName(container));
+      const options = buttons.map((b, i) => ({ label: texts[i]!, element: b }));
+      const required = markedRequired(container, question, [container]);
+      out.push(
+        field(container as HTMLElement, question, yesNo(options) ? 'yes_no' : 'radio', 'buttons', options, required),
+      );
+      break;
+    }
+  }
+  return out;
+}
+
+/** `div[role=radio]` chips outside any radiogroup: the chips sharing a parent are one question. */
+function radioChips(elements: Element[]): DiscoveredField[] {
+  const byParent = new Map<Element, HTMLElement[]>();
+  for (const el of elements) {
+    if (el.getAttribute('role') !== 'radio' || el.closest('[role="radiogroup"]') || el.tagName === 'INPUT') continue;
+    const parent = parentElement(el);
+    if (parent) byParent.set(parent, [...(byParent.get(parent) ?? []), el as HTMLElement]);
+  }
+  const out: DiscoveredField[] = [];
+  for (const [parent, chips] of byParent) {
+    if (!chips.some(isVisible)) continue;
+    const options = chips.map((r) => ({ label: cleanLabel(optionLabel(r) || textOf(r)), element: r }));
     const question =
-      container.getAttribute('aria-label') ??
-      (groupLabel(container) || nearbyText(container) || accessibleName(container));
-    const options = buttons.map((b, i) => ({ label: texts[i]!, element: b as HTMLElement }));
-    const required = markedRequired(container, question);
-    out.push(
-      field(container as HTMLElement, question, yesNo(options) ? 'yes_no' : 'radio', 'buttons', options, required),
-    );
+      parent.getAttribute('aria-label') ??
+      (groupLabel(parent) || orphanLabel(parent, chips) || nearbyText(parent) || accessibleName(parent));
+    const required = markedRequired(parent, question, [parent]);
+    out.push(field(parent as HTMLElement, question, yesNo(options) ? 'yes_no' : 'radio', 'buttons', options, required));
   }
   return out;
 }
@@ -164,6 +240,99 @@ export function listboxOptions(combobox: Element): DiscoveredField['options'] {
     .map((o) => ({ label: cleanLabel(textOf(o)), element: o as HTMLElement }));
 }
 
+/** A date input the user cannot type in, whose popup calendar sets it. */
+export function opensCalendar(input: HTMLInputElement): boolean {
+  const popup = input.getAttribute('aria-haspopup');
+  return (
+    popup === 'dialog' ||
+    popup === 'grid' ||
+    DATE_PLACEHOLDER.test(input.placeholder) ||
+    /date|calendar/i.test(`${hintsOf(input)} ${input.className}`)
+  );
+}
+
+type DatePart = 'month' | 'day' | 'year';
+const PART_WORDS: Array<[DatePart, RegExp]> = [
+  ['month', /\b(month|mm|mon)\b/],
+  ['day', /\b(day|dd)\b/],
+  ['year', /\b(year|yyyy|yy)\b/],
+];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const PART_CONTROL =
+  'select,input:not([type]),input[type="text"],input[type="number"],input[type="tel"],[role="spinbutton"]';
+
+/** A month (1–12) from "3", "03", "March" or "Mar", else null. */
+export function monthNumber(text: string): number | null {
+  const t = text.trim().toLowerCase();
+  if (/^\d{1,2}$/.test(t)) return Number(t) >= 1 && Number(t) <= 12 ? Number(t) : null;
+  const i = MONTHS.indexOf(t.slice(0, 3));
+  return i >= 0 && /^[a-z]+\.?$/.test(t) ? i + 1 : null;
+}
+
+/** Which part of a split date a control is: by its own words, else by what a select offers. */
+function datePart(el: Element): DatePart | null {
+  if (!el.matches(PART_CONTROL)) return null;
+  const words = [
+    el.getAttribute('aria-label'),
+    el.getAttribute('placeholder'),
+    el.getAttribute('name'),
+    el.id,
+    el.getAttribute('data-automation-id'),
+  ]
+    .map((w) => (w ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[^A-Za-z]+/g, ' '))
+    .join(' ')
+    .toLowerCase();
+  const byWords = PART_WORDS.filter(([, re]) => re.test(words)).map(([part]) => part);
+  if (byWords.length === 1) return byWords[0]!;
+  if (el.tagName !== 'SELECT') return null;
+  const options = Array.from((el as HTMLSelectElement).options)
+    .filter((o) => !isPlaceholderOption(o.text, o.value))
+    .map((o) => o.text.trim());
+  if (options.length === 12 && options.every((o) => monthNumber(o) !== null)) return 'month';
+  if (options.length >= 28 && options.length <= 31 && options.every((o, i) => Number(o) === i + 1)) return 'day';
+  if (options.length >= 2 && options.every((o) => /^(19|20)\d\d$/.test(o))) return 'year';
+  return null;
+}
+
+const PART_NAME = /^(month|day|year|mm|dd|yyyy|yy)$/i;
+
+/**
+ * Dates split into month / day / year selects, inputs or spinbuttons (Workday's date sections):
+ * one field per date, its parts as options named by what they hold.
+ */
+function dateGroups(elements: Element[]): DiscoveredField[] {
+  const parts = new Map<Element, DatePart>();
+  for (const el of elements) {
+    const part = datePart(el);
+    if (part && isVisible(el) && !(el as HTMLInputElement).disabled) parts.set(el, part);
+  }
+  const groups = new Map<Element, Element[]>();
+  for (const [el, part] of parts) {
+    if (part !== 'month') continue;
+    for (let node = parentElement(el), level = 0; node && level < 3; node = parentElement(node), level++) {
+      const inside = [...parts.keys()].filter((p) => node.contains(p) || node.shadowRoot?.contains(p));
+      const kinds = inside.map((p) => parts.get(p));
+      if (!kinds.includes('year')) continue;
+      if (new Set(kinds).size === kinds.length) groups.set(node, inside);
+      break;
+    }
+  }
+  const out: DiscoveredField[] = [];
+  for (const [container, members] of groups) {
+    const candidates = [
+      groupLabel(members[0]!),
+      orphanLabel(container, members),
+      ...members.map((m) => accessibleName(m)),
+      nearbyText(container),
+    ];
+    const label = candidates.find((c) => c && !PART_NAME.test(cleanLabel(c))) ?? '';
+    const options = members.map((m) => ({ label: parts.get(m)!, element: m as HTMLElement }));
+    const required = members.some((m) => markedRequired(m, '', members)) || markedRequired(members[0]!, label, members);
+    out.push(field(container as HTMLElement, label, 'date', 'date_parts', options, required));
+  }
+  return out;
+}
+
 /** Every fillable field under `root` (the whole page by default), in document order. */
 export function discoverFields(root?: Document | Element): DiscoveredField[] {
   const elements = deepElements(root).filter((el) => !el.closest('[role="listbox"],[role="menu"],template'));
@@ -173,8 +342,12 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
     fields.push({ ...f, order: order.get(f.element) ?? order.get(f.options[0]?.element as Element) ?? 0 });
   const radios: HTMLInputElement[] = [];
   const checkboxes: HTMLInputElement[] = [];
+  const dates = dateGroups(elements);
+  const inDate = new Set(dates.flatMap((f) => f.options.map((o) => o.element as Element)));
+  for (const f of dates) push(f);
 
   for (const el of elements) {
+    if (inDate.has(el)) continue;
     if (el.tagName === 'INPUT') {
       const input = el as HTMLInputElement;
       const type = (input.getAttribute('type') ?? '').toLowerCase();
@@ -183,11 +356,14 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       else if (type === 'file') {
         if (!input.disabled) push(field(input, accessibleName(input), 'file', 'file'));
       } else if (type in TEXT_TYPES) {
-        if (input.disabled || input.readOnly || !isVisible(input)) continue;
+        // A read-only input that opens a calendar is filled by picking the day in it.
+        const combobox = input.getAttribute('role') === 'combobox';
+        if (input.disabled || (input.readOnly && !combobox && !opensCalendar(input)) || !isVisible(input)) continue;
         const label = accessibleName(input);
         if (isHoneypot(input, label)) continue;
         const dateFormat = DATE_PLACEHOLDER.exec(input.placeholder)?.[0];
-        if (input.getAttribute('role') === 'combobox') push(field(input, label, 'combobox', 'combobox'));
+        if (combobox) push(field(input, label, 'combobox', 'combobox'));
+        else if (input.readOnly) push(field(input, label, 'date', 'date'));
         else if (dateFormat) push({ ...field(input, label, 'date', 'date'), dateFormat: dateFormat.toUpperCase() });
         else push(field(input, label, TEXT_TYPES[type] ?? 'text', type === 'date' ? 'date' : 'text'));
       }
@@ -209,8 +385,9 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       const radiosInGroup = Array.from(el.querySelectorAll('[role="radio"]')) as HTMLElement[];
       if (!radiosInGroup.length || !isVisible(el)) continue;
       const options = radiosInGroup.map((r) => ({ label: cleanLabel(optionLabel(r) || textOf(r)), element: r }));
-      const label = accessibleName(el) || nearbyText(el);
-      push(field(el as HTMLElement, label, yesNo(options) ? 'yes_no' : 'radio', 'buttons', options));
+      const label = accessibleName(el) || orphanLabel(el) || nearbyText(el);
+      const required = markedRequired(el, label, [el]);
+      push(field(el as HTMLElement, label, yesNo(options) ? 'yes_no' : 'radio', 'buttons', options, required));
     } else if (
       (el.getAttribute('role') === 'combobox' || el.getAttribute('aria-haspopup') === 'listbox') &&
       el.tagName !== 'INPUT' &&
@@ -222,6 +399,7 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
   for (const f of groupInputs(radios, 'radio')) push(f);
   for (const f of groupInputs(checkboxes, 'checkbox')) push(f);
   for (const f of buttonGroups(elements)) push(f);
+  for (const f of radioChips(elements)) push(f);
   return fields.sort((a, b) => a.order - b.order).map(({ order: _order, ...f }) => f);
 }
 
@@ -281,11 +459,58 @@ export function currentValue(f: DiscoveredField): string {
     case 'combobox': {
       const text = el.tagName === 'INPUT' ? (el as HTMLInputElement).value : ownText(el) || textOf(el);
       if (text.trim() && !isPlaceholderOption(text, text)) return text.trim();
-      return el.tagName === 'INPUT' ? chosenChips(el) : '';
+      return el.tagName === 'INPUT' ? chosenChips(el) || shownValue(el) : '';
     }
-    case 'file':
-      return Array.from((el as HTMLInputElement).files ?? [])
-        .map((file) => file.name)
-        .join(', ');
+    case 'file': {
+      const names = Array.from((el as HTMLInputElement).files ?? []).map((file) => file.name);
+      return names.length ? names.join(', ') : uploadedNames(el);
+    }
+    case 'date_parts':
+      return datePartsValue(f);
   }
+}
+
+/** A split date as YYYY-MM-DD (YYYY-MM without a day part), '' while a part is empty. */
+function datePartsValue(f: DiscoveredField): string {
+  const read = (name: DatePart): string => {
+    const el = f.options.find((o) => o.label === name)?.element;
+    if (!el) return '';
+    if (el.tagName === 'SELECT') {
+      const option = (el as HTMLSelectElement).selectedOptions[0];
+      return option && !isPlaceholderOption(option.text, option.value) ? option.text.trim() : '';
+    }
+    return (el as HTMLInputElement).value?.trim() ?? el.getAttribute('aria-valuenow') ?? '';
+  };
+  const [year, month, day] = [read('year'), monthNumber(read('month')), read('day')];
+  if (!/^\d{4}$/.test(year) || !month) return '';
+  const ym = `${year}-${String(month).padStart(2, '0')}`;
+  if (!f.options.some((o) => o.label === 'day')) return ym;
+  return /^\d{1,2}$/.test(day) ? `${ym}-${day.padStart(2, '0')}` : '';
+}
+
+/** A picker that shows its choice in a sibling element (react-select's single value), not in the input. */
+function shownValue(input: Element): string {
+  let node = parentElement(input);
+  for (let level = 0; node && level < 3; level++, node = parentElement(node)) {
+    if (node.querySelector('label,legend') || node.querySelectorAll(CONTROLS).length > 1) break;
+    const clone = node.cloneNode(true) as Element;
+    for (const hidden of Array.from(clone.querySelectorAll('[class*="placeholder" i],[aria-hidden="true"],svg')))
+      hidden.remove();
+    const text = (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text && !isPlaceholderOption(text, text)) return text;
+  }
+  return '';
+}
+
+const FILE_NAME = /[\w()[\].,'-]+\.(pdf|docx?|rtf|odt|txt|pages)\b/gi;
+
+/** Uploaders that send the file to their own endpoint and clear the input show its name instead. */
+function uploadedNames(input: Element): string {
+  let node = parentElement(input);
+  for (let level = 0; node && level < 4; level++, node = parentElement(node)) {
+    if (node.tagName === 'FORM' || node.querySelectorAll('input[type="file"]').length > 1) break;
+    const names = (textOf(node).match(FILE_NAME) ?? []).map((n) => n.trim());
+    if (names.length) return names.join(', ');
+  }
+  return '';
 }

@@ -63,12 +63,16 @@ export function isVisible(el: Element): boolean {
     if (!style) break;
     if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
     if (Number(style.opacity) === 0 && node === el) return false;
+    // A honeypot's wrapper clipped to nothing (height 0 with overflow hidden, clip rect(0 0 0 0)).
+    if (node !== el && style.overflow !== 'visible' && collapsed(node.getBoundingClientRect())) return false;
   }
   const rect = el.getBoundingClientRect();
   if (rect.width < 1 && rect.height < 1) return false;
   // Off-screen honeypots are pushed far left or up, out of any scrollable area.
   return rect.right > 0 && rect.bottom > -5_000;
 }
+
+const collapsed = (rect: DOMRect) => rect.width <= 1 || rect.height <= 1;
 
 /** The parent element, crossing shadow-root boundaries. */
 export function parentElement(el: Element): Element | null {

@@ -1,7 +1,7 @@
 // Filling so that React and other frameworks register the value: the prototype's native value
 // setter plus input/change events (a plain `.value =` is swallowed by React's value tracker),
 // real click sequences for custom widgets, and per-key typing where an autocomplete listens.
-import { isSelected, listboxOptions } from './discover.ts';
+import { isPlaceholderOption, isSelected, listboxOptions, monthNumber } from './discover.ts';
 import { deepElements, delay, isVisible, textOf, waitFor, windowOf } from './dom.ts';
 import { matchOption, norm } from './option-match.ts';
 import type { DiscoveredField, FilePayload } from './types.ts';
@@ -115,36 +115,114 @@ function chooseFrom(options: DiscoveredField['options'], value: FillValue): Disc
   return pick(options, value) ?? (typeof value === 'string' ? bestPrefix(options, value) : null);
 }
 
+/** Closes whatever popup is open (a portaled listbox that hid the rest of the page). */
+function closePopup(el: HTMLElement): void {
+  const active = el.ownerDocument.activeElement;
+  for (const target of new Set([el, active instanceof Element ? active : el])) {
+    fire(target, 'keydown', { key: 'Escape', code: 'Escape' } as KeyboardEventInit);
+    fire(target, 'keyup', { key: 'Escape', code: 'Escape' } as KeyboardEventInit);
+  }
+}
+
+/** An option that opens a second level (Workday's "Social Media" › "LinkedIn"), not an answer. */
+function isCategory(option: HTMLElement): boolean {
+  return (
+    option.hasAttribute('aria-haspopup') ||
+    option.hasAttribute('aria-expanded') ||
+    /[›>»]\s*$/.test(textOf(option)) ||
+    !!option.querySelector(
+      '[class*="chevron" i],[class*="arrow" i],[class*="caret" i],[data-automation-id*="chevron" i]',
+    )
+  );
+}
+
+const BACK = /^(back|previous|‹|<|←)$|\bback\b/i;
+
+/** Opens each category of a two-level picker in turn, looking for the answer among its options. */
+async function throughCategories(
+  el: HTMLElement,
+  value: FillValue,
+): Promise<DiscoveredField['options'][number] | null> {
+  const categories = openOptions(el)
+    .filter((o) => isCategory(o.element))
+    .map((o) => o.label);
+  for (const category of categories.slice(0, 12)) {
+    const option = openOptions(el).find((o) => o.label === category);
+    if (!option) break;
+    realClick(option.element);
+    const inner = await waitFor(() => {
+      const now = openOptions(el);
+      return now.some((o) => o.label === category) ? null : now;
+    }, 1_000);
+    const leaves = (inner ?? []).filter((o) => !isCategory(o.element));
+    const chosen = chooseFrom(leaves, value);
+    if (chosen) return chosen;
+    const back = deepElements(el.ownerDocument).find(
+      (b) =>
+        b.matches('button,[role="button"],[role="option"]') &&
+        isVisible(b) &&
+        BACK.test(textOf(b) || b.getAttribute('aria-label') || ''),
+    );
+    if (back) realClick(back as HTMLElement);
+    else {
+      closePopup(el);
+      realClick(el);
+    }
+    await waitFor(() => openOptions(el).some((o) => o.label === category), 1_000);
+  }
+  return null;
+}
+
+/** What to try typing into a typeahead: the whole answer, then its first words. */
+function searchTexts(value: FillValue): string[] {
+  const full = searchText(value);
+  if (!full) return [];
+  const words = full.split(/\s+/);
+  return [...new Set([full, words.length > 2 ? words.slice(0, 2).join(' ') : '', words[0] ?? ''])].filter(
+    (t) => t.length >= 2,
+  );
+}
+
 async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<FillOutcome> {
   const el = field.element;
-  const isInput = el.tagName === 'INPUT';
   realClick(el);
-  if (isInput) fire(el, 'keydown', { key: 'ArrowDown' } as KeyboardEventInit);
-  // A select-like combobox lists every option once open; a searchable one needs typing first.
-  let chosen = await waitFor(() => chooseFrom(openOptions(el), value), isInput ? 250 : 800);
-  const search = searchText(value);
-  if (!chosen && isInput && search) {
-    await typeKeys(el as HTMLInputElement, search);
-    chosen = await waitFor(() => chooseFrom(openOptions(el), value), 3_000);
+  if (el.tagName === 'INPUT') fire(el, 'keydown', { key: 'ArrowDown' } as KeyboardEventInit);
+  // A select-like combobox lists every option once open; a searchable one needs typing first
+  // (into itself, or into the search box its popup focuses).
+  let chosen = await waitFor(() => chooseFrom(openOptions(el), value), el.tagName === 'INPUT' ? 250 : 800);
+  if (!chosen && openOptions(el).length) chosen = await throughCategories(el, value);
+  const active = el.ownerDocument.activeElement;
+  const box = (el.tagName === 'INPUT' ? el : active?.tagName === 'INPUT' ? active : null) as HTMLInputElement | null;
+  let suggested = false;
+  if (!chosen && box) {
+    for (const text of searchTexts(value)) {
+      await typeKeys(box, text);
+      chosen = await waitFor(() => chooseFrom(openOptions(el), value), suggested ? 1_500 : 3_000);
+      suggested ||= openOptions(el).length > 0;
+      // Nothing suggested for the whole answer: a free-text box, or a list without it.
+      if (chosen || !suggested) break;
+    }
   }
   if (!chosen) {
-    const typed = typeof value === 'string' && isInput && !openOptions(el).length;
-    if (typed) {
-      // A free-text combobox with no suggestions keeps what was typed.
-      typeValue(el as HTMLInputElement, value as string);
+    if (box === el && typeof value === 'string' && !suggested) {
+      // A free-text combobox with no suggestions keeps what was typed (read back: a typeahead that
+      // drops unpicked text is caught there).
+      typeValue(el as HTMLInputElement, value);
       blur(el);
-      return { ok: true, value: value as string };
+      return { ok: true, value };
     }
-    if (isInput) {
-      setNativeValue(el as HTMLInputElement, '');
-      fire(el, 'input');
+    if (box) {
+      setNativeValue(box, '');
+      fire(box, 'input');
     }
-    fire(el, 'keydown', { key: 'Escape' } as KeyboardEventInit);
+    closePopup(el);
     return { ok: false, reason: `no option of "${field.label}" matches "${wantedText(value)}"` };
   }
   realClick(chosen.element);
   await waitFor(() => !isVisible(chosen.element) || !chosen.element.isConnected, 1_000);
-  if (isInput) blur(el);
+  // A multi-select keeps its list open (and the page behind it aria-hidden) after a pick.
+  if (isVisible(chosen.element) || !isVisible(el)) closePopup(el);
+  if (el.tagName === 'INPUT') blur(el);
   return { ok: true, value: chosen.label };
 }
 
@@ -162,7 +240,17 @@ function bestPrefix(options: DiscoveredField['options'], value: string): Discove
   return scored[0]?.o ?? null;
 }
 
-function uploadFile(input: HTMLInputElement, file: FilePayload): FillOutcome {
+/** An uploader still sending the file to its endpoint: a progress bar, aria-busy, "Uploading…". */
+function uploading(input: HTMLInputElement): boolean {
+  let node: Element | null = input.parentElement;
+  for (let level = 0; node && level < 4 && node.tagName !== 'FORM'; level++, node = node.parentElement) {
+    const busy = Array.from(node.querySelectorAll('[role="progressbar"],[aria-busy="true"]')).some(isVisible);
+    if (busy || /\buploading\b/i.test(textOf(node))) return true;
+  }
+  return false;
+}
+
+async function uploadFile(input: HTMLInputElement, file: FilePayload): Promise<FillOutcome> {
   const view = windowOf(input);
   const bytes = Uint8Array.from(view.atob(file.base64), (c) => c.charCodeAt(0));
   const transfer = new view.DataTransfer();
@@ -170,7 +258,105 @@ function uploadFile(input: HTMLInputElement, file: FilePayload): FillOutcome {
   input.files = transfer.files;
   fire(input, 'input');
   fire(input, 'change');
+  // Uploaded to a separate endpoint: the form takes the file only once that request is done.
+  await delay(50);
+  await waitFor(() => !uploading(input), 15_000);
   return { ok: true, value: file.name };
+}
+
+const MONTH_NAMES = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b/i;
+const CALENDAR = '[role="dialog"],[role="grid"],table,[class*="calendar" i],[class*="datepicker" i]';
+const DAY_CELL = 'button,td,[role="gridcell"],[role="button"],[role="option"]';
+const OUTSIDE = /outside|other-month|prev-month|next-month|disabled|muted/i;
+
+/** The open calendar popup: the smallest visible container of at least 28 day cells. */
+function openCalendar(doc: Document): Element | null {
+  const candidates = deepElements(doc).filter(
+    (el) => el.matches(CALENDAR) && isVisible(el) && dayCells(el).length >= 28,
+  );
+  return candidates.find((c) => !candidates.some((other) => other !== c && c.contains(other))) ?? null;
+}
+
+function dayCells(calendar: Element): HTMLElement[] {
+  return Array.from(calendar.querySelectorAll<HTMLElement>(DAY_CELL)).filter(
+    (c) => /^\d{1,2}$/.test(textOf(c)) && !c.querySelector(DAY_CELL),
+  );
+}
+
+/** The month a calendar shows, as YYYY-MM, from its heading ("January 2027"). */
+function shownMonth(calendar: Element): string | null {
+  let root: Element | null = calendar;
+  for (let level = 0; root && level < 3; level++, root = root.parentElement) {
+    const m = MONTH_NAMES.exec(textOf(root));
+    if (m) return `${m[2]}-${String(monthNumber(m[1]!)).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+/** Picks `iso` in the calendar the read-only input opens: moves month by month, clicks the day. */
+async function pickFromCalendar(input: HTMLInputElement, iso: string): Promise<FillOutcome> {
+  realClick(input);
+  const failed = (why: string): FillOutcome => {
+    closePopup(input);
+    return { ok: false, reason: `the calendar of this date field ${why}` };
+  };
+  for (let moves = 0; moves < 48; moves++) {
+    const calendar = await waitFor(() => openCalendar(input.ownerDocument), 1_500);
+    if (!calendar) return failed('did not open');
+    const month = shownMonth(calendar);
+    if (!month) return failed('names no month');
+    const target = iso.slice(0, 7);
+    if (month === target) {
+      const day = dayCells(calendar).find(
+        (c) =>
+          Number(textOf(c)) === Number(iso.slice(8)) &&
+          !OUTSIDE.test(c.className) &&
+          c.getAttribute('aria-disabled') !== 'true' &&
+          !(c as HTMLButtonElement).disabled,
+      );
+      if (!day) return failed(`offers no ${iso}`);
+      realClick(day);
+      await waitFor(() => input.value.trim(), 1_000);
+      blur(input);
+      return { ok: true, value: input.value };
+    }
+    const forward = target > month;
+    const nav = Array.from(
+      calendar.parentElement?.querySelectorAll<HTMLElement>('button,[role="button"],a') ?? [],
+    ).find(
+      (b) =>
+        isVisible(b) &&
+        (forward ? NEXT_MONTH : PREVIOUS_MONTH).test(`${textOf(b)} ${b.getAttribute('aria-label') ?? ''} ${b.title}`),
+    );
+    if (!nav) return failed(`cannot move to ${target}`);
+    realClick(nav);
+    await waitFor(() => shownMonth(calendar) !== month || !calendar.isConnected, 1_000);
+  }
+  return failed(`never reached ${iso}`);
+}
+
+const NEXT_MONTH = /\bnext\b|›|»|→|^\s*>\s*$/i;
+const PREVIOUS_MONTH = /\bprev(ious)?\b|‹|«|←|^\s*<\s*$/i;
+
+/** One part of a split date: the option or text that means `want` (a number: 1 = January). */
+async function fillDatePart(el: HTMLElement, part: string, want: number): Promise<boolean> {
+  if (el.tagName === 'SELECT') {
+    const select = el as HTMLSelectElement;
+    const options = Array.from(select.options).filter((o) => !isPlaceholderOption(o.text, o.value));
+    const means = (text: string) => (part === 'month' ? monthNumber(text) : Number(text.trim()));
+    const option = options.find((o) => means(o.text) === want) ?? options.find((o) => means(o.value) === want);
+    if (!option) return false;
+    select.focus();
+    setNativeValue(select, option.value);
+    fire(select, 'input');
+    blur(select);
+    return true;
+  }
+  const text = part === 'year' ? String(want) : String(want).padStart(2, '0');
+  if (el.getAttribute('role') === 'spinbutton') await typeKeys(el as HTMLInputElement, text);
+  else typeValue(el as HTMLInputElement, text);
+  blur(el);
+  return true;
 }
 
 function toIsoDate(value: string): string | null {
@@ -192,6 +378,17 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
     case 'file':
       if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'expected a file' };
       return uploadFile(el as HTMLInputElement, value);
+    case 'date_parts': {
+      const iso = toIsoDate(wantedText(value));
+      if (!iso) return { ok: false, reason: `"${wantedText(value)}" is not a date` };
+      const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+      for (const part of field.options) {
+        const want = part.label === 'year' ? year : part.label === 'month' ? month : day;
+        if (!(await fillDatePart(part.element, part.label, want)))
+          return { ok: false, reason: `the ${part.label} of "${field.label}" offers no ${want}` };
+      }
+      return { ok: true, value: field.options.some((o) => o.label === 'day') ? iso : iso.slice(0, 7) };
+    }
     case 'text': {
       const input = el as HTMLInputElement;
       typeValue(input, wantedText(value));
@@ -201,6 +398,7 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
     case 'date': {
       const iso = toIsoDate(wantedText(value));
       if (!iso) return { ok: false, reason: `"${wantedText(value)}" is not a date` };
+      if ((el as HTMLInputElement).readOnly) return pickFromCalendar(el as HTMLInputElement, iso);
       const written = formatDate(iso, field.dateFormat);
       typeValue(el as HTMLInputElement, written);
       blur(el);

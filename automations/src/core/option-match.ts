@@ -87,9 +87,32 @@ function tokens(s: string): Set<string> {
   return new Set(norm(s).split(' ').filter(Boolean));
 }
 
+/** A phone country code as answers carry it: "+1 United States" (the code, then the country). */
+const PHONE_CODE = /^\+(\d{1,4})\b\s*(.*)$/;
+
+/**
+ * The option of a phone country-code picker for `+<code> <country>`: the options naming that
+ * code ("United States (+1)", "+1"); several (+1 is the US and Canada) are told apart by the
+ * country, and an option that names another country never answers.
+ */
+function phoneCodeOption(options: string[], code: string, country: string): string | null {
+  const hasCode = new RegExp(`(^|[^\\d])\\+?\\s?${code}(?!\\d)`);
+  const withCode = options.filter((o) => /\+\s?\d/.test(o) && hasCode.test(o));
+  if (withCode.length === 1) {
+    const named = withCode[0]!.replace(/[+()\d\s:-]+/g, ' ').trim();
+    return !named || !country || sameCountry(named, country) || norm(named).includes(norm(country))
+      ? withCode[0]!
+      : null;
+  }
+  const exact = withCode.filter((o) => country && sameCountry(o.replace(/[+()\d\s:-]+/g, ' ').trim(), country));
+  return exact.length === 1 ? exact[0]! : null;
+}
+
 /** The option that best means `wanted`, or null when none clearly does. */
 export function matchOption(options: string[], wanted: string | boolean | number): string | null {
   if (!options.length) return null;
+  const code = typeof wanted === 'string' ? PHONE_CODE.exec(wanted.trim()) : null;
+  if (code) return phoneCodeOption(options, code[1]!, code[2]!.trim());
   if (typeof wanted === 'number') return rangeOption(options, wanted) ?? matchOption(options, String(wanted));
   if (typeof wanted === 'boolean') return options.find((o) => yesNoOf(o) === wanted) ?? null;
   const w = norm(wanted);

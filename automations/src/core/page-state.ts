@@ -120,9 +120,35 @@ export function confirmation(doc: Document, markers: Markers): { text: string; a
   return moved ? { text: `${doc.title} (${doc.location.pathname})`.trim(), already: false } : null;
 }
 
+/** Smaller than this, a CAPTCHA frame is a badge or an invisible widget's anchor, not a challenge. */
+const CHALLENGE_MIN_PX = 40;
+
+/**
+ * A CAPTCHA the page shows: a visible challenge or checkbox frame, or a container holding one.
+ * Invisible widgets (Lever renders an invisible hCaptcha on every posting), empty containers and
+ * the reCAPTCHA v3 badge ask nothing of anyone and are not a block.
+ */
+function shownChallenge(el: Element): boolean {
+  if (!isVisible(el)) return false;
+  if (/invisible/i.test(`${el.getAttribute('data-size') ?? ''} ${el.getAttribute('src') ?? ''}`)) return false;
+  if (el.closest('.grecaptcha-badge,[data-size="invisible"]')) return false;
+  const frames = el.tagName === 'IFRAME' ? [el] : Array.from(el.querySelectorAll('iframe'));
+  const shown = frames.some((f) => {
+    if (!isVisible(f) || /invisible/i.test(f.getAttribute('src') ?? '')) return false;
+    const rect = f.getBoundingClientRect();
+    return rect.width >= CHALLENGE_MIN_PX && rect.height >= CHALLENGE_MIN_PX;
+  });
+  if (shown) return true;
+  // A container without a frame is a challenge only when it asks something (an image, a prompt).
+  if (el.tagName === 'IFRAME') return false;
+  const rect = el.getBoundingClientRect();
+  const asks = textOf(el) !== '' || !!el.querySelector('img,canvas,input');
+  return asks && rect.width >= CHALLENGE_MIN_PX && rect.height >= CHALLENGE_MIN_PX;
+}
+
 /** What stops an application before the form: CAPTCHA, bot wall, closed posting, login wall. */
 export function blocker(doc: Document, hasApplicationFields: boolean): Blocker | null {
-  const captcha = CAPTCHA_SELECTORS.flatMap((s) => deepQueryAll(s, doc)).find((el) => isVisible(el));
+  const captcha = CAPTCHA_SELECTORS.flatMap((s) => deepQueryAll(s, doc)).find(shownChallenge);
   if (captcha)
     return { kind: 'blocked', message: 'A CAPTCHA challenge must be solved before this form can be submitted.' };
   const text = pageText(doc);

@@ -89,6 +89,11 @@ export function compareReadBack(intended: Intended, readBack: ReadBack): Compari
     const all = intended.every((want) => chosen.some((have) => sameChoice(want, have)));
     return all && chosen.length >= intended.length ? { ok: true } : miss;
   }
+  if (readBack.widget === 'date_parts') {
+    // Month and year only (no day part) hold the month of the date.
+    const iso = isoDate(shown(intended));
+    return iso !== null && actual.length >= 7 && iso.startsWith(actual) ? { ok: true } : miss;
+  }
   if (readBack.widget === 'text' || readBack.widget === 'date') {
     if (typeof intended === 'boolean') return norm(actual) === norm(shown(intended)) ? { ok: true } : miss;
     return sameText(String(intended), actual, readBack.type) ? { ok: true } : miss;

@@ -3,10 +3,12 @@
 // cannot go on. The core keeps no state between calls, so a host may re-inject it after every
 // navigation (Playwright) or the extension's background may re-inject it into a new document.
 import { normalizeQuestion } from '@jobswipe/protocol/questions';
+import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
+import { CONTROLS } from './accessible-name.ts';
 import { NEXT, START, SUBMIT } from './adapters/generic.ts';
 import { type Adapter, adapterFor } from './adapters/index.ts';
 import { type Answer, decide } from './answer-policy.ts';
-import { type Control, clickSoon, findControl, recentlyClicked } from './controls.ts';
+import { type Control, clicksOnView, findControl, press, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { type FillValue, fillField } from './fill.ts';
@@ -24,6 +26,8 @@ import type {
   Unanswered,
 } from './types.ts';
 
+/** Clicks on Next a page may ignore (each left alone for the grace period) before the step gives up. */
+const IGNORED_CLICKS = 3;
 /** Rounds of fill → settle → look again, for questions that appear once another is answered. */
 const FILL_ROUNDS = 3;
 
@@ -62,6 +66,7 @@ function alreadyHolds(f: DiscoveredField, answer: Answer): boolean {
   if (f.widget === 'file') return typeof value === 'object' && !Array.isArray(value) && now.includes(value.name);
   if (f.widget === 'checkbox') return (now === 'true') === (value === true || /^(yes|true)$/i.test(String(value)));
   if (!now) return false;
+  if (f.widget === 'date_parts') return compareReadBack(value, { widget: f.widget, type: f.type, value: now }).ok;
   if (f.widget === 'text' || f.widget === 'date') return norm(now) === norm(String(value));
   if (typeof value === 'object') return false;
   return matchOption([now], value) !== null;
@@ -75,6 +80,26 @@ function questionOf(f: DiscoveredField, sensitive: boolean): Unanswered {
   const q: Unanswered = { key: normalizeQuestion(label), label, type, required: f.required, sensitive };
   if (options.length) q.options = options;
   return q;
+}
+
+/** The page marks this very field wrong: aria-invalid, or an error inside a wrapper holding it alone. */
+function marksThisField(f: DiscoveredField, errorSelectors: string[]): boolean {
+  const own: Element[] = [f.element, ...f.options.map((o) => o.element)];
+  if (own.some((el) => el.getAttribute('aria-invalid') === 'true')) return true;
+  const selector = errorSelectors.join(',');
+  for (let node = parentElement(f.element), level = 0; node && level < 3; node = parentElement(node), level++) {
+    if (Array.from(node.querySelectorAll(CONTROLS)).some((c) => !own.some((o) => o === c || o.contains(c)))) break;
+    if (Array.from(node.querySelectorAll(selector)).some((e) => isVisible(e) && textOf(e) !== '')) return true;
+  }
+  return false;
+}
+
+/** The form's refusal, with the fields it marks as wrong as questions for the user. */
+function refused(doc: Document, markers: Markers, errors: string[], ats: string): StepResult {
+  const questions = applicationFields(doc)
+    .filter((f) => marksThisField(f, markers.errorSelectors))
+    .map((f) => questionOf(f, sensitiveKindOf(f.label) !== null));
+  return { status: 'invalid', errors, ats, ...(questions.length ? { questions } : {}) };
 }
 
 interface FillReport {
@@ -208,8 +233,8 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     if (start) {
       const wait = pending(start.element);
       if (wait) return wait;
-      clickSoon(start.element, view);
-      return { status: 'advanced', filled: [], action: `clicked "${start.label}"`, ats };
+      const click = press(start.element, view, input.trustedClicks);
+      return { status: 'advanced', filled: [], action: `clicked "${start.label}"`, ats, ...(click ? { click } : {}) };
     }
   }
   // Verifying fills and submits nothing: the form being there says nothing either way.
@@ -225,27 +250,37 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   if (next) {
     const wait = pending(next.element);
     if (wait) return wait;
-    clickSoon(next.element, view);
-    return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats };
+    // Clicked on this very page before and nothing written differently: refused with errors, or
+    // ignored through several grace periods, the same click would be refused forever.
+    const errors = validationErrors(doc, markers);
+    const times = changed === 0 ? clicksOnView(next.element, view) : 0;
+    if (times >= (errors.length ? 1 : IGNORED_CLICKS)) {
+      return refused(doc, markers, errors.length ? errors : [`the page did not move on after "${next.label}"`], ats);
+    }
+    const click = press(next.element, view, input.trustedClicks);
+    return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats, ...(click ? { click } : {}) };
   }
   const submit = findControl(doc, control(SUBMIT, adapter.submit));
   if (submit) {
     const errors = input.submits > 0 ? validationErrors(doc, markers) : [];
     // Refilled after a refusal but nothing was written differently: the same click would fail again.
-    if (errors.length && changed === 0) return { status: 'invalid', errors, ats };
+    if (errors.length && changed === 0) return refused(doc, markers, errors, ats);
     return { status: 'ready', filled, submitLabel: submit.label, ats };
   }
   const errors = validationErrors(doc, markers);
-  if (errors.length) return { status: 'invalid', errors, ats };
+  if (errors.length) return refused(doc, markers, errors, ats);
   return { status: 'waiting', message: 'No form, confirmation or control to go on was found on this page.', ats };
 }
 
-/** Clicks the final submit control (after the host recorded its pre-submit checkpoint). */
-export function submit(doc: Document = document): SubmitResult {
+/**
+ * Clicks the final submit control (after the host recorded its pre-submit checkpoint), or with
+ * `trustedClicks` says where the host must click it.
+ */
+export function submit(doc: Document = document, options: { trustedClicks?: boolean } = {}): SubmitResult {
   const adapter = adapterFor(doc);
   const found = findControl(doc, control(SUBMIT, adapter.submit));
-  if (found) clickSoon(found.element);
-  return { clicked: found?.label ?? null };
+  const click = found ? press(found.element, '', options.trustedClicks) : undefined;
+  return { clicked: found?.label ?? null, ...(click ? { click } : {}) };
 }
 
 /** After a submit: the confirmation, the errors the form shows, a blocker, or nothing yet. */
@@ -253,6 +288,6 @@ export async function afterSubmit(doc: Document = document): Promise<StepResult>
   const { ats, markers, shown } = await look(doc);
   if (shown) return shown;
   const errors = validationErrors(doc, markers);
-  if (errors.length) return { status: 'invalid', errors, ats };
+  if (errors.length) return refused(doc, markers, errors, ats);
   return { status: 'waiting', message: 'No confirmation yet.', ats };
 }

@@ -27,6 +27,17 @@ export interface StepInput {
   account?: { email?: string; password: string; host: string } | null;
   /** The job applied to: its company (questions name it) and country (authorization questions). */
   job?: JobContext | null;
+  /**
+   * The host clicks Apply / Next / Submit itself with trusted input (Playwright's mouse): the core
+   * then says where (`click`) instead of dispatching synthetic events.
+   */
+  trustedClicks?: boolean;
+}
+
+/** Where to click, in CSS pixels of the viewport of the frame the core runs in. */
+export interface ClickTarget {
+  x: number;
+  y: number;
 }
 
 export type { FilledField, JobContext };
@@ -45,7 +56,7 @@ export interface Mismatch {
 
 export type StepResult =
   /** Filled what this page asks and clicked a control that leads on (Apply, Next, Continue). */
-  | { status: 'advanced'; filled: FilledField[]; action: string; ats: string }
+  | { status: 'advanced'; filled: FilledField[]; action: string; ats: string; click?: ClickTarget }
   /** Everything is filled; the next click is the final submit (`core.submit()`). */
   | { status: 'ready'; filled: FilledField[]; submitLabel: string; ats: string }
   | { status: 'submitted'; confirmation: string; ats: string }
@@ -55,8 +66,8 @@ export type StepResult =
   | { status: 'login_required'; message: string; ats: string }
   | { status: 'blocked'; message: string; ats: string }
   | { status: 'expired'; message: string; ats: string }
-  /** Validation errors are shown that this step could not fix. */
-  | { status: 'invalid'; errors: string[]; ats: string }
+  /** Validation errors are shown that this step could not fix; `questions`: the fields they mark. */
+  | { status: 'invalid'; errors: string[]; questions?: Unanswered[]; ats: string }
   /** Verifying: the ATS shows no application exists (it offers the form to a signed-in applicant). */
   | { status: 'not_applied'; message: string; ats: string }
   /** Verifying: nothing on the page says whether the application went through. */
@@ -66,6 +77,8 @@ export type StepResult =
 
 export interface SubmitResult {
   clicked: string | null;
+  /** With `trustedClicks`: where the host must click (the core clicked nothing). */
+  click?: ClickTarget;
 }
 
 /** One control (or group of controls) as the core sees it. */
@@ -84,7 +97,18 @@ export interface DiscoveredField {
   /** Date fields typed as text: the pattern the placeholder shows ("MM/DD/YYYY"). */
   dateFormat?: string;
   /** How the control takes a value. */
-  widget: 'text' | 'select' | 'radio' | 'checkbox' | 'checkbox_group' | 'buttons' | 'combobox' | 'file' | 'date';
+  widget:
+    | 'text'
+    | 'select'
+    | 'radio'
+    | 'checkbox'
+    | 'checkbox_group'
+    | 'buttons'
+    | 'combobox'
+    | 'file'
+    | 'date'
+    /** A date split into month / day / year controls; `options` are the parts, labelled by what they hold. */
+    | 'date_parts';
 }
 
 export type { AnswerValue, SavedAnswers };

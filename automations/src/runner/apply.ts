@@ -18,7 +18,7 @@ import type { FilledField, StepInput, StepResult, Unanswered } from '../core/typ
 import { loadFile } from './applicant-files.ts';
 import { launchBrowser, launchDesktopContext, newApplicationContext, type ProxySettings } from './browser.ts';
 import { captureEvidence, defaultEvidenceDir } from './evidence.ts';
-import { callCore, coreAfterSubmit, coreStep, coreSubmit, formFrame } from './page-core.ts';
+import { callCore, clickAt, coreAfterSubmit, coreStep, coreSubmit, formFrame } from './page-core.ts';
 import { type ProgressCallback, ProgressReporter } from './progress.ts';
 
 export interface ApplyOptions {
@@ -64,6 +64,8 @@ const MAX_STEPS = 40;
 const MAX_SUBMITS = 3;
 /** How long a page may show nothing to act on (still rendering, a slow server) before giving up. */
 const MAX_WAITING_MS = 30_000;
+/** The longest a verifying look waits for the page's requests to finish before it reads the page. */
+const SETTLE_NETWORK_MS = 8_000;
 
 class Aborted extends Error {}
 
@@ -107,6 +109,12 @@ async function openSession(opts: ApplyOptions): Promise<Session> {
 async function settleAfterClick(page: Page): Promise<void> {
   await page.waitForEvent('framenavigated', { timeout: 200 }).catch(() => {});
   await page.waitForLoadState('domcontentloaded').catch(() => {});
+}
+
+/** Waits until the page has loaded and its network has been idle (bounded: some pages poll forever). */
+async function settledPage(page: Page): Promise<void> {
+  await page.waitForLoadState('load', { timeout: 10_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle', { timeout: SETTLE_NETWORK_MS }).catch(() => {});
 }
 
 class Attempt {
@@ -188,6 +196,8 @@ async function baseInput(opts: ApplyOptions): Promise<StepInput> {
     },
     coverLetterText: opts.coverLetter ?? opts.profile.coverLetter,
     submits: 0,
+    // Playwright clicks Apply, Next and Submit with real input; the extension's core clicks itself.
+    trustedClicks: true,
     account: opts.account ? { ...opts.account, host: opts.account.host ?? new URL(opts.url).host } : null,
     job: opts.job ?? null,
   };
@@ -213,7 +223,14 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
       });
     }
     case 'invalid':
-      return attempt.result('failed', 'permanent', `The form refused the application: ${r.errors.join('; ')}`);
+      // Errors shown instead of a confirmation prove the form kept the application: nothing was
+      // sent, so the user fixes or answers what it refused (never "did it go through?").
+      return attempt.result(
+        'needs_attention',
+        'needs_user',
+        `The form refused the application, so nothing was submitted: ${r.errors.join('; ')}`,
+        { unanswered: r.questions ?? [] },
+      );
     case 'mismatch': {
       const list = r.fields.map((m) => `"${m.field}" shows "${m.actual}" instead of "${m.expected}"`).join('; ');
       return attempt.result(
@@ -238,15 +255,29 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
  */
 async function verify(attempt: Attempt): Promise<ApplyResult | null> {
   await attempt.progress.report('verify', 'Looking for proof of the earlier submission');
+  let settledView: string | null = null;
   for (let i = 0; i < MAX_STEPS; i++) {
     attempt.frame = await formFrame(attempt.page, attempt.frame);
     const r = await coreStep(attempt.page, attempt.frame, attempt.input(0, { verifyOnly: true }));
     if (r.status === 'not_applied') return null;
+    if (r.status === 'advanced' && r.click) await clickAt(attempt.page, attempt.frame, r.click);
     if (r.status === 'advanced' || r.status === 'waiting') {
       await settleAfterClick(attempt.page);
       continue;
     }
-    const end = r.status === 'unknown' ? null : terminal(attempt, r);
+    if (r.status === 'unknown') {
+      // "No proof either way" holds only for a settled page: loaded, its requests answered, and
+      // saying the same twice. A page still fetching its notice would send a submitted
+      // application to the user as a question.
+      const view = attempt.page.url();
+      if (settledView !== view) {
+        settledView = view;
+        await settledPage(attempt.page);
+        continue;
+      }
+      break;
+    }
+    const end = terminal(attempt, r);
     if (end) return end;
     break;
   }
@@ -313,6 +344,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     attempt.phase('fill');
     if (r.status === 'advanced') {
       pages++;
+      if (r.click) await clickAt(page, frame, r.click);
       const uploaded = r.filled.some((f) => f.source === 'resume');
       await progress.page(uploaded ? 'upload' : 'fill', pages, r.action);
       await settleAfterClick(page);
@@ -337,9 +369,10 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
       });
     attempt.checkAbort('submitting');
     await progress.report(SUBMITTING_STEP, r.submitLabel);
-    const { clicked } = await coreSubmit(page, frame);
+    const { clicked, click } = await coreSubmit(page, frame, true);
     // The page changed between the step and the click: nothing was sent, so look again.
     if (!clicked) continue;
+    if (click) await clickAt(page, frame, click);
     submits++;
     attempt.phase('review');
     await progress.report('confirm', 'Waiting for the ATS to answer');

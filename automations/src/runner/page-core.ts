@@ -4,7 +4,7 @@
 import type { Frame, Page } from 'playwright-core';
 // Declares the `__jobswipeCore` global these calls reach into, for every program that imports this.
 import type {} from '../core/install.ts';
-import type { StepInput, StepResult, SubmitResult } from '../core/types.ts';
+import type { ClickTarget, StepInput, StepResult, SubmitResult } from '../core/types.ts';
 import { coreBundle } from './core-bundle.ts';
 
 const INTERRUPTED = /Execution context was destroyed|navigat|Target closed|frame was detached|Cannot find context/i;
@@ -54,8 +54,29 @@ export async function formFrame(page: Page, current?: Frame): Promise<Frame> {
 export const coreStep = (page: Page, frame: Frame, input: StepInput): Promise<StepResult> =>
   callCore(page, frame, (arg) => globalThis.__jobswipeCore!.step(arg), input);
 
-export const coreSubmit = (page: Page, frame: Frame): Promise<SubmitResult> =>
-  callCore(page, frame, () => globalThis.__jobswipeCore!.submit(), null);
+export const coreSubmit = (page: Page, frame: Frame, trustedClicks = false): Promise<SubmitResult> =>
+  callCore(
+    page,
+    frame,
+    (trusted) => globalThis.__jobswipeCore!.submit(document, { trustedClicks: trusted }),
+    trustedClicks,
+  );
+
+/**
+ * A trusted click (Playwright's mouse: real input events, `isTrusted` true) where the core said,
+ * its frame's offset in the page added.
+ */
+export async function clickAt(page: Page, frame: Frame, at: ClickTarget): Promise<void> {
+  let x = at.x;
+  let y = at.y;
+  for (let f: Frame | null = frame; f && f !== page.mainFrame(); f = f.parentFrame()) {
+    const box = await (await f.frameElement()).boundingBox();
+    if (!box) throw new Error("The form's frame is not on screen: it cannot be clicked.");
+    x += box.x;
+    y += box.y;
+  }
+  await page.mouse.click(x, y);
+}
 
 export const coreAfterSubmit = (page: Page, frame: Frame): Promise<StepResult> =>
   callCore(page, frame, () => globalThis.__jobswipeCore!.afterSubmit(), null);

@@ -29,7 +29,7 @@ describe('fieldKey', () => {
     ['Address', 'location'],
     ['Address Line 1', 'addressLine'],
     ['Message to the Hiring Team', 'coverLetter'],
-    ['Country Phone Code', null],
+    ['Country Phone Code', 'phoneCountryCode'],
     ['Zip / Postal code', 'postalCode'],
     ['Current company', 'currentCompany'],
     ['How many years of professional experience do you have?', 'totalYears'],

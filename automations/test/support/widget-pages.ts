@@ -1,0 +1,519 @@
+// Application pages built like the real ATSs' DOM, one widget family each, served by a small HTTP
+// server over a real socket. Each page's own script does what the real widget does (a listbox
+// portaled to <body> that hides the rest, a typeahead that drops text nobody picked, an uploader
+// that sends the file elsewhere and clears the input, a challenge shown after the final click) and
+// records what a submit sends, so a test can check every value the engine left on the page.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Submits what `collect()` returns by fetch (no form post), after the page's own required checks. */
+const SUBMIT = (name: string) => `
+<script>
+window.submitApplication = async (data, required) => {
+  const missing = required.filter((k) => data[k] === '' || data[k] === false || data[k] == null || (Array.isArray(data[k]) && !data[k].length));
+  const errors = document.getElementById('errors');
+  if (missing.length) { errors.hidden = false; errors.textContent = 'Please fill in all required fields: ' + missing.join(', '); return; }
+  const res = await fetch('/submit/${name}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+  if (res.ok) document.body.innerHTML = '<main><h1>Thank you for applying!</h1><p>We have received your application.</p></main>';
+};
+</script>
+<div id="errors" role="alert" hidden></div>`;
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:14px sans-serif;margin:20px} [role=option]{padding:4px;cursor:pointer} .popup{position:absolute;top:40px;left:300px;background:#fff;border:1px solid #999;z-index:10}</style>
+</head><body>${body}</body></html>`;
+
+/**
+ * Workday: data-automation-id fields, `aria-required` on the field's wrapper and an `aria-hidden`
+ * asterisk, a country phone code button whose listbox is portaled to <body> while the page is
+ * aria-hidden, a two-level "How Did You Hear About Us?" prompt (Social Media › LinkedIn), a phone
+ * extension whose id says phoneNumber, date spinbuttons, and a split start-date of selects.
+ */
+const workday = page(
+  'Workday — My Information',
+  `<div id="main" data-automation-id="applyFlowPage">
+<h2>My Information</h2>
+<div data-automation-id="formField-legalNameSection_firstName" aria-required="true">
+  <label for="input-4">First Name<abbr aria-hidden="true" title="required">*</abbr></label>
+  <input id="input-4" type="text" data-automation-id="legalNameSection_firstName">
+</div>
+<div data-automation-id="formField-legalNameSection_lastName" aria-required="true">
+  <label for="input-5">Last Name<abbr aria-hidden="true" title="required">*</abbr></label>
+  <input id="input-5" type="text" data-automation-id="legalNameSection_lastName">
+</div>
+<div data-automation-id="formField-countryPhoneCode" aria-required="true">
+  <label id="cpc-label">Country Phone Code<abbr aria-hidden="true">*</abbr></label>
+  <button type="button" id="cpc" aria-haspopup="listbox" aria-labelledby="cpc-label cpc" data-automation-id="countryPhoneCode">Select One</button>
+</div>
+<div data-automation-id="formField-phoneNumber" aria-required="true">
+  <label for="phoneNumber--phoneNumber">Phone Number<abbr aria-hidden="true">*</abbr></label>
+  <input id="phoneNumber--phoneNumber" type="text" data-automation-id="phone-number">
+</div>
+<div data-automation-id="formField-extension">
+  <label for="phoneNumber--extension">Phone Extension</label>
+  <input id="phoneNumber--extension" type="text" data-automation-id="phone-extension">
+</div>
+<div data-automation-id="formField-source" aria-required="true">
+  <label id="source-label">How Did You Hear About Us?<abbr aria-hidden="true">*</abbr></label>
+  <div data-automation-id="multiselectInputContainer">
+    <input id="source" role="combobox" aria-labelledby="source-label" placeholder="Search" data-automation-id="searchBox" autocomplete="off">
+    <ul data-automation-id="selectedItemList"></ul>
+  </div>
+</div>
+<fieldset data-automation-id="formField-startDate">
+  <legend>When can you start?<abbr aria-hidden="true">*</abbr></legend>
+  <select name="startMonth" aria-label="Month"><option value="">Month</option>${Array.from({ length: 12 }, (_, i) =>
+    new Date(2000, i, 1).toLocaleString('en-US', { month: 'long' }),
+  )
+    .map((m, i) => `<option value="${i}">${m}</option>`)
+    .join('')}</select>
+  <select name="startDay" aria-label="Day"><option value="">Day</option>${Array.from({ length: 31 }, (_, i) => `<option>${i + 1}</option>`).join('')}</select>
+  <select name="startYear" aria-label="Year"><option value="">Year</option><option>2026</option><option>2027</option><option>2028</option></select>
+</fieldset>
+<h3>Voluntary Self-Identification of Disability</h3>
+<div data-automation-id="formField-dateSignedOn" aria-required="true">
+  <label id="date-label">Date<abbr aria-hidden="true">*</abbr></label>
+  <div data-automation-id="dateInputWrapper" role="group" aria-labelledby="date-label">
+    <input role="spinbutton" aria-label="Month" aria-valuemin="1" aria-valuemax="12" data-automation-id="dateSectionMonth-input" size="2">
+    <input role="spinbutton" aria-label="Day" aria-valuemin="1" aria-valuemax="31" data-automation-id="dateSectionDay-input" size="2">
+    <input role="spinbutton" aria-label="Year" data-automation-id="dateSectionYear-input" size="4">
+  </div>
+</div>
+<button type="button" data-automation-id="bottom-navigation-next-button" id="submit">Submit</button>
+</div>
+${SUBMIT('workday')}
+<script>
+const main = document.getElementById('main');
+function openPopup(options, onPick, back) {
+  closePopup();
+  main.setAttribute('aria-hidden', 'true');
+  const popup = document.createElement('div');
+  popup.className = 'popup'; popup.id = 'popup';
+  if (back) { const b = document.createElement('button'); b.type = 'button'; b.setAttribute('aria-label', 'Back'); b.textContent = '←'; b.onclick = back; popup.append(b); }
+  const list = document.createElement('div'); list.setAttribute('role', 'listbox');
+  for (const o of options) {
+    const el = document.createElement('div'); el.setAttribute('role', 'option'); el.setAttribute('data-automation-id', 'promptOption');
+    el.textContent = o.label;
+    if (o.children) { const c = document.createElement('span'); c.className = 'wd-icon-chevron-right-small'; el.append(c); }
+    el.onclick = () => onPick(o);
+    list.append(el);
+  }
+  popup.append(list);
+  document.body.append(popup);
+  document.addEventListener('keydown', escape);
+}
+function closePopup() { document.getElementById('popup')?.remove(); main.removeAttribute('aria-hidden'); document.removeEventListener('keydown', escape); }
+function escape(e) { if (e.key === 'Escape') closePopup(); }
+const cpc = document.getElementById('cpc');
+cpc.onclick = () => openPopup(['Canada (+1)', 'United Kingdom (+44)', 'United States of America (+1)'].map((label) => ({ label })), (o) => { cpc.textContent = o.label; closePopup(); });
+const SOURCES = [
+  { label: 'Job Board', children: ['Indeed', 'Glassdoor'] },
+  { label: 'Social Media', children: ['Facebook', 'LinkedIn', 'Twitter'] },
+  { label: 'Employee Referral' },
+];
+const chosen = [];
+const source = document.getElementById('source');
+function showSources() { openPopup(SOURCES, pickSource); }
+function pickSource(o) {
+  if (o.children) return openPopup(o.children.map((label) => ({ label })), pickSource, showSources);
+  chosen.push(o.label);
+  const li = document.createElement('li'); li.setAttribute('data-automation-id', 'selectedItem'); li.textContent = o.label;
+  document.querySelector('[data-automation-id=selectedItemList]').append(li);
+  closePopup();
+}
+source.addEventListener('click', () => { if (!document.getElementById("popup")) showSources(); });
+const v = (sel) => document.querySelector(sel).value;
+const part = (id) => document.querySelector('[data-automation-id=' + id + ']').value;
+document.getElementById('submit').onclick = () => submitApplication({
+  firstName: v('#input-4'), lastName: v('#input-5'),
+  countryPhoneCode: cpc.textContent === 'Select One' ? '' : cpc.textContent,
+  phone: v('#phoneNumber--phoneNumber'), extension: v('#phoneNumber--extension'),
+  source: chosen,
+  start: v('[name=startYear]') && [v('[name=startYear]'), String(Number(v('[name=startMonth]')) + 1).padStart(2, '0'), v('[name=startDay]').padStart(2, '0')].join('-'),
+  dateSigned: [part('dateSectionYear-input'), part('dateSectionMonth-input'), part('dateSectionDay-input')].join('-'),
+}, ['firstName', 'lastName', 'countryPhoneCode', 'phone', 'source', 'start', 'dateSigned']);
+</script>`,
+);
+
+/**
+ * Ashby: no <form>; labels whose `for` names no control; an aria-pressed Yes/No pair with a
+ * description between it and its label; div[role=radio] chips with en-dash year ranges; a hidden
+ * file input behind "Choose a file" that uploads to its own endpoint and clears itself.
+ */
+const ashby = page(
+  'Ashby — Application',
+  `<div class="ashby-application-form-container">
+<div class="_fieldEntry"><label class="_heading _required" for="_systemfield_name">Name</label><input id="_systemfield_name" name="_systemfield_name" required></div>
+<div class="_fieldEntry"><label class="_heading _required" for="_systemfield_email">Email</label><input id="_systemfield_email" type="email" name="_systemfield_email" required></div>
+<div class="_fieldEntry"><label class="_heading" for="_systemfield_resume_label">Resume<span aria-hidden="true">*</span></label>
+  <div class="_fileUpload"><button type="button" onclick="document.getElementById('file-7f').click()">Choose a file</button><input type="file" id="file-7f" hidden></div>
+  <p class="_fileName" id="file-name"></p></div>
+<div class="_fieldEntry"><label class="_heading" for="9c1e-relocate-labelled">Are you willing to relocate to New York?<span aria-hidden="true">*</span></label>
+  <p class="_description">Our office is at 5 Penn Plaza.</p>
+  <div class="_yesno" id="relocate"><button type="button" class="_option" aria-pressed="false">Yes</button><button type="button" class="_option" aria-pressed="false">No</button></div></div>
+<div class="_fieldEntry"><label class="_heading" for="4b2d-years-labelled">How many years of professional experience do you have?</label>
+  <p class="_description">Count full-time roles only.</p>
+  <div class="_chips" id="years">${['0–2 years', '3–5 years', '6–9 years', '10+ years'].map((y) => `<div role="radio" aria-checked="false" tabindex="0" class="_chip">${y}</div>`).join('')}</div></div>
+<button type="button" class="ashby-application-form-submit-button" id="submit">Submit Application</button>
+</div>
+${SUBMIT('ashby')}
+<script>
+let uploaded = '';
+const file = document.getElementById('file-7f');
+file.addEventListener('change', async () => {
+  const name = document.getElementById('file-name');
+  name.innerHTML = '<span role="progressbar">Uploading…</span>';
+  const f = file.files[0];
+  await new Promise((r) => setTimeout(r, 300));
+  const res = await fetch('/upload', { method: 'POST', headers: { 'x-file-name': f.name }, body: f });
+  uploaded = (await res.json()).name;
+  name.textContent = uploaded;
+  file.value = '';
+});
+for (const group of ['relocate', 'years']) {
+  const options = document.querySelectorAll('#' + group + ' > *');
+  for (const o of options) o.addEventListener('click', () => {
+    for (const x of options) x.setAttribute(o.getAttribute('role') === 'radio' ? 'aria-checked' : 'aria-pressed', String(x === o));
+  });
+}
+const pressed = (group) => [...document.querySelectorAll('#' + group + ' [aria-pressed=true], #' + group + ' [aria-checked=true]')].map((e) => e.textContent).join('');
+document.getElementById('submit').onclick = () => submitApplication({
+  name: document.getElementById('_systemfield_name').value, email: document.getElementById('_systemfield_email').value,
+  resume: uploaded, relocate: pressed('relocate'), years: pressed('years'),
+}, ['name', 'email', 'resume', 'relocate']);
+</script>`,
+);
+
+/**
+ * Lever: "Apply with LinkedIn" beside the form, ✱ markers, an invisible hCaptcha container on every
+ * posting, a long question naming email addresses, an optional marketing opt-in, a required consent
+ * whose marker is aria-hidden, and a honeypot clipped to nothing. `?challenge` shows the hCaptcha
+ * challenge when the final button is clicked, and sends nothing.
+ */
+const lever = (challenge: boolean) =>
+  page(
+    'Lever — Apply',
+    `<a class="postings-btn template-btn-submit" href="/linkedin">Apply with LinkedIn</a>
+<form id="application-form" onsubmit="return false">
+<div class="application-question"><div class="application-label">Full name<span class="required">✱</span></div><div class="application-field"><input type="text" name="name" required></div></div>
+<div class="application-question"><div class="application-label">Email<span class="required">✱</span></div><div class="application-field"><input type="email" name="email" required></div></div>
+<div class="application-question"><div class="application-label">Phone</div><div class="application-field"><input type="text" name="phone"></div></div>
+<div class="application-question"><div class="application-label">Current company</div><div class="application-field"><input type="text" name="org"></div></div>
+<div style="height:0;overflow:hidden"><label for="email-confirm">Confirm email</label><input id="email-confirm" type="email" name="email_confirm" tabindex="-1"></div>
+<div class="application-question"><div class="application-label">Please list three professional references and their email addresses</div><div class="application-field"><textarea name="references"></textarea></div></div>
+<div class="application-question"><label><input type="checkbox" name="marketing"> I'd like to hear about future opportunities at Lumen</label></div>
+<div class="application-question"><div class="application-label">Privacy notice<span class="required" aria-hidden="true">✱</span></div><label><input type="checkbox" name="consent"> I have read and agree to the privacy notice</label></div>
+<div id="h-captcha" class="h-captcha" data-sitekey="10000000-ffff-ffff-ffff-000000000001" data-size="invisible"><iframe src="about:blank#hcaptcha-checkbox-invisible" width="0" height="0" style="border:0" title="Widget containing checkbox for hCaptcha security challenge"></iframe></div>
+<button type="button" id="btn-submit" data-qa="btn-submit">Submit application</button>
+</form>
+<div id="challenge" style="position:absolute;top:-10000px;visibility:hidden"><iframe src="about:blank#hcaptcha-challenge" width="400" height="580" title="Main content of the hCaptcha challenge"></iframe></div>
+${SUBMIT('lever')}
+<script>
+const f = document.getElementById('application-form');
+document.getElementById('btn-submit').onclick = () => {
+  if (${challenge}) { const c = document.getElementById('challenge'); c.style.top = '40px'; c.style.visibility = 'visible'; return; }
+  submitApplication({ name: f.name.value, email: f.email.value, phone: f.phone.value, org: f.org.value, email_confirm: f.email_confirm.value,
+    references: f.references.value, marketing: f.marketing.checked, consent: f.consent.checked }, ['name', 'email', 'consent']);
+};
+</script>`,
+  );
+
+/**
+ * Greenhouse's job-boards design: react-select comboboxes (the input keeps no value, the pick shows
+ * in a sibling, the menu is portaled to <body> and the app is aria-hidden while it is open), a
+ * location typeahead that drops text nobody picked, and a phone country picker with numeric values.
+ */
+const greenhouse = page(
+  'Greenhouse — Apply',
+  `<div id="app"><form id="application-form" onsubmit="return false">
+<div class="field"><label for="first_name">First Name<span aria-hidden="true">*</span></label><input id="first_name" aria-required="true"></div>
+<div class="field"><label for="last_name">Last Name<span aria-hidden="true">*</span></label><input id="last_name" aria-required="true"></div>
+<div class="field phone-field"><label for="phone">Phone<span aria-hidden="true">*</span></label>
+  <select id="phone_country" aria-label="Country code"><option value="">Country</option><option value="38">Canada +1</option><option value="224">United Kingdom +44</option><option value="225">United States +1</option></select>
+  <input id="phone" type="tel" aria-required="true"></div>
+<div class="field"><label for="candidate-location">Location (City)<span aria-hidden="true">*</span></label>
+  <input id="candidate-location" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="location-list" autocomplete="off" aria-required="true">
+  <ul id="location-list" role="listbox"></ul></div>
+${['worked', 'authorized']
+  .map(
+    (id) => `<div class="select" data-q="${id}"><label id="${id}-label" for="${id}">${
+      id === 'worked'
+        ? 'Have you ever worked for Acme Robotics or any of its subsidiaries?'
+        : 'Are you legally authorized to work in the United States?'
+    }<span aria-hidden="true">*</span></label>
+  <div class="select__control"><div class="select__value-container"><div class="select__placeholder" id="${id}-placeholder">Select...</div>
+  <div class="select__input-container"><input class="select__input" id="${id}" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-haspopup="true" aria-required="true" aria-labelledby="${id}-label" value=""></div></div></div></div>`,
+  )
+  .join('')}
+<button type="button" id="submit">Submit application</button>
+</form></div>
+${SUBMIT('greenhouse')}
+<script>
+const app = document.getElementById('app');
+const values = {};
+for (const id of ['worked', 'authorized']) {
+  const input = document.getElementById(id);
+  const open = () => {
+    if (document.getElementById(id + '-listbox')) return;
+    const menu = document.createElement('div'); menu.className = 'select__menu'; menu.id = id + '-listbox'; menu.setAttribute('role', 'listbox');
+    menu.style.cssText = 'position:absolute;top:60px;left:300px;background:#fff';
+    for (const label of ['Yes', 'No']) {
+      const o = document.createElement('div'); o.setAttribute('role', 'option'); o.className = 'select__option'; o.textContent = label;
+      o.addEventListener('click', () => { values[id] = label; document.getElementById(id + '-placeholder').textContent = label; document.getElementById(id + '-placeholder').className = 'select__single-value'; close(); });
+      menu.append(o);
+    }
+    document.body.append(menu); app.setAttribute('aria-hidden', 'true'); input.setAttribute('aria-expanded', 'true');
+  };
+  const close = () => { document.getElementById(id + '-listbox')?.remove(); app.removeAttribute('aria-hidden'); input.setAttribute('aria-expanded', 'false'); };
+  input.addEventListener('mousedown', open);
+  input.addEventListener('keydown', (e) => { if (e.key === 'Escape') close(); if (e.key === 'ArrowDown') open(); });
+}
+const PLACES = ['San Francisco, California, United States', 'San Francisco de Macorís, Dominican Republic', 'Santa Fe, New Mexico, United States'];
+const loc = document.getElementById('candidate-location');
+const list = document.getElementById('location-list');
+let picked = '';
+let timer;
+loc.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    list.innerHTML = '';
+    const q = loc.value.toLowerCase();
+    for (const p of PLACES.filter((p) => q.length >= 3 && p.toLowerCase().startsWith(q))) {
+      const li = document.createElement('li'); li.setAttribute('role', 'option'); li.textContent = p;
+      li.addEventListener('mousedown', () => { picked = p; loc.value = p; list.innerHTML = ''; });
+      list.append(li);
+    }
+  }, 200);
+});
+loc.addEventListener('blur', () => setTimeout(() => { if (loc.value !== picked) loc.value = ''; list.innerHTML = ''; }, 150));
+const code = document.getElementById('phone_country');
+document.getElementById('submit').onclick = () => submitApplication({
+  firstName: first_name.value, lastName: last_name.value,
+  phoneCountry: code.value, phoneCountryLabel: code.selectedOptions[0].text, phone: phone.value,
+  location: loc.value, worked: values.worked ?? '', authorized: values.authorized ?? '',
+}, ['firstName', 'lastName', 'phoneCountry', 'phone', 'location', 'worked', 'authorized']);
+</script>`,
+);
+
+/**
+ * A company careers page embedding its ATS in an iframe: the first step asks only email and
+ * consent (aria-required on the consent's group), the second is built of web components whose
+ * labels live in nested shadow roots, with ids that change at every step and a select whose
+ * option values are numbers.
+ */
+const embedOuter = page(
+  'Careers at Acme',
+  `<header><h1>Careers at Acme</h1><a href="/linkedin">Apply with LinkedIn</a></header>
+<iframe id="ats-frame" src="/embed/step1" width="900" height="700" title="Application"></iframe>`,
+);
+const embedStep1 = (id: string) =>
+  page(
+    'Apply — step 1',
+    `<div class="step">
+<label for="e-${id}">Email address</label><input id="e-${id}" type="email" required>
+<div role="group" aria-required="true" aria-labelledby="consent-title"><span id="consent-title">Data privacy</span>
+  <label><input type="checkbox" id="c-${id}"> I agree to the processing of my data as described in the privacy policy</label></div>
+<button type="button" id="next">Continue</button>
+</div>
+${SUBMIT('embed-step1')}
+<script>
+document.getElementById('next').onclick = () => {
+  const email = document.querySelector('input[type=email]').value;
+  const consent = document.querySelector('input[type=checkbox]').checked;
+  if (!email || !consent) { errors.hidden = false; errors.textContent = 'Email and consent are required.'; return; }
+  sessionStorage.setItem('email', email);
+  location.href = '/embed/step2';
+};
+</script>`,
+  );
+const embedStep2 = page(
+  'Apply — step 2',
+  `<x-application></x-application>
+${SUBMIT('embed')}
+<script>
+const rid = () => Math.random().toString(36).slice(2, 8);
+customElements.define('x-field', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    const id = 'f-' + rid();
+    const label = this.getAttribute('label');
+    if (this.hasAttribute('select')) {
+      root.innerHTML = '<label for="' + id + '">' + label + '</label><select id="' + id + '"><option value="0">Select...</option>' +
+        this.getAttribute('select').split('|').map((o, i) => '<option value="' + (i + 1) + '">' + o + '</option>').join('') + '</select>';
+    } else root.innerHTML = '<label for="' + id + '">' + label + '</label><input id="' + id + '" type="' + (this.getAttribute('type') || 'text') + '">';
+  }
+  get value() { return this.shadowRoot.querySelector('input,select').value; }
+});
+customElements.define('x-application', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = '<section><x-field label="First name"></x-field><x-field label="Last name"></x-field><x-field label="Mobile phone" type="tel"></x-field>' +
+      '<x-field label="Years of experience" select="0-2 years|3-5 years|5-7 years|8+ years"></x-field><button type="button" id="send">Submit</button></section>';
+    const [first, last, phone, years] = root.querySelectorAll('x-field');
+    root.getElementById('send').onclick = () => submitApplication({ email: sessionStorage.getItem('email'),
+      firstName: first.value, lastName: last.value, phone: phone.value, years: years.value }, ['firstName', 'lastName', 'phone']);
+  }
+});
+</script>`,
+);
+
+/**
+ * A read-only start date set only by its popup calendar (react-datepicker's DOM: a month heading,
+ * previous/next buttons, day cells with days of the neighbouring months marked outside).
+ */
+const calendar = page(
+  'Apply — availability',
+  `<form onsubmit="return false">
+<label for="start">Available start date<span aria-hidden="true">*</span></label>
+<input id="start" name="start_date" readonly aria-haspopup="dialog" placeholder="Select a date" aria-required="true">
+<button type="button" id="submit">Submit application</button>
+</form>
+${SUBMIT('calendar')}
+<script>
+const input = document.getElementById('start');
+let shown = new Date(2026, 11, 1);
+function render() {
+  document.getElementById('cal')?.remove();
+  const cal = document.createElement('div'); cal.id = 'cal'; cal.className = 'react-datepicker'; cal.setAttribute('role', 'dialog');
+  const y = shown.getFullYear(), m = shown.getMonth();
+  cal.innerHTML = '<button type="button" aria-label="Previous Month" class="nav prev">‹</button>' +
+    '<div class="react-datepicker__current-month">' + shown.toLocaleString('en-US', { month: 'long' }) + ' ' + y + '</div>' +
+    '<button type="button" aria-label="Next Month" class="nav next">›</button><div class="react-datepicker__month" role="listbox"></div>';
+  const month = cal.querySelector('.react-datepicker__month');
+  const first = new Date(y, m, 1).getDay();
+  for (let i = -first + 1; i <= 35 - first; i++) {
+    const d = new Date(y, m, i);
+    const cell = document.createElement('div'); cell.setAttribute('role', 'option'); cell.textContent = d.getDate();
+    cell.className = 'react-datepicker__day' + (d.getMonth() !== m ? ' react-datepicker__day--outside-month' : '');
+    cell.onclick = () => { input.value = (d.getMonth() + 1 + '').padStart(2, '0') + '/' + (d.getDate() + '').padStart(2, '0') + '/' + d.getFullYear(); cal.remove(); };
+    month.append(cell);
+  }
+  cal.querySelector('.prev').onclick = () => { shown = new Date(y, m - 1, 1); render(); };
+  cal.querySelector('.next').onclick = () => { shown = new Date(y, m + 1, 1); render(); };
+  document.body.append(cal);
+}
+input.addEventListener('click', render);
+document.getElementById('submit').onclick = () => submitApplication({ start: input.value }, ['start']);
+</script>`,
+);
+
+/** A form whose buttons answer only trusted clicks (a real user's), as bot-wary sites do. */
+const trusted = page(
+  'Apply — careers',
+  `<div id="posting"><h1>Backend Engineer</h1><button type="button" id="apply">Apply now</button></div>
+<form id="form" hidden onsubmit="return false">
+<label for="email">Email</label><input id="email" type="email" required>
+<button type="button" id="submit">Submit application</button>
+</form>
+${SUBMIT('trusted')}
+<script>
+document.getElementById('apply').addEventListener('click', (e) => {
+  if (!e.isTrusted) return;
+  document.getElementById('posting').hidden = true; document.getElementById('form').hidden = false;
+});
+document.getElementById('submit').addEventListener('click', (e) => {
+  if (e.isTrusted) submitApplication({ email: document.getElementById('email').value }, ['email']);
+});
+</script>`,
+);
+
+/** A wizard step whose Next refuses a question it never marked as required. */
+const stuck = page(
+  'Apply — step 1 of 3',
+  `<form onsubmit="return false">
+<label for="email">Email</label><input id="email" type="email">
+<label for="colour">Favourite colour</label><input id="colour" aria-describedby="colour-error"><span id="colour-error" class="error-message" hidden>Favourite colour is required.</span>
+<button type="button" id="next">Next</button>
+</form>
+<script>
+document.getElementById('next').onclick = () => {
+  const colour = document.getElementById('colour');
+  if (!colour.value) { colour.setAttribute('aria-invalid', 'true'); document.getElementById('colour-error').hidden = false; return; }
+  document.body.innerHTML = '<p>Step 2</p>';
+};
+</script>`,
+);
+
+/** A candidate page that asks its server whether this person applied, and says so only then. */
+const applied = page(
+  'Your application',
+  `<main id="app"><p>Loading…</p></main>
+<script>
+fetch('/status').then((r) => r.json()).then((s) => {
+  document.getElementById('app').innerHTML = s.applied ? "<h1>You've already applied for this job.</h1><p>Submitted " + s.on + '</p>' : '<p>No application yet.</p>';
+});
+</script>`,
+);
+
+const PAGES: Record<string, () => string> = {
+  '/applied': () => applied,
+  '/calendar': () => calendar,
+  '/trusted': () => trusted,
+  '/stuck': () => stuck,
+  '/workday': () => workday,
+  '/ashby': () => ashby,
+  '/lever': () => lever(false),
+  '/lever-challenge': () => lever(true),
+  '/greenhouse': () => greenhouse,
+  '/embed': () => embedOuter,
+  '/embed/step1': () => embedStep1(Math.random().toString(36).slice(2, 8)),
+  '/embed/step2': () => embedStep2,
+};
+
+const STATUS_DELAY_MS = 2_500;
+
+export interface WidgetSite {
+  url: string;
+  /** What each page's submit sent, by page name. */
+  submissions: Map<string, Array<Record<string, unknown>>>;
+  /** Names of the files the uploader endpoint received. */
+  uploads: string[];
+  close(): Promise<void>;
+}
+
+export async function startWidgetSite(): Promise<WidgetSite> {
+  const submissions = new Map<string, Array<Record<string, unknown>>>();
+  const uploads: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.method === 'POST' && path.startsWith('/submit/')) {
+        const name = path.slice('/submit/'.length);
+        submissions.set(name, [...(submissions.get(name) ?? []), JSON.parse(Buffer.concat(chunks).toString('utf8'))]);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        return;
+      }
+      if (req.method === 'POST' && path === '/upload') {
+        const name = String(req.headers['x-file-name'] ?? '');
+        uploads.push(name);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name }));
+        return;
+      }
+      if (path === '/status') {
+        // A slow candidate service: the notice renders long after the DOM went quiet.
+        setTimeout(
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"applied":true,"on":"Dec 7"}'),
+          STATUS_DELAY_MS,
+        );
+        return;
+      }
+      const render = PAGES[path];
+      if (!render) {
+        res.writeHead(404).end('Not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(render());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    submissions,
+    uploads,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
