@@ -39,7 +39,10 @@ async function call(page: Page, fn: (input: StepInput) => Promise<StepResult>, i
       await inject(page);
       return await page.evaluate(fn, input);
     } catch (err) {
-      if (!/context was destroyed|navigat/i.test(String(err))) throw err;
+      // A navigation that commits between injecting and calling leaves a document without the
+      // core (the call then fails on it): inject again, as the extension does after tabs.onUpdated.
+      const coreGone = !(await page.evaluate(() => typeof globalThis.__jobswipeCore === 'object').catch(() => false));
+      if (!/context was destroyed|navigat/i.test(String(err)) && !coreGone) throw err;
       await page.waitForLoadState('domcontentloaded');
     }
   }

@@ -232,7 +232,10 @@ export class ExecutorClient {
         held: this.heldLeases(),
       });
     };
-    ws.onmessage = (event) => this.receive(event.data);
+    // A socket given up on (no answer) may still deliver: only the current one speaks for us.
+    ws.onmessage = (event) => {
+      if (this.ws === ws) this.receive(event.data);
+    };
     ws.onerror = () => {};
     ws.onclose = (event) => {
       if (this.ws !== ws) return;
@@ -295,10 +298,14 @@ export class ExecutorClient {
           this.send({ type: 'decline', applicationId: message.applicationId });
         }
         return;
-      case 'claimed':
+      case 'claimed': {
         this.claiming.delete(message.applicationId);
-        this.run(message);
+        // A claim repeated after a lost reply gets the same lease back (claims are idempotent per
+        // executor): the application is already running here, so it must not run twice.
+        if (this.jobs.has(message.applicationId)) this.onLease(message.applicationId, message.leaseToken);
+        else this.run(message);
         return;
+      }
       case 'rejected':
         this.claiming.delete(message.applicationId);
         return;

@@ -169,7 +169,8 @@ export class DeviceSession {
     else if (this.unsaturate()) this.pumpNow();
     switch (message.type) {
       case 'claim': {
-        if (this.held.size >= this.capacity) {
+        // One it already holds is a repeated claim (its reply was lost): not over capacity.
+        if (!this.held.has(message.applicationId) && this.held.size >= this.capacity) {
           this.send({
             type: 'rejected',
             applicationId: message.applicationId,

@@ -15,7 +15,9 @@ beforeAll(async () => {
   backend = await startTestBackend({
     SWIPE_RATE_LIMIT: '100000',
     PAIR_RATE_LIMIT: '1000',
-    DEVICE_LEASE_MS: '1500',
+    // Short, so lapses are quick to test, but several heartbeats long even on a loaded machine:
+    // a lease lapsing under a live device would rightly offer its application again.
+    DEVICE_LEASE_MS: '5000',
     REAPER_INTERVAL_MS: '200',
     HELLO_TIMEOUT_MS: '1500',
   });
