@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { chromiumExecutable, launchDesktopContext } from '@jobswipe/automations/runner/browser';
-
-type BrowserContext = Awaited<ReturnType<typeof launchDesktopContext>>;
+import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
+import { type BrowserContext, chromium } from 'playwright-core';
 
 const LAUNCH_ATTEMPTS = 3;
 const LAUNCH_RETRY_MS = 1_000;
@@ -26,6 +25,19 @@ export function installedChrome(env: NodeJS.ProcessEnv = process.env, platform =
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 
+/** Where Edge (stable) installs itself, as Playwright's `channel: 'msedge'` looks for it. */
+export function installedEdge(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
+  const candidates: string[] = [];
+  if (platform === 'linux') candidates.push('/opt/microsoft/msedge/msedge');
+  if (platform === 'darwin') candidates.push('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');
+  if (platform === 'win32') {
+    for (const root of [env['PROGRAMFILES(X86)'], env.PROGRAMFILES]) {
+      if (root) candidates.push(join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
+    }
+  }
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
 /** Whether a window can be shown: always on macOS and Windows; on Linux, when X or Wayland is there. */
 export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform = process.platform): boolean {
   if (platform === 'darwin' || platform === 'win32') return true;
@@ -33,8 +45,8 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform = proc
 }
 
 export interface BrowserChoice {
-  /** `chrome`: the installed Chrome through Playwright's channel; else the executable's path. */
-  browser: 'chrome' | string;
+  /** `chrome` / `msedge`: the installed browser through Playwright's channel; else the executable's path. */
+  browser: 'chrome' | 'msedge' | string;
   headless: boolean;
 }
 
@@ -90,10 +102,13 @@ export class AgentBrowser {
   private async launch(): Promise<BrowserContext> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await launchDesktopContext({
-          userDataDir: this.profileDir,
+        return await chromium.launchPersistentContext(this.profileDir, {
           headless: this.choice.headless,
-          ...(this.choice.browser === 'chrome' ? {} : { executablePath: this.choice.browser }),
+          args: CHROMIUM_ARGS,
+          viewport: { width: 1280, height: 900 },
+          ...(this.choice.browser === 'chrome' || this.choice.browser === 'msedge'
+            ? { channel: this.choice.browser }
+            : { executablePath: this.choice.browser }),
         });
       } catch (err) {
         // A browser left by a run that crashed can hold the profile for a moment after it.

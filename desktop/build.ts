@@ -1,0 +1,53 @@
+// `npm run build`: the Electron app's three parts into dist/, as package.json "main" expects them:
+// main.js (main process) and agent-host.js (the utility process), ESM bundles of our own code
+// with npm packages left to node_modules; preload.cjs, one CommonJS file as a sandboxed preload
+// must be; renderer/ (Vite, React). It downloads nothing: no Electron binary is needed to build.
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build as bundle, type Plugin } from 'esbuild';
+import { build as vite } from 'vite';
+
+const root = import.meta.dirname;
+const dist = join(root, process.env.DESKTOP_DIST ?? 'dist');
+
+/** Our workspaces are TypeScript sources: bundled. Every other package stays an import. */
+const npmPackagesExternal: Plugin = {
+  name: 'npm-packages-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@jobswipe/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+export async function buildDesktop(): Promise<void> {
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
+  const node = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' } as const;
+  await bundle({
+    ...node,
+    entryPoints: { main: join(root, 'src/main/index.ts'), 'agent-host': join(root, 'src/agent-host/host.ts') },
+    outdir: dist,
+    format: 'esm',
+    plugins: [npmPackagesExternal],
+  });
+  await bundle({
+    ...node,
+    entryPoints: [join(root, 'src/preload/preload.ts')],
+    outfile: join(dist, 'preload.cjs'),
+    format: 'cjs',
+    external: ['electron'],
+  });
+  await vite({
+    configFile: false,
+    root: join(root, 'src/renderer'),
+    base: '/',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: join(dist, 'renderer'), emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
+  });
+  await copyFile(join(root, 'resources/icon.png'), join(dist, 'icon.png'));
+}
+
+if (process.argv[1] === import.meta.filename) await buildDesktop();
