@@ -9,7 +9,6 @@ import { build as bundle, type Plugin } from 'esbuild';
 import { build as vite } from 'vite';
 
 const root = import.meta.dirname;
-const dist = join(root, process.env.DESKTOP_DIST ?? 'dist');
 
 /** Our workspaces are TypeScript sources: bundled. Every other package stays an import. */
 const npmPackagesExternal: Plugin = {
@@ -21,7 +20,8 @@ const npmPackagesExternal: Plugin = {
   },
 };
 
-export async function buildDesktop(): Promise<void> {
+/** Builds into `dist` (tests give a folder of their own). */
+export async function buildDesktop(dist = join(root, 'dist')): Promise<void> {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   const node = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' } as const;

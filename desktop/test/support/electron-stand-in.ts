@@ -430,9 +430,15 @@ class StandIn {
         return handler({ sender, senderFrame: { url: toApp(page.url()) } }, ...args);
       });
       await this.context.route('**/*', (route) => this.route(route));
+      this.context.on('page', () => {
+        if (this.closeUnowned) void this.closeUnownedPages();
+      });
     }
     const preload = (window.options.webPreferences as { preload?: string } | undefined)?.preload;
-    const page = await this.context.newPage();
+    this.creating = true;
+    const page = await this.context.newPage().finally(() => {
+      this.creating = false;
+    });
     if (preload) await page.addInitScript({ content: preloadScript(preload) });
     window.webContents.page = page;
     return page;
@@ -440,33 +446,51 @@ class StandIn {
 
   private async route(route: Route): Promise<void> {
     const request = route.request();
-    const page = request.frame().page();
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+    if (request.isNavigationRequest()) {
       const url = toApp(request.url());
+      let page: Page | null = null;
+      try {
+        page = request.frame().page();
+      } catch {
+        // No frame yet: the first navigation of a window the page opened (window.open).
+      }
+      if (!page) return this.windowOpen(route, url);
       const owner = this.windows.find((w) => w.webContents.page === page);
-      if (owner && !owner.webContents.loading) {
+      if (owner && request.frame() === page.mainFrame() && !owner.webContents.loading) {
         const event = preventable();
         owner.webContents.emit('will-navigate', event, url);
         if (event.defaultPrevented) {
           this.blocked.push({ kind: 'navigation', url });
-          return route.abort('blockedbyclient');
-        }
-      } else if (!owner) {
-        // A page no window owns: one the renderer opened with window.open.
-        const opener = await page.opener();
-        const openerContents = this.windows.find((w) => w.webContents.page === opener)?.webContents;
-        const decision = openerContents?.windowOpenHandler?.({ url }) ?? { action: 'allow' };
-        if (decision.action === 'deny') {
-          this.blocked.push({ kind: 'window', url });
-          await route.abort('blockedbyclient');
-          await page.close();
-          return;
+          // As a prevented will-navigate does: the navigation is cancelled, the page stays.
+          return route.abort('aborted');
         }
       }
     }
     if (!request.url().startsWith(this.origin)) return route.abort('blockedbyclient');
     return route.continue();
   }
+
+  /** Asks the focused window's window-open handler, as Electron does before opening anything. */
+  private async windowOpen(route: Route, url: string): Promise<void> {
+    const opener = this.windows.find((w) => !w.isDestroyed())?.webContents;
+    const decision = opener?.windowOpenHandler?.({ url }) ?? { action: 'allow' };
+    if (decision.action === 'allow') return route.continue();
+    this.blocked.push({ kind: 'window', url });
+    this.closeUnowned = true;
+    await route.abort('aborted');
+    await this.closeUnownedPages();
+  }
+
+  private closeUnowned = false;
+
+  private async closeUnownedPages(): Promise<void> {
+    for (const page of this.context?.pages() ?? []) {
+      if (!this.windows.some((w) => w.webContents.page === page) && !this.creating) await page.close();
+    }
+  }
+
+  /** True while a window's own page is being created (it is not a popup). */
+  private creating = false;
 
   private async serveAppScheme(): Promise<void> {
     if (this.server) return;
