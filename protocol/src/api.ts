@@ -383,6 +383,41 @@ export const PairingStatus = z.object({
 });
 export type PairingStatus = z.infer<typeof PairingStatus>;
 
+// ---- the device-scoped API (device token; the device's own user only) -------------------------
+
+/** GET /v1/devices/me: the calling device and whose account it is paired to. */
+export const DeviceSelf = z.object({ device: DeviceView, user: z.object({ id: uuid, email: z.string() }) });
+export type DeviceSelf = z.infer<typeof DeviceSelf>;
+
+/** What GET /v1/devices/me/queue lists: applications still on their way (held, queued or waiting). */
+export const DEVICE_QUEUE_STATUSES = [
+  'CLAIMED',
+  'RUNNING',
+  'QUEUED',
+  'GRACE',
+  'RETRY_SCHEDULED',
+  'SCHEDULED',
+  'WAITING_QUOTA',
+] as const satisfies readonly ApplicationStatus[];
+
+export const DeviceQueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+export type DeviceQueueQuery = z.infer<typeof DeviceQueueQuery>;
+
+/**
+ * GET /v1/devices/me/queue: the user's applications on their way, held ones first, then by when
+ * they become available; `total` counts them all when `items` stops at the limit.
+ */
+export const DeviceQueue = z.object({ items: z.array(ApplicationSummary), total: z.number().int() });
+export type DeviceQueue = z.infer<typeof DeviceQueue>;
+
+/**
+ * GET /v1/devices/me/questions: the user's applications in NEEDS_ATTENTION, oldest first, each with
+ * the questions it waits on (`attention`); answer them with POST /v1/devices/me/applications/:id/answer
+ * (body AnswerBody, as the web's /v1/applications/:id/answer).
+ */
+export const DeviceQuestions = z.object({ items: z.array(ApplicationSummary) });
+export type DeviceQuestions = z.infer<typeof DeviceQuestions>;
+
 // ---- ops ------------------------------------------------------------------------------------
 
 export const QueueStats = z.object({

@@ -7,6 +7,7 @@ import { authenticate } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { billingRoutes, stripeWebhookRoutes } from '../billing/routes.ts';
 import type { AppContext } from '../context.ts';
+import { deviceApiRoutes } from '../devices/device-api-routes.ts';
 import { devicePairingRoutes, deviceRoutes } from '../devices/routes.ts';
 import { evidenceRoutes, evidenceUploadRoutes } from '../evidence/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
@@ -64,6 +65,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   app.use('/v1', devicePairingRoutes(ctx));
   app.use('/v1', fileRoutes(ctx));
   app.use('/v1', longPollRoutes(ctx, delivery.gateway));
+  app.use('/v1', deviceApiRoutes(ctx));
   app.use('/v1', evidenceUploadRoutes(ctx));
   app.use('/v1', openApiRoutes());
 

@@ -1,0 +1,93 @@
+// The device-scoped API: what a device's own screens show (the extension's popup, the desktop
+// app's "needs you" list), over its device token and scoped to the user it is paired to.
+// GET /v1/devices/me, GET /v1/devices/me/queue, GET /v1/devices/me/questions,
+// POST /v1/devices/me/applications/:id/answer.
+import type { Device } from '@jobswipe/db';
+import {
+  AnswerBody,
+  DEVICE_QUEUE_STATUSES,
+  type DeviceQuestions,
+  type DeviceQueue,
+  DeviceQueueQuery,
+  type DeviceSelf,
+  HELD_STATUSES,
+  IdParams,
+} from '@jobswipe/protocol';
+import { type Request, Router } from 'express';
+import { answerApplication } from '../applications/requeue-application.ts';
+import { jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
+import { bearerToken } from '../auth/authenticate.ts';
+import type { AppContext } from '../context.ts';
+import { inTransaction } from '../db/unit-of-work.ts';
+import { AppError } from '../http/errors.ts';
+import { parse } from '../http/validate.ts';
+import { authenticateDevice } from './device-auth.ts';
+import { toDeviceView } from './device-view.ts';
+
+const held: readonly string[] = HELD_STATUSES;
+
+export function deviceApiRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { prisma } = ctx.db;
+
+  async function deviceOf(req: Request): Promise<Device> {
+    const token = bearerToken(req);
+    if (!token) throw new AppError('unauthenticated', 'Send the device token as "Authorization: Bearer dt_...".');
+    return authenticateDevice(ctx, token);
+  }
+
+  router.get('/devices/me', async (req, res) => {
+    const device = await deviceOf(req);
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id: device.userId },
+      select: { id: true, email: true },
+    });
+    const body: DeviceSelf = { device: toDeviceView(device), user };
+    res.json(body);
+  });
+
+  router.get('/devices/me/queue', async (req, res) => {
+    const { userId } = await deviceOf(req);
+    const { limit } = parse(DeviceQueueQuery, req.query, 'query');
+    const where = { userId, status: { in: [...DEVICE_QUEUE_STATUSES] } };
+    const [rows, total] = await Promise.all([
+      prisma.application.findMany({
+        where,
+        orderBy: [{ availableAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+        take: limit,
+        include: { job: jobSummarySelect },
+      }),
+      prisma.application.count({ where }),
+    ]);
+    // What an executor holds now comes first; the sort is stable, so the rest keep their order.
+    const items = rows.map(toApplicationSummary).sort((a, b) => +held.includes(b.status) - +held.includes(a.status));
+    const body: DeviceQueue = { items, total };
+    res.json(body);
+  });
+
+  router.get('/devices/me/questions', async (req, res) => {
+    const { userId } = await deviceOf(req);
+    const rows = await prisma.application.findMany({
+      where: { userId, status: 'NEEDS_ATTENTION' },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      take: 100,
+      include: { job: jobSummarySelect },
+    });
+    const body: DeviceQuestions = { items: rows.map(toApplicationSummary) };
+    res.json(body);
+  });
+
+  router.post('/devices/me/applications/:id/answer', async (req, res) => {
+    const { userId } = await deviceOf(req);
+    const { id } = parse(IdParams, req.params, 'params');
+    const { answers } = parse(AnswerBody, req.body, 'body');
+    // lockApplication inside refuses (404) an application of another user.
+    await inTransaction(ctx, (uow) =>
+      answerApplication(uow, { applicationId: id, userId, answers, secrets: ctx.secrets }),
+    );
+    const app = await prisma.application.findUniqueOrThrow({ where: { id }, include: { job: jobSummarySelect } });
+    res.json(toApplicationSummary(app));
+  });
+
+  return router;
+}
