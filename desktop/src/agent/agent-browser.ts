@@ -2,7 +2,9 @@
 // opened on the first application and kept open, with a new page per application. The user's
 // installed Chrome when there is one, else the configured executable (--chrome / JOBSWIPE_CHROME,
 // falling back to the engine's Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium).
-// Headless by default only when there is no display.
+// Headless by default only when there is no display. Always in Chromium's sandbox: an employer's
+// page must not reach the user's files; Chromium refuses its sandbox as root, so the agent says
+// to run as the user instead of turning it off (only the server worker, in its container, may).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -10,6 +12,8 @@ import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/
 import { type BrowserContext, chromium } from 'playwright-core';
 
 const LAUNCH_ATTEMPTS = 3;
+/** The engine's arguments without the one that turns the sandbox off. */
+const SANDBOXED_ARGS = CHROMIUM_ARGS.filter((arg) => arg !== '--no-sandbox');
 const LAUNCH_RETRY_MS = 1_000;
 
 /** Where Chrome (stable) installs itself, as Playwright's `channel: 'chrome'` looks for it. */
@@ -104,7 +108,9 @@ export class AgentBrowser {
       try {
         return await chromium.launchPersistentContext(this.profileDir, {
           headless: this.choice.headless,
-          args: CHROMIUM_ARGS,
+          // Playwright adds --no-sandbox itself unless told the sandbox is wanted.
+          chromiumSandbox: true,
+          args: SANDBOXED_ARGS,
           viewport: { width: 1280, height: 900 },
           ...(this.choice.browser === 'chrome' || this.choice.browser === 'msedge'
             ? { channel: this.choice.browser }
@@ -112,7 +118,7 @@ export class AgentBrowser {
         });
       } catch (err) {
         // A browser left by a run that crashed can hold the profile for a moment after it.
-        if (attempt >= LAUNCH_ATTEMPTS) throw err;
+        if (attempt >= LAUNCH_ATTEMPTS) throw asRoot(err);
         await delay(LAUNCH_RETRY_MS);
       }
     }
@@ -124,4 +130,12 @@ export class AgentBrowser {
     const context = await opening?.catch(() => null);
     await context?.close().catch(() => {});
   }
+}
+
+/** Chromium's own words for a sandbox refused as root are cryptic: say what to do. */
+function asRoot(err: unknown): unknown {
+  if (process.getuid?.() !== 0) return err;
+  return new Error(
+    `The browser did not start, and this agent runs as root: Chromium refuses its sandbox for root, and JobSwipe never turns the sandbox off. Run JobSwipe as your own user. (${(err as Error).message.split('\n')[0]})`,
+  );
 }

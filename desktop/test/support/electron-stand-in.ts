@@ -153,6 +153,7 @@ class StandInBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     standIn.windows.push(this);
+    standIn.windowOptions.push(options);
     standIn.app.emit('web-contents-created', preventable(), this.webContents);
   }
 
@@ -359,6 +360,8 @@ class StandIn {
   browser: Browser | null = null;
   origin = '';
   windows: StandInBrowserWindow[] = [];
+  /** The options of every window any app process created, restarts included. */
+  windowOptions: Array<Record<string, unknown>> = [];
   trays: StandInTray[] = [];
   loadedUrls: string[] = [];
   notifications: Array<{ title: string; body: string }> = [];
@@ -508,6 +511,22 @@ class StandIn {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  /**
+   * The app process started again: what Electron kept for the old one (handlers, listeners,
+   * windows, the tray) is gone; the keychain (safeStorage's key) and the user's files stay.
+   */
+  async restart(): Promise<void> {
+    for (const window of this.windows) await window.webContents.page?.close();
+    this.app.removeAllListeners();
+    this.ipcHandlers.clear();
+    this.protocolHandlers.clear();
+    this.windows = [];
+    this.trays = [];
+    this.ready = false;
+    this.quitCalls = 0;
+    this.quitted = this.newQuitPromise();
   }
 
   /** Kills what the stand-in started: utility processes, pages, the loopback server. */
