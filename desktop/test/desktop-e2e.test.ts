@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DesktopApp } from '../src/main/desktop-app.ts';
 import { DEFAULT_SETTINGS, type DesktopState, PUSH } from '../src/shared/ipc.ts';
 import { type BuiltDesktop, buildDesktopForTest, launchWindowBrowser } from './support/desktop-build.ts';
-import { standIn } from './support/electron-stand-in.ts';
+import { SECURE_WEB_PREFERENCES, standIn } from './support/electron-stand-in.ts';
 import { BROWSER_UID, browserProcesses } from './support/unprivileged-chromium.ts';
 import { type Applicant, postings, startWorld, swipeRight, type World } from './support/world.ts';
 
@@ -171,14 +171,7 @@ describe('the desktop app, end to end', () => {
     for (const options of standIn.windowOptions) {
       expect(options.webPreferences).toMatchObject({
         preload: join(built.dist, 'preload.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
+        ...SECURE_WEB_PREFERENCES,
       });
     }
   });

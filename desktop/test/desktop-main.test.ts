@@ -13,7 +13,7 @@ import type { PairStartResponse } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesktopApp } from '../src/main/desktop-app.ts';
 import { DEFAULT_SETTINGS, type DesktopState, INVOKE } from '../src/shared/ipc.ts';
-import { safeStorage, standIn } from './support/electron-stand-in.ts';
+import { SECURE_WEB_PREFERENCES, safeStorage, standIn } from './support/electron-stand-in.ts';
 
 let backend: TestBackend;
 let userData: string;
@@ -60,14 +60,7 @@ describe('the main process', () => {
         show: false,
         webPreferences: {
           preload: PRELOAD,
-          contextIsolation: true,
-          sandbox: true,
-          nodeIntegration: false,
-          nodeIntegrationInWorker: false,
-          nodeIntegrationInSubFrames: false,
-          webSecurity: true,
-          allowRunningInsecureContent: false,
-          webviewTag: false,
+          ...SECURE_WEB_PREFERENCES,
         },
       });
     }

@@ -619,3 +619,15 @@ export default {
   utilityProcess,
   safeStorage,
 };
+
+/** What every window's webPreferences must say (Electron's security checklist), for the tests to assert. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+} as const;
