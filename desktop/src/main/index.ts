@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app } from 'electron';
 import { DesktopApp } from './desktop-app.ts';
+import { checkForUpdates } from './updates.ts';
 
 const here = import.meta.dirname;
 
@@ -13,7 +14,11 @@ DesktopApp.start({
   iconPath: join(here, 'icon.png'),
   version: app.getVersion(),
   defaultServer: process.env.JOBSWIPE_SERVER ?? 'https://jobswipe.app',
-}).catch((err: unknown) => {
-  console.error('JobSwipe could not start:', err);
-  app.exit(1);
-});
+})
+  .then((desktop) => {
+    if (desktop) void checkForUpdates((message) => console.warn(message));
+  })
+  .catch((err: unknown) => {
+    console.error('JobSwipe could not start:', err);
+    app.exit(1);
+  });
