@@ -122,6 +122,9 @@ describe('the main process', () => {
     await expect(
       standIn.invoke(INVOKE.saveSettings, { ...DEFAULT_SETTINGS, browser: 'custom', browserPath: null }),
     ).rejects.toThrow('browserPath: give the path of the Chromium to use');
+    await expect(standIn.invoke(INVOKE.answer, { applicationId: '42', answers: [] })).rejects.toThrow(
+      /applicationId: the application the answers are for; answers: /,
+    );
     await expect(standIn.invoke(INVOKE.pair, { code: 'AB', server: 'not a url' })).rejects.toThrow(
       /code: the code from the Devices page; server: the JobSwipe address/,
     );

@@ -7,8 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
-import { userWith } from '@jobswipe/backend/testing/users';
-import type { PairStartResponse } from '@jobswipe/protocol';
+import { changeStatus, claimAs } from '@jobswipe/backend/testing/transitions';
+import { swipeRight, userWith } from '@jobswipe/backend/testing/users';
+import type { PairStartResponse, Question } from '@jobswipe/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../../web/test/support/page-checks.ts';
@@ -23,6 +24,7 @@ let userData: string;
 let page: Page;
 let userId: string;
 let pairCode: () => Promise<string>;
+let swipe: (count: number) => Promise<string[]>;
 
 beforeAll(async () => {
   [backend, built, browser] = await Promise.all([
@@ -30,8 +32,9 @@ beforeAll(async () => {
     buildDesktopForTest('window'),
     launchWindowBrowser(),
   ]);
-  const user = await userWith(backend.api, backend.node.ctx.db.prisma);
+  const user = await userWith(backend.api, backend.node.ctx.db.prisma, { undoGraceMs: 0 });
   userId = user.user.id;
+  swipe = (count) => swipeRight(user.api, backend.node.ctx.db.prisma, count);
   pairCode = async () => (await user.api.post<PairStartResponse>('/v1/devices/pair/start')).body.code;
   userData = await mkdtemp(join(tmpdir(), 'jsd-window-'));
   standIn.userData = userData;
@@ -62,7 +65,7 @@ describe('the window', () => {
       standIn: typeof (window as { __electronRendererStandIn?: unknown }).__electronRendererStandIn,
     }));
     expect(globals).toEqual({
-      bridge: ['getLog', 'getState', 'onLog', 'onState', 'pair', 'saveSettings', 'setPaused'],
+      bridge: ['answer', 'getLog', 'getState', 'onLog', 'onState', 'pair', 'saveSettings', 'setPaused'],
       frozen: true,
       require: 'undefined',
       process: 'undefined',
@@ -141,6 +144,64 @@ describe('the window', () => {
     expect(await page.getByRole('button', { name: 'Resume applying' }).getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Enter');
     await expect.poll(() => summary().textContent()).toBe('Idle: waiting for your next right-swipe');
+  });
+
+  it('the queue with estimated starts, and a question answered in the window, as on the web', async () => {
+    standIn.tray.click('pause');
+    await expect.poll(() => backend.node.gateway.connected(userId)[0]?.capacity).toBe(0);
+    const [queued, waiting] = await swipe(2);
+    // Another executor met a question only the user can answer.
+    const question: Question = {
+      key: 'why do you want to work here',
+      label: 'Why do you want to work here?',
+      type: 'textarea',
+      required: true,
+    };
+    const lease = await claimAs(backend.node.ctx, waiting!, 'device:other');
+    await changeStatus(backend.node.ctx, {
+      applicationId: waiting!,
+      name: 'fail',
+      to: 'NEEDS_ATTENTION',
+      actor: 'device:other',
+      lease: { token: lease.leaseToken, holder: 'device:other' },
+      changes: { attention: [question], error: { message: 'Only you can answer this', errorClass: 'needs_user' } },
+    });
+    const job = await backend.node.ctx.db.prisma.application.findUniqueOrThrow({
+      where: { id: waiting! },
+      include: { job: true },
+    });
+    const title = `${job.job.title} at ${job.job.company}`;
+    // The window fetches both when it gets the focus (and every 30 s).
+    standIn.window.focus();
+    await expect.poll(() => summary().textContent()).toBe('Needs you: 1 application waits for your answer');
+    expect(standIn.tray.tooltip).toBe('JobSwipe: Needs you: 1 application waits for your answer');
+    expect(standIn.notifications).toContainEqual({
+      title: 'JobSwipe needs you',
+      body: `${title} needs an answer from you before it can be sent.`,
+    });
+    const queue = await page.getByTestId('queue').textContent();
+    const queuedJob = await backend.node.ctx.db.prisma.application.findUniqueOrThrow({
+      where: { id: queued! },
+      include: { job: true },
+    });
+    expect(queue).toContain(`${queuedJob.job.title} at ${queuedJob.job.company}after you resume`);
+
+    const form = page.getByRole('form', { name: `Answers for ${title}` });
+    await form.getByRole('button', { name: 'Send answers' }).click();
+    // The browser's own check: a required answer is missing.
+    expect(
+      await form
+        .getByLabel('Why do you want to work here?')
+        .evaluate((el) => (el as HTMLTextAreaElement).validity.valueMissing),
+    ).toBe(true);
+    await form.getByLabel('Why do you want to work here?').fill('The mission.');
+    await form.getByRole('button', { name: 'Send answers' }).click();
+    await expect.poll(() => summary().textContent()).toBe('Paused: no new applications');
+    expect(await page.getByTestId('needs-you').textContent()).toContain('Nothing waits on you');
+    const answered = await backend.node.ctx.db.prisma.application.findUniqueOrThrow({ where: { id: waiting! } });
+    expect(answered.status).toBe('QUEUED');
+    standIn.tray.click('resume');
+    await expect.poll(() => page.getByTestId('queue').textContent()).toMatch(/in about \d+ min|running now/);
   });
 
   it('shows the log for support', async () => {

@@ -5,15 +5,19 @@
 import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { type ApplicationSummary, HELD_STATUSES } from '@jobswipe/protocol';
 import { app, type BrowserWindow, Notification, protocol } from 'electron';
 import { pairDevice, serverUrl } from '../agent/pairing.ts';
 import type { DeviceCredentials } from '../agent/token-store.ts';
 import type { EndedMessage, HostMessage, HostStatus } from '../shared/host-messages.ts';
 import {
+  type AnswerRequest,
   type DesktopState,
   type LogEntry,
+  type NeedsYouItem,
   type PairRequest,
   PUSH,
+  type QueuedApplication,
   type Result,
   type Settings,
   type TrayStatus,
@@ -23,6 +27,7 @@ import { rendererFiles } from './app-protocol.ts';
 import { AppTray } from './app-tray.ts';
 import { APP_SCHEME, APP_URL, createAppWindow, lockToApp } from './app-window.ts';
 import { DEEP_LINK_SCHEME, type PairLink, pairLinkInArgs, parsePairLink } from './deep-link.ts';
+import { DeviceApi } from './device-api.ts';
 import { registerIpc } from './ipc-handlers.ts';
 import { SafeStorageTokenStore } from './safe-token-store.ts';
 import { SettingsStore } from './settings-store.ts';
@@ -41,6 +46,10 @@ export interface DesktopAppOptions {
 }
 
 const LOG_LINES = 500;
+/** How often the queue and the questions are fetched again (also after each change here). */
+const REFRESH_MS = 30_000;
+/** About how long one application takes, for the queue's estimated start times. */
+const APPLICATION_ESTIMATE_MS = 90_000;
 const LOG_FILE_MAX = 5 * 1024 * 1024;
 /** Settings the running agent was started with; a change restarts it once nothing runs. */
 const AGENT_SETTINGS = ['capacity', 'quietHours', 'browser', 'browserPath', 'headful'] as const;
@@ -64,7 +73,13 @@ export class DesktopApp {
   private pairingOffer: DesktopState['pairingOffer'] = null;
   private problem: string | null = null;
   private paused = false;
-  private unseenNeedsYou = 0;
+  private queue: QueuedApplication[] = [];
+  private queueTotal = 0;
+  private needsYou: NeedsYouItem[] = [];
+  /** Applications the user was already notified about needing them. */
+  private readonly notifiedNeedsYou = new Set<string>();
+  private refreshTimer: ReturnType<typeof setInterval> | null = null;
+  private refreshing: Promise<void> | null = null;
   private readonly logLines: LogEntry[] = [];
   /** The agent should be restarted (new settings or credentials) as soon as nothing runs. */
   private restartWanted = false;
@@ -130,6 +145,7 @@ export class DesktopApp {
       pair: (request) => this.pair(request),
       setPaused: (paused) => this.setPaused(paused),
       saveSettings: (settings) => this.saveSettings(settings),
+      answer: (request) => this.answer(request),
     });
     this.settings = await this.settingsStore.load();
     try {
@@ -149,10 +165,8 @@ export class DesktopApp {
         this.window?.hide();
       }
     });
-    this.window.on('focus', () => {
-      this.unseenNeedsYou = 0;
-      this.publish();
-    });
+    this.window.on('focus', () => void this.refresh());
+    this.refreshTimer = setInterval(() => void this.refresh(), REFRESH_MS);
     await this.window.loadURL(APP_URL);
     const link = pairLinkInArgs(process.argv);
     if (link || !this.credentials) this.openFrom(link);
@@ -175,6 +189,9 @@ export class DesktopApp {
       connection: host?.connection ?? 'not-started',
       running: host?.running ?? [],
       today: [...this.today],
+      queue: this.queue,
+      queueTotal: this.queueTotal,
+      needsYou: this.needsYou,
       settings: this.settings,
       offers: host?.offers ?? 0,
     };
@@ -184,9 +201,9 @@ export class DesktopApp {
     const host = this.hostStatus;
     if (!this.credentials) return ['not-paired', 'Not paired: open JobSwipe to pair this computer'];
     if (this.problem) return ['needs-you', `Needs you: ${this.problem}`];
-    if (this.unseenNeedsYou > 0) {
-      const n = this.unseenNeedsYou;
-      return ['needs-you', `Needs you: ${n} application${n === 1 ? '' : 's'} need an answer`];
+    if (this.needsYou.length > 0) {
+      const n = this.needsYou.length;
+      return ['needs-you', `Needs you: ${n} application${n === 1 ? ' waits' : 's wait'} for your answer`];
     }
     if (this.paused) return ['paused', 'Paused: no new applications'];
     if (host?.connection !== 'connected') return ['offline', `Offline: connecting to ${this.credentials.server}`];
@@ -239,12 +256,73 @@ export class DesktopApp {
     this.problem = null;
     this.addLog('info', `paired with ${server} as "${this.credentials.name}"`);
     await this.restartAgent();
+    await this.refresh();
     return this.state();
+  }
+
+  private async answer(request: AnswerRequest): Promise<DesktopState> {
+    if (!this.credentials) throw new Error('Pair this computer first.');
+    await new DeviceApi(this.credentials).answer(request.applicationId, { answers: request.answers });
+    this.addLog('info', 'answers sent; the application is queued again', request.applicationId);
+    await this.refresh();
+    return this.state();
+  }
+
+  /** The queue and the questions from the device API; a failure is logged (offline is shown already). */
+  private refresh(): Promise<void> {
+    const credentials = this.credentials;
+    if (!credentials || this.quitting !== 'no') return Promise.resolve();
+    this.refreshing ??= (async () => {
+      try {
+        const api = new DeviceApi(credentials);
+        const [queue, questions] = await Promise.all([api.queue(), api.questions()]);
+        this.queue = this.withEtas(queue.items);
+        this.queueTotal = queue.total;
+        this.needsYou = questions.items.map((a) => ({
+          applicationId: a.id,
+          company: a.job.company,
+          title: a.job.title,
+          reason: a.lastError,
+          questions: a.attention ?? [],
+        }));
+        for (const item of this.needsYou) {
+          if (this.notifiedNeedsYou.has(item.applicationId)) continue;
+          this.notifiedNeedsYou.add(item.applicationId);
+          this.notify(
+            'JobSwipe needs you',
+            `${item.title} at ${item.company} needs an answer from you before it can be sent.`,
+          );
+        }
+      } catch (err) {
+        this.addLog('warn', 'could not load the queue and questions', (err as Error).message);
+      } finally {
+        this.refreshing = null;
+      }
+      this.publish();
+    })();
+    return this.refreshing;
+  }
+
+  /** About when each starts here: held ones run now; the rest wait their turn (none while paused). */
+  private withEtas(items: ApplicationSummary[]): QueuedApplication[] {
+    const now = Date.now();
+    let waiting = 0;
+    return items.map((a) => {
+      const held = (HELD_STATUSES as readonly string[]).includes(a.status);
+      let etaAt: string | null = null;
+      if (!held && !this.paused) {
+        const turn = Math.floor(waiting / this.settings.capacity) + 1;
+        waiting += 1;
+        etaAt = new Date(Math.max(Date.parse(a.availableAt), now + turn * APPLICATION_ESTIMATE_MS)).toISOString();
+      }
+      return { applicationId: a.id, company: a.job.company, title: a.job.title, status: a.status, etaAt };
+    });
   }
 
   private setPaused(paused: boolean): DesktopState {
     this.paused = paused;
     this.host.send({ type: paused ? 'pause' : 'resume' });
+    void this.refresh();
     this.addLog('info', paused ? 'paused by the user' : 'resumed by the user');
     this.publish();
     return this.state();
@@ -293,15 +371,19 @@ export class DesktopApp {
 
   private onHostMessage(message: HostMessage): void {
     switch (message.type) {
-      case 'status':
+      case 'status': {
+        const connectedNow = message.status.connection === 'connected' && this.hostStatus?.connection !== 'connected';
         this.hostStatus = message.status;
+        if (connectedNow) void this.refresh();
         void this.restartWhenIdle();
         break;
+      }
       case 'log':
         this.pushLog(message.record);
         return;
       case 'ended':
         this.ended(message.application);
+        void this.refresh();
         break;
       case 'failed':
         this.problem = message.message;
@@ -339,8 +421,8 @@ export class DesktopApp {
         'Application blocked',
         `${job}: the site stopped it (a CAPTCHA or a block). Open JobSwipe to see what to do.`,
       );
-    } else if (result.status === 'NEEDS_ATTENTION') {
-      this.unseenNeedsYou += 1;
+    } else if (result.status === 'NEEDS_ATTENTION' && !this.notifiedNeedsYou.has(result.applicationId)) {
+      this.notifiedNeedsYou.add(result.applicationId);
       this.notify('JobSwipe needs you', `${job} needs an answer from you before it can be sent.`);
     }
   }
@@ -385,6 +467,7 @@ export class DesktopApp {
     this.addLog('info', 'quitting: handing back what this device holds');
     this.publish();
     this.stoppingHost = true;
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
     await this.host.stop();
     this.tray?.destroy();
     this.quitting = 'done';

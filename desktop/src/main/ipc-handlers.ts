@@ -3,6 +3,7 @@
 import { type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { z } from 'zod';
 import {
+  AnswerRequest,
   type DesktopState,
   INVOKE,
   invalidPayload,
@@ -19,6 +20,7 @@ export interface IpcActions {
   pair(request: PairRequest): Promise<DesktopState>;
   setPaused(paused: boolean): DesktopState;
   saveSettings(settings: Settings): Promise<DesktopState>;
+  answer(request: AnswerRequest): Promise<DesktopState>;
 }
 
 function fromApp(channel: string, event: IpcMainInvokeEvent): void {
@@ -43,4 +45,5 @@ export function registerIpc(actions: IpcActions): void {
   handle(INVOKE.pair, (payload) => actions.pair(parse(INVOKE.pair, PairRequest, payload)));
   handle(INVOKE.setPaused, (payload) => actions.setPaused(parse(INVOKE.setPaused, SetPausedRequest, payload)));
   handle(INVOKE.saveSettings, (payload) => actions.saveSettings(parse(INVOKE.saveSettings, Settings, payload)));
+  handle(INVOKE.answer, (payload) => actions.answer(parse(INVOKE.answer, AnswerRequest, payload)));
 }

@@ -18,6 +18,7 @@ const bridge: JobSwipeBridge = {
   pair: (request) => ipcRenderer.invoke(INVOKE.pair, request),
   setPaused: (paused) => ipcRenderer.invoke(INVOKE.setPaused, paused),
   saveSettings: (settings) => ipcRenderer.invoke(INVOKE.saveSettings, settings),
+  answer: (request) => ipcRenderer.invoke(INVOKE.answer, request),
   onState: (listener) => subscribe<DesktopState>(PUSH.state, listener),
   onLog: (listener) => subscribe<LogEntry>(PUSH.log, listener),
 };

@@ -5,8 +5,10 @@
 import { useState } from 'react';
 import type { JobSwipeBridge } from '../shared/ipc.ts';
 import { LogPanel } from './log-panel.tsx';
+import { NeedsYouPanel } from './needs-you-panel.tsx';
 import { NowPanel } from './now-panel.tsx';
 import { PairingPanel } from './pairing-panel.tsx';
+import { QueuePanel } from './queue-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { TodayPanel } from './today-panel.tsx';
 import { bridgeError, useDesktopState } from './use-desktop.ts';
@@ -56,7 +58,9 @@ export function App({ bridge }: { bridge: JobSwipeBridge }) {
         {pairing && <PairingPanel bridge={bridge} state={state} />}
         {state.paired && (
           <>
+            <NeedsYouPanel bridge={bridge} items={state.needsYou} />
             <NowPanel state={state} />
+            <QueuePanel state={state} />
             <TodayPanel state={state} />
           </>
         )}

@@ -10,12 +10,15 @@ export function PairingPanel({ bridge, state }: { bridge: JobSwipeBridge; state:
   const [server, setServer] = useState(offer?.server ?? state.paired?.server ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A new link fills the form; the same link pushed again with the state leaves the typing alone.
+  const offerCode = offer?.code;
+  const offerServer = offer?.server;
   useEffect(() => {
-    if (offer) {
-      setCode(offer.code);
-      setServer(offer.server);
+    if (offerCode && offerServer) {
+      setCode(offerCode);
+      setServer(offerServer);
     }
-  }, [offer]);
+  }, [offerCode, offerServer]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

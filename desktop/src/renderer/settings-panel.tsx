@@ -15,7 +15,10 @@ export function SettingsPanel({ bridge, settings }: { bridge: JobSwipeBridge; se
   const [draft, setDraft] = useState(settings);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const hint = useId();
-  useEffect(() => setDraft(settings), [settings]);
+  // Main pushes its whole state on every change: the draft follows the saved settings only when
+  // they changed, not on each push (which would wipe what the user is typing).
+  const saved = JSON.stringify(settings);
+  useEffect(() => setDraft(JSON.parse(saved) as Settings), [saved]);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = (event: FormEvent) => {

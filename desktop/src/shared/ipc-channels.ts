@@ -7,6 +7,7 @@ export const INVOKE = {
   pair: 'jobswipe:pair',
   setPaused: 'jobswipe:set-paused',
   saveSettings: 'jobswipe:save-settings',
+  answer: 'jobswipe:answer',
 } as const;
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on). */

@@ -1,6 +1,7 @@
 // The one contract between the window and the main process: every channel the preload may use,
 // with the schema main validates its payload against. The renderer only sees the types (through
 // the preload's `window.jobswipe`); main never trusts a payload it did not parse here.
+import { AnswerBody, type Question } from '@jobswipe/protocol';
 import { z } from 'zod';
 
 export { INVOKE, PUSH } from './ipc-channels.ts';
@@ -46,6 +47,13 @@ export type PairRequest = z.infer<typeof PairRequest>;
 
 export const SetPausedRequest = z.boolean();
 
+/** Answers to the questions one application waits on (the device API's body, plus which one). */
+export const AnswerRequest = z.object({
+  applicationId: z.string().uuid('the application the answers are for'),
+  answers: AnswerBody.shape.answers,
+});
+export type AnswerRequest = z.infer<typeof AnswerRequest>;
+
 /** What the tray and the window say the app is doing, most urgent first. */
 export type TrayStatus = 'not-paired' | 'needs-you' | 'offline' | 'paused' | 'applying' | 'idle';
 
@@ -66,6 +74,25 @@ export interface Result {
   /** The failure class the engine gave, when it did not submit (e.g. `blocked`). */
   errorClass: string | null;
   at: string;
+}
+
+/** An application on its way (the device API's queue), with when it should start here. */
+export interface QueuedApplication {
+  applicationId: string;
+  company: string;
+  title: string;
+  status: string;
+  /** About when it starts (null: running now, or paused). */
+  etaAt: string | null;
+}
+
+/** An application waiting on the user's answers (NEEDS_ATTENTION). */
+export interface NeedsYouItem {
+  applicationId: string;
+  company: string;
+  title: string;
+  reason: string | null;
+  questions: Question[];
 }
 
 export interface LogEntry {
@@ -89,6 +116,10 @@ export interface DesktopState {
   running: CurrentApplication[];
   /** Applications this device ended today (local time), newest first. */
   today: Result[];
+  /** The user's applications on their way, from the server (all devices), held ones first. */
+  queue: QueuedApplication[];
+  queueTotal: number;
+  needsYou: NeedsYouItem[];
   settings: Settings;
   offers: number;
 }
@@ -99,6 +130,7 @@ export interface JobSwipeBridge {
   pair(request: PairRequest): Promise<DesktopState>;
   setPaused(paused: boolean): Promise<DesktopState>;
   saveSettings(settings: Settings): Promise<DesktopState>;
+  answer(request: AnswerRequest): Promise<DesktopState>;
   getLog(): Promise<LogEntry[]>;
   /** Returns the unsubscribe. */
   onState(listener: (state: DesktopState) => void): () => void;
