@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
+  resolve: {
+    // The Electron binary cannot be downloaded here: the main process runs against a stand-in.
+    alias: { electron: fileURLToPath(new URL('./test/support/electron-stand-in.ts', import.meta.url)) },
+  },
   test: {
     name: 'desktop',
     include: ['test/**/*.test.ts'],

@@ -2,15 +2,18 @@
 // opened on the first application and kept open, with a new page per application. The user's
 // installed Chrome when there is one, else the configured executable (--chrome / JOBSWIPE_CHROME,
 // falling back to the engine's Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium).
-// Headless by default only when there is no display.
+// Headless by default only when there is no display. Always in Chromium's sandbox: an employer's
+// page must not reach the user's files; Chromium refuses its sandbox as root, so the agent says
+// to run as the user instead of turning it off (only the server worker, in its container, may).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { chromiumExecutable, launchDesktopContext } from '@jobswipe/automations/runner/browser';
-
-type BrowserContext = Awaited<ReturnType<typeof launchDesktopContext>>;
+import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
+import { type BrowserContext, chromium } from 'playwright-core';
 
 const LAUNCH_ATTEMPTS = 3;
+/** The engine's arguments without the one that turns the sandbox off. */
+const SANDBOXED_ARGS = CHROMIUM_ARGS.filter((arg) => arg !== '--no-sandbox');
 const LAUNCH_RETRY_MS = 1_000;
 
 /** Where Chrome (stable) installs itself, as Playwright's `channel: 'chrome'` looks for it. */
@@ -26,6 +29,19 @@ export function installedChrome(env: NodeJS.ProcessEnv = process.env, platform =
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 
+/** Where Edge (stable) installs itself, as Playwright's `channel: 'msedge'` looks for it. */
+export function installedEdge(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
+  const candidates: string[] = [];
+  if (platform === 'linux') candidates.push('/opt/microsoft/msedge/msedge');
+  if (platform === 'darwin') candidates.push('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');
+  if (platform === 'win32') {
+    for (const root of [env['PROGRAMFILES(X86)'], env.PROGRAMFILES]) {
+      if (root) candidates.push(join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
+    }
+  }
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
 /** Whether a window can be shown: always on macOS and Windows; on Linux, when X or Wayland is there. */
 export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform = process.platform): boolean {
   if (platform === 'darwin' || platform === 'win32') return true;
@@ -33,8 +49,8 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform = proc
 }
 
 export interface BrowserChoice {
-  /** `chrome`: the installed Chrome through Playwright's channel; else the executable's path. */
-  browser: 'chrome' | string;
+  /** `chrome` / `msedge`: the installed browser through Playwright's channel; else the executable's path. */
+  browser: 'chrome' | 'msedge' | string;
   headless: boolean;
 }
 
@@ -90,14 +106,19 @@ export class AgentBrowser {
   private async launch(): Promise<BrowserContext> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await launchDesktopContext({
-          userDataDir: this.profileDir,
+        return await chromium.launchPersistentContext(this.profileDir, {
           headless: this.choice.headless,
-          ...(this.choice.browser === 'chrome' ? {} : { executablePath: this.choice.browser }),
+          // Playwright adds --no-sandbox itself unless told the sandbox is wanted.
+          chromiumSandbox: true,
+          args: SANDBOXED_ARGS,
+          viewport: { width: 1280, height: 900 },
+          ...(this.choice.browser === 'chrome' || this.choice.browser === 'msedge'
+            ? { channel: this.choice.browser }
+            : { executablePath: this.choice.browser }),
         });
       } catch (err) {
         // A browser left by a run that crashed can hold the profile for a moment after it.
-        if (attempt >= LAUNCH_ATTEMPTS) throw err;
+        if (attempt >= LAUNCH_ATTEMPTS) throw asRoot(err);
         await delay(LAUNCH_RETRY_MS);
       }
     }
@@ -109,4 +130,12 @@ export class AgentBrowser {
     const context = await opening?.catch(() => null);
     await context?.close().catch(() => {});
   }
+}
+
+/** Chromium's own words for a sandbox refused as root are cryptic: say what to do. */
+function asRoot(err: unknown): unknown {
+  if (process.getuid?.() !== 0) return err;
+  return new Error(
+    `The browser did not start, and this agent runs as root: Chromium refuses its sandbox for root, and JobSwipe never turns the sandbox off. Run JobSwipe as your own user. (${(err as Error).message.split('\n')[0]})`,
+  );
 }

@@ -108,8 +108,8 @@ export class Agent {
   static async start(options: AgentOptions): Promise<Agent> {
     let agent: Agent | null = null;
     const control = await listenForControl(options.paths.controlSocket, (command) => {
-      if (command === 'pause') agent?.capacity.pause();
-      if (command === 'resume') agent?.capacity.resume();
+      if (command === 'pause') agent?.pause();
+      if (command === 'resume') agent?.resume();
       return { ...agent?.board.snapshot };
     });
     try {
@@ -148,6 +148,15 @@ export class Agent {
         held: held.map((l) => ({ applicationId: l.applicationId, hasResult: Boolean(l.result) })),
       });
     }
+  }
+
+  /** No new applications (capacity 0) until `resume`; running ones finish. */
+  pause(): void {
+    this.capacity.pause();
+  }
+
+  resume(): void {
+    this.capacity.resume();
   }
 
   /** Stops taking work, hands back what it holds, closes the browser. */

@@ -5,11 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { chmod, open, readFile, rename, rm } from 'node:fs/promises';
 import type { z } from 'zod';
 
-export async function writePrivateJson(path: string, value: unknown): Promise<void> {
+export function writePrivateJson(path: string, value: unknown): Promise<void> {
+  return writePrivateFile(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Any content, written the same way (the desktop app's encrypted credentials). */
+export async function writePrivateFile(path: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await open(temporary, 'w', 0o600);
   try {
-    await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`);
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();

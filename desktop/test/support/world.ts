@@ -13,6 +13,7 @@ import type { Job, PrismaClient } from '@jobswipe/db';
 import { formSpec, type PracticeAts, type PracticeJob, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
 import type { PairStartResponse, SwipeResponse } from '@jobswipe/protocol';
 import { AgentProcess, runAgentCommand } from './agent-process.ts';
+import { type UnprivilegedChromium, unprivilegedChromium } from './unprivileged-chromium.ts';
 
 export interface Applicant {
   userId: string;
@@ -23,6 +24,8 @@ export interface Applicant {
 export interface World {
   backend: TestBackend;
   ats: PracticeAts;
+  /** The browser the agents use: Chromium in its sandbox, as an ordinary user. */
+  chromium: UnprivilegedChromium;
   prisma: PrismaClient;
   /** The job row seeded from a practice posting. */
   jobOf(posting: PracticeJob): Job;
@@ -42,9 +45,10 @@ export function postings(scenario = 'normal'): PracticeJob[] {
 }
 
 export async function startWorld(env: Record<string, string> = {}): Promise<World> {
-  const [ats, backend] = await Promise.all([
+  const [ats, backend, chromium] = await Promise.all([
     startPracticeAts({ port: 0, dataFile: null }),
     startTestBackend({ SWIPE_RATE_LIMIT: '100000', PAIR_RATE_LIMIT: '1000', ...env }),
+    unprivilegedChromium(),
   ]);
   const prisma = backend.node.ctx.db.prisma;
   const jobs = new Map<string, Job>();
@@ -69,6 +73,7 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
   return {
     backend,
     ats,
+    chromium,
     prisma,
     jobOf(posting) {
       const job = jobs.get(`${posting.ats}/${posting.externalId}`);
@@ -114,10 +119,11 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
         'Test laptop',
       ]);
       if (paired.code !== 0) throw new Error(`pairing failed:\n${paired.output}`);
+      await chromium.prepareAgentDir(dir);
       return dir;
     },
     startAgent(agentDir, args = [], agentEnv = {}) {
-      const agent = new AgentProcess(agentDir, args, agentEnv);
+      const agent = new AgentProcess(agentDir, args, { JOBSWIPE_CHROME: chromium.executable, ...agentEnv });
       agents.push(agent);
       return agent;
     },
@@ -125,6 +131,7 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
     async close() {
       await stopAgents();
       await Promise.all([backend.close(), ats.close()]);
+      await chromium.remove();
       // A killed agent's browser may still be writing its profile for a moment.
       await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })));
     },
