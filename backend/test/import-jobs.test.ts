@@ -8,6 +8,9 @@ import { promisify } from 'node:util';
 import { type Database, openDatabase } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
 import { type PracticeAts, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
+import { greenhouseSpec } from '@jobswipe/practice-ats/ats/greenhouse/spec';
+import { POSTINGS } from '@jobswipe/practice-ats/catalog/postings';
+import { JobQuestions, normalizeQuestion } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddressCheck } from '../src/egress/address-check.ts';
 import { type BoardKind, type BoardSource, fetchBoard as fetchAnyBoard } from '../src/jobs/import/board-source.ts';
@@ -94,6 +97,45 @@ describe('job import', () => {
 
     expect(await saveJobs(db, jobs)).toEqual({ created: 0, updated: jobs.length });
     expect(await rows(kind)).toHaveLength(jobs.length);
+  });
+
+  it("stores a Greenhouse posting's questions from the board API, before anyone swipes", async () => {
+    const [, board, postings] = boards.find(([kind]) => kind === 'greenhouse')!;
+    const jobs = await fetchBoard({ kind: 'greenhouse', board, baseUrl: `${ats.url}/api/greenhouse` });
+    await saveJobs(db, jobs);
+    const forms = await db.prisma.jobForm.findMany({
+      include: { job: true },
+      where: { job: { source: 'greenhouse' } },
+    });
+    expect(forms).toHaveLength(jobs.length);
+    for (const form of forms) {
+      const stored = JobQuestions.parse({ ...form, checkedAt: form.checkedAt.toISOString() });
+      expect(stored).toMatchObject({ source: 'board_api', complete: true });
+      // Every required question the practice board publishes, by the key its saved answer is stored under.
+      const posting = POSTINGS.find((p) => p.ats === 'greenhouse' && p.externalId === form.job.externalId)!;
+      const spec = greenhouseSpec(posting, 'job-boards');
+      const asked = spec.fields.filter(
+        (f) => f.required && !f.alternativeTo && f.asks.kind !== 'system' && f.asks.kind !== 'honeypot',
+      );
+      const required = stored.questions.filter((q) => q.required);
+      expect(required.map((q) => q.key).sort(), form.job.externalId).toEqual(
+        asked.map((f) => normalizeQuestion(f.label)).sort(),
+      );
+      // Choices keep their options (Greenhouse sends a yes/no question as a two-option select).
+      const choices = ['select', 'combobox', 'yes_no', 'radio', 'checkbox_group'];
+      for (const f of asked.filter((x) => x.options?.length && choices.includes(x.type))) {
+        const q = required.find((x) => x.key === normalizeQuestion(f.label))!;
+        expect(q.options).toEqual(f.options!.map((o) => o.label));
+        // As the engine asks it: a choice between Yes and No is a yes/no question.
+        const yesNo =
+          q
+            .options!.map((o) => o.toLowerCase())
+            .sort()
+            .join() === 'no,yes';
+        expect(q.type).toBe(f.type === 'checkbox_group' ? 'checkbox_group' : yesNo ? 'yes_no' : 'select');
+      }
+    }
+    expect(postings.length).toBeGreaterThan(0);
   });
 
   it('runs as npm run jobs:import against DATABASE_URL', async () => {

@@ -13,6 +13,7 @@ export type {
   DevicePairingModel as DevicePairing,
   EvidenceModel as Evidence,
   IdempotencyKeyModel as IdempotencyKey,
+  JobFormModel as JobForm,
   JobModel as Job,
   JobSnapshotModel as JobSnapshot,
   OutboxModel as Outbox,

@@ -28,7 +28,7 @@ export const SCHEMAS = {
   AnswersBody: api.AnswersBody,
   DeckQuery: api.DeckQuery,
   DeckPage: api.DeckPage,
-  JobView: api.JobView,
+  DeckCard: api.DeckCard,
   SwipeBody: api.SwipeBody,
   SwipeResponse: api.SwipeResponse,
   UndoResponse: z.object({ cancelledApplicationId: z.string().uuid().nullable() }),
@@ -211,7 +211,13 @@ export const ROUTES: readonly RouteSpec[] = [
     query: 'DeckQuery',
     answer: 'DeckPage',
   },
-  { method: 'get', path: '/v1/jobs/:id', who: 'user', summary: 'One job', answer: 'JobView' },
+  {
+    method: 'get',
+    path: '/v1/jobs/:id',
+    who: 'user',
+    summary: 'One job, with the questions you still owe its form',
+    answer: 'DeckCard',
+  },
   {
     method: 'post',
     path: '/v1/swipes',
