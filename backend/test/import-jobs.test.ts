@@ -79,7 +79,7 @@ describe('job import', () => {
     expect(imported).toEqual(expect.arrayContaining(open));
     expect(postings.map((p) => p.externalId)).toEqual(expect.arrayContaining(imported));
 
-    expect(await saveJobs(db, jobs)).toEqual({ created: jobs.length, updated: 0 });
+    expect(await saveJobs(db, jobs)).toMatchObject({ created: jobs.length, updated: 0 });
     const saved = await rows(kind);
     expect(saved).toHaveLength(jobs.length);
     for (const p of postings.filter((x) => imported.includes(x.externalId))) {
@@ -95,7 +95,7 @@ describe('job import', () => {
       if (kind !== 'greenhouse') expect(row.salaryMin).toBe(p.salaryMin);
     }
 
-    expect(await saveJobs(db, jobs)).toEqual({ created: 0, updated: jobs.length });
+    expect(await saveJobs(db, jobs)).toMatchObject({ created: 0, updated: jobs.length });
     expect(await rows(kind)).toHaveLength(jobs.length);
   });
 
@@ -149,8 +149,42 @@ describe('job import', () => {
         env: { ...process.env, DATABASE_URL: testDb.url, EGRESS_ALLOW: new URL(ats.url).host },
       },
     );
-    expect(JSON.parse(stdout)).toEqual({ source: kind, board, created: count, updated: 0 });
+    // Greenhouse's API gave every form: nothing left to scan.
+    expect(JSON.parse(stdout)).toEqual({ source: kind, board, created: count, updated: 0, scanned: 0, scanFailed: 0 });
     expect(await rows(kind)).toHaveLength(count);
+  });
+
+  it('reads the forms of a Lever board from their pages once imported, posting nothing', {
+    timeout: 120_000,
+  }, async () => {
+    const [, board] = boards.find(([kind]) => kind === 'lever')!;
+    await db.prisma.job.deleteMany({ where: { source: 'lever' } });
+    const before = ats.requests.list().length;
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', CLI, '--lever', board, '--base-url', `${ats.url}/api/lever`],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: testDb.url,
+          EGRESS_ALLOW: new URL(ats.url).host,
+          REDIS_PREFIX: `import-test-${Date.now()}`,
+        },
+      },
+    );
+    const saved = await rows('lever');
+    expect(JSON.parse(stdout)).toMatchObject({ created: saved.length, scanned: saved.length, scanFailed: 0 });
+    const forms = await db.prisma.jobForm.findMany({ where: { jobId: { in: saved.map((j) => j.id) } } });
+    expect(forms).toHaveLength(saved.length);
+    for (const form of forms) {
+      expect(form.source).toBe('page_scan');
+      expect((form.questions as unknown[]).length).toBeGreaterThan(0);
+    }
+    const posts = ats.requests
+      .list()
+      .slice(before)
+      .filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+    expect(posts).toEqual([]);
   });
 
   it('refuses a board API on an internal address, and one that redirects there', async () => {

@@ -56,7 +56,7 @@ function deps(check = new AddressCheck({ allow: new URL(ats.url).host })): FormS
   );
   return {
     db,
-    browser,
+    browser: async () => browser,
     check,
     egress,
     slots: {

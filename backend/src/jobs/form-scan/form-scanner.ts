@@ -13,7 +13,8 @@ import { scanForm } from './scan-form.ts';
 
 export interface FormScanDeps {
   db: Database;
-  browser: Browser;
+  /** Launched only when some form is pending. */
+  browser: () => Promise<Browser>;
   check: AddressCheck;
   egress: EgressProxy;
   /** The per-host limiter; scans take slots of `scan:<host>`. */
@@ -73,7 +74,7 @@ async function scanOne(deps: FormScanDeps, jobId: string, url: string, signal: A
   });
   const egress = deps.egress.open(null);
   try {
-    const form = await scanForm(deps.browser, egress, url, signal);
+    const form = await scanForm(await deps.browser(), egress, url, signal);
     if (egress.refused.length) throw egress.refused[0];
     await deps.db.pool.query(SAVE, [jobId, form.complete, JSON.stringify(form.questions)]);
     deps.log.info(

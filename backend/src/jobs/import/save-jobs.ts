@@ -32,8 +32,9 @@ export async function saveJobs(
   db: Database,
   jobs: ImportedJob[],
   onProgress: (p: SaveProgress) => void = () => {},
-): Promise<{ created: number; updated: number }> {
+): Promise<{ created: number; updated: number; ids: string[] }> {
   let created = 0;
+  const ids: string[] = [];
   for (const [i, j] of jobs.entries()) {
     const { rows } = await db.pool.query<{ id: string; inserted: boolean }>(UPSERT, [
       j.source,
@@ -53,10 +54,11 @@ export async function saveJobs(
       j.postedAt,
     ]);
     if (rows[0]?.inserted) created++;
+    if (rows[0]) ids.push(rows[0].id);
     if (j.questions && rows[0]) await db.pool.query(SAVE_FORM, [rows[0].id, JSON.stringify(j.questions)]);
     onProgress({ done: i + 1, total: jobs.length, created });
   }
-  return { created, updated: jobs.length - created };
+  return { created, updated: jobs.length - created, ids };
 }
 
 /** An ISO 4217 code the formatter knows (upper case), or null: a board's "US$" is no currency code. */
