@@ -12,7 +12,7 @@ import { AddressCheck } from '../../src/egress/address-check.ts';
 import { fetchBoard } from '../../src/jobs/import/board-source.ts';
 import { saveJobs } from '../../src/jobs/import/save-jobs.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { applicant, startTestWorker, type TestWorker } from './support/server-lane.ts';
+import { applicant, practicePostings, startTestWorker, type TestWorker } from './support/server-lane.ts';
 
 /** A practice Greenhouse posting that asks a custom question the engine's applicant has no answer to. */
 const POSTING = '4012345';
@@ -170,5 +170,29 @@ describe('questions known before the swipe', () => {
         timeout: 90_000,
       })
       .toBe('SUBMITTED');
+  });
+
+  it("learns the questions a form asked during the first application, for every later user's card", {
+    timeout: 120_000,
+  }, async () => {
+    // The same posting, as a job whose form was never read (no board API, no scan yet).
+    const [posted] = await practicePostings(prisma(), ats, [POSTING]);
+    const job = posted!.job;
+    const first = await applicant(backend);
+    expect((await first.api.get<DeckCard>(`/v1/jobs/${job.id}`)).body.questions).toEqual({ checked: false });
+    const swiped = await first.api.post<SwipeResponse>('/v1/swipes', { jobId: job.id, direction: 'right' });
+    expect(swiped.body.application?.status).toBe('QUEUED');
+    worker ??= await startTestWorker(backend, browser, {}, { concurrency: 1 });
+    const id = swiped.body.application!.id;
+    await expect
+      .poll(async () => (await prisma().application.findUniqueOrThrow({ where: { id } })).status, { timeout: 90_000 })
+      .toBe('NEEDS_ATTENTION');
+
+    const later = await applicant(backend);
+    const learned = (await later.api.get<DeckCard>(`/v1/jobs/${job.id}`)).body.questions;
+    expect(learned).toMatchObject({ checked: true, complete: false });
+    expect(owed((await later.api.get<DeckCard>(`/v1/jobs/${job.id}`)).body).map((q) => q.key)).toContain(ESSAY);
+    const form = await prisma().jobForm.findUniqueOrThrow({ where: { jobId: job.id } });
+    expect(form.source).toBe('application');
   });
 });
