@@ -172,6 +172,20 @@ describe('questions known before the swipe', () => {
       .toBe('SUBMITTED');
   });
 
+  it('undoes a swipe that waits for its questions (no executor ever had it), and gives back its quota', async () => {
+    const job = await prisma().job.findFirstOrThrow({ where: { source: 'greenhouse', externalId: POSTING } });
+    const user = await applicant(backend);
+    const plan = () => user.api.get<{ usage: { totalThisMonth: number } }>('/v1/plan');
+    const before = (await plan()).body.usage.totalThisMonth;
+    const waiting = await user.api.post<SwipeResponse>('/v1/swipes', { jobId: job.id, direction: 'right' });
+    expect(waiting.body.application?.status).toBe('NEEDS_ATTENTION');
+    expect((await plan()).body.usage.totalThisMonth).toBe(before + 1);
+    const undone = await user.api.request('DELETE', `/v1/swipes/${job.id}`);
+    expect(undone.status).toBe(200);
+    expect(undone.body).toEqual({ cancelledApplicationId: waiting.body.application!.id });
+    expect((await plan()).body.usage.totalThisMonth).toBe(before);
+  });
+
   it("learns the questions a form asked during the first application, for every later user's card", {
     timeout: 120_000,
   }, async () => {
