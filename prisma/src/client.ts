@@ -16,6 +16,7 @@ export type {
   JobFormModel as JobForm,
   JobModel as Job,
   JobSnapshotModel as JobSnapshot,
+  ModelDraftModel as ModelDraft,
   OutboxModel as Outbox,
   PlanModel as Plan,
   ProfileModel as Profile,

@@ -7,6 +7,7 @@ import * as api from './api.ts';
 import * as device from './device.ts';
 import { EvidenceKind } from './domain.ts';
 import { ErrorBody } from './errors.ts';
+import * as model from './model-answers.ts';
 
 const withoutType = <T extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(message: T) => message.omit({ type: true });
 
@@ -56,6 +57,8 @@ export const SCHEMAS = {
   PairCompleteBody: api.PairCompleteBody,
   PairCompleteResponse: api.PairCompleteResponse,
   DeviceList: api.DeviceList,
+  ModelAnswersBody: model.ModelAnswersBody,
+  ModelAnswersResponse: model.ModelAnswersResponse,
   PollBody: device.PollBody,
   PollResponse: device.PollResponse,
   ClaimBody: withoutType(device.Claim),
@@ -372,6 +375,14 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: 'Long-poll fallback of the device socket: hello, then wait for offers (docs/protocol.md)',
     body: 'PollBody',
     answer: 'PollResponse',
+  },
+  {
+    method: 'post',
+    path: '/v1/devices/model-answers',
+    who: 'device',
+    summary: 'Model drafts for the non-sensitive open questions of an application the device holds (docs/protocol.md)',
+    body: 'ModelAnswersBody',
+    answer: 'ModelAnswersResponse',
   },
   {
     method: 'post',

@@ -58,10 +58,13 @@ const WIDGETS: Record<FieldType, FieldFacts['widget']> = {
   file: 'file',
 };
 
-function facts(q: FormQuestion): FieldFacts {
+/** A question as the engine's answer policy reads a field. */
+export function fieldFacts(
+  q: Pick<FormQuestion, 'label' | 'type' | 'required' | 'options'> & { hints?: string },
+): FieldFacts {
   return {
     label: q.label,
-    hints: q.hints,
+    hints: q.hints ?? '',
     type: q.type,
     widget: WIDGETS[q.type],
     required: q.required,
@@ -95,7 +98,7 @@ export function owedQuestions(
     job: { company: job.company, country: job.country },
   };
   const owed: Question[] = form.questions
-    .filter((q) => q.required && !decide(facts(q), input).answer)
+    .filter((q) => q.required && !decide(fieldFacts(q), input).answer)
     .map((q) => ({
       key: q.key,
       label: q.label,
