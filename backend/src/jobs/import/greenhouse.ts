@@ -127,8 +127,11 @@ export async function greenhouseJobs(
       applyUrl: job.absolute_url,
       atsKind: 'greenhouse',
       postedAt: new Date(job.first_published ?? job.updated_at),
-      questions: await jobQuestions(check, `${root}/${job.id}`),
     });
+    // A posting whose questions cannot be read (closed since the list was made) is still imported:
+    // its form is then scanned like any other.
+    const questions = await jobQuestions(check, `${root}/${job.id}`).catch(() => null);
+    if (questions) jobs[jobs.length - 1]!.questions = questions;
   }
   return jobs;
 }
