@@ -111,6 +111,9 @@ export async function greenhouseJobs(
     // Greenhouse sends the description HTML-escaped.
     const html = decodeEntities(job.content ?? '');
     const location = job.location?.name ?? '';
+    // A posting whose questions cannot be read (closed since the list was made) is still imported:
+    // its form is then scanned like any other.
+    const questions = await jobQuestions(check, `${root}/${job.id}`).catch(() => null);
     jobs.push({
       source: 'greenhouse',
       externalId: String(job.id),
@@ -127,11 +130,8 @@ export async function greenhouseJobs(
       applyUrl: job.absolute_url,
       atsKind: 'greenhouse',
       postedAt: new Date(job.first_published ?? job.updated_at),
+      ...(questions ? { questions } : {}),
     });
-    // A posting whose questions cannot be read (closed since the list was made) is still imported:
-    // its form is then scanned like any other.
-    const questions = await jobQuestions(check, `${root}/${job.id}`).catch(() => null);
-    if (questions) jobs[jobs.length - 1]!.questions = questions;
   }
   return jobs;
 }
