@@ -2,8 +2,6 @@
 // OpenAI-compatible server on loopback as the stand-in for the model (the outermost boundary):
 // only non-sensitive questions reach it, no prompt carries the applicant's personal or sensitive
 // data or a secret, a draft is reused for the same user without a new call and never for another.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import type { ModelAnswersResponse, Question, SwipeResponse } from '@jobswipe/protocol';
 import { normalizeQuestion } from '@jobswipe/protocol';
@@ -12,53 +10,18 @@ import { signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 import { pairDevice } from './support/devices.ts';
 import { createJobs } from './support/factories.ts';
+import { ScriptedModel } from './support/scripted-model.ts';
 import { claimAs } from './support/transitions.ts';
 
 const ESSAY = 'Tell us about a project you are proud of';
 const DRAFT = 'I led the rewrite of a billing system that now serves two million invoices a month.';
 const API_KEY = 'sk-scripted-model-key-0123456789';
 
-/** The stand-in model: answers by the question in the prompt, and keeps every request it got. */
-class ScriptedModel {
-  readonly requests: Array<{ authorization: string | undefined; body: string }> = [];
-  private server!: Server;
-  url = '';
-
-  async start(script: Record<string, string>) {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => {
-        body += c;
-      });
-      req.on('end', () => {
-        this.requests.push({ authorization: req.headers.authorization, body });
-        const prompt = (JSON.parse(body) as { messages: Array<{ content: string }> }).messages.at(-1)!.content;
-        const question = Object.keys(script).find((q) => prompt.includes(`Question: ${q}`));
-        const content = JSON.stringify({ answer: question ? script[question] : '' });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            id: 'x',
-            object: 'chat.completion',
-            choices: [{ index: 0, message: { role: 'assistant', content } }],
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
-  }
-
-  close() {
-    return new Promise((resolve) => this.server.close(resolve));
-  }
-}
-
-const model = new ScriptedModel();
+const model = new ScriptedModel({ [ESSAY]: DRAFT, 'Which team would you like to join?': 'Platform' });
 let backend: TestBackend;
 
 beforeAll(async () => {
-  await model.start({ [ESSAY]: DRAFT, 'Which team would you like to join?': 'Platform' });
+  await model.start();
   backend = await startTestBackend({
     LLM_BASE_URL: model.url,
     LLM_MODEL: 'scripted',
@@ -98,8 +61,6 @@ async function holding() {
   return { user, ask };
 }
 
-const promptsSent = () => model.requests.map((r) => r.body).join('\n');
-
 describe('model answers for the extension', () => {
   it('drafts non-sensitive questions only, from work facts only, and records them as the model’s', async () => {
     const { user, ask } = await holding();
@@ -125,7 +86,7 @@ describe('model answers for the extension', () => {
     // Two questions, two calls; the key only in the header.
     expect(model.requests).toHaveLength(2);
     expect(model.requests.every((r) => r.authorization === `Bearer ${API_KEY}`)).toBe(true);
-    const sent = promptsSent();
+    const sent = model.prompts();
     for (const secret of [
       API_KEY,
       user.user.email,
