@@ -4,6 +4,7 @@
 // runs one in-process; tests and the bench run several.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { aiFallbackFromEnv } from '@jobswipe/automations/ai/stagehand-fallback';
 import type { Browser } from 'playwright-core';
 import type { AppContext } from '../context.ts';
 import { WorkStreams } from '../delivery/work-streams.ts';
@@ -15,7 +16,7 @@ import { loadProxies } from '../proxies/proxy-list.ts';
 import { ProxyPool } from '../proxies/proxy-pool.ts';
 import { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
 import { connectRedis } from '../redis/connection.ts';
-import { applyOnServer } from './apply-on-server.ts';
+import { applyOnServer, type ServerApplyDeps } from './apply-on-server.ts';
 import { ServerLaneConsumer } from './server-lane-consumer.ts';
 import { WorkerBrowser } from './worker-browser.ts';
 import { measured, proxyObserver, workerMetrics } from './worker-metrics.ts';
@@ -26,6 +27,8 @@ export interface ServerWorkerOptions {
   workerId?: string;
   /** A browser to share (tests, the bench); by default the worker launches its own. */
   browser?: Browser;
+  /** The shared browser's DevTools endpoint, for the model fallback (Stagehand attaches over CDP). */
+  cdpUrl?: string;
   /** The window of the host rate limits: a minute unless told (tests shorten it). */
   rateWindowMs?: number;
   /** The longest wait for a host's rate limit sat out holding the application (default 10 s); longer ones put it off. */
@@ -98,6 +101,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       rates,
       holdForRateMs: options.holdForRateMs ?? HOLD_FOR_RATE_MS,
       metrics,
+      ai: modelFallback(ctx, options),
     }),
     metrics,
   );
@@ -130,4 +134,17 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       ctx.log.info({ workerId }, 'server worker stopped');
     },
   };
+}
+
+/** The model fallback when LLM_BASE_URL and LLM_MODEL are set and a CDP endpoint is known. */
+function modelFallback(ctx: AppContext, options: ServerWorkerOptions): ServerApplyDeps['ai'] {
+  const { LLM_BASE_URL, LLM_MODEL, LLM_API_KEY } = ctx.config;
+  const model = aiFallbackFromEnv({ LLM_BASE_URL, LLM_MODEL, LLM_API_KEY });
+  if (!model) return null;
+  const cdpUrl = options.cdpUrl;
+  if (!cdpUrl) {
+    ctx.log.warn('LLM_MODEL is set but the worker browser has no DevTools endpoint: no model fallback');
+    return null;
+  }
+  return { start: () => model.start(cdpUrl) };
 }
