@@ -86,7 +86,8 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
   const egress = await EgressProxy.start(check, ctx.log);
-  const browser = new WorkerBrowser(ctx.log, options.browser);
+  const model = modelOf(ctx);
+  const browser = new WorkerBrowser(ctx.log, options.browser, { sharedUrl: options.cdpUrl, withCdp: model !== null });
   // Launched now, so a missing Chromium stops start-up instead of failing every application.
   await browser.get();
 
@@ -101,7 +102,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       rates,
       holdForRateMs: options.holdForRateMs ?? HOLD_FOR_RATE_MS,
       metrics,
-      ai: modelFallback(ctx, options),
+      ai: model && modelFallback(model, browser),
     }),
     metrics,
   );
@@ -136,15 +137,22 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
   };
 }
 
-/** The model fallback when LLM_BASE_URL and LLM_MODEL are set and a CDP endpoint is known. */
-function modelFallback(ctx: AppContext, options: ServerWorkerOptions): ServerApplyDeps['ai'] {
+/** The model fallback's factory when LLM_BASE_URL and LLM_MODEL are set, else null. */
+function modelOf(ctx: AppContext) {
   const { LLM_BASE_URL, LLM_MODEL, LLM_API_KEY } = ctx.config;
-  const model = aiFallbackFromEnv({ LLM_BASE_URL, LLM_MODEL, LLM_API_KEY });
-  if (!model) return null;
-  const cdpUrl = options.cdpUrl;
-  if (!cdpUrl) {
-    ctx.log.warn('LLM_MODEL is set but the worker browser has no DevTools endpoint: no model fallback');
-    return null;
-  }
-  return { start: () => model.start(cdpUrl) };
+  return aiFallbackFromEnv({ LLM_BASE_URL, LLM_MODEL, LLM_API_KEY });
+}
+
+/** Stagehand for one attempt, attached over CDP to the browser the attempt runs in. */
+function modelFallback(
+  model: NonNullable<ReturnType<typeof modelOf>>,
+  browser: WorkerBrowser,
+): NonNullable<ServerApplyDeps['ai']> {
+  return {
+    async start() {
+      await browser.get();
+      if (!browser.cdpUrl) throw new Error('the shared browser has no DevTools endpoint (pass cdpUrl)');
+      return model.start(browser.cdpUrl);
+    },
+  };
 }
