@@ -206,6 +206,18 @@ export const ENV = {
     schema: hostLimits,
     doc: 'Per-host overrides of HOST_RATE_LIMIT_PER_MINUTE: host=perMinute,... (e.g. boards.greenhouse.io=10)',
   },
+  LLM_BASE_URL: {
+    schema: z.string().url('must be the http(s) root of an OpenAI-compatible API').optional(),
+    doc: 'OpenAI-compatible endpoint of the optional model for non-sensitive unknown questions',
+  },
+  LLM_MODEL: {
+    schema: z.string().min(1).optional(),
+    doc: "that model's name; both must be set to use it",
+  },
+  LLM_API_KEY: {
+    schema: z.string().optional(),
+    doc: "that endpoint's API key",
+  },
   SMTP_URL: {
     schema: z
       .string()

@@ -8,6 +8,9 @@ import { promisify } from 'node:util';
 import { type Database, openDatabase } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
 import { type PracticeAts, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
+import { greenhouseSpec } from '@jobswipe/practice-ats/ats/greenhouse/spec';
+import { POSTINGS } from '@jobswipe/practice-ats/catalog/postings';
+import { JobQuestions, normalizeQuestion } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddressCheck } from '../src/egress/address-check.ts';
 import { type BoardKind, type BoardSource, fetchBoard as fetchAnyBoard } from '../src/jobs/import/board-source.ts';
@@ -76,7 +79,7 @@ describe('job import', () => {
     expect(imported).toEqual(expect.arrayContaining(open));
     expect(postings.map((p) => p.externalId)).toEqual(expect.arrayContaining(imported));
 
-    expect(await saveJobs(db, jobs)).toEqual({ created: jobs.length, updated: 0 });
+    expect(await saveJobs(db, jobs)).toMatchObject({ created: jobs.length, updated: 0 });
     const saved = await rows(kind);
     expect(saved).toHaveLength(jobs.length);
     for (const p of postings.filter((x) => imported.includes(x.externalId))) {
@@ -92,8 +95,47 @@ describe('job import', () => {
       if (kind !== 'greenhouse') expect(row.salaryMin).toBe(p.salaryMin);
     }
 
-    expect(await saveJobs(db, jobs)).toEqual({ created: 0, updated: jobs.length });
+    expect(await saveJobs(db, jobs)).toMatchObject({ created: 0, updated: jobs.length });
     expect(await rows(kind)).toHaveLength(jobs.length);
+  });
+
+  it("stores a Greenhouse posting's questions from the board API, before anyone swipes", async () => {
+    const [, board, postings] = boards.find(([kind]) => kind === 'greenhouse')!;
+    const jobs = await fetchBoard({ kind: 'greenhouse', board, baseUrl: `${ats.url}/api/greenhouse` });
+    await saveJobs(db, jobs);
+    const forms = await db.prisma.jobForm.findMany({
+      include: { job: true },
+      where: { job: { source: 'greenhouse' } },
+    });
+    expect(forms).toHaveLength(jobs.length);
+    for (const form of forms) {
+      const stored = JobQuestions.parse({ ...form, checkedAt: form.checkedAt.toISOString() });
+      expect(stored).toMatchObject({ source: 'board_api', complete: true });
+      // Every required question the practice board publishes, by the key its saved answer is stored under.
+      const posting = POSTINGS.find((p) => p.ats === 'greenhouse' && p.externalId === form.job.externalId)!;
+      const spec = greenhouseSpec(posting, 'job-boards');
+      const asked = spec.fields.filter(
+        (f) => f.required && !f.alternativeTo && f.asks.kind !== 'system' && f.asks.kind !== 'honeypot',
+      );
+      const required = stored.questions.filter((q) => q.required);
+      expect(required.map((q) => q.key).sort(), form.job.externalId).toEqual(
+        asked.map((f) => normalizeQuestion(f.label)).sort(),
+      );
+      // Choices keep their options (Greenhouse sends a yes/no question as a two-option select).
+      const choices = ['select', 'combobox', 'yes_no', 'radio', 'checkbox_group'];
+      for (const f of asked.filter((x) => x.options?.length && choices.includes(x.type))) {
+        const q = required.find((x) => x.key === normalizeQuestion(f.label))!;
+        expect(q.options).toEqual(f.options!.map((o) => o.label));
+        // As the engine asks it: a choice between Yes and No is a yes/no question.
+        const yesNo =
+          q
+            .options!.map((o) => o.toLowerCase())
+            .sort()
+            .join() === 'no,yes';
+        expect(q.type).toBe(f.type === 'checkbox_group' ? 'checkbox_group' : yesNo ? 'yes_no' : 'select');
+      }
+    }
+    expect(postings.length).toBeGreaterThan(0);
   });
 
   it('runs as npm run jobs:import against DATABASE_URL', async () => {
@@ -107,8 +149,42 @@ describe('job import', () => {
         env: { ...process.env, DATABASE_URL: testDb.url, EGRESS_ALLOW: new URL(ats.url).host },
       },
     );
-    expect(JSON.parse(stdout)).toEqual({ source: kind, board, created: count, updated: 0 });
+    // Greenhouse's API gave every form: nothing left to scan.
+    expect(JSON.parse(stdout)).toEqual({ source: kind, board, created: count, updated: 0, scanned: 0, scanFailed: 0 });
     expect(await rows(kind)).toHaveLength(count);
+  });
+
+  it('reads the forms of a Lever board from their pages once imported, posting nothing', {
+    timeout: 120_000,
+  }, async () => {
+    const [, board] = boards.find(([kind]) => kind === 'lever')!;
+    await db.prisma.job.deleteMany({ where: { source: 'lever' } });
+    const before = ats.requests.list().length;
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', CLI, '--lever', board, '--base-url', `${ats.url}/api/lever`],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: testDb.url,
+          EGRESS_ALLOW: new URL(ats.url).host,
+          REDIS_PREFIX: `import-test-${Date.now()}`,
+        },
+      },
+    );
+    const saved = await rows('lever');
+    expect(JSON.parse(stdout)).toMatchObject({ created: saved.length, scanned: saved.length, scanFailed: 0 });
+    const forms = await db.prisma.jobForm.findMany({ where: { jobId: { in: saved.map((j) => j.id) } } });
+    expect(forms).toHaveLength(saved.length);
+    for (const form of forms) {
+      expect(form.source).toBe('page_scan');
+      expect((form.questions as unknown[]).length).toBeGreaterThan(0);
+    }
+    const posts = ats.requests
+      .list()
+      .slice(before)
+      .filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+    expect(posts).toEqual([]);
   });
 
   it('refuses a board API on an internal address, and one that redirects there', async () => {

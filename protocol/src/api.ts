@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AnswerValue, ApplicantProfile, EducationEntry, FilledField, Question, WorkEntry } from './automation.ts';
 import { DeviceKind, ErrorClass, ExecutionPreference, Lane, SwipeDirection, UserRole } from './domain.ts';
+import { OwedQuestions } from './form-questions.ts';
 import { ApplicationStatus } from './status.ts';
 
 const email = z.string().trim().toLowerCase().email('must be an email address').max(320);
@@ -151,8 +152,15 @@ export type DeckQuery = z.input<typeof DeckQuery>;
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/**
+ * A deck card (and GET /v1/jobs/:id): the job, and what the caller still owes its form (the
+ * required questions to ask before or at the swipe, so the application goes straight through).
+ */
+export const DeckCard = JobView.extend({ questions: OwedQuestions });
+export type DeckCard = z.infer<typeof DeckCard>;
+
 /** GET /v1/jobs/deck: pass `nextCursor` back as `cursor` for the next page; null at the end. */
-export const DeckPage = Page(JobView);
+export const DeckPage = Page(DeckCard);
 export type DeckPage = z.infer<typeof DeckPage>;
 
 // ---- swipes and applications ----------------------------------------------------------------
@@ -160,6 +168,15 @@ export type DeckPage = z.infer<typeof DeckPage>;
 export const SwipeBody = z.object({
   jobId: uuid,
   direction: SwipeDirection,
+  /**
+   * A right-swipe's answers to the card's questions (`questions.owed`), saved to the profile like
+   * any saved answer. Without them the swipe is still accepted: the application waits in
+   * NEEDS_ATTENTION for the questions it owes.
+   */
+  answers: z
+    .array(z.object({ question: z.string().trim().min(1).max(1_000), answer: AnswerValue }))
+    .max(50)
+    .optional(),
   idempotencyKey: z
     .string()
     .min(8)

@@ -5,6 +5,8 @@ export * from './api.ts';
 export * from './automation.ts';
 export * from './domain.ts';
 export * from './errors.ts';
+export * from './form-questions.ts';
+export * from './model-answers.ts';
 export * from './questions.ts';
 export * from './sensitive.ts';
 export * from './status.ts';

@@ -8,6 +8,7 @@ import * as api from './api.ts';
 import * as device from './device.ts';
 import { EvidenceKind } from './domain.ts';
 import { ErrorBody } from './errors.ts';
+import * as model from './model-answers.ts';
 import * as tracker from './tracker.ts';
 
 const withoutType = <T extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(message: T) => message.omit({ type: true });
@@ -33,7 +34,7 @@ export const SCHEMAS = {
   AnswerUsageView,
   DeckQuery: api.DeckQuery,
   DeckPage: api.DeckPage,
-  JobView: api.JobView,
+  DeckCard: api.DeckCard,
   SwipeBody: api.SwipeBody,
   SwipeResponse: api.SwipeResponse,
   UndoResponse: z.object({ cancelledApplicationId: z.string().uuid().nullable() }),
@@ -66,6 +67,8 @@ export const SCHEMAS = {
   PairCompleteBody: api.PairCompleteBody,
   PairCompleteResponse: api.PairCompleteResponse,
   DeviceList: api.DeviceList,
+  ModelAnswersBody: model.ModelAnswersBody,
+  ModelAnswersResponse: model.ModelAnswersResponse,
   PollBody: device.PollBody,
   PollResponse: device.PollResponse,
   ClaimBody: withoutType(device.Claim),
@@ -245,7 +248,13 @@ export const ROUTES: readonly RouteSpec[] = [
     query: 'DeckQuery',
     answer: 'DeckPage',
   },
-  { method: 'get', path: '/v1/jobs/:id', who: 'user', summary: 'One job', answer: 'JobView' },
+  {
+    method: 'get',
+    path: '/v1/jobs/:id',
+    who: 'user',
+    summary: 'One job, with the questions you still owe its form',
+    answer: 'DeckCard',
+  },
   {
     method: 'post',
     path: '/v1/swipes',
@@ -431,6 +440,14 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: 'Long-poll fallback of the device socket: hello, then wait for offers (docs/protocol.md)',
     body: 'PollBody',
     answer: 'PollResponse',
+  },
+  {
+    method: 'post',
+    path: '/v1/devices/model-answers',
+    who: 'device',
+    summary: 'Model drafts for the non-sensitive open questions of an application the device holds (docs/protocol.md)',
+    body: 'ModelAnswersBody',
+    answer: 'ModelAnswersResponse',
   },
   {
     method: 'post',

@@ -58,10 +58,10 @@ const held = HELD_STATUSES;
 export const TRANSITIONS = {
   create: {
     from: [],
-    to: ['GRACE', 'QUEUED', 'SCHEDULED', 'WAITING_QUOTA'],
+    to: ['GRACE', 'QUEUED', 'SCHEDULED', 'WAITING_QUOTA', 'NEEDS_ATTENTION'],
     fenced: false,
     description:
-      "a right-swipe creates the application: held for the user's undo grace period (queued at once when it is 0), or deferred by the daily or monthly quota",
+      "a right-swipe creates the application: held for the user's undo grace period (queued at once when it is 0), deferred by the daily or monthly quota, or waiting for the user's answers to required questions the form is known to ask",
   },
   claim: {
     from: ['QUEUED'],

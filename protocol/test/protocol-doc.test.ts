@@ -8,6 +8,7 @@ import * as api from '../src/api.ts';
 import * as device from '../src/device.ts';
 import * as errors from '../src/errors.ts';
 import * as events from '../src/events.ts';
+import * as model from '../src/model-answers.ts';
 
 const doc = await readFile(new URL('../../docs/protocol.md', import.meta.url), 'utf8');
 
@@ -26,7 +27,7 @@ function jsonExamples(markdown: string): Example[] {
 }
 
 /** Every schema the protocol package exports, by its name. */
-const exported: Record<string, unknown> = { ...api, ...errors, ...device, ...events };
+const exported: Record<string, unknown> = { ...api, ...errors, ...device, ...events, ...model };
 const SCHEMAS = Object.fromEntries(
   Object.entries(exported).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),
 );

@@ -30,6 +30,12 @@ describe('application lifecycle', () => {
     expect(allows('claim', null, 'CLAIMED')).toBe(false);
   });
 
+  it('lets a right-swipe wait for answers the form is known to need, then answering queues it', () => {
+    expect(allows('create', null, 'NEEDS_ATTENTION')).toBe(true);
+    expect(allows('requeue', 'NEEDS_ATTENTION', 'QUEUED')).toBe(true);
+    expect(allows('claim', 'NEEDS_ATTENTION', 'CLAIMED')).toBe(false);
+  });
+
   it('holds a right-swipe for its undo grace period, where no executor can take it and undo can', () => {
     expect(allows('create', null, 'GRACE')).toBe(true);
     expect(nextStatuses('GRACE').sort()).toEqual(['CANCELLED', 'QUEUED']);

@@ -93,3 +93,4 @@ export function newApplicationContext(browser: Browser, proxy?: ProxySettings): 
     ...(proxy ? { proxy } : {}),
   });
 }
+export { devtoolsUrl, freePort };

@@ -1,12 +1,20 @@
 // `npm run jobs:import -- --greenhouse <board> | --lever <site> | --ashby <board>
-//   [--base-url <api root>] [--company <name>]`
-// Loads a board's postings into the jobs table (DATABASE_URL, else the embedded database).
+//   [--base-url <api root>] [--company <name>] [--no-scan]`
+// Loads a board's postings into the jobs table (DATABASE_URL, else the embedded database), then
+// reads the forms of those whose board publishes no questions (Lever, Ashby) from their pages.
 import { parseArgs } from 'node:util';
-import { migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
+import { type Database, migrate, openDatabase, resolveDatabase } from '@jobswipe/db';
+import pino from 'pino';
 import { ENV } from '../config.ts';
 import { AddressCheck } from '../egress/address-check.ts';
+import { EgressProxy } from '../egress/egress-proxy.ts';
+import { scanPendingForms } from '../jobs/form-scan/form-scanner.ts';
 import { type BoardKind, type BoardSource, fetchBoard } from '../jobs/import/board-source.ts';
 import { saveJobs } from '../jobs/import/save-jobs.ts';
+import { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
+import { connectRedis, waitForRedis } from '../redis/connection.ts';
+import { RedisKeys } from '../redis/keys.ts';
+import { WorkerBrowser } from '../worker/worker-browser.ts';
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -17,12 +25,15 @@ Options:
   --base-url <url>   API root (default: the public API; the practice ATS serves
                      http://127.0.0.1:4100/api/greenhouse, .../api/lever, .../api/ashby,
                      reachable with EGRESS_ALLOW=127.0.0.1:4100: internal addresses are refused)
-  --company <name>   company name for Lever and Ashby boards (their APIs do not say it)`;
+  --company <name>   company name for Lever and Ashby boards (their APIs do not say it)
+  --no-scan          do not read the forms of postings whose board publishes no questions
+                     (the scan opens each form page in Chromium, posts nothing, and keeps to
+                     HOST_RATE_LIMIT_PER_MINUTE per host, shared through REDIS_URL)`;
 
 const KINDS: BoardKind[] = ['greenhouse', 'lever', 'ashby'];
 
-function source(): BoardSource {
-  let values: Record<string, string | undefined>;
+function source(): BoardSource & { scan: boolean } {
+  let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
       options: {
@@ -31,6 +42,7 @@ function source(): BoardSource {
         ashby: { type: 'string' },
         'base-url': { type: 'string' },
         company: { type: 'string' },
+        'no-scan': { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -40,11 +52,13 @@ function source(): BoardSource {
   const chosen = KINDS.filter((k) => values[k]);
   if (chosen.length !== 1) throw new UsageError(`Give exactly one of --greenhouse, --lever, --ashby.\n\n${USAGE}`);
   const kind = chosen[0]!;
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   return {
     kind,
-    board: values[kind]!,
-    ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-    ...(values.company ? { company: values.company } : {}),
+    board: text(kind)!,
+    ...(text('base-url') ? { baseUrl: text('base-url')! } : {}),
+    ...(text('company') ? { company: text('company')! } : {}),
+    scan: values['no-scan'] !== true,
   };
 }
 
@@ -53,10 +67,8 @@ const log = (event: Record<string, unknown>) =>
 
 async function main(): Promise<void> {
   const from = source();
-  const jobs = await fetchBoard(
-    from,
-    new AddressCheck({ allow: ENV.EGRESS_ALLOW.schema.parse(process.env.EGRESS_ALLOW) }),
-  );
+  const check = new AddressCheck({ allow: ENV.EGRESS_ALLOW.schema.parse(process.env.EGRESS_ALLOW) });
+  const jobs = await fetchBoard(from, check);
   log({ event: 'fetched', source: from.kind, board: from.board, postings: jobs.length });
   const database = await resolveDatabase((msg) => log({ event: 'database', msg }));
   const db = openDatabase(database.url);
@@ -68,11 +80,46 @@ async function main(): Promise<void> {
       if (tty) process.stderr.write(`\rImporting ${p.done}/${p.total} (${p.created} new)`);
     });
     if (tty) process.stderr.write('\n');
-    log({ event: 'imported', source: from.kind, board: from.board, ...result });
-    process.stdout.write(`${JSON.stringify({ source: from.kind, board: from.board, ...result })}\n`);
+    const { ids, ...counts } = result;
+    log({ event: 'imported', source: from.kind, board: from.board, ...counts });
+    const scanned = from.scan ? await scanForms(db, check, ids) : [];
+    const forms = scanned.filter((r) => r.outcome === 'scanned').length;
+    process.stdout.write(
+      `${JSON.stringify({ source: from.kind, board: from.board, ...counts, ...(from.scan ? { scanned: forms, scanFailed: scanned.length - forms } : {}) })}\n`,
+    );
   } finally {
     await db.close();
     await database.stop();
+  }
+}
+
+/** Reads the forms of the imported jobs that have none yet (a board API gave none). */
+async function scanForms(db: Database, check: AddressCheck, ids: string[]) {
+  const logger = pino({ name: 'jobs-import', level: 'info' }, pino.destination(2));
+  const redis = connectRedis(ENV.REDIS_URL.schema.parse(process.env.REDIS_URL), logger, 'jobs-import');
+  // Without Redis the limit is kept by this process alone.
+  await waitForRedis(redis, 2_000).catch(() => {});
+  const slots = new HostRateLimiter(
+    redis,
+    new RedisKeys(ENV.REDIS_PREFIX.schema.parse(process.env.REDIS_PREFIX)),
+    {
+      perMinute: ENV.HOST_RATE_LIMIT_PER_MINUTE.schema.parse(process.env.HOST_RATE_LIMIT_PER_MINUTE),
+      overrides: {},
+    },
+    logger,
+  );
+  const egress = await EgressProxy.start(check, logger);
+  const browser = new WorkerBrowser(logger);
+  try {
+    return await scanPendingForms(
+      { db, browser: () => browser.get(), check, egress, slots, log: logger },
+      ids,
+      new AbortController().signal,
+    );
+  } finally {
+    await browser.close();
+    await egress.close();
+    redis.disconnect();
   }
 }
 

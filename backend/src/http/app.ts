@@ -14,6 +14,7 @@ import { fileRoutes } from '../files/routes.ts';
 import type { DeviceGateway } from '../gateway/device-gateway.ts';
 import { longPollRoutes } from '../gateway/long-poll-routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { modelAnswerRoutes } from '../model/routes.ts';
 import { deadLetterRoutes } from '../ops/dead-letters.ts';
 import { healthRoutes } from '../ops/health-routes.ts';
 import { httpMetrics } from '../ops/http-metrics.ts';
@@ -69,6 +70,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   app.use('/v1', longPollRoutes(ctx, delivery.gateway));
   app.use('/v1', deviceApiRoutes(ctx));
   app.use('/v1', evidenceUploadRoutes(ctx));
+  app.use('/v1', modelAnswerRoutes(ctx));
   app.use('/v1', openApiRoutes());
 
   const v1 = Router();

@@ -48,7 +48,7 @@ export async function deckPage(
   if (after) conditions.push(Prisma.sql`(j.posted_at, j.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
 
   const rows = await db.$queryRaw<Job[]>`
-    select j.id, j.source, j.external_id as "externalId", j.company, j.title, j.location, j.remote,
+    select j.id, j.source, j.external_id as "externalId", j.company, j.title, j.location, j.country, j.remote,
       j.salary_min as "salaryMin", j.salary_max as "salaryMax", j.salary_currency as "salaryCurrency",
       j.description, j.key_points as "keyPoints", j.apply_url as "applyUrl", j.ats_kind as "atsKind",
       j.posted_at as "postedAt", j.closed_at as "closedAt", j.created_at as "createdAt", j.updated_at as "updatedAt"

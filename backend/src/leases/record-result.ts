@@ -7,6 +7,7 @@ import { type ApplicationRow, applicationFromRow } from '../applications/applica
 import { transition } from '../applications/transition.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../db/unit-of-work.ts';
+import { learnQuestions } from '../jobs/learned-questions.ts';
 import { releaseQuota } from '../quota/reserve-quota.ts';
 import { afterResult } from './after-result.ts';
 import { type Executor, holdsLease, leaseOf, owner } from './executor.ts';
@@ -67,6 +68,8 @@ export function recordResult(ctx: AppContext, executor: Executor, input: ResultI
       message: next.message,
       data: { outcome: input.outcome, errorClass: input.errorClass, evidenceIds: input.evidenceIds },
     });
+    // What this form asked that the scan could not see is kept for the next user's card.
+    if (input.unanswered.length) await learnQuestions(uow.tx, app.jobId, input.unanswered);
     uow.afterCommit(() => {
       ctx.metrics.outcomes.inc({ ats: row.ats_kind, lane: app.lane, outcome: input.outcome });
       if (updated.status === 'SUBMITTED') {

@@ -4,7 +4,10 @@
 // it), and for a right-swipe the quota reservation and routing (`reserve_quota`), the application
 // in its starting status with its job snapshot, delivery message (outbox) and first audit event.
 // The starting status: GRACE for the user's undo grace period (no delivery message yet: the grace
-// release writes it when the period ends), QUEUED when that is 0, or deferred by quota.
+// release writes it when the period ends), QUEUED when that is 0, or deferred by quota; or, when the
+// form is known to ask required questions the user has no answer for (`p_attention`, decided by the
+// engine's answer policy before the call), NEEDS_ATTENTION with those questions: quota reserved,
+// nothing delivered until the answers arrive (POST /v1/applications/:id/answer queues it).
 // Once it has committed, this node's outbox relay is woken to publish the message (no NOTIFY: that
 // would wake every node's relay for every swipe, and serializes commits in Postgres); if this node
 // dies first, any node's sweep publishes it. A held swipe is announced to every node's grace
@@ -23,6 +26,7 @@ import { addLogContext } from '../logger.ts';
 import { DELIVER_TOPIC } from '../outbox/enqueue-delivery.ts';
 import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 import type { GraceRelease } from './grace-release.ts';
+import { owedAtSwipe } from './swipe-questions.ts';
 
 export interface SwipeResult extends StoredResponse {
   body: SwipeResponse;
@@ -30,6 +34,7 @@ export interface SwipeResult extends StoredResponse {
 
 const QUEUED = statusSql(['create'], 'QUEUED');
 const GRACE = statusSql(['create'], 'GRACE');
+const NEEDS_ATTENTION = statusSql(['create'], 'NEEDS_ATTENTION');
 
 // Errors the function raises, by SQLSTATE; the words the user reads are in `refusal` below.
 const NO_JOB = 'JS404';
@@ -41,7 +46,7 @@ export const SWIPE_TRANSACTION_SQL: SqlFunction = {
   sql: `
 create or replace function swipe_transaction(
   p_user uuid, p_job uuid, p_direction swipe_direction, p_key text, p_hash text, p_max_attempts int,
-  p_default_grace_ms int
+  p_default_grace_ms int, p_attention jsonb
 ) returns jsonb language plpgsql as $$
 declare
   v_stored idempotency_keys%rowtype;
@@ -92,18 +97,24 @@ begin
     select * into strict v_quota from reserve_quota(p_user, v_user.execution_preference, v_user.daily_limit,
       v_user.total_per_month, v_user.server_per_month, now());
     v_grace := make_interval(secs => v_user.grace_ms / 1000.0);
+    -- A deferred swipe is asked its questions when it comes due and runs (it holds no quota yet).
     v_start := case when v_quota.deferred is not null then v_quota.deferred
+      when p_attention is not null then ${NEEDS_ATTENTION}
       when v_user.grace_ms > 0 then ${GRACE} else ${QUEUED} end;
 
     insert into applications (user_id, job_id, swipe_id, status, lane, priority, max_attempts, available_at,
-      quota_day, quota_month, server_reserved)
+      quota_day, quota_month, server_reserved, attention, error_class, last_error)
     values (p_user, p_job, v_swipe.id, v_start,
       -- A deferred application is expected to use this lane; it is decided again when it comes due.
       coalesce(v_quota.lane, case when v_user.execution_preference = 'server_only' then 'server' else 'device' end::lane),
       v_user.priority, p_max_attempts,
       -- Never offered within the grace period, even when a deferral would end sooner (at midnight).
       greatest(coalesce(v_quota.available_at, now()), now() + v_grace),
-      v_quota.quota_day, v_quota.quota_month, v_quota.server_reserved)
+      v_quota.quota_day, v_quota.quota_month, v_quota.server_reserved,
+      case when v_start = ${NEEDS_ATTENTION} then p_attention end,
+      case when v_start = ${NEEDS_ATTENTION} then 'needs_user'::error_class end,
+      case when v_start = ${NEEDS_ATTENTION} then format('The form asks %s question(s) you have not answered yet.',
+        jsonb_array_length(p_attention)) end)
     returning * into v_app;
 
     insert into job_snapshots (application_id, posting)
@@ -118,6 +129,9 @@ begin
     values (v_app.id, p_user, 'status', null, v_app.status, 'user:' || p_user,
       case when v_app.status = ${GRACE}
         then format('Held %s s for undo, then queued for the %s lane.', trim_scale(v_user.grace_ms / 1000.0), v_app.lane)
+        when v_app.status = ${NEEDS_ATTENTION}
+        then format('Waiting for your answers to %s question(s) the form asks, then queued for the %s lane.',
+          jsonb_array_length(p_attention), v_app.lane)
         else coalesce(v_quota.reason, format('Queued for the %s lane.', v_app.lane)) end,
       v_app.attempt, v_app.correlation_id);
   end if;
@@ -159,19 +173,32 @@ export async function runSwipe(
   input: SwipeBody,
 ): Promise<SwipeResult> {
   const key = input.idempotencyKey ?? null;
+  if (input.answers?.length && input.direction !== 'right') {
+    throw new AppError('validation_failed', 'Invalid body: answers: only a right-swipe carries answers.', {
+      issues: [{ path: 'answers', message: 'only with direction "right"' }],
+    });
+  }
+  const attention = input.direction === 'right' ? await owedAtSwipe(ctx, userId, input.jobId, input.answers) : null;
+  // The answers are part of the request a retry must repeat (left out when none, as before).
+  const hashed = {
+    jobId: input.jobId,
+    direction: input.direction,
+    ...(input.answers ? { answers: input.answers } : {}),
+  };
   let outcome: SwipeOutcome;
   try {
     const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome }>({
       name: 'swipe_transaction',
-      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7) as outcome',
+      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7, $8) as outcome',
       values: [
         userId,
         input.jobId,
         input.direction,
         key,
-        key ? requestHash({ jobId: input.jobId, direction: input.direction }) : null,
+        key ? requestHash(hashed) : null,
         ctx.config.MAX_ATTEMPTS,
         ctx.config.UNDO_GRACE_MS,
+        attention ? JSON.stringify(attention) : null,
       ],
     });
     outcome = rows[0]!.outcome;

@@ -1,6 +1,7 @@
 // Undo (DELETE /v1/swipes/:jobId): removes the swipe so the job returns to the deck, and cancels
 // its application, as long as it has not gone out to any executor: during the undo grace period
-// (GRACE, before its end by the database's clock) or while deferred by quota. Undo then always
+// (GRACE, before its end by the database's clock), while deferred by quota, or while waiting for
+// answers the form was known to need since the swipe (never claimed by anyone). Undo then always
 // succeeds: the row is locked first, and the grace release skips a locked row. Once the application
 // has been queued, undo is refused as "already applying" and points at cancelling it instead.
 import type { Application } from '@jobswipe/db';
@@ -35,6 +36,8 @@ export function undoSwipe(
 /** Whether no executor can have been offered the (locked) application yet. */
 async function notYetOut(uow: UnitOfWork, app: Application): Promise<boolean> {
   if (app.status === 'SCHEDULED' || app.status === 'WAITING_QUOTA') return true;
+  // Waiting since the swipe for the questions the card showed: no executor has ever held it.
+  if (app.status === 'NEEDS_ATTENTION' && app.leaseToken === 0n) return true;
   if (app.status !== 'GRACE') return false;
   // The database's clock, which the grace release goes by too.
   const [row] = await uow.tx.$queryRaw<{ open: boolean }[]>`select clock_timestamp() < ${app.availableAt} as open`;

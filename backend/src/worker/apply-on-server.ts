@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AiFallback } from '@jobswipe/automations/ai/fallback';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import { type ApplyResult, type ErrorClass, JobView } from '@jobswipe/protocol';
@@ -37,6 +38,11 @@ export interface ServerApplyDeps {
   /** The longest wait for a host's rate-limit slot sat out holding the application; longer ones put it off. */
   holdForRateMs: number;
   metrics: WorkerMetrics;
+  /**
+   * The model fallback (LLM_BASE_URL / LLM_MODEL) for non-sensitive questions the rules leave
+   * open, attached to the worker's browser over CDP for one attempt; null without a model.
+   */
+  ai: { start(): Promise<AiFallback> } | null;
 }
 
 /** Other proxies tried in one attempt when the first cannot even open the posting. */
@@ -145,6 +151,13 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
     const egress = deps.egress.proxy.open(proxy?.settings ?? null);
     let verdict: ProxyVerdict = 'neutral';
     let loaded = false;
+    // Without the model the rules still apply; the open questions then go to the user.
+    const ai = deps.ai
+      ? await deps.ai.start().catch((err: unknown) => {
+          deps.ctx.log.warn({ err: (err as Error).message }, 'server lane: the model fallback did not start');
+          return null;
+        })
+      : null;
     try {
       const applying = applyToJob({
         url: job.url,
@@ -158,6 +171,7 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
         headless: true,
         signal: control.signal,
         verifyFirst: job.order.verifyFirst,
+        ...(ai ? { ai } : {}),
         ...(job.order.account ? { account: job.order.account } : {}),
         evidenceDir: job.dir,
         onProgress: async (p) => {
@@ -179,6 +193,7 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
       if (proxy) deps.ctx.log.info({ proxy: proxy.label, host, verdict }, 'server lane: attempt through proxy');
       return result;
     } finally {
+      await ai?.close().catch(() => {});
       egress.close();
       if (pick.kind === 'proxy') await pick.done(verdict);
     }

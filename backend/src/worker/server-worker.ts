@@ -4,6 +4,7 @@
 // runs one in-process; tests and the bench run several.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { aiFallbackFromEnv } from '@jobswipe/automations/ai/stagehand-fallback';
 import type { Browser } from 'playwright-core';
 import type { AppContext } from '../context.ts';
 import { WorkStreams } from '../delivery/work-streams.ts';
@@ -15,7 +16,7 @@ import { loadProxies } from '../proxies/proxy-list.ts';
 import { ProxyPool } from '../proxies/proxy-pool.ts';
 import { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
 import { connectRedis } from '../redis/connection.ts';
-import { applyOnServer } from './apply-on-server.ts';
+import { applyOnServer, type ServerApplyDeps } from './apply-on-server.ts';
 import { ServerLaneConsumer } from './server-lane-consumer.ts';
 import { WorkerBrowser } from './worker-browser.ts';
 import { measured, proxyObserver, workerMetrics } from './worker-metrics.ts';
@@ -26,6 +27,8 @@ export interface ServerWorkerOptions {
   workerId?: string;
   /** A browser to share (tests, the bench); by default the worker launches its own. */
   browser?: Browser;
+  /** The shared browser's DevTools endpoint, for the model fallback (Stagehand attaches over CDP). */
+  cdpUrl?: string;
   /** The window of the host rate limits: a minute unless told (tests shorten it). */
   rateWindowMs?: number;
   /** The longest wait for a host's rate limit sat out holding the application (default 10 s); longer ones put it off. */
@@ -83,7 +86,8 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
   const egress = await EgressProxy.start(check, ctx.log);
-  const browser = new WorkerBrowser(ctx.log, options.browser);
+  const model = modelOf(ctx);
+  const browser = new WorkerBrowser(ctx.log, options.browser, { sharedUrl: options.cdpUrl, withCdp: model !== null });
   // Launched now, so a missing Chromium stops start-up instead of failing every application.
   await browser.get();
 
@@ -98,6 +102,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       rates,
       holdForRateMs: options.holdForRateMs ?? HOLD_FOR_RATE_MS,
       metrics,
+      ai: model && modelFallback(model, browser),
     }),
     metrics,
   );
@@ -128,6 +133,26 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       await browser.close();
       await egress.close();
       ctx.log.info({ workerId }, 'server worker stopped');
+    },
+  };
+}
+
+/** The model fallback's factory when LLM_BASE_URL and LLM_MODEL are set, else null. */
+function modelOf(ctx: AppContext) {
+  const { LLM_BASE_URL, LLM_MODEL, LLM_API_KEY } = ctx.config;
+  return aiFallbackFromEnv({ LLM_BASE_URL, LLM_MODEL, LLM_API_KEY });
+}
+
+/** Stagehand for one attempt, attached over CDP to the browser the attempt runs in. */
+function modelFallback(
+  model: NonNullable<ReturnType<typeof modelOf>>,
+  browser: WorkerBrowser,
+): NonNullable<ServerApplyDeps['ai']> {
+  return {
+    async start() {
+      await browser.get();
+      if (!browser.cdpUrl) throw new Error('the shared browser has no DevTools endpoint (pass cdpUrl)');
+      return model.start(browser.cdpUrl);
     },
   };
 }

@@ -5,7 +5,7 @@
 // browser under the running applications, when the worker means to let them finish.
 // Sandboxed where it can be: Chromium's sandbox keeps a hostile page from the worker's files and
 // network, but needs user namespaces (a container may forbid them) and refuses to run as root.
-import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
+import { CHROMIUM_ARGS, chromiumExecutable, devtoolsUrl, freePort } from '@jobswipe/automations/runner/browser';
 import { type Browser, chromium } from 'playwright-core';
 import type { Logger } from '../logger.ts';
 
@@ -16,10 +16,20 @@ export class WorkerBrowser {
   /** Whether the browser it launched runs in Chromium's sandbox (null until launched). */
   sandboxed: boolean | null = null;
 
+  /**
+   * The DevTools endpoint the model fallback attaches to: the shared browser's as given, or that
+   * of the one launched here when `withCdp` (on loopback, which the egress check keeps every page
+   * from reaching). Null until launched, and without one.
+   */
+  cdpUrl: string | null;
+
   constructor(
     private readonly log: Logger,
     private readonly shared?: Browser,
-  ) {}
+    private readonly cdp: { sharedUrl?: string | undefined; withCdp?: boolean } = {},
+  ) {
+    this.cdpUrl = cdp.sharedUrl ?? null;
+  }
 
   get(): Promise<Browser> {
     if (this.shared) return Promise.resolve(this.shared);
@@ -46,14 +56,17 @@ export class WorkerBrowser {
   }
 
   private async launchSandboxedIfAllowed(): Promise<Browser> {
+    const port = this.cdp.withCdp ? await freePort() : null;
+    const devtools = port ? [`--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1'] : [];
+    const launched = async (browser: Browser) => {
+      this.cdpUrl = port ? await devtoolsUrl(port) : null;
+      return browser;
+    };
     if (process.getuid?.() !== 0 && this.sandboxed !== false) {
       try {
-        const browser = await launch(
-          CHROMIUM_ARGS.filter((arg) => arg !== NO_SANDBOX),
-          true,
-        );
+        const browser = await launch([...CHROMIUM_ARGS.filter((arg) => arg !== NO_SANDBOX), ...devtools], true);
         this.sandboxed = true;
-        return browser;
+        return launched(browser);
       } catch (err) {
         this.log.warn(
           { err: err instanceof Error ? err.message.split('\n')[0] : String(err) },
@@ -64,7 +77,7 @@ export class WorkerBrowser {
       this.log.warn('running as root: Chromium runs without its sandbox (run the worker as another user to have it)');
     }
     this.sandboxed = false;
-    return launch(CHROMIUM_ARGS, false);
+    return launched(await launch([...CHROMIUM_ARGS, ...devtools], false));
   }
 }
 

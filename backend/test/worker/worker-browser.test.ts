@@ -5,6 +5,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
+import { WorkerBrowser } from '../../src/worker/worker-browser.ts';
 
 const run = promisify(execFile);
 const PROBE = fileURLToPath(new URL('./support/sandbox-probe.ts', import.meta.url));
@@ -37,5 +39,19 @@ describe('the worker browser', () => {
     expect(probe.sandboxed).toBe(false);
     expect(probe.renderers).toBeGreaterThan(0);
     expect(probe.isolated).toBe(false);
+  });
+});
+
+describe('the worker browser with a model configured', () => {
+  it('opens a DevTools endpoint on loopback for the model fallback, and only then', async () => {
+    const withCdp = new WorkerBrowser(createLogger('silent'), undefined, { withCdp: true });
+    const without = new WorkerBrowser(createLogger('silent'));
+    try {
+      await Promise.all([withCdp.get(), without.get()]);
+      expect(withCdp.cdpUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/devtools\/browser\//);
+      expect(without.cdpUrl).toBeNull();
+    } finally {
+      await Promise.all([withCdp.close(), without.close()]);
+    }
   });
 });

@@ -1,10 +1,14 @@
 // A posting as the jobs table stores it, and the text helpers every board source shares.
 import type { Job } from '@jobswipe/db';
+import type { FormQuestion } from '@jobswipe/protocol';
 import type { AddressCheck } from '../../egress/address-check.ts';
 import { type CheckedResponse, checkedGet } from '../../egress/checked-get.ts';
 
-/** One row of the `jobs` table as an import writes it (unique by source + externalId). */
-export type ImportedJob = Omit<Job, 'id' | 'closedAt' | 'createdAt' | 'updatedAt'>;
+/**
+ * One row of the `jobs` table as an import writes it (unique by source + externalId), with the
+ * form's questions where the board's API publishes them (Greenhouse).
+ */
+export type ImportedJob = Omit<Job, 'id' | 'closedAt' | 'createdAt' | 'updatedAt'> & { questions?: FormQuestion[] };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 

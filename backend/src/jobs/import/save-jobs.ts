@@ -1,6 +1,7 @@
 // Writing imported postings to the jobs table. Contract: one statement per posting, an insert
 // that updates the row on (source, external_id) conflict, so a re-import refreshes what changed
-// and never duplicates; `inserted` (xmax = 0) tells a new row from an updated one.
+// and never duplicates; `inserted` (xmax = 0) tells a new row from an updated one. Questions the
+// board's API published replace what was known of the form (the API is the form's own source).
 import type { Database } from '@jobswipe/db';
 import type { ImportedJob } from './imported-job.ts';
 
@@ -14,7 +15,12 @@ on conflict (source, external_id) do update set
   salary_currency = excluded.salary_currency, description = excluded.description,
   key_points = excluded.key_points, apply_url = excluded.apply_url, ats_kind = excluded.ats_kind,
   posted_at = excluded.posted_at, updated_at = now()
-returning (xmax = 0) as inserted`;
+returning id, (xmax = 0) as inserted`;
+
+const SAVE_FORM = `
+insert into job_forms (job_id, source, complete, questions, checked_at) values ($1, 'board_api', true, $2, now())
+on conflict (job_id) do update set source = excluded.source, complete = excluded.complete,
+  questions = excluded.questions, checked_at = excluded.checked_at`;
 
 export interface SaveProgress {
   done: number;
@@ -26,10 +32,11 @@ export async function saveJobs(
   db: Database,
   jobs: ImportedJob[],
   onProgress: (p: SaveProgress) => void = () => {},
-): Promise<{ created: number; updated: number }> {
+): Promise<{ created: number; updated: number; ids: string[] }> {
   let created = 0;
+  const ids: string[] = [];
   for (const [i, j] of jobs.entries()) {
-    const { rows } = await db.pool.query<{ inserted: boolean }>(UPSERT, [
+    const { rows } = await db.pool.query<{ id: string; inserted: boolean }>(UPSERT, [
       j.source,
       j.externalId,
       j.company,
@@ -47,9 +54,11 @@ export async function saveJobs(
       j.postedAt,
     ]);
     if (rows[0]?.inserted) created++;
+    if (rows[0]) ids.push(rows[0].id);
+    if (j.questions && rows[0]) await db.pool.query(SAVE_FORM, [rows[0].id, JSON.stringify(j.questions)]);
     onProgress({ done: i + 1, total: jobs.length, created });
   }
-  return { created, updated: jobs.length - created };
+  return { created, updated: jobs.length - created, ids };
 }
 
 /** An ISO 4217 code the formatter knows (upper case), or null: a board's "US$" is no currency code. */
