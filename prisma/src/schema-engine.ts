@@ -39,8 +39,13 @@ function webAssembly(): {
  * as one simple query, the way Prisma's native engine sends it, and runs it as one transaction.
  */
 class WholeScriptPg extends PrismaPg {
+  /** Every connection pool the engine opened: freeing the engine leaves them open (and the
+   * engine's own advisory lock held on one of them), so they are closed after each run. */
+  readonly opened: Array<{ dispose(): Promise<void> }> = [];
+
   override async connect() {
     const adapter = await super.connect();
+    this.opened.push(adapter);
     const driver = adapter.underlyingDriver() as pg.Pool;
     adapter.executeScript = async (script: string) => {
       try {
@@ -64,9 +69,8 @@ class WholeScriptPg extends PrismaPg {
 
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
-  const factory = bindMigrationAwareSqlAdapterFactory(
-    new WholeScriptPg(poolConfig(databaseUrl), { schema: schemaOf(databaseUrl) }),
-  );
+  const pools = new WholeScriptPg(poolConfig(databaseUrl), { schema: schemaOf(databaseUrl) });
+  const factory = bindMigrationAwareSqlAdapterFactory(pools);
   const engine = await bg.SchemaEngine.new(
     { datamodels: undefined },
     // The engine expects its log callback to return nothing.
@@ -77,6 +81,7 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
     return await run(engine);
   } finally {
     engine.free();
+    await Promise.all(pools.opened.map((adapter) => adapter.dispose()));
   }
 }
 
