@@ -214,6 +214,16 @@ describe('devices', () => {
     await page.getByRole('button', { name: 'Pair a device' }).click();
     const code = (await page.getByTestId('pair-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/\w{4}/);
+    // The desktop app opens on its pairing form with this code and this site.
+    const link = new URL(
+      (await page.getByRole('link', { name: 'Open in the desktop app' }).getAttribute('href')) ?? '',
+    );
+    expect([link.protocol, link.host, link.searchParams.get('code'), link.searchParams.get('server')]).toEqual([
+      'jobswipe:',
+      'pair',
+      code,
+      new URL(page.url()).origin,
+    ]);
     await screenshot(page, 'devices-pairing-desktop');
 
     // The desktop app types the code: its own request, no user sign-in.

@@ -1,7 +1,7 @@
 // `jobswipe://pair?code=…[&server=…]` links, from the web's Devices page. A link only pre-fills
 // the pairing form: the user confirms it in the window, because any web page can open a link and
 // a device paired to a stranger's server would apply in the user's own browser profile.
-export const DEEP_LINK_SCHEME = 'jobswipe';
+import { PAIR_LINK_SCHEME } from '@jobswipe/protocol/pair-link';
 
 export interface PairLink {
   code: string;
@@ -16,7 +16,7 @@ export function parsePairLink(text: string): PairLink | null {
   } catch {
     return null;
   }
-  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return null;
+  if (url.protocol !== `${PAIR_LINK_SCHEME}:`) return null;
   // `jobswipe://pair?…` parses with host "pair" (and an empty path); `jobswipe:pair?…` with path "pair".
   const action = url.host || url.pathname.replace(/^\/+/, '');
   const code = url.searchParams.get('code')?.trim() ?? '';
@@ -28,7 +28,7 @@ export function parsePairLink(text: string): PairLink | null {
 /** The deep link among a process's arguments (Windows and Linux pass it to the app that way). */
 export function pairLinkInArgs(argv: readonly string[]): PairLink | null {
   for (const arg of argv) {
-    if (arg.startsWith(`${DEEP_LINK_SCHEME}:`)) return parsePairLink(arg);
+    if (arg.startsWith(`${PAIR_LINK_SCHEME}:`)) return parsePairLink(arg);
   }
   return null;
 }

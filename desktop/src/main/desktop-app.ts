@@ -6,6 +6,7 @@ import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { type ApplicationSummary, HELD_STATUSES } from '@jobswipe/protocol';
+import { PAIR_LINK_SCHEME } from '@jobswipe/protocol/pair-link';
 import { app, type BrowserWindow, Notification, protocol } from 'electron';
 import { pairDevice, serverUrl } from '../agent/pairing.ts';
 import type { DeviceCredentials } from '../agent/token-store.ts';
@@ -26,7 +27,7 @@ import { AgentHostProcess } from './agent-host-process.ts';
 import { rendererFiles } from './app-protocol.ts';
 import { AppTray } from './app-tray.ts';
 import { APP_SCHEME, APP_URL, createAppWindow, lockToApp } from './app-window.ts';
-import { DEEP_LINK_SCHEME, type PairLink, pairLinkInArgs, parsePairLink } from './deep-link.ts';
+import { type PairLink, pairLinkInArgs, parsePairLink } from './deep-link.ts';
 import { DeviceApi } from './device-api.ts';
 import { registerIpc } from './ipc-handlers.ts';
 import { SafeStorageTokenStore } from './safe-token-store.ts';
@@ -110,7 +111,7 @@ export class DesktopApp {
     protocol.registerSchemesAsPrivileged([
       { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
-    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+    app.setAsDefaultProtocolClient(PAIR_LINK_SCHEME);
     const desktop = new DesktopApp(options);
     desktop.listen();
     await app.whenReady();

@@ -1,6 +1,7 @@
 // Pairing a desktop app or the extension: show the short code, then wait until the device has
 // typed it. A device event says so at once; polling the pairing covers a missing live connection.
 import type { PairingStatus, PairStartResponse } from '@jobswipe/protocol';
+import { pairLinkUrl } from '@jobswipe/protocol/pair-link';
 import { useEffect, useState } from 'react';
 import type { ServerMessage } from '../events/events-client.ts';
 import { useServices } from '../services.tsx';
@@ -57,6 +58,11 @@ export function PairingPanel({
           <p>Open the JobSwipe desktop app or extension, choose “Pair with account”, and type this code:</p>
           <p className="pair-code" data-testid="pair-code">
             {pairing.code}
+          </p>
+          <p>
+            <a className="btn btn-small" href={pairLinkUrl(pairing.code, window.location.origin)}>
+              Open in the desktop app
+            </a>
           </p>
           <p className="muted small">
             <span className="spinner" aria-hidden="true" /> Waiting for your device… The code works until{' '}
