@@ -169,7 +169,8 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'post',
     path: '/v1/profile/resumes',
     who: 'user',
-    summary: 'Upload a resume (PDF or DOCX, checked by content); it becomes the default',
+    summary:
+      'Upload a resume (PDF or DOCX, checked by content); it becomes the default. At most RESUME_MAX_COUNT resumes and RESUME_MAX_TOTAL_BYTES stored per user (409, 413 beyond)',
     multipart: 'ResumeUpload',
     status: 201,
     answer: 'ResumeView',
@@ -180,6 +181,13 @@ export const ROUTES: readonly RouteSpec[] = [
     who: 'user',
     summary: 'Download one of your resumes',
     answer: { file: 'application/octet-stream', description: 'the resume' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/profile/resumes/:id',
+    who: 'user',
+    summary: 'Delete one of your resumes (file and record); the newest left becomes the default',
+    status: 204,
   },
   {
     method: 'get',
