@@ -14,6 +14,7 @@ import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { toUserView } from '../users/user-view.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -74,6 +75,7 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/signup', limit, async (req, res) => {
     const body = parse(SignupBody, req.body, 'body');
+    checkNewPassword(body.password, body.email);
     const passwordHash = await hashPassword(body.password);
     const user = await ctx.db.prisma.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email: body.email } })) {
