@@ -73,6 +73,21 @@ describe('a rate limit', () => {
   });
 });
 
+describe("the node's own Redis connection", () => {
+  it('counts a first hit made while other commands wait in the same automatic pipeline', async () => {
+    const backend = await startTestBackend();
+    try {
+      const { redis: shared, rateLimiter } = backend.node.ctx;
+      // A command pending in this tick's pipeline, then a limiter defined and used in the same tick.
+      const pending = shared.get(`${backend.env.REDIS_PREFIX}:nothing`);
+      expect(await rateLimiter.hit(rule(5, 60_000), 'first')).toBe(0);
+      expect(await pending).toBeNull();
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
 describe('a 429', () => {
   it('carries Retry-After in whole seconds, matching its message', async () => {
     const backend = await startTestBackend({ AUTH_RATE_LIMIT: '2' });

@@ -17,6 +17,7 @@ import { toUserView } from '../users/user-view.ts';
 import { checkNewPassword } from './password-policy.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import { RefreshTokenReused } from './refresh-sessions.ts';
 
 const REFRESH_COOKIE = 'js_refresh';
 /**
@@ -109,9 +110,11 @@ export function authRoutes(ctx: AppContext): Router {
       forget(res);
       throw new AppError('unauthenticated', 'No refresh token: sign in again.');
     }
-    const next = await ctx.sessions.rotate(token, origin(req)).catch((err: unknown) => {
+    const next = await ctx.sessions.rotate(token, origin(req)).catch(async (err: unknown) => {
       // A refused refresh ends the session on this browser: the page stops asking.
       forget(res);
+      // A stolen token came back: the live-event sockets of that sign-in close too, on every node.
+      if (err instanceof RefreshTokenReused) await ctx.events.endSession(err.userId, err.familyId);
       throw err;
     });
     await respond(res, next.userId, next);

@@ -7,6 +7,13 @@ import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from './errors.ts';
 
+/**
+ * The Lua command rate-limiter-flexible defines on the client when a limiter is made. It must stay
+ * out of ioredis' automatic pipelines: one already pending when the command is defined lacks it,
+ * and the failure throws outside any promise and kills the process (ioredis issue 1931).
+ */
+export const RATE_LIMIT_COMMANDS = ['rlflxIncr'];
+
 export interface RateLimitRule {
   name: string;
   limit: number;
