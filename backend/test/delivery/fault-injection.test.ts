@@ -19,8 +19,8 @@ import { freePort, TestRedis } from '../support/redis-server.ts';
 
 const FULL = process.env.FAULT_RUN === 'full';
 const size = FULL
-  ? { users: 10, devicesPerUser: 2, swipesPerUser: 24, nodes: 3, faults: 10 }
-  : { users: 4, devicesPerUser: 2, swipesPerUser: 8, nodes: 2, faults: 4 };
+  ? { users: 10, devicesPerUser: 2, swipesPerUser: 24, nodes: 3, faults: 20 }
+  : { users: 4, devicesPerUser: 2, swipesPerUser: 8, nodes: 2, faults: 5 };
 /** The system has settled once nothing changed for this long (longer than a lease plus a reaper pass). */
 const QUIET_MS = 12_000;
 /** Faults stopped: everything must have settled within this. */
@@ -67,11 +67,30 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** A live node's URL, as a load balancer would pick one. */
+/** A live node's URL, as a load balancer would pick one (a dead one's while none is up: refused). */
 function liveUrl(): string {
   const live = nodes.filter((n): n is NodeProcess => n !== null);
-  if (live.length === 0) throw new Error('no node is up');
-  return (live[Math.floor(Math.random() * live.length)] as NodeProcess).url;
+  const pick = live[Math.floor(Math.random() * live.length)];
+  return pick?.url ?? `http://127.0.0.1:${envs[0]?.PORT}`;
+}
+
+/** SIGKILLs these nodes at once; they start again after `downMs` (in the background). */
+async function killNodes(indexes: number[], downMs: number): Promise<() => Promise<void>> {
+  const killed = indexes.map((i) => {
+    const node = nodes[i] as NodeProcess;
+    nodes[i] = null;
+    return node.kill();
+  });
+  await Promise.all(killed);
+  const restarted = (async () => {
+    await new Promise((r) => setTimeout(r, downMs));
+    await Promise.all(
+      indexes.map(async (i) => {
+        nodes[i] = await spawnNode(envs[i] as Record<string, string>);
+      }),
+    );
+  })();
+  return () => restarted;
 }
 
 /** Sends a request to a live node, retrying with the same body (and idempotency key) until answered. */
@@ -183,34 +202,68 @@ describe('delivery under node kills and a Redis FLUSHALL', () => {
           );
           if (!answer.application) throw new Error(`swipe without an application: ${JSON.stringify(answer)}`);
           ids.push(answer.application.id);
-          await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+          // Spread over the whole fault period, so every fault lands on work in flight.
+          await new Promise((r) => setTimeout(r, 800 + Math.random() * 1_200));
         }
         return ids;
       });
+      // The faults, in turn: one node killed, Redis flushed, every node killed at once for a
+      // while, a node killed as Redis is flushed, Redis killed and restarted empty.
+      let swiped = false;
+      const allSwiped = Promise.all(swiping).finally(() => {
+        swiped = true;
+      });
       const faults: string[] = [];
-      for (let f = 0; f < size.faults; f++) {
-        await new Promise((r) => setTimeout(r, 700 + Math.random() * 800));
-        if (f % 3 === 2) {
+      for (let f = 0; f < size.faults || !swiped; f++) {
+        await new Promise((r) => setTimeout(r, 500 + Math.random() * 1_000));
+        const one = f % size.nodes;
+        const kind = f % 5;
+        if (kind === 4) {
+          await redis.down();
+          await new Promise((r) => setTimeout(r, 1_000));
+          await redis.up();
+          faults.push('Redis killed and restarted empty');
+        } else if (kind === 1) {
           await redis.flushAll();
           faults.push('FLUSHALL');
-          continue;
+        } else if (kind === 2) {
+          const all = nodes.map((_, i) => i);
+          await (await killNodes(all, 1_000))();
+          faults.push('SIGKILL every node');
+        } else {
+          const restarted = await killNodes([one], 200);
+          if (kind === 3) await redis.flushAll();
+          await restarted();
+          faults.push(kind === 3 ? `SIGKILL node ${one} + FLUSHALL` : `SIGKILL node ${one}`);
         }
-        const i = f % size.nodes;
-        const node = nodes[i] as NodeProcess;
-        nodes[i] = null;
-        await node.kill();
-        faults.push(`SIGKILL node ${i}`);
-        nodes[i] = await spawnNode(envs[i] as Record<string, string>);
       }
-      const ids = (await Promise.all(swiping)).flat();
+      const ids = (await allSwiped).flat();
+      const faultsEnded = new Date();
       expect(new Set(ids).size).toBe(size.users * size.swipesPerUser);
       expect(faults.filter((f) => f === 'FLUSHALL').length).toBeGreaterThan(0);
 
       const settled = await settle(ids);
       const apps = await prisma().application.findMany({
         where: { id: { in: ids } },
-        select: { id: true, status: true, attention: true, lastError: true, attempt: true, leaseOwner: true },
+        select: {
+          id: true,
+          status: true,
+          attention: true,
+          lastError: true,
+          attempt: true,
+          leaseOwner: true,
+          updatedAt: true,
+        },
       });
+      const lastChange = Math.max(...apps.map((a) => a.updatedAt.getTime()));
+      console.log(
+        `${apps.length} applications, ${faults.length} faults; the last status change came`,
+        `${((lastChange - faultsEnded.getTime()) / 1000).toFixed(1)} s after the faults stopped;`,
+        'attempts:',
+        Object.fromEntries(
+          [...new Set(apps.map((a) => a.attempt))].map((n) => [n, apps.filter((a) => a.attempt === n).length]),
+        ),
+      );
       const stalled = apps.filter(
         (a) =>
           !(a.status === 'SUBMITTED' && !asksTheUser(a.id)) &&
