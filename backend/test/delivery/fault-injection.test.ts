@@ -41,7 +41,7 @@ beforeAll(async () => {
     DATABASE_URL: db.url,
     REDIS_URL: redis.url,
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     DATA_DIR: `/tmp/jobswipe-faults-${randomBytes(4).toString('hex')}`,
@@ -87,26 +87,45 @@ async function killNodes(indexes: number[], downMs: number): Promise<() => Promi
     await Promise.all(
       indexes.map(async (i) => {
         nodes[i] = await spawnNode(envs[i] as Record<string, string>);
+        trace(`node ${i} is up again`);
       }),
     );
   })();
   return () => restarted;
 }
 
+/** What happened when, printed if the run fails. */
+const started = Date.now();
+const timeline: string[] = [];
+function trace(line: string): void {
+  timeline.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${line}`);
+}
+
 /** Sends a request to a live node, retrying with the same body (and idempotency key) until answered. */
-async function untilAnswered<T>(send: (api: Api) => Promise<{ status: number; body: T }>): Promise<T> {
-  for (;;) {
+async function untilAnswered<T>(what: string, send: (api: Api) => Promise<{ status: number; body: T }>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    let failure: string;
     try {
-      const res = await send(new Api(liveUrl()));
+      // A node SIGKILLed mid-request may leave it unanswered: give up on it and ask again.
+      const res = await Promise.race([
+        send(new Api(liveUrl())),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in 15 s')), 15_000)),
+      ]);
       if (res.status < 300) return res.body;
-      if (res.status < 500 && res.status !== 429) throw new Error(`refused: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status < 500 && res.status !== 429)
+        throw new Refused(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+      failure = `${res.status} ${JSON.stringify(res.body)}`;
     } catch (err) {
-      if (err instanceof Error && err.message.startsWith('refused')) throw err;
+      if (err instanceof Refused) throw err;
       // The node died under the request: ask another, as the web does.
+      failure = err instanceof Error ? err.message : String(err);
     }
+    if (tries % 20 === 0) trace(`${what}: still unanswered after ${tries} tries (${failure})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+class Refused extends Error {}
 
 /** Which applications a stand-in form answers with a question only the user can answer. */
 const asksTheUser = (applicationId: string) => applicationId.endsWith('7');
@@ -197,7 +216,7 @@ describe('delivery under node kills and a Redis FLUSHALL', () => {
         const ids: string[] = [];
         for (const [j, job] of jobs.entries()) {
           const body = { jobId: job.id, direction: 'right', idempotencyKey: `faults-${u}-${j}-${job.id.slice(0, 8)}` };
-          const answer = await untilAnswered((api) =>
+          const answer = await untilAnswered(`swipe ${u}/${j}`, (api) =>
             api.as(user.accessToken).request<{ application?: { id: string } }>('POST', '/v1/swipes', body),
           );
           if (!answer.application) throw new Error(`swipe without an application: ${JSON.stringify(answer)}`);
@@ -205,6 +224,7 @@ describe('delivery under node kills and a Redis FLUSHALL', () => {
           // Spread over the whole fault period, so every fault lands on work in flight.
           await new Promise((r) => setTimeout(r, 800 + Math.random() * 1_200));
         }
+        trace(`user ${u} swiped ${ids.length} jobs`);
         return ids;
       });
       // The faults, in turn: one node killed, Redis flushed, every node killed at once for a
@@ -214,7 +234,12 @@ describe('delivery under node kills and a Redis FLUSHALL', () => {
         swiped = true;
       });
       const faults: string[] = [];
+      const fault = (what: string) => {
+        faults.push(what);
+        trace(what);
+      };
       for (let f = 0; f < size.faults || !swiped; f++) {
+        if (f >= 3 * size.faults) throw new Error(`the swipes were not all answered after ${f} faults`);
         await new Promise((r) => setTimeout(r, 500 + Math.random() * 1_000));
         const one = f % size.nodes;
         const kind = f % 5;
@@ -222,19 +247,19 @@ describe('delivery under node kills and a Redis FLUSHALL', () => {
           await redis.down();
           await new Promise((r) => setTimeout(r, 1_000));
           await redis.up();
-          faults.push('Redis killed and restarted empty');
+          fault('Redis killed and restarted empty');
         } else if (kind === 1) {
           await redis.flushAll();
-          faults.push('FLUSHALL');
+          fault('FLUSHALL');
         } else if (kind === 2) {
           const all = nodes.map((_, i) => i);
           await (await killNodes(all, 1_000))();
-          faults.push('SIGKILL every node');
+          fault('SIGKILL every node');
         } else {
           const restarted = await killNodes([one], 200);
           if (kind === 3) await redis.flushAll();
           await restarted();
-          faults.push(kind === 3 ? `SIGKILL node ${one} + FLUSHALL` : `SIGKILL node ${one}`);
+          fault(kind === 3 ? `SIGKILL node ${one} + FLUSHALL` : `SIGKILL node ${one}`);
         }
       }
       const ids = (await allSwiped).flat();
@@ -275,6 +300,9 @@ describe('delivery under node kills and a Redis FLUSHALL', () => {
       expect(stalled).toEqual([]);
       // Applied once: one final submit per submitted application, none for the others.
       for (const a of apps) expect([a.id, submits.get(a.id) ?? 0]).toEqual([a.id, asksTheUser(a.id) ? 0 : 1]);
+    } catch (err) {
+      console.log(`the run, as it went:\n${timeline.join('\n')}`);
+      throw err;
     } finally {
       for (const device of devices) await device.client.stop();
     }
