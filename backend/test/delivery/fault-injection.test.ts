@@ -23,6 +23,8 @@ const size = FULL
   : { users: 4, devicesPerUser: 2, swipesPerUser: 8, nodes: 2, faults: 5 };
 /** The system has settled once nothing changed for this long (longer than a lease plus a reaper pass). */
 const QUIET_MS = 12_000;
+/** Swipes and faults (node restarts are slow on a loaded machine) end within this. */
+const FAULT_PHASE_BOUND_MS = FULL ? 480_000 : 150_000;
 /** Faults stopped: everything must have settled within this. */
 const SETTLE_BOUND_MS = FULL ? 180_000 : 75_000;
 
@@ -98,7 +100,10 @@ async function killNodes(indexes: number[], downMs: number): Promise<() => Promi
 const started = Date.now();
 const timeline: string[] = [];
 function trace(line: string): void {
-  timeline.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${line}`);
+  const entry = `${((Date.now() - started) / 1000).toFixed(1)} s ${line}`;
+  timeline.push(entry);
+  // The full run shows its progress as it goes (it can take minutes on a loaded machine).
+  if (FULL) console.log(entry);
 }
 
 /** Sends a request to a live node, retrying with the same body (and idempotency key) until answered. */
@@ -181,7 +186,7 @@ async function settle(ids: string[]): Promise<boolean> {
 
 describe('delivery under node kills and a Redis FLUSHALL', () => {
   it('settles with every application submitted or waiting on the user, none applied twice', {
-    timeout: SETTLE_BOUND_MS + 240_000,
+    timeout: FAULT_PHASE_BOUND_MS + SETTLE_BOUND_MS + 60_000,
   }, async () => {
     const users = [];
     for (let u = 0; u < size.users; u++) {
@@ -239,7 +244,8 @@ describe('delivery under node kills and a Redis FLUSHALL', () => {
         trace(what);
       };
       for (let f = 0; f < size.faults || !swiped; f++) {
-        if (f >= 3 * size.faults) throw new Error(`the swipes were not all answered after ${f} faults`);
+        if (Date.now() - started > FAULT_PHASE_BOUND_MS)
+          throw new Error(`the swipes were not all answered after ${f} faults`);
         await new Promise((r) => setTimeout(r, 500 + Math.random() * 1_000));
         const one = f % size.nodes;
         const kind = f % 5;
