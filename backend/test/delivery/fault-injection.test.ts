@@ -163,6 +163,23 @@ async function statusCounts(ids: string[]): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.status, r._count]));
 }
 
+/**
+ * The longest an application waited QUEUED before its next claim: a stall the system got out of
+ * only through a slow timer shows here (printed, not asserted: it depends on the machine).
+ */
+async function longestQueuedWait(ids: string[]): Promise<number> {
+  const [row] = await prisma().$queryRaw<{ ms: number | null }[]>`
+    select max(extract(epoch from claimed.created_at - queued.created_at) * 1000)::float8 as ms
+    from application_events queued
+    cross join lateral (
+      select created_at from application_events c
+      where c.application_id = queued.application_id and c.to_status = 'CLAIMED' and c.id > queued.id
+      order by c.id limit 1
+    ) claimed
+    where queued.to_status = 'QUEUED' and queued.application_id = any(${ids}::uuid[])`;
+  return Math.round(row?.ms ?? 0);
+}
+
 /** Waits until no application changed for QUIET_MS (bounded); returns whether it settled. */
 async function settle(ids: string[]): Promise<boolean> {
   const deadline = Date.now() + SETTLE_BOUND_MS;
@@ -290,6 +307,7 @@ describe('delivery under node kills and a Redis FLUSHALL', () => {
       console.log(
         `${apps.length} applications, ${faults.length} faults; the last status change came`,
         `${((lastChange - faultsEnded.getTime()) / 1000).toFixed(1)} s after the faults stopped;`,
+        `longest wait from queued to claimed: ${(await longestQueuedWait(ids)) / 1000} s;`,
         'attempts:',
         Object.fromEntries(
           [...new Set(apps.map((a) => a.attempt))].map((n) => [n, apps.filter((a) => a.attempt === n).length]),
