@@ -5,6 +5,7 @@
 // every application must be SUBMITTED or waiting on the user with a reason, and none applied
 // twice. CI runs the small form; `npm run test:faults` (FAULT_RUN=full) runs the full one.
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { openDatabase } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
@@ -50,8 +51,9 @@ beforeAll(async () => {
     SWIPE_RATE_LIMIT: '100000',
     PAIR_RATE_LIMIT: '1000',
     AUTH_RATE_LIMIT: '1000',
-    // Longer than a node takes to restart on a loaded machine (see crash.test.ts): the kills alone
-    // must lose and repeat nothing.
+    // Outlives one node's restart. With every node down longer than this a lease lapses and the
+    // application is claimed again; the pre-submit checkpoint makes that attempt verify first, so
+    // the stand-in form below still sees one submit.
     DEVICE_LEASE_MS: '8000',
     REAPER_INTERVAL_MS: '500',
     OUTBOX_SWEEP_MS: '500',
@@ -67,6 +69,7 @@ afterAll(async () => {
   await redis?.down();
   await database?.close();
   await db?.drop();
+  await rm(envs[0]?.DATA_DIR ?? '/nonexistent', { recursive: true, force: true });
 });
 
 /** A live node's URL, as a load balancer would pick one (a dead one's while none is up: refused). */
