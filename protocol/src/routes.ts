@@ -169,8 +169,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'post',
     path: '/v1/profile/resumes',
     who: 'user',
-    summary:
-      'Upload a resume (PDF or DOCX, checked by content); it becomes the default. At most RESUME_MAX_COUNT resumes and RESUME_MAX_TOTAL_BYTES stored per user (409, 413 beyond)',
+    summary: 'Upload a resume (PDF or DOCX, by content), the new default; 409/413 past the per-user limits',
     multipart: 'ResumeUpload',
     status: 201,
     answer: 'ResumeView',
