@@ -116,6 +116,11 @@ export const ENV = {
     doc: 'Log level',
   },
   RESUME_MAX_BYTES: { schema: ms.default(5 * 1024 * 1024), doc: 'Largest resume upload, bytes' },
+  RESUME_MAX_COUNT: { schema: ms.default(20), doc: 'Most resumes one user may keep stored' },
+  RESUME_MAX_TOTAL_BYTES: {
+    schema: ms.default(50 * 1024 * 1024),
+    doc: 'Most bytes of resumes one user may keep stored',
+  },
   EVIDENCE_MAX_BYTES: { schema: ms.default(10 * 1024 * 1024), doc: 'Largest evidence upload, bytes' },
   AUTH_RATE_LIMIT: { schema: ms.default(20), doc: 'Sign-in/sign-up/refresh attempts per minute per IP' },
   SWIPE_RATE_LIMIT: { schema: ms.default(600), doc: 'Swipes per minute per user' },

@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { EventBus } from './events/event-bus.ts';
 import type { FileStore } from './files/file-store.ts';
 import { openFileStore } from './files/open-file-store.ts';
-import { RateLimiter } from './http/rate-limit.ts';
+import { RATE_LIMIT_COMMANDS, RateLimiter } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { connectRedis } from './redis/connection.ts';
@@ -49,7 +49,10 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     max: config.DATABASE_POOL_MAX,
     onError: (err) => log.warn({ err: err.message }, 'idle database connection lost'),
   });
-  const redis = connectRedis(config.REDIS_URL, log, 'main', { autoPipelining: true });
+  const redis = connectRedis(config.REDIS_URL, log, 'main', {
+    autoPipelining: true,
+    notAutoPipelined: RATE_LIMIT_COMMANDS,
+  });
   const keys = new RedisKeys(config.REDIS_PREFIX);
   const subscriber = new Subscriber(config.REDIS_URL, log, 'subscriber');
   const files = openFileStore(config);

@@ -3,6 +3,8 @@ import type { AuthResponse, ErrorBody } from '@jobswipe/protocol';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessTokens } from '../src/auth/access-tokens.ts';
+import { RESET_TTL_MS } from '../src/auth/password-reset.ts';
+import { hashToken, newSecretToken } from '../src/auth/secret-tokens.ts';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 
@@ -139,10 +141,10 @@ describe('refresh token rotation', () => {
   });
 
   it('keeps other sign-ins of the same user alive when one is revoked', async () => {
-    const a = await signUp(api, 'two-devices@example.com', 'two devices password');
+    const a = await signUp(api, 'two-devices@example.com', 'a second laptop passphrase');
     const b = await api.post<AuthResponse>('/v1/auth/login', {
       email: 'two-devices@example.com',
-      password: 'two devices password',
+      password: 'a second laptop passphrase',
     });
     await api.post('/v1/auth/logout', { refreshToken: a.refreshToken });
     expect((await api.post('/v1/auth/refresh', { refreshToken: a.refreshToken })).status).toBe(401);
@@ -187,6 +189,58 @@ describe('bad input', () => {
     const missing = await me.api.get<ErrorBody>('/v1/nope');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('not_found');
+  });
+});
+
+describe('password policy', () => {
+  async function refusedSignup(email: string, password: string): Promise<string> {
+    const res = await api.post<ErrorBody>('/v1/auth/signup', { email, password });
+    expect(res.status, password).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    const issues = (res.body.error.details as { issues: { path: string; message: string }[] }).issues;
+    expect(issues.map((i) => i.path)).toEqual(['password']);
+    expect(res.body.error.message).toBe(`Invalid body: password: ${issues[0]?.message}`);
+    return issues[0]?.message as string;
+  }
+
+  it('refuses common passwords at sign-up, saying why, and creates no account', async () => {
+    expect(await refusedSignup('common1@example.com', 'password123456')).toMatch(
+      /^is too easy to guess\. This is similar to a commonly used password/,
+    );
+    expect(await refusedSignup('common2@example.com', 'qwertyuiop12')).toMatch(/^is too easy to guess/);
+    expect(await backend.node.ctx.db.prisma.user.count({ where: { email: { startsWith: 'common' } } })).toBe(0);
+  });
+
+  it('refuses passwords made from the email address', async () => {
+    expect(await refusedSignup('alice.smith@example.com', 'alice.smith2024')).toBe(
+      'is built from your email address. Choose one that does not contain it.',
+    );
+    expect(await refusedSignup('bobsmithers@example.com', 'bobsmithers77')).toMatch(
+      /^is too easy to guess|^is built from your email address/,
+    );
+    expect(await refusedSignup('carol@globex.com', 'Globex-Carol-1')).toMatch(
+      /^is too easy to guess|^is built from your email address/,
+    );
+    // The same kind of password is fine for someone else.
+    const ok = await api.post('/v1/auth/signup', { email: 'dave@example.com', password: 'alice.smith2024' });
+    expect(ok.status).toBe(201);
+  });
+
+  it('refuses a weak new password at reset, leaving the link usable for a strong one', async () => {
+    const user = await signUp(api, 'reset-policy@example.com');
+    const token = newSecretToken('pr');
+    await backend.node.ctx.db.prisma.passwordReset.create({
+      data: { userId: user.user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+    });
+    const weak = await api.post<ErrorBody>('/v1/auth/password/reset', { token, password: 'reset-policy2024' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.message).toBe(
+      'Invalid body: password: is built from your email address. Choose one that does not contain it.',
+    );
+    const strong = await api.post('/v1/auth/password/reset', { token, password: 'a brand new passphrase' });
+    expect(strong.status).toBe(204);
+    const login = await api.post('/v1/auth/login', { email: user.user.email, password: 'a brand new passphrase' });
+    expect(login.status).toBe(200);
   });
 });
 

@@ -43,6 +43,23 @@ describe('the live-events socket', () => {
     otherSignIn.ws.close();
   });
 
+  it('closes on every node when a used refresh token of its sign-in comes back (theft)', async () => {
+    const [a] = cluster.apis;
+    const victim = await signUp(a!);
+    const otherSignIn = await a!.post<AuthResponse>('/v1/auth/login', {
+      email: victim.user.email,
+      password: victim.password,
+    });
+    const onB = await watch(cluster.nodes[1]!.url, victim.accessToken);
+    const unrelated = await watch(cluster.nodes[1]!.url, otherSignIn.body.accessToken);
+    // The victim refreshes; the thief then replays the token it copied.
+    expect((await a!.post('/v1/auth/refresh', { refreshToken: victim.refreshToken })).status).toBe(200);
+    expect((await a!.post('/v1/auth/refresh', { refreshToken: victim.refreshToken })).status).toBe(401);
+    expect(await onB.closed).toEqual({ code: 4003, reason: 'signed out' });
+    expect(unrelated.isOpen()).toBe(true);
+    unrelated.ws.close();
+  });
+
   it('closes when the access token expires, unless a fresh token arrives on it first', async () => {
     const me = await signUp(cluster.apis[0]!);
     const stale = await watch(cluster.nodes[0]!.url, me.accessToken);

@@ -14,7 +14,12 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 let backend: TestBackend;
 
 beforeAll(async () => {
-  backend = await startTestBackend({ AUTH_RATE_LIMIT: '1000', RESUME_MAX_BYTES: String(RESUME_MAX_BYTES) });
+  backend = await startTestBackend({
+    AUTH_RATE_LIMIT: '1000',
+    RESUME_MAX_BYTES: String(RESUME_MAX_BYTES),
+    RESUME_MAX_COUNT: '3',
+    RESUME_MAX_TOTAL_BYTES: String(100 * 1024),
+  });
 });
 afterAll(() => backend.close());
 
@@ -265,6 +270,63 @@ describe('resumes', () => {
     expect((await other.api.get(`/v1/profile/resumes/${body.id}/file`)).status).toBe(404);
     expect((await other.api.get('/v1/profile/resumes/not-a-uuid/file')).status).toBe(400);
     expect((await other.api.get<ProfileView>('/v1/profile')).body.resume).toBeNull();
+  });
+});
+
+describe('resume limits per user', () => {
+  const stored = (userId: string) => backend.node.ctx.db.prisma.resume.count({ where: { userId } });
+
+  it('keeps at most RESUME_MAX_COUNT resumes; deleting one makes room, and its file goes with it', async () => {
+    const me = await signUp(backend.api);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await upload(me.api, minimalPdf(`Resume ${i}`), `cv${i}.pdf`, 'application/pdf');
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    const filesBefore = await storedFiles();
+    const fourth = await upload(me.api, minimalPdf('Resume 3'), 'cv3.pdf', 'application/pdf');
+    expect(fourth.status).toBe(409);
+    expect(fourth.body.error.message).toMatch(/3 resumes stored, the most we keep.*DELETE \/v1\/profile\/resumes/);
+    expect(await stored(me.user.id)).toBe(3);
+    expect(await storedFiles()).toEqual(filesBefore);
+
+    // Deleting the default one: the newest left becomes the default, and the file is gone.
+    const row = await backend.node.ctx.db.prisma.resume.findUniqueOrThrow({ where: { id: ids[2] } });
+    expect((await me.api.delete(`/v1/profile/resumes/${ids[2]}`)).status).toBe(204);
+    expect((await me.api.get<ProfileView>('/v1/profile')).body.resume?.id).toBe(ids[1]);
+    expect(await storedFiles()).not.toContain(row.storagePath.split('/').at(-1));
+    expect((await me.api.get(`/v1/profile/resumes/${ids[2]}/file`)).status).toBe(404);
+    expect((await upload(me.api, minimalPdf('Resume 3'), 'cv3.pdf', 'application/pdf')).status).toBe(201);
+  });
+
+  it('keeps at most RESUME_MAX_TOTAL_BYTES of resumes, saying how to make room', async () => {
+    const me = await signUp(backend.api);
+    const big = Buffer.concat([minimalPdf(), Buffer.alloc(60 * 1024)]);
+    expect((await upload(me.api, big, 'big1.pdf', 'application/pdf')).status).toBe(201);
+    const second = await upload(me.api, big, 'big2.pdf', 'application/pdf');
+    expect(second.status).toBe(413);
+    expect(second.body.error.message).toMatch(/more than the 0\.1 MB we keep per account\. Delete resumes/);
+    expect(await stored(me.user.id)).toBe(1);
+  });
+
+  it('counts uploads made at the same time: never more than the limit', async () => {
+    const me = await signUp(backend.api);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => upload(me.api, minimalPdf(`Resume ${i}`), `cv${i}.pdf`, 'application/pdf')),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(3);
+    expect(await stored(me.user.id)).toBe(3);
+  });
+
+  it("deletes only the caller's own resumes", async () => {
+    const owner = await signUp(backend.api);
+    const other = await signUp(backend.api);
+    const { body } = await upload(owner.api, minimalPdf(), 'cv.pdf', 'application/pdf');
+    expect((await other.api.delete(`/v1/profile/resumes/${body.id}`)).status).toBe(404);
+    expect((await other.api.delete('/v1/profile/resumes/not-a-uuid')).status).toBe(400);
+    expect(await stored(owner.user.id)).toBe(1);
   });
 });
 

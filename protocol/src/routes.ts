@@ -199,7 +199,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'post',
     path: '/v1/profile/resumes',
     who: 'user',
-    summary: 'Upload a resume (PDF or DOCX, checked by content); it becomes the default',
+    summary: 'Upload a resume (PDF or DOCX, by content), the new default; 409/413 past the per-user limits',
     multipart: 'ResumeUpload',
     status: 201,
     answer: 'ResumeView',
@@ -210,6 +210,13 @@ export const ROUTES: readonly RouteSpec[] = [
     who: 'user',
     summary: 'Download one of your resumes',
     answer: { file: 'application/octet-stream', description: 'the resume' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/profile/resumes/:id',
+    who: 'user',
+    summary: 'Delete one of your resumes (file and record); the newest left becomes the default',
+    status: 204,
   },
   {
     method: 'get',

@@ -29,6 +29,16 @@ describe('API errors', () => {
     });
   });
 
+  it("shows under the password field why the backend's password policy refused it", async () => {
+    const err = await requestJson(fetch, `${backend.node.url}/v1/auth/signup`, {
+      method: 'POST',
+      body: { email: 'weak@example.com', password: 'password123456' },
+    }).catch((e: unknown) => e);
+    expect(fieldErrors(err)).toEqual({
+      password: expect.stringMatching(/^is too easy to guess\. This is similar to a commonly used password/),
+    });
+  });
+
   it('shows the server’s own words for a refusal, and the way out when unreachable', async () => {
     await requestJson(fetch, `${backend.node.url}/v1/auth/signup`, {
       method: 'POST',

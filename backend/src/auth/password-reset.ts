@@ -5,6 +5,7 @@ import type { Database } from '@jobswipe/db';
 import { audit } from '../audit/audit-log.ts';
 import { AppError } from '../http/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 
@@ -47,6 +48,12 @@ export async function requestPasswordReset(
 
 /** Sets the new password if the token is valid and unused; every existing sign-in ends. */
 export async function resetPassword(db: Database, token: string, password: string, origin: Origin): Promise<void> {
+  // Checked before the link is used up, so a refused password can be replaced with the same link.
+  const pending = await db.prisma.passwordReset.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { user: { select: { email: true } } },
+  });
+  if (pending) checkNewPassword(password, pending.user.email);
   const passwordHash = await hashPassword(password);
   await db.prisma.$transaction(async (tx) => {
     const used = await tx.passwordReset.updateMany({

@@ -11,6 +11,19 @@ interface Origin {
   userAgent?: string | undefined;
 }
 
+/** A used refresh token came back: its family (one sign-in) is revoked everywhere. */
+export class RefreshTokenReused extends AppError {
+  constructor(
+    readonly userId: string,
+    readonly familyId: string,
+  ) {
+    super(
+      'unauthenticated',
+      'This refresh token was already used. To keep your account safe, this sign-in has been ended everywhere: sign in again.',
+    );
+  }
+}
+
 export class RefreshSessions {
   constructor(
     private readonly db: Database,
@@ -49,16 +62,11 @@ export class RefreshSessions {
           ...origin,
           data: { familyId: known.familyId },
         });
-        return 'reused' as const;
+        return new RefreshTokenReused(known.userId, known.familyId);
       }
       return 'invalid' as const;
     });
-    if (outcome === 'reused') {
-      throw new AppError(
-        'unauthenticated',
-        'This refresh token was already used. To keep your account safe, this sign-in has been ended everywhere: sign in again.',
-      );
-    }
+    if (outcome instanceof RefreshTokenReused) throw outcome;
     if (outcome === 'invalid')
       throw new AppError('unauthenticated', 'The refresh token is invalid or expired. Sign in again.');
     return outcome;

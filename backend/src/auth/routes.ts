@@ -15,8 +15,10 @@ import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { toUserView } from '../users/user-view.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import { RefreshTokenReused } from './refresh-sessions.ts';
 import { confirmSignup, requestSignup } from './signup-by-mail.ts';
 
 const REFRESH_COOKIE = 'js_refresh';
@@ -78,6 +80,7 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/signup', limit, async (req, res) => {
     const body = parse(SignupBody, req.body, 'body');
+    checkNewPassword(body.password, body.email);
     const passwordHash = await hashPassword(body.password);
     if (mailer) {
       // The same answer whether or not the address has an account: the mail tells its owner which.
@@ -123,9 +126,11 @@ export function authRoutes(ctx: AppContext): Router {
       forget(res);
       throw new AppError('unauthenticated', 'No refresh token: sign in again.');
     }
-    const next = await ctx.sessions.rotate(token, origin(req)).catch((err: unknown) => {
+    const next = await ctx.sessions.rotate(token, origin(req)).catch(async (err: unknown) => {
       // A refused refresh ends the session on this browser: the page stops asking.
       forget(res);
+      // A stolen token came back: the live-event sockets of that sign-in close too, on every node.
+      if (err instanceof RefreshTokenReused) await ctx.events.endSession(err.userId, err.familyId);
       throw err;
     });
     await respond(res, next.userId, next);

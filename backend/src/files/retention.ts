@@ -1,9 +1,9 @@
 // The retention policy for stored files: evidence goes EVIDENCE_RETENTION_DAYS after it was taken,
 // a resume RESUME_RETENTION_DAYS after the user uploaded the one that replaced it. Each file is
 // removed from the store first and its row after, so a failure leaves a row for the next sweep,
-// never a row whose file is gone. One node sweeps at a time (a leader lease), once an hour.
+// never a row whose file is gone. One node sweeps at a time (the leader), once an hour.
 import type { AppContext } from '../context.ts';
-import { LeaderLease } from '../recovery/leader-lease.ts';
+import { Leadership } from '../recovery/leadership.ts';
 
 const DAY_MS = 24 * 3600_000;
 const SWEEP_MS = 3600_000;
@@ -76,14 +76,14 @@ async function pruneAll(
   }
 }
 
-/** The hourly sweep, run by whichever node holds the retention lease. */
+/** The hourly sweep, run by whichever node leads the retention sweep. */
 export class FileRetention {
-  private readonly lease: LeaderLease;
+  private readonly leadership: Leadership;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
   constructor(private readonly ctx: AppContext) {
-    this.lease = new LeaderLease(ctx.db.url, `${ctx.config.REDIS_PREFIX}:file-retention`, ctx.log);
+    this.leadership = new Leadership(ctx.db.url, `${ctx.config.REDIS_PREFIX}:file-retention`, ctx.log);
   }
 
   start(): void {
@@ -95,13 +95,13 @@ export class FileRetention {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    await this.lease.release();
+    await this.leadership.stepDown();
   }
 
   /** One sweep if this node leads (tests call it rather than wait an hour). */
   sweep(): Promise<unknown> {
     this.running ??= (async () => {
-      if (await this.lease.holds()) return pruneExpiredFiles(this.ctx);
+      if (await this.leadership.isLeader()) return pruneExpiredFiles(this.ctx);
       return null;
     })()
       .catch((err: unknown) => this.ctx.log.warn({ err }, 'file retention sweep failed; the next one retries'))

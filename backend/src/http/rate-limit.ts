@@ -1,11 +1,18 @@
-// Sliding-window rate limits (the previous window's count, weighted by how much of it still
-// overlaps, plus the current one: no burst of twice the limit across a window edge), shared by
-// every backend node through Redis. While Redis is down each node counts on its own (limits stay,
-// a little looser) rather than failing requests.
+// Rate limits shared by every backend node through Redis (rate-limiter-flexible's Redis store; a
+// window starts at a key's first hit). While Redis is down each node counts on its own in memory
+// (limits stay, a little looser) rather than failing requests. A refused request is answered 429
+// with Retry-After: the seconds until that key's window ends, when a request is allowed again.
 import type { NextFunction, Request, Response } from 'express';
 import type { Redis } from 'ioredis';
-import { isRedisReady } from '../redis/connection.ts';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from './errors.ts';
+
+/**
+ * The Lua command rate-limiter-flexible defines on the client when a limiter is made. It must stay
+ * out of ioredis' automatic pipelines: one already pending when the command is defined lacks it,
+ * and the failure throws outside any promise and kills the process (ioredis issue 1931).
+ */
+export const RATE_LIMIT_COMMANDS = ['rlflxIncr'];
 
 export interface RateLimitRule {
   name: string;
@@ -15,7 +22,7 @@ export interface RateLimitRule {
 }
 
 export class RateLimiter {
-  private readonly local = new Map<string, { count: number; expiresAt: number }>();
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
 
   constructor(
     private readonly redis: Redis | null,
@@ -24,31 +31,13 @@ export class RateLimiter {
 
   /** Counts one hit; returns the milliseconds to wait when over the limit, else 0. */
   async hit(rule: RateLimitRule, key: string): Promise<number> {
-    const now = Date.now();
-    const window = Math.floor(now / rule.windowMs);
-    const base = `${this.prefix}:rl:${rule.name}:${key}`;
-    const [current, previous] = await this.count(`${base}:${window}`, `${base}:${window - 1}`, rule.windowMs);
-    const overlap = 1 - (now % rule.windowMs) / rule.windowMs;
-    if (previous * overlap + current <= rule.limit) return 0;
-    return (window + 1) * rule.windowMs - now;
-  }
-
-  /** Counts the hit in the current window; returns [current, previous] window counts. */
-  private async count(currentId: string, previousId: string, windowMs: number): Promise<[number, number]> {
-    if (isRedisReady(this.redis)) {
-      try {
-        const replies = await this.redis
-          .multi()
-          .incr(currentId)
-          .pexpire(currentId, 2 * windowMs)
-          .get(previousId)
-          .exec();
-        return [Number(replies?.[0]?.[1] ?? 0), Number(replies?.[2]?.[1] ?? 0)];
-      } catch {
-        // Fall through to the local count.
-      }
+    try {
+      await this.limiterFor(rule).consume(key);
+      return 0;
+    } catch (refused) {
+      if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
+      throw refused;
     }
-    return this.countLocally(currentId, previousId, windowMs);
   }
 
   /** A limit of `limit` requests a minute per `key` (the client's address unless told). */
@@ -60,19 +49,30 @@ export class RateLimiter {
     return async (req: Request, res: Response, next: NextFunction) => {
       const wait = await this.hit(rule, rule.key(req));
       if (wait > 0) {
-        res.setHeader('Retry-After', Math.ceil(wait / 1000));
-        throw new AppError('rate_limited', `Too many requests. Try again in ${Math.ceil(wait / 1000)} seconds.`);
+        const seconds = Math.ceil(wait / 1000);
+        res.setHeader('Retry-After', seconds);
+        throw new AppError('rate_limited', `Too many requests. Try again in ${seconds} seconds.`);
       }
       next();
     };
   }
 
-  private countLocally(currentId: string, previousId: string, windowMs: number): [number, number] {
-    const now = Date.now();
-    if (this.local.size > 10_000) for (const [k, v] of this.local) if (v.expiresAt <= now) this.local.delete(k);
-    const entry = this.local.get(currentId) ?? { count: 0, expiresAt: now + 2 * windowMs };
-    entry.count += 1;
-    this.local.set(currentId, entry);
-    return [entry.count, this.local.get(previousId)?.count ?? 0];
+  private limiterFor(rule: RateLimitRule): RateLimiterAbstract {
+    const id = `${rule.name}:${rule.limit}:${rule.windowMs}`;
+    const known = this.limiters.get(id);
+    if (known) return known;
+    const options = { points: rule.limit, duration: rule.windowMs / 1000 };
+    const memory = new RateLimiterMemory(options);
+    const limiter = this.redis
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: this.redis,
+          keyPrefix: `${this.prefix}:rl:${rule.name}`,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: memory,
+        })
+      : memory;
+    this.limiters.set(id, limiter);
+    return limiter;
   }
 }

@@ -1,4 +1,4 @@
-// GET/PUT /v1/profile, POST /v1/profile/resumes, GET /v1/profile/resumes/:id/file,
+// GET/PUT /v1/profile, POST /v1/profile/resumes, DELETE /v1/profile/resumes/:id, GET /v1/profile/resumes/:id/file,
 // GET /v1/profile/resumes/:id/experience, GET/PUT /v1/profile/answers.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { notFound } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { profileChanges, toProfileView, toResumeView } from './profile-view.ts';
 import { experienceFromText, resumeText } from './resume-experience.ts';
-import { defaultResume, RESUME_ACCEPTED, saveResume } from './resumes.ts';
+import { defaultResume, deleteResume, RESUME_ACCEPTED, saveResume } from './resumes.ts';
 import { listSavedAnswers, saveAnswers } from './saved-answers.ts';
 
 export function profileRoutes(ctx: AppContext): Router {
@@ -46,6 +46,12 @@ export function profileRoutes(ctx: AppContext): Router {
     const { userId } = caller(req);
     const resume = await saveResume(ctx, userId, await receiveResume(req, res));
     res.status(201).json(toResumeView(resume));
+  });
+
+  router.delete('/profile/resumes/:id', async (req, res) => {
+    const { id } = parse(IdParams, req.params, 'params');
+    if (!(await deleteResume(ctx, caller(req).userId, id))) throw notFound('Resume');
+    res.status(204).end();
   });
 
   router.get('/profile/resumes/:id/file', async (req, res) => {

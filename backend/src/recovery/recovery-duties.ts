@@ -1,15 +1,15 @@
 // The leader's periodic duties: take back lapsed leases, queue what is due, re-deliver abandoned
 // stream entries, and rebuild the streams if Redis lost its data. Every node runs the loop; only
-// the one holding the leader lease does the work.
+// the leader does the work.
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
-import { LeaderLease } from './leader-lease.ts';
+import { Leadership } from './leadership.ts';
 import { cleanPending, reapLapsedLeases } from './reaper.ts';
 import { refillIfLost } from './refill.ts';
 import { promoteDue } from './scheduler.ts';
 
 export class RecoveryDuties {
-  private readonly lease: LeaderLease;
+  private readonly leadership: Leadership;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
@@ -17,7 +17,7 @@ export class RecoveryDuties {
     private readonly ctx: AppContext,
     private readonly streams: WorkStreams,
   ) {
-    this.lease = new LeaderLease(ctx.db.url, `${ctx.config.REDIS_PREFIX}:recovery`, ctx.log);
+    this.leadership = new Leadership(ctx.db.url, `${ctx.config.REDIS_PREFIX}:recovery`, ctx.log);
   }
 
   start(): void {
@@ -29,7 +29,7 @@ export class RecoveryDuties {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    await this.lease.release();
+    await this.leadership.stepDown();
   }
 
   /** One pass (exported for tests, which do not wait for the timer). */
@@ -42,7 +42,7 @@ export class RecoveryDuties {
 
   private async pass(): Promise<void> {
     try {
-      if (!(await this.lease.holds())) return;
+      if (!(await this.leadership.isLeader())) return;
       const actions = this.ctx.metrics.reaperActions;
       actions.inc({ action: 'entry_refilled' }, await refillIfLost(this.ctx, this.streams));
       actions.inc({ action: 'lease_lapsed' }, await reapLapsedLeases(this.ctx));

@@ -1,21 +1,45 @@
 // After Redis lost its data (a restart without persistence, FLUSHALL, a failover), the streams
 // are rebuilt from Postgres: every QUEUED application is published again. The epoch key marks
-// "Redis still has what we wrote"; SET NX makes exactly one node refill per loss.
+// "Redis still has what we wrote". It says so only once a refill has finished: while one runs it
+// holds "refilling:<token>", which the leader that comes after a leader killed mid-refill finds
+// and refills again, and a loss during the refill removes, so the refill is not taken as done.
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { isRedisReady } from '../redis/connection.ts';
 
+const REFILLING = 'refilling:';
+
+/**
+ * finish-refill: marks the refill done, only if the epoch key still holds this refill's mark (no
+ * loss, no other refill since it started).
+ * KEYS[1] the epoch key; ARGV[1] this refill's mark; ARGV[2] the epoch to set.
+ * Returns 1 when marked done, 0 when the refill must run again.
+ */
+const FINISH_REFILL = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2])
+  return 1
+end
+return 0`;
+
 export async function refillIfLost(ctx: AppContext, streams: WorkStreams) {
   if (!isRedisReady(ctx.redis)) return 0;
-  const taken = await ctx.redis.set(ctx.keys.epoch(), `${ctx.nodeId}:${Date.now()}`, 'NX');
-  if (taken !== 'OK') return 0;
-  try {
-    return await refill(ctx, streams);
-  } catch (err) {
-    // Let the next pass try again rather than leave the streams half rebuilt.
-    await ctx.redis.del(ctx.keys.epoch()).catch(() => {});
-    throw err;
-  }
+  const epoch = await ctx.redis.get(ctx.keys.epoch());
+  if (epoch !== null && !epoch.startsWith(REFILLING)) return 0;
+  // Only the recovery leader gets here, so a "refilling" mark it finds is a dead leader's.
+  const token = randomUUID();
+  await ctx.redis.set(ctx.keys.epoch(), `${REFILLING}${token}`);
+  const published = await refill(ctx, streams);
+  const done = await ctx.redis.eval(
+    FINISH_REFILL,
+    1,
+    ctx.keys.epoch(),
+    `${REFILLING}${token}`,
+    `${ctx.nodeId}:${Date.now()}:${token}`,
+  );
+  if (done !== 1) ctx.log.info('Redis lost its data again during the refill: the next pass refills again');
+  return published;
 }
 
 async function refill(ctx: AppContext, streams: WorkStreams) {

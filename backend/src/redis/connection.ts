@@ -9,11 +9,12 @@ export function connectRedis(
   url: string,
   log: Logger,
   name = 'main',
-  options: { autoPipelining?: boolean } = {},
+  options: { autoPipelining?: boolean; notAutoPipelined?: string[] } = {},
 ): Redis {
   const redis = new Redis(url, {
     lazyConnect: true,
     enableAutoPipelining: options.autoPipelining ?? false,
+    autoPipeliningIgnoredCommands: options.notAutoPipelined ?? [],
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,

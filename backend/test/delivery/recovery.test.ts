@@ -1,4 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createContext } from '../../src/context.ts';
+import { WorkStreams } from '../../src/delivery/work-streams.ts';
+import { refillIfLost } from '../../src/recovery/refill.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { pairDevice, RawDevice, startDevice } from '../support/devices.ts';
 import { TestRedis } from '../support/redis-server.ts';
@@ -50,6 +56,54 @@ describe('Redis losing its data', () => {
     stops.push(() => device.client.stop());
     await allSubmitted(ids);
     expect(device.claimed.sort()).toEqual([...ids].sort());
+  });
+
+  it('a leader killed while it refilled the streams: the next pass refills them', { timeout: 60_000 }, async () => {
+    const user = await userWith(backend.api, prisma());
+    const ids = await swipeRight(user.api, prisma(), 4);
+    await expect.poll(() => prisma().outbox.count({ where: { publishedAt: null } })).toBe(0);
+    // What a leader SIGKILLed mid-refill leaves: the data gone and its refill's mark on the epoch
+    // key, nothing published (the fault-injection run found applications queued for minutes).
+    const client = new Redis(redis.url);
+    await client.multi().flushall().set(backend.node.ctx.keys.epoch(), 'refilling:a-dead-leader').exec();
+    client.disconnect();
+    const { token } = await pairDevice(user.api);
+    const device = startDevice(backend.node.url, token, undefined, { capacity: 2 });
+    stops.push(() => device.client.stop());
+    await allSubmitted(ids);
+    expect(device.claimed.sort()).toEqual([...ids].sort());
+  });
+
+  it('a loss during the refill: the refill is not taken as done, and the next pass refills again', async () => {
+    // A context of its own (its own key prefix, no recovery loop), so only this test refills.
+    const config = loadConfig({ ...backend.env, REDIS_PREFIX: `t${randomBytes(4).toString('hex')}` });
+    const ctx = createContext(config, backend.db.url);
+    try {
+      await expect.poll(() => ctx.redis.status).toBe('ready');
+      const user = await userWith(backend.api, prisma());
+      await swipeRight(user.api, prisma(), 1);
+      /** Streams whose Redis loses its data (here the epoch key) as the refill begins publishing. */
+      class LosingStreams extends WorkStreams {
+        lost = false;
+        override async publishAll(works: Parameters<WorkStreams['publishAll']>[0]) {
+          if (!this.lost) {
+            this.lost = true;
+            await ctx.redis.del(ctx.keys.epoch());
+          }
+          return super.publishAll(works);
+        }
+      }
+      const losing = new LosingStreams(ctx.redis, ctx.keys);
+      expect(await refillIfLost(ctx, losing)).toBeGreaterThan(0);
+      expect(await ctx.redis.get(ctx.keys.epoch())).toBeNull();
+      const streams = new WorkStreams(ctx.redis, ctx.keys);
+      expect(await refillIfLost(ctx, streams)).toBeGreaterThan(0);
+      expect(await ctx.redis.get(ctx.keys.epoch())).toMatch(/^(?!refilling:)/);
+      // Done: no further pass refills.
+      expect(await refillIfLost(ctx, streams)).toBe(0);
+    } finally {
+      await ctx.close();
+    }
   });
 
   it('FLUSHALL while a device is connected and idle: work swiped afterwards reaches it', {

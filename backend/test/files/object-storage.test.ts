@@ -118,7 +118,7 @@ describe('files in object storage', () => {
     await db.prisma.evidence.update({ where: { id: aged.id }, data: { createdAt: new Date(Date.now() - 31 * day) } });
     const before = await s3.keys();
 
-    // Whichever node holds the retention lease sweeps; the other does nothing.
+    // Whichever node leads the retention sweep does it; the other does nothing.
     await Promise.all(cluster.nodes.map((node) => node.retention.sweep()));
 
     const gone = [old.storagePath, aged.storagePath];

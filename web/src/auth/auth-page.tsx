@@ -82,7 +82,7 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
             autoComplete={signup ? 'new-password' : 'current-password'}
             required
             minLength={signup ? 10 : 1}
-            hint={signup ? 'At least 10 characters.' : undefined}
+            hint={signup ? 'At least 10 characters, not a common password or one made from your email.' : undefined}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             error={fields.password}

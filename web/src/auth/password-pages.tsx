@@ -121,7 +121,7 @@ export function ResetPasswordPage() {
           autoComplete="new-password"
           required
           minLength={10}
-          hint="At least 10 characters."
+          hint="At least 10 characters, not a common password or one made from your email."
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={fieldErrors(form.error).password}

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 
-export class LeaderLease {
+export class Leadership {
   private client: pg.Client | null = null;
 
   constructor(
@@ -13,8 +13,8 @@ export class LeaderLease {
     private readonly log: Logger,
   ) {}
 
-  /** True while this node holds the lock; tries to take it when it does not. */
-  async holds(): Promise<boolean> {
+  /** True while this node is the leader (holds the lock); tries to become it when it is not. */
+  async isLeader(): Promise<boolean> {
     if (this.client) return true;
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('error', () => {
@@ -37,7 +37,8 @@ export class LeaderLease {
     return false;
   }
 
-  async release(): Promise<void> {
+  /** Gives up leadership: the lock is freed and another node takes over at its next try. */
+  async stepDown(): Promise<void> {
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => {});
