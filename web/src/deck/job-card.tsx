@@ -1,5 +1,5 @@
 // One job on the deck: what a seeker decides on at a glance, the full description on request.
-import type { JobView } from '@jobswipe/protocol';
+import type { JobView, OwedQuestions } from '@jobswipe/protocol';
 import { useId, useState } from 'react';
 import { Icon } from '../ui/icon.tsx';
 import type { SwipeGesture } from './use-swipe-gesture.ts';
@@ -32,7 +32,8 @@ export function JobCard({
   behind = 0,
   reasons = [],
 }: {
-  job: JobView;
+  /** A deck card carries what the user still owes its form; one cached before that may not. */
+  job: JobView & { questions?: OwedQuestions };
   gesture?: SwipeGesture;
   behind?: number;
   /** Why it fits the user's profile (fit-reasons.ts). */
@@ -41,6 +42,7 @@ export function JobCard({
   const [expanded, setExpanded] = useState(false);
   const descriptionId = useId();
   const salary = formatSalary(job);
+  const ready = readiness(job.questions);
   const lean = gesture?.lean;
   return (
     <article
@@ -81,6 +83,11 @@ export function JobCard({
             <Icon name="money" size={16} /> {salary}
           </li>
         )}
+        {ready && (
+          <li className={`tag tag-${ready.tone}`} data-testid="readiness" title={ready.detail}>
+            {ready.text}
+          </li>
+        )}
       </ul>
       {reasons.length > 0 && (
         <ul className="fit-reasons" aria-label="Why it fits you">
@@ -112,4 +119,29 @@ export function JobCard({
       )}
     </article>
   );
+}
+
+/** What the card promises about its form: ready, the answers it still needs, or not read yet. */
+export function readiness(
+  questions: OwedQuestions | undefined,
+): { text: string; tone: 'ready' | 'owed' | 'unknown'; detail: string } | null {
+  if (!questions) return null;
+  if (!questions.checked) {
+    return { text: 'Not checked yet', tone: 'unknown', detail: 'Its form has not been read yet: questions may come.' };
+  }
+  const n = questions.owed.length;
+  if (n > 0) {
+    return {
+      text: `Needs ${n} answer${n === 1 ? '' : 's'}`,
+      tone: 'owed',
+      detail: questions.owed.map((q) => q.label).join(' · '),
+    };
+  }
+  return {
+    text: 'Ready to apply',
+    tone: 'ready',
+    detail: questions.complete
+      ? 'Your profile answers every required question.'
+      : 'Your profile answers every question seen so far; later steps may ask more.',
+  };
 }
