@@ -39,14 +39,20 @@ export function findControl(doc: Document, control: Control): { element: HTMLEle
 const CLICK_GRACE_MS = 8_000;
 
 /**
- * Controls this core clicked, when and on what view. Kept in the core's own memory (it lives as
- * long as the document it was injected into), never as an attribute the employer's page could see.
+ * Controls this core clicked, when and how often, by what the page looked like (`view`) and the
+ * words on the control: wizards built with React or Workday's framework render a new button (and
+ * new field ids) after every click, so the element itself cannot say "clicked before". Kept in the
+ * core's own memory (it lives as long as the document it was injected into), never as an
+ * attribute the employer's page could see.
  */
-const clicks = new WeakMap<Element, { at: number; view: string; times: number }>();
+const clicks = new Map<string, { at: number; times: number }>();
+
+/** What the host keeps across documents (`StepInput.clicked`) to know a click was made before. */
+export const clickKey = (el: Element, view: string) => `${view}\u0000${labelOf(el)}`;
 
 function remember(el: Element, view: string): void {
-  const before = clicks.get(el);
-  clicks.set(el, { at: Date.now(), view, times: before?.view === view ? before.times + 1 : 1 });
+  const key = clickKey(el, view);
+  clicks.set(key, { at: Date.now(), times: (clicks.get(key)?.times ?? 0) + 1 });
 }
 
 /**
@@ -91,12 +97,11 @@ export function press(el: HTMLElement, view: string, trusted: boolean | undefine
 
 /** True while the page still looks as it did when `el` was clicked, for a short while. */
 export function recentlyClicked(el: HTMLElement, view = ''): boolean {
-  const click = clicks.get(el);
-  return !!click && Date.now() - click.at < CLICK_GRACE_MS && click.view === view;
+  const click = clicks.get(clickKey(el, view));
+  return !!click && Date.now() - click.at < CLICK_GRACE_MS;
 }
 
 /** How many times `el` was clicked on this very view, however long ago: the page did not move on. */
 export function clicksOnView(el: HTMLElement, view = ''): number {
-  const click = clicks.get(el);
-  return click?.view === view ? click.times : 0;
+  return clicks.get(clickKey(el, view))?.times ?? 0;
 }

@@ -119,6 +119,8 @@ async function settledPage(page: Page): Promise<void> {
 
 class Attempt {
   readonly filled = new Map<string, FilledField>();
+  /** The Next/Apply clicks of this attempt (`StepResult.pressed`), kept across documents. */
+  readonly clicked: string[] = [];
   /** The frame the application is in (a cross-origin iframe on a company's page, or the top one). */
   frame: Frame | undefined;
   readonly timings: Record<string, number> = {};
@@ -146,7 +148,7 @@ class Attempt {
   }
 
   input(submits: number, extra: Partial<StepInput> = {}): StepInput {
-    return { ...this.base, submits, ...extra };
+    return { ...this.base, submits, clicked: this.clicked, ...extra };
   }
 
   record(filled: FilledField[]): void {
@@ -344,6 +346,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     attempt.phase('fill');
     if (r.status === 'advanced') {
       pages++;
+      if (r.pressed) attempt.clicked.push(r.pressed);
       if (r.click) await clickAt(page, frame, r.click);
       const uploaded = r.filled.some((f) => f.source === 'resume');
       await progress.page(uploaded ? 'upload' : 'fill', pages, r.action);
