@@ -174,6 +174,30 @@ describe('a form that refuses', () => {
     expect(result.message).toMatch(/nothing was submitted.*Favourite colour is required/);
     expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
   });
+
+  it('Workday: a step that renders a new button and new ids after each refused click is not clicked forever', async () => {
+    const result = await apply('/workday-rerender');
+    expect(result.outcome, result.message ?? '').toBe('needs_attention');
+    expect(result.message).toMatch(/nothing was submitted.*Favourite colour is required/);
+    expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
+  });
+
+  it('iCIMS: a server that renders the refused step again, at a new address, is not posted to forever', async () => {
+    const result = await apply('/icims');
+    expect(result.outcome, result.message ?? '').toBe('needs_attention');
+    expect(result.message).toMatch(/nothing was submitted.*Favourite colour is required/);
+    expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
+  });
+});
+
+describe('required-ness the page shows without saying it', () => {
+  it('BambooHR: labels whose asterisk the stylesheet draws are required, so the consent box is ticked', async () => {
+    const result = await apply('/bamboohr');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('bamboohr')).toEqual([
+      { firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@example.org', consent: true },
+    ]);
+  });
 });
 
 describe('verifying a lost final submit', () => {

@@ -44,10 +44,7 @@ function control(base: Control, own: Partial<Control> | undefined): Control {
 
 /** The visible headings, which tell apart wizard steps that ask the same questions or none. */
 function headings(doc: Document): string {
-  return Array.from(doc.querySelectorAll('h1,h2,h3,[role="heading"]'))
-    .filter(isVisible)
-    .map(textOf)
-    .join('|');
+  return Array.from(doc.querySelectorAll('h1,h2,h3,[role="heading"]')).filter(isVisible).map(textOf).join('|');
 }
 
 /** Fields of the application itself: not a sign-in form's, not a site search box. */

@@ -435,6 +435,84 @@ document.getElementById('next').onclick = () => {
 </script>`,
 );
 
+/**
+ * Workday's wizard: every render builds the step again (new `input-N` ids, a new "Save and
+ * Continue" button in the bottom bar), also when the step refuses its click with the error banner
+ * and an `aria-invalid` field, as Workday does.
+ */
+const workdayRerender = page(
+  'Workday — Application Questions',
+  `<div id="root"></div>
+<script>
+let n = 0;
+const state = { first: '', colour: '' };
+function render(errors) {
+  const a = 'input-' + (++n), b = 'input-' + (++n);
+  document.getElementById('root').innerHTML =
+    '<div data-automation-id="applyFlowPage"><h2>Application Questions</h2>' +
+    (errors ? '<div data-automation-id="errorBanner" role="alert">Errors Found: 1 error</div>' : '') +
+    '<div data-automation-id="formField-firstName" aria-required="true"><label for="' + a + '">First Name<abbr aria-hidden="true">*</abbr></label><input id="' + a + '" data-automation-id="legalNameSection_firstName"></div>' +
+    '<div data-automation-id="formField-colour"><label for="' + b + '">Favourite colour</label><input id="' + b + '"' + (errors ? ' aria-invalid="true"' : '') + '>' +
+    (errors ? '<p data-automation-id="errorMessage">Favourite colour is required.</p>' : '') + '</div>' +
+    '<div data-automation-id="pageFooter"><button type="button" data-automation-id="bottom-navigation-next-button">Save and Continue</button></div></div>';
+  document.getElementById(a).value = state.first; document.getElementById(b).value = state.colour;
+  document.getElementById(a).oninput = (e) => { state.first = e.target.value; };
+  document.getElementById(b).oninput = (e) => { state.colour = e.target.value; };
+  document.querySelector('[data-automation-id="bottom-navigation-next-button"]').onclick = () => {
+    if (!state.first || !state.colour) return render(true);
+    document.getElementById('root').innerHTML = '<h2>Review</h2>';
+  };
+}
+render(false);
+</script>`,
+);
+
+/**
+ * iCIMS: each step is a server-rendered page that posts to itself; a refused step comes back with
+ * its values, an error list and a new token in the address.
+ */
+const icimsStep = (values: Record<string, string>, refused: boolean) =>
+  page(
+    'iCIMS — Candidate Profile',
+    `<h1>Candidate Profile</h1>
+<form method="post" action="/icims?hashed=${Math.random().toString(36).slice(2, 10)}" class="iCIMS_Forms">
+${refused ? '<div class="iCIMS_Error" role="alert">Please correct the following: Favourite colour is required.</div>' : ''}
+<div class="iCIMS_TableRow"><label for="PersonProfileFields.Email">Email <span class="iCIMS_RequiredField">*</span></label>
+<input id="PersonProfileFields.Email" name="email" type="email" value="${values.email ?? ''}"></div>
+<div class="iCIMS_TableRow"><label for="rcf3048">Favourite colour</label>
+<input id="rcf3048" name="colour" value="${values.colour ?? ''}"${refused ? ' aria-invalid="true"' : ''}></div>
+<input type="submit" class="iCIMS_Button" value="Next">
+</form>`,
+  );
+
+/**
+ * BambooHR's Fabric form: required labels carry `fab-Label--required` and their asterisk is drawn
+ * by the stylesheet (`::after`), so no text says "required"; the consent box is one of them.
+ */
+const bamboohr = page(
+  'BambooHR — Apply for Backend Engineer',
+  `<style>.fab-Label--required::after{content:"*";color:#c20b0b;margin-left:2px}</style>
+<form class="fab-Form" onsubmit="return false">
+<div class="fab-FormField"><label class="fab-Label fab-Label--required" for="firstName">First Name</label><input class="fab-TextInput" id="firstName" name="firstName"></div>
+<div class="fab-FormField"><label class="fab-Label fab-Label--required" for="lastName">Last Name</label><input class="fab-TextInput" id="lastName" name="lastName"></div>
+<div class="fab-FormField"><label class="fab-Label fab-Label--required" for="email">Email</label><input class="fab-TextInput" id="email" name="email"></div>
+<div class="fab-FormField"><label class="fab-Label" for="website">Website, Blog, or Portfolio</label><input class="fab-TextInput" id="website" name="websiteUrl"></div>
+<div class="fab-FormField fab-Checkbox"><input type="checkbox" id="consent" name="consent"><label class="fab-Label fab-Label--required" for="consent">I have read and agree to the processing of my personal data as described in the privacy notice.</label></div>
+<button type="button" id="submit" class="fab-Button">Submit Application</button>
+</form>
+${SUBMIT('bamboohr')}
+<script>
+document.getElementById('submit').onclick = () => {
+  const v = (id) => document.getElementById(id).value;
+  const data = { firstName: v('firstName'), lastName: v('lastName'), email: v('email'), consent: document.getElementById('consent').checked };
+  if (Object.values(data).some((x) => x === '' || x === false)) {
+    const errors = document.getElementById('errors'); errors.hidden = false; errors.textContent = 'Some required fields are missing.'; return;
+  }
+  submitApplication(data, []);
+};
+</script>`,
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -451,6 +529,9 @@ const PAGES: Record<string, () => string> = {
   '/calendar': () => calendar,
   '/trusted': () => trusted,
   '/stuck': () => stuck,
+  '/workday-rerender': () => workdayRerender,
+  '/icims': () => icimsStep({}, false),
+  '/bamboohr': () => bamboohr,
   '/workday': () => workday,
   '/ashby': () => ashby,
   '/lever': () => lever(false),
@@ -498,6 +579,14 @@ export async function startWidgetSite(): Promise<WidgetSite> {
           () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"applied":true,"on":"Dec 7"}'),
           STATUS_DELAY_MS,
         );
+        return;
+      }
+      if (req.method === 'POST' && path === '/icims') {
+        const values = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        const done = values.email && values.colour;
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(done ? '<h1>Step 2</h1>' : icimsStep(values, true));
         return;
       }
       const render = PAGES[path];
