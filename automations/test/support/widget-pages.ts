@@ -486,6 +486,32 @@ ${refused ? '<div class="iCIMS_Error" role="alert">Please correct the following:
   );
 
 /**
+ * iCIMS's first step asks only an email and acceptance of the privacy policy, with no marker on
+ * the box: the refusal that comes back (a new page) is the only sign the box is required.
+ */
+const icimsLogin = (values: Record<string, string>, refused: boolean) =>
+  page(
+    'iCIMS — Login',
+    `<h1>Please Enter Your Information</h1>
+<form method="post" action="/icims-login?hashed=${Math.random().toString(36).slice(2, 10)}" class="iCIMS_Forms">
+${refused ? '<div class="iCIMS_Error" role="alert">Enter a valid email address and accept the Privacy Policy to continue.</div>' : ''}
+<label for="email">Email Address</label><input id="email" name="email" type="email" value="${values.email ?? ''}">
+<div class="iCIMS_PrivacyPolicy"><input type="checkbox" id="accept_gdpr" name="gdpr" value="1"${refused && !values.gdpr ? ' aria-invalid="true"' : ''}>
+<label for="accept_gdpr">I accept the Privacy Policy</label></div>
+<input type="submit" class="iCIMS_Button" value="Next">
+</form>`,
+  );
+
+const icimsProfile = page(
+  'iCIMS — Candidate Profile',
+  `<h1>Candidate Profile</h1>
+<form onsubmit="return false"><label for="first">First Name</label><input id="first" required>
+<button type="button" id="submit">Submit</button></form>
+${SUBMIT('icims-login')}
+<script>document.getElementById('submit').onclick = () => submitApplication({ first: document.getElementById('first').value }, ['first']);</script>`,
+);
+
+/**
  * BambooHR's Fabric form: required labels carry `fab-Label--required` and their asterisk is drawn
  * by the stylesheet (`::after`), so no text says "required"; the consent box is one of them.
  */
@@ -532,6 +558,7 @@ const PAGES: Record<string, () => string> = {
   '/workday-rerender': () => workdayRerender,
   '/icims': () => icimsStep({}, false),
   '/bamboohr': () => bamboohr,
+  '/icims-login': () => icimsLogin({}, false),
   '/workday': () => workday,
   '/ashby': () => ashby,
   '/lever': () => lever(false),
@@ -587,6 +614,14 @@ export async function startWidgetSite(): Promise<WidgetSite> {
         res
           .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
           .end(done ? '<h1>Step 2</h1>' : icimsStep(values, true));
+        return;
+      }
+      if (req.method === 'POST' && path === '/icims-login') {
+        const values = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        const done = values.email && values.gdpr;
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(done ? icimsProfile : icimsLogin(values, true));
         return;
       }
       const render = PAGES[path];
