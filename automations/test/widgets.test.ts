@@ -190,6 +190,14 @@ describe('a form that refuses', () => {
   });
 });
 
+describe('starting an application', () => {
+  it("Workday: the Start Your Application dialog's Apply Manually, not the second Apply behind it", async () => {
+    const result = await apply('/workday-start');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('workday-start')).toEqual([{ first: 'Ada' }]);
+  });
+});
+
 describe('required-ness the page shows without saying it', () => {
   it('BambooHR: labels whose asterisk the stylesheet draws are required, so the consent box is ticked', async () => {
     const result = await apply('/bamboohr');

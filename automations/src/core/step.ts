@@ -240,12 +240,22 @@ export async function step(input: StepInput, doc: Document = document): Promise<
       ? { status: 'waiting', message: 'The page has not responded to the last click yet.', ats }
       : null;
   if (!fields.length) {
-    const start = findControl(doc, control(START, adapter.start));
+    // An Apply already clicked here several times without effect is not clicked again: another
+    // one may lead on (a second Apply lower on the posting re-opens the same menu).
+    const tried = (el: Element) => clicksOnView(el, view, input.clicked) >= IGNORED_CLICKS;
+    const start = findControl(doc, control(START, adapter.start), tried);
     if (start) {
       const wait = pending(start.element);
       if (wait) return wait;
       const click = press(start.element, view, input.trustedClicks);
-      return { status: 'advanced', filled: [], action: `clicked "${start.label}"`, ats, ...(click ? { click } : {}) };
+      return {
+        status: 'advanced',
+        filled: [],
+        action: `clicked "${start.label}"`,
+        ats,
+        pressed: clickKey(start.element, view),
+        ...(click ? { click } : {}),
+      };
     }
   }
   // Verifying fills and submits nothing: the form being there says nothing either way.
@@ -268,7 +278,7 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     // written, the same click would be refused forever.
     const errors = validationErrors(doc, markers);
     const key = clickKey(next.element, view);
-    const times = Math.max(clicksOnView(next.element, view), input.clicked?.filter((k) => k === key).length ?? 0);
+    const times = clicksOnView(next.element, view, input.clicked);
     if (times >= (errors.length && changed === 0 ? 1 : IGNORED_CLICKS)) {
       return refused(doc, markers, errors.length ? errors : [`the page did not move on after "${next.label}"`], ats);
     }

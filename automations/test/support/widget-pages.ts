@@ -512,6 +512,38 @@ ${SUBMIT('icims-login')}
 );
 
 /**
+ * A Workday posting: Apply at the top and again below the description; either opens the "Start
+ * Your Application" dialog (inserted after the top one) whose choices are Autofill with Resume and
+ * Apply Manually, and a second click on Apply just opens it again.
+ */
+const workdayStart = page(
+  'Workday — Backend Engineer',
+  `<div data-automation-id="jobPostingPage"><h2 data-automation-id="jobPostingHeader">Backend Engineer</h2>
+<a role="button" href="#" class="apply" data-automation-id="adventureButton">Apply</a>
+<div id="menu-slot"></div>
+<div data-automation-id="jobPostingDescription"><p>Build the services behind our product.</p></div>
+<a role="button" href="#" class="apply" data-automation-id="adventureButton">Apply</a></div>
+${SUBMIT('workday-start')}
+<script>
+const open = (e) => {
+  e.preventDefault();
+  document.getElementById('menu-slot').innerHTML =
+    '<div role="dialog" aria-modal="true" aria-labelledby="start-h"><h2 id="start-h">Start Your Application</h2>' +
+    '<a role="button" href="#" data-automation-id="autofillWithResume">Autofill with Resume</a> ' +
+    '<a role="button" href="#" data-automation-id="applyManually" id="manual">Apply Manually</a></div>';
+  document.getElementById('manual').onclick = (ev) => {
+    ev.preventDefault();
+    document.body.innerHTML = '<div data-automation-id="applyFlowPage"><h2>My Information</h2>' +
+      '<div aria-required="true"><label for="input-9">First Name<abbr aria-hidden="true">*</abbr></label><input id="input-9"></div>' +
+      '<button type="button" id="submit" data-automation-id="bottom-navigation-next-button">Submit</button></div><div id="errors" role="alert" hidden></div>';
+    document.getElementById('submit').onclick = () => submitApplication({ first: document.getElementById('input-9').value }, ['first']);
+  };
+};
+document.querySelectorAll('.apply').forEach((a) => { a.onclick = open; });
+</script>`,
+);
+
+/**
  * BambooHR's Fabric form: required labels carry `fab-Label--required` and their asterisk is drawn
  * by the stylesheet (`::after`), so no text says "required"; the consent box is one of them.
  */
@@ -558,6 +590,7 @@ const PAGES: Record<string, () => string> = {
   '/workday-rerender': () => workdayRerender,
   '/icims': () => icimsStep({}, false),
   '/bamboohr': () => bamboohr,
+  '/workday-start': () => workdayStart,
   '/icims-login': () => icimsLogin({}, false),
   '/workday': () => workday,
   '/ashby': () => ashby,
