@@ -191,10 +191,10 @@ describe('a form that refuses', () => {
 });
 
 describe('starting an application', () => {
-  it("Workday: the Start Your Application dialog's Apply Manually, not the second Apply behind it", async () => {
+  it("Workday: the Start Your Application dialog's Apply Manually, then a dropdown named with what it shows", async () => {
     const result = await apply('/workday-start');
     expect(result.outcome, result.message ?? '').toBe('submitted');
-    expect(sent('workday-start')).toEqual([{ first: 'Ada' }]);
+    expect(sent('workday-start')).toEqual([{ first: 'Ada', state: 'California' }]);
   });
 });
 

@@ -414,7 +414,17 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       el.tagName !== 'INPUT' &&
       isVisible(el)
     ) {
-      push(field(el as HTMLElement, accessibleName(el), 'combobox', 'combobox', listboxOptions(el)));
+      const name = accessibleName(el);
+      push(
+        field(
+          el as HTMLElement,
+          pickerQuestion(name, textOf(el)),
+          'combobox',
+          'combobox',
+          listboxOptions(el),
+          markedRequired(el, name),
+        ),
+      );
     }
   }
   for (const f of groupInputs(radios, 'radio')) push(f);
@@ -422,6 +432,21 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
   for (const f of buttonGroups(elements)) push(f);
   for (const f of radioChips(elements)) push(f);
   return fields.sort((a, b) => a.order - b.order).map(({ order: _order, ...f }) => f);
+}
+
+/**
+ * The question a listbox button asks. Workday names it "State Select One Required": the question,
+ * what the button shows (its placeholder, later the pick) and the required flag. The shown text
+ * and that flag are no part of the question, which must read the same before and after a pick.
+ */
+function pickerQuestion(name: string, shown: string): string {
+  const question = shown && name !== shown ? name.replace(shown, ' ') : name;
+  return (
+    question
+      .replace(/[,\s-]+required\s*$/i, '')
+      .replace(/\s+/g, ' ')
+      .trim() || name
+  );
 }
 
 /** A chosen option of a button group or ARIA radio group (each library marks it its own way). */

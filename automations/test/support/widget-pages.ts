@@ -535,8 +535,24 @@ const open = (e) => {
     ev.preventDefault();
     document.body.innerHTML = '<div data-automation-id="applyFlowPage"><h2>My Information</h2>' +
       '<div aria-required="true"><label for="input-9">First Name<abbr aria-hidden="true">*</abbr></label><input id="input-9"></div>' +
+      '<div data-automation-id="formField-countryRegion"><label id="region-l">State<abbr aria-hidden="true">*</abbr></label>' +
+      '<button type="button" id="region" aria-haspopup="listbox" aria-label="State Select One Required">Select One</button></div>' +
       '<button type="button" id="submit" data-automation-id="bottom-navigation-next-button">Submit</button></div><div id="errors" role="alert" hidden></div>';
-    document.getElementById('submit').onclick = () => submitApplication({ first: document.getElementById('input-9').value }, ['first']);
+    // Workday's dropdown names itself with the question, what it shows and "Required".
+    const region = document.getElementById('region');
+    region.onclick = () => {
+      const list = document.createElement('ul'); list.setAttribute('role', 'listbox'); list.className = 'popup';
+      for (const name of ['Arizona', 'California', 'Colorado']) {
+        const li = document.createElement('li'); li.setAttribute('role', 'option'); li.textContent = name;
+        li.onclick = () => { region.textContent = name; region.setAttribute('aria-label', 'State ' + name + ' Required'); list.remove(); };
+        list.append(li);
+      }
+      document.body.append(list);
+    };
+    document.getElementById('submit').onclick = () => submitApplication(
+      { first: document.getElementById('input-9').value, state: region.textContent === 'Select One' ? '' : region.textContent },
+      ['first', 'state'],
+    );
   };
 };
 document.querySelectorAll('.apply').forEach((a) => { a.onclick = open; });
