@@ -207,6 +207,14 @@ describe('required-ness the page shows without saying it', () => {
     ]);
   });
 
+  it("Workable: a component kit's role=checkbox consent is ticked, its job-alerts box is not", async () => {
+    const result = await apply('/workable');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('workable')).toEqual([
+      { firstname: 'Ada', email: 'ada.lovelace@example.org', gdpr: true, news: false },
+    ]);
+  });
+
   it('iCIMS: a privacy-policy box with no marker, which only the refusal marks, is accepted on the next try', async () => {
     const result = await apply('/icims-login');
     expect(result.outcome, result.message ?? '').toBe('submitted');

@@ -409,6 +409,11 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       const label = accessibleName(el) || orphanLabel(el) || nearbyText(el);
       const required = markedRequired(el, label, [el]);
       push(field(el as HTMLElement, label, yesNo(options) ? 'yes_no' : 'radio', 'buttons', options, required));
+    } else if (el.getAttribute('role') === 'checkbox' && isVisible(el)) {
+      // A checkbox drawn by a component kit (`<button role="checkbox" aria-checked>`): no input to find.
+      const label = accessibleName(el) || orphanLabel(el) || nearbyText(el);
+      if (!isHoneypot(el, label))
+        push(field(el as HTMLElement, label, 'checkbox', 'checkbox', [{ label, element: el as HTMLElement }]));
     } else if (
       (el.getAttribute('role') === 'combobox' || el.getAttribute('aria-haspopup') === 'listbox') &&
       el.tagName !== 'INPUT' &&
@@ -496,7 +501,7 @@ export function currentValue(f: DiscoveredField): string {
         .map((o) => o.label)
         .join(', ');
     case 'checkbox':
-      return (el as HTMLInputElement).checked ? 'true' : '';
+      return isSelected(el) ? 'true' : '';
     case 'buttons':
       return f.options
         .filter((o) => isSelected(o.element))

@@ -560,6 +560,35 @@ document.querySelectorAll('.apply').forEach((a) => { a.onclick = open; });
 );
 
 /**
+ * A Workable-style form whose consent is a component kit's checkbox (`<button role="checkbox"
+ * aria-checked>`, as Radix and similar React kits draw it): no input, required on the button.
+ */
+const workable = page(
+  'Backend Engineer — Workable',
+  `<form data-ui="application-form" onsubmit="return false">
+<div data-ui="firstname"><label for="firstname">First name<span aria-hidden="true">*</span></label><input id="firstname" name="firstname" required></div>
+<div data-ui="email"><label for="email">Email<span aria-hidden="true">*</span></label><input id="email" name="email" type="email" required></div>
+<div data-ui="gdpr"><button type="button" role="checkbox" aria-checked="false" aria-required="true" id="gdpr" data-state="unchecked"></button>
+<label for="gdpr">I have read and agree to the privacy policy and the processing of my data for this application.</label></div>
+<div data-ui="marketing"><button type="button" role="checkbox" aria-checked="false" id="news"></button>
+<label for="news">Send me job alerts and newsletters</label></div>
+<button type="button" id="submit" data-ui="submit">Submit application</button>
+</form>
+${SUBMIT('workable')}
+<script>
+for (const box of document.querySelectorAll('[role=checkbox]')) box.onclick = () => {
+  const on = box.getAttribute('aria-checked') !== 'true';
+  box.setAttribute('aria-checked', String(on)); box.dataset.state = on ? 'checked' : 'unchecked';
+};
+const checked = (id) => document.getElementById(id).getAttribute('aria-checked') === 'true';
+document.getElementById('submit').onclick = () => submitApplication(
+  { firstname: document.getElementById('firstname').value, email: document.getElementById('email').value, gdpr: checked('gdpr'), news: checked('news') },
+  ['firstname', 'email', 'gdpr'],
+);
+</script>`,
+);
+
+/**
  * BambooHR's Fabric form: required labels carry `fab-Label--required` and their asterisk is drawn
  * by the stylesheet (`::after`), so no text says "required"; the consent box is one of them.
  */
@@ -606,6 +635,7 @@ const PAGES: Record<string, () => string> = {
   '/workday-rerender': () => workdayRerender,
   '/icims': () => icimsStep({}, false),
   '/bamboohr': () => bamboohr,
+  '/workable': () => workable,
   '/workday-start': () => workdayStart,
   '/icims-login': () => icimsLogin({}, false),
   '/workday': () => workday,
