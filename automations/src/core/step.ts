@@ -51,7 +51,8 @@ function headings(doc: Document): string {
 function applicationFields(doc: Document): DiscoveredField[] {
   return discoverFields(doc).filter((f) => {
     const form = f.element.closest('form');
-    if (form?.querySelector('input[type="password"]')) return false;
+    // A password box the page hides (shown later to returning candidates) does not make it a sign-in form.
+    if (form && Array.from(form.querySelectorAll('input[type="password"]')).some(isVisible)) return false;
     return !(f.element.getAttribute('type') === 'search' || f.element.getAttribute('role') === 'searchbox');
   });
 }

@@ -487,7 +487,8 @@ ${refused ? '<div class="iCIMS_Error" role="alert">Please correct the following:
 
 /**
  * iCIMS's first step asks only an email and acceptance of the privacy policy, with no marker on
- * the box: the refusal that comes back (a new page) is the only sign the box is required.
+ * the box: the refusal that comes back (a new page) is the only sign the box is required. The
+ * password box for returning candidates stays hidden for a new one.
  */
 const icimsLogin = (values: Record<string, string>, refused: boolean) =>
   page(
@@ -498,6 +499,7 @@ ${refused ? '<div class="iCIMS_Error" role="alert">Enter a valid email address a
 <label for="email">Email Address</label><input id="email" name="email" type="email" value="${values.email ?? ''}">
 <div class="iCIMS_PrivacyPolicy"><input type="checkbox" id="accept_gdpr" name="gdpr" value="1"${refused && !values.gdpr ? ' aria-invalid="true"' : ''}>
 <label for="accept_gdpr">I accept the Privacy Policy</label></div>
+<div class="iCIMS_ReturningCandidate" hidden><label for="pw">Password</label><input id="pw" type="password" name="password"></div>
 <input type="submit" class="iCIMS_Button" value="Next">
 </form>`,
   );
