@@ -171,8 +171,54 @@ describe('a form that refuses', () => {
   it('a wizard step refusing the same click ends as needs attention, with the refused field as a question', async () => {
     const result = await apply('/stuck');
     expect(result.outcome, result.message ?? '').toBe('needs_attention');
-    expect(result.message).toMatch(/nothing was submitted.*Favourite colour is required/);
+    expect(result.message).toMatch(/Favourite colour/);
     expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
+  });
+
+  it('Workday: a step that renders a new button and new ids after each refused click is not clicked forever', async () => {
+    const result = await apply('/workday-rerender');
+    expect(result.outcome, result.message ?? '').toBe('needs_attention');
+    expect(result.message).toMatch(/Favourite colour/);
+    expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
+  });
+
+  it('iCIMS: a server that renders the refused step again, at a new address, is not posted to forever', async () => {
+    const result = await apply('/icims');
+    expect(result.outcome, result.message ?? '').toBe('needs_attention');
+    expect(result.message).toMatch(/Favourite colour/);
+    expect(result.unanswered.map((q) => q.label)).toEqual(['Favourite colour']);
+  });
+});
+
+describe('starting an application', () => {
+  it("Workday: the Start Your Application dialog's Apply Manually, then a dropdown named with what it shows", async () => {
+    const result = await apply('/workday-start');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('workday-start')).toEqual([{ first: 'Ada', state: 'California' }]);
+  });
+});
+
+describe('required-ness the page shows without saying it', () => {
+  it('BambooHR: labels whose asterisk the stylesheet draws are required, so the consent box is ticked', async () => {
+    const result = await apply('/bamboohr');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('bamboohr')).toEqual([
+      { firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@example.org', consent: true },
+    ]);
+  });
+
+  it("Workable: a component kit's role=checkbox consent is ticked, its job-alerts box is not", async () => {
+    const result = await apply('/workable');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('workable')).toEqual([
+      { firstname: 'Ada', email: 'ada.lovelace@example.org', gdpr: true, news: false },
+    ]);
+  });
+
+  it('iCIMS: a privacy-policy box with no marker, which only the refusal marks, is accepted on the next try', async () => {
+    const result = await apply('/icims-login');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('icims-login')).toEqual([{ first: 'Ada' }]);
   });
 });
 

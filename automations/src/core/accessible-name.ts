@@ -6,7 +6,7 @@ import { byIdInRoot, parentElement, textOf } from './dom.ts';
 const CONTROL = 'input,select,textarea,button,[role="listbox"],[role="option"]';
 /** Controls that are questions of their own (a container holding another one is not this field's). */
 export const CONTROLS =
-  'input:not([type="hidden"]),select,textarea,[role="combobox"],[role="radio"],[role="spinbutton"]';
+  'input:not([type="hidden"]),select,textarea,[role="combobox"],[role="radio"],[role="checkbox"],[role="spinbutton"]';
 
 /** Text of `el` without the text of controls inside it (a select's options inside its label). */
 export function ownText(el: Element): string {

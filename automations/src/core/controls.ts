@@ -23,30 +23,54 @@ function usable(el: Element): boolean {
   return isVisible(el) && !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true';
 }
 
-/** The first visible, enabled control matching `control`, with the text a user would read on it. */
-export function findControl(doc: Document, control: Control): { element: HTMLElement; label: string } | null {
-  const elements = deepElements(doc);
-  for (const selector of control.selectors) {
-    const el = elements.find((e) => e.matches(selector) && usable(e));
-    if (el) return { element: el as HTMLElement, label: labelOf(el) || selector };
+const MODAL = 'dialog[open],[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
+
+/**
+ * The visible, enabled control matching `control`, with the text a user would read on it. An open
+ * dialog's own controls come first: a user cannot reach the page behind it (Workday's "Start Your
+ * Application" choices sit in front of a second Apply button lower on the posting). `skip` leaves
+ * out controls already tried without effect.
+ */
+export function findControl(
+  doc: Document,
+  control: Control,
+  skip: (el: Element) => boolean = () => false,
+): { element: HTMLElement; label: string } | null {
+  const all = deepElements(doc);
+  const modal = all.filter((e) => e.matches(MODAL) && isVisible(e)).pop();
+  const scopes = modal ? [all.filter((e) => modal.contains(e)), all] : [all];
+  for (const elements of scopes) {
+    for (const selector of control.selectors) {
+      const el = elements.find((e) => e.matches(selector) && usable(e) && !skip(e));
+      if (el) return { element: el as HTMLElement, label: labelOf(el) || selector };
+    }
+    const byText = elements.filter(
+      (e) => e.matches(CLICKABLE) && usable(e) && !skip(e) && control.text.test(labelOf(e)),
+    );
+    const el = byText[byText.length - 1];
+    if (el) return { element: el as HTMLElement, label: labelOf(el) };
   }
-  const byText = elements.filter((e) => e.matches(CLICKABLE) && usable(e) && control.text.test(labelOf(e)));
-  const el = byText[byText.length - 1];
-  return el ? { element: el as HTMLElement, label: labelOf(el) } : null;
+  return null;
 }
 
 /** How long a clicked control is left alone while the page responds. */
 const CLICK_GRACE_MS = 8_000;
 
 /**
- * Controls this core clicked, when and on what view. Kept in the core's own memory (it lives as
- * long as the document it was injected into), never as an attribute the employer's page could see.
+ * Controls this core clicked, when and how often, by what the page looked like (`view`) and the
+ * words on the control: wizards built with React or Workday's framework render a new button (and
+ * new field ids) after every click, so the element itself cannot say "clicked before". Kept in the
+ * core's own memory (it lives as long as the document it was injected into), never as an
+ * attribute the employer's page could see.
  */
-const clicks = new WeakMap<Element, { at: number; view: string; times: number }>();
+const clicks = new Map<string, { at: number; times: number }>();
+
+/** What the host keeps across documents (`StepInput.clicked`) to know a click was made before. */
+export const clickKey = (el: Element, view: string) => `${view}\u0000${labelOf(el)}`;
 
 function remember(el: Element, view: string): void {
-  const before = clicks.get(el);
-  clicks.set(el, { at: Date.now(), view, times: before?.view === view ? before.times + 1 : 1 });
+  const key = clickKey(el, view);
+  clicks.set(key, { at: Date.now(), times: (clicks.get(key)?.times ?? 0) + 1 });
 }
 
 /**
@@ -91,12 +115,15 @@ export function press(el: HTMLElement, view: string, trusted: boolean | undefine
 
 /** True while the page still looks as it did when `el` was clicked, for a short while. */
 export function recentlyClicked(el: HTMLElement, view = ''): boolean {
-  const click = clicks.get(el);
-  return !!click && Date.now() - click.at < CLICK_GRACE_MS && click.view === view;
+  const click = clicks.get(clickKey(el, view));
+  return !!click && Date.now() - click.at < CLICK_GRACE_MS;
 }
 
-/** How many times `el` was clicked on this very view, however long ago: the page did not move on. */
-export function clicksOnView(el: HTMLElement, view = ''): number {
-  const click = clicks.get(el);
-  return click?.view === view ? click.times : 0;
+/**
+ * How many times `el` was clicked on this very view, however long ago: the page did not move on.
+ * `earlier` holds the host's keys of clicks made by cores injected into earlier documents.
+ */
+export function clicksOnView(el: Element, view = '', earlier: string[] = []): number {
+  const key = clickKey(el, view);
+  return Math.max(clicks.get(key)?.times ?? 0, earlier.filter((k) => k === key).length);
 }

@@ -57,10 +57,32 @@ const REQUIRED_NAME = /[*✱]|\(required\)|(^|[,\s-])required\s*$|^required\b/i;
 const REQUIRED_MARK = /[*✱]|\brequired\b/i;
 const LABELS = 'label,legend,[class*="label" i],[id*="label" i],[data-automation-id*="label" i]';
 
+/** A class saying required (`required`, `is-required`, BambooHR's `fab-Label--required`), not `not-required`. */
+const REQUIRED_CLASS = /^(?!.*(not|non|un)[-_]?required)(.*[-_])?required$/i;
+
+function requiredClass(el: Element): boolean {
+  return Array.from(el.classList).some((c) => REQUIRED_CLASS.test(c));
+}
+
+/** An asterisk drawn by the stylesheet (`label::after { content: "*" }`): in no text, seen by every user. */
+function styledMark(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  return ['::after', '::before'].some((pseudo) => /[*✱]/.test(view.getComputedStyle(el, pseudo).content));
+}
+
+/** A label that says its field is required: a marker in its text, its class or its stylesheet. */
+function labelMarksRequired(l: Element): boolean {
+  const text = l.textContent ?? '';
+  if (text.trim().length >= 300) return false;
+  return REQUIRED_MARK.test(text) || requiredClass(l) || styledMark(l);
+}
+
 /**
  * Required-ness from every signal pages use: the control's own attribute, "Required" or a marker
- * in its name, and on the wrapper that holds this field alone: `aria-required` on a div, or a
- * marker the label hides from the accessible name (an `aria-hidden` asterisk, a legend's `*`).
+ * in its name, and on the wrapper that holds this field alone: `aria-required` or a required class
+ * on a div, or a marker the label hides from the accessible name (an `aria-hidden` asterisk, a
+ * legend's `*`, a class, an asterisk the stylesheet draws).
  */
 function markedRequired(el: Element, label: string, own: Element[] = [el]): boolean {
   if ((el as HTMLInputElement).required === true || el.getAttribute('aria-required') === 'true') return true;
@@ -71,13 +93,12 @@ function markedRequired(el: Element, label: string, own: Element[] = [el]): bool
       (c) => !own.includes(c) && !own.some((o) => o.contains(c)) && c !== node,
     );
     if (others) break;
-    if (node.getAttribute('aria-required') === 'true') return true;
+    if (node.getAttribute('aria-required') === 'true' || requiredClass(node)) return true;
     // An option's own label says nothing about the group; a single control's wrapping label does.
     const labels = Array.from(node.querySelectorAll(LABELS)).filter(
       (l) => own.length === 1 || !own.some((o) => l.contains(o)),
     );
-    if (labels.some((l) => REQUIRED_MARK.test(l.textContent ?? '') && (l.textContent ?? '').trim().length < 300))
-      return true;
+    if (labels.some(labelMarksRequired)) return true;
   }
   return false;
 }
@@ -388,12 +409,27 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       const label = accessibleName(el) || orphanLabel(el) || nearbyText(el);
       const required = markedRequired(el, label, [el]);
       push(field(el as HTMLElement, label, yesNo(options) ? 'yes_no' : 'radio', 'buttons', options, required));
+    } else if (el.getAttribute('role') === 'checkbox' && isVisible(el)) {
+      // A checkbox drawn by a component kit (`<button role="checkbox" aria-checked>`): no input to find.
+      const label = accessibleName(el) || orphanLabel(el) || nearbyText(el);
+      if (!isHoneypot(el, label))
+        push(field(el as HTMLElement, label, 'checkbox', 'checkbox', [{ label, element: el as HTMLElement }]));
     } else if (
       (el.getAttribute('role') === 'combobox' || el.getAttribute('aria-haspopup') === 'listbox') &&
       el.tagName !== 'INPUT' &&
       isVisible(el)
     ) {
-      push(field(el as HTMLElement, accessibleName(el), 'combobox', 'combobox', listboxOptions(el)));
+      const name = accessibleName(el);
+      push(
+        field(
+          el as HTMLElement,
+          pickerQuestion(name, textOf(el)),
+          'combobox',
+          'combobox',
+          listboxOptions(el),
+          markedRequired(el, name),
+        ),
+      );
     }
   }
   for (const f of groupInputs(radios, 'radio')) push(f);
@@ -401,6 +437,21 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
   for (const f of buttonGroups(elements)) push(f);
   for (const f of radioChips(elements)) push(f);
   return fields.sort((a, b) => a.order - b.order).map(({ order: _order, ...f }) => f);
+}
+
+/**
+ * The question a listbox button asks. Workday names it "State Select One Required": the question,
+ * what the button shows (its placeholder, later the pick) and the required flag. The shown text
+ * and that flag are no part of the question, which must read the same before and after a pick.
+ */
+function pickerQuestion(name: string, shown: string): string {
+  const question = shown && name !== shown ? name.replace(shown, ' ') : name;
+  return (
+    question
+      .replace(/[,\s-]+required\s*$/i, '')
+      .replace(/\s+/g, ' ')
+      .trim() || name
+  );
 }
 
 /** A chosen option of a button group or ARIA radio group (each library marks it its own way). */
@@ -450,7 +501,7 @@ export function currentValue(f: DiscoveredField): string {
         .map((o) => o.label)
         .join(', ');
     case 'checkbox':
-      return (el as HTMLInputElement).checked ? 'true' : '';
+      return isSelected(el) ? 'true' : '';
     case 'buttons':
       return f.options
         .filter((o) => isSelected(o.element))

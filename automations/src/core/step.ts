@@ -8,7 +8,7 @@ import { CONTROLS } from './accessible-name.ts';
 import { NEXT, START, SUBMIT } from './adapters/generic.ts';
 import { type Adapter, adapterFor } from './adapters/index.ts';
 import { type Answer, decide } from './answer-policy.ts';
-import { type Control, clicksOnView, findControl, press, recentlyClicked } from './controls.ts';
+import { type Control, clickKey, clicksOnView, findControl, press, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { type FillValue, fillField } from './fill.ts';
@@ -42,11 +42,17 @@ function control(base: Control, own: Partial<Control> | undefined): Control {
   return { selectors: own?.selectors ?? base.selectors, text: own?.text ?? base.text };
 }
 
+/** The visible headings, which tell apart wizard steps that ask the same questions or none. */
+function headings(doc: Document): string {
+  return Array.from(doc.querySelectorAll('h1,h2,h3,[role="heading"]')).filter(isVisible).map(textOf).join('|');
+}
+
 /** Fields of the application itself: not a sign-in form's, not a site search box. */
 function applicationFields(doc: Document): DiscoveredField[] {
   return discoverFields(doc).filter((f) => {
     const form = f.element.closest('form');
-    if (form?.querySelector('input[type="password"]')) return false;
+    // A password box the page hides (shown later to returning candidates) does not make it a sign-in form.
+    if (form && Array.from(form.querySelectorAll('input[type="password"]')).some(isVisible)) return false;
     return !(f.element.getAttribute('type') === 'search' || f.element.getAttribute('role') === 'searchbox');
   });
 }
@@ -122,8 +128,12 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
     const fields = applicationFields(doc).filter((f) => !done.has(f.element));
     if (!fields.length) break;
     unanswered.clear();
-    for (const f of fields) {
-      done.add(f.element);
+    // A field the page marks wrong while it shows its errors is required, whatever its label
+    // said: a consent box whose only marker is the refusal.
+    const refusing = validationErrors(doc, markers).length > 0;
+    for (const field of fields) {
+      done.add(field.element);
+      const f = refusing && marksThisField(field, markers.errorSelectors) ? { ...field, required: true } : field;
       const { answer, sensitive } = decide(f, input);
       const invalid = input.submits > 0 && isInvalid(f, markers.errorSelectors);
       if (!answer) {
@@ -222,19 +232,31 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     return { status: 'not_applied', message: 'The ATS offers the application form again: no application exists.', ats };
   }
 
-  // What this page is: its address and its questions. A click that led on changes one of them.
-  const view = `${doc.location.href}#${fields.map((f) => f.label).join('|')}`;
+  // What this page is: its address, headings and questions. A click that led on changes one of
+  // them. The query and fragment are left out: servers that render a refused step again give it a
+  // new token in the address, and wizards that move on change their questions or headings too.
+  const view = `${doc.location.origin}${doc.location.pathname}#${headings(doc)}#${fields.map((f) => f.label).join('|')}`;
   const pending = (el: HTMLElement): StepResult | null =>
     recentlyClicked(el, view) && !validationErrors(doc, markers).length
       ? { status: 'waiting', message: 'The page has not responded to the last click yet.', ats }
       : null;
   if (!fields.length) {
-    const start = findControl(doc, control(START, adapter.start));
+    // An Apply already clicked here several times without effect is not clicked again: another
+    // one may lead on (a second Apply lower on the posting re-opens the same menu).
+    const tried = (el: Element) => clicksOnView(el, view, input.clicked) >= IGNORED_CLICKS;
+    const start = findControl(doc, control(START, adapter.start), tried);
     if (start) {
       const wait = pending(start.element);
       if (wait) return wait;
       const click = press(start.element, view, input.trustedClicks);
-      return { status: 'advanced', filled: [], action: `clicked "${start.label}"`, ats, ...(click ? { click } : {}) };
+      return {
+        status: 'advanced',
+        filled: [],
+        action: `clicked "${start.label}"`,
+        ats,
+        pressed: clickKey(start.element, view),
+        ...(click ? { click } : {}),
+      };
     }
   }
   // Verifying fills and submits nothing: the form being there says nothing either way.
@@ -252,13 +274,24 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     if (wait) return wait;
     // Clicked on this very page before and nothing written differently: refused with errors, or
     // ignored through several grace periods, the same click would be refused forever.
+    // Clicked on this very page before, by this core or by one injected into an earlier document:
+    // refused with errors and nothing written differently, or clicked several times whatever was
+    // written, the same click would be refused forever.
     const errors = validationErrors(doc, markers);
-    const times = changed === 0 ? clicksOnView(next.element, view) : 0;
-    if (times >= (errors.length ? 1 : IGNORED_CLICKS)) {
+    const key = clickKey(next.element, view);
+    const times = clicksOnView(next.element, view, input.clicked);
+    if (times >= (errors.length && changed === 0 ? 1 : IGNORED_CLICKS)) {
       return refused(doc, markers, errors.length ? errors : [`the page did not move on after "${next.label}"`], ats);
     }
     const click = press(next.element, view, input.trustedClicks);
-    return { status: 'advanced', filled, action: `clicked "${next.label}"`, ats, ...(click ? { click } : {}) };
+    return {
+      status: 'advanced',
+      filled,
+      action: `clicked "${next.label}"`,
+      ats,
+      pressed: key,
+      ...(click ? { click } : {}),
+    };
   }
   const submit = findControl(doc, control(SUBMIT, adapter.submit));
   if (submit) {

@@ -32,6 +32,11 @@ export interface StepInput {
    * then says where (`click`) instead of dispatching synthetic events.
    */
   trustedClicks?: boolean;
+  /**
+   * The `pressed` keys of the steps this attempt already advanced: a page the server renders
+   * again after each click gets a fresh core, which would otherwise click the same Next forever.
+   */
+  clicked?: string[];
 }
 
 /** Where to click, in CSS pixels of the viewport of the frame the core runs in. */
@@ -56,7 +61,15 @@ export interface Mismatch {
 
 export type StepResult =
   /** Filled what this page asks and clicked a control that leads on (Apply, Next, Continue). */
-  | { status: 'advanced'; filled: FilledField[]; action: string; ats: string; click?: ClickTarget }
+  | {
+      status: 'advanced';
+      filled: FilledField[];
+      action: string;
+      ats: string;
+      click?: ClickTarget;
+      /** Which control was pressed on which view, for the host to pass back in `StepInput.clicked`. */
+      pressed?: string;
+    }
   /** Everything is filled; the next click is the final submit (`core.submit()`). */
   | { status: 'ready'; filled: FilledField[]; submitLabel: string; ats: string }
   | { status: 'submitted'; confirmation: string; ats: string }

@@ -119,6 +119,8 @@ async function settledPage(page: Page): Promise<void> {
 
 class Attempt {
   readonly filled = new Map<string, FilledField>();
+  /** The Next/Apply clicks of this attempt (`StepResult.pressed`), kept across documents. */
+  readonly clicked: string[] = [];
   /** The frame the application is in (a cross-origin iframe on a company's page, or the top one). */
   frame: Frame | undefined;
   readonly timings: Record<string, number> = {};
@@ -146,7 +148,7 @@ class Attempt {
   }
 
   input(submits: number, extra: Partial<StepInput> = {}): StepInput {
-    return { ...this.base, submits, ...extra };
+    return { ...this.base, submits, clicked: this.clicked, ...extra };
   }
 
   record(filled: FilledField[]): void {
@@ -333,6 +335,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
 
   let submits = 0;
   let pages = 0;
+  const actions: string[] = [];
   let waitingSince: number | null = null;
   for (let i = 0; i < MAX_STEPS; i++) {
     attempt.checkAbort('the next step');
@@ -344,6 +347,8 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     attempt.phase('fill');
     if (r.status === 'advanced') {
       pages++;
+      if (r.pressed) attempt.clicked.push(r.pressed);
+      actions.push(r.action);
       if (r.click) await clickAt(page, frame, r.click);
       const uploaded = r.filled.some((f) => f.source === 'resume');
       await progress.page(uploaded ? 'upload' : 'fill', pages, r.action);
@@ -391,7 +396,22 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     }
     return terminal(attempt, answer)!;
   }
-  return attempt.result('failed', 'permanent', `Gave up after ${MAX_STEPS} steps without reaching the submit.`);
+  return attempt.result(
+    'failed',
+    'permanent',
+    `Gave up after ${MAX_STEPS} steps without reaching the submit; the last steps: ${lastSteps(actions)}.`,
+  );
+}
+
+/** The last few actions, repeats counted, so a loop shows where it turns. */
+function lastSteps(actions: string[]): string {
+  const runs: Array<{ action: string; times: number }> = [];
+  for (const action of actions.slice(-12)) {
+    const last = runs[runs.length - 1];
+    if (last?.action === action) last.times++;
+    else runs.push({ action, times: 1 });
+  }
+  return runs.map((r) => (r.times > 1 ? `${r.action} ×${r.times}` : r.action)).join(', ') || 'none';
 }
 
 function failure(errorClass: ErrorClass, message: string): ApplyResult {

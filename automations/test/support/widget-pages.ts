@@ -435,6 +435,189 @@ document.getElementById('next').onclick = () => {
 </script>`,
 );
 
+/**
+ * Workday's wizard: every render builds the step again (new `input-N` ids, a new "Save and
+ * Continue" button in the bottom bar), also when the step refuses its click with the error banner
+ * and an `aria-invalid` field, as Workday does.
+ */
+const workdayRerender = page(
+  'Workday — Application Questions',
+  `<div id="root"></div>
+<script>
+let n = 0;
+const state = { first: '', colour: '' };
+function render(errors) {
+  const a = 'input-' + (++n), b = 'input-' + (++n);
+  document.getElementById('root').innerHTML =
+    '<div data-automation-id="applyFlowPage"><h2>Application Questions</h2>' +
+    (errors ? '<div data-automation-id="errorBanner" role="alert">Errors Found: 1 error</div>' : '') +
+    '<div data-automation-id="formField-firstName" aria-required="true"><label for="' + a + '">First Name<abbr aria-hidden="true">*</abbr></label><input id="' + a + '" data-automation-id="legalNameSection_firstName"></div>' +
+    '<div data-automation-id="formField-colour"><label for="' + b + '">Favourite colour</label><input id="' + b + '"' + (errors ? ' aria-invalid="true"' : '') + '>' +
+    (errors ? '<p data-automation-id="errorMessage">Favourite colour is required.</p>' : '') + '</div>' +
+    '<div data-automation-id="pageFooter"><button type="button" data-automation-id="bottom-navigation-next-button">Save and Continue</button></div></div>';
+  document.getElementById(a).value = state.first; document.getElementById(b).value = state.colour;
+  document.getElementById(a).oninput = (e) => { state.first = e.target.value; };
+  document.getElementById(b).oninput = (e) => { state.colour = e.target.value; };
+  document.querySelector('[data-automation-id="bottom-navigation-next-button"]').onclick = () => {
+    if (!state.first || !state.colour) return render(true);
+    document.getElementById('root').innerHTML = '<h2>Review</h2>';
+  };
+}
+render(false);
+</script>`,
+);
+
+/**
+ * iCIMS: each step is a server-rendered page that posts to itself; a refused step comes back with
+ * its values, an error list and a new token in the address.
+ */
+const icimsStep = (values: Record<string, string>, refused: boolean) =>
+  page(
+    'iCIMS — Candidate Profile',
+    `<h1>Candidate Profile</h1>
+<form method="post" action="/icims?hashed=${Math.random().toString(36).slice(2, 10)}" class="iCIMS_Forms">
+${refused ? '<div class="iCIMS_Error" role="alert">Please correct the following: Favourite colour is required.</div>' : ''}
+<div class="iCIMS_TableRow"><label for="PersonProfileFields.Email">Email <span class="iCIMS_RequiredField">*</span></label>
+<input id="PersonProfileFields.Email" name="email" type="email" value="${values.email ?? ''}"></div>
+<div class="iCIMS_TableRow"><label for="rcf3048">Favourite colour</label>
+<input id="rcf3048" name="colour" value="${values.colour ?? ''}"${refused ? ' aria-invalid="true"' : ''}></div>
+<input type="submit" class="iCIMS_Button" value="Next">
+</form>`,
+  );
+
+/**
+ * iCIMS's first step asks only an email and acceptance of the privacy policy, with no marker on
+ * the box: the refusal that comes back (a new page) is the only sign the box is required. The
+ * password box for returning candidates stays hidden for a new one.
+ */
+const icimsLogin = (values: Record<string, string>, refused: boolean) =>
+  page(
+    'iCIMS — Login',
+    `<h1>Please Enter Your Information</h1>
+<form method="post" action="/icims-login?hashed=${Math.random().toString(36).slice(2, 10)}" class="iCIMS_Forms">
+${refused ? '<div class="iCIMS_Error" role="alert">Enter a valid email address and accept the Privacy Policy to continue.</div>' : ''}
+<label for="email">Email Address</label><input id="email" name="email" type="email" value="${values.email ?? ''}">
+<div class="iCIMS_PrivacyPolicy"><input type="checkbox" id="accept_gdpr" name="gdpr" value="1"${refused && !values.gdpr ? ' aria-invalid="true"' : ''}>
+<label for="accept_gdpr">I accept the Privacy Policy</label></div>
+<div class="iCIMS_ReturningCandidate" hidden><label for="pw">Password</label><input id="pw" type="password" name="password"></div>
+<input type="submit" class="iCIMS_Button" value="Next">
+</form>`,
+  );
+
+const icimsProfile = page(
+  'iCIMS — Candidate Profile',
+  `<h1>Candidate Profile</h1>
+<form onsubmit="return false"><label for="first">First Name</label><input id="first" required>
+<button type="button" id="submit">Submit</button></form>
+${SUBMIT('icims-login')}
+<script>document.getElementById('submit').onclick = () => submitApplication({ first: document.getElementById('first').value }, ['first']);</script>`,
+);
+
+/**
+ * A Workday posting: Apply at the top and again below the description; either opens the "Start
+ * Your Application" dialog (inserted after the top one) whose choices are Autofill with Resume and
+ * Apply Manually, and a second click on Apply just opens it again.
+ */
+const workdayStart = page(
+  'Workday — Backend Engineer',
+  `<div data-automation-id="jobPostingPage"><h2 data-automation-id="jobPostingHeader">Backend Engineer</h2>
+<a role="button" href="#" class="apply" data-automation-id="adventureButton">Apply</a>
+<div id="menu-slot"></div>
+<div data-automation-id="jobPostingDescription"><p>Build the services behind our product.</p></div>
+<a role="button" href="#" class="apply" data-automation-id="adventureButton">Apply</a></div>
+${SUBMIT('workday-start')}
+<script>
+const open = (e) => {
+  e.preventDefault();
+  document.getElementById('menu-slot').innerHTML =
+    '<div role="dialog" aria-modal="true" aria-labelledby="start-h"><h2 id="start-h">Start Your Application</h2>' +
+    '<a role="button" href="#" data-automation-id="autofillWithResume">Autofill with Resume</a> ' +
+    '<a role="button" href="#" data-automation-id="applyManually" id="manual">Apply Manually</a></div>';
+  document.getElementById('manual').onclick = (ev) => {
+    ev.preventDefault();
+    document.body.innerHTML = '<div data-automation-id="applyFlowPage"><h2>My Information</h2>' +
+      '<div aria-required="true"><label for="input-9">First Name<abbr aria-hidden="true">*</abbr></label><input id="input-9"></div>' +
+      '<div data-automation-id="formField-countryRegion"><label id="region-l">State<abbr aria-hidden="true">*</abbr></label>' +
+      '<button type="button" id="region" aria-haspopup="listbox" aria-label="State Select One Required">Select One</button></div>' +
+      '<button type="button" id="submit" data-automation-id="bottom-navigation-next-button">Submit</button></div><div id="errors" role="alert" hidden></div>';
+    // Workday's dropdown names itself with the question, what it shows and "Required".
+    const region = document.getElementById('region');
+    region.onclick = () => {
+      const list = document.createElement('ul'); list.setAttribute('role', 'listbox'); list.className = 'popup';
+      for (const name of ['Arizona', 'California', 'Colorado']) {
+        const li = document.createElement('li'); li.setAttribute('role', 'option'); li.textContent = name;
+        li.onclick = () => { region.textContent = name; region.setAttribute('aria-label', 'State ' + name + ' Required'); list.remove(); };
+        list.append(li);
+      }
+      document.body.append(list);
+    };
+    document.getElementById('submit').onclick = () => submitApplication(
+      { first: document.getElementById('input-9').value, state: region.textContent === 'Select One' ? '' : region.textContent },
+      ['first', 'state'],
+    );
+  };
+};
+document.querySelectorAll('.apply').forEach((a) => { a.onclick = open; });
+</script>`,
+);
+
+/**
+ * A Workable-style form whose consent is a component kit's checkbox (`<button role="checkbox"
+ * aria-checked>`, as Radix and similar React kits draw it): no input, required on the button.
+ */
+const workable = page(
+  'Backend Engineer — Workable',
+  `<form data-ui="application-form" onsubmit="return false">
+<div data-ui="firstname"><label for="firstname">First name<span aria-hidden="true">*</span></label><input id="firstname" name="firstname" required></div>
+<div data-ui="email"><label for="email">Email<span aria-hidden="true">*</span></label><input id="email" name="email" type="email" required></div>
+<div data-ui="gdpr"><button type="button" role="checkbox" aria-checked="false" aria-required="true" id="gdpr" data-state="unchecked"></button>
+<label for="gdpr">I have read and agree to the privacy policy and the processing of my data for this application.</label></div>
+<div data-ui="marketing"><button type="button" role="checkbox" aria-checked="false" id="news"></button>
+<label for="news">Send me job alerts and newsletters</label></div>
+<button type="button" id="submit" data-ui="submit">Submit application</button>
+</form>
+${SUBMIT('workable')}
+<script>
+for (const box of document.querySelectorAll('[role=checkbox]')) box.onclick = () => {
+  const on = box.getAttribute('aria-checked') !== 'true';
+  box.setAttribute('aria-checked', String(on)); box.dataset.state = on ? 'checked' : 'unchecked';
+};
+const checked = (id) => document.getElementById(id).getAttribute('aria-checked') === 'true';
+document.getElementById('submit').onclick = () => submitApplication(
+  { firstname: document.getElementById('firstname').value, email: document.getElementById('email').value, gdpr: checked('gdpr'), news: checked('news') },
+  ['firstname', 'email', 'gdpr'],
+);
+</script>`,
+);
+
+/**
+ * BambooHR's Fabric form: required labels carry `fab-Label--required` and their asterisk is drawn
+ * by the stylesheet (`::after`), so no text says "required"; the consent box is one of them.
+ */
+const bamboohr = page(
+  'BambooHR — Apply for Backend Engineer',
+  `<style>.fab-Label--required::after{content:"*";color:#c20b0b;margin-left:2px}</style>
+<form class="fab-Form" onsubmit="return false">
+<div class="fab-FormField"><label class="fab-Label fab-Label--required" for="firstName">First Name</label><input class="fab-TextInput" id="firstName" name="firstName"></div>
+<div class="fab-FormField"><label class="fab-Label fab-Label--required" for="lastName">Last Name</label><input class="fab-TextInput" id="lastName" name="lastName"></div>
+<div class="fab-FormField"><label class="fab-Label fab-Label--required" for="email">Email</label><input class="fab-TextInput" id="email" name="email"></div>
+<div class="fab-FormField"><label class="fab-Label" for="website">Website, Blog, or Portfolio</label><input class="fab-TextInput" id="website" name="websiteUrl"></div>
+<div class="fab-FormField fab-Checkbox"><input type="checkbox" id="consent" name="consent"><label class="fab-Label fab-Label--required" for="consent">I have read and agree to the processing of my personal data as described in the privacy notice.</label></div>
+<button type="button" id="submit" class="fab-Button">Submit Application</button>
+</form>
+${SUBMIT('bamboohr')}
+<script>
+document.getElementById('submit').onclick = () => {
+  const v = (id) => document.getElementById(id).value;
+  const data = { firstName: v('firstName'), lastName: v('lastName'), email: v('email'), consent: document.getElementById('consent').checked };
+  if (Object.values(data).some((x) => x === '' || x === false)) {
+    const errors = document.getElementById('errors'); errors.hidden = false; errors.textContent = 'Some required fields are missing.'; return;
+  }
+  submitApplication(data, []);
+};
+</script>`,
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -451,6 +634,12 @@ const PAGES: Record<string, () => string> = {
   '/calendar': () => calendar,
   '/trusted': () => trusted,
   '/stuck': () => stuck,
+  '/workday-rerender': () => workdayRerender,
+  '/icims': () => icimsStep({}, false),
+  '/bamboohr': () => bamboohr,
+  '/workable': () => workable,
+  '/workday-start': () => workdayStart,
+  '/icims-login': () => icimsLogin({}, false),
   '/workday': () => workday,
   '/ashby': () => ashby,
   '/lever': () => lever(false),
@@ -498,6 +687,22 @@ export async function startWidgetSite(): Promise<WidgetSite> {
           () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"applied":true,"on":"Dec 7"}'),
           STATUS_DELAY_MS,
         );
+        return;
+      }
+      if (req.method === 'POST' && path === '/icims') {
+        const values = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        const done = values.email && values.colour;
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(done ? '<h1>Step 2</h1>' : icimsStep(values, true));
+        return;
+      }
+      if (req.method === 'POST' && path === '/icims-login') {
+        const values = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        const done = values.email && values.gdpr;
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(done ? icimsProfile : icimsLogin(values, true));
         return;
       }
       const render = PAGES[path];
