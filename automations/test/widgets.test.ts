@@ -115,6 +115,12 @@ describe.concurrent('widgets, through the generic path', () => {
     });
   });
 
+  it('waits for a declared typeahead whose suggestions come slowly, instead of typing text it drops', async () => {
+    const result = await apply('/greenhouse-slow');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('greenhouse-slow')).toMatchObject([{ location: 'San Francisco, California, United States' }]);
+  });
+
   it('a read-only date set through its popup calendar, a month at a time', async () => {
     const result = await apply('/calendar');
     expect(result.outcome, result.message ?? '').toBe('submitted');

@@ -224,9 +224,10 @@ document.getElementById('btn-submit').onclick = () => {
  * in a sibling, the menu is portaled to <body> and the app is aria-hidden while it is open), a
  * location typeahead that drops text nobody picked, and a phone country picker with numeric values.
  */
-const greenhouse = page(
-  'Greenhouse — Apply',
-  `<div id="app"><form id="application-form" onsubmit="return false">
+const greenhouse = (name: string, suggestAfterMs: number) =>
+  page(
+    'Greenhouse — Apply',
+    `<div id="app"><form id="application-form" onsubmit="return false">
 <div class="field"><label for="first_name">First Name<span aria-hidden="true">*</span></label><input id="first_name" aria-required="true"></div>
 <div class="field"><label for="last_name">Last Name<span aria-hidden="true">*</span></label><input id="last_name" aria-required="true"></div>
 <div class="field phone-field"><label for="phone">Phone<span aria-hidden="true">*</span></label>
@@ -248,7 +249,7 @@ ${['worked', 'authorized']
   .join('')}
 <button type="button" id="submit">Submit application</button>
 </form></div>
-${SUBMIT('greenhouse')}
+${SUBMIT(name)}
 <script>
 const app = document.getElementById('app');
 const values = {};
@@ -284,7 +285,7 @@ loc.addEventListener('input', () => {
       li.addEventListener('mousedown', () => { picked = p; loc.value = p; list.innerHTML = ''; });
       list.append(li);
     }
-  }, 200);
+  }, ${suggestAfterMs});
 });
 loc.addEventListener('blur', () => setTimeout(() => { if (loc.value !== picked) loc.value = ''; list.innerHTML = ''; }, 150));
 const code = document.getElementById('phone_country');
@@ -294,7 +295,7 @@ document.getElementById('submit').onclick = () => submitApplication({
   location: loc.value, worked: values.worked ?? '', authorized: values.authorized ?? '',
 }, ['firstName', 'lastName', 'phoneCountry', 'phone', 'location', 'worked', 'authorized']);
 </script>`,
-);
+  );
 
 /**
  * A company careers page embedding its ATS in an iframe: the first step asks only email and
@@ -644,7 +645,9 @@ const PAGES: Record<string, () => string> = {
   '/ashby': () => ashby,
   '/lever': () => lever(false),
   '/lever-challenge': () => lever(true),
-  '/greenhouse': () => greenhouse,
+  '/greenhouse': () => greenhouse('greenhouse', 200),
+  // Its place search answers slowly, as behind a loaded proxy.
+  '/greenhouse-slow': () => greenhouse('greenhouse-slow', 6_500),
   '/embed': () => embedOuter,
   '/embed/step1': () => embedStep1(Math.random().toString(36).slice(2, 8)),
   '/embed/step2': () => embedStep2,
