@@ -38,8 +38,9 @@ describe('a card says what its form still needs from the user', () => {
       const { context, page, user } = await signedInContext(browser, backend, viewport, options);
       await user.api.put('/v1/profile', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
       const prisma = backend.node.ctx.db.prisma;
-      // Newest first: owed on top, then ready, then never read (all newer than an earlier test's).
-      const base = Date.now() + 60_000;
+      // Newest first: owed on top, then ready, then never read; an hour newer than the jobs of the
+      // test before, so none of those comes between them.
+      const base = Date.now() + (size === 'phone' ? 2 : 1) * 3_600_000;
       await createJobs(prisma, 1, { title: `Unread ${size}`, postedAt: new Date(base + 1000) });
       const [ready] = await createJobs(prisma, 1, { title: `Ready ${size}`, postedAt: new Date(base + 2000) });
       const [owed] = await createJobs(prisma, 1, { title: `Owed ${size}`, postedAt: new Date(base + 3000) });
