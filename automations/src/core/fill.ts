@@ -183,6 +183,17 @@ function searchTexts(value: FillValue): string[] {
   );
 }
 
+const SLOW_SEARCH_MS = 8_000;
+
+/**
+ * Suggestions still to come for `text`: the list shows an earlier prefix's (none mentions what
+ * was typed), or nothing yet though the box says it suggests (aria-autocomplete list or both).
+ */
+function awaitsSuggestions(box: HTMLInputElement, options: DiscoveredField['options'], text: string): boolean {
+  if (options.length) return !options.some((o) => norm(o.label).includes(norm(text)));
+  return ['list', 'both'].includes(box.getAttribute('aria-autocomplete') ?? '');
+}
+
 async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<FillOutcome> {
   const el = field.element;
   realClick(el);
@@ -198,6 +209,12 @@ async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<F
     for (const text of searchTexts(value)) {
       await typeKeys(box, text);
       chosen = await waitFor(() => chooseFrom(openOptions(el), value), suggested ? 1_500 : 3_000);
+      if (!chosen && awaitsSuggestions(box, openOptions(el), text)) {
+        // A slow search (a loaded proxy, a busy site): wait for the answer to what was typed
+        // before taking the list, or its absence, as final.
+        await waitFor(() => !awaitsSuggestions(box, openOptions(el), text), SLOW_SEARCH_MS);
+        chosen = chooseFrom(openOptions(el), value);
+      }
       suggested ||= openOptions(el).length > 0;
       // Nothing suggested for the whole answer: a free-text box, or a list without it.
       if (chosen || !suggested) break;
