@@ -51,30 +51,11 @@ export function isProfileKey(key: FieldKey): key is { key: ProfileKey } {
 /** Self-identification fields: answered from the profile or declined, never guessed. */
 export const EEO_KEYS: ReadonlySet<ProfileKey> = new Set(['gender', 'race', 'hispanicLatino', 'veteran', 'disability']);
 
-/** Fields that hold the applicant's own contact or identity details. */
-const CONTACT_KEYS: ReadonlySet<ProfileKey> = new Set([
-  'firstName',
-  'lastName',
-  'preferredName',
-  'fullName',
-  'email',
-  'phone',
-  'phoneCountryCode',
-  'linkedin',
-  'github',
-  'twitter',
-  'portfolio',
-  'website',
-  'otherUrl',
-  'location',
-  'addressLine',
-  'city',
-  'region',
-  'country',
-  'postalCode',
-  'currentCompany',
-  'currentTitle',
-]);
+/** Fields that hold the applicant's own contact or identity details: every profile field but
+ * self-identification and the documents. */
+const CONTACT_KEYS: ReadonlySet<ProfileKey> = new Set(
+  PROFILE_KEYS.filter((k) => !EEO_KEYS.has(k) && k !== 'resume' && k !== 'coverLetter'),
+);
 
 /** A contact field asked about someone else, or for something other than the applicant's own value. */
 const SOMEONE_ELSE =
