@@ -1,4 +1,4 @@
-// `npm run bench:reaper -w @jobswipe/backend` (part of `npm run bench`): what one reaper sweep
+// `npm run bench:reaper` (part of `npm run bench`): what one reaper sweep
 // (cleanPending) costs with 100 and with 100,000 idle users, each with a device stream and its
 // group but nothing in flight, beside the same 50 users with an entry pending. Against a Redis of
 // the bench's own and a fresh database. For contrast, the sweep as it was before the pending index:
