@@ -11,6 +11,8 @@ export default defineProject({
     include: ['test/delivery/*.test.ts'],
     exclude: ['test/delivery/recovery.test.ts', 'test/delivery/fault-injection.test.ts'],
     globalSetup: ['test/support/cluster-global-setup.ts'],
+    // One file at a time: a loaded machine running several against one cluster misses timing-bound polls.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
