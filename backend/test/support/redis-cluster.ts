@@ -2,13 +2,13 @@
 // each node on a free port with its own temporary directory, created with
 // `redis-cli --cluster create`. A short cluster-node-timeout makes a replica take over a killed
 // master within a couple of seconds. Nothing is persisted: a node that comes back is empty.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
-import { freePort } from './redis-server.ts';
+import { freePort, spawnRedis } from './redis-server.ts';
 
 const run = promisify(execFile);
 
@@ -173,38 +173,15 @@ export class TestRedisCluster {
   }
 
   private async up(node: ClusterNodeProcess, nodeTimeoutMs: number): Promise<void> {
-    node.process = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(node.port),
-        '--bind',
-        '127.0.0.1',
-        '--cluster-enabled',
-        'yes',
-        '--cluster-config-file',
-        'nodes.conf',
-        '--cluster-node-timeout',
-        String(nodeTimeoutMs),
-        '--dir',
-        node.dir,
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--maxmemory-policy',
-        'noeviction',
-      ],
-      { stdio: 'ignore' },
-    );
-    const client = new Redis(node.port, '127.0.0.1', {
-      lazyConnect: true,
-      retryStrategy: () => 50,
-      maxRetriesPerRequest: null,
-    });
-    client.on('error', () => {});
-    await client.connect().catch(() => {});
-    await client.ping();
-    client.disconnect();
+    node.process = await spawnRedis(node.port, [
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      'nodes.conf',
+      '--cluster-node-timeout',
+      String(nodeTimeoutMs),
+      '--dir',
+      node.dir,
+    ]);
   }
 }
