@@ -93,9 +93,9 @@ export class WorkStreams {
    */
   async publishAll(works: readonly WorkEntry[]): Promise<string[]> {
     if (works.length === 0) return [];
-    const bySlot = new Map<string, number[]>();
+    const bySlot = new Map<number, number[]>();
     works.forEach((work, at) => {
-      const slot = work.lane === 'server' ? 'srv' : `d${this.keys.bucketOf(work.userId)}`;
+      const slot = hashSlot(this.streamFor(work).stream);
       bySlot.set(slot, [...(bySlot.get(slot) ?? []), at]);
     });
     const ids: string[] = [];
