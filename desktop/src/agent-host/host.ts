@@ -41,13 +41,14 @@ function statusOf(snapshot: AgentStatus): HostStatus {
     paused: snapshot.capacity.paused,
     capacity: snapshot.capacity.capacity,
     offers: snapshot.offers,
-    running: snapshot.running.map(({ applicationId, company, title, step, percent, attempt }) => ({
+    running: snapshot.running.map(({ applicationId, company, title, step, percent, attempt, startedAt }) => ({
       applicationId,
       company,
       title,
       step,
       percent,
       attempt,
+      startedAt,
     })),
     browser: snapshot.browser,
   };
@@ -97,6 +98,7 @@ async function start(command: Extract<HostCommand, { type: 'start' }>): Promise<
       quietHours: settings.quietHours ? parseQuietHours(settings.quietHours) : null,
       browser,
       log,
+      onThumbnail: (applicationId, dataUrl) => post({ type: 'thumbnail', applicationId, dataUrl }),
       onStatus: () => {
         if (!agent) return;
         const snapshot = agent.board.snapshot;

@@ -32,6 +32,8 @@ export interface AgentOptions {
   log: Logger;
   /** Called after every change of the status board (the terminal view redraws). */
   onStatus?: () => void;
+  /** A live thumbnail of each running application's page, for a window that shows it. */
+  onThumbnail?: (applicationId: string, dataUrl: string) => void;
 }
 
 /** How long a shutdown waits for applications to wind down after the browser closed. */
@@ -83,6 +85,7 @@ export class Agent {
       browser: this.browser,
       leases: this.leases,
       log,
+      onThumbnail: options.onThumbnail,
     });
     this.client = new ExecutorClient({
       url: deviceSocketUrl(options.credentials.server),

@@ -10,9 +10,12 @@ import type { ApplyResult, ErrorClass } from '@jobswipe/protocol';
 import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
 import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import type { AgentBrowser } from './agent-browser.ts';
+import { DeviceApi } from './device-api.ts';
 import { uploadEvidence } from './evidence-upload.ts';
 import type { FileLeaseStore } from './lease-store.ts';
+import { watchPage } from './live-thumbnail.ts';
 import type { Logger } from './log.ts';
+import { backendDrafter } from './model-drafts.ts';
 import type { DeviceCredentials } from './token-store.ts';
 
 export interface RunnerDeps {
@@ -22,6 +25,8 @@ export interface RunnerDeps {
   browser: AgentBrowser;
   leases: FileLeaseStore;
   log: Logger;
+  /** Someone shows the page live (the desktop window): its thumbnail, every few seconds. */
+  onThumbnail?: ((applicationId: string, dataUrl: string) => void) | undefined;
 }
 
 function failed(errorClass: ErrorClass, message: string): JobOutcome {
@@ -29,6 +34,7 @@ function failed(errorClass: ErrorClass, message: string): JobOutcome {
 }
 
 export function applicationRunner(deps: RunnerDeps) {
+  const api = new DeviceApi(deps.credentials);
   return async function runApplication(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
     const log = deps.log.child({ applicationId: order.applicationId, correlationId: order.correlationId });
     const url = order.job.applyUrl;
@@ -38,6 +44,7 @@ export function applicationRunner(deps: RunnerDeps) {
     await deps.leases.settled();
     await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
     const workDir = await mkdtemp(join(deps.workDir, `${order.applicationId}-`));
+    let stopWatching = () => {};
     try {
       let resumePath: string | undefined;
       if (order.resumeUrl) {
@@ -66,8 +73,14 @@ export function applicationRunner(deps: RunnerDeps) {
         verifyFirst: order.verifyFirst,
         ...(order.account ? { account: order.account } : {}),
         evidenceDir: join(workDir, 'evidence'),
+        drafter: backendDrafter(api, { applicationId: order.applicationId, leaseToken: order.leaseToken }, log),
+        onPage: (page) => {
+          const show = deps.onThumbnail;
+          if (show) stopWatching = watchPage(page, (dataUrl) => show(order.applicationId, dataUrl));
+        },
         onProgress: (p) => control.progress(p.step, p.percent, p.message),
       });
+      stopWatching();
       if (control.signal.aborted) return failed('retryable', 'Stopped: the application was taken away.');
       const evidenceIds = await evidence(deps, order, result, log);
       log.info('attempt ended', {
@@ -79,6 +92,7 @@ export function applicationRunner(deps: RunnerDeps) {
       });
       return jobOutcomeOf(result, evidenceIds);
     } finally {
+      stopWatching();
       await rm(workDir, { recursive: true, force: true });
     }
   };

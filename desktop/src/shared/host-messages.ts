@@ -28,6 +28,7 @@ const Running = z.object({
   step: z.string(),
   percent: z.number(),
   attempt: z.number(),
+  startedAt: z.string(),
 });
 
 const Ended = z.object({
@@ -36,6 +37,7 @@ const Ended = z.object({
   title: z.string(),
   status: z.string(),
   errorClass: z.string().nullable(),
+  startedAt: z.string().nullable(),
   at: z.string(),
 });
 export type EndedMessage = z.infer<typeof Ended>;
@@ -63,6 +65,12 @@ export const HostMessage = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('ended'), application: Ended }),
+  /** The live thumbnail of a running application's page: shown in the window, kept nowhere. */
+  z.object({
+    type: z.literal('thumbnail'),
+    applicationId: z.string(),
+    dataUrl: z.string().startsWith('data:image/jpeg;base64,').max(500_000),
+  }),
   /** The agent could not start (no browser, another agent on the dir, ...): in words for the user. */
   z.object({ type: z.literal('failed'), message: z.string() }),
   /** The server refused the device token: pair again. */
