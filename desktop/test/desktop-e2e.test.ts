@@ -124,7 +124,9 @@ describe('the desktop app, end to end', () => {
     const shot = evidence.getByRole('img', { name: 'confirmation page, attempt 1' });
     await expect.poll(() => shot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     // How long that took here is the pace the queue's start times now use.
-    await expect.poll(() => page.getByTestId('pace').textContent()).toMatch(/about \d+ s on this computer \(measured\)/);
+    await expect
+      .poll(() => page.getByTestId('pace').textContent())
+      .toMatch(/about \d+ s on this computer \(measured\)/);
     await expect.poll(() => standIn.tray.tooltip).toBe('JobSwipe: Idle: waiting for your next right-swipe');
     expect(world.ats.submissions.list({ ats: NORMAL.ats, jobId: NORMAL.externalId })).toHaveLength(1);
   });

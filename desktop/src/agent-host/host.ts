@@ -29,6 +29,8 @@ let starting: Promise<void> = Promise.resolve();
 let stopping: Promise<void> | null = null;
 /** The user's last word on pausing, kept for an agent still starting. */
 let paused = false;
+/** The window is shown: the running applications' live thumbnails are wanted. */
+let thumbnailsWanted = false;
 /** Ended applications already reported (the board keeps the last few). */
 const reported = new Set<string>();
 /** The engine's failure class per application, from its "attempt ended" record. */
@@ -98,7 +100,10 @@ async function start(command: Extract<HostCommand, { type: 'start' }>): Promise<
       quietHours: settings.quietHours ? parseQuietHours(settings.quietHours) : null,
       browser,
       log,
-      onThumbnail: (applicationId, dataUrl) => post({ type: 'thumbnail', applicationId, dataUrl }),
+      thumbnails: {
+        wanted: () => thumbnailsWanted,
+        show: (applicationId, dataUrl) => post({ type: 'thumbnail', applicationId, dataUrl }),
+      },
       onStatus: () => {
         if (!agent) return;
         const snapshot = agent.board.snapshot;
@@ -137,6 +142,7 @@ port.on('message', ({ data }) => {
   switch (command.type) {
     case 'start':
       paused = command.paused;
+      thumbnailsWanted = command.thumbnails;
       starting = start(command);
       break;
     case 'pause':
@@ -146,6 +152,9 @@ port.on('message', ({ data }) => {
     case 'resume':
       paused = false;
       agent?.resume();
+      break;
+    case 'thumbnails':
+      thumbnailsWanted = command.wanted;
       break;
     case 'stop':
       void stop();

@@ -13,7 +13,7 @@ import type { AgentBrowser } from './agent-browser.ts';
 import { DeviceApi } from './device-api.ts';
 import { uploadEvidence } from './evidence-upload.ts';
 import type { FileLeaseStore } from './lease-store.ts';
-import { watchPage } from './live-thumbnail.ts';
+import { type ThumbnailSink, watchPage } from './live-thumbnail.ts';
 import type { Logger } from './log.ts';
 import { backendDrafter } from './model-drafts.ts';
 import type { DeviceCredentials } from './token-store.ts';
@@ -26,7 +26,7 @@ export interface RunnerDeps {
   leases: FileLeaseStore;
   log: Logger;
   /** Someone shows the page live (the desktop window): its thumbnail, every few seconds. */
-  onThumbnail?: ((applicationId: string, dataUrl: string) => void) | undefined;
+  thumbnails?: ThumbnailSink | undefined;
 }
 
 function failed(errorClass: ErrorClass, message: string): JobOutcome {
@@ -75,8 +75,7 @@ export function applicationRunner(deps: RunnerDeps) {
         evidenceDir: join(workDir, 'evidence'),
         drafter: backendDrafter(api, { applicationId: order.applicationId, leaseToken: order.leaseToken }, log),
         onPage: (page) => {
-          const show = deps.onThumbnail;
-          if (show) stopWatching = watchPage(page, (dataUrl) => show(order.applicationId, dataUrl));
+          if (deps.thumbnails) stopWatching = watchPage(page, order.applicationId, deps.thumbnails);
         },
         onProgress: (p) => control.progress(p.step, p.percent, p.message),
       });

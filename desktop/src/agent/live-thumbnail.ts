@@ -1,6 +1,6 @@
 // A small live picture of the page the agent applies in, for the desktop window only. Taken every
-// few seconds while the application runs (never two at once), scaled down by Chromium itself to a
-// thumbnail, and handed over in memory: it is never written to disk nor sent to the server (what
+// few seconds while the application runs and someone looks (the window is shown), never two at
+// once, scaled down by Chromium itself to a thumbnail, and handed over in memory: it is never written to disk nor sent to the server (what
 // the backend keeps of an attempt is its evidence, taken by the engine).
 import type { Page } from 'playwright-core';
 
@@ -11,13 +11,19 @@ export const THUMBNAIL_WIDTH = 320;
 /** A capture that takes longer (a tab in the background, a busy page) is given up. */
 const CAPTURE_TIMEOUT_MS = 5_000;
 
-/** Starts sending `page`'s thumbnail (a JPEG data URL) to `onThumbnail`; returns the stop. */
-export function watchPage(page: Page, onThumbnail: (dataUrl: string) => void, everyMs = THUMBNAIL_EVERY_MS) {
+/** Who shows the thumbnails: whether one is wanted now, and where it goes (a JPEG data URL). */
+export interface ThumbnailSink {
+  wanted(): boolean;
+  show(applicationId: string, dataUrl: string): void;
+}
+
+/** Starts sending the thumbnail of `page` (running `applicationId`) to `sink`; returns the stop. */
+export function watchPage(page: Page, applicationId: string, sink: ThumbnailSink, everyMs = THUMBNAIL_EVERY_MS) {
   let stopped = false;
   let busy = false;
   const cdp = page.context().newCDPSession(page);
   const capture = async () => {
-    if (busy || stopped || page.isClosed()) return;
+    if (busy || stopped || page.isClosed() || !sink.wanted()) return;
     busy = true;
     try {
       const { width, height } = page.viewportSize() ?? { width: 1280, height: 900 };
@@ -30,7 +36,7 @@ export function watchPage(page: Page, onThumbnail: (dataUrl: string) => void, ev
         }),
         new Promise<null>((resolve) => setTimeout(() => resolve(null), CAPTURE_TIMEOUT_MS).unref()),
       ]);
-      if (shot?.data && !stopped) onThumbnail(`data:image/jpeg;base64,${shot.data}`);
+      if (shot?.data && !stopped) sink.show(applicationId, `data:image/jpeg;base64,${shot.data}`);
     } catch {
       // The page navigated or closed mid-capture: the next tick takes the new one.
     } finally {

@@ -21,7 +21,6 @@ import {
   type PairRequest,
   PUSH,
   type QueuedApplication,
-  type Result,
   type ResultEvidence,
   type Settings,
   type TrayStatus,
@@ -35,6 +34,7 @@ import { registerIpc } from './ipc-handlers.ts';
 import { Pace, startTimes } from './pace.ts';
 import { SafeStorageTokenStore } from './safe-token-store.ts';
 import { SettingsStore } from './settings-store.ts';
+import { TodayResults } from './today-results.ts';
 
 export interface DesktopAppOptions {
   /** The built renderer (index.html and its assets). */
@@ -60,10 +60,6 @@ const LOG_FILE_MAX = 5 * 1024 * 1024;
 /** Settings the running agent was started with; a change restarts it once nothing runs. */
 const AGENT_SETTINGS = ['capacity', 'quietHours', 'browser', 'browserPath', 'headful'] as const;
 
-function localDay(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-CA');
-}
-
 export class DesktopApp {
   private window: BrowserWindow | null = null;
   private tray: AppTray | null = null;
@@ -78,7 +74,7 @@ export class DesktopApp {
   private credentials: DeviceCredentials | null = null;
   private settings!: Settings;
   private hostStatus: HostStatus | null = null;
-  private today: Result[] = [];
+  private readonly today: TodayResults;
   private pairingOffer: DesktopState['pairingOffer'] = null;
   private problem: string | null = null;
   private paused = false;
@@ -101,6 +97,7 @@ export class DesktopApp {
     this.tokens = new SafeStorageTokenStore(join(data, 'device-token.bin'));
     this.settingsStore = new SettingsStore(join(data, 'settings.json'));
     this.pace = new Pace(join(data, 'pace.json'));
+    this.today = new TodayResults(join(data, 'today.json'));
     this.logFile = join(data, 'logs', 'agent.log');
     this.agentDir = join(data, 'agent');
     this.host = new AgentHostProcess(
@@ -159,7 +156,7 @@ export class DesktopApp {
       evidence: (request) => this.evidence(request),
     });
     this.settings = await this.settingsStore.load();
-    await this.pace.load();
+    await Promise.all([this.pace.load(), this.today.load()]);
     try {
       this.credentials = await this.tokens.load();
     } catch (err) {
@@ -178,6 +175,9 @@ export class DesktopApp {
       }
     });
     this.window.on('focus', () => void this.refresh());
+    // Live thumbnails only while someone can see them.
+    this.window.on('show', () => this.host.send({ type: 'thumbnails', wanted: true }));
+    this.window.on('hide', () => this.host.send({ type: 'thumbnails', wanted: false }));
     this.refreshTimer = setInterval(() => void this.refresh(), REFRESH_MS);
     await this.window.loadURL(APP_URL);
     const link = pairLinkInArgs(process.argv);
@@ -200,7 +200,7 @@ export class DesktopApp {
       paused: this.paused,
       connection: host?.connection ?? 'not-started',
       running: (host?.running ?? []).map((r) => ({ ...r, thumbnail: this.thumbnails.get(r.applicationId) ?? null })),
-      today: [...this.today],
+      today: this.today.list,
       queue: this.queue,
       queueTotal: this.queueTotal,
       paceMs: this.pace.perApplicationMs,
@@ -401,6 +401,7 @@ export class DesktopApp {
       agentDir: this.agentDir,
       version: this.options.version,
       paused: this.paused,
+      thumbnails: Boolean(this.window?.isVisible()),
     });
   }
 
@@ -467,11 +468,7 @@ export class DesktopApp {
     this.thumbnails.delete(result.applicationId);
     if (result.startedAt && !UNTIMED.has(result.status))
       void this.pace.record(Date.parse(result.at) - Date.parse(result.startedAt));
-    const day = localDay(new Date().toISOString());
-    this.today = [
-      result,
-      ...this.today.filter((r) => localDay(r.at) === day && r.applicationId !== result.applicationId),
-    ];
+    void this.today.add(result);
     const job = `${result.title} at ${result.company}`;
     if (result.status === 'SUBMITTED') this.notify('Application submitted', job);
     else if (result.errorClass === 'blocked') {

@@ -13,7 +13,10 @@ export const HostCommand = z.discriminatedUnion('type', [
     agentDir: z.string(),
     version: z.string(),
     paused: z.boolean(),
+    /** Whether the window is shown, so live thumbnails are wanted. */
+    thumbnails: z.boolean(),
   }),
+  z.object({ type: z.literal('thumbnails'), wanted: z.boolean() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   /** Hand back what it holds, close the browser, exit. */
