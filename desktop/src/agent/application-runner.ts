@@ -1,7 +1,9 @@
 // One claimed application, start to end, on this machine: its resume fetched into a folder of its
-// own (under the agent dir, which only the user can read), the engine run in desktop mode in the agent's browser with every step reported to the
-// backend (the `submitting` checkpoint is awaited before the final click), the evidence uploaded,
-// and the outcome handed to the client to report. The folder is deleted afterwards.
+// own (under the agent dir, which only the user can read), the engine run in desktop mode in the
+// agent's browser with every step reported to the backend (the `submitting` checkpoint is awaited
+// before the final click), the backend's model asked for the non-sensitive questions the rules
+// leave open, a live thumbnail of the page for a window that shows it, the evidence uploaded, and
+// the outcome handed to the client to report. The folder is deleted afterwards.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
@@ -79,7 +81,6 @@ export function applicationRunner(deps: RunnerDeps) {
         },
         onProgress: (p) => control.progress(p.step, p.percent, p.message),
       });
-      stopWatching();
       if (control.signal.aborted) return failed('retryable', 'Stopped: the application was taken away.');
       const evidenceIds = await evidence(deps, order, result, log);
       log.info('attempt ended', {
