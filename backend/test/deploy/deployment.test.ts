@@ -20,8 +20,8 @@ import {
 import { pairDevice, startDevice, submitted } from '../support/devices.ts';
 import { tinyPng } from '../support/documents.ts';
 import { type S3StandIn, startS3StandIn } from '../support/s3-stand-in.ts';
+import { applicantOn, FILLABLE, practicePostings, swipeAll } from '../support/server-lane.ts';
 import { claimCounts } from '../support/users.ts';
-import { applicantOn, FILLABLE, practicePostings, swipeAll } from '../worker/support/server-lane.ts';
 
 let build: TestBuild;
 let s3: S3StandIn;
