@@ -2,7 +2,8 @@
 // as a select), several choices as checkboxes, dates, numbers and text as their own inputs. Used
 // wherever the user answers what a form asks: a card's questions at the swipe, and a
 // NEEDS_ATTENTION application's. The answers are what the API takes (AnswerBody, SwipeBody).
-import { type AnswerValue, type Question, SENSITIVE_KIND_LABELS, sensitiveKindOf } from '@jobswipe/protocol';
+import type { AnswerValue, Question } from '@jobswipe/protocol';
+import { SENSITIVE_KIND_LABELS, sensitiveKindOf } from '@jobswipe/protocol/sensitive';
 import { useState } from 'react';
 import { Field } from './field.tsx';
 
