@@ -46,12 +46,10 @@ export const RANK_WINDOW = 1000;
  * user's expectation in the same currency.
  */
 function fitSql(fit: FitProfile): Prisma.Sql {
-  const title = fit.titleWords.length
-    ? Prisma.sql`2 * (select count(*) from unnest(${fit.titleWords}::text[]) w where j.title ilike '%' || w || '%')`
-    : Prisma.sql`0`;
-  const skills = fit.skills.length
-    ? Prisma.sql`least(4, cardinality(array(select unnest(j.skills) intersect select unnest(${fit.skills}::text[]))))`
-    : Prisma.sql`0`;
+  // One term per word and per skill, not a subquery per row: the window's 1000 rows are scored fast.
+  const sum = (terms: Prisma.Sql[]) => (terms.length ? Prisma.join(terms, ' + ') : Prisma.sql`0`);
+  const title = sum(fit.titleWords.map((w) => Prisma.sql`2 * (j.title ilike ${containing(w)})::int`));
+  const skills = Prisma.sql`least(4, ${sum(fit.skills.map((k) => Prisma.sql`(${k} = any(j.skills))::int`))})`;
   // Where the user lives: a job there, or a remote one, can be taken from home.
   const local: Prisma.Sql[] = [];
   if (fit.city) local.push(Prisma.sql`j.location ilike ${containing(fit.city)}`);
@@ -95,24 +93,28 @@ export async function deckPage(
   if (filters.salaryMin !== undefined) {
     conditions.push(Prisma.sql`coalesce(j.salary_max, j.salary_min) >= ${filters.salaryMin}`);
   }
+  // The window carries only what ranks it; the page's rows are read whole once ranked.
   const rows = await db.$queryRaw<(Job & { fit: number })[]>`
     with ranked as (
-      select j.*, ${fitSql(fit)} as fit
+      select j.id, j.posted_at, ${fitSql(fit)} as fit
       from jobs j
       where ${Prisma.join(conditions, ' and ')}
       order by j.posted_at desc, j.id desc
       limit ${RANK_WINDOW}
+    ), page as (
+      select r.* from ranked r
+      ${after ? Prisma.sql`where (r.fit, r.posted_at, r.id) < (${after.fit}::int, ${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+      order by r.fit desc, r.posted_at desc, r.id desc
+      limit ${limit + 1}
     )
     select j.id, j.source, j.external_id as "externalId", j.company, j.title, j.location, j.country, j.remote,
       j.salary_min as "salaryMin", j.salary_max as "salaryMax", j.salary_currency as "salaryCurrency",
       j.description, j.key_points as "keyPoints", j.apply_url as "applyUrl", j.ats_kind as "atsKind",
       j.posted_at as "postedAt", j.employment_type as "employmentType", j.seniority, j.skills,
       j.logo_url as "logoUrl", j.closed_at as "closedAt", j.created_at as "createdAt", j.updated_at as "updatedAt",
-      j.fit
-    from ranked j
-    ${after ? Prisma.sql`where (j.fit, j.posted_at, j.id) < (${after.fit}::int, ${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
-    order by j.fit desc, j.posted_at desc, j.id desc
-    limit ${limit + 1}`;
+      p.fit
+    from page p join jobs j on j.id = p.id
+    order by p.fit desc, p.posted_at desc, p.id desc`;
   const page = rows.slice(0, limit);
   const lastJob = page.at(-1);
   return {
