@@ -1,6 +1,7 @@
 // The extension's build: WXT writes an MV3 Chrome extension to .output/chrome-mv3. The manifest's
 // key fixes the extension id the web messages ("Connect this browser"); the web origins allowed to
 // message it come from JOBSWIPE_WEB_ORIGINS at build time (match patterns, comma-separated).
+import { ATS_HOST_PATTERNS } from '@jobswipe/automations/detect/ats';
 import { EXTENSION_PUBLIC_KEY } from '@jobswipe/protocol/extension-link';
 import { defineConfig } from 'wxt';
 
@@ -19,8 +20,11 @@ export default defineConfig({
     // scripting: the in-page engine; alarms: reconnect after Chrome stopped the worker; idle: no
     // work while the screen is locked (if the user asks); notifications: "needs you".
     permissions: ['scripting', 'storage', 'alarms', 'idle', 'notifications'],
-    // Forms on any company's site, and tabs.captureVisibleTab (which needs <all_urls>) for evidence.
-    host_permissions: ['<all_urls>'],
+    // The supported ATS hosts (the executor applies there and the autofill offers itself there),
+    // and the JobSwipe origins (the backend it pairs with and reports to). A company's own careers
+    // site, or a backend elsewhere, is granted by the user with a click when it comes up.
+    host_permissions: [...ATS_HOST_PATTERNS, ...WEB_ORIGINS],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     externally_connectable: { matches: WEB_ORIGINS },
   },
 });

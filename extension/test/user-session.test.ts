@@ -5,10 +5,10 @@
 import type { Api } from '@jobswipe/backend/testing/api';
 import { pairDevice as pairStandIn, startDevice } from '@jobswipe/backend/testing/devices';
 import { claimCounts } from '@jobswipe/backend/testing/users';
-import type { ApplicationSummary, PairStartResponse } from '@jobswipe/protocol';
-import { EXTENSION_ID } from '@jobswipe/protocol/extension-link';
+import type { ApplicationSummary } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
+import { pairByCode } from './support/pairing.ts';
 import {
   type ExtensionWorld,
   practiceApplicant,
@@ -31,21 +31,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-/** Pairs the extension with the code, as the popup does (the worker's own request). */
-async function pairExtension(api: Api): Promise<void> {
-  const start = await api.post<PairStartResponse>('/v1/devices/pair/start');
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-  // Paired to the previous test's user: disconnect first, as a user switching accounts would.
-  const disconnect = popup.getByRole('button', { name: 'Disconnect this browser' });
-  await popup.getByRole('button', { name: /^(Pair|Disconnect) this browser$/ }).waitFor();
-  if (await disconnect.isVisible()) await disconnect.click();
-  await popup.getByLabel('JobSwipe address').fill(world.backend.node.url);
-  await popup.getByLabel('Code').fill(start.body.code);
-  await popup.getByRole('button', { name: 'Pair this browser' }).click();
-  await expect.poll(() => popup.getByTestId('connection').textContent()).toContain('Connected');
-  await popup.close();
-}
+const pairExtension = (api: Api) => pairByCode(browser, world.backend.node.url, api);
 
 const statusOf = async (id: string) => (await world.prisma.application.findUniqueOrThrow({ where: { id } })).status;
 

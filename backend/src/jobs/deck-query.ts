@@ -3,6 +3,7 @@
 // (user_id, job_id) and the row comparison (posted_at, id) < cursor walk jobs_deck_idx in order
 // and stop after one page; the trigram indexes serve rare search terms.
 import { type Job, Prisma, type Queryable } from '@jobswipe/db';
+import { BY_HAND_SOURCE } from '../applications/applied-by-hand.ts';
 
 export interface DeckFilters {
   q?: string | undefined;
@@ -31,6 +32,8 @@ export async function deckPage(
 ): Promise<DeckResult> {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`j.closed_at is null`,
+    // A page one user applied on by hand is their record, not a posting to offer anyone.
+    Prisma.sql`j.source <> ${BY_HAND_SOURCE}`,
     Prisma.sql`not exists (select 1 from swipes s where s.user_id = ${userId}::uuid and s.job_id = j.id)`,
   ];
   if (filters.q) {

@@ -4,6 +4,9 @@ import type { FilePayload } from '@jobswipe/automations/core/types';
 import {
   type AnswerBody,
   type ApplicationSummary,
+  type ByHandBody,
+  type ByHandResponse,
+  type DeviceAutofill,
   type DeviceQuestions,
   type DeviceQueue,
   type DeviceSelf,
@@ -53,6 +56,9 @@ export const deviceApi = (credentials: Credentials) => ({
   questions: () => call<DeviceQuestions>(credentials, 'GET', '/v1/devices/me/questions'),
   answer: (applicationId: string, body: AnswerBody) =>
     call<ApplicationSummary>(credentials, 'POST', `/v1/devices/me/applications/${applicationId}/answer`, body),
+  autofill: () => call<DeviceAutofill>(credentials, 'GET', '/v1/devices/me/autofill'),
+  appliedByHand: (body: ByHandBody) =>
+    call<ByHandResponse>(credentials, 'POST', '/v1/devices/me/applications/by-hand', body),
 });
 
 /** Exchanges a pairing code for this browser's device token. */
