@@ -21,10 +21,11 @@ export default defineConfig({
     // work while the screen is locked (if the user asks); notifications: "needs you".
     permissions: ['scripting', 'storage', 'alarms', 'idle', 'notifications'],
     // The supported ATS hosts (the executor applies there and the autofill offers itself there),
-    // and the JobSwipe origins (the backend it pairs with and reports to). A company's own careers
-    // site, or a backend elsewhere, is granted by the user with a click when it comes up.
+    // and the JobSwipe origins (the backend it pairs with and reports to). Anything else is the
+    // user's grant, with a click in the popup or options: a company's own careers site, a backend
+    // elsewhere, or all sites (which tabs.captureVisibleTab needs for the screenshot evidence).
     host_permissions: [...ATS_HOST_PATTERNS, ...WEB_ORIGINS],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: ['<all_urls>'],
     externally_connectable: { matches: WEB_ORIGINS },
   },
 });

@@ -13,6 +13,7 @@ import { closeApplicationTab, handTabToUser, type OwnedTab, openApplicationTab }
 import { captureAndUpload } from './evidence.ts';
 import { coreAfterSubmit, coreStep, coreSubmit, formFrame, settleAfterClick, tabLoaded } from './page-core.ts';
 import { downloadResume } from './server-api.ts';
+import { siteNeedingGrant } from './site-access.ts';
 import type { Credentials } from './stored.ts';
 
 const MAX_STEPS = 40;
@@ -225,6 +226,19 @@ export function applicationRunner(deps: ApplyDeps) {
   return async function applyInTab(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
     const url = order.job.applyUrl;
     if (typeof url !== 'string' || !url) return failed('permanent', 'The job has no apply URL to open.');
+    // A site outside the ATS hosts needs the user's grant, which only a click of theirs can give:
+    // the application goes to them at once instead of waiting on a prompt.
+    const site = await siteNeedingGrant(url);
+    if (site) {
+      deps.notify(`Allow JobSwipe on ${site.host}`, 'Open the JobSwipe extension and allow this site, then retry.');
+      return jobOutcomeOf({
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: `JobSwipe may not open ${site.host} yet: allow it in the extension (popup or options), then retry.`,
+        confirmation: null,
+        unanswered: [],
+      });
+    }
     let resume: StepInput['files']['resume'] = null;
     if (order.resumeUrl) {
       try {

@@ -53,6 +53,9 @@ export const leasesItem = storage.defineItem<StoredLease[]>('local:leases', { fa
 export const applyingWindowItem = storage.defineItem<number | null>('session:applyingWindow', { fallback: null });
 export const ownedTabsItem = storage.defineItem<Record<string, number>>('session:ownedTabs', { fallback: {} });
 
+/** Sites (origins) an application could not open without the user's grant, for the popup to offer. */
+export const sitesToAllowItem = storage.defineItem<string[]>('local:sitesToAllow', { fallback: [] });
+
 /** A form the autofill filled in a tab, until the user's submit is recorded (by tab id). */
 export interface FilledPage {
   url: string;
