@@ -11,6 +11,8 @@ import {
   type DeviceQueue,
   type DeviceSelf,
   type ErrorBody,
+  type ModelAnswersBody,
+  type ModelAnswersResponse,
   type PairCompleteBody,
   PairCompleteResponse,
 } from '@jobswipe/protocol';
@@ -57,6 +59,8 @@ export const deviceApi = (credentials: Credentials) => ({
   answer: (applicationId: string, body: AnswerBody) =>
     call<ApplicationSummary>(credentials, 'POST', `/v1/devices/me/applications/${applicationId}/answer`, body),
   autofill: () => call<DeviceAutofill>(credentials, 'GET', '/v1/devices/me/autofill'),
+  modelAnswers: (body: ModelAnswersBody) =>
+    call<ModelAnswersResponse>(credentials, 'POST', '/v1/devices/model-answers', body),
   appliedByHand: (body: ByHandBody) =>
     call<ByHandResponse>(credentials, 'POST', '/v1/devices/me/applications/by-hand', body),
 });
