@@ -1,6 +1,7 @@
 // The extension's build: WXT writes an MV3 Chrome extension to .output/chrome-mv3. The manifest's
 // key fixes the extension id the web messages ("Connect this browser"); the web origins allowed to
 // message it come from JOBSWIPE_WEB_ORIGINS at build time (match patterns, comma-separated).
+import { ATS_HOST_PATTERNS } from '@jobswipe/automations/detect/ats';
 import { EXTENSION_PUBLIC_KEY } from '@jobswipe/protocol/extension-link';
 import { defineConfig } from 'wxt';
 
@@ -19,8 +20,12 @@ export default defineConfig({
     // scripting: the in-page engine; alarms: reconnect after Chrome stopped the worker; idle: no
     // work while the screen is locked (if the user asks); notifications: "needs you".
     permissions: ['scripting', 'storage', 'alarms', 'idle', 'notifications'],
-    // Forms on any company's site, and tabs.captureVisibleTab (which needs <all_urls>) for evidence.
-    host_permissions: ['<all_urls>'],
+    // The supported ATS hosts (the executor applies there and the autofill offers itself there),
+    // and the JobSwipe origins (the backend it pairs with and reports to). Anything else is the
+    // user's grant, with a click in the popup or options: a company's own careers site, a backend
+    // elsewhere, or all sites (which tabs.captureVisibleTab needs for the screenshot evidence).
+    host_permissions: [...ATS_HOST_PATTERNS, ...WEB_ORIGINS],
+    optional_host_permissions: ['<all_urls>'],
     externally_connectable: { matches: WEB_ORIGINS },
   },
 });

@@ -4,11 +4,12 @@
 // executor of the same user for one backlog: each application claimed and submitted once.
 import type { Api } from '@jobswipe/backend/testing/api';
 import { pairDevice as pairStandIn, startDevice } from '@jobswipe/backend/testing/devices';
+import { ScriptedModel } from '@jobswipe/backend/testing/scripted-model';
 import { claimCounts } from '@jobswipe/backend/testing/users';
-import type { ApplicationSummary, PairStartResponse } from '@jobswipe/protocol';
-import { EXTENSION_ID } from '@jobswipe/protocol/extension-link';
+import type { ApplicationSummary } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
+import { pairByCode } from './support/pairing.ts';
 import {
   type ExtensionWorld,
   practiceApplicant,
@@ -17,11 +18,21 @@ import {
   swipeRightOn,
 } from './support/world.ts';
 
+const WHY_US = 'Why do you want to work at OrbitPay?';
+const DRAFT = 'OrbitPay gets money to the right place, and ledgers are what I have built for years.';
+// The stand-in for the LLM API (the outermost boundary), behind the backend's model answers.
+const model = new ScriptedModel({ [WHY_US]: DRAFT });
+
 let world: ExtensionWorld;
 let browser: ExtensionBrowser;
 let profile: Awaited<ReturnType<typeof profileDir>>;
 beforeAll(async () => {
-  world = await startExtensionWorld();
+  await model.start();
+  world = await startExtensionWorld({
+    LLM_BASE_URL: model.url,
+    LLM_MODEL: 'scripted',
+    LLM_API_KEY: 'sk-scripted-0123456789',
+  });
   profile = await profileDir();
   browser = await launchWithExtension(profile.dir);
 });
@@ -29,23 +40,10 @@ afterAll(async () => {
   await browser?.close();
   await profile?.remove();
   await world?.close();
+  await model.close();
 });
 
-/** Pairs the extension with the code, as the popup does (the worker's own request). */
-async function pairExtension(api: Api): Promise<void> {
-  const start = await api.post<PairStartResponse>('/v1/devices/pair/start');
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-  // Paired to the previous test's user: disconnect first, as a user switching accounts would.
-  const disconnect = popup.getByRole('button', { name: 'Disconnect this browser' });
-  await popup.getByRole('button', { name: /^(Pair|Disconnect) this browser$/ }).waitFor();
-  if (await disconnect.isVisible()) await disconnect.click();
-  await popup.getByLabel('JobSwipe address').fill(world.backend.node.url);
-  await popup.getByLabel('Code').fill(start.body.code);
-  await popup.getByRole('button', { name: 'Pair this browser' }).click();
-  await expect.poll(() => popup.getByTestId('connection').textContent()).toContain('Connected');
-  await popup.close();
-}
+const pairExtension = (api: Api) => pairByCode(browser, world.backend.node.url, api);
 
 const statusOf = async (id: string) => (await world.prisma.application.findUniqueOrThrow({ where: { id } })).status;
 
@@ -122,5 +120,15 @@ describe('the user’s own browser session', () => {
     } finally {
       await standIn.client.stop();
     }
+  });
+
+  it('answers a question the user never answered with the backend’s model draft, and applies', async () => {
+    const [posting] = practicePostings(['lever/9d84f0c1-2b7e-4f5a-b3c6-8e1a0d9f4b72']);
+    const user = await practiceApplicant(world, [posting!], [WHY_US]);
+    await pairExtension(user.api);
+    const [id] = await swipeRightOn(user.api, [world.jobOf(posting!)]);
+    await expect.poll(() => statusOf(id!)).toBe('SUBMITTED');
+    const [sent] = world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId });
+    expect(Object.values(sent!.fields)).toContain(DRAFT);
   });
 });

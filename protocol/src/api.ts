@@ -1,7 +1,15 @@
 // REST bodies and answers of the /v1 API. The backend validates requests with these schemas and
 // the web client types its calls with them, so both sides read one definition.
 import { z } from 'zod';
-import { AnswerValue, ApplicantProfile, EducationEntry, FilledField, Question, WorkEntry } from './automation.ts';
+import {
+  AnswerValue,
+  ApplicantProfile,
+  EducationEntry,
+  FilledField,
+  Question,
+  SavedAnswers,
+  WorkEntry,
+} from './automation.ts';
 import { DeviceKind, ErrorClass, ExecutionPreference, Lane, SwipeDirection, UserRole } from './domain.ts';
 import { OwedQuestions } from './form-questions.ts';
 import { JOB_TYPES, SENIORITIES } from './job-catalog.ts';
@@ -221,6 +229,8 @@ export const ApplicationSummary = z.object({
    * that time it is queued. Null otherwise.
    */
   undoUntil: z.string().nullable(),
+  /** The user submitted it themselves on a form the extension's autofill filled (no executor ran). */
+  byHand: z.boolean(),
   job: z.object({ title: z.string(), company: z.string(), location: z.string(), atsKind: z.string() }),
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
@@ -451,6 +461,44 @@ export type DeviceQueue = z.infer<typeof DeviceQueue>;
  */
 export const DeviceQuestions = z.object({ items: z.array(ApplicationSummary) });
 export type DeviceQuestions = z.infer<typeof DeviceQuestions>;
+
+/**
+ * GET /v1/devices/me/autofill: what the extension's autofill fills a form the user opened with:
+ * the profile, the saved answers and a link to the default resume (valid for a few minutes).
+ */
+export const DeviceAutofill = z.object({
+  profile: ApplicantProfile,
+  answers: SavedAnswers,
+  resumeUrl: z.string().nullable(),
+  resumeFileName: z.string().nullable(),
+});
+export type DeviceAutofill = z.infer<typeof DeviceAutofill>;
+
+/**
+ * POST /v1/devices/me/applications/by-hand: the user submitted a form the autofill filled. The job
+ * is the catalog's job with this apply URL or one created from the page (title, company, URL);
+ * the application enters SUBMITTED, applied by hand. Idempotent: the user's live application for
+ * that job is answered again (`created: false`), never a second one.
+ */
+export const ByHandBody = z.object({
+  /** The page the form was filled on. */
+  url: z
+    .string()
+    .trim()
+    .max(2_000)
+    .url('must be a web address')
+    .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) address'),
+  title: z.string().trim().min(1, 'must name the job').max(300),
+  company: z.string().trim().min(1, 'must name the company').max(200),
+  /** The ATS the form belongs to (the engine's detection), or "generic". */
+  atsKind: z.string().trim().min(1).max(40),
+  /** The confirmation the page showed after the user's submit. */
+  confirmation: z.string().max(2_000).nullable().default(null),
+});
+export type ByHandBody = z.infer<typeof ByHandBody>;
+
+export const ByHandResponse = z.object({ application: ApplicationSummary, created: z.boolean() });
+export type ByHandResponse = z.infer<typeof ByHandResponse>;
 
 // ---- ops ------------------------------------------------------------------------------------
 

@@ -111,6 +111,12 @@ export interface ExecutorClientOptions {
   store?: LeaseStore;
   /** Heartbeat period; by default a third of the lease the backend announces, at most 20 s. */
   heartbeatMs?: number;
+  /**
+   * Keepalive pings while holding no work (default true). The extension says false: an idle MV3
+   * worker may then be stopped by Chrome, and its alarm reconnects it; while it holds work, a
+   * ping (and the heartbeats) every 20 s at most keep it alive.
+   */
+  pingWhileIdle?: boolean;
   backoff?: { baseMs: number; maxMs: number };
   onEvent?: (event: ClientEvent) => void;
   random?: () => number;
@@ -149,6 +155,8 @@ export class ExecutorClient {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private lastHeard = 0;
+  /** Until when the client chose silence (idle, not pinging): no answer was due before it. */
+  private silentUntil = 0;
   /** The lease length the backend announced in `welcome`. */
   private leaseMs = 60_000;
   /** Leases from before a restart that have no job running here: released or their result resent. */
@@ -348,8 +356,12 @@ export class ExecutorClient {
     if (this.pingTimer) clearInterval(this.pingTimer);
     const every = Math.min(intervalMs, PING_INTERVAL_MS);
     this.pingTimer = setInterval(() => {
+      if (this.options.pingWhileIdle === false && this.jobs.size + this.claiming.size === 0) {
+        this.silentUntil = Date.now();
+        return;
+      }
       // Two silent periods: the connection is dead even if the socket has not noticed.
-      if (Date.now() - this.lastHeard > 2 * every + 5_000) {
+      if (Date.now() - Math.max(this.lastHeard, this.silentUntil) > 2 * every + 5_000) {
         this.ws?.close(4000, 'no answer');
         this.ws?.onclose?.({});
         return;

@@ -80,6 +80,9 @@ export const SCHEMAS = {
   DeviceQueueQuery: api.DeviceQueueQuery,
   DeviceQueue: api.DeviceQueue,
   DeviceQuestions: api.DeviceQuestions,
+  DeviceAutofill: api.DeviceAutofill,
+  ByHandBody: api.ByHandBody,
+  ByHandResponse: api.ByHandResponse,
   QueueStats: api.QueueStats,
   DeadLettersQuery: api.DeadLettersQuery,
   DeadLetterPage: api.Page(api.DeadLetter),
@@ -525,6 +528,29 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: "Answer the questions one of the device's user's applications waits on; it is queued again",
     body: 'AnswerBody',
     answer: 'ApplicationSummary',
+  },
+  {
+    method: 'get',
+    path: '/v1/devices/me/autofill',
+    who: 'device',
+    summary:
+      "What the extension's autofill fills a form with: the device's user's profile, saved answers and resume link",
+    answer: 'DeviceAutofill',
+  },
+  {
+    method: 'post',
+    path: '/v1/devices/me/applications/by-hand',
+    who: 'device',
+    summary:
+      'Record that the user submitted a form the autofill filled: the job matched or created from the page, the application SUBMITTED (applied by hand); idempotent per job',
+    body: 'ByHandBody',
+    status: 201,
+    answer: 'ByHandResponse',
+    alternative: {
+      status: 200,
+      answer: 'ByHandResponse',
+      when: 'the user already has a live application for that job',
+    },
   },
   {
     method: 'get',

@@ -63,6 +63,13 @@ export const TRANSITIONS = {
     description:
       "a right-swipe creates the application: held for the user's undo grace period (queued at once when it is 0), deferred by the daily or monthly quota, or waiting for the user's answers to required questions the form is known to ask",
   },
+  recordByHand: {
+    from: [],
+    to: ['SUBMITTED'],
+    fenced: false,
+    description:
+      "the user submitted a form the extension's autofill filled on a page they opened themselves: the application is recorded as submitted, applied by hand",
+  },
   claim: {
     from: ['QUEUED'],
     to: ['CLAIMED'],

@@ -2,5 +2,5 @@
 // `install.ts`; the extension's bundler imports this module into its content script.
 export { detectAts, detectAtsFromDom, detectAtsFromUrl } from '../detect/ats.ts';
 export { discoverFields } from './discover.ts';
-export { afterSubmit, step, submit, survey } from './step.ts';
+export { afterSubmit, fill, recognise, step, submit, survey } from './step.ts';
 export type * from './types.ts';

@@ -17,6 +17,7 @@ import { blocker, COMMON_MARKERS, confirmation, type Markers, validationErrors }
 import { compareReadBack } from './read-back.ts';
 import { signIn } from './sign-in.ts';
 import type {
+  AutofillReport,
   DiscoveredField,
   FilledField,
   Mismatch,
@@ -219,6 +220,28 @@ export async function survey(input: StepInput, doc: Document = document): Promis
     .map((f) => ({ f, decision: decide(f, input) }))
     .filter(({ decision }) => !decision.answer)
     .map(({ f, decision }) => questionOf(f, decision.sensitive));
+}
+
+/**
+ * An application form the user opened themselves, as the extension's autofill recognises it: at
+ * least two application fields and a control that submits or leads on; null otherwise.
+ */
+export async function recognise(doc: Document = document): Promise<{ ats: string; fields: number } | null> {
+  const { adapter, ats, fields, shown } = await look(doc);
+  if (shown || fields.length < 2) return null;
+  const leadsOn = findControl(doc, control(SUBMIT, adapter.submit)) ?? findControl(doc, control(NEXT, adapter.next));
+  return leadsOn ? { ats, fields: fields.length } : null;
+}
+
+/**
+ * Fills every field of this page the answer policy answers and clicks nothing: the autofill on a
+ * page the user opened, where the user reviews the form and submits it. Says what it filled and
+ * which required questions it left to the user.
+ */
+export async function fill(input: StepInput, doc: Document = document): Promise<AutofillReport> {
+  const { ats, markers } = await look(doc);
+  const { filled, unanswered } = await fillPage(doc, input, markers);
+  return { ats, filled, unanswered };
 }
 
 /** Looks at the page and takes the next step of the application. */

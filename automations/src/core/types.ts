@@ -94,6 +94,13 @@ export type StepResult =
   /** Nothing to act on yet (page still rendering, or after a submit with no answer yet). */
   | { status: 'waiting'; message: string; ats: string };
 
+/** What `core.fill` did on this page: what it filled, and the required questions it could not answer. */
+export interface AutofillReport {
+  ats: string;
+  filled: FilledField[];
+  unanswered: Unanswered[];
+}
+
 export interface SubmitResult {
   clicked: string | null;
   /** With `trustedClicks`: where the host must click (the core clicked nothing). */

@@ -3,18 +3,32 @@
 // careers page that embeds a Greenhouse form is recognised as Greenhouse).
 import { deepElements } from '../core/dom.ts';
 
-// Hosted boards by host name; a company's own careers site falls to the generic adapter.
-const HOSTS = {
-  greenhouse: /(^|\.)greenhouse\.io$/,
-  lever: /(^|\.)lever\.co$/,
-  ashby: /(^|\.)ashbyhq\.com$/,
-  workday: /(^|\.)(myworkdayjobs|myworkday|workday)\.com$/,
-  smartrecruiters: /(^|\.)smartrecruiters\.com$/,
-  icims: /(^|\.)icims\.com$/,
-  workable: /(^|\.)workable\.com$/,
+// Hosted boards by their domains (a host is one of them or a subdomain); a company's own careers
+// site falls to the generic adapter. The extension asks for these hosts at install.
+export const ATS_DOMAINS = {
+  greenhouse: ['greenhouse.io'],
+  lever: ['lever.co'],
+  ashby: ['ashbyhq.com'],
+  workday: ['myworkdayjobs.com', 'myworkday.com', 'workday.com'],
+  smartrecruiters: ['smartrecruiters.com'],
+  icims: ['icims.com'],
+  workable: ['workable.com'],
 } as const;
 
-export type AtsKind = keyof typeof HOSTS | 'generic';
+const escapeDots = (domain: string) => domain.replaceAll('.', '\\.');
+const HOSTS = Object.fromEntries(
+  Object.entries(ATS_DOMAINS).map(([kind, domains]) => [
+    kind,
+    new RegExp(`(^|\\.)(${domains.map(escapeDots).join('|')})$`),
+  ]),
+) as Record<keyof typeof ATS_DOMAINS, RegExp>;
+
+/** Chrome match patterns of every supported ATS host (https, any subdomain). */
+export const ATS_HOST_PATTERNS: string[] = Object.values(ATS_DOMAINS)
+  .flat()
+  .map((domain) => `https://*.${domain}/*`);
+
+export type AtsKind = keyof typeof ATS_DOMAINS | 'generic';
 
 /** The ATS a URL belongs to, or null for a host we do not know (a company's own site). */
 export function detectAtsFromUrl(url: string | URL): AtsKind | null {

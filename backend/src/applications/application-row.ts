@@ -32,6 +32,7 @@ export function applicationFromRow(row: ApplicationRow): Application {
     attention: row.attention as Application['attention'],
     filled: row.filled as Application['filled'],
     confirmation: row.confirmation as string | null,
+    byHand: row.by_hand === true,
     correlationId: row.correlation_id as string,
     quotaDay: maybeDate(row.quota_day),
     quotaMonth: maybeDate(row.quota_month),

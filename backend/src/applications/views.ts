@@ -32,6 +32,7 @@ export function toApplicationSummary(app: ApplicationWithJob): ApplicationSummar
     updatedAt: app.updatedAt.toISOString(),
     finishedAt: app.finishedAt?.toISOString() ?? null,
     undoUntil: app.status === 'GRACE' ? app.availableAt.toISOString() : null,
+    byHand: app.byHand,
     job: { title: app.job.title, company: app.job.company, location: app.job.location, atsKind: app.job.atsKind },
   };
 }

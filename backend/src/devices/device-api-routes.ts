@@ -2,11 +2,15 @@
 // app's "needs you" list), over its device token and scoped to the user it is paired to.
 // GET /v1/devices/me, GET /v1/devices/me/queue, GET /v1/devices/me/questions,
 // GET /v1/devices/me/applications/:id (a result with its evidence),
-// POST /v1/devices/me/applications/:id/answer.
+// POST /v1/devices/me/applications/:id/answer; the extension's autofill: GET /v1/devices/me/autofill,
+// POST /v1/devices/me/applications/by-hand.
 import type { Device } from '@jobswipe/db';
 import {
   AnswerBody,
+  ByHandBody,
+  type ByHandResponse,
   DEVICE_QUEUE_STATUSES,
+  type DeviceAutofill,
   type DeviceQuestions,
   type DeviceQueue,
   DeviceQueueQuery,
@@ -15,6 +19,7 @@ import {
   IdParams,
 } from '@jobswipe/protocol';
 import { type Request, Router } from 'express';
+import { recordAppliedByHand } from '../applications/applied-by-hand.ts';
 import { answerApplication } from '../applications/requeue-application.ts';
 import { applicationDetailOf, jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
 import { bearerToken } from '../auth/authenticate.ts';
@@ -22,10 +27,13 @@ import type { AppContext } from '../context.ts';
 import { inTransaction } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
+import { applicantMaterials } from '../leases/work-order.ts';
 import { authenticateDevice } from './device-auth.ts';
 import { toDeviceView } from './device-view.ts';
 
 const held: readonly string[] = HELD_STATUSES;
+/** How long the autofill's resume link works: the user fills the form right after asking. */
+const AUTOFILL_LINK_MS = 10 * 60_000;
 
 export function deviceApiRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -94,6 +102,30 @@ export function deviceApiRoutes(ctx: AppContext): Router {
     );
     const app = await prisma.application.findUniqueOrThrow({ where: { id }, include: { job: jobSummarySelect } });
     res.json(toApplicationSummary(app));
+  });
+
+  router.get('/devices/me/autofill', async (req, res) => {
+    const { userId } = await deviceOf(req);
+    const { email: _email, ...materials } = await applicantMaterials(
+      ctx,
+      userId,
+      new Date(Date.now() + AUTOFILL_LINK_MS),
+    );
+    const body: DeviceAutofill = materials;
+    res.json(body);
+  });
+
+  router.post('/devices/me/applications/by-hand', async (req, res) => {
+    const device = await deviceOf(req);
+    const input = parse(ByHandBody, req.body, 'body');
+    const { application, job, created } = await inTransaction(ctx, (uow) =>
+      recordAppliedByHand(uow, { userId: device.userId, deviceId: device.id }, input),
+    );
+    const body: ByHandResponse = {
+      application: toApplicationSummary({ ...application, job }),
+      created,
+    };
+    res.status(created ? 201 : 200).json(body);
   });
 
   return router;

@@ -5,6 +5,7 @@
 // costs the same however large the catalog (an older job that fits well waits until the fresher
 // ones have been swiped). The trigram indexes serve rare search terms.
 import { type Job, Prisma, type Queryable } from '@jobswipe/db';
+import { BY_HAND_SOURCE } from '../applications/applied-by-hand.ts';
 
 export interface DeckFilters {
   q?: string | undefined;
@@ -79,6 +80,8 @@ export async function deckPage(
 ): Promise<DeckResult> {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`j.closed_at is null`,
+    // A page one user applied on by hand is their record, not a posting to offer anyone.
+    Prisma.sql`j.source <> ${BY_HAND_SOURCE}`,
     Prisma.sql`not exists (select 1 from swipes s where s.user_id = ${userId}::uuid and s.job_id = j.id)`,
   ];
   if (filters.q) {

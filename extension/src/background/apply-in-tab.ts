@@ -1,6 +1,7 @@
 // One claimed application in the user's own browser: the posting opens in a tab the extension owns
 // in its applying window, the in-page core (the same one the server and desktop executors inject)
 // steps through the form, re-injected after each navigation, every step reported to the backend;
+// questions the rules leave open and a model may answer are drafted by the backend's model answers;
 // the `submitting` checkpoint is awaited before the one final click, and with `verifyFirst` the run
 // only looks for proof of an earlier submission. Evidence is uploaded under the lease. The tab
 // closes at the end, except when the user must act there (a login wall, a CAPTCHA, a question).
@@ -12,7 +13,8 @@ import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protoc
 import { closeApplicationTab, handTabToUser, type OwnedTab, openApplicationTab } from './applying-window.ts';
 import { captureAndUpload } from './evidence.ts';
 import { coreAfterSubmit, coreStep, coreSubmit, formFrame, settleAfterClick, tabLoaded } from './page-core.ts';
-import { downloadResume } from './server-api.ts';
+import { deviceApi, downloadResume } from './server-api.ts';
+import { siteNeedingGrant } from './site-access.ts';
 import type { Credentials } from './stored.ts';
 
 const MAX_STEPS = 40;
@@ -37,6 +39,10 @@ export interface ApplyDeps {
 
 class Attempt {
   readonly filled = new Map<string, FilledField>();
+  /** The backend model's drafts for questions the rules left open, by question key. */
+  readonly drafted: StepInput['answers'] = {};
+  /** Questions already sent to the model (each at most once per attempt). */
+  readonly asked = new Set<string>();
   frame = 0;
   readonly progress: ProgressReporter;
 
@@ -50,7 +56,7 @@ class Attempt {
   }
 
   input(submits: number, extra: Partial<StepInput> = {}): StepInput {
-    return { ...this.base, submits, ...extra };
+    return { ...this.base, answers: { ...this.base.answers, ...this.drafted }, submits, ...extra };
   }
 
   record(filled: FilledField[]): void {
@@ -140,6 +146,27 @@ async function verify(attempt: Attempt): Promise<Ending | null> {
   };
 }
 
+/**
+ * The non-sensitive questions a step left to the user go to the backend's model answers (the one
+ * model policy: it refuses sensitive kinds itself, and drafts from the job and work facts only).
+ * True when it drafted any, so the step runs again and fills them.
+ */
+async function draftAnswers(attempt: Attempt, deps: ApplyDeps, questions: Unanswered[]): Promise<boolean> {
+  const open = questions.filter((q) => !q.sensitive && !attempt.asked.has(q.key)).slice(0, 20);
+  if (!open.length) return false;
+  for (const q of open) attempt.asked.add(q.key);
+  const reply = await deviceApi(deps.credentials)
+    .modelAnswers({
+      applicationId: attempt.order.applicationId,
+      leaseToken: attempt.order.leaseToken,
+      questions: open.map(({ sensitive: _s, ...q }) => q),
+    })
+    // No model, or the backend refused: the questions go to the user as before.
+    .catch(() => null);
+  for (const a of reply?.answers ?? []) attempt.drafted[a.key] = a.answer;
+  return (reply?.answers.length ?? 0) > 0;
+}
+
 async function waitForAnswer(attempt: Attempt): Promise<StepResult> {
   const until = Date.now() + CONFIRMATION_TIMEOUT_MS;
   for (;;) {
@@ -150,7 +177,7 @@ async function waitForAnswer(attempt: Attempt): Promise<StepResult> {
   }
 }
 
-async function run(attempt: Attempt): Promise<Ending> {
+async function run(attempt: Attempt, deps: ApplyDeps): Promise<Ending> {
   const { progress, tab } = attempt;
   await progress.report('open', attempt.order.job.applyUrl as string);
   await tabLoaded(tab.tabId);
@@ -183,6 +210,7 @@ async function run(attempt: Attempt): Promise<Ending> {
       continue;
     }
     waitingSince = null;
+    if (r.status === 'needs_user' && (await draftAnswers(attempt, deps, r.questions))) continue;
     if (r.status !== 'ready') return ending(attempt, r) ?? unexpected(r);
     if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');
     await progress.report('review', `${attempt.filled.size} fields filled`);
@@ -225,6 +253,19 @@ export function applicationRunner(deps: ApplyDeps) {
   return async function applyInTab(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
     const url = order.job.applyUrl;
     if (typeof url !== 'string' || !url) return failed('permanent', 'The job has no apply URL to open.');
+    // A site outside the ATS hosts needs the user's grant, which only a click of theirs can give:
+    // the application goes to them at once instead of waiting on a prompt.
+    const site = await siteNeedingGrant(url);
+    if (site) {
+      deps.notify(`Allow JobSwipe on ${site.host}`, 'Open the JobSwipe extension and allow this site, then retry.');
+      return jobOutcomeOf({
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: `JobSwipe may not open ${site.host} yet: allow it in the extension (popup or options), then retry.`,
+        confirmation: null,
+        unanswered: [],
+      });
+    }
     let resume: StepInput['files']['resume'] = null;
     if (order.resumeUrl) {
       try {
@@ -251,7 +292,7 @@ export function applicationRunner(deps: ApplyDeps) {
     const attempt = new Attempt(order, control, tab, base);
     let end: Ending;
     try {
-      end = await run(attempt);
+      end = await run(attempt, deps);
     } catch (err) {
       // A closed tab, a crashed page, the job taken away: nothing was submitted after the checkpoint
       // without the backend knowing, so another attempt may run (it verifies first if needed).

@@ -1,6 +1,7 @@
 // Evidence of how an attempt ended: a screenshot of the applying tab (tabs.captureVisibleTab, which
-// sees the active tab of a window that is not minimized: the applying window's) and the page's
-// HTML, uploaded under the lease so the backend keeps them with the application.
+// sees the active tab of a window that is not minimized: the applying window's; Chrome allows it
+// only once the user granted all sites) and the page's HTML, uploaded under the lease so the
+// backend keeps them with the application.
 import { type ApplyOutcome, evidenceKind } from '@jobswipe/protocol';
 import { browser } from 'wxt/browser';
 import type { OwnedTab } from './applying-window.ts';
@@ -17,7 +18,7 @@ async function screenshot(tab: OwnedTab): Promise<EvidenceFile | null> {
     const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
     return { name: 'page.png', blob: await (await fetch(dataUrl)).blob() };
   } catch {
-    // A closed tab or window leaves no screenshot; the result still says what happened.
+    // No grant of all sites, or a closed tab or window: no screenshot; the HTML still shows the page.
     return null;
   }
 }

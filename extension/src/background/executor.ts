@@ -1,8 +1,9 @@
 // This browser as one of the user's executors: the protocol's ExecutorClient over the service
 // worker's WebSocket, its leases in chrome.storage.local (so a worker Chrome stopped tells the
 // backend what it held when it wakes), its capacity from the user's settings (none while paused or,
-// if the user chose so, while the screen is locked). The client pings every 20 s while connected,
-// which keeps the worker alive; an alarm restarts it after Chrome stopped the worker anyway.
+// if the user chose so, while the screen is locked). While it holds work the client pings (and
+// heartbeats) every 20 s at most, which keeps the worker alive; idle, it stays silent, Chrome may
+// stop the worker, and the reconnect alarm starts it again.
 import { type ClientEvent, ExecutorClient, type WebSocketLike } from '@jobswipe/protocol/executor-client';
 import { browser } from 'wxt/browser';
 import { applicationRunner } from './apply-in-tab.ts';
@@ -56,6 +57,7 @@ export class BrowserExecutor {
       kind: 'extension',
       version: browser.runtime.getManifest().version,
       capacity: capacityOf(settings, this.idle),
+      pingWhileIdle: false,
       connect: (url) => new WebSocket(url) as unknown as WebSocketLike,
       execute: applicationRunner({ credentials, notify }),
       store: { load: () => leasesItem.getValue(), save: (leases) => leasesItem.setValue(leases) },

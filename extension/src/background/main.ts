@@ -1,8 +1,9 @@
 // The service worker's wiring. Every listener is registered synchronously when the worker starts
 // (Chrome wakes a stopped worker only for events it had listeners for), then the executor connects.
 import { browser } from 'wxt/browser';
+import { answerAutofill, forgetFilledTab, syncAutofillScript } from './autofill.ts';
 import { BrowserExecutor } from './executor.ts';
-import type { PopupReply, PopupRequest } from './messages.ts';
+import type { AutofillRequest, PopupReply, PopupRequest } from './messages.ts';
 import { answerWebPage, pair, serverUrl } from './pairing.ts';
 import { changedSettings, credentialsItem, leasesItem, settingsItem } from './stored.ts';
 
@@ -26,16 +27,27 @@ export function startBackground(): void {
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // Only the extension's own pages (the popup) talk to the worker this way, never a content script.
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return false;
+    if (sender.id !== browser.runtime.id || !sender.url) return false;
+    // The autofill script in a tab asks only autofill questions; the popup and options pages the rest.
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined && String((message as { type?: unknown }).type).startsWith('autofill.')) {
+      void answerAutofill(message as AutofillRequest, tabId, sender.url).then(sendResponse);
+      return true;
+    }
+    if (!sender.url.startsWith(browser.runtime.getURL('/'))) return false;
     void answerPopup(executor, message as PopupRequest).then(sendResponse);
     return true;
   });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetFilledTab(tabId));
 
   void browser.alarms.get(RECONNECT_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(RECONNECT_ALARM, { periodInMinutes: RECONNECT_PERIOD_MIN });
   });
   void executor.ensureStarted();
+  // Paired or signed out (also by a revocation), autofill turned on or off: the script follows.
+  void syncAutofillScript();
+  credentialsItem.watch(() => void syncAutofillScript());
+  settingsItem.watch(() => void syncAutofillScript());
 }
 
 async function answerPopup(executor: BrowserExecutor, request: PopupRequest): Promise<PopupReply> {

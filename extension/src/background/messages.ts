@@ -1,6 +1,9 @@
-// What the popup asks the service worker (runtime messages inside the extension).
+// What the extension's own pages (popup, options) and its autofill script on a form ask the
+// service worker (runtime messages inside the extension).
+import type { AutofillReport, StepInput } from '@jobswipe/automations/core/types';
+import type { ByHandResponse } from '@jobswipe/protocol';
 import type { ExecutorState } from './executor.ts';
-import type { Settings } from './stored.ts';
+import type { FilledPage, Settings } from './stored.ts';
 
 export type PopupRequest =
   | { type: 'state' }
@@ -9,3 +12,22 @@ export type PopupRequest =
   | { type: 'signOut' };
 
 export type PopupReply = { ok: true; state: ExecutorState; settings: Settings } | { ok: false; error: string };
+
+/** From the autofill script in a tab showing a form the user opened. */
+export type AutofillRequest =
+  /** Whether to offer the button here, and whether this tab's form was filled and awaits the user's submit. */
+  | { type: 'autofill.state' }
+  /** What to fill the form with. */
+  | { type: 'autofill.input' }
+  /** The form was filled: remember the page until the user submits it. */
+  | { type: 'autofill.filled'; page: FilledPage; report: AutofillReport }
+  /** The page now shows the ATS's confirmation of the user's submit. */
+  | { type: 'autofill.submitted'; confirmation: string };
+
+export type AutofillReply<T extends AutofillRequest['type']> = T extends 'autofill.state'
+  ? { offer: boolean; filled: boolean }
+  : T extends 'autofill.input'
+    ? { ok: true; input: StepInput } | { ok: false; error: string }
+    : T extends 'autofill.submitted'
+      ? { ok: true; recorded: ByHandResponse } | { ok: false; error: string }
+      : { ok: true };

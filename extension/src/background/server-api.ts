@@ -4,10 +4,15 @@ import type { FilePayload } from '@jobswipe/automations/core/types';
 import {
   type AnswerBody,
   type ApplicationSummary,
+  type ByHandBody,
+  type ByHandResponse,
+  type DeviceAutofill,
   type DeviceQuestions,
   type DeviceQueue,
   type DeviceSelf,
   type ErrorBody,
+  type ModelAnswersBody,
+  type ModelAnswersResponse,
   type PairCompleteBody,
   PairCompleteResponse,
 } from '@jobswipe/protocol';
@@ -53,6 +58,11 @@ export const deviceApi = (credentials: Credentials) => ({
   questions: () => call<DeviceQuestions>(credentials, 'GET', '/v1/devices/me/questions'),
   answer: (applicationId: string, body: AnswerBody) =>
     call<ApplicationSummary>(credentials, 'POST', `/v1/devices/me/applications/${applicationId}/answer`, body),
+  autofill: () => call<DeviceAutofill>(credentials, 'GET', '/v1/devices/me/autofill'),
+  modelAnswers: (body: ModelAnswersBody) =>
+    call<ModelAnswersResponse>(credentials, 'POST', '/v1/devices/model-answers', body),
+  appliedByHand: (body: ByHandBody) =>
+    call<ByHandResponse>(credentials, 'POST', '/v1/devices/me/applications/by-hand', body),
 });
 
 /** Exchanges a pairing code for this browser's device token. */

@@ -19,9 +19,11 @@ export interface Settings {
   paused: boolean;
   /** No new work while the screen is locked. */
   pauseWhenLocked: boolean;
+  /** The autofill button offers itself on application forms the user opens. */
+  autofill: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { capacity: 1, paused: false, pauseWhenLocked: false };
+export const DEFAULT_SETTINGS: Settings = { capacity: 1, paused: false, pauseWhenLocked: false, autofill: true };
 
 /** The most applications the protocol lets a device run at once. */
 const MAX_CAPACITY = 10;
@@ -34,12 +36,31 @@ export function changedSettings(current: Settings, change: Partial<Settings>): S
     capacity: Math.min(MAX_CAPACITY, Math.max(1, capacity)),
     paused: Boolean(next.paused),
     pauseWhenLocked: Boolean(next.pauseWhenLocked),
+    autofill: Boolean(next.autofill),
   };
 }
 
 export const credentialsItem = storage.defineItem<Credentials | null>('local:credentials', { fallback: null });
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+const storedSettings = storage.defineItem<Partial<Settings>>('local:settings', { fallback: DEFAULT_SETTINGS });
+/** The settings, with the defaults of settings added since they were saved. */
+export const settingsItem = {
+  getValue: async (): Promise<Settings> => changedSettings(DEFAULT_SETTINGS, await storedSettings.getValue()),
+  setValue: (settings: Settings) => storedSettings.setValue(settings),
+  watch: (onChange: () => void) => storedSettings.watch(onChange),
+};
 export const leasesItem = storage.defineItem<StoredLease[]>('local:leases', { fallback: [] });
 /** The window the extension applies in, and the tab each running application owns. */
 export const applyingWindowItem = storage.defineItem<number | null>('session:applyingWindow', { fallback: null });
 export const ownedTabsItem = storage.defineItem<Record<string, number>>('session:ownedTabs', { fallback: {} });
+
+/** Sites (origins) an application could not open without the user's grant, for the popup to offer. */
+export const sitesToAllowItem = storage.defineItem<string[]>('local:sitesToAllow', { fallback: [] });
+
+/** A form the autofill filled in a tab, until the user's submit is recorded (by tab id). */
+export interface FilledPage {
+  url: string;
+  title: string;
+  company: string;
+  atsKind: string;
+}
+export const filledPagesItem = storage.defineItem<Record<string, FilledPage>>('session:filledPages', { fallback: {} });

@@ -1,22 +1,24 @@
 // The popup: pairing (the code from the web's Devices page), then what this browser is doing
-// (connection, the application it is applying to now with its step), pause and resume, the queue
-// and the applications that need the user, which open on the web.
+// (connection, the application it is applying to now with its step), pause and resume, the
+// settings, sites waiting for the user's grant, the queue and the applications that need the
+// user, which open on the web.
 import type { ApplicationSummary } from '@jobswipe/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PopupReply, PopupRequest } from '../background/messages.ts';
 import { deviceApi } from '../background/server-api.ts';
 import { credentialsItem } from '../background/stored.ts';
+import { SettingsControls, SiteAccessWaiting } from '../ui/settings-controls.tsx';
 
 type Ready = Extract<PopupReply, { ok: true }>;
 
 const REFRESH_MS = 1_000;
 
-function ask(request: PopupRequest): Promise<PopupReply> {
+export function ask(request: PopupRequest): Promise<PopupReply> {
   return browser.runtime.sendMessage(request) as Promise<PopupReply>;
 }
 
-function PairForm({ onReply }: { onReply: (reply: PopupReply) => void }) {
+export function PairForm({ onReply }: { onReply: (reply: PopupReply) => void }) {
   const [server, setServer] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -107,31 +109,14 @@ function Paired({ ready, onReply }: { ready: Ready; onReply: (reply: PopupReply)
       >
         {settings.paused ? 'Resume applying' : 'Pause applying'}
       </button>
-      <label>
-        Applications at once
-        <select
-          value={settings.capacity}
-          onChange={async (e) =>
-            onReply(await ask({ type: 'settings', settings: { capacity: Number(e.target.value) } }))
-          }
-        >
-          {[1, 2, 3].map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="small">
-        <input
-          type="checkbox"
-          checked={settings.pauseWhenLocked}
-          onChange={async (e) =>
-            onReply(await ask({ type: 'settings', settings: { pauseWhenLocked: e.target.checked } }))
-          }
-        />{' '}
-        Pause while the screen is locked
-      </label>
+      <SettingsControls
+        settings={settings}
+        change={async (change) => onReply(await ask({ type: 'settings', settings: change }))}
+      />
+      <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer" className="small">
+        All settings
+      </a>
+      <SiteAccessWaiting />
       <AppList title="Needs you" items={needsYou} server={server} />
       <AppList title="Queue" items={queue} server={server} />
       <button type="button" className="btn btn-ghost" onClick={async () => onReply(await ask({ type: 'signOut' }))}>

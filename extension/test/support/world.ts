@@ -29,10 +29,11 @@ export function practicePostings(keys: string[]): PracticeJob[] {
   });
 }
 
-export async function startExtensionWorld(): Promise<ExtensionWorld> {
+/** `env`: more of the backend's settings (a model stand-in's LLM_BASE_URL, for one). */
+export async function startExtensionWorld(env: Record<string, string> = {}): Promise<ExtensionWorld> {
   const [ats, backend] = await Promise.all([
     startPracticeAts({ port: 0, dataFile: null }),
-    startTestBackend({ SWIPE_RATE_LIMIT: '100000', PAIR_RATE_LIMIT: '1000' }),
+    startTestBackend({ SWIPE_RATE_LIMIT: '100000', PAIR_RATE_LIMIT: '1000', ...env }),
   ]);
   const prisma = backend.node.ctx.db.prisma;
   const jobs = new Map<string, Job>();
@@ -63,8 +64,11 @@ async function ok(what: string, response: Promise<{ status: number; body: unknow
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** A device-only user with the practice applicant's profile, a resume and the answers these forms need. */
-export async function practiceApplicant(world: ExtensionWorld, postings: PracticeJob[]) {
+/**
+ * A device-only user with the practice applicant's profile, a resume and the answers these forms
+ * need, except for the questions labelled in `unanswered`.
+ */
+export async function practiceApplicant(world: ExtensionWorld, postings: PracticeJob[], unanswered: string[] = []) {
   const user = await userWith(world.backend.api, world.prisma, { undoGraceMs: 0 });
   await ok('saving the profile', user.api.put('/v1/profile', PROFILE));
   const resume = new FormData();
@@ -74,7 +78,7 @@ export async function practiceApplicant(world: ExtensionWorld, postings: Practic
     const spec = formSpec(p.ats, p.externalId);
     const given = earlierReplies(spec);
     return spec.fields.flatMap(({ asks }) =>
-      asks.kind === 'question' && given[asks.key] !== undefined
+      asks.kind === 'question' && given[asks.key] !== undefined && !unanswered.includes(asks.label)
         ? [{ question: asks.label, answer: given[asks.key]! }]
         : [],
     );

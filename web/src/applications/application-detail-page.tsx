@@ -129,7 +129,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         <div className="row row-between">
           <StatusBadge status={app.status} />
           <span className="muted small">
-            {laneText(app.lane, app.executor)} · attempt {Math.min(app.attempt + 1, app.maxAttempts)} of{' '}
+            {laneText(app.lane, app.executor, app.byHand)} · attempt {Math.min(app.attempt + 1, app.maxAttempts)} of{' '}
             {app.maxAttempts} · swiped {timeAgo(app.createdAt)}
           </span>
         </div>

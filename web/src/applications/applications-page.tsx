@@ -182,7 +182,8 @@ export function ApplicationsPage() {
                     {app.stage && <StageBadge stage={app.stage} />}
                   </span>
                   <span className="muted small">
-                    {laneText(app.lane, app.executor)} · swiped {timeAgo(app.createdAt)}
+                    {laneText(app.lane, app.executor, app.byHand)} · {app.byHand ? 'applied' : 'swiped'}{' '}
+                    {timeAgo(app.createdAt)}
                   </span>
                 </span>
               </Link>

@@ -29,7 +29,9 @@ export function StatusBadge({ status }: { status: ApplicationStatus }) {
 }
 
 /** "Server" or "your device (desktop-3f2a…)": where the application runs. */
-export function laneText(lane: Lane, executor: string | null): string {
+/** Where the application ran; one the user submitted on a form the extension filled: by hand. */
+export function laneText(lane: Lane, executor: string | null, byHand = false): string {
+  if (byHand) return 'applied by hand';
   const where = lane === 'server' ? 'JobSwipe servers' : 'your devices';
   return executor ? `${where} · ${executor}` : where;
 }

@@ -1,0 +1,113 @@
+// The autofill in a page the user opened: once the engine recognises an application form, the
+// button offers itself; a click fills the form with the in-page core the executors use (the same
+// answer policy: a sensitive question only from the user's own saved answer) and submits nothing.
+// When the page (this one, or the next one the tab loads) then shows the ATS's confirmation of the
+// user's own submit, the worker records the application as applied by hand.
+import { afterSubmit, fill, recognise } from '@jobswipe/automations/core/index';
+import { browser } from 'wxt/browser';
+import type { AutofillReply, AutofillRequest } from '../background/messages.ts';
+import { fillButton } from './fill-button.ts';
+import { jobOfPage } from './page-job.ts';
+
+/** Quiet time after the page's last change before looking at it again. */
+const QUIET_MS = 300;
+/** How long a filled page is watched for the confirmation of the user's submit. */
+const WATCH_MS = 30 * 60_000;
+
+function ask<R extends AutofillRequest>(request: R): Promise<AutofillReply<R['type']>> {
+  return browser.runtime.sendMessage(request) as Promise<AutofillReply<R['type']>>;
+}
+
+/**
+ * Calls `look` now and after each burst of changes to the page, one call at a time, until it
+ * returns true or `forMs` passed.
+ */
+function whilePageChanges(look: () => Promise<boolean>, forMs: number): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let busy = false;
+  let done = false;
+  const observer = new MutationObserver(() => schedule());
+  const stop = () => {
+    done = true;
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  const run = async () => {
+    if (busy || done) return;
+    busy = true;
+    try {
+      if (await look()) stop();
+    } finally {
+      busy = false;
+    }
+  };
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), QUIET_MS);
+  }
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  setTimeout(stop, forMs);
+  void run();
+}
+
+function watchForConfirmation(say: (message: string) => void): void {
+  whilePageChanges(async () => {
+    const shown = await afterSubmit();
+    if (shown.status !== 'submitted') return false;
+    const reply = await ask({ type: 'autofill.submitted', confirmation: shown.confirmation });
+    say(
+      reply.ok
+        ? 'Recorded on JobSwipe: applied by hand.'
+        : `JobSwipe could not record this application: ${reply.error}`,
+    );
+    return true;
+  }, WATCH_MS);
+}
+
+/** Calls `then` once the user submits in this document (a submit event, or a click on a button). */
+function onUsersSubmit(then: () => void): void {
+  const listener = (e: Event) => {
+    if (e.type === 'click' && !(e.target as Element | null)?.closest('button,[type="submit"],[role="button"]')) return;
+    document.removeEventListener('submit', listener, true);
+    document.removeEventListener('click', listener, true);
+    then();
+  };
+  document.addEventListener('submit', listener, true);
+  document.addEventListener('click', listener, true);
+}
+
+export async function startAutofill(): Promise<void> {
+  const state = await ask({ type: 'autofill.state' });
+  if (!state.offer && !state.filled) return;
+  const button = fillButton(async () => {
+    const reply = await ask({ type: 'autofill.input' });
+    if (!reply.ok) {
+      button.say(reply.error);
+      return;
+    }
+    const report = await fill(reply.input);
+    button.report(report);
+    const page = { url: location.href, ...jobOfPage(document, report.ats), atsKind: report.ats };
+    await ask({ type: 'autofill.filled', page, report });
+    // The user's submit may be answered on this very page (a form that confirms without loading
+    // another); text the page showed before the submit is not a confirmation of it.
+    if (!watching) onUsersSubmit(watch);
+  });
+  let watching = false;
+  const watch = () => {
+    watching = true;
+    watchForConfirmation((message) => {
+      button.show();
+      button.say(message);
+    });
+  };
+  // A page the tab loaded after a fill here: the answer to the user's submit, or the form's next page.
+  if (state.filled) watch();
+  if (state.offer) {
+    whilePageChanges(async () => {
+      if (!(await recognise())) return false;
+      button.show();
+      return true;
+    }, WATCH_MS);
+  }
+}

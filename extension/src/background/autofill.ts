@@ -1,0 +1,113 @@
+// The worker's side of the autofill on forms the user opens: the script is registered for every
+// page (Chrome injects it only where the extension has host access: the supported ATS hosts, and
+// sites the user granted) while the browser is paired and the user keeps autofill on. It answers
+// the script: whether to offer the button (never in a tab the executor applies in, never on the
+// JobSwipe site), what to fill with (the same profile, saved answers and resume the executor's work
+// orders carry), and records the user's own submit as an application applied by hand.
+import type { StepInput } from '@jobswipe/automations/core/types';
+import { browser } from 'wxt/browser';
+import type { AutofillReply, AutofillRequest } from './messages.ts';
+import { deviceApi, downloadResume } from './server-api.ts';
+import { type Credentials, credentialsItem, filledPagesItem, ownedTabsItem, settingsItem } from './stored.ts';
+
+const SCRIPT_ID = 'autofill';
+const SCRIPT_FILE = '/autofill.js';
+const RESUME_TIMEOUT_MS = 30_000;
+
+let syncing: Promise<void> = Promise.resolve();
+
+/** Registers the autofill script when paired with autofill on, unregisters it otherwise (one call at a time). */
+export function syncAutofillScript(): Promise<void> {
+  syncing = syncing.then(sync, sync);
+  return syncing;
+}
+
+async function sync(): Promise<void> {
+  const [credentials, settings] = await Promise.all([credentialsItem.getValue(), settingsItem.getValue()]);
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  const wanted = credentials !== null && settings.autofill;
+  if (wanted && !registered.length) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: SCRIPT_ID,
+        js: [SCRIPT_FILE],
+        matches: ['https://*/*', 'http://*/*'],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  } else if (!wanted && registered.length) {
+    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  }
+}
+
+async function inputFor(credentials: Credentials): Promise<StepInput> {
+  const materials = await deviceApi(credentials).autofill();
+  const resume = materials.resumeUrl
+    ? await downloadResume(materials.resumeUrl, materials.resumeFileName, AbortSignal.timeout(RESUME_TIMEOUT_MS))
+    : null;
+  return {
+    profile: materials.profile,
+    answers: materials.answers,
+    files: { resume, coverLetter: null },
+    coverLetterText: materials.profile.coverLetter,
+    submits: 0,
+  };
+}
+
+async function offered(credentials: Credentials | null, tabId: number, url: string): Promise<boolean> {
+  if (!credentials || !(await settingsItem.getValue()).autofill) return false;
+  if (new URL(url).origin === credentials.server) return false;
+  return !Object.values(await ownedTabsItem.getValue()).includes(tabId);
+}
+
+/** Answers the autofill script running in tab `tabId` on `url`. */
+export async function answerAutofill(
+  request: AutofillRequest,
+  tabId: number,
+  url: string,
+): Promise<AutofillReply<AutofillRequest['type']>> {
+  const credentials = await credentialsItem.getValue();
+  const pages = await filledPagesItem.getValue();
+  const key = String(tabId);
+  switch (request.type) {
+    case 'autofill.state':
+      return { offer: await offered(credentials, tabId, url), filled: key in pages };
+    case 'autofill.input':
+      if (!credentials) return { ok: false, error: 'This browser is not paired with JobSwipe any more.' };
+      try {
+        return { ok: true, input: await inputFor(credentials) };
+      } catch (err) {
+        return { ok: false, error: (err as Error).message };
+      }
+    case 'autofill.filled':
+      await filledPagesItem.setValue({ ...pages, [key]: request.page });
+      return { ok: true };
+    case 'autofill.submitted': {
+      const page = pages[key];
+      if (!credentials || !page) return { ok: false, error: 'No form filled in this tab is waiting to be recorded.' };
+      try {
+        const recorded = await deviceApi(credentials).appliedByHand({
+          url: page.url,
+          title: page.title,
+          company: page.company,
+          atsKind: page.atsKind,
+          confirmation: request.confirmation.slice(0, 2_000),
+        });
+        delete pages[key];
+        await filledPagesItem.setValue(pages);
+        return { ok: true, recorded };
+      } catch (err) {
+        return { ok: false, error: (err as Error).message };
+      }
+    }
+  }
+}
+
+/** A closed tab's filled form will not be submitted from it any more. */
+export async function forgetFilledTab(tabId: number): Promise<void> {
+  const pages = await filledPagesItem.getValue();
+  if (!(String(tabId) in pages)) return;
+  delete pages[String(tabId)];
+  await filledPagesItem.setValue(pages);
+}

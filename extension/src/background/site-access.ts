@@ -1,0 +1,30 @@
+// Which sites the extension may open and fill: the ATS hosts and JobSwipe origins it was installed
+// with, and what the user granted since (a site, or all sites). A site it may not open is listed for
+// the popup and options, where the user's click grants it (Chrome asks for a permission only
+// within a user gesture, so the executor never waits on one).
+import { browser } from 'wxt/browser';
+import { sitesToAllowItem } from './stored.ts';
+
+/** The match pattern that grants one site (any path on its origin). */
+export const sitePattern = (origin: string) => `${origin}/*`;
+
+/** The site of `url` when the extension may not open it (and lists it to be allowed); else null. */
+export async function siteNeedingGrant(url: string): Promise<URL | null> {
+  const site = new URL(url);
+  if (await browser.permissions.contains({ origins: [sitePattern(site.origin)] })) return null;
+  const waiting = await sitesToAllowItem.getValue();
+  if (!waiting.includes(site.origin)) await sitesToAllowItem.setValue([...waiting, site.origin]);
+  return site;
+}
+
+/** Called from a click in the popup or options: asks Chrome for the sites (or all sites). */
+export async function allowSites(origins: string[] | 'all'): Promise<boolean> {
+  const granted = await browser.permissions.request({
+    origins: origins === 'all' ? ['<all_urls>'] : origins.map(sitePattern),
+  });
+  if (granted) {
+    const waiting = await sitesToAllowItem.getValue();
+    await sitesToAllowItem.setValue(origins === 'all' ? [] : waiting.filter((o) => !origins.includes(o)));
+  }
+  return granted;
+}

@@ -1,0 +1,101 @@
+// The settings the popup and the options page both show, and the sites the user may allow: one
+// component each, so the two pages cannot drift apart.
+import { useEffect, useState } from 'react';
+import { allowSites } from '../background/site-access.ts';
+import type { Settings } from '../background/stored.ts';
+import { sitesToAllowItem } from '../background/stored.ts';
+
+export function SettingsControls({
+  settings,
+  change,
+}: {
+  settings: Settings;
+  change: (settings: Partial<Settings>) => void;
+}) {
+  return (
+    <>
+      <label>
+        Applications at once
+        <select value={settings.capacity} onChange={(e) => change({ capacity: Number(e.target.value) })}>
+          {[1, 2, 3].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="small check">
+        <input
+          type="checkbox"
+          checked={settings.pauseWhenLocked}
+          onChange={(e) => change({ pauseWhenLocked: e.target.checked })}
+        />{' '}
+        Pause while the screen is locked
+      </label>
+      <label className="small check">
+        <input type="checkbox" checked={settings.autofill} onChange={(e) => change({ autofill: e.target.checked })} />{' '}
+        Offer to fill application forms I open
+      </label>
+    </>
+  );
+}
+
+function useSiteAccess() {
+  const [waiting, setWaiting] = useState<string[]>([]);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    void sitesToAllowItem.getValue().then(setWaiting);
+    return sitesToAllowItem.watch((v) => setWaiting(v ?? []));
+  }, []);
+  const allow = async (origins: string[] | 'all') => {
+    const granted = await allowSites(origins);
+    setNote(granted ? 'Allowed. Retry the waiting applications on the web.' : 'Chrome did not grant it.');
+  };
+  return { waiting, note, allow };
+}
+
+function Waiting({ waiting, note, allow }: ReturnType<typeof useSiteAccess>) {
+  return (
+    <>
+      {waiting.length > 0 && (
+        <ul aria-label="Sites waiting for you">
+          {waiting.map((origin) => (
+            <li key={origin}>
+              <button type="button" className="btn" onClick={() => void allow([origin])}>
+                Allow on {new URL(origin).host}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {note && (
+        <p className="small" role="status">
+          {note}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** In the popup: only the sites an application waits on (a "needs you" item each). */
+export function SiteAccessWaiting() {
+  return <Waiting {...useSiteAccess()} />;
+}
+
+/** In the options: those sites, and all sites (screenshots as evidence, any company careers site). */
+export function SiteAccess() {
+  const access = useSiteAccess();
+  return (
+    <section aria-label="Sites">
+      <h2>Sites</h2>
+      <Waiting {...access} />
+      <p className="muted small">
+        JobSwipe works on the job sites it knows. Allow all sites to apply on company careers sites too and to keep a
+        screenshot of each confirmation.
+      </p>
+      <button type="button" className="btn" onClick={() => void access.allow('all')}>
+        Allow on all sites
+      </button>
+    </section>
+  );
+}

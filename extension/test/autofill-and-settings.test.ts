@@ -1,0 +1,133 @@
+// What the user meets outside the executor, in Chromium with the built extension against the
+// practice ATS. Autofill on a form the user opens themselves (issue 13, point 5): the button the
+// extension adds fills the form with the engine's in-page core and submits nothing; the user
+// submits, and the application is recorded on the web once, as applied by hand; self-identification
+// the user never gave is never picked. Permissions (point 7): the manifest asks for the ATS hosts
+// and JobSwipe origins only, and a site outside them goes to the user at once with a button to
+// allow it. The options page (point 6) works with the keyboard alone.
+import { readFile } from 'node:fs/promises';
+import { ATS_HOST_PATTERNS } from '@jobswipe/automations/detect/ats';
+import { PROFILE } from '@jobswipe/automations/testing/applicant';
+import { createJobs } from '@jobswipe/backend/testing/factories';
+import type { ApplicationSummary } from '@jobswipe/protocol';
+import { EXTENSION_ID } from '@jobswipe/protocol/extension-link';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { autofillButton } from './support/autofill-button.ts';
+import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
+import { pairByCode } from './support/pairing.ts';
+import {
+  type ExtensionWorld,
+  practiceApplicant,
+  practicePostings,
+  startExtensionWorld,
+  swipeRightOn,
+} from './support/world.ts';
+
+let world: ExtensionWorld;
+let browser: ExtensionBrowser;
+let profile: Awaited<ReturnType<typeof profileDir>>;
+beforeAll(async () => {
+  world = await startExtensionWorld();
+  profile = await profileDir();
+  browser = await launchWithExtension(profile.dir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await profile?.remove();
+  await world?.close();
+});
+
+describe('autofill on a form the user opens', () => {
+  it('fills the form and submits nothing; the user’s own submit shows on the web once, applied by hand', async () => {
+    const [posting] = practicePostings(['lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31']);
+    const user = await practiceApplicant(world, [posting!]);
+    // This user never gave their self-identification: the autofill must not pick any for them.
+    await user.api.put('/v1/profile', { ...PROFILE, eeo: {} });
+    await pairByCode(browser, world.backend.node.url, user.api);
+    const submissions = () => world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId });
+
+    const page = await browser.context.newPage();
+    await page.goto(world.jobOf(posting!).applyUrl);
+    const button = await autofillButton(page);
+    await expect.poll(() => button.shown()).toBe(true);
+    await button.click();
+    await expect.poll(() => button.text()).toContain('Check the form, then submit it yourself');
+    expect(await button.text()).toMatch(/Filled \d+ fields/);
+    expect(await page.locator('input[name="email"]').inputValue()).toBe(PROFILE.email);
+    // Never a self-identification the user did not give: at most the form's own "decline".
+    const gender = page.locator('#eeo-gender');
+    expect(await gender.inputValue()).toMatch(/^(|Decline To Self Identify)$/);
+    expect(submissions()).toHaveLength(0);
+
+    await page.getByRole('button', { name: /submit application/i }).click();
+    const mine = async () =>
+      (await user.api.get<{ items: ApplicationSummary[] }>('/v1/applications')).body.items.map((a) => ({
+        jobId: a.jobId,
+        status: a.status,
+        byHand: a.byHand,
+      }));
+    await expect.poll(mine).toEqual([{ jobId: world.jobOf(posting!).id, status: 'SUBMITTED', byHand: true }]);
+    expect(submissions()).toHaveLength(1);
+    expect(submissions()[0]!.fields['eeo[gender]'] ?? '').toMatch(/^(|Decline To Self Identify)$/);
+    await expect.poll(() => button.text()).toContain('Recorded on JobSwipe: applied by hand.');
+  });
+});
+
+describe('permissions', () => {
+  it('asks at install for the supported ATS hosts and the JobSwipe origins only; anything else is optional', async () => {
+    const manifest = JSON.parse(await readFile(`${EXTENSION_DIR}/manifest.json`, 'utf8'));
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'idle', 'notifications', 'scripting', 'storage']);
+    expect(manifest.host_permissions).toEqual([
+      ...ATS_HOST_PATTERNS,
+      'https://*.jobswipe.app/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
+    expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
+    // The autofill script is registered at runtime (paired, autofill on), not for every page at install.
+    expect(manifest.content_scripts).toBeUndefined();
+  });
+
+  it('sends an application on a site it may not open to the user at once, with a button to allow that site', async () => {
+    const user = await practiceApplicant(world, []);
+    await pairByCode(browser, world.backend.node.url, user.api);
+    // A company careers site outside the ATS hosts (IPv6 loopback: no JobSwipe origin either).
+    const [job] = await createJobs(world.prisma, 1, { applyUrl: 'http://[::1]:9/careers/42/apply' });
+    const [id] = await swipeRightOn(user.api, [job!]);
+    const app = () => world.prisma.application.findUniqueOrThrow({ where: { id: id! } });
+    await expect.poll(async () => (await app()).status).toBe('NEEDS_ATTENTION');
+    expect((await app()).lastError).toContain('JobSwipe may not open [::1]:9 yet');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await expect.poll(() => popup.getByRole('button', { name: 'Allow on [::1]:9' }).isVisible()).toBe(true);
+    await popup.close();
+  });
+});
+
+describe('the options page', () => {
+  it('turns the autofill off with the keyboard alone', async () => {
+    const worker = await browser.worker();
+    const registered = () =>
+      worker.evaluate(async () => {
+        const { scripting } = (
+          globalThis as unknown as {
+            chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string }>> } };
+          }
+        ).chrome;
+        return (await scripting.getRegisteredContentScripts()).map((s) => s.id);
+      });
+    await expect.poll(registered).toEqual(['autofill']);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const autofill = options.getByLabel('Offer to fill application forms I open');
+    await expect.poll(() => autofill.isChecked()).toBe(true);
+    // Tab through the page until the checkbox has the focus, then Space, as a keyboard user does.
+    for (let i = 0; i < 20 && !(await autofill.evaluate((el) => el === document.activeElement)); i++) {
+      await options.keyboard.press('Tab');
+    }
+    await options.keyboard.press('Space');
+    await expect.poll(() => autofill.isChecked()).toBe(false);
+    await expect.poll(registered).toEqual([]);
+    await options.close();
+  });
+});

@@ -1,0 +1,58 @@
+// The autofill button as the user meets it: it lives in a closed shadow root, which page scripts
+// (and Playwright's locators) cannot enter, so the test finds it the way the browser's own tools
+// do (CDP's DOM tree with shadow roots pierced), clicks it with the mouse where it is drawn and
+// reads what its panel says.
+import type { Page } from 'playwright-core';
+
+interface DomNode {
+  backendNodeId: number;
+  nodeType: number;
+  localName: string;
+  nodeValue: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+const inside = (node: DomNode): DomNode[] => [...(node.shadowRoots ?? []), ...(node.children ?? [])];
+
+function find(node: DomNode, test: (n: DomNode) => boolean): DomNode | null {
+  if (test(node)) return node;
+  for (const child of inside(node)) {
+    const found = find(child, test);
+    if (found) return found;
+  }
+  return null;
+}
+
+function text(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  // The shadow root's stylesheet is not text the user reads.
+  if (node.localName === 'style') return '';
+  return inside(node).map(text).join(' ');
+}
+
+export async function autofillButton(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const host = async () => {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    return find(root as unknown as DomNode, (n) => n.localName === 'jobswipe-autofill');
+  };
+  return {
+    /** Whether the button is on the page. */
+    shown: async () => (await host()) !== null,
+    /** What the button and its panel say. */
+    text: async () => {
+      const h = await host();
+      return h ? text(h).replace(/\s+/g, ' ').trim() : '';
+    },
+    /** Clicks the button with the mouse, as the user does. */
+    async click() {
+      const h = await host();
+      const button = h && find(h, (n) => n.localName === 'button');
+      if (!button) throw new Error('no autofill button on the page');
+      const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId });
+      const [x1, y1, , , x3, y3] = model.content;
+      await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+    },
+  };
+}
