@@ -1,4 +1,4 @@
-import type { ErrorBody, SwipeResponse } from '@jobswipe/protocol';
+import { type ErrorBody, type FormQuestion, normalizeQuestion, type SwipeResponse } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
@@ -74,6 +74,47 @@ describe('the swipe transaction', () => {
     expect(res.body.error.message).toMatch(/no longer accepts/);
     expect(await prisma().swipe.count({ where: { userId: me.user.id } })).toBe(0);
     expect((await swipe(me.api, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe("the form's questions, decided on what the node keeps of the form and the applicant", () => {
+  const ESSAY = 'Why do you want to work here?';
+  const form = (required: boolean): FormQuestion[] => [
+    { key: normalizeQuestion(ESSAY), label: ESSAY, type: 'textarea', required, hints: '', step: 0 },
+  ];
+  async function jobWithForm(required: boolean) {
+    const [job] = await createJobs(prisma(), 1);
+    await prisma().jobForm.create({
+      data: { jobId: job!.id, source: 'board_api', complete: true, questions: form(required) },
+    });
+    return job!;
+  }
+
+  it('waits for a question the user owes, and no longer once the user has saved its answer', async () => {
+    const [me, other] = [await signUp(backend.api), await signUp(backend.api)];
+    const [first, second] = [await jobWithForm(true), await jobWithForm(true)];
+    // The node reads both forms and this user's answers.
+    expect((await swipe(other.api, second.id)).body.application).toMatchObject({ status: 'NEEDS_ATTENTION' });
+    expect((await swipe(me.api, first.id)).body.application).toMatchObject({ status: 'NEEDS_ATTENTION' });
+    const saved = await me.api.put('/v1/profile/answers', { answers: [{ question: ESSAY, answer: 'Robots.' }] });
+    expect(saved.status).toBe(200);
+    expect((await swipe(me.api, second.id)).body.application).toMatchObject({ status: 'QUEUED' });
+  });
+
+  it('follows a form another process changed (an import, a scan) after this node read it', async () => {
+    const [job, another] = [await jobWithForm(false), await jobWithForm(false)];
+    const [early, late] = [await signUp(backend.api), await signUp(backend.api)];
+    // The node reads the form, and the late user's answers.
+    expect((await swipe(early.api, job.id)).body.application).toMatchObject({ status: 'QUEUED' });
+    expect((await swipe(late.api, another.id)).body.application).toMatchObject({ status: 'QUEUED' });
+    await backend.node.ctx.db.pool.query('update job_forms set questions = $2 where job_id = $1', [
+      job.id,
+      JSON.stringify(form(true)),
+    ]);
+    const res = await swipe(late.api, job.id);
+    expect(res.body.application).toMatchObject({ status: 'NEEDS_ATTENTION' });
+    const app = await prisma().application.findUniqueOrThrow({ where: { id: res.body.application!.id } });
+    expect(app.attention).toMatchObject([{ key: normalizeQuestion(ESSAY), required: true }]);
   });
 });
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { parse } from '../http/validate.ts';
+import { SwipeQuestions } from './swipe-questions.ts';
 import { runSwipe, type SwipeDelivery } from './swipe-transaction.ts';
 import { undoSwipe } from './undo-swipe.ts';
 
@@ -12,6 +13,7 @@ const JobParam = z.object({ jobId: z.string().uuid('must be a UUID') });
 
 export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery): Router {
   const router = Router();
+  const questions = new SwipeQuestions(ctx);
   const limit = ctx.rateLimiter.perMinute('swipe', ctx.config.SWIPE_RATE_LIMIT, (req) => caller(req).userId);
 
   router.post('/swipes', limit, async (req, res) => {
@@ -21,7 +23,7 @@ export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery): Router {
       { ...req.body, ...(headerKey && !req.body?.idempotencyKey ? { idempotencyKey: headerKey } : {}) },
       'body',
     );
-    const result = await runSwipe(ctx, delivery, caller(req).userId, body);
+    const result = await runSwipe(ctx, delivery, questions, caller(req).userId, body);
     res.status(result.status).json(result.body);
   });
 

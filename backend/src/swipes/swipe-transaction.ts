@@ -6,8 +6,11 @@
 // The starting status: GRACE for the user's undo grace period (no delivery message yet: the grace
 // release writes it when the period ends), QUEUED when that is 0, or deferred by quota; or, when the
 // form is known to ask required questions the user has no answer for (`p_attention`, decided by the
-// engine's answer policy before the call), NEEDS_ATTENTION with those questions: quota reserved,
-// nothing delivered until the answers arrive (POST /v1/applications/:id/answer queues it).
+// engine's answer policy on this node's copy of the form and the applicant, swipe-questions.ts),
+// NEEDS_ATTENTION with those questions: quota reserved, nothing delivered until the answers arrive
+// (POST /v1/applications/:id/answer queues it). A right-swipe first checks that copy: the digests
+// it was decided on (`p_form_digest`, `p_applicant_digest`) must be the current ones, or the
+// function writes nothing and answers `stale` with the current digests, and the node decides again.
 // Once it has committed, this node's outbox relay is woken to publish the message (no NOTIFY: that
 // would wake every node's relay for every swipe, and serializes commits in Postgres); if this node
 // dies first, any node's sweep publishes it. A held swipe is announced to every node's grace
@@ -26,7 +29,7 @@ import { addLogContext } from '../logger.ts';
 import { DELIVER_TOPIC } from '../outbox/enqueue-delivery.ts';
 import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 import type { GraceRelease } from './grace-release.ts';
-import { owedAtSwipe } from './swipe-questions.ts';
+import { NOTHING_OWED, type StaleDigests, type SwipeDecision, type SwipeQuestions } from './swipe-questions.ts';
 
 export interface SwipeResult extends StoredResponse {
   body: SwipeResponse;
@@ -46,9 +49,11 @@ export const SWIPE_TRANSACTION_SQL: SqlFunction = {
   sql: `
 create or replace function swipe_transaction(
   p_user uuid, p_job uuid, p_direction swipe_direction, p_key text, p_hash text, p_max_attempts int,
-  p_default_grace_ms int, p_attention jsonb
+  p_default_grace_ms int, p_attention jsonb, p_form_digest text, p_applicant_digest text
 ) returns jsonb language plpgsql as $$
 declare
+  v_form_digest text;
+  v_applicant_digest text;
   v_stored idempotency_keys%rowtype;
   v_job jobs%rowtype;
   v_swipe swipes%rowtype;
@@ -61,6 +66,15 @@ declare
   v_created boolean := true;
   v_result jsonb;
 begin
+  if p_direction = 'right' then
+    v_form_digest := form_digest(p_job);
+    v_applicant_digest := case when v_form_digest is not null then applicant_digest(p_user) end;
+    if v_form_digest is distinct from p_form_digest or v_applicant_digest is distinct from p_applicant_digest then
+      -- Decided on a form or applicant that is no longer so: nothing written, the caller decides again.
+      return jsonb_build_object('stale', jsonb_build_object('form', v_form_digest, 'applicant', v_applicant_digest));
+    end if;
+  end if;
+
   if p_key is not null then
     insert into idempotency_keys (user_id, key, request_hash, response_status, response_body)
     values (p_user, p_key, p_hash, 0, 'null') on conflict (user_id, key) do nothing;
@@ -166,9 +180,13 @@ export interface SwipeDelivery {
   grace: Pick<GraceRelease, 'announce'>;
 }
 
+/** Times a swipe is decided again after a stale answer before giving up (a form rewritten that often). */
+const DECISIONS = 4;
+
 export async function runSwipe(
   ctx: AppContext,
   delivery: SwipeDelivery,
+  questions: SwipeQuestions,
   userId: string,
   input: SwipeBody,
 ): Promise<SwipeResult> {
@@ -178,33 +196,25 @@ export async function runSwipe(
       issues: [{ path: 'answers', message: 'only with direction "right"' }],
     });
   }
-  const attention = input.direction === 'right' ? await owedAtSwipe(ctx, userId, input.jobId, input.answers) : null;
+  if (input.answers?.length) await questions.saveCarried(userId, input.jobId, input.answers);
   // The answers are part of the request a retry must repeat (left out when none, as before).
-  const hashed = {
-    jobId: input.jobId,
-    direction: input.direction,
-    ...(input.answers ? { answers: input.answers } : {}),
-  };
-  let outcome: SwipeOutcome;
-  try {
-    const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome }>({
-      name: 'swipe_transaction',
-      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7, $8) as outcome',
-      values: [
-        userId,
-        input.jobId,
-        input.direction,
-        key,
-        key ? requestHash(hashed) : null,
-        ctx.config.MAX_ATTEMPTS,
-        ctx.config.UNDO_GRACE_MS,
-        attention ? JSON.stringify(attention) : null,
-      ],
-    });
-    outcome = rows[0]!.outcome;
-  } catch (err) {
-    throw refusal(err as DatabaseError) ?? err;
+  const hash = key
+    ? requestHash({
+        jobId: input.jobId,
+        direction: input.direction,
+        ...(input.answers ? { answers: input.answers } : {}),
+      })
+    : null;
+  const decide = () => (input.direction === 'right' ? questions.decide(userId, input.jobId) : NOTHING_OWED);
+  let answer = await swipeTransaction(ctx, userId, input, key, hash, decide());
+  for (let decided = 1; 'stale' in answer; decided++) {
+    if (decided === DECISIONS) {
+      throw new AppError('service_unavailable', "This job's form is changing right now. Swipe again in a moment.");
+    }
+    await questions.learn(userId, input.jobId, answer.stale);
+    answer = await swipeTransaction(ctx, userId, input, key, hash, decide());
   }
+  const outcome = answer;
   const application = outcome.application ? applicationFromRow(outcome.application) : null;
   if (outcome.created && application) {
     // On the request's own log line, not one more line per swipe.
@@ -227,6 +237,37 @@ export async function runSwipe(
       created: outcome.created,
     },
   };
+}
+
+async function swipeTransaction(
+  ctx: AppContext,
+  userId: string,
+  input: SwipeBody,
+  key: string | null,
+  hash: string | null,
+  decision: SwipeDecision,
+): Promise<SwipeOutcome | { stale: StaleDigests }> {
+  try {
+    const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome | { stale: StaleDigests } }>({
+      name: 'swipe_transaction',
+      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) as outcome',
+      values: [
+        userId,
+        input.jobId,
+        input.direction,
+        key,
+        hash,
+        ctx.config.MAX_ATTEMPTS,
+        ctx.config.UNDO_GRACE_MS,
+        decision.owed ? JSON.stringify(decision.owed) : null,
+        decision.formDigest,
+        decision.applicantDigest,
+      ],
+    });
+    return rows[0]!.outcome;
+  } catch (err) {
+    throw refusal(err as DatabaseError) ?? err;
+  }
 }
 
 function refusal(err: DatabaseError): AppError | null {
