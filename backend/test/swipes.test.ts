@@ -183,6 +183,26 @@ describe('quota and routing under concurrency', () => {
   });
 });
 
+describe('the swipe rate', () => {
+  it('refuses the swipe one too many in a minute, saying how long to wait, and writes nothing', async () => {
+    const limited = await startTestBackend({ SWIPE_RATE_LIMIT: '2' });
+    try {
+      const me = await signUp(limited.api);
+      const jobs = await createJobs(limited.node.ctx.db.prisma, 3);
+      expect((await swipe(me.api, jobs[0]!.id)).status).toBe(201);
+      expect((await swipe(me.api, jobs[1]!.id, 'left')).status).toBe(201);
+      const refused = await swipe(me.api, jobs[2]!.id);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('rate_limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(await limited.node.ctx.db.prisma.swipe.count({ where: { userId: me.user.id } })).toBe(2);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('idempotency keys', () => {
   it('replays the first response for a retried request and changes nothing', async () => {
     const me = await signUp(backend.api);

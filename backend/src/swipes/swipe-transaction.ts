@@ -1,7 +1,8 @@
 // The swipe transaction (ARCHITECTURE.md), one database function called in one round trip: the
 // idempotency key (a retried request returns the first response and changes nothing), the swipe
 // (unique per user and job: a concurrent second swipe waits for the first to commit, then returns
-// it), and for a right-swipe the quota reservation and routing (`reserve_quota`), the application
+// it; no more than SWIPE_RATE_LIMIT new swipes a minute, counted here rather than in Redis, which
+// cost a round trip before every swipe), and for a right-swipe the quota reservation and routing (`reserve_quota`), the application
 // in its starting status with its job snapshot, delivery message (outbox) and first audit event.
 // The starting status: GRACE for the user's undo grace period (no delivery message yet: the grace
 // release writes it when the period ends), QUEUED when that is 0, or deferred by quota; or, when the
@@ -43,15 +44,17 @@ const NEEDS_ATTENTION = statusSql(['create'], 'NEEDS_ATTENTION');
 const NO_JOB = 'JS404';
 const JOB_CLOSED = 'JS409';
 const KEY_REUSED = 'JS422';
+const TOO_MANY = 'JS429';
 
 export const SWIPE_TRANSACTION_SQL: SqlFunction = {
   name: 'swipe_transaction',
   sql: `
 create or replace function swipe_transaction(
   p_user uuid, p_job uuid, p_direction swipe_direction, p_key text, p_hash text, p_max_attempts int,
-  p_default_grace_ms int, p_attention jsonb, p_form_digest text, p_applicant_digest text
+  p_default_grace_ms int, p_attention jsonb, p_form_digest text, p_applicant_digest text, p_per_minute int
 ) returns jsonb language plpgsql as $$
 declare
+  v_nth_latest timestamptz;
   v_form_digest text;
   v_applicant_digest text;
   v_stored idempotency_keys%rowtype;
@@ -90,6 +93,15 @@ begin
   select * into v_job from jobs where id = p_job;
   if not found then
     raise exception 'no job %', p_job using errcode = '${NO_JOB}';
+  end if;
+
+  -- At most p_per_minute new swipes in any minute: the swipe as many back that would make one too
+  -- many says when the next is allowed (concurrent swipes may each pass: a rate, not a quota).
+  select created_at into v_nth_latest from swipes where user_id = p_user
+  order by created_at desc offset p_per_minute - 1 limit 1;
+  if v_nth_latest > now() - interval '1 minute' then
+    raise exception 'too many swipes' using errcode = '${TOO_MANY}',
+      detail = ceil(extract(epoch from v_nth_latest + interval '1 minute' - now()))::text;
   end if;
 
   insert into swipes (user_id, job_id, direction) values (p_user, p_job, p_direction)
@@ -250,7 +262,7 @@ async function swipeTransaction(
   try {
     const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome | { stale: StaleDigests } }>({
       name: 'swipe_transaction',
-      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) as outcome',
+      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) as outcome',
       values: [
         userId,
         input.jobId,
@@ -262,6 +274,7 @@ async function swipeTransaction(
         decision.owed ? JSON.stringify(decision.owed) : null,
         decision.formDigest,
         decision.applicantDigest,
+        ctx.config.SWIPE_RATE_LIMIT,
       ],
     });
     return rows[0]!.outcome;
@@ -270,7 +283,15 @@ async function swipeTransaction(
   }
 }
 
+/** Over SWIPE_RATE_LIMIT: answered 429 with Retry-After. */
+export class TooManySwipes extends AppError {
+  constructor(readonly retryAfterS: number) {
+    super('rate_limited', `Too many swipes. Try again in ${retryAfterS} seconds.`);
+  }
+}
+
 function refusal(err: DatabaseError): AppError | null {
+  if (err.code === TOO_MANY) return new TooManySwipes(Math.max(1, Number(err.detail) || 1));
   if (err.code === NO_JOB) return notFound('Job');
   if (err.code === JOB_CLOSED) {
     return new AppError('conflict', 'This job no longer accepts applications. Swipe on another one.');

@@ -1,7 +1,8 @@
 -- A right-swipe's owed questions are decided on each node's copy of the job's form and the
 -- applicant, kept under digests the database computes (form_digest, applicant_digest); the swipe
--- transaction checks the digests it was decided on and writes nothing when they are stale. The new
--- arguments make a new signature: the old one goes.
+-- transaction checks the digests it was decided on and writes nothing when they are stale. It also
+-- keeps the user's swipe rate (SWIPE_RATE_LIMIT), which cost a Redis round trip before each swipe.
+-- The new arguments make a new signature: the old one goes.
 drop function if exists swipe_transaction(uuid, uuid, swipe_direction, text, text, int, int, jsonb);
 
 -- generated function: applicant_digest
@@ -24,9 +25,10 @@ $$;
 -- generated function: swipe_transaction
 create or replace function swipe_transaction(
   p_user uuid, p_job uuid, p_direction swipe_direction, p_key text, p_hash text, p_max_attempts int,
-  p_default_grace_ms int, p_attention jsonb, p_form_digest text, p_applicant_digest text
+  p_default_grace_ms int, p_attention jsonb, p_form_digest text, p_applicant_digest text, p_per_minute int
 ) returns jsonb language plpgsql as $$
 declare
+  v_nth_latest timestamptz;
   v_form_digest text;
   v_applicant_digest text;
   v_stored idempotency_keys%rowtype;
@@ -65,6 +67,15 @@ begin
   select * into v_job from jobs where id = p_job;
   if not found then
     raise exception 'no job %', p_job using errcode = 'JS404';
+  end if;
+
+  -- At most p_per_minute new swipes in any minute: the swipe as many back that would make one too
+  -- many says when the next is allowed (concurrent swipes may each pass: a rate, not a quota).
+  select created_at into v_nth_latest from swipes where user_id = p_user
+  order by created_at desc offset p_per_minute - 1 limit 1;
+  if v_nth_latest > now() - interval '1 minute' then
+    raise exception 'too many swipes' using errcode = 'JS429',
+      detail = ceil(extract(epoch from v_nth_latest + interval '1 minute' - now()))::text;
   end if;
 
   insert into swipes (user_id, job_id, direction) values (p_user, p_job, p_direction)
@@ -139,4 +150,3 @@ begin
   return v_result;
 end $$;
 -- end of generated function: swipe_transaction
-
