@@ -26,6 +26,7 @@ try {
   results = await measureSwipePath(backend, {
     users: 100,
     jobs: 800,
+    formEvery: 2,
     poolSize: POOL_SIZE,
     shapes: [
       { name: 'one at a time', shape: { kind: 'serial', count: 500, warmup: 50 } },

@@ -125,7 +125,7 @@ describe('the migration to the swipe transaction function', () => {
 
       await migrate(testDb.url);
       const [row] = await db.prisma.$queryRaw<{ outcome: Record<string, unknown> }[]>`
-        select swipe_transaction(${user.id}::uuid, ${job.id}::uuid, 'right', 'old-key-1234', 'h', 5, 0, null) as outcome`;
+        select swipe_transaction(${user.id}::uuid, ${job.id}::uuid, 'right', 'old-key-1234', 'h', 5, 0, null, null, null, 600) as outcome`;
       expect(row?.outcome).toMatchObject({
         status: 201,
         created: true,

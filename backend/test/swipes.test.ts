@@ -1,4 +1,4 @@
-import type { ErrorBody, SwipeResponse } from '@jobswipe/protocol';
+import { type ErrorBody, type FormQuestion, normalizeQuestion, type SwipeResponse } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
@@ -77,6 +77,47 @@ describe('the swipe transaction', () => {
   });
 });
 
+describe("the form's questions, decided on what the node keeps of the form and the applicant", () => {
+  const ESSAY = 'Why do you want to work here?';
+  const form = (required: boolean): FormQuestion[] => [
+    { key: normalizeQuestion(ESSAY), label: ESSAY, type: 'textarea', required, hints: '', step: 0 },
+  ];
+  async function jobWithForm(required: boolean) {
+    const [job] = await createJobs(prisma(), 1);
+    await prisma().jobForm.create({
+      data: { jobId: job!.id, source: 'board_api', complete: true, questions: form(required) },
+    });
+    return job!;
+  }
+
+  it('waits for a question the user owes, and no longer once the user has saved its answer', async () => {
+    const [me, other] = [await signUp(backend.api), await signUp(backend.api)];
+    const [first, second] = [await jobWithForm(true), await jobWithForm(true)];
+    // The node reads both forms and this user's answers.
+    expect((await swipe(other.api, second.id)).body.application).toMatchObject({ status: 'NEEDS_ATTENTION' });
+    expect((await swipe(me.api, first.id)).body.application).toMatchObject({ status: 'NEEDS_ATTENTION' });
+    const saved = await me.api.put('/v1/profile/answers', { answers: [{ question: ESSAY, answer: 'Robots.' }] });
+    expect(saved.status).toBe(200);
+    expect((await swipe(me.api, second.id)).body.application).toMatchObject({ status: 'QUEUED' });
+  });
+
+  it('follows a form another process changed (an import, a scan) after this node read it', async () => {
+    const [job, another] = [await jobWithForm(false), await jobWithForm(false)];
+    const [early, late] = [await signUp(backend.api), await signUp(backend.api)];
+    // The node reads the form, and the late user's answers.
+    expect((await swipe(early.api, job.id)).body.application).toMatchObject({ status: 'QUEUED' });
+    expect((await swipe(late.api, another.id)).body.application).toMatchObject({ status: 'QUEUED' });
+    await backend.node.ctx.db.pool.query('update job_forms set questions = $2 where job_id = $1', [
+      job.id,
+      JSON.stringify(form(true)),
+    ]);
+    const res = await swipe(late.api, job.id);
+    expect(res.body.application).toMatchObject({ status: 'NEEDS_ATTENTION' });
+    const app = await prisma().application.findUniqueOrThrow({ where: { id: res.body.application!.id } });
+    expect(app.attention).toMatchObject([{ key: normalizeQuestion(ESSAY), required: true }]);
+  });
+});
+
 describe('quota and routing under concurrency', () => {
   it('100 concurrent right-swipes from a free user: 3 queued on the server lane today, the rest scheduled, no limit exceeded', async () => {
     const me = await signUp(backend.api);
@@ -139,6 +180,26 @@ describe('quota and routing under concurrency', () => {
     const me = await userWithUsage('auto', { total: 9, server: 0 });
     expect(await swipeMany(me.api, 3)).toEqual(['QUEUED/server', 'WAITING_QUOTA/device', 'WAITING_QUOTA/device']);
     expect(await usage(me.user.id)).toMatchObject({ month: 10, today: 1 });
+  });
+});
+
+describe('the swipe rate', () => {
+  it('refuses the swipe one too many in a minute, saying how long to wait, and writes nothing', async () => {
+    const limited = await startTestBackend({ SWIPE_RATE_LIMIT: '2' });
+    try {
+      const me = await signUp(limited.api);
+      const jobs = await createJobs(limited.node.ctx.db.prisma, 3);
+      expect((await swipe(me.api, jobs[0]!.id)).status).toBe(201);
+      expect((await swipe(me.api, jobs[1]!.id, 'left')).status).toBe(201);
+      const refused = await swipe(me.api, jobs[2]!.id);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('rate_limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(await limited.node.ctx.db.prisma.swipe.count({ where: { userId: me.user.id } })).toBe(2);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

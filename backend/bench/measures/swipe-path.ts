@@ -2,6 +2,7 @@
 // 1,000 a second), each run against the API and against the plain-Postgres baseline on the same
 // database, so the figures divide into ratios that compare across machines.
 import { randomUUID } from 'node:crypto';
+import { type FormQuestion, normalizeQuestion } from '@jobswipe/protocol';
 import { createJobs } from '../../test/support/factories.ts';
 import { userWith } from '../../test/support/users.ts';
 import type { PlainPgRun, PlainPgSetup } from '../children/plain-pg-swipes.ts';
@@ -22,13 +23,22 @@ export interface SwipePathRun {
 
 export interface SwipePath {
   users: number;
+  /** Jobs whose form's questions are known (the swipe decides what the user still owes). */
+  jobsWithForm: number;
   poolSize: number;
   runs: SwipePathRun[];
 }
 
 export async function measureSwipePath(
   backend: BenchBackend,
-  options: { users: number; jobs: number; poolSize: number; shapes: Array<{ name: string; shape: LoadShape }> },
+  options: {
+    users: number;
+    jobs: number;
+    /** Every how many jobs one has a known form (1: all, 2: every other one). */
+    formEvery: number;
+    poolSize: number;
+    shapes: Array<{ name: string; shape: LoadShape }>;
+  },
 ): Promise<SwipePath> {
   const tokens: string[] = [];
   // Sign-ups hash a password with Argon2 (memory-hard): a few at a time.
@@ -47,6 +57,10 @@ export async function measureSwipePath(
     })),
   });
   const jobIds = (await createJobs(backend.prisma, options.jobs)).map((j) => j.id);
+  const withForm = jobIds.filter((_, i) => i % options.formEvery === 0);
+  await backend.prisma.jobForm.createMany({
+    data: withForm.map((jobId) => ({ jobId, source: 'board_api', complete: true, questions: BENCH_FORM })),
+  });
 
   const ours = ChildScript.start(new URL('../children/swipe-load.ts', import.meta.url));
   const baseline = ChildScript.start(new URL('../children/plain-pg-swipes.ts', import.meta.url));
@@ -76,8 +90,31 @@ export async function measureSwipePath(
         baseline: baselineResult,
       });
     }
-    return { users: options.users, poolSize: options.poolSize, runs };
+    return { users: options.users, jobsWithForm: withForm.length, poolSize: options.poolSize, runs };
   } finally {
     await Promise.all([ours.stop(), baseline.stop()]);
   }
 }
+
+const question = (label: string, type: FormQuestion['type'], required: boolean, options?: string[]): FormQuestion => ({
+  key: normalizeQuestion(label),
+  label,
+  type,
+  required,
+  hints: '',
+  step: 0,
+  ...(options ? { options } : {}),
+});
+
+/** A Greenhouse-sized form: the profile's fields, a resume, two custom questions (one an essay). */
+const BENCH_FORM: FormQuestion[] = [
+  question('First Name', 'text', true),
+  question('Last Name', 'text', true),
+  question('Email', 'email', true),
+  question('Phone', 'tel', true),
+  question('Resume/CV', 'file', true),
+  question('LinkedIn Profile', 'url', false),
+  question('Are you legally authorized to work in the United States?', 'yes_no', true),
+  question('How did you hear about this job?', 'select', false, ['LinkedIn', 'A friend', 'Other']),
+  question('Why do you want to work here?', 'textarea', true),
+];

@@ -14,6 +14,7 @@ import {
   type Question,
   type SavedAnswers,
 } from '@jobswipe/protocol';
+import type { SqlFunction } from '../db/sql-function.ts';
 import { toApplicantProfile } from '../profile/profile-view.ts';
 import { defaultResume } from '../profile/resumes.ts';
 
@@ -37,6 +38,36 @@ export async function loadApplicant(db: Queryable, userId: string): Promise<Appl
     resume: resume ? { fileName: resume.fileName, mime: resume.mime } : null,
   };
 }
+
+/**
+ * A digest of everything `loadApplicant` reads (the profile row, the saved answers, the default
+ * resume): equal digests, equal applicant. A swipe decided on a copy of the applicant kept in
+ * memory is checked against it in its own transaction, so any writer makes every copy stale.
+ */
+export const APPLICANT_DIGEST_SQL: SqlFunction = {
+  name: 'applicant_digest',
+  sql: `
+create or replace function applicant_digest(p_user uuid) returns text language sql stable as $$
+  select md5(jsonb_build_array(
+    (select to_jsonb(p) from profiles p where p.user_id = p_user),
+    (select jsonb_object_agg(a.question_key, a.answer) from saved_answers a where a.user_id = p_user),
+    (select jsonb_build_array(r.file_name, r.mime) from resumes r where r.user_id = p_user and r.is_default
+      order by r.created_at desc limit 1))::text)
+$$;`,
+};
+
+/**
+ * A digest of what the answer policy reads of a job (its form's questions, its company and
+ * country); null when the form was never read.
+ */
+export const FORM_DIGEST_SQL: SqlFunction = {
+  name: 'form_digest',
+  sql: `
+create or replace function form_digest(p_job uuid) returns text language sql stable as $$
+  select md5(jsonb_build_array(j.company, j.country, f.questions)::text)
+  from job_forms f join jobs j on j.id = f.job_id where f.job_id = p_job
+$$;`,
+};
 
 /** How the engine would take a value for a control of this type. */
 const WIDGETS: Record<FieldType, FieldFacts['widget']> = {

@@ -5,23 +5,27 @@ import { z } from 'zod';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { parse } from '../http/validate.ts';
-import { runSwipe, type SwipeDelivery } from './swipe-transaction.ts';
+import { SwipeQuestions } from './swipe-questions.ts';
+import { runSwipe, type SwipeDelivery, TooManySwipes } from './swipe-transaction.ts';
 import { undoSwipe } from './undo-swipe.ts';
 
 const JobParam = z.object({ jobId: z.string().uuid('must be a UUID') });
 
 export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery): Router {
   const router = Router();
-  const limit = ctx.rateLimiter.perMinute('swipe', ctx.config.SWIPE_RATE_LIMIT, (req) => caller(req).userId);
+  const questions = new SwipeQuestions(ctx);
 
-  router.post('/swipes', limit, async (req, res) => {
+  router.post('/swipes', async (req, res) => {
     const headerKey = req.get('idempotency-key');
     const body = parse(
       SwipeBody,
       { ...req.body, ...(headerKey && !req.body?.idempotencyKey ? { idempotencyKey: headerKey } : {}) },
       'body',
     );
-    const result = await runSwipe(ctx, delivery, caller(req).userId, body);
+    const result = await runSwipe(ctx, delivery, questions, caller(req).userId, body).catch((err: unknown) => {
+      if (err instanceof TooManySwipes) res.setHeader('Retry-After', err.retryAfterS);
+      throw err;
+    });
     res.status(result.status).json(result.body);
   });
 

@@ -1,13 +1,17 @@
 // The swipe transaction (ARCHITECTURE.md), one database function called in one round trip: the
 // idempotency key (a retried request returns the first response and changes nothing), the swipe
 // (unique per user and job: a concurrent second swipe waits for the first to commit, then returns
-// it), and for a right-swipe the quota reservation and routing (`reserve_quota`), the application
+// it; no more than SWIPE_RATE_LIMIT new swipes a minute, counted here rather than in Redis, which
+// cost a round trip before every swipe), and for a right-swipe the quota reservation and routing (`reserve_quota`), the application
 // in its starting status with its job snapshot, delivery message (outbox) and first audit event.
 // The starting status: GRACE for the user's undo grace period (no delivery message yet: the grace
 // release writes it when the period ends), QUEUED when that is 0, or deferred by quota; or, when the
 // form is known to ask required questions the user has no answer for (`p_attention`, decided by the
-// engine's answer policy before the call), NEEDS_ATTENTION with those questions: quota reserved,
-// nothing delivered until the answers arrive (POST /v1/applications/:id/answer queues it).
+// engine's answer policy on this node's copy of the form and the applicant, swipe-questions.ts),
+// NEEDS_ATTENTION with those questions: quota reserved, nothing delivered until the answers arrive
+// (POST /v1/applications/:id/answer queues it). A right-swipe first checks that copy: the digests
+// it was decided on (`p_form_digest`, `p_applicant_digest`) must be the current ones, or the
+// function writes nothing and answers `stale` with the current digests, and the node decides again.
 // Once it has committed, this node's outbox relay is woken to publish the message (no NOTIFY: that
 // would wake every node's relay for every swipe, and serializes commits in Postgres); if this node
 // dies first, any node's sweep publishes it. A held swipe is announced to every node's grace
@@ -26,7 +30,7 @@ import { addLogContext } from '../logger.ts';
 import { DELIVER_TOPIC } from '../outbox/enqueue-delivery.ts';
 import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 import type { GraceRelease } from './grace-release.ts';
-import { owedAtSwipe } from './swipe-questions.ts';
+import { NOTHING_OWED, type StaleDigests, type SwipeDecision, type SwipeQuestions } from './swipe-questions.ts';
 
 export interface SwipeResult extends StoredResponse {
   body: SwipeResponse;
@@ -40,15 +44,19 @@ const NEEDS_ATTENTION = statusSql(['create'], 'NEEDS_ATTENTION');
 const NO_JOB = 'JS404';
 const JOB_CLOSED = 'JS409';
 const KEY_REUSED = 'JS422';
+const TOO_MANY = 'JS429';
 
 export const SWIPE_TRANSACTION_SQL: SqlFunction = {
   name: 'swipe_transaction',
   sql: `
 create or replace function swipe_transaction(
   p_user uuid, p_job uuid, p_direction swipe_direction, p_key text, p_hash text, p_max_attempts int,
-  p_default_grace_ms int, p_attention jsonb
+  p_default_grace_ms int, p_attention jsonb, p_form_digest text, p_applicant_digest text, p_per_minute int
 ) returns jsonb language plpgsql as $$
 declare
+  v_nth_latest timestamptz;
+  v_form_digest text;
+  v_applicant_digest text;
   v_stored idempotency_keys%rowtype;
   v_job jobs%rowtype;
   v_swipe swipes%rowtype;
@@ -61,6 +69,15 @@ declare
   v_created boolean := true;
   v_result jsonb;
 begin
+  if p_direction = 'right' then
+    v_form_digest := form_digest(p_job);
+    v_applicant_digest := case when v_form_digest is not null then applicant_digest(p_user) end;
+    if v_form_digest is distinct from p_form_digest or v_applicant_digest is distinct from p_applicant_digest then
+      -- Decided on a form or applicant that is no longer so: nothing written, the caller decides again.
+      return jsonb_build_object('stale', jsonb_build_object('form', v_form_digest, 'applicant', v_applicant_digest));
+    end if;
+  end if;
+
   if p_key is not null then
     insert into idempotency_keys (user_id, key, request_hash, response_status, response_body)
     values (p_user, p_key, p_hash, 0, 'null') on conflict (user_id, key) do nothing;
@@ -76,6 +93,15 @@ begin
   select * into v_job from jobs where id = p_job;
   if not found then
     raise exception 'no job %', p_job using errcode = '${NO_JOB}';
+  end if;
+
+  -- At most p_per_minute new swipes in any minute: the swipe as many back that would make one too
+  -- many says when the next is allowed (concurrent swipes may each pass: a rate, not a quota).
+  select created_at into v_nth_latest from swipes where user_id = p_user
+  order by created_at desc offset p_per_minute - 1 limit 1;
+  if v_nth_latest > now() - interval '1 minute' then
+    raise exception 'too many swipes' using errcode = '${TOO_MANY}',
+      detail = ceil(extract(epoch from v_nth_latest + interval '1 minute' - now()))::text;
   end if;
 
   insert into swipes (user_id, job_id, direction) values (p_user, p_job, p_direction)
@@ -166,9 +192,13 @@ export interface SwipeDelivery {
   grace: Pick<GraceRelease, 'announce'>;
 }
 
+/** Times a swipe is decided again after a stale answer before giving up (a form rewritten that often). */
+const DECISIONS = 4;
+
 export async function runSwipe(
   ctx: AppContext,
   delivery: SwipeDelivery,
+  questions: SwipeQuestions,
   userId: string,
   input: SwipeBody,
 ): Promise<SwipeResult> {
@@ -178,33 +208,25 @@ export async function runSwipe(
       issues: [{ path: 'answers', message: 'only with direction "right"' }],
     });
   }
-  const attention = input.direction === 'right' ? await owedAtSwipe(ctx, userId, input.jobId, input.answers) : null;
+  if (input.answers?.length) await questions.saveCarried(userId, input.jobId, input.answers);
   // The answers are part of the request a retry must repeat (left out when none, as before).
-  const hashed = {
-    jobId: input.jobId,
-    direction: input.direction,
-    ...(input.answers ? { answers: input.answers } : {}),
-  };
-  let outcome: SwipeOutcome;
-  try {
-    const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome }>({
-      name: 'swipe_transaction',
-      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7, $8) as outcome',
-      values: [
-        userId,
-        input.jobId,
-        input.direction,
-        key,
-        key ? requestHash(hashed) : null,
-        ctx.config.MAX_ATTEMPTS,
-        ctx.config.UNDO_GRACE_MS,
-        attention ? JSON.stringify(attention) : null,
-      ],
-    });
-    outcome = rows[0]!.outcome;
-  } catch (err) {
-    throw refusal(err as DatabaseError) ?? err;
+  const hash = key
+    ? requestHash({
+        jobId: input.jobId,
+        direction: input.direction,
+        ...(input.answers ? { answers: input.answers } : {}),
+      })
+    : null;
+  const decide = () => (input.direction === 'right' ? questions.decide(userId, input.jobId) : NOTHING_OWED);
+  let answer = await swipeTransaction(ctx, userId, input, key, hash, decide());
+  for (let decided = 1; 'stale' in answer; decided++) {
+    if (decided === DECISIONS) {
+      throw new AppError('service_unavailable', "This job's form is changing right now. Swipe again in a moment.");
+    }
+    await questions.learn(userId, input.jobId, answer.stale);
+    answer = await swipeTransaction(ctx, userId, input, key, hash, decide());
   }
+  const outcome = answer;
   const application = outcome.application ? applicationFromRow(outcome.application) : null;
   if (outcome.created && application) {
     // On the request's own log line, not one more line per swipe.
@@ -229,7 +251,47 @@ export async function runSwipe(
   };
 }
 
+async function swipeTransaction(
+  ctx: AppContext,
+  userId: string,
+  input: SwipeBody,
+  key: string | null,
+  hash: string | null,
+  decision: SwipeDecision,
+): Promise<SwipeOutcome | { stale: StaleDigests }> {
+  try {
+    const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome | { stale: StaleDigests } }>({
+      name: 'swipe_transaction',
+      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) as outcome',
+      values: [
+        userId,
+        input.jobId,
+        input.direction,
+        key,
+        hash,
+        ctx.config.MAX_ATTEMPTS,
+        ctx.config.UNDO_GRACE_MS,
+        decision.owed ? JSON.stringify(decision.owed) : null,
+        decision.formDigest,
+        decision.applicantDigest,
+        ctx.config.SWIPE_RATE_LIMIT,
+      ],
+    });
+    return rows[0]!.outcome;
+  } catch (err) {
+    throw refusal(err as DatabaseError) ?? err;
+  }
+}
+
+/** Over SWIPE_RATE_LIMIT: answered 429 with Retry-After. */
+export class TooManySwipes extends AppError {
+  constructor(readonly retryAfterS: number) {
+    super('rate_limited', `Too many swipes. Try again in ${retryAfterS} seconds.`);
+  }
+}
+
 function refusal(err: DatabaseError): AppError | null {
+  if (err.code === TOO_MANY) return new TooManySwipes(Math.max(1, Number(err.detail) || 1));
   if (err.code === NO_JOB) return notFound('Job');
   if (err.code === JOB_CLOSED) {
     return new AppError('conflict', 'This job no longer accepts applications. Swipe on another one.');
