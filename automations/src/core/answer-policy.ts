@@ -11,7 +11,7 @@ import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
 import { EEO_KEYS, type FieldKey, fieldKey, isProfileKey, type ProfileKey } from './field-keys.ts';
 import { isDeclineOption, norm } from './option-match.ts';
 import { phoneCountryCode } from './phone-codes.ts';
-import { mentionsEmployer, type QuestionKind, questionKind, sameKind } from './question-kinds.ts';
+import { companyName, employerAsked, type QuestionKind, questionKind, sameKind } from './question-kinds.ts';
 import type { DiscoveredField, FilePayload, StepInput } from './types.ts';
 
 export interface Answer {
@@ -193,11 +193,7 @@ function workAnswer(kind: QuestionKind, input: StepInput): Answer | null {
 }
 
 function sameCompany(a: string, b: string): boolean {
-  const strip = (s: string) =>
-    norm(s)
-      .replace(/\b(inc|llc|ltd|limited|gmbh|corp|corporation|co|plc|sa|ag|bv|group|holdings|technologies|labs)\b/g, '')
-      .trim();
-  const [x, y] = [strip(a), strip(b)];
+  const [x, y] = [companyName(a), companyName(b)];
   return x !== '' && (x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `));
 }
 
@@ -232,7 +228,8 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
     case 'previouslyEmployed': {
       // Only the confirmed work history says where the applicant worked, and only about this employer.
       const company = input.job?.company ?? null;
-      if (!company || p.workHistory.length === 0 || !mentionsEmployer(field.label, company)) return null;
+      if (!company || kind.negated || p.workHistory.length === 0 || employerAsked(field.label, company) !== 'job')
+        return null;
       return fromProfile(
         p.workHistory.some((w) => sameCompany(w.company, company)),
         `workHistory (${company})`,
@@ -260,10 +257,20 @@ function savedExact(field: FieldFacts, input: StepInput): Answer | null {
   return saved !== undefined ? { value: saved, source: 'answer', ref: `answer:${key}` } : null;
 }
 
-function savedOfKind(kind: QuestionKind, input: StepInput): Answer | null {
+/**
+ * One saved answer to the same canonical question in other words. "Worked here before?" is about
+ * the posting's employer: a saved answer about "this company" (or this very employer) answers a
+ * question naming the posting's company, never one naming another.
+ */
+function savedOfKind(kind: QuestionKind, label: string, input: StepInput): Answer | null {
+  const company = input.job?.company ?? null;
+  const aboutEmployer = kind.key === 'previouslyEmployed';
+  if (aboutEmployer && employerAsked(label, company) !== 'job') return null;
   for (const [key, value] of Object.entries(input.answers)) {
     const other = questionKind(key);
-    if (other && sameKind(kind, other)) return { value, source: 'answer', ref: `answer:${key}` };
+    if (!other || !sameKind(other, kind)) continue;
+    if (aboutEmployer && employerAsked(key, company) !== 'job') continue;
+    return { value, source: 'answer', ref: `answer:${key}` };
   }
   return null;
 }
@@ -308,7 +315,12 @@ function savedSimilar(label: string, input: StepInput): Answer | null {
 
 /** A yes/no value only answers a yes/no question; a number never answers one, nor a text a yes/no control. */
 function fits(answer: Answer, field: FieldFacts): boolean {
-  const asksYesNo = YES_NO_QUESTION.test(norm(field.label));
+  // "This role is hybrid: 3 days a week in our office. Does that work for you?" asks its last sentence.
+  const sentences = field.label
+    .split(/(?<=[.?!:])\s+/)
+    .map(norm)
+    .filter(Boolean);
+  const asksYesNo = [norm(field.label), sentences[sentences.length - 1] ?? ''].some((s) => YES_NO_QUESTION.test(s));
   if (typeof answer.value === 'boolean') return field.type === 'yes_no' || asksYesNo || field.widget === 'checkbox';
   if (typeof answer.value === 'number') return field.type !== 'yes_no' && !asksYesNo;
   return field.type !== 'yes_no';
@@ -317,8 +329,8 @@ function fits(answer: Answer, field: FieldFacts): boolean {
 function kindAnswer(kind: QuestionKind, field: FieldFacts, input: StepInput): Answer | null {
   const fromProfileField = kindProfileAnswer(kind, field, input);
   const candidates = PROFILE_FIRST.has(kind.key)
-    ? [fromProfileField, savedOfKind(kind, input)]
-    : [savedOfKind(kind, input), fromProfileField];
+    ? [fromProfileField, savedOfKind(kind, field.label, input)]
+    : [savedOfKind(kind, field.label, input), fromProfileField];
   return candidates.find((a): a is Answer => a !== null && fits(a, field)) ?? null;
 }
 

@@ -241,7 +241,7 @@ describe('canonical questions answered once, whatever the wording', () => {
     expect(ask('Are you at least 21 years old?', US_CITIZEN).answer).toBe(null);
   });
 
-  it('previously employed is derived from the work history and this company, never carried over', () => {
+  it('previously employed is derived from the work history and this company; another company’s answer is never carried over', () => {
     const airbnb =
       'Are you currently or have you ever worked for Airbnb in any capacity? This could include, but is not limited to, a full-time employee, intern, apprentice, or contingent worker.';
     expect(value(ask(airbnb, US_CITIZEN, { job: { company: 'Airbnb', country: 'US' } }))).toBe(false);
