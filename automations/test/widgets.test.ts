@@ -46,7 +46,7 @@ function today(): string {
 }
 
 describe.concurrent('widgets, through the generic path', () => {
-  it('Workday: portaled code picker, two-level source, extension left alone, split and spinbutton dates', async () => {
+  it('Workday: phone device type (the profile phone is the personal mobile), portaled code picker, two-level source, extension left alone, split and spinbutton dates', async () => {
     const result = await apply('/workday');
     expect(result.outcome, result.message ?? '').toBe('submitted');
     const [body] = sent('workday');
@@ -54,6 +54,7 @@ describe.concurrent('widgets, through the generic path', () => {
       firstName: 'Ada',
       lastName: 'Lovelace',
       countryPhoneCode: 'United States of America (+1)',
+      phoneType: 'Mobile',
       extension: '',
       source: ['LinkedIn'],
       start: '2027-01-15',

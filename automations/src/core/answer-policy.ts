@@ -105,6 +105,8 @@ function profileAnswer(key: ProfileKey, field: FieldFacts, input: StepInput): An
       // Typed, the code alone; picked, the code with the country that tells +1 US from +1 Canada.
       return fromProfile(field.widget === 'text' ? code.split(' ')[0]! : code, 'phone (country code)');
     }
+    case 'phoneType':
+      return p.phone.trim() ? phoneTypeAnswer(field) : null;
     case 'linkedin':
     case 'github':
     case 'twitter':
@@ -148,6 +150,23 @@ function profileAnswer(key: ProfileKey, field: FieldFacts, input: StepInput): An
         return { value: input.coverLetterText.trim(), source: 'resume', ref: 'coverLetter' };
       return text(p.coverLetter, 'coverLetter');
   }
+}
+
+/** A personal mobile among a phone type's options; a work or office line is never it. */
+const MOBILE = /\b(mobile|cell|cellular|cellphone|smartphone)\b/;
+const NOT_PERSONAL = /\b(work|business|office|company|fax|pager)\b/;
+
+/**
+ * The applicant's phone is the number they carry: the profile keeps one number, the one an
+ * employer should call or text, and people give their mobile for that. So "Phone Device Type"
+ * takes the personal mobile option; a list with no such option (Home / Work only) is asked.
+ */
+function phoneTypeAnswer(field: FieldFacts): Answer | null {
+  const ref = 'phone (the applicant’s own number: a mobile)';
+  if (!field.options.length) return fromProfile('Mobile', ref);
+  const mobile = field.options.map((o) => o.label).filter((o) => MOBILE.test(norm(o)));
+  const choice = mobile.find((o) => !NOT_PERSONAL.test(norm(o)));
+  return choice ? fromProfile(choice, ref) : null;
 }
 
 /** The job's country: named by the question, else the one parsed from the posting's location. */

@@ -15,6 +15,7 @@ export const PROFILE_KEYS = [
   'email',
   'phone',
   'phoneCountryCode',
+  'phoneType',
   'linkedin',
   'github',
   'twitter',
@@ -77,6 +78,11 @@ const LABEL_RULES: Array<[ProfileKey, RegExp]> = [
     'phoneCountryCode',
     /^(?!.*\bnumber\b).*\b(country (phone |calling |dial(ing)? )?code|(phone|dial(ing)?|calling) (country )?code)\b|^code$/,
   ],
+  // Workday's "Phone Device Type" (Mobile / Landline / Work…) asks what kind of phone it is.
+  [
+    'phoneType',
+    /\b(phone|telephone|contact number) (device )?type\b|\btype of (phone|telephone|phone number)\b|^(phone )?device type$/,
+  ],
   // "Phone number (include country code)" is the phone; "Phone code" is the picker beside it.
   ['phone', /^(?!.*\b(type|extension|ext)\b)(?!(?!.*\bnumber\b).*\bcode\b).*\b(phone|mobile|cell|telephone)\b/],
   ['linkedin', /\blinked ?in\b/],
@@ -118,6 +124,7 @@ const HINT_RULES: Array<[ProfileKey, RegExp]> = [
     'phone',
     /^(?!.*(extension|\bext\b|countrycode|country-code|phone_?type|device)).*(\bphone\b|\btel\b|phone-number|phonenumber)/,
   ],
+  ['phoneType', /phone_?(device_?)?type|device_?type|phonetype/],
   ['phoneCountryCode', /phone_?country|country_?code|countrycode|phone_?code|dial_?code|calling_?code/],
   ['linkedin', /linkedin/],
   ['github', /github/],

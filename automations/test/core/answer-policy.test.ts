@@ -325,3 +325,17 @@ describe('consent and self-identification', () => {
     expect(d.sensitive).toBe(true);
   });
 });
+
+describe('phone device type: the profile phone is the applicant’s own mobile', () => {
+  it('picks the personal mobile option, never a work line; a list without one, or no phone, is asked', () => {
+    const types = (options: string[], profile = US_CITIZEN) =>
+      value(ask('Phone Device Type', profile, { type: 'select', options }));
+    expect(types(['Landline', 'Work Mobile', 'Mobile', 'Fax'])).toBe('Mobile');
+    expect(types(['Home', 'Home Cellular', 'Work Cellular'])).toBe('Home Cellular');
+    expect(types(['Home', 'Work'])).toBe(null);
+    expect(types(['Landline', 'Mobile'], UNKNOWN)).toBe(null);
+    expect(value(ask('Type of phone', US_CITIZEN, { options: [] }))).toBe('Mobile');
+    // The number fields beside it are still the number and its extension.
+    expect(value(ask('Mobile phone number', US_CITIZEN, { options: [] }))).toBe('+1 212 555 0199');
+  });
+});

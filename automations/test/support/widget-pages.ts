@@ -26,7 +26,8 @@ const page = (title: string, body: string) =>
 
 /**
  * Workday: data-automation-id fields, `aria-required` on the field's wrapper and an `aria-hidden`
- * asterisk, a country phone code button whose listbox is portaled to <body> while the page is
+ * asterisk, a required "Phone Device Type" listbox (a work mobile listed before the personal one),
+ * a country phone code button whose listbox is portaled to <body> while the page is
  * aria-hidden, a two-level "How Did You Hear About Us?" prompt (Social Media › LinkedIn), a phone
  * extension whose id says phoneNumber, date spinbuttons, and a split start-date of selects.
  */
@@ -41,6 +42,10 @@ const workday = page(
 <div data-automation-id="formField-legalNameSection_lastName" aria-required="true">
   <label for="input-5">Last Name<abbr aria-hidden="true" title="required">*</abbr></label>
   <input id="input-5" type="text" data-automation-id="legalNameSection_lastName">
+</div>
+<div data-automation-id="formField-phoneType" aria-required="true">
+  <label id="pdt-label">Phone Device Type<abbr aria-hidden="true">*</abbr></label>
+  <button type="button" id="pdt" aria-haspopup="listbox" aria-labelledby="pdt-label pdt" data-automation-id="phone-device-type">Select One</button>
 </div>
 <div data-automation-id="formField-countryPhoneCode" aria-required="true">
   <label id="cpc-label">Country Phone Code<abbr aria-hidden="true">*</abbr></label>
@@ -107,6 +112,8 @@ function closePopup() { document.getElementById('popup')?.remove(); main.removeA
 function escape(e) { if (e.key === 'Escape') closePopup(); }
 const cpc = document.getElementById('cpc');
 cpc.onclick = () => openPopup(['Canada (+1)', 'United Kingdom (+44)', 'United States of America (+1)'].map((label) => ({ label })), (o) => { cpc.textContent = o.label; closePopup(); });
+const pdt = document.getElementById('pdt');
+pdt.onclick = () => openPopup(['Landline', 'Work Mobile', 'Mobile', 'Fax'].map((label) => ({ label })), (o) => { pdt.textContent = o.label; closePopup(); });
 const SOURCES = [
   { label: 'Job Board', children: ['Indeed', 'Glassdoor'] },
   { label: 'Social Media', children: ['Facebook', 'LinkedIn', 'Twitter'] },
@@ -128,11 +135,12 @@ const part = (id) => document.querySelector('[data-automation-id=' + id + ']').v
 document.getElementById('submit').onclick = () => submitApplication({
   firstName: v('#input-4'), lastName: v('#input-5'),
   countryPhoneCode: cpc.textContent === 'Select One' ? '' : cpc.textContent,
+  phoneType: pdt.textContent === 'Select One' ? '' : pdt.textContent,
   phone: v('#phoneNumber--phoneNumber'), extension: v('#phoneNumber--extension'),
   source: chosen,
   start: v('[name=startYear]') && [v('[name=startYear]'), String(Number(v('[name=startMonth]')) + 1).padStart(2, '0'), v('[name=startDay]').padStart(2, '0')].join('-'),
   dateSigned: [part('dateSectionYear-input'), part('dateSectionMonth-input'), part('dateSectionDay-input')].join('-'),
-}, ['firstName', 'lastName', 'countryPhoneCode', 'phone', 'source', 'start', 'dateSigned']);
+}, ['firstName', 'lastName', 'phoneType', 'countryPhoneCode', 'phone', 'source', 'start', 'dateSigned']);
 </script>`,
 );
 
