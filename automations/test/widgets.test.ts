@@ -229,6 +229,33 @@ describe('required-ness the page shows without saying it', () => {
   });
 });
 
+describe('a refusal after the final click: recovered once, or asked with the fields it names', () => {
+  it('Workable: a toast-only "fill in all required fields" gets the unmarked privacy box ticked, never the talent pool', async () => {
+    const result = await apply('/workable-toast');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('workable-toast')).toEqual([
+      { firstname: 'Ada', email: 'ada.lovelace@example.org', gdpr: true, talent: false },
+    ]);
+  });
+
+  it('BambooHR: "Some required fields are missing" in a role-less notice is a refusal naming the field it marks', async () => {
+    const result = await apply('/bamboohr-missing');
+    expect(result.outcome).toBe('needs_attention');
+    expect(result.message).toMatch(/refused the application, so nothing was submitted/);
+    expect(result.unanswered.map((q) => [q.label, q.required])).toEqual([
+      ['What interests you about this role?', true],
+    ]);
+    expect(sent('bamboohr-missing')).toEqual([]);
+  });
+
+  it("iCIMS: an error summary's link names the refused field, not the other empty one", async () => {
+    const result = await apply('/icims-summary');
+    expect(result.outcome).toBe('needs_attention');
+    expect(result.message).toMatch(/nothing was submitted/);
+    expect(result.unanswered.map((q) => q.label)).toEqual(['Which team would you most like to join?']);
+  });
+});
+
 describe('verifying a lost final submit', () => {
   it('reads a settled page: a notice its server sends late is found, not answered "unknown"', async () => {
     const result = await applyToJob({

@@ -49,6 +49,11 @@ const CONSENT =
 /** Opt-ins to more than this application: never implied by applying. */
 const OPT_IN =
   /\b(marketing|newsletter|job alerts?|promotional|talent (pool|community|network)|future (opportunities|openings|roles|positions|vacancies)|other (opportunities|openings|roles|positions)|sms|text messages?|whatsapp)\b/i;
+/** A box consenting to this application and its processing, not an opt-in to anything more. */
+export function consentToApply(label: string): boolean {
+  return CONSENT.test(label) && !OPT_IN.test(label) && sensitiveKindOf(label) === null;
+}
+
 /** The date a self-identification form or attestation is signed on: today. */
 const TODAY = /^(todays date|today|date|current date|date signed|signature date|date of signature|signed on)$/;
 /** Questions answered yes or no: a yes/no answer never goes into any other. */
@@ -374,14 +379,7 @@ export function decide(field: FieldFacts, input: StepInput): Decision {
     answer = { value: 'decline', source: 'default', ref: 'default:decline self-identification' };
   }
   // A required "I agree / I have read the privacy notice" box is the applicant's consent to apply.
-  if (
-    !answer &&
-    field.widget === 'checkbox' &&
-    field.required &&
-    !sensitive &&
-    CONSENT.test(field.label) &&
-    !OPT_IN.test(field.label)
-  ) {
+  if (!answer && field.widget === 'checkbox' && field.required && !sensitive && consentToApply(field.label)) {
     answer = { value: true, source: 'default', ref: 'default:consent to apply' };
   }
   if (!answer && !key && field.type === 'date' && TODAY.test(norm(field.label))) {

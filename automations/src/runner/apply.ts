@@ -205,8 +205,11 @@ async function baseInput(opts: ApplyOptions): Promise<StepInput> {
   };
 }
 
-/** How a step that ends the run maps to an outcome. */
-function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null {
+/**
+ * How a step that ends the run maps to an outcome. `refused`: the form refused the last submit
+ * (a step after one is only taken then), so what is asked now is why nothing was submitted.
+ */
+function terminal(attempt: Attempt, r: StepResult, refused = false): Promise<ApplyResult> | null {
   switch (r.status) {
     case 'submitted':
       return attempt.result('submitted', null, null, { confirmation: r.confirmation });
@@ -243,7 +246,10 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
     }
     case 'needs_user': {
       const list = r.questions.map((q) => `"${q.label}"`).join(', ');
-      return attempt.result('needs_attention', 'needs_user', `Answer needed for: ${list}`, { unanswered: r.questions });
+      const why = refused ? 'The form refused the application, so nothing was submitted. ' : '';
+      return attempt.result('needs_attention', 'needs_user', `${why}Answer needed for: ${list}`, {
+        unanswered: r.questions,
+      });
     }
     default:
       return null;
@@ -364,7 +370,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
       continue;
     }
     waitingSince = null;
-    if (r.status !== 'ready') return terminal(attempt, r)!;
+    if (r.status !== 'ready') return terminal(attempt, r, submits > 0)!;
 
     if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');
     await progress.report('review', `${attempt.filled.size} fields filled`);

@@ -627,6 +627,93 @@ document.getElementById('submit').onclick = () => {
 </script>`,
 );
 
+/**
+ * Workable as its application form renders: the asterisk a `<strong>` inside the label, the privacy
+ * notice box a `role=checkbox` div wrapping a hidden input with no required marker of any kind,
+ * a talent-pool opt-in beside it. A submit without the privacy box shows only a toast (no role, no
+ * error class) and sends nothing.
+ */
+const workableToast = page(
+  'Backend Engineer — Workable',
+  `<form data-ui="application-form" onsubmit="return false">
+<div data-ui="firstname"><label for="firstname"><span><strong>*</strong></span><span id="firstname_label"><strong>First name</strong></span></label><input id="firstname" name="firstname" aria-labelledby="firstname_label" required></div>
+<div data-ui="email"><label for="email"><span><strong>*</strong></span><span id="email_label"><strong>Email</strong></span></label><input id="email" name="email" type="email" aria-labelledby="email_label" required></div>
+<div data-ui="gdpr"><label><div aria-labelledby="checkbox_label_g" role="checkbox" aria-checked="false" tabindex="0" id="g"><input tabindex="-1" aria-hidden="true" type="checkbox" name="gdpr"></div><span id="checkbox_label_g"><span>I have read and accept the privacy notice, and agree to the processing of my data for this application.</span></span></label></div>
+<div data-ui="talent-pool"><label><div aria-labelledby="checkbox_label_t" role="checkbox" aria-checked="false" tabindex="0" id="t"><input tabindex="-1" aria-hidden="true" type="checkbox" name="talent"></div><span id="checkbox_label_t"><span>Keep my details in your talent pool for future opportunities.</span></span></label></div>
+<button type="button" id="submit" data-ui="apply-button">Submit application</button>
+</form>
+<div id="toast" class="styles--toast" hidden></div>
+${SUBMIT('workable-toast')}
+<script>
+for (const box of document.querySelectorAll('[role=checkbox]')) box.onclick = () => {
+  const on = box.getAttribute('aria-checked') !== 'true';
+  box.setAttribute('aria-checked', String(on)); box.querySelector('input').checked = on;
+};
+const checked = (id) => document.getElementById(id).getAttribute('aria-checked') === 'true';
+document.getElementById('submit').onclick = () => {
+  const data = { firstname: document.getElementById('firstname').value, email: document.getElementById('email').value, gdpr: checked('g'), talent: checked('t') };
+  const toast = document.getElementById('toast');
+  if (!data.gdpr) { toast.hidden = false; toast.textContent = 'Please fill in all required fields'; return; }
+  toast.hidden = true;
+  submitApplication(data, ['firstname', 'email']);
+};
+</script>`,
+);
+
+/**
+ * BambooHR's Fabric form refusing a question it never marked required: after the click the
+ * question's wrapper turns `fab-FormField--error` and a notice without any role says "Some
+ * required fields are missing". Nothing is sent.
+ */
+const bamboohrMissing = page(
+  'BambooHR — Apply for Backend Engineer',
+  `<form class="fab-Form" onsubmit="return false">
+<div class="fab-FormField"><label class="fab-Label" for="firstName">First Name</label><input class="fab-TextInput" id="firstName" name="firstName"></div>
+<div class="fab-FormField"><label class="fab-Label" for="email">Email</label><input class="fab-TextInput" id="email" name="email"></div>
+<div class="fab-FormField" id="why-field"><label class="fab-Label" for="why">What interests you about this role?</label><textarea class="fab-Textarea" id="why" name="why"></textarea></div>
+<button type="button" id="submit" class="fab-Button">Submit Application</button>
+</form>
+<div class="fab-Notice" id="notice" hidden></div>
+${SUBMIT('bamboohr-missing')}
+<script>
+document.getElementById('submit').onclick = () => {
+  const v = (id) => document.getElementById(id).value;
+  if (!v('why').trim()) {
+    document.getElementById('why-field').classList.add('fab-FormField--error');
+    const n = document.getElementById('notice'); n.hidden = false; n.textContent = 'Some required fields are missing.'; return;
+  }
+  submitApplication({ firstName: v('firstName'), email: v('email'), why: v('why') }, []);
+};
+</script>`,
+);
+
+/**
+ * An iCIMS-style error summary: after the click a list of links to the fields it refuses, here a
+ * question with no required marker; another optional field stays empty and is not refused.
+ */
+const icimsSummary = page(
+  'Candidate Profile — iCIMS',
+  `<form class="iCIMS_Form" onsubmit="return false">
+<div class="iCIMS_Error" id="summary" hidden><p>Please correct the following errors:</p><ul id="summary-list"></ul></div>
+<div class="iCIMS_TableRow"><label for="PersonProfileFields.FirstName">First Name</label><input id="PersonProfileFields.FirstName" name="first"></div>
+<div class="iCIMS_TableRow"><label for="PersonProfileFields.MiddleName">Middle Name</label><input id="PersonProfileFields.MiddleName" name="middle"></div>
+<div class="iCIMS_TableRow"><label for="rcf3048">Which team would you most like to join?</label><input id="rcf3048" name="rcf3048"></div>
+<button type="button" id="submit" class="iCIMS_Button">Submit</button>
+</form>
+${SUBMIT('icims-summary')}
+<script>
+document.getElementById('submit').onclick = () => {
+  const v = (id) => document.getElementById(id).value;
+  if (!v('rcf3048').trim()) {
+    document.getElementById('summary').hidden = false;
+    document.getElementById('summary-list').innerHTML = '<li><a href="#rcf3048">This answer is required.</a></li>';
+    return;
+  }
+  submitApplication({ first: v('PersonProfileFields.FirstName'), team: v('rcf3048') }, []);
+};
+</script>`,
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -647,6 +734,9 @@ const PAGES: Record<string, () => string> = {
   '/icims': () => icimsStep({}, false),
   '/bamboohr': () => bamboohr,
   '/workable': () => workable,
+  '/workable-toast': () => workableToast,
+  '/bamboohr-missing': () => bamboohrMissing,
+  '/icims-summary': () => icimsSummary,
   '/workday-start': () => workdayStart,
   '/icims-login': () => icimsLogin({}, false),
   '/workday': () => workday,
