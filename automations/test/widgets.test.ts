@@ -246,6 +246,8 @@ describe('a refusal after the final click: recovered once, or asked with the fie
       ['What interests you about this role?', true],
     ]);
     expect(sent('bamboohr-missing')).toEqual([]);
+    // The refusal proves nothing was sent: the host clears its submitting checkpoint.
+    expect(result.submitRefused).toBe(true);
   });
 
   it("iCIMS: an error summary's link names the refused field, not the other empty one", async () => {

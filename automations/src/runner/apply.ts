@@ -126,6 +126,11 @@ class Attempt {
   readonly timings: Record<string, number> = {};
   readonly evidence: string[] = [];
   readonly progress: ProgressReporter;
+  /**
+   * The last final submit was refused (errors or a challenge shown after the click): nothing was
+   * submitted, whatever this attempt ends with short of a confirmation.
+   */
+  submitRefused = false;
   private readonly started = Date.now();
   private phaseStart = Date.now();
 
@@ -183,6 +188,7 @@ class Attempt {
       evidence: this.evidence,
       timings: this.timings,
       ...(extra.dryRun ? { dryRun: true } : {}),
+      ...(this.submitRefused && outcome !== 'submitted' ? { submitRefused: true } : {}),
     };
   }
 }
@@ -205,11 +211,8 @@ async function baseInput(opts: ApplyOptions): Promise<StepInput> {
   };
 }
 
-/**
- * How a step that ends the run maps to an outcome. `refused`: the form refused the last submit
- * (a step after one is only taken then), so what is asked now is why nothing was submitted.
- */
-function terminal(attempt: Attempt, r: StepResult, refused = false): Promise<ApplyResult> | null {
+/** How a step that ends the run maps to an outcome. */
+function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null {
   switch (r.status) {
     case 'submitted':
       return attempt.result('submitted', null, null, { confirmation: r.confirmation });
@@ -246,7 +249,8 @@ function terminal(attempt: Attempt, r: StepResult, refused = false): Promise<App
     }
     case 'needs_user': {
       const list = r.questions.map((q) => `"${q.label}"`).join(', ');
-      const why = refused ? 'The form refused the application, so nothing was submitted. ' : '';
+      // Asked after the form refused the submit: why nothing was submitted.
+      const why = attempt.submitRefused ? 'The form refused the application, so nothing was submitted. ' : '';
       return attempt.result('needs_attention', 'needs_user', `${why}Answer needed for: ${list}`, {
         unanswered: r.questions,
       });
@@ -370,7 +374,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
       continue;
     }
     waitingSince = null;
-    if (r.status !== 'ready') return terminal(attempt, r, submits > 0)!;
+    if (r.status !== 'ready') return terminal(attempt, r)!;
 
     if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');
     await progress.report('review', `${attempt.filled.size} fields filled`);
@@ -389,6 +393,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     await progress.report('confirm', 'Waiting for the ATS to answer');
     const answer = await waitForAnswer(attempt, opts.confirmationTimeoutMs ?? 30_000);
     attempt.phase('submit');
+    attempt.submitRefused = answer.status === 'invalid' || answer.status === 'blocked';
     if (answer.status === 'invalid') {
       if (submits >= MAX_SUBMITS) return terminal(attempt, answer)!;
       continue;
