@@ -94,7 +94,6 @@ function profileAnswer(key: ProfileKey, field: FieldFacts, input: StepInput): An
   const p = input.profile;
   switch (key) {
     case 'firstName':
-    case 'preferredName':
       return text(p.firstName, 'firstName');
     case 'lastName':
       return text(p.lastName, 'lastName');
@@ -230,6 +229,9 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
       return workAnswer(kind, input);
     case 'referralSource':
       return text(p.referralSource, 'referralSource');
+    case 'preferredName':
+      // Without a name the applicant said they go by, the first name is the name they use.
+      return text(p.firstName, 'firstName');
     case 'earliestStartDate':
       return text(p.earliestStartDate, 'earliestStartDate');
     case 'noticePeriod':
@@ -243,6 +245,13 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
       if (p.legalAge === null || kind.minimum > 18) return null;
       if (kind.minimum < 18 && !p.legalAge) return null;
       return known(invert(p.legalAge, kind.inverted), 'legalAge');
+    }
+    case 'skillYears': {
+      // "Years of professional software engineering experience" asked of a software engineer is
+      // their career, not one skill within it.
+      const titles = [p.currentTitle, p.workHistory[0]?.title];
+      if (p.yearsOfExperience === null || !titles.some((t) => t && isProfession(kind.skill, t))) return null;
+      return fromProfile(p.yearsOfExperience, `yearsOfExperience (${kind.skill}: the applicant’s own trade)`);
     }
     case 'totalYears': {
       if (p.yearsOfExperience === null) return null;
@@ -262,6 +271,19 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
     default:
       return null;
   }
+}
+
+/** A word's stem, enough to tell "engineering" and "engineer" are one trade. */
+function stem(word: string): string {
+  const once = (w: string) => w.replace(/(ing|ers?|ment|ists?|ors?|s)$/, '');
+  return once(once(word));
+}
+
+/** True when every word of `skill` is a word of the job title (its seniority left aside). */
+function isProfession(skill: string, title: string): boolean {
+  const have = new Set(norm(title).split(' ').map(stem));
+  const words = skill.split(' ').filter(Boolean);
+  return words.length > 0 && words.every((w) => have.has(stem(w)));
 }
 
 /** Profile fields answer first for these kinds; for the rest a saved answer of the same kind does. */

@@ -10,7 +10,6 @@ import { type QuestionKind, questionKind } from './question-kinds.ts';
 export const PROFILE_KEYS = [
   'firstName',
   'lastName',
-  'preferredName',
   'fullName',
   'email',
   'phone',
@@ -70,7 +69,6 @@ const FILLER = new Set(
 
 // Order matters: specific before general ("email address" before "address", hispanic before race).
 const LABEL_RULES: Array<[ProfileKey, RegExp]> = [
-  ['preferredName', /\b(preferred|nick) ?(first )?name\b/],
   ['firstName', /\b(first|given|fore) ?name\b/],
   ['lastName', /\b(last|family|sur) ?name\b|\bsurname\b/],
   ['email', /\be ?mail\b/],

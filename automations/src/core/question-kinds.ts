@@ -9,6 +9,8 @@ import { norm } from './option-match.ts';
 
 export type QuestionKind =
   | { key: 'referralSource' }
+  /** The name the applicant goes by ("Preferred first name", "What name do you go by?"). */
+  | { key: 'preferredName' }
   | { key: 'earliestStartDate' }
   | { key: 'noticePeriod' }
   | { key: 'legalAge'; minimum: number; inverted: boolean }
@@ -67,12 +69,19 @@ const ARRANGEMENT =
 const WILLING = /\b(willing|able|open|comfortable|prepared|ok|okay|happy|agree|available|plan)\b/;
 /** A question that only points back at what the sentences before it said ("Does that work for you?"). */
 const REFERS_BACK =
-  /^(does|do|would|will|is|are|can|could) (that|this|it|these|those|such an? \w+|this arrangement|this schedule|this requirement|this work (model|arrangement|schedule)) (work|suit|fit)s? (for )?you\b|^(is|would) (that|this|it) (be )?(ok|okay|fine|acceptable|possible|feasible)\b|^(are|would) you (be )?(ok|okay|fine|comfortable|happy|able to (work with|accommodate|meet))( with)? (that|this|it|these)\b|^(can|could|will) you (accommodate|meet|commit to|work with) (that|this|it|these)\b|^(are|would) you (be )?(willing|able|open) to (do|accept|commit to) (that|this|it)\b/;
+  /^(does|do|would|will|is|are|can|could) (that|this|it|these|those|such an? \w+|this (arrangement|schedule|requirement|work (model|arrangement|schedule))) (work|suit|fit)s? (for )?you\b|^(is|would) (that|this|it) (be )?(ok|okay|fine|acceptable|possible|feasible|manageable)\b/;
+/** "Is that something you can commit to?", "Are you able to meet this requirement?": a pronoun for
+ * what came before, and willingness or ability to do it. */
+const POINTS_BACK = /\b(that|this|it|these|those)\b/;
+const CAN_DO =
+  /\b(willing|able|open|comfortable|prepared|ok|okay|fine|happy|agree|commit|accommodate|meet|manage|accept|work for|works for|suit|acceptable|possible|feasible)\b/;
 const CURRENT_PAY =
   /\b(current|present|existing|last|latest|most recent|previous)\b.*\b(salary|compensation|pay|ctc|base|package|earnings|wage)\b/;
 const EXPECTED_PAY =
   /\b(salary|compensation|pay|ctc|remuneration|wage)\b.*\b(expectations?|expected|desired|requirements?|range|target)\b|\b(expected|desired|target|required|requested)\b.*\b(salary|compensation|pay|ctc|remuneration|wage)\b|^(salary|compensation)$/;
 const PRONOUNS = /\bpronouns?\b/;
+const PREFERRED_NAME =
+  /\b(preferred|chosen) (first |given )?name\b|\bnick ?name\b|\bname (that )?(do |would )?you (go|prefer to go|would like to go|like to go) by\b|\bwhat (name )?(do|would) you (like|prefer) (us )?to (be )?call(ed)?\b|\bwhat should we call you\b|\bwhat do you (like|prefer) to be called\b/;
 const YEARS = /\byears?\b|\byrs\b/;
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked with\b|\bworking with\b|\bused\b|\bprofessional(ly)?\b/;
 const GENERIC_EXPERIENCE =
@@ -218,6 +227,8 @@ export function questionKind(label: string): QuestionKind | null {
   if (CURRENT_PAY.test(n)) return { key: 'currentSalary' };
   if (EXPECTED_PAY.test(n)) return { key: 'expectedSalary' };
   if (PRONOUNS.test(n)) return { key: 'pronouns' };
+  if (PREFERRED_NAME.test(n) && !/\b(legal|referr\w*|manager|company|school|employer)\b/.test(n))
+    return { key: 'preferredName' };
   const years = yearsQuestion(label);
   if (years) return years;
   return arrangementQuestion(label);
@@ -235,16 +246,16 @@ function modeOf(word: string): WorkMode {
  * is not this kind.
  */
 function arrangementQuestion(label: string): QuestionKind | null {
-  const sentences = label
-    .split(/(?<=[.?!;:\n])\s*/)
-    .map(norm)
-    .filter(Boolean);
-  const asking = [...sentences].reverse().find((s) => WILLING.test(s) || REFERS_BACK.test(s) || /\?$/.test(s));
-  const question = asking ?? norm(label);
+  const raw = label.split(/(?<=[.?!;:\n])\s*/).filter((x) => norm(x));
+  // The question is the last sentence asking one (ends with "?"), else the last sentence.
+  const asked = [...raw].reverse().find((x) => x.trim().endsWith('?')) ?? raw[raw.length - 1] ?? label;
+  const sentences = raw.map(norm);
+  const question = norm(asked);
   const own = question.match(ARRANGEMENT) ?? [];
   let scope: string;
   if (own.length && (WILLING.test(question) || REFERS_BACK.test(question))) scope = question;
-  else if (!own.length && REFERS_BACK.test(question)) scope = sentences.join(' ');
+  else if (!own.length && (REFERS_BACK.test(question) || (POINTS_BACK.test(question) && CAN_DO.test(question))))
+    scope = sentences.join(' ');
   else return null;
   const words = scope.match(ARRANGEMENT) ?? [];
   if (!words.length) return null;

@@ -15,11 +15,13 @@ const PROFILE = ApplicantProfile.parse({
   lastName: 'O',
   email: 'maren@example.org',
   yearsOfExperience: 8,
+  currentTitle: 'Senior Software Engineer',
 });
 const SAVED: SavedAnswers = {
   'have you ever worked for this company before': false,
   'are you comfortable working on site or hybrid': true,
   'years of experience with typescript': '3',
+  'what name do you go by': 'Ren',
 };
 const JOB = { company: 'Northwind Traders, Inc.', country: 'US' };
 
@@ -85,6 +87,9 @@ describe('on-site or hybrid willingness', () => {
     'Would you be comfortable working in the office?',
     'This role requires working on site in Austin. Would that work for you?',
     'Are you comfortable with a hybrid or in-office schedule?',
+    'This role is hybrid: three days a week in our Denver office. Is that something you can commit to?',
+    'We work hybrid, with Tuesdays and Thursdays in the office. Are you able to meet this requirement?',
+    'This position is on-site at our Boston headquarters. Will this work for you?',
   ])('"%s" takes the saved "comfortable working on site or hybrid"', (label) => {
     expect(answer(label)).toMatchObject({
       value: true,
@@ -100,6 +105,7 @@ describe('on-site or hybrid willingness', () => {
     'This is a hybrid role. Are you able to work Eastern Time hours?',
     'This role is on-site. What is your earliest start date?',
     'This role is hybrid. Do you have a valid driver’s license?',
+    'This role is hybrid. Do you have experience with this stack?',
     // Negated: asked.
     'This role is not remote; it is hybrid, 3 days in the office. Does that work for you?',
     'Are you unable to work on site?',
@@ -138,6 +144,42 @@ describe('years with one skill', () => {
     '"%s" is the total, from the profile, never the TypeScript years',
     (label) => {
       expect(answer(label, [])).toMatchObject({ value: 8, ref: 'profile.yearsOfExperience' });
+    },
+  );
+
+  it.each([
+    'How many years of professional software engineering experience do you have?',
+    'Years of software engineering experience',
+    'How many years of engineering experience do you have?',
+  ])('"%s" asks a software engineer for their career: the total', (label) => {
+    expect(answer(label, [])).toMatchObject({ value: 8, source: 'profile' });
+  });
+
+  it.each([
+    'How many years of software development experience do you have?',
+    'How many years of people management experience do you have?',
+    'How many years of data engineering experience do you have?',
+  ])('"%s" is not the trade the title names: asked', (label) => {
+    expect(answer(label, [])).toBe(null);
+  });
+});
+
+describe('the name the applicant goes by', () => {
+  it.each([
+    'Preferred First Name',
+    'Preferred name',
+    'What name do you go by?',
+    'Nickname',
+    'What would you like us to call you?',
+    'Chosen name',
+  ])('"%s" takes the saved "what name do you go by"', (label) => {
+    expect(answer(label, [])).toMatchObject({ value: 'Ren', ref: 'answer:what name do you go by' });
+  });
+
+  it.each(['First Name', 'Legal first name', 'Full legal name'])(
+    '"%s" is the legal name, never the nickname',
+    (label) => {
+      expect(answer(label, [])?.value).not.toBe('Ren');
     },
   );
 });
