@@ -214,6 +214,12 @@ describe('required-ness the page shows without saying it', () => {
     ]);
   });
 
+  it('BambooHR: a required native select hidden behind a menu button is found by its button and answered', async () => {
+    const result = await apply('/bamboohr-select');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('bamboohr-select')).toEqual([{ firstName: 'Ada', state: 'CA' }]);
+  });
+
   it("Workable: a component kit's role=checkbox consent is ticked, its job-alerts box is not", async () => {
     const result = await apply('/workable');
     expect(result.outcome, result.message ?? '').toBe('submitted');

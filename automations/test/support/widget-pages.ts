@@ -714,6 +714,49 @@ document.getElementById('submit').onclick = () => {
 </script>`,
 );
 
+/**
+ * BambooHR's Fabric select: the label "State *" (a thin space before the asterisk) names nothing,
+ * the visible control is a button with `aria-haspopup="true"` showing "–Select–", and the value
+ * lives in a hidden, required native select beside it (kept for validation and autofill). The
+ * button's menu is portaled to <body> as role=menuitem entries; the page submits what its own
+ * state holds, which a change of the native select (autofill) updates too.
+ */
+const bamboohrSelect = page(
+  'BambooHR — Apply for Backend Engineer',
+  `<form class="fab-Form" onsubmit="return false">
+<div class="fab-FormField"><label class="fab-Label" for="firstName">First Name&#8201;*</label><input class="fab-TextInput" id="firstName" name="firstName" required></div>
+<div class="fab-FormField"><label class="fab-Label" id="state-label">State&#8201;*</label>
+  <div class="fab-SelectToggle"><button type="button" id="state-toggle" aria-haspopup="true" aria-label="State &#8211;Select&#8211;" data-menu-id="fab-menu46">&#8211;Select&#8211;</button>
+  <select required aria-hidden="true" tabindex="-1" style="opacity:0;position:absolute;width:1px;height:1px" name="state.value" id="state-select"><option value=""></option><option value="CA">California</option><option value="NY">New York</option><option value="WA">Washington</option></select></div>
+</div>
+<button type="button" id="submit" class="fab-Button">Submit Application</button>
+</form>
+${SUBMIT('bamboohr-select')}
+<script>
+let state = '';
+const toggle = document.getElementById('state-toggle');
+const native = document.getElementById('state-select');
+const show = () => { const o = native.querySelector('option[value="' + state + '"]'); toggle.textContent = state ? o.textContent : '\u2013Select\u2013'; };
+native.addEventListener('change', () => { state = native.value; show(); });
+toggle.onclick = () => {
+  document.getElementById('fab-menu46')?.remove();
+  const menu = document.createElement('ul'); menu.setAttribute('role', 'menu'); menu.id = 'fab-menu46'; menu.className = 'popup';
+  for (const o of native.options) {
+    if (!o.value) continue;
+    const li = document.createElement('li'); li.setAttribute('role', 'menuitem'); li.textContent = o.textContent;
+    li.onclick = () => { state = o.value; native.value = o.value; show(); menu.remove(); };
+    menu.append(li);
+  }
+  document.body.append(menu);
+};
+document.getElementById('submit').onclick = () => {
+  const data = { firstName: document.getElementById('firstName').value, state };
+  if (!data.firstName || !data.state) { const e = document.getElementById('errors'); e.hidden = false; e.textContent = 'Some required fields are missing.'; return; }
+  submitApplication(data, []);
+};
+</script>`,
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -736,6 +779,7 @@ const PAGES: Record<string, () => string> = {
   '/workable': () => workable,
   '/workable-toast': () => workableToast,
   '/bamboohr-missing': () => bamboohrMissing,
+  '/bamboohr-select': () => bamboohrSelect,
   '/icims-summary': () => icimsSummary,
   '/workday-start': () => workdayStart,
   '/icims-login': () => icimsLogin({}, false),
