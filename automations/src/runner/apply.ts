@@ -236,7 +236,9 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
       return attempt.result(
         'needs_attention',
         'needs_user',
-        `The form refused the application, so nothing was submitted: ${r.errors.join('; ')}`,
+        `The form refused the application, so nothing was submitted: ${r.errors.join('; ')}${
+          r.questions?.length ? ` (it wants: ${r.questions.map((q) => `"${q.label}"`).join(', ')})` : ''
+        }`,
         { unanswered: r.questions ?? [] },
       );
     case 'mismatch': {
