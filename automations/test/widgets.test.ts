@@ -46,7 +46,7 @@ function today(): string {
 }
 
 describe.concurrent('widgets, through the generic path', () => {
-  it('Workday: portaled code picker, two-level source, extension left alone, split and spinbutton dates', async () => {
+  it('Workday: phone device type (the profile phone is the personal mobile), portaled code picker, two-level source, extension left alone, split and spinbutton dates', async () => {
     const result = await apply('/workday');
     expect(result.outcome, result.message ?? '').toBe('submitted');
     const [body] = sent('workday');
@@ -54,6 +54,7 @@ describe.concurrent('widgets, through the generic path', () => {
       firstName: 'Ada',
       lastName: 'Lovelace',
       countryPhoneCode: 'United States of America (+1)',
+      phoneType: 'Mobile',
       extension: '',
       source: ['LinkedIn'],
       start: '2027-01-15',
@@ -213,6 +214,12 @@ describe('required-ness the page shows without saying it', () => {
     ]);
   });
 
+  it('BambooHR: a required native select hidden behind a menu button is found by its button and answered', async () => {
+    const result = await apply('/bamboohr-select');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('bamboohr-select')).toEqual([{ firstName: 'Ada', state: 'CA' }]);
+  });
+
   it("Workable: a component kit's role=checkbox consent is ticked, its job-alerts box is not", async () => {
     const result = await apply('/workable');
     expect(result.outcome, result.message ?? '').toBe('submitted');
@@ -225,6 +232,35 @@ describe('required-ness the page shows without saying it', () => {
     const result = await apply('/icims-login');
     expect(result.outcome, result.message ?? '').toBe('submitted');
     expect(sent('icims-login')).toEqual([{ first: 'Ada' }]);
+  });
+});
+
+describe('a refusal after the final click: recovered once, or asked with the fields it names', () => {
+  it('Workable: a toast-only "fill in all required fields" gets the unmarked privacy box ticked, never the talent pool', async () => {
+    const result = await apply('/workable-toast');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('workable-toast')).toEqual([
+      { firstname: 'Ada', email: 'ada.lovelace@example.org', gdpr: true, talent: false },
+    ]);
+  });
+
+  it('BambooHR: "Some required fields are missing" in a role-less notice is a refusal naming the field it marks', async () => {
+    const result = await apply('/bamboohr-missing');
+    expect(result.outcome).toBe('needs_attention');
+    expect(result.message).toMatch(/refused the application, so nothing was submitted/);
+    expect(result.unanswered.map((q) => [q.label, q.required])).toEqual([
+      ['What interests you about this role?', true],
+    ]);
+    expect(sent('bamboohr-missing')).toEqual([]);
+    // The refusal proves nothing was sent: the host clears its submitting checkpoint.
+    expect(result.submitRefused).toBe(true);
+  });
+
+  it("iCIMS: an error summary's link names the refused field, not the other empty one", async () => {
+    const result = await apply('/icims-summary');
+    expect(result.outcome).toBe('needs_attention');
+    expect(result.message).toMatch(/nothing was submitted/);
+    expect(result.unanswered.map((q) => q.label)).toEqual(['Which team would you most like to join?']);
   });
 });
 

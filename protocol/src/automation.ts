@@ -225,5 +225,10 @@ export const ApplyResult = z.object({
   timings: z.record(z.string(), z.number()),
   /** A dry run stopped with the form filled, just before the final submit. */
   dryRun: z.boolean().optional(),
+  /**
+   * The final submit was clicked and the form refused it (validation errors, a challenge shown
+   * after the click): proof nothing was submitted, so the `submitting` checkpoint no longer holds.
+   */
+  submitRefused: z.boolean().optional(),
 });
 export type ApplyResult = z.infer<typeof ApplyResult>;

@@ -95,6 +95,8 @@ export const Result = z.object({
   evidenceIds: z.array(id).max(REPORT_LIMITS.evidence).default([]),
   /** What the attempt filled and where each answer came from (a profile field, a saved answer). */
   filled: z.array(FilledField).max(REPORT_LIMITS.filled).default([]),
+  /** The form refused the final submit: nothing was submitted, the `submitting` checkpoint is cleared. */
+  submitRefused: z.boolean().default(false),
 });
 
 /** The longest an executor may put an application it hands back off for: an hour. */

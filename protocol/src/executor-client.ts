@@ -31,13 +31,16 @@ export interface WebSocketLike {
 
 /** What a job ended with: a result to report, or a hand-back (it could not run it now, or at all). */
 export type JobOutcome =
-  | (Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken' | 'filled'> & { filled?: ResultMessage['filled'] })
+  | (Omit<ResultMessage, 'type' | 'applicationId' | 'leaseToken' | 'filled' | 'submitRefused'> & {
+      filled?: ResultMessage['filled'];
+      submitRefused?: boolean;
+    })
   | { release: string; retryInMs?: number };
 
 /** An attempt's result as the outcome to report, clipped to what a result may carry. */
 export function jobOutcomeOf(
   result: Pick<ApplyResult, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'> &
-    Partial<Pick<ApplyResult, 'filled'>>,
+    Partial<Pick<ApplyResult, 'filled' | 'submitRefused'>>,
   evidenceIds: string[] = [],
 ): JobOutcome {
   const clip = (text: string | null) => (text ? text.slice(0, REPORT_LIMITS.text) : null);
@@ -48,6 +51,7 @@ export function jobOutcomeOf(
     confirmation: clip(result.confirmation),
     unanswered: result.unanswered.slice(0, REPORT_LIMITS.unanswered),
     evidenceIds: evidenceIds.slice(0, REPORT_LIMITS.evidence),
+    submitRefused: result.submitRefused ?? false,
     filled: (result.filled ?? [])
       .slice(0, REPORT_LIMITS.filled)
       .map((f) => ({ ...f, value: f.value.slice(0, REPORT_LIMITS.filledValue) })),
@@ -57,7 +61,14 @@ export function jobOutcomeOf(
 /** The message that reports `outcome` under the lease `leaseToken`. */
 export function outcomeMessage(applicationId: string, leaseToken: string, outcome: JobOutcome): ExecutorMessage {
   if (!('release' in outcome))
-    return { type: 'result', applicationId, leaseToken, ...outcome, filled: outcome.filled ?? [] };
+    return {
+      type: 'result',
+      applicationId,
+      leaseToken,
+      ...outcome,
+      filled: outcome.filled ?? [],
+      submitRefused: outcome.submitRefused ?? false,
+    };
   return {
     type: 'release',
     applicationId,

@@ -11,7 +11,7 @@ import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
 import { EEO_KEYS, type FieldKey, fieldKey, isProfileKey, type ProfileKey } from './field-keys.ts';
 import { isDeclineOption, norm } from './option-match.ts';
 import { phoneCountryCode } from './phone-codes.ts';
-import { mentionsEmployer, type QuestionKind, questionKind, sameKind } from './question-kinds.ts';
+import { companyName, employerAsked, type QuestionKind, questionKind, sameKind } from './question-kinds.ts';
 import type { DiscoveredField, FilePayload, StepInput } from './types.ts';
 
 export interface Answer {
@@ -49,6 +49,11 @@ const CONSENT =
 /** Opt-ins to more than this application: never implied by applying. */
 const OPT_IN =
   /\b(marketing|newsletter|job alerts?|promotional|talent (pool|community|network)|future (opportunities|openings|roles|positions|vacancies)|other (opportunities|openings|roles|positions)|sms|text messages?|whatsapp)\b/i;
+/** A box consenting to this application and its processing, not an opt-in to anything more. */
+export function consentToApply(label: string): boolean {
+  return CONSENT.test(label) && !OPT_IN.test(label) && sensitiveKindOf(label) === null;
+}
+
 /** The date a self-identification form or attestation is signed on: today. */
 const TODAY = /^(todays date|today|date|current date|date signed|signature date|date of signature|signed on)$/;
 /** Questions answered yes or no: a yes/no answer never goes into any other. */
@@ -89,7 +94,6 @@ function profileAnswer(key: ProfileKey, field: FieldFacts, input: StepInput): An
   const p = input.profile;
   switch (key) {
     case 'firstName':
-    case 'preferredName':
       return text(p.firstName, 'firstName');
     case 'lastName':
       return text(p.lastName, 'lastName');
@@ -105,6 +109,8 @@ function profileAnswer(key: ProfileKey, field: FieldFacts, input: StepInput): An
       // Typed, the code alone; picked, the code with the country that tells +1 US from +1 Canada.
       return fromProfile(field.widget === 'text' ? code.split(' ')[0]! : code, 'phone (country code)');
     }
+    case 'phoneType':
+      return p.phone.trim() ? phoneTypeAnswer(field) : null;
     case 'linkedin':
     case 'github':
     case 'twitter':
@@ -150,6 +156,23 @@ function profileAnswer(key: ProfileKey, field: FieldFacts, input: StepInput): An
   }
 }
 
+/** A personal mobile among a phone type's options; a work or office line is never it. */
+const MOBILE = /\b(mobile|cell|cellular|cellphone|smartphone)\b/;
+const NOT_PERSONAL = /\b(work|business|office|company|fax|pager)\b/;
+
+/**
+ * The applicant's phone is the number they carry: the profile keeps one number, the one an
+ * employer should call or text, and people give their mobile for that. So "Phone Device Type"
+ * takes the personal mobile option; a list with no such option (Home / Work only) is asked.
+ */
+function phoneTypeAnswer(field: FieldFacts): Answer | null {
+  const ref = 'phone (the applicant’s own number: a mobile)';
+  if (!field.options.length) return fromProfile('Mobile', ref);
+  const mobile = field.options.map((o) => o.label).filter((o) => MOBILE.test(norm(o)));
+  const choice = mobile.find((o) => !NOT_PERSONAL.test(norm(o)));
+  return choice ? fromProfile(choice, ref) : null;
+}
+
 /** The job's country: named by the question, else the one parsed from the posting's location. */
 function jobCountry(kindCountry: string | null, input: StepInput): string | null {
   return kindCountry ?? (input.job?.country ? countryCode(input.job.country) : null);
@@ -193,11 +216,7 @@ function workAnswer(kind: QuestionKind, input: StepInput): Answer | null {
 }
 
 function sameCompany(a: string, b: string): boolean {
-  const strip = (s: string) =>
-    norm(s)
-      .replace(/\b(inc|llc|ltd|limited|gmbh|corp|corporation|co|plc|sa|ag|bv|group|holdings|technologies|labs)\b/g, '')
-      .trim();
-  const [x, y] = [strip(a), strip(b)];
+  const [x, y] = [companyName(a), companyName(b)];
   return x !== '' && (x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `));
 }
 
@@ -210,6 +229,9 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
       return workAnswer(kind, input);
     case 'referralSource':
       return text(p.referralSource, 'referralSource');
+    case 'preferredName':
+      // Without a name the applicant said they go by, the first name is the name they use.
+      return text(p.firstName, 'firstName');
     case 'earliestStartDate':
       return text(p.earliestStartDate, 'earliestStartDate');
     case 'noticePeriod':
@@ -224,6 +246,13 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
       if (kind.minimum < 18 && !p.legalAge) return null;
       return known(invert(p.legalAge, kind.inverted), 'legalAge');
     }
+    case 'skillYears': {
+      // "Years of professional software engineering experience" asked of a software engineer is
+      // their career, not one skill within it.
+      const titles = [p.currentTitle, p.workHistory[0]?.title];
+      if (p.yearsOfExperience === null || !titles.some((t) => t && isProfession(kind.skill, t))) return null;
+      return fromProfile(p.yearsOfExperience, `yearsOfExperience (${kind.skill}: the applicant’s own trade)`);
+    }
     case 'totalYears': {
       if (p.yearsOfExperience === null) return null;
       if (kind.atLeast !== null) return fromProfile(p.yearsOfExperience >= kind.atLeast, 'yearsOfExperience');
@@ -232,7 +261,8 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
     case 'previouslyEmployed': {
       // Only the confirmed work history says where the applicant worked, and only about this employer.
       const company = input.job?.company ?? null;
-      if (!company || p.workHistory.length === 0 || !mentionsEmployer(field.label, company)) return null;
+      if (!company || kind.negated || p.workHistory.length === 0 || employerAsked(field.label, company) !== 'job')
+        return null;
       return fromProfile(
         p.workHistory.some((w) => sameCompany(w.company, company)),
         `workHistory (${company})`,
@@ -241,6 +271,19 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
     default:
       return null;
   }
+}
+
+/** A word's stem, enough to tell "engineering" and "engineer" are one trade. */
+function stem(word: string): string {
+  const once = (w: string) => w.replace(/(ing|ers?|ment|ists?|ors?|s)$/, '');
+  return once(once(word));
+}
+
+/** True when every word of `skill` is a word of the job title (its seniority left aside). */
+function isProfession(skill: string, title: string): boolean {
+  const have = new Set(norm(title).split(' ').map(stem));
+  const words = skill.split(' ').filter(Boolean);
+  return words.length > 0 && words.every((w) => have.has(stem(w)));
 }
 
 /** Profile fields answer first for these kinds; for the rest a saved answer of the same kind does. */
@@ -260,10 +303,20 @@ function savedExact(field: FieldFacts, input: StepInput): Answer | null {
   return saved !== undefined ? { value: saved, source: 'answer', ref: `answer:${key}` } : null;
 }
 
-function savedOfKind(kind: QuestionKind, input: StepInput): Answer | null {
+/**
+ * One saved answer to the same canonical question in other words. "Worked here before?" is about
+ * the posting's employer: a saved answer about "this company" (or this very employer) answers a
+ * question naming the posting's company, never one naming another.
+ */
+function savedOfKind(kind: QuestionKind, label: string, input: StepInput): Answer | null {
+  const company = input.job?.company ?? null;
+  const aboutEmployer = kind.key === 'previouslyEmployed';
+  if (aboutEmployer && employerAsked(label, company) !== 'job') return null;
   for (const [key, value] of Object.entries(input.answers)) {
     const other = questionKind(key);
-    if (other && sameKind(kind, other)) return { value, source: 'answer', ref: `answer:${key}` };
+    if (!other || !sameKind(other, kind)) continue;
+    if (aboutEmployer && employerAsked(key, company) !== 'job') continue;
+    return { value, source: 'answer', ref: `answer:${key}` };
   }
   return null;
 }
@@ -315,7 +368,12 @@ function drafted(field: FieldFacts, input: StepInput): Answer | null {
 
 /** A yes/no value only answers a yes/no question; a number never answers one, nor a text a yes/no control. */
 function fits(answer: Answer, field: FieldFacts): boolean {
-  const asksYesNo = YES_NO_QUESTION.test(norm(field.label));
+  // "This role is hybrid: 3 days a week in our office. Does that work for you?" asks its last sentence.
+  const sentences = field.label
+    .split(/(?<=[.?!:])\s+/)
+    .map(norm)
+    .filter(Boolean);
+  const asksYesNo = [norm(field.label), sentences[sentences.length - 1] ?? ''].some((s) => YES_NO_QUESTION.test(s));
   if (typeof answer.value === 'boolean') return field.type === 'yes_no' || asksYesNo || field.widget === 'checkbox';
   if (typeof answer.value === 'number') return field.type !== 'yes_no' && !asksYesNo;
   return field.type !== 'yes_no';
@@ -324,8 +382,8 @@ function fits(answer: Answer, field: FieldFacts): boolean {
 function kindAnswer(kind: QuestionKind, field: FieldFacts, input: StepInput): Answer | null {
   const fromProfileField = kindProfileAnswer(kind, field, input);
   const candidates = PROFILE_FIRST.has(kind.key)
-    ? [fromProfileField, savedOfKind(kind, input)]
-    : [savedOfKind(kind, input), fromProfileField];
+    ? [fromProfileField, savedOfKind(kind, field.label, input)]
+    : [savedOfKind(kind, field.label, input), fromProfileField];
   return candidates.find((a): a is Answer => a !== null && fits(a, field)) ?? null;
 }
 
@@ -351,14 +409,7 @@ export function decide(field: FieldFacts, input: StepInput): Decision {
     answer = { value: 'decline', source: 'default', ref: 'default:decline self-identification' };
   }
   // A required "I agree / I have read the privacy notice" box is the applicant's consent to apply.
-  if (
-    !answer &&
-    field.widget === 'checkbox' &&
-    field.required &&
-    !sensitive &&
-    CONSENT.test(field.label) &&
-    !OPT_IN.test(field.label)
-  ) {
+  if (!answer && field.widget === 'checkbox' && field.required && !sensitive && consentToApply(field.label)) {
     answer = { value: true, source: 'default', ref: 'default:consent to apply' };
   }
   if (!answer && !key && field.type === 'date' && TODAY.test(norm(field.label))) {

@@ -354,6 +354,26 @@ function dateGroups(elements: Element[]): DiscoveredField[] {
   return out;
 }
 
+/**
+ * The button a component kit draws over a hidden native select (BambooHR's Fabric keeps the
+ * select, `required` and all, for validation and autofill): the one visible popup button in a
+ * wrapper that holds no other control.
+ */
+export function selectToggle(select: HTMLSelectElement): HTMLElement | null {
+  for (let node = parentElement(select), level = 0; node && level < 3; node = parentElement(node), level++) {
+    const buttons = Array.from(node.querySelectorAll('button[aria-haspopup],[role="button"][aria-haspopup]')).filter(
+      isVisible,
+    );
+    const others = Array.from(node.querySelectorAll('input,textarea,select')).filter(
+      (c) => c !== select && isVisible(c),
+    );
+    if (others.length) return null;
+    if (buttons.length === 1) return buttons[0] as HTMLElement;
+    if (buttons.length > 1) return null;
+  }
+  return null;
+}
+
 /** Every fillable field under `root` (the whole page by default), in document order. */
 export function discoverFields(root?: Document | Element): DiscoveredField[] {
   const elements = deepElements(root).filter((el) => !el.closest('[role="listbox"],[role="menu"],template'));
@@ -395,9 +415,13 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       if (!isHoneypot(area, label)) push(field(area, label, 'textarea', 'text'));
     } else if (el.tagName === 'SELECT') {
       const select = el as HTMLSelectElement;
-      if (select.disabled || !isVisible(select)) continue;
-      const label = accessibleName(select);
-      if (isHoneypot(select, label)) continue;
+      if (select.disabled) continue;
+      const toggle = isVisible(select) ? null : selectToggle(select);
+      if (!isVisible(select) && !toggle) continue;
+      const label = toggle
+        ? pickerQuestion(accessibleName(toggle), textOf(toggle)) || accessibleName(select)
+        : accessibleName(select);
+      if (isHoneypot(toggle ?? select, label)) continue;
       const options = Array.from(select.options)
         .filter((o) => !o.disabled && !isPlaceholderOption(o.text, o.value))
         .map((o) => ({ label: cleanLabel(o.text), element: o as HTMLElement }));

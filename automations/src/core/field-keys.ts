@@ -10,11 +10,11 @@ import { type QuestionKind, questionKind } from './question-kinds.ts';
 export const PROFILE_KEYS = [
   'firstName',
   'lastName',
-  'preferredName',
   'fullName',
   'email',
   'phone',
   'phoneCountryCode',
+  'phoneType',
   'linkedin',
   'github',
   'twitter',
@@ -69,13 +69,17 @@ const FILLER = new Set(
 
 // Order matters: specific before general ("email address" before "address", hispanic before race).
 const LABEL_RULES: Array<[ProfileKey, RegExp]> = [
-  ['preferredName', /\b(preferred|nick) ?(first )?name\b/],
   ['firstName', /\b(first|given|fore) ?name\b/],
   ['lastName', /\b(last|family|sur) ?name\b|\bsurname\b/],
   ['email', /\be ?mail\b/],
   [
     'phoneCountryCode',
     /^(?!.*\bnumber\b).*\b(country (phone |calling |dial(ing)? )?code|(phone|dial(ing)?|calling) (country )?code)\b|^code$/,
+  ],
+  // Workday's "Phone Device Type" (Mobile / Landline / Work…) asks what kind of phone it is.
+  [
+    'phoneType',
+    /\b(phone|telephone|contact number) (device )?type\b|\btype of (phone|telephone|phone number)\b|^(phone )?device type$/,
   ],
   // "Phone number (include country code)" is the phone; "Phone code" is the picker beside it.
   ['phone', /^(?!.*\b(type|extension|ext)\b)(?!(?!.*\bnumber\b).*\bcode\b).*\b(phone|mobile|cell|telephone)\b/],
@@ -118,6 +122,7 @@ const HINT_RULES: Array<[ProfileKey, RegExp]> = [
     'phone',
     /^(?!.*(extension|\bext\b|countrycode|country-code|phone_?type|device)).*(\bphone\b|\btel\b|phone-number|phonenumber)/,
   ],
+  ['phoneType', /phone_?(device_?)?type|device_?type|phonetype/],
   ['phoneCountryCode', /phone_?country|country_?code|countrycode|phone_?code|dial_?code|calling_?code/],
   ['linkedin', /linkedin/],
   ['github', /github/],

@@ -1,7 +1,7 @@
 // Filling so that React and other frameworks register the value: the prototype's native value
 // setter plus input/change events (a plain `.value =` is swallowed by React's value tracker),
 // real click sequences for custom widgets, and per-key typing where an autocomplete listens.
-import { isPlaceholderOption, isSelected, listboxOptions, monthNumber } from './discover.ts';
+import { isPlaceholderOption, isSelected, listboxOptions, monthNumber, selectToggle } from './discover.ts';
 import { deepElements, delay, isVisible, textOf, waitFor, windowOf } from './dom.ts';
 import { matchOption, norm } from './option-match.ts';
 import type { DiscoveredField, FilePayload } from './types.ts';
@@ -113,6 +113,23 @@ function searchText(value: FillValue): string | null {
 function chooseFrom(options: DiscoveredField['options'], value: FillValue): DiscoveredField['options'][number] | null {
   if (!options.length) return null;
   return pick(options, value) ?? (typeof value === 'string' ? bestPrefix(options, value) : null);
+}
+
+/** Opens a kit's menu button and clicks the item labelled `label` (role option or menuitem). */
+async function pickInMenu(toggle: HTMLElement, label: string): Promise<void> {
+  realClick(toggle);
+  const item = await waitFor(
+    () =>
+      deepElements(toggle.ownerDocument).find(
+        (el) =>
+          (el.getAttribute('role') === 'option' || el.getAttribute('role') === 'menuitem') &&
+          isVisible(el) &&
+          norm(textOf(el)) === norm(label),
+      ) ?? null,
+    1_000,
+  );
+  if (item) realClick(item as HTMLElement);
+  else closePopup(toggle);
 }
 
 /** Closes whatever popup is open (a portaled listbox that hid the rest of the page). */
@@ -431,6 +448,11 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
       else setNativeValue(select, (chosen[0]!.element as HTMLOptionElement).value);
       fire(select, 'input');
       blur(select);
+      // A select hidden behind a kit's button: pick in the button's own menu too, so the state
+      // the page keeps for the button holds the answer, not only the native select.
+      const toggle = isVisible(select) ? null : selectToggle(select);
+      if (toggle && !select.multiple && !norm(textOf(toggle)).includes(norm(chosen[0]!.label)))
+        await pickInMenu(toggle, chosen[0]!.label);
       return { ok: true, value: chosen.map((o) => o.label).join(', ') };
     }
     case 'checkbox': {

@@ -68,16 +68,20 @@ export function parseRange(label: string): [number, number] | null {
   return [a, a];
 }
 
-/** The option whose range holds `value` (the tightest one if several overlap). */
+/**
+ * The option whose range holds `value`: the tightest one if several overlap, and of open-ended
+ * ones ("1+", "3+", "5+") the one starting nearest below it (3 is "3+", not "1+").
+ */
 export function rangeOption(options: string[], value: number): string | null {
-  let best: { label: string; width: number } | null = null;
+  let best: { label: string; width: number; low: number } | null = null;
   for (const label of options) {
     const range = parseRange(label);
     if (!range) continue;
     // "3-5 years" holds 5; "5-7" holds 5 too, so prefer an upper bound that is exclusive-looking.
     if (value >= range[0] && value <= range[1]) {
       const width = range[1] - range[0] + (value === range[1] && range[1] !== range[0] ? 0.5 : 0);
-      if (!best || width < best.width) best = { label, width };
+      if (!best || width < best.width || (width === best.width && range[0] > best.low))
+        best = { label, width, low: range[0] };
     }
   }
   return best?.label ?? null;
@@ -119,6 +123,11 @@ export function matchOption(options: string[], wanted: string | boolean | number
   if (!w) return null;
   const exact = options.find((o) => norm(o) === w);
   if (exact) return exact;
+  // A number saved as text ("3" years) picks its range ("3-5 years", "2 to 4 years") as a number does.
+  if (/^\d+(\.\d+)?$/.test(w)) {
+    const range = rangeOption(options, Number(w));
+    if (range) return range;
+  }
   if (w === 'decline' || isDeclineOption(wanted)) return options.find(isDeclineOption) ?? null;
   const country = options.find((o) => sameCountry(o, wanted));
   if (country) return country;

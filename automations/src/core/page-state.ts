@@ -168,6 +168,30 @@ export function blocker(doc: Document, hasApplicationFields: boolean): Blocker |
   return null;
 }
 
+/**
+ * What a page says when it refuses a submit in a banner or a toast that no error selector marks
+ * (Workable's "Please fill in all required fields", BambooHR's "Some required fields are
+ * missing"). Read only after the final click: before it, such words may be an instruction.
+ */
+const REFUSAL_TEXT = [
+  /\bplease (fill|complete) (in |out )?(all )?(of )?(the )?(required|mandatory) (fields|information|questions)\b/i,
+  /\b(some |one or more )?(required|mandatory) (fields?|questions?|information) (is |are )?(missing|empty|incomplete|not (filled|answered|completed))\b/i,
+  /\bplease (correct|fix|review|check) the (errors?|highlighted|marked|invalid|following)\b/i,
+  /\b(enter|provide) a valid e-?mail\b/i,
+  /\b(accept|agree to|consent to) (the|our) (privacy|terms|data)\b.{0,40}\bto (continue|proceed|apply|submit)\b/i,
+  /\bthere (was|were|are|is) (a |an |some )?(problems?|errors?|issues?) with (your|the) (application|submission|form)\b/i,
+  /\b(form|application) (contains|has) (some )?errors\b/i,
+];
+
+/** Lines of the page that refuse the last submit (see REFUSAL_TEXT). */
+export function refusalText(doc: Document): string[] {
+  const lines = pageText(doc)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && l.length < 300);
+  return [...new Set(lines.filter((l) => REFUSAL_TEXT.some((re) => re.test(l))))];
+}
+
 /** Visible validation messages: inline errors, error summaries, and fields marked aria-invalid. */
 export function validationErrors(doc: Document, markers: Markers): string[] {
   const messages = new Set<string>();

@@ -9,12 +9,16 @@ import { norm } from './option-match.ts';
 
 export type QuestionKind =
   | { key: 'referralSource' }
+  /** The name the applicant goes by ("Preferred first name", "What name do you go by?"). */
+  | { key: 'preferredName' }
   | { key: 'earliestStartDate' }
   | { key: 'noticePeriod' }
   | { key: 'legalAge'; minimum: number; inverted: boolean }
-  | { key: 'previouslyEmployed' }
+  /** Worked for an employer before; which one (the posting's or another) only the job tells. */
+  | { key: 'previouslyEmployed'; negated: boolean }
   | { key: 'relocation' }
-  | { key: 'workArrangement'; mode: 'onsite' | 'hybrid' | 'remote' }
+  /** Willing to work in these arrangements (all of them); `negated` ("…not remote…") is asked. */
+  | { key: 'workArrangement'; modes: WorkMode[]; negated: boolean }
   | { key: 'currentSalary' }
   | { key: 'expectedSalary' }
   | { key: 'pronouns' }
@@ -28,6 +32,7 @@ export type QuestionKind =
   | { key: 'workAuthorization'; country: string | null; unrestricted: boolean; inverted: boolean; unclear: boolean };
 
 export type QuestionKey = QuestionKind['key'];
+export type WorkMode = 'onsite' | 'hybrid' | 'remote';
 
 const NEGATION = /\b(not|no|never|without|dont|doesnt|wont|isnt|arent|cannot|cant|neither|nor)\b/g;
 const REGION =
@@ -51,20 +56,32 @@ const AGE_WORDS = /\b(age|years? old|yrs old|of age|or older|or over|or above|an
 const LEGAL_AGE = /\blegal (working )?age\b|\bage of majority\b|\bminimum (legal |working )?age\b/;
 const UNDER_AGE = /\b(under|younger than|below|less than) (the age of )?(1[4-9]|2[0-5]|sixteen|eighteen|twenty one)\b/;
 const PREVIOUSLY =
-  /\b(previously|ever|formerly|before|in the past|prior(ly)?)\b.*\b((work|worked|working) (for|at)|employed|been an? (employee|contractor|intern|consultant))\b|\bformer (employee|contractor|intern)\b|\b(worked|been employed) (for|at|by) .+ (before|previously|in the past)\b|\bcurrent or former (employee|contractor)\b/;
+  /\b(previously|ever|formerly|before|in the past|prior(ly)?)\b.*\b((work|worked|working|interned) (for|at|with [A-Za-z]+ as)|employed|been (an?|one of) .{0,40}\b(employee|contractor|intern|consultant)s?)\b|\bformer\b.{0,40}\b(employee|contractor|intern)s?\b|\b(worked|been employed|interned) (for|at|by) .+ (before|previously|in the past)\b|\bcurrent or (former|past|previous) .{0,40}\b(employee|contractor|intern)\b|\bex ?employee\b/;
+/** Words that refer to the posting's employer without naming it. */
 const THIS_COMPANY =
-  /\b(this company|our company|the company|us|our organi[sz]ation|our team|any of our|our subsidiaries|its subsidiaries|[a-z0-9]+ or any of its)\b/;
+  /\b(this|our|the) (company|organi[sz]ation|employer|firm|business|group|team)\b|\b(for|by|at|with|of|join(ed)?) us\b|\bany of our\b|\bour (subsidiaries|affiliates|brands)\b|\b(worked|employed) here\b/;
 const RELOCATE = /\brelocat\w*\b/;
 /** Relocation help, timing, or "based in or willing to relocate": not the yes/no of willingness. */
 const NOT_WILLINGNESS =
   /\b(assistance|package|support|reimburse\w*|bonus|costs?|expenses?|stipend|time|how long|when|based|located|live|living|reside|residing)\b/;
-const ARRANGEMENT = /\b(on ?site|in ?office|in the office|in person|hybrid|commut\w*|remote(ly)?)\b/;
+const ARRANGEMENT =
+  /\b(on ?site|in ?office|in the office|in person|hybrid|commut\w*|remote(ly)?|work(ing)? from home|wfh)\b/g;
 const WILLING = /\b(willing|able|open|comfortable|prepared|ok|okay|happy|agree|available|plan)\b/;
+/** A question that only points back at what the sentences before it said ("Does that work for you?"). */
+const REFERS_BACK =
+  /^(does|do|would|will|is|are|can|could) (that|this|it|these|those|such an? \w+|this (arrangement|schedule|requirement|work (model|arrangement|schedule))) (work|suit|fit)s? (for )?you\b|^(is|would) (that|this|it) (be )?(ok|okay|fine|acceptable|possible|feasible|manageable)\b/;
+/** "Is that something you can commit to?", "Are you able to meet this requirement?": a pronoun for
+ * what came before, and willingness or ability to do it. */
+const POINTS_BACK = /\b(that|this|it|these|those)\b/;
+const CAN_DO =
+  /\b(willing|able|open|comfortable|prepared|ok|okay|fine|happy|agree|commit|accommodate|meet|manage|accept|work for|works for|suit|acceptable|possible|feasible)\b/;
 const CURRENT_PAY =
   /\b(current|present|existing|last|latest|most recent|previous)\b.*\b(salary|compensation|pay|ctc|base|package|earnings|wage)\b/;
 const EXPECTED_PAY =
   /\b(salary|compensation|pay|ctc|remuneration|wage)\b.*\b(expectations?|expected|desired|requirements?|range|target)\b|\b(expected|desired|target|required|requested)\b.*\b(salary|compensation|pay|ctc|remuneration|wage)\b|^(salary|compensation)$/;
 const PRONOUNS = /\bpronouns?\b/;
+const PREFERRED_NAME =
+  /\b(preferred|chosen) (first |given )?name\b|\bnick ?name\b|\bname (that )?(do |would )?you (go|prefer to go|would like to go|like to go) by\b|\bwhat (name )?(do|would) you (like|prefer) (us )?to (be )?call(ed)?\b|\bwhat should we call you\b|\bwhat do you (like|prefer) to be called\b/;
 const YEARS = /\byears?\b|\byrs\b/;
 const EXPERIENCE = /\bexperience\b|\bexperienced\b|\bworked with\b|\bworking with\b|\bused\b|\bprofessional(ly)?\b/;
 const GENERIC_EXPERIENCE =
@@ -146,6 +163,40 @@ function workQuestion(label: string): QuestionKind | null {
   };
 }
 
+/** Words that qualify experience without naming what it is with ("commercial TypeScript"). */
+const QUALIFIERS =
+  /\b(commercial|practical|production|real world|solid|proven|demonstrable|demonstrated|recent|prior|previous|actual|applied|hands on|handson|job|jobs|role|roles|position|positions|worked|used|do|does|you|have|has|had|possess|bring)\b/g;
+/** One name per skill: the spellings real forms use for the same tool. */
+const SKILL_NAMES: Array<[RegExp, string]> = [
+  [/\bnode ?js\b|\bnode\b/g, 'node'],
+  [/\breact ?js\b/g, 'react'],
+  [/\bvue ?js\b/g, 'vue'],
+  [/\bnext ?js\b/g, 'nextjs'],
+  [/\bangular ?js\b/g, 'angularjs'],
+  [/\bgolang\b/g, 'go'],
+  [/\bpostgre ?sql\b|\bpostgres\b/g, 'postgresql'],
+  [/\bk8s\b/g, 'kubernetes'],
+  [/\bamazon web services\b/g, 'aws'],
+  [/\bgoogle cloud( platform)?\b/g, 'gcp'],
+  [/\bts\b/g, 'typescript'],
+  [/\bjs\b|\becmascript\b/g, 'javascript'],
+  [/\bml\b/g, 'machine learning'],
+];
+
+/**
+ * The skill, tool or domain a years question is about, in one spelling: "How many years of
+ * hands-on TypeScript experience do you have?" and "years of experience with TS" are both
+ * "typescript". Empty for total experience.
+ */
+function skillOf(n: string): string {
+  let skill = n
+    .replace(GENERIC_EXPERIENCE, ' ')
+    .replace(QUALIFIERS, ' ')
+    .replace(/[^a-z ]+/g, ' ');
+  for (const [re, name] of SKILL_NAMES) skill = skill.replace(re, name);
+  return skill.replace(/\s+/g, ' ').trim();
+}
+
 function yearsQuestion(label: string): QuestionKind | null {
   const n = norm(label);
   if (!YEARS.test(n) || !EXPERIENCE.test(n)) return null;
@@ -153,11 +204,7 @@ function yearsQuestion(label: string): QuestionKind | null {
   const threshold = /\b(\d+)\s*(\+|plus|or more|years? or more)|\b(at least|minimum( of)?|more than|over)\s+(\d+)/.exec(
     label.toLowerCase(),
   );
-  const skill = n
-    .replace(GENERIC_EXPERIENCE, ' ')
-    .replace(/[^a-z ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const skill = skillOf(n);
   if (ABOUT_SKILL.test(n) && !skill.replace(ABOUT_SKILL, '').trim()) return { key: 'skillYears', skill: 'relevant' };
   if (skill) return { key: 'skillYears', skill };
   const atLeast = threshold ? Number(threshold[1] ?? threshold[5]) : null;
@@ -175,30 +222,59 @@ export function questionKind(label: string): QuestionKind | null {
   if (START.test(n)) return { key: 'earliestStartDate' };
   const age = ageQuestion(n);
   if (age) return age;
-  if (PREVIOUSLY.test(n)) return { key: 'previouslyEmployed' };
+  if (PREVIOUSLY.test(n)) return { key: 'previouslyEmployed', negated: negations(sentenceWith(label, PREVIOUSLY)) > 0 };
   if (RELOCATE.test(n) && !NOT_WILLINGNESS.test(n)) return { key: 'relocation' };
   if (CURRENT_PAY.test(n)) return { key: 'currentSalary' };
   if (EXPECTED_PAY.test(n)) return { key: 'expectedSalary' };
   if (PRONOUNS.test(n)) return { key: 'pronouns' };
+  if (PREFERRED_NAME.test(n) && !/\b(legal|referr\w*|manager|company|school|employer)\b/.test(n))
+    return { key: 'preferredName' };
   const years = yearsQuestion(label);
   if (years) return years;
-  const arrangement = ARRANGEMENT.exec(n);
-  if (arrangement && WILLING.test(n)) {
-    const word = arrangement[0];
-    const mode = /hybrid/.test(word) ? 'hybrid' : /remote/.test(word) ? 'remote' : 'onsite';
-    return { key: 'workArrangement', mode };
-  }
-  return null;
+  return arrangementQuestion(label);
 }
 
-/** True when two kinds are the same question (a saved answer to one answers the other). */
+function modeOf(word: string): WorkMode {
+  return /hybrid/.test(word) ? 'hybrid' : /remote|home|wfh/.test(word) ? 'remote' : 'onsite';
+}
+
+/**
+ * Willingness to work on site, hybrid or remote. The question itself names the arrangement ("Are
+ * you comfortable working on site or hybrid?") or points back at the sentences that do ("This
+ * role is hybrid: 3 days a week in our Berlin office. Does that work for you?"); a question about
+ * something else next to an arrangement ("This role is remote. Are you able to work EST hours?")
+ * is not this kind.
+ */
+function arrangementQuestion(label: string): QuestionKind | null {
+  const raw = label.split(/(?<=[.?!;:\n])\s*/).filter((x) => norm(x));
+  // The question is the last sentence asking one (ends with "?"), else the last sentence.
+  const asked = [...raw].reverse().find((x) => x.trim().endsWith('?')) ?? raw[raw.length - 1] ?? label;
+  const sentences = raw.map(norm);
+  const question = norm(asked);
+  const own = question.match(ARRANGEMENT) ?? [];
+  let scope: string;
+  if (own.length && (WILLING.test(question) || REFERS_BACK.test(question))) scope = question;
+  else if (!own.length && (REFERS_BACK.test(question) || (POINTS_BACK.test(question) && CAN_DO.test(question))))
+    scope = sentences.join(' ');
+  else return null;
+  const words = scope.match(ARRANGEMENT) ?? [];
+  if (!words.length) return null;
+  const modes = [...new Set(words.map(modeOf))].sort();
+  return { key: 'workArrangement', modes, negated: negations(scope) > 0 };
+}
+
+/** True when a saved answer to question `a` answers question `b` (the same question, or `b` asks less). */
 export function sameKind(a: QuestionKind, b: QuestionKind): boolean {
   if (a.key !== b.key) return false;
   switch (a.key) {
     case 'skillYears':
-      return a.skill === (b as typeof a).skill;
-    case 'workArrangement':
-      return a.mode === (b as typeof a).mode;
+      // A one-letter skill is C, C++, C# or R once punctuation is gone: never carried over.
+      return a.skill.length > 1 && a.skill === (b as typeof a).skill;
+    case 'workArrangement': {
+      // A saved "on site or hybrid" answers a hybrid question; never across a negation.
+      const asked = b as typeof a;
+      return !a.negated && !asked.negated && asked.modes.every((m) => a.modes.includes(m));
+    }
     case 'legalAge':
       return a.minimum === (b as typeof a).minimum && a.inverted === (b as typeof a).inverted;
     case 'totalYears':
@@ -208,15 +284,44 @@ export function sameKind(a: QuestionKind, b: QuestionKind): boolean {
       // Their answers depend on the country and the wording: derived from the profile, never reused.
       return false;
     case 'previouslyEmployed':
-      // The company changes with every posting: "worked here before?" is never carried over.
-      return false;
+      // Which employer each asks about is known only with the posting: see `employerAsked`.
+      return !a.negated && !(b as typeof a).negated;
     default:
       return true;
   }
 }
 
-/** THIS_COMPANY, exported for the policy: the question is about the employer of the posting. */
-export function mentionsEmployer(label: string, company: string | null): boolean {
+const LEGAL_SUFFIX =
+  /\b(inc|llc|ltd|limited|gmbh|corp|corporation|co|company|plc|sa|ag|bv|nv|group|holdings|technologies|labs)\b/g;
+
+/** A company's name without its legal form: "Acme Robotics, Inc." → "acme robotics". */
+export function companyName(company: string): string {
+  return norm(company).replace(LEGAL_SUFFIX, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Capitalised names after "for", "by", "at", "with": the employers a question names. */
+const NAMED = /\b(?:for|by|at|with|of|joined)\s+((?:[A-Z0-9][\w&'.-]*)(?:\s+(?:[A-Z0-9][\w&'.-]*|&|and|of))*)/g;
+
+/**
+ * Which employer a "worked here before?" question asks about: `job` (the posting's, by name or
+ * as "this company" / "us"), `other` (it names another company), or null (it says no employer:
+ * "Have you worked at a startup before?"). Saved questions are lower-case, so in them only the
+ * posting's name or the words for "this company" count.
+ */
+export function employerAsked(label: string, company: string | null): 'job' | 'other' | null {
   const n = norm(label);
-  return (company !== null && n.includes(norm(company))) || THIS_COMPANY.test(n);
+  const name = company ? companyName(company) : '';
+  const first = name.split(' ')[0] ?? '';
+  const saysJob =
+    (name !== '' && ` ${n} `.includes(` ${name} `)) ||
+    (first.length >= 3 &&
+      new RegExp(
+        `\\b(for|by|at|with|of|joined|former|ex) ${first}\\b|\\b${first} (employee|contractor|intern|or any)`,
+      ).test(n));
+  if (saysJob) return 'job';
+  const others = [...label.matchAll(NAMED)]
+    .map((m) => norm(m[1] ?? ''))
+    .filter((m) => m && !THIS_COMPANY.test(`for ${m}`) && !/^(us|our|the|this|any|a|an|\d+)\b/.test(m));
+  if (others.length) return 'other';
+  return THIS_COMPANY.test(n) ? 'job' : null;
 }

@@ -7,13 +7,13 @@ import { sensitiveKindOf } from '@jobswipe/protocol/sensitive';
 import { CONTROLS } from './accessible-name.ts';
 import { NEXT, START, SUBMIT } from './adapters/generic.ts';
 import { type Adapter, adapterFor } from './adapters/index.ts';
-import { type Answer, decide } from './answer-policy.ts';
+import { type Answer, consentToApply, decide } from './answer-policy.ts';
 import { type Control, clickKey, clicksOnView, findControl, press, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { type FillValue, fillField } from './fill.ts';
 import { isYesNo, matchOption, norm } from './option-match.ts';
-import { blocker, COMMON_MARKERS, confirmation, type Markers, validationErrors } from './page-state.ts';
+import { blocker, COMMON_MARKERS, confirmation, type Markers, refusalText, validationErrors } from './page-state.ts';
 import { compareReadBack } from './read-back.ts';
 import { signIn } from './sign-in.ts';
 import type {
@@ -89,23 +89,76 @@ function questionOf(f: DiscoveredField, sensitive: boolean): Unanswered {
   return q;
 }
 
-/** The page marks this very field wrong: aria-invalid, or an error inside a wrapper holding it alone. */
+/** A wrapper's class that says the field inside is wrong (BambooHR's `fab-FormField--error`, `has-error`). */
+const ERROR_CLASS = /(^|\s)(has-error|is-invalid|invalid|error)(\s|$)|--(error|invalid)\b|\b\w*-(error|invalid)(\s|$)/i;
+
+/** Visible text of the elements `ids` names (aria-describedby, aria-errormessage). */
+function describedText(el: Element, attr: string): string {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return (el.getAttribute(attr) ?? '')
+    .split(/\s+/)
+    .map((id) => (id ? root.getElementById?.(id) : null))
+    .filter((e): e is HTMLElement => !!e && isVisible(e))
+    .map(textOf)
+    .join(' ')
+    .trim();
+}
+
+/** An error summary's link to this field ("<a href="#email">Email is required</a>"). */
+function summaryLinksTo(f: DiscoveredField, errorSelectors: string[]): boolean {
+  const ids = [f.element, ...f.options.map((o) => o.element)].map((e) => e.id).filter(Boolean);
+  if (!ids.length) return false;
+  const doc = f.element.ownerDocument;
+  return Array.from(doc.querySelectorAll(errorSelectors.map((s) => `${s} a[href^="#"]`).join(','))).some(
+    (a) => isVisible(a) && ids.includes(decodeURIComponent((a.getAttribute('href') ?? '').slice(1))),
+  );
+}
+
+/**
+ * The page marks this very field wrong: aria-invalid, an error message it is described by, the
+ * browser's own `:invalid` on a control it checked, an error summary's link to it, or an error
+ * (text or class) on a wrapper holding it alone. Asked only while the page shows a refusal.
+ */
 function marksThisField(f: DiscoveredField, errorSelectors: string[]): boolean {
   const own: Element[] = [f.element, ...f.options.map((o) => o.element)];
   if (own.some((el) => el.getAttribute('aria-invalid') === 'true')) return true;
+  if (own.some((el) => describedText(el, 'aria-errormessage') !== '')) return true;
+  if (
+    own.some((el) =>
+      /\b(required|invalid|missing|must|please|enter a|select a)\b/i.test(describedText(el, 'aria-describedby')),
+    )
+  )
+    return true;
+  if (own.some((el) => el.matches('input:invalid,select:invalid,textarea:invalid') && isVisible(f.element)))
+    return true;
+  if (summaryLinksTo(f, errorSelectors)) return true;
   const selector = errorSelectors.join(',');
   for (let node = parentElement(f.element), level = 0; node && level < 3; node = parentElement(node), level++) {
     if (Array.from(node.querySelectorAll(CONTROLS)).some((c) => !own.some((o) => o === c || o.contains(c)))) break;
+    if (ERROR_CLASS.test(node.getAttribute('class') ?? '')) return true;
     if (Array.from(node.querySelectorAll(selector)).some((e) => isVisible(e) && textOf(e) !== '')) return true;
   }
   return false;
 }
 
-/** The form's refusal, with the fields it marks as wrong as questions for the user. */
+/** Errors the page shows now; after a submit also a refusal said only in a banner or a toast. */
+function shownErrors(doc: Document, markers: Markers, afterSubmit: boolean): string[] {
+  const errors = validationErrors(doc, markers);
+  return afterSubmit ? [...new Set([...errors, ...refusalText(doc)])] : errors;
+}
+
+/**
+ * The form's refusal, with the fields it marks as wrong as questions for the user. A refusal that
+ * marks no field ("Please fill in all required fields") names the fields still empty: the ones
+ * nothing answered, which the page wants.
+ */
 function refused(doc: Document, markers: Markers, errors: string[], ats: string): StepResult {
-  const questions = applicationFields(doc)
-    .filter((f) => marksThisField(f, markers.errorSelectors))
-    .map((f) => questionOf(f, sensitiveKindOf(f.label) !== null));
+  const fields = applicationFields(doc);
+  const marked = fields.filter((f) => marksThisField(f, markers.errorSelectors));
+  const named = marked.length
+    ? marked.map((f) => ({ ...f, required: true }))
+    : fields.filter((f) => !currentValue(f) && !(f.widget === 'checkbox' && !f.required));
+  const questions = named.map((f) => questionOf(f, sensitiveKindOf(f.label) !== null));
   return { status: 'invalid', errors, ats, ...(questions.length ? { questions } : {}) };
 }
 
@@ -130,11 +183,16 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
     if (!fields.length) break;
     unanswered.clear();
     // A field the page marks wrong while it shows its errors is required, whatever its label
-    // said: a consent box whose only marker is the refusal.
-    const refusing = validationErrors(doc, markers).length > 0;
+    // said; so is a box consenting to this application once a submit was refused (Workable's
+    // privacy notice box carries no marker at all). A marketing opt-in never is.
+    const refusing = shownErrors(doc, markers, input.submits > 0).length > 0;
     for (const field of fields) {
       done.add(field.element);
-      const f = refusing && marksThisField(field, markers.errorSelectors) ? { ...field, required: true } : field;
+      const required =
+        refusing &&
+        (marksThisField(field, markers.errorSelectors) ||
+          (field.widget === 'checkbox' && input.submits > 0 && consentToApply(field.label)));
+      const f = required ? { ...field, required: true } : field;
       const { answer, sensitive } = decide(f, input);
       const invalid = input.submits > 0 && isInvalid(f, markers.errorSelectors);
       if (!answer) {
@@ -318,7 +376,7 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   }
   const submit = findControl(doc, control(SUBMIT, adapter.submit));
   if (submit) {
-    const errors = input.submits > 0 ? validationErrors(doc, markers) : [];
+    const errors = input.submits > 0 ? shownErrors(doc, markers, true) : [];
     // Refilled after a refusal but nothing was written differently: the same click would fail again.
     if (errors.length && changed === 0) return refused(doc, markers, errors, ats);
     return { status: 'ready', filled, submitLabel: submit.label, ats };
@@ -343,7 +401,7 @@ export function submit(doc: Document = document, options: { trustedClicks?: bool
 export async function afterSubmit(doc: Document = document): Promise<StepResult> {
   const { ats, markers, shown } = await look(doc);
   if (shown) return shown;
-  const errors = validationErrors(doc, markers);
+  const errors = shownErrors(doc, markers, true);
   if (errors.length) return refused(doc, markers, errors, ats);
   return { status: 'waiting', message: 'No confirmation yet.', ats };
 }

@@ -133,6 +133,11 @@ class Attempt {
   readonly drafts: SavedAnswers = {};
   readonly drafterAsked = new Set<string>();
   readonly progress: ProgressReporter;
+  /**
+   * The last final submit was refused (errors or a challenge shown after the click): nothing was
+   * submitted, whatever this attempt ends with short of a confirmation.
+   */
+  submitRefused = false;
   private readonly started = Date.now();
   private phaseStart = Date.now();
 
@@ -190,6 +195,7 @@ class Attempt {
       evidence: this.evidence,
       timings: this.timings,
       ...(extra.dryRun ? { dryRun: true } : {}),
+      ...(this.submitRefused && outcome !== 'submitted' ? { submitRefused: true } : {}),
     };
   }
 }
@@ -237,7 +243,9 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
       return attempt.result(
         'needs_attention',
         'needs_user',
-        `The form refused the application, so nothing was submitted: ${r.errors.join('; ')}`,
+        `The form refused the application, so nothing was submitted: ${r.errors.join('; ')}${
+          r.questions?.length ? ` (it wants: ${r.questions.map((q) => `"${q.label}"`).join(', ')})` : ''
+        }`,
         { unanswered: r.questions ?? [] },
       );
     case 'mismatch': {
@@ -250,7 +258,11 @@ function terminal(attempt: Attempt, r: StepResult): Promise<ApplyResult> | null 
     }
     case 'needs_user': {
       const list = r.questions.map((q) => `"${q.label}"`).join(', ');
-      return attempt.result('needs_attention', 'needs_user', `Answer needed for: ${list}`, { unanswered: r.questions });
+      // Asked after the form refused the submit: why nothing was submitted.
+      const why = attempt.submitRefused ? 'The form refused the application, so nothing was submitted. ' : '';
+      return attempt.result('needs_attention', 'needs_user', `${why}Answer needed for: ${list}`, {
+        unanswered: r.questions,
+      });
     }
     default:
       return null;
@@ -405,6 +417,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     await progress.report('confirm', 'Waiting for the ATS to answer');
     const answer = await waitForAnswer(attempt, opts.confirmationTimeoutMs ?? 30_000);
     attempt.phase('submit');
+    attempt.submitRefused = answer.status === 'invalid' || answer.status === 'blocked';
     if (answer.status === 'invalid') {
       if (submits >= MAX_SUBMITS) return terminal(attempt, answer)!;
       continue;

@@ -241,7 +241,7 @@ describe('canonical questions answered once, whatever the wording', () => {
     expect(ask('Are you at least 21 years old?', US_CITIZEN).answer).toBe(null);
   });
 
-  it('previously employed is derived from the work history and this company, never carried over', () => {
+  it('previously employed is derived from the work history and this company; another company’s answer is never carried over', () => {
     const airbnb =
       'Are you currently or have you ever worked for Airbnb in any capacity? This could include, but is not limited to, a full-time employee, intern, apprentice, or contingent worker.';
     expect(value(ask(airbnb, US_CITIZEN, { job: { company: 'Airbnb', country: 'US' } }))).toBe(false);
@@ -323,5 +323,19 @@ describe('consent and self-identification', () => {
     const d = ask('Gender', UNKNOWN, { options: ['Male', 'Female', "I don't wish to answer"] });
     expect(d.answer).toMatchObject({ value: 'decline', source: 'default' });
     expect(d.sensitive).toBe(true);
+  });
+});
+
+describe('phone device type: the profile phone is the applicant’s own mobile', () => {
+  it('picks the personal mobile option, never a work line; a list without one, or no phone, is asked', () => {
+    const types = (options: string[], profile = US_CITIZEN) =>
+      value(ask('Phone Device Type', profile, { type: 'select', options }));
+    expect(types(['Landline', 'Work Mobile', 'Mobile', 'Fax'])).toBe('Mobile');
+    expect(types(['Home', 'Home Cellular', 'Work Cellular'])).toBe('Home Cellular');
+    expect(types(['Home', 'Work'])).toBe(null);
+    expect(types(['Landline', 'Mobile'], UNKNOWN)).toBe(null);
+    expect(value(ask('Type of phone', US_CITIZEN, { options: [] }))).toBe('Mobile');
+    // The number fields beside it are still the number and its extension.
+    expect(value(ask('Mobile phone number', US_CITIZEN, { options: [] }))).toBe('+1 212 555 0199');
   });
 });

@@ -18,7 +18,7 @@ describe('fieldKey', () => {
     ['E-mail', 'email'],
     ['Email address', 'email'],
     ['Mobile number', 'phone'],
-    ['Phone Device Type', null],
+    ['Phone Device Type', 'phoneType'],
     ['LinkedIn URL', 'linkedin'],
     ['Portfolio / GitHub', 'github'],
     ['Website', 'website'],

@@ -25,6 +25,15 @@ describe('matchOption', () => {
     expect(matchOption(EXPERIENCE, 14)).toBe('More than 10 years');
   });
 
+  it('puts years saved as text into their range too, and picks the nearest open-ended one', () => {
+    expect(matchOption(['None', 'Less than a year', '1-2 years', '3+ years'], '3')).toBe('3+ years');
+    expect(matchOption(['0-1 years', '2-3 years', '4-5 years', '6+ years'], '3')).toBe('2-3 years');
+    expect(matchOption(['Under 2 years', '2 to 4 years', 'More than 4 years'], '3')).toBe('2 to 4 years');
+    expect(matchOption(['1+', '3+', '5+'], 3)).toBe('3+');
+    expect(matchOption(['1+', '3+', '5+'], '6')).toBe('5+');
+    expect(matchOption(['0', '1', '2', '3', '4', '5+'], '3')).toBe('3');
+  });
+
   it('reads salary ranges with k and currency signs', () => {
     expect(parseRange('$100k – $120k')).toEqual([100_000, 120_000]);
     expect(matchOption(['$80,000 - $100,000', '$100,001 - $130,000', '$130,000+'], 125_000)).toBe(

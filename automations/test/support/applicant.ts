@@ -111,8 +111,6 @@ export function reply(q: Pick<Question, 'label' | 'type' | 'options'>): AnswerVa
       return '2027-02-01';
     default:
       if (q.options?.length) return q.options[0]!;
-      // A closed picker lists no options until opened: the applicant types what they would pick.
-      if (/\bphone (device )?type\b/i.test(q.label)) return 'Mobile';
       return 'I want to build the tools this team makes, for the people who use them.';
   }
 }
@@ -138,8 +136,16 @@ export function applicantAnswers(spec: FormSpec): SavedAnswers {
   return { ...sheetAnswers(), ...earlierReplies(spec) };
 }
 
+/**
+ * Questions the profile answers by a rule rather than a saved answer: its one phone is the number
+ * the applicant carries, so "Phone Device Type" is Mobile.
+ */
+const PROFILE_RULES: Array<{ answer: AnswerValue; means: RegExp }> = [
+  { answer: 'Mobile', means: /\bphone (device )?type\b/i },
+];
+
 function sheetEntryFor(label: string) {
-  return ANSWER_SHEET.find((e) => e.means.test(label));
+  return [...ANSWER_SHEET, ...PROFILE_RULES].find((e) => e.means.test(label));
 }
 
 /** The answers a correct submission holds for a form's own questions: the user's replies, else the sheet's. */

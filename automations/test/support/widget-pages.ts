@@ -26,7 +26,8 @@ const page = (title: string, body: string) =>
 
 /**
  * Workday: data-automation-id fields, `aria-required` on the field's wrapper and an `aria-hidden`
- * asterisk, a country phone code button whose listbox is portaled to <body> while the page is
+ * asterisk, a required "Phone Device Type" listbox (a work mobile listed before the personal one),
+ * a country phone code button whose listbox is portaled to <body> while the page is
  * aria-hidden, a two-level "How Did You Hear About Us?" prompt (Social Media › LinkedIn), a phone
  * extension whose id says phoneNumber, date spinbuttons, and a split start-date of selects.
  */
@@ -41,6 +42,10 @@ const workday = page(
 <div data-automation-id="formField-legalNameSection_lastName" aria-required="true">
   <label for="input-5">Last Name<abbr aria-hidden="true" title="required">*</abbr></label>
   <input id="input-5" type="text" data-automation-id="legalNameSection_lastName">
+</div>
+<div data-automation-id="formField-phoneType" aria-required="true">
+  <label id="pdt-label">Phone Device Type<abbr aria-hidden="true">*</abbr></label>
+  <button type="button" id="pdt" aria-haspopup="listbox" aria-labelledby="pdt-label pdt" data-automation-id="phone-device-type">Select One</button>
 </div>
 <div data-automation-id="formField-countryPhoneCode" aria-required="true">
   <label id="cpc-label">Country Phone Code<abbr aria-hidden="true">*</abbr></label>
@@ -107,6 +112,8 @@ function closePopup() { document.getElementById('popup')?.remove(); main.removeA
 function escape(e) { if (e.key === 'Escape') closePopup(); }
 const cpc = document.getElementById('cpc');
 cpc.onclick = () => openPopup(['Canada (+1)', 'United Kingdom (+44)', 'United States of America (+1)'].map((label) => ({ label })), (o) => { cpc.textContent = o.label; closePopup(); });
+const pdt = document.getElementById('pdt');
+pdt.onclick = () => openPopup(['Landline', 'Work Mobile', 'Mobile', 'Fax'].map((label) => ({ label })), (o) => { pdt.textContent = o.label; closePopup(); });
 const SOURCES = [
   { label: 'Job Board', children: ['Indeed', 'Glassdoor'] },
   { label: 'Social Media', children: ['Facebook', 'LinkedIn', 'Twitter'] },
@@ -128,11 +135,12 @@ const part = (id) => document.querySelector('[data-automation-id=' + id + ']').v
 document.getElementById('submit').onclick = () => submitApplication({
   firstName: v('#input-4'), lastName: v('#input-5'),
   countryPhoneCode: cpc.textContent === 'Select One' ? '' : cpc.textContent,
+  phoneType: pdt.textContent === 'Select One' ? '' : pdt.textContent,
   phone: v('#phoneNumber--phoneNumber'), extension: v('#phoneNumber--extension'),
   source: chosen,
   start: v('[name=startYear]') && [v('[name=startYear]'), String(Number(v('[name=startMonth]')) + 1).padStart(2, '0'), v('[name=startDay]').padStart(2, '0')].join('-'),
   dateSigned: [part('dateSectionYear-input'), part('dateSectionMonth-input'), part('dateSectionDay-input')].join('-'),
-}, ['firstName', 'lastName', 'countryPhoneCode', 'phone', 'source', 'start', 'dateSigned']);
+}, ['firstName', 'lastName', 'phoneType', 'countryPhoneCode', 'phone', 'source', 'start', 'dateSigned']);
 </script>`,
 );
 
@@ -619,6 +627,136 @@ document.getElementById('submit').onclick = () => {
 </script>`,
 );
 
+/**
+ * Workable as its application form renders: the asterisk a `<strong>` inside the label, the privacy
+ * notice box a `role=checkbox` div wrapping a hidden input with no required marker of any kind,
+ * a talent-pool opt-in beside it. A submit without the privacy box shows only a toast (no role, no
+ * error class) and sends nothing.
+ */
+const workableToast = page(
+  'Backend Engineer — Workable',
+  `<form data-ui="application-form" onsubmit="return false">
+<div data-ui="firstname"><label for="firstname"><span><strong>*</strong></span><span id="firstname_label"><strong>First name</strong></span></label><input id="firstname" name="firstname" aria-labelledby="firstname_label" required></div>
+<div data-ui="email"><label for="email"><span><strong>*</strong></span><span id="email_label"><strong>Email</strong></span></label><input id="email" name="email" type="email" aria-labelledby="email_label" required></div>
+<div data-ui="gdpr"><label><div aria-labelledby="checkbox_label_g" role="checkbox" aria-checked="false" tabindex="0" id="g"><input tabindex="-1" aria-hidden="true" type="checkbox" name="gdpr"></div><span id="checkbox_label_g"><span>I have read and accept the privacy notice, and agree to the processing of my data for this application.</span></span></label></div>
+<div data-ui="talent-pool"><label><div aria-labelledby="checkbox_label_t" role="checkbox" aria-checked="false" tabindex="0" id="t"><input tabindex="-1" aria-hidden="true" type="checkbox" name="talent"></div><span id="checkbox_label_t"><span>Keep my details in your talent pool for future opportunities.</span></span></label></div>
+<button type="button" id="submit" data-ui="apply-button">Submit application</button>
+</form>
+<div id="toast" class="styles--toast" hidden></div>
+${SUBMIT('workable-toast')}
+<script>
+for (const box of document.querySelectorAll('[role=checkbox]')) box.onclick = () => {
+  const on = box.getAttribute('aria-checked') !== 'true';
+  box.setAttribute('aria-checked', String(on)); box.querySelector('input').checked = on;
+};
+const checked = (id) => document.getElementById(id).getAttribute('aria-checked') === 'true';
+document.getElementById('submit').onclick = () => {
+  const data = { firstname: document.getElementById('firstname').value, email: document.getElementById('email').value, gdpr: checked('g'), talent: checked('t') };
+  const toast = document.getElementById('toast');
+  if (!data.gdpr) { toast.hidden = false; toast.textContent = 'Please fill in all required fields'; return; }
+  toast.hidden = true;
+  submitApplication(data, ['firstname', 'email']);
+};
+</script>`,
+);
+
+/**
+ * BambooHR's Fabric form refusing a question it never marked required: after the click the
+ * question's wrapper turns `fab-FormField--error` and a notice without any role says "Some
+ * required fields are missing". Nothing is sent.
+ */
+const bamboohrMissing = page(
+  'BambooHR — Apply for Backend Engineer',
+  `<form class="fab-Form" onsubmit="return false">
+<div class="fab-FormField"><label class="fab-Label" for="firstName">First Name</label><input class="fab-TextInput" id="firstName" name="firstName"></div>
+<div class="fab-FormField"><label class="fab-Label" for="email">Email</label><input class="fab-TextInput" id="email" name="email"></div>
+<div class="fab-FormField" id="why-field"><label class="fab-Label" for="why">What interests you about this role?</label><textarea class="fab-Textarea" id="why" name="why"></textarea></div>
+<button type="button" id="submit" class="fab-Button">Submit Application</button>
+</form>
+<div class="fab-Notice" id="notice" hidden></div>
+${SUBMIT('bamboohr-missing')}
+<script>
+document.getElementById('submit').onclick = () => {
+  const v = (id) => document.getElementById(id).value;
+  if (!v('why').trim()) {
+    document.getElementById('why-field').classList.add('fab-FormField--error');
+    const n = document.getElementById('notice'); n.hidden = false; n.textContent = 'Some required fields are missing.'; return;
+  }
+  submitApplication({ firstName: v('firstName'), email: v('email'), why: v('why') }, []);
+};
+</script>`,
+);
+
+/**
+ * An iCIMS-style error summary: after the click a list of links to the fields it refuses, here a
+ * question with no required marker; another optional field stays empty and is not refused.
+ */
+const icimsSummary = page(
+  'Candidate Profile — iCIMS',
+  `<form class="iCIMS_Form" onsubmit="return false">
+<div class="iCIMS_Error" id="summary" hidden><p>Please correct the following errors:</p><ul id="summary-list"></ul></div>
+<div class="iCIMS_TableRow"><label for="PersonProfileFields.FirstName">First Name</label><input id="PersonProfileFields.FirstName" name="first"></div>
+<div class="iCIMS_TableRow"><label for="PersonProfileFields.MiddleName">Middle Name</label><input id="PersonProfileFields.MiddleName" name="middle"></div>
+<div class="iCIMS_TableRow"><label for="rcf3048">Which team would you most like to join?</label><input id="rcf3048" name="rcf3048"></div>
+<button type="button" id="submit" class="iCIMS_Button">Submit</button>
+</form>
+${SUBMIT('icims-summary')}
+<script>
+document.getElementById('submit').onclick = () => {
+  const v = (id) => document.getElementById(id).value;
+  if (!v('rcf3048').trim()) {
+    document.getElementById('summary').hidden = false;
+    document.getElementById('summary-list').innerHTML = '<li><a href="#rcf3048">This answer is required.</a></li>';
+    return;
+  }
+  submitApplication({ first: v('PersonProfileFields.FirstName'), team: v('rcf3048') }, []);
+};
+</script>`,
+);
+
+/**
+ * BambooHR's Fabric select: the label "State *" (a thin space before the asterisk) names nothing,
+ * the visible control is a button with `aria-haspopup="true"` showing "–Select–", and the value
+ * lives in a hidden, required native select beside it (kept for validation and autofill). The
+ * button's menu is portaled to <body> as role=menuitem entries; the page submits what its own
+ * state holds, which a change of the native select (autofill) updates too.
+ */
+const bamboohrSelect = page(
+  'BambooHR — Apply for Backend Engineer',
+  `<form class="fab-Form" onsubmit="return false">
+<div class="fab-FormField"><label class="fab-Label" for="firstName">First Name&#8201;*</label><input class="fab-TextInput" id="firstName" name="firstName" required></div>
+<div class="fab-FormField"><label class="fab-Label" id="state-label">State&#8201;*</label>
+  <div class="fab-SelectToggle"><button type="button" id="state-toggle" aria-haspopup="true" aria-label="State &#8211;Select&#8211;" data-menu-id="fab-menu46">&#8211;Select&#8211;</button>
+  <select required aria-hidden="true" tabindex="-1" style="opacity:0;position:absolute;width:1px;height:1px" name="state.value" id="state-select"><option value=""></option><option value="CA">California</option><option value="NY">New York</option><option value="WA">Washington</option></select></div>
+</div>
+<button type="button" id="submit" class="fab-Button">Submit Application</button>
+</form>
+${SUBMIT('bamboohr-select')}
+<script>
+let state = '';
+const toggle = document.getElementById('state-toggle');
+const native = document.getElementById('state-select');
+const show = () => { const o = native.querySelector('option[value="' + state + '"]'); toggle.textContent = state ? o.textContent : '\u2013Select\u2013'; };
+native.addEventListener('change', () => { state = native.value; show(); });
+toggle.onclick = () => {
+  document.getElementById('fab-menu46')?.remove();
+  const menu = document.createElement('ul'); menu.setAttribute('role', 'menu'); menu.id = 'fab-menu46'; menu.className = 'popup';
+  for (const o of native.options) {
+    if (!o.value) continue;
+    const li = document.createElement('li'); li.setAttribute('role', 'menuitem'); li.textContent = o.textContent;
+    li.onclick = () => { state = o.value; native.value = o.value; show(); menu.remove(); };
+    menu.append(li);
+  }
+  document.body.append(menu);
+};
+document.getElementById('submit').onclick = () => {
+  const data = { firstName: document.getElementById('firstName').value, state };
+  if (!data.firstName || !data.state) { const e = document.getElementById('errors'); e.hidden = false; e.textContent = 'Some required fields are missing.'; return; }
+  submitApplication(data, []);
+};
+</script>`,
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -639,6 +777,10 @@ const PAGES: Record<string, () => string> = {
   '/icims': () => icimsStep({}, false),
   '/bamboohr': () => bamboohr,
   '/workable': () => workable,
+  '/workable-toast': () => workableToast,
+  '/bamboohr-missing': () => bamboohrMissing,
+  '/bamboohr-select': () => bamboohrSelect,
+  '/icims-summary': () => icimsSummary,
   '/workday-start': () => workdayStart,
   '/icims-login': () => icimsLogin({}, false),
   '/workday': () => workday,

@@ -30,12 +30,17 @@ export function retryDelayMs(policy: RetryPolicy, attemptsUsed: number, random =
 
 export function afterResult(
   app: Pick<Application, 'lane' | 'attempt' | 'maxAttempts' | 'submittingAt'>,
-  result: Pick<ResultMessage, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'>,
+  result: Pick<ResultMessage, 'outcome' | 'errorClass' | 'message' | 'confirmation' | 'unanswered'> &
+    Partial<Pick<ResultMessage, 'submitRefused'>>,
   context: { preference: ExecutionPreference; retry: RetryPolicy; now: Date; random?: () => number },
 ): AfterResult {
   const used = app.attempt + 1;
   const said = result.message ?? '';
-  const base: ApplicationChanges = { attempt: 'next' };
+  // A form that refused the final submit proves nothing was sent: the checkpoint no longer holds,
+  // so no "did it go through?" question and no verify-first on the next attempt.
+  const refused = result.submitRefused === true && result.outcome !== 'submitted';
+  const submittingAt = refused ? null : app.submittingAt;
+  const base: ApplicationChanges = { attempt: 'next', ...(refused ? { submittingAt: null } : {}) };
   const failWith = (
     to: 'FAILED' | 'EXPIRED' | 'NEEDS_ATTENTION' | 'DEAD',
     errorClass: ResultMessage['errorClass'],
@@ -53,7 +58,7 @@ export function afterResult(
       'NEEDS_ATTENTION',
       'needs_user',
       message,
-      result.unanswered.length ? result.unanswered : app.submittingAt ? [VERIFY_QUESTION] : null,
+      result.unanswered.length ? result.unanswered : submittingAt ? [VERIFY_QUESTION] : null,
     );
 
   const blocked = (): AfterResult => {
@@ -102,7 +107,7 @@ export function afterResult(
           return failWith('FAILED', 'permanent', said || 'The application could not be completed.');
         default: {
           if (used >= app.maxAttempts) {
-            if (app.submittingAt) return needsUser(`${said || 'Failed'} after the final submit on the last attempt.`);
+            if (submittingAt) return needsUser(`${said || 'Failed'} after the final submit on the last attempt.`);
             return failWith(
               'DEAD',
               'retryable',

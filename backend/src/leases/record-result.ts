@@ -12,9 +12,10 @@ import { releaseQuota } from '../quota/reserve-quota.ts';
 import { afterResult } from './after-result.ts';
 import { type Executor, holdsLease, leaseOf, owner } from './executor.ts';
 
-export type ResultInput = Omit<ResultMessage, 'type' | 'leaseToken' | 'filled'> & {
+export type ResultInput = Omit<ResultMessage, 'type' | 'leaseToken' | 'filled' | 'submitRefused'> & {
   leaseToken: bigint;
   filled?: ResultMessage['filled'];
+  submitRefused?: boolean;
 };
 
 export type ResultOutcome = { ok: true; status: ApplicationStatus } | { ok: false; message: string };

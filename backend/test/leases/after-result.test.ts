@@ -40,6 +40,23 @@ describe('what an outcome leads to', () => {
     });
   });
 
+  it('a form that refused the final submit clears the checkpoint: no "did it go through?", no verify-first', () => {
+    const refused = decide(
+      { submittingAt: new Date() },
+      result('needs_attention', 'needs_user', { submitRefused: true, message: 'The form refused the application' }),
+    );
+    expect(refused).toMatchObject({ to: 'NEEDS_ATTENTION', changes: { submittingAt: null, attention: null } });
+    const last = decide(
+      { attempt: 4, submittingAt: new Date() },
+      result('failed', 'retryable', { submitRefused: true }),
+    );
+    expect(last).toMatchObject({ to: 'DEAD', changes: { submittingAt: null } });
+    // Without the proof the checkpoint stands.
+    const lost = decide({ submittingAt: new Date() }, result('needs_attention', 'needs_user'));
+    expect(lost.changes).toMatchObject({ attention: [VERIFY_QUESTION] });
+    expect(lost.changes).not.toHaveProperty('submittingAt');
+  });
+
   it('blocked on our servers escalates to the user devices, unless they chose server only', () => {
     expect(decide({}, result('blocked', 'blocked'))).toMatchObject({
       name: 'release',

@@ -29,6 +29,8 @@ interface Ending {
   message: string | null;
   confirmation?: string;
   unanswered?: Unanswered[];
+  /** The form refused the final submit: nothing was submitted (the checkpoint is cleared). */
+  submitRefused?: boolean;
 }
 
 export interface ApplyDeps {
@@ -191,6 +193,12 @@ async function run(attempt: Attempt, deps: ApplyDeps): Promise<Ending> {
   let submits = 0;
   let pages = 0;
   let waitingSince: number | null = null;
+  // Errors or a challenge the page shows after the final click prove nothing was submitted.
+  let refused = false;
+  const end = (r: StepResult): Ending => {
+    const e = ending(attempt, r) ?? unexpected(r);
+    return refused && e.outcome !== 'submitted' ? { ...e, submitRefused: true } : e;
+  };
   for (let i = 0; i < MAX_STEPS; i++) {
     attempt.checkAbort();
     const r = await attempt.step({}, submits);
@@ -211,7 +219,7 @@ async function run(attempt: Attempt, deps: ApplyDeps): Promise<Ending> {
     }
     waitingSince = null;
     if (r.status === 'needs_user' && (await draftAnswers(attempt, deps, r.questions))) continue;
-    if (r.status !== 'ready') return ending(attempt, r) ?? unexpected(r);
+    if (r.status !== 'ready') return end(r);
     if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');
     await progress.report('review', `${attempt.filled.size} fields filled`);
     attempt.checkAbort();
@@ -223,6 +231,7 @@ async function run(attempt: Attempt, deps: ApplyDeps): Promise<Ending> {
     submits++;
     await progress.report('confirm', 'Waiting for the ATS to answer');
     const answer = await waitForAnswer(attempt);
+    refused = answer.status === 'invalid' || answer.status === 'blocked';
     if (answer.status === 'invalid' && submits < MAX_SUBMITS) continue;
     if (answer.status === 'waiting') {
       return {
@@ -232,7 +241,7 @@ async function run(attempt: Attempt, deps: ApplyDeps): Promise<Ending> {
           'The application was submitted but the ATS showed no confirmation; verify it on the company site before trying again.',
       };
     }
-    return ending(attempt, answer) ?? unexpected(answer);
+    return end(answer);
   }
   return {
     outcome: 'failed',
@@ -324,6 +333,7 @@ export function applicationRunner(deps: ApplyDeps) {
         confirmation: end.confirmation ?? null,
         unanswered: (end.unanswered ?? []).map(({ sensitive: _s, ...q }) => q),
         filled: [...attempt.filled.values()],
+        submitRefused: end.submitRefused ?? false,
       },
       evidenceIds,
     );
