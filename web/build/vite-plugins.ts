@@ -55,7 +55,7 @@ export function serviceWorkerFileList(workerChunk: string): Plugin {
     },
     async generateBundle(_options, bundle) {
       const worker = bundle[workerChunk];
-      if (!worker || worker.type !== 'chunk') this.error(`the service worker chunk ${workerChunk} is missing`);
+      if (worker?.type !== 'chunk') this.error(`the service worker chunk ${workerChunk} is missing`);
       const files = Object.keys(bundle)
         .filter((name) => name.startsWith('assets/') && !/\.(br|gz|map)$/.test(name))
         .map((name) => `/${name}`);
@@ -89,7 +89,7 @@ export function preloadEntryImport(entryImport: string): Plugin {
         const target = Object.values(bundle).find(
           (out) => out.type === 'chunk' && out.facadeModuleId?.endsWith(entryImport),
         );
-        if (!target || target.type !== 'chunk') throw new Error(`no chunk is built from ${entryImport}`);
+        if (target?.type !== 'chunk') throw new Error(`no chunk is built from ${entryImport}`);
         const files = new Set<string>();
         const visit = (fileName: string) => {
           const out = bundle[fileName];
