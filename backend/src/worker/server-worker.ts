@@ -11,6 +11,7 @@ import { WorkStreams } from '../delivery/work-streams.ts';
 import { AddressCheck, type Resolve } from '../egress/address-check.ts';
 import { EgressProxy } from '../egress/egress-proxy.ts';
 import type { Executor } from '../leases/executor.ts';
+import { modelUseFor } from '../model/model-use.ts';
 import { ProxyHealthStore } from '../proxies/proxy-health-store.ts';
 import { loadProxies } from '../proxies/proxy-list.ts';
 import { ProxyPool } from '../proxies/proxy-pool.ts';
@@ -102,7 +103,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       rates,
       holdForRateMs: options.holdForRateMs ?? HOLD_FOR_RATE_MS,
       metrics,
-      ai: model && modelFallback(model, browser),
+      ai: model && modelFallback(ctx, executor, model, browser),
     }),
     metrics,
   );
@@ -143,16 +144,24 @@ function modelOf(ctx: AppContext) {
   return aiFallbackFromEnv({ LLM_BASE_URL, LLM_MODEL, LLM_API_KEY });
 }
 
-/** Stagehand for one attempt, attached over CDP to the browser the attempt runs in. */
+/**
+ * Stagehand for one attempt, attached over CDP to the browser the attempt runs in, charging the
+ * application's user, with the shared widget actions and that user's drafts.
+ */
 function modelFallback(
+  ctx: AppContext,
+  executor: Executor,
   model: NonNullable<ReturnType<typeof modelOf>>,
   browser: WorkerBrowser,
 ): NonNullable<ServerApplyDeps['ai']> {
   return {
-    async start() {
+    async start(order) {
       await browser.get();
       if (!browser.cdpUrl) throw new Error('the shared browser has no DevTools endpoint (pass cdpUrl)');
-      return model.start(browser.cdpUrl);
+      return model.start(
+        browser.cdpUrl,
+        await modelUseFor(ctx, executor, order.applicationId, BigInt(order.leaseToken)),
+      );
     },
   };
 }
