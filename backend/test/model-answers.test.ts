@@ -11,7 +11,7 @@ import { signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 import { pairDevice } from './support/devices.ts';
 import { createJobs } from './support/factories.ts';
-import { ScriptedModel } from './support/scripted-model.ts';
+import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { claimAs } from './support/transitions.ts';
 
 const ESSAY = 'Tell us about a project you are proud of';

@@ -14,7 +14,7 @@ import type { ApplicationDetail, ApplicationStatus, UsageView } from '@jobswipe/
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { ScriptedModel } from '../support/scripted-model.ts';
+import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { applicant, practicePostings, startTestWorker, swipeAll, type TestWorker } from './support/server-lane.ts';
 
 /** A practice posting whose one open required question is a non-sensitive essay. */
