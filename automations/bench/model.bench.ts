@@ -1,16 +1,11 @@
 // The apply bench's model pass: what the model fallback costs. Two applicants in turn apply to the
-// tuned forms that ask a non-sensitive free-text question, their saved answers leaving those
+// tuned forms that ask a non-sensitive free-text question (as the engine's tests' applicant, the
+// tuned forms' own answer sheet), their saved answers leaving those
 // questions out; the scripted OpenAI-compatible model on loopback (STAND-IN for a real model, at
 // the outermost boundary) drafts them from the answer sheet, and Stagehand operates their fields
 // with the answer as a variable. The widget actions it learns are shared between the applicants
 // (per form template, as between users); drafts are not (each applicant's are their own).
-import {
-  APPLICANT_ANSWERS,
-  APPLICANT_PROFILE,
-  formSpec,
-  type PracticeAts,
-  type PracticeJob,
-} from '@jobswipe/practice-ats';
+import { formSpec, type PracticeAts, type PracticeJob } from '@jobswipe/practice-ats';
 import type { SavedAnswers } from '@jobswipe/protocol';
 import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { isSensitiveQuestion } from '@jobswipe/protocol/sensitive';
@@ -19,6 +14,7 @@ import type { ActionCache, WidgetAction } from '../src/ai/model-use.ts';
 import { startStagehandFallback } from '../src/ai/stagehand-fallback.ts';
 import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
+import { ACCOUNT, applicantAnswers, PROFILE } from '../test/support/applicant.ts';
 
 /** Questions a model drafts in this pass: free text the scripted model's act() can type into. */
 const DRAFTED = new Set(['text', 'textarea']);
@@ -49,9 +45,10 @@ export async function modelBench(ats: PracticeAts, jobs: PracticeJob[], resumePa
   const script: Record<string, string> = {};
   const forms: Array<{ job: PracticeJob; answers: SavedAnswers }> = [];
   for (const job of jobs) {
-    const answers: SavedAnswers = { ...APPLICANT_ANSWERS };
+    const spec = formSpec(job.ats, job.externalId);
+    const answers: SavedAnswers = applicantAnswers(spec);
     let drafted = 0;
-    for (const f of formSpec(job.ats, job.externalId).fields) {
+    for (const f of spec.fields) {
       if (f.asks.kind !== 'question' || !DRAFTED.has(f.type) || isSensitiveQuestion(f.label)) continue;
       const value = answers[f.asks.key];
       if (typeof value !== 'string') continue;
@@ -79,13 +76,13 @@ export async function modelBench(ats: PracticeAts, jobs: PracticeJob[], resumePa
           ats.submissions.clear();
           const result = await applyToJob({
             url: job.applyUrl,
-            profile: APPLICANT_PROFILE,
+            profile: PROFILE,
             answers,
             resumePath,
             mode: 'server',
             browser,
             ai,
-            account: { password: 'never-tuned bench password 1' },
+            account: ACCOUNT,
             job: { company: job.company, country: countryOfLocation(job.location) },
             signal: AbortSignal.timeout(APPLICATION_TIMEOUT_MS),
           }).catch((err: unknown) => ({ outcome: 'crashed', message: String(err) }));

@@ -5,13 +5,13 @@
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import type { ModelAnswersResponse, Question, SwipeResponse, UsageView } from '@jobswipe/protocol';
 import { normalizeQuestion } from '@jobswipe/protocol';
+import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reserveModelCall } from '../src/model/model-budget.ts';
 import { signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 import { pairDevice } from './support/devices.ts';
 import { createJobs } from './support/factories.ts';
-import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { claimAs } from './support/transitions.ts';
 
 const ESSAY = 'Tell us about a project you are proud of';

@@ -107,15 +107,15 @@ async function stillLabelled(page: Page, selector: string, label: string): Promi
       .locator(selector)
       .first()
       .evaluate(
-        (el) => {
-          const text = (ids: string | null) =>
-            (ids ?? '')
+        // No named helpers inside: tsx would wrap them in a __name() the page does not have.
+        (el) =>
+          [
+            ...('labels' in el ? Array.from((el as HTMLInputElement).labels ?? [], (l) => l.textContent) : []),
+            el.getAttribute('aria-label'),
+            ...(el.getAttribute('aria-labelledby') ?? '')
               .split(/\s+/)
-              .map((id) => document.getElementById(id)?.textContent ?? '')
-              .join(' ');
-          const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent) : [];
-          return [...labels, el.getAttribute('aria-label'), text(el.getAttribute('aria-labelledby'))].join(' ');
-        },
+              .map((id) => (id ? document.getElementById(id)?.textContent : '')),
+          ].join(' '),
         undefined,
         { timeout: 2_000 },
       );

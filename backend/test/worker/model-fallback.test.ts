@@ -11,10 +11,10 @@ import { launchBrowser } from '@jobswipe/automations/runner/browser';
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
 import type { ApplicationDetail, ApplicationStatus, UsageView } from '@jobswipe/protocol';
+import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { applicant, practicePostings, startTestWorker, swipeAll, type TestWorker } from './support/server-lane.ts';
 
 /** A practice posting whose one open required question is a non-sensitive essay. */
