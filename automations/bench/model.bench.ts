@@ -87,7 +87,9 @@ export async function modelBench(ats: PracticeAts, jobs: PracticeJob[], resumePa
             signal: AbortSignal.timeout(APPLICATION_TIMEOUT_MS),
           }).catch((err: unknown) => ({ outcome: 'crashed', message: String(err) }));
           if (result.outcome === 'submitted') submitted++;
-          console.error(`model ${applicant} ${job.ats} ${job.externalId}: ${result.outcome}`);
+          console.error(
+            `model ${applicant} ${job.ats} ${job.externalId}: ${result.outcome}${result.message ? ` — ${result.message.slice(0, 160)}` : ''}`,
+          );
         }
       } finally {
         await ai.close();
