@@ -197,10 +197,15 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
     return result?.success ?? false;
   }
 
+  /** Questions (by page and key) the model left unanswered or could not operate: not asked again at the next step. */
+  const failed = new Set<string>();
+
   return {
     async fill(page: Page, questions: Unanswered[], ctx: AiContext): Promise<FilledField[]> {
       // Defence in depth: the runner filters these out already.
-      const open = questions.filter((q) => !q.sensitive && !isSensitiveQuestion(q.label));
+      const open = questions.filter(
+        (q) => !q.sensitive && !isSensitiveQuestion(q.label) && !failed.has(`${page.url()}\n${q.key}`),
+      );
       if (!open.length) return [];
       const drafts = await drafted(open, ctx);
       const filled: FilledField[] = [];
@@ -208,6 +213,7 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
         const text = drafts[q.key]?.trim();
         if (text && (await operate(page, q, text)))
           filled.push({ field: q.label, value: text, source: 'ai', ref: 'model' });
+        else failed.add(`${page.url()}\n${q.key}`);
       }
       return filled;
     },
