@@ -32,6 +32,27 @@ const hostLimits = z
     return limits;
   });
 
+/** `host:port,host:port` → the seed nodes of a Redis Cluster; empty: none (one Redis at REDIS_URL). */
+const clusterNodes = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    const nodes: { host: string; port: number }[] = [];
+    for (const item of text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const match = /^([a-z0-9.-]+|\[[0-9a-f:]+\]):(\d{1,5})$/i.exec(item);
+      const port = Number(match?.[2]);
+      if (!match || port < 1 || port > 65535) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" is not host:port (e.g. 10.0.0.5:6379)` });
+        return z.NEVER;
+      }
+      nodes.push({ host: (match[1] as string).replace(/^\[|\]$/g, ''), port });
+    }
+    return nodes;
+  });
+
 /** Express's `trust proxy`: false, true, a hop count, or addresses/CIDRs and the names Express knows. */
 const trustProxy = z
   .string()
@@ -62,7 +83,7 @@ const trustProxy = z
 export const ENV = {
   NODE_ENV: {
     schema: z.enum(['production', 'development', 'test']).optional(),
-    doc: '`production`: no practice ATS, no demo data, built web app required, and JWT_SECRET, ACCOUNTS_KEY, DATABASE_URL and REDIS_URL must be set',
+    doc: '`production`: no practice ATS, no demo data, built web app required, and JWT_SECRET, ACCOUNTS_KEY, DATABASE_URL and REDIS_URL (or REDIS_CLUSTER_NODES) must be set',
   },
   PORT: {
     schema: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -89,6 +110,10 @@ export const ENV = {
   REDIS_URL: {
     schema: z.string().default('redis://127.0.0.1:6379'),
     doc: 'Redis URL; unreachable: runs degraded (Postgres only)',
+  },
+  REDIS_CLUSTER_NODES: {
+    schema: clusterNodes,
+    doc: 'A Redis Cluster instead of one Redis: some of its nodes as host:port, comma-separated (the rest are discovered); REDIS_URL is then not used',
   },
   REDIS_PREFIX: {
     schema: z
@@ -322,7 +347,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** What production needs given explicitly: nothing generated, embedded or assumed. */
 const REQUIRED_IN_PRODUCTION = {
   DATABASE_URL: 'the PostgreSQL URL (production runs no embedded database)',
-  REDIS_URL: 'the Redis URL (production assumes no local Redis)',
+  REDIS_URL: 'the Redis URL, or REDIS_CLUSTER_NODES for a Redis Cluster (production assumes no local Redis)',
   JWT_SECRET: 'a random secret of 32+ characters, the same on every node and worker (openssl rand -base64 48)',
   ACCOUNTS_KEY:
     'a random key of 32+ characters, the same on every node and worker, kept safe: it seals stored site passwords',
@@ -330,7 +355,7 @@ const REQUIRED_IN_PRODUCTION = {
 
 function checkProduction(env: NodeJS.ProcessEnv): void {
   const lines = Object.entries(REQUIRED_IN_PRODUCTION)
-    .filter(([name]) => !env[name])
+    .filter(([name]) => !env[name] && !(name === 'REDIS_URL' && env.REDIS_CLUSTER_NODES))
     .map(([name, what]) => `  ${name}: not set; give ${what}`);
   if (env.SEED_DEMO === 'true' || env.SEED_DEMO === '1') {
     lines.push('  SEED_DEMO: the demo user and practice jobs are not for production; unset it');

@@ -2,7 +2,6 @@
 // by `ctx.close()`.
 import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '@jobswipe/db';
-import type { Redis } from 'ioredis';
 import { SecretBox } from './accounts/secret-box.ts';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { RefreshSessions } from './auth/refresh-sessions.ts';
@@ -13,6 +12,7 @@ import { openFileStore } from './files/open-file-store.ts';
 import { RATE_LIMIT_COMMANDS, RateLimiter } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
+import type { RedisClient } from './redis/connection.ts';
 import { connectRedis } from './redis/connection.ts';
 import { RedisKeys } from './redis/keys.ts';
 import { Subscriber } from './redis/subscriber.ts';
@@ -21,7 +21,7 @@ export interface AppContext {
   config: Config;
   db: Database;
   /** Possibly not ready: callers check `isRedisReady` and fall back to Postgres (degraded mode). */
-  redis: Redis;
+  redis: RedisClient;
   log: Logger;
   tokens: AccessTokens;
   sessions: RefreshSessions;
@@ -49,12 +49,12 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
     max: config.DATABASE_POOL_MAX,
     onError: (err) => log.warn({ err: err.message }, 'idle database connection lost'),
   });
-  const redis = connectRedis(config.REDIS_URL, log, 'main', {
+  const redis = connectRedis(config, log, 'main', {
     autoPipelining: true,
     notAutoPipelined: RATE_LIMIT_COMMANDS,
   });
   const keys = new RedisKeys(config.REDIS_PREFIX);
-  const subscriber = new Subscriber(config.REDIS_URL, log, 'subscriber');
+  const subscriber = new Subscriber(config, log, 'subscriber');
   const files = openFileStore(config);
   return {
     config,

@@ -23,6 +23,27 @@ describe('configuration', () => {
     expect(trust('10.0.0.0/8, loopback,::1')).toEqual(['10.0.0.0/8', 'loopback', '::1']);
   });
 
+  it('reads a Redis Cluster as its seed nodes, naming an entry that is not host:port', () => {
+    const nodes = (value: string) => loadConfig({ REDIS_CLUSTER_NODES: value, DATA_DIR: '/tmp/x' }).REDIS_CLUSTER_NODES;
+    expect(nodes('')).toEqual([]);
+    expect(nodes('10.0.0.5:7000, redis-b:7001,[::1]:7002')).toEqual([
+      { host: '10.0.0.5', port: 7000 },
+      { host: 'redis-b', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    expect(() => nodes('10.0.0.5:7000,redis-b')).toThrow(/REDIS_CLUSTER_NODES: "redis-b" is not host:port/);
+    // In production the cluster's nodes stand for REDIS_URL.
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://db/jobswipe',
+      REDIS_CLUSTER_NODES: 'redis-a:6379',
+      JWT_SECRET: 'j'.repeat(32),
+      ACCOUNTS_KEY: 'a'.repeat(32),
+      DATA_DIR: '/nonexistent/never-written',
+    };
+    expect(loadConfig(production).REDIS_CLUSTER_NODES).toEqual([{ host: 'redis-a', port: 6379 }]);
+  });
+
   it('refuses production without each secret and service given, naming every one missing', () => {
     const attempt = () => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SEED_DEMO: 'true' });
     expect(attempt).toThrow(/NODE_ENV=production refuses to start/);

@@ -1,6 +1,7 @@
 // The device-scoped API over the device token: a device sees and answers only its own user's
 // applications; another user's device sees nothing of them and cannot answer them.
 import type {
+  ApplicationDetail,
   ApplicationSummary,
   DeviceQuestions,
   DeviceQueue,
@@ -92,6 +93,32 @@ describe('the device-scoped API', () => {
 
     const again = await me.device.post<ErrorBody>(`/v1/devices/me/applications/${me.waiting}/answer`, answers);
     expect(again.status).toBe(409);
+  });
+
+  it("shows the device a result of its own user's with the evidence, through the web's evidence API; another user's is 404", async () => {
+    const me = await userWithDevice();
+    const other = await userWithDevice();
+    const id = me.queued[0]!;
+    const lease = await claimAs(backend.node.ctx, id, `device:${me.deviceId}`);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const form = new FormData();
+    form.set('leaseToken', lease.leaseToken.toString());
+    form.set('kind', 'screenshot');
+    form.set('file', new Blob([new Uint8Array(png)]), 'shot.png');
+    const stored = await me.device.request('POST', `/v1/applications/${id}/evidence`, undefined, { raw: form });
+    expect(stored.status).toBe(201);
+
+    const detail = await me.device.get<ApplicationDetail>(`/v1/devices/me/applications/${id}`);
+    expect(detail.status).toBe(200);
+    const [evidence] = detail.body.evidence;
+    expect(evidence).toMatchObject({ kind: 'screenshot', mime: 'image/png' });
+    const download = await me.device.get(evidence!.url);
+    expect(download.status).toBe(200);
+    expect((await me.user.api.get(evidence!.url)).status).toBe(200);
+
+    expect((await other.device.get(`/v1/devices/me/applications/${id}`)).status).toBe(404);
+    expect((await other.device.get(evidence!.url)).status).toBe(404);
+    expect((await backend.api.as(undefined).get(evidence!.url)).status).toBe(401);
   });
 
   it('refuses a user access token, a missing token and a revoked device', async () => {

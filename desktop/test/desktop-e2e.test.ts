@@ -2,7 +2,8 @@
 // window in real Chromium, the agent in its utility process applying in a sandboxed Chromium run
 // as an ordinary user, a real backend (Postgres, Redis) and the practice ATS.
 // Deep link → paired; a right-swipe on the web API → the window and the tray follow the
-// application step by step → submitted, with a notification; paused from the tray → no offers;
+// application step by step, with a live thumbnail of its page → submitted, with a notification,
+// its evidence shown from the backend and this computer's pace measured; paused from the tray → no offers;
 // quit mid-application → handed back, then applied once after the app starts again. Every window
 // the app created is checked for the security settings.
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -63,6 +64,15 @@ const status = async (id: string) => (await world.prisma.application.findUniqueO
 const session = () => world.backend.node.gateway.connected(applicant.userId)[0];
 /** Every state main pushed to the window, in order. */
 const pushedStates = () => standIn.sent.filter((s) => s.channel === PUSH.state).map((s) => s.args[0] as DesktopState);
+/** Width of a JPEG, from its start-of-frame marker. */
+function jpegWidth(dataUrl: string): number | null {
+  const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+  for (let i = 2; i + 9 < bytes.length; i += 2 + bytes.readUInt16BE(i + 2)) {
+    const marker = bytes[i + 1]!;
+    if (marker >= 0xc0 && marker <= 0xc3) return bytes.readUInt16BE(i + 7);
+  }
+  return null;
+}
 const slowRequests = () =>
   world.ats.requests.list().filter((r) => r.path.startsWith(new URL(world.jobOf(SLOW).applyUrl).pathname)).length;
 
@@ -98,8 +108,25 @@ describe('the desktop app, end to end', () => {
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(new Set(steps.map((s) => s.step)).size).toBeGreaterThan(1);
     expect(tooltips.some((t) => t.startsWith(`JobSwipe: Applying to ${job} (`))).toBe(true);
+    // A small live picture of the form was shown while it ran; the backend got only the evidence.
+    const thumbnails = steps.flatMap((s) => (s.thumbnail ? [s.thumbnail] : []));
+    expect(thumbnails.length).toBeGreaterThan(0);
+    expect(thumbnails.map(jpegWidth)).toContain(320);
+    const stored = await world.prisma.evidence.findMany({ where: { applicationId: id! } });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.filter((e) => e.mime === 'image/jpeg')).toEqual([]);
     // The window lists it as submitted today; the tray is idle again.
     await expect.poll(() => page.getByTestId('today').textContent()).toContain(`${job}Submitted`);
+    // Its evidence, as the backend keeps it: the site's confirmation and the screenshot.
+    await page.getByRole('button', { name: `Evidence of ${job}` }).click();
+    const evidence = page.getByTestId('evidence');
+    await expect.poll(() => evidence.textContent()).toMatch(/^Confirmation: \S/);
+    const shot = evidence.getByRole('img', { name: 'confirmation page, attempt 1' });
+    await expect.poll(() => shot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    // How long that took here is the pace the queue's start times now use.
+    await expect
+      .poll(() => page.getByTestId('pace').textContent())
+      .toMatch(/about \d+ s on this computer \(measured\)/);
     await expect.poll(() => standIn.tray.tooltip).toBe('JobSwipe: Idle: waiting for your next right-swipe');
     expect(world.ats.submissions.list({ ats: NORMAL.ats, jobId: NORMAL.externalId })).toHaveLength(1);
   });
@@ -125,6 +152,8 @@ describe('the desktop app, end to end', () => {
     // The posting's server is slow to send its form: the agent is mid-application.
     await vi.waitFor(() => expect(slowRequests()).toBeGreaterThan(before), { timeout: 90_000, interval: 100 });
     expect(await status(slowId)).toMatch(/CLAIMED|RUNNING/);
+    // The window shows the page being filled, live.
+    await expect.poll(() => page.getByTestId('live-thumbnail').count(), { timeout: 30_000 }).toBe(1);
     // The user's browser (here a Chromium run as an ordinary user) applies in its sandbox.
     const browsers = await browserProcesses(join(userData, 'agent', 'browser-profile'));
     expect(browsers.length).toBeGreaterThan(0);

@@ -33,6 +33,7 @@ const status: AgentStatus = {
       company: 'Lumen Labs',
       title: 'Data Engineer',
       status: 'SUBMITTED',
+      startedAt: '2026-06-15T09:58:00.000Z',
       at: '2026-06-15T09:59:00.000Z',
     },
   ],

@@ -6,6 +6,7 @@ import { type Caller, WEBSOCKETS } from './routes.ts';
 const WHO: Record<Caller, string> = {
   anyone: 'anyone',
   user: 'user',
+  owner: 'user or device token',
   operator: 'operator',
   refresh: 'refresh token',
   device: 'device token',

@@ -28,14 +28,16 @@ export interface OpenApiDocument {
 const ref = (name: SchemaName): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
 /** How each caller proves who it is, as OpenAPI security schemes. */
-const SECURITY: Partial<Record<Caller, string>> = {
-  user: 'accessToken',
-  operator: 'accessToken',
-  device: 'deviceToken',
-  lease: 'deviceToken',
-  link: 'signedLink',
-  stripe: 'stripeSignature',
-  metrics: 'metricsToken',
+/** The schemes each caller may prove itself with (any one of them). */
+const SECURITY: Partial<Record<Caller, string[]>> = {
+  user: ['accessToken'],
+  owner: ['accessToken', 'deviceToken'],
+  operator: ['accessToken'],
+  device: ['deviceToken'],
+  lease: ['deviceToken'],
+  link: ['signedLink'],
+  stripe: ['stripeSignature'],
+  metrics: ['metricsToken'],
 };
 
 const SECURITY_SCHEMES: Record<string, JsonSchema> = {
@@ -129,14 +131,14 @@ function operation(route: RouteSpec, components: Record<string, JsonSchema>): Op
     description: 'An error: what was wrong, where, and what to do (the status follows the code)',
     content: { 'application/json': { schema: ref('ErrorBody') } },
   };
-  const scheme = SECURITY[route.who];
+  const schemes = SECURITY[route.who];
   const body = route.body ?? route.multipart;
   return {
     summary: route.summary,
     description: `Who: ${CALLERS[route.who]}.`,
     operationId: `${route.method}${route.path.replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     'x-caller': route.who,
-    ...(scheme ? { security: [{ [scheme]: [] }] } : {}),
+    ...(schemes ? { security: schemes.map((scheme) => ({ [scheme]: [] })) } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(body
       ? {

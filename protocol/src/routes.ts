@@ -95,6 +95,7 @@ export type SchemaName = keyof typeof SCHEMAS;
 export const CALLERS = {
   anyone: 'anyone',
   user: 'a signed-in user (access token)',
+  owner: "the user (access token) or one of the user's devices (device token)",
   operator: 'an operator (access token of a user with the operator role)',
   refresh: 'a refresh token, in the body or the httpOnly cookie',
   device: 'a paired device or server worker (device token)',
@@ -358,8 +359,8 @@ export const ROUTES: readonly RouteSpec[] = [
   {
     method: 'get',
     path: '/v1/applications/:id/evidence/:evidenceId',
-    who: 'user',
-    summary: 'Download evidence of your application',
+    who: 'owner',
+    summary: 'Download evidence of your application (the web, or your desktop app showing a result)',
     answer: { file: 'application/octet-stream', description: 'the screenshot, page or PDF' },
   },
   { method: 'get', path: '/v1/plan', who: 'user', summary: 'Your plan, usage and settings', answer: 'UsageView' },
@@ -509,6 +510,13 @@ export const ROUTES: readonly RouteSpec[] = [
     who: 'device',
     summary: "The device's user's applications waiting on answers (NEEDS_ATTENTION), with their questions",
     answer: 'DeviceQuestions',
+  },
+  {
+    method: 'get',
+    path: '/v1/devices/me/applications/:id',
+    who: 'device',
+    summary: "One of the device's user's applications with its evidence, as GET /v1/applications/:id gives it",
+    answer: 'ApplicationDetail',
   },
   {
     method: 'post',

@@ -306,6 +306,13 @@ function savedSimilar(label: string, input: StepInput): Answer | null {
   return { value: best.value, source: 'answer', ref: `answer:${best.key}` };
 }
 
+/** The model's draft for exactly this question (the executor asked for it by this key). */
+function drafted(field: FieldFacts, input: StepInput): Answer | null {
+  const key = normalizeQuestion(field.label);
+  const draft = key ? input.drafts?.[key] : undefined;
+  return draft !== undefined ? { value: draft, source: 'ai', ref: 'model' } : null;
+}
+
 /** A yes/no value only answers a yes/no question; a number never answers one, nor a text a yes/no control. */
 function fits(answer: Answer, field: FieldFacts): boolean {
   const asksYesNo = YES_NO_QUESTION.test(norm(field.label));
@@ -339,6 +346,7 @@ export function decide(field: FieldFacts, input: StepInput): Decision {
     answer = kindAnswer(key, field, input);
   }
   if (!answer && !key && !sensitive) answer = savedSimilar(field.label, input);
+  if (!answer && !sensitive) answer = drafted(field, input);
   if (!answer && key && isProfileKey(key) && EEO_KEYS.has(key.key) && offersDecline(field)) {
     answer = { value: 'decline', source: 'default', ref: 'default:decline self-identification' };
   }

@@ -13,6 +13,12 @@ export interface FilePayload {
 export interface StepInput {
   profile: ApplicantProfile;
   answers: SavedAnswers;
+  /**
+   * Answers a model drafted for this user (by question key) to questions nothing else answers:
+   * used only where the profile and saved answers are silent and never for a sensitive question,
+   * and recorded as the model's (`source: 'ai'`).
+   */
+  drafts?: SavedAnswers;
   files: { resume?: FilePayload | null; coverLetter?: FilePayload | null };
   /** Cover letter text for forms that take it typed or pasted. */
   coverLetterText?: string | null;

@@ -13,7 +13,7 @@ import {
 } from '@jobswipe/protocol';
 import type { JobContext } from '@jobswipe/protocol/device';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import type { AiFallback } from '../ai/fallback.ts';
+import type { AiFallback, AnswerDrafter } from '../ai/fallback.ts';
 import type { FilledField, StepInput, StepResult, Unanswered } from '../core/types.ts';
 import { loadFile } from './applicant-files.ts';
 import { launchBrowser, launchDesktopContext, newApplicationContext, type ProxySettings } from './browser.ts';
@@ -55,6 +55,10 @@ export interface ApplyOptions {
   evidenceDir?: string;
   /** Optional model fallback for non-sensitive unknown questions. */
   ai?: AiFallback | null;
+  /** Optional drafts of answers to non-sensitive unknown questions, filled by the core. */
+  drafter?: AnswerDrafter | null;
+  /** Called with the page the application runs in once it is open (the desktop's live thumbnail). */
+  onPage?: (page: Page) => void;
   navigationTimeoutMs?: number;
   /** How long to wait for the ATS to answer a submit before asking a person to verify. */
   confirmationTimeoutMs?: number;
@@ -125,6 +129,9 @@ class Attempt {
   frame: Frame | undefined;
   readonly timings: Record<string, number> = {};
   readonly evidence: string[] = [];
+  /** The model's drafts so far, and every question already put to the drafter (asked once). */
+  readonly drafts: SavedAnswers = {};
+  readonly drafterAsked = new Set<string>();
   readonly progress: ProgressReporter;
   private readonly started = Date.now();
   private phaseStart = Date.now();
@@ -148,7 +155,7 @@ class Attempt {
   }
 
   input(submits: number, extra: Partial<StepInput> = {}): StepInput {
-    return { ...this.base, submits, clicked: this.clicked, ...extra };
+    return { ...this.base, submits, clicked: this.clicked, drafts: this.drafts, ...extra };
   }
 
   record(filled: FilledField[]): void {
@@ -314,6 +321,20 @@ async function aiFill(attempt: Attempt, frame: Frame, ai: AiFallback, submits: n
   attempt.record(filled);
 }
 
+/** Asks the drafter, once per question, for the required non-sensitive ones nothing answers. */
+async function draftOpen(attempt: Attempt, frame: Frame, drafter: AnswerDrafter, submits: number): Promise<void> {
+  const open = await callCore(
+    attempt.page,
+    frame,
+    (arg) => globalThis.__jobswipeCore!.survey(arg),
+    attempt.input(submits),
+  );
+  const ask = open.filter((q) => !q.sensitive && !attempt.drafterAsked.has(q.key));
+  if (!ask.length) return;
+  for (const q of ask) attempt.drafterAsked.add(q.key);
+  Object.assign(attempt.drafts, await drafter.draft(ask.map(({ sensitive: _s, ...q }) => q)));
+}
+
 async function run(attempt: Attempt): Promise<ApplyResult> {
   const { opts, page, progress } = attempt;
   await progress.report('open', opts.url);
@@ -342,6 +363,7 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
     const frame = await formFrame(page, attempt.frame);
     attempt.frame = frame;
     if (opts.ai) await aiFill(attempt, frame, opts.ai, submits);
+    if (opts.drafter) await draftOpen(attempt, frame, opts.drafter, submits);
     const r = await coreStep(page, frame, attempt.input(submits));
     if ('filled' in r) attempt.record(r.filled);
     attempt.phase('fill');
@@ -439,6 +461,7 @@ export async function applyToJob(opts: ApplyOptions): Promise<ApplyResult> {
   let attempt: Attempt | null = null;
   try {
     session = await openSession(opts);
+    opts.onPage?.(session.page);
     attempt = new Attempt(opts, session.page, base);
     return await run(attempt);
   } catch (err) {

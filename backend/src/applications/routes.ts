@@ -7,11 +7,10 @@ import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../db/unit-of-work.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import { notFound } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { cancelApplication } from './cancel-application.ts';
 import { answerApplication, retryApplication } from './requeue-application.ts';
-import { jobSummarySelect, toApplicationDetail, toApplicationSummary } from './views.ts';
+import { applicationDetailOf, jobSummarySelect, toApplicationSummary } from './views.ts';
 
 const IdParam = z.object({ id: z.string().uuid('must be a UUID') });
 
@@ -48,17 +47,7 @@ export function applicationRoutes(ctx: AppContext): Router {
 
   router.get('/applications/:id', async (req, res) => {
     const { id } = parse(IdParam, req.params, 'params');
-    const app = await prisma.application.findFirst({
-      where: { id, userId: caller(req).userId },
-      include: {
-        job: jobSummarySelect,
-        snapshot: true,
-        events: { orderBy: { id: 'asc' } },
-        evidence: { orderBy: { createdAt: 'asc' } },
-      },
-    });
-    if (!app) throw notFound('Application');
-    res.json(toApplicationDetail(app));
+    res.json(await applicationDetailOf(prisma, id, caller(req).userId));
   });
 
   router.post('/applications/:id/cancel', async (req, res) => {

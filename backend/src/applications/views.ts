@@ -1,7 +1,8 @@
 // Applications as the API shows them.
-import type { Application, ApplicationEvent, Evidence, Job, JobSnapshot } from '@jobswipe/db';
+import type { Application, ApplicationEvent, Evidence, Job, JobSnapshot, PrismaClient } from '@jobswipe/db';
 import { type ApplicationDetail, type ApplicationSummary, FilledField, Question } from '@jobswipe/protocol';
 import { z } from 'zod';
+import { notFound } from '../http/errors.ts';
 
 const Questions = z.array(Question);
 const Filled = z.array(FilledField);
@@ -67,3 +68,22 @@ export function toApplicationDetail(
 }
 
 export const jobSummarySelect = { select: { title: true, company: true, location: true, atsKind: true } } as const;
+
+/** One of the user's applications with its events and evidence (404 for anyone else's). */
+export async function applicationDetailOf(
+  prisma: PrismaClient,
+  id: string,
+  userId: string,
+): Promise<ApplicationDetail> {
+  const app = await prisma.application.findFirst({
+    where: { id, userId },
+    include: {
+      job: jobSummarySelect,
+      snapshot: true,
+      events: { orderBy: { id: 'asc' } },
+      evidence: { orderBy: { createdAt: 'asc' } },
+    },
+  });
+  if (!app) throw notFound('Application');
+  return toApplicationDetail(app);
+}

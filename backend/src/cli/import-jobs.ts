@@ -97,7 +97,14 @@ async function main(): Promise<void> {
 /** Reads the forms of the imported jobs that have none yet (a board API gave none). */
 async function scanForms(db: Database, check: AddressCheck, ids: string[]) {
   const logger = pino({ name: 'jobs-import', level: 'info' }, pino.destination(2));
-  const redis = connectRedis(ENV.REDIS_URL.schema.parse(process.env.REDIS_URL), logger, 'jobs-import');
+  const redis = connectRedis(
+    {
+      REDIS_URL: ENV.REDIS_URL.schema.parse(process.env.REDIS_URL),
+      REDIS_CLUSTER_NODES: ENV.REDIS_CLUSTER_NODES.schema.parse(process.env.REDIS_CLUSTER_NODES),
+    },
+    logger,
+    'jobs-import',
+  );
   // Without Redis the limit is kept by this process alone.
   await waitForRedis(redis, 2_000).catch(() => {});
   const keys = new RedisKeys(ENV.REDIS_PREFIX.schema.parse(process.env.REDIS_PREFIX));

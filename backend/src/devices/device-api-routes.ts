@@ -1,6 +1,7 @@
 // The device-scoped API: what a device's own screens show (the extension's popup, the desktop
 // app's "needs you" list), over its device token and scoped to the user it is paired to.
 // GET /v1/devices/me, GET /v1/devices/me/queue, GET /v1/devices/me/questions,
+// GET /v1/devices/me/applications/:id (a result with its evidence),
 // POST /v1/devices/me/applications/:id/answer.
 import type { Device } from '@jobswipe/db';
 import {
@@ -15,7 +16,7 @@ import {
 } from '@jobswipe/protocol';
 import { type Request, Router } from 'express';
 import { answerApplication } from '../applications/requeue-application.ts';
-import { jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
+import { applicationDetailOf, jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
 import { bearerToken } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../db/unit-of-work.ts';
@@ -75,6 +76,12 @@ export function deviceApiRoutes(ctx: AppContext): Router {
     });
     const body: DeviceQuestions = { items: rows.map(toApplicationSummary) };
     res.json(body);
+  });
+
+  router.get('/devices/me/applications/:id', async (req, res) => {
+    const { userId } = await deviceOf(req);
+    const { id } = parse(IdParams, req.params, 'params');
+    res.json(await applicationDetailOf(prisma, id, userId));
   });
 
   router.post('/devices/me/applications/:id/answer', async (req, res) => {

@@ -4,8 +4,8 @@
 import type { Application } from '@jobswipe/db';
 import type { ApplicationStatus } from '@jobswipe/protocol';
 import type { ApplicationState, EventsServerMessage } from '@jobswipe/protocol/events';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import type { Subscriber } from '../redis/subscriber.ts';
@@ -41,7 +41,7 @@ export class EventBus {
   private readonly listeners = new Map<string, Set<Subscription>>();
 
   constructor(
-    private readonly redis: Redis | null,
+    private readonly redis: RedisClient | null,
     private readonly keys: RedisKeys,
     private readonly log: Logger,
   ) {}

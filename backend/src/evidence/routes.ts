@@ -1,10 +1,11 @@
 // POST /v1/applications/:id/evidence (the executor holding the lease: device token and lease
-// token) and GET /v1/applications/:id/evidence/:evidenceId (the application's owner).
+// token) and GET /v1/applications/:id/evidence/:evidenceId (the application's owner: the web with
+// the user's access token, or one of the user's devices, such as the desktop app showing a result).
 import { EvidenceKind } from '@jobswipe/protocol';
 import { LeaseToken } from '@jobswipe/protocol/device';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
-import { bearerToken, caller } from '../auth/authenticate.ts';
+import { bearerToken } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { authenticateDevice } from '../devices/device-auth.ts';
 import { sendStoredFile } from '../files/file-store.ts';
@@ -40,13 +41,23 @@ export function evidenceUploadRoutes(ctx: AppContext): Router {
   return router;
 }
 
+/** The user a request acts for: a device token's user, or the access token's. */
+async function ownerOf(ctx: AppContext, req: Request): Promise<string> {
+  const token = bearerToken(req);
+  if (!token)
+    throw new AppError('unauthenticated', 'Send your access token or device token as "Authorization: Bearer ...".');
+  if (token.startsWith('dt_')) return (await authenticateDevice(ctx, token)).userId;
+  return (await ctx.tokens.verify(token)).userId;
+}
+
 /** Download, for the application's owner. */
 export function evidenceRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/applications/:id/evidence/:evidenceId', async (req, res) => {
+    const userId = await ownerOf(ctx, req);
     const { id, evidenceId } = parse(EvidenceParam, req.params, 'params');
     const evidence = await ctx.db.prisma.evidence.findFirst({
-      where: { id: evidenceId, applicationId: id, application: { userId: caller(req).userId } },
+      where: { id: evidenceId, applicationId: id, application: { userId } },
     });
     if (!evidence) throw notFound('Evidence');
     await sendStoredFile(res, ctx.files, {

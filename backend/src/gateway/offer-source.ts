@@ -83,13 +83,14 @@ export class OfferSource {
    */
   private async fromStream(device: DeviceRef, count: number, from: '0' | '>', exclude: ReadonlySet<string>) {
     const stream = this.ctx.keys.deviceStream(device.userId);
+    const mark = { index: this.ctx.keys.pendingIndexOf(device.userId), member: device.userId };
     const offers: OfferMessage[] = [];
     const seen = new Set<string>();
     // Pending entries are paged through by id; new ones are taken as they are read.
     let cursor: string = from;
     for (;;) {
       const want = from === '0' ? PENDING_PAGE : count - offers.length;
-      const entries = await this.streams.read(stream, DEVICE_GROUP, device.deviceId, want, cursor);
+      const entries = await this.streams.read(stream, DEVICE_GROUP, device.deviceId, want, cursor, mark);
       if (entries.length === 0) break;
       const rows = await this.queued(device.userId, [...new Set(entries.map((e) => e.work.applicationId))]);
       const byId = new Map(rows.map((r) => [r.id, r]));

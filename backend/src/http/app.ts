@@ -70,6 +70,8 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   app.use('/v1', longPollRoutes(ctx, delivery.gateway));
   app.use('/v1', deviceApiRoutes(ctx));
   app.use('/v1', evidenceUploadRoutes(ctx));
+  // Its owner's access token or one of the owner's device tokens.
+  app.use('/v1', evidenceRoutes(ctx));
   app.use('/v1', modelAnswerRoutes(ctx));
   app.use('/v1', openApiRoutes());
 
@@ -87,7 +89,6 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   v1.use(swipeRoutes(ctx, delivery));
   v1.use(applicationRoutes(ctx));
   v1.use(trackerRoutes(ctx));
-  v1.use(evidenceRoutes(ctx));
   app.use('/v1', v1);
 
   app.use('/v1', notFoundHandler);

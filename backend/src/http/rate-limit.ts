@@ -3,8 +3,8 @@
 // (limits stay, a little looser) rather than failing requests. A refused request is answered 429
 // with Retry-After: the seconds until that key's window ends, when a request is allowed again.
 import type { NextFunction, Request, Response } from 'express';
-import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RedisClient } from '../redis/connection.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -25,7 +25,7 @@ export class RateLimiter {
   private readonly limiters = new Map<string, RateLimiterAbstract>();
 
   constructor(
-    private readonly redis: Redis | null,
+    private readonly redis: RedisClient | null,
     private readonly prefix: string,
   ) {}
 

@@ -5,10 +5,10 @@
 // (worker-metrics.ts) to `registry`. ops/prometheus/alerts.yml and the Grafana dashboard query
 // these names; backend/test/ops/observability.test.ts checks that each one they use exists.
 import type { Database } from '@jobswipe/db';
-import type { Redis } from 'ioredis';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { RedisClient } from '../redis/connection.ts';
 import { isRedisReady } from '../redis/connection.ts';
-import { DEVICE_GROUP, type RedisKeys, SERVER_GROUP } from '../redis/keys.ts';
+import { DEVICE_BUCKETS, DEVICE_GROUP, type RedisKeys, SERVER_GROUP } from '../redis/keys.ts';
 import { countApplications } from './application-counts.ts';
 
 export interface Metrics {
@@ -32,7 +32,7 @@ export interface Metrics {
 
 /** Stream gauges are read for the server lane's streams; device streams (one per user) are
  * counted, not read one by one on a scrape (their backlog is jobswipe_applications). */
-export function createMetrics(db: Database, redis: Redis | null, keys: RedisKeys): Metrics {
+export function createMetrics(db: Database, redis: RedisClient | null, keys: RedisKeys): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status'] as const;
@@ -119,11 +119,13 @@ export function createMetrics(db: Database, redis: Redis | null, keys: RedisKeys
     },
   });
   new Gauge({
-    name: 'jobswipe_device_streams',
-    help: `Users with a device-lane stream (group "${DEVICE_GROUP}"), from the reaper's index`,
+    name: 'jobswipe_device_streams_pending',
+    help: `Users whose device-lane stream (group "${DEVICE_GROUP}") has entries pending, from the reaper's pending indexes`,
     registers: [registry],
     async collect() {
-      this.set(isRedisReady(redis) && redis ? await redis.scard(keys.deviceStreamIndex()) : 0);
+      if (!isRedisReady(redis) || !redis) return this.set(0);
+      const buckets = Array.from({ length: DEVICE_BUCKETS }, (_, bucket) => redis.scard(keys.pendingIndex(bucket)));
+      this.set((await Promise.all(buckets)).reduce((a, b) => a + b, 0));
     },
   });
   new Gauge({
@@ -189,7 +191,7 @@ async function answers(db: Database): Promise<number> {
   }
 }
 
-async function pendingOf(redis: Redis, stream: string, group: string): Promise<number> {
+async function pendingOf(redis: RedisClient, stream: string, group: string): Promise<number> {
   try {
     // XPENDING's summary form: [count, smallest id, greatest id, per-consumer counts].
     const summary = (await redis.xpending(stream, group)) as [number | string, ...unknown[]];

@@ -2,11 +2,12 @@
 // the gateway nodes serving that user). Woken at commit by Postgres NOTIFY, and sweeping on a
 // timer for whatever a crash or a Redis outage left behind. Every node runs one; rows are taken
 // with SKIP LOCKED, and publishing a row twice is harmless (the claim decides).
-import type { Redis } from 'ioredis';
+
 import pg from 'pg';
 import type { AppContext } from '../context.ts';
 import { WorkEntry } from '../delivery/work-entry.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DELIVER_TOPIC, OUTBOX_CHANNEL } from './enqueue-delivery.ts';
 
@@ -29,7 +30,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly ctx: AppContext,
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly streams: WorkStreams,
     private readonly options: RelayOptions,
   ) {}

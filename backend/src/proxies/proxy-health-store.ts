@@ -1,8 +1,9 @@
 // Proxies' health shared by every worker: one Redis hash per proxy, changed only by atomic field
 // operations (HINCRBY, HSET, HDEL in one MULTI), never read-decide-write, so concurrent workers'
 // reports all count. While Redis is down each worker goes on with its own copy of what it saw.
-import type { Redis } from 'ioredis';
+
 import type { Logger } from '../logger.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import { applyChanges, type FieldChange, healthFromFields, type ProxyHealth } from './proxy-health.ts';
@@ -14,7 +15,7 @@ export class ProxyHealthStore {
   private readonly local = new Map<string, Record<string, string>>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly log: Logger,
   ) {}

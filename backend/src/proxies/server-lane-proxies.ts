@@ -1,9 +1,9 @@
 // The server lane's proxy pool as every user of it builds it (server workers, the import's form
 // scans): the proxies of PROXY_URLS / PROXY_FILE, their health shared through Redis, resting after
 // failures and kept away from a site that blocked them, as the PROXY_* settings say.
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 import { ProxyHealthStore } from './proxy-health-store.ts';
 import { loadProxies } from './proxy-list.ts';
@@ -19,7 +19,7 @@ export type ProxySettingsConfig = Pick<
 
 export async function serverLaneProxies(
   config: ProxySettingsConfig,
-  shared: { redis: Redis; keys: RedisKeys; log: Logger },
+  shared: { redis: RedisClient; keys: RedisKeys; log: Logger },
   observer?: ProxyObserver,
 ): Promise<ProxyPool> {
   const endpoints = await loadProxies(config);

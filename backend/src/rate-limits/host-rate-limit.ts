@@ -6,8 +6,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import type { RedisKeys } from '../redis/keys.ts';
 
@@ -28,7 +28,7 @@ export class HostRateLimiter {
   private readonly local = new Map<string, number[]>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly options: HostRateOptions,
     private readonly log: Logger,

@@ -3,6 +3,11 @@
 // last attempt had reached the final submit. Stream entries offered to an executor that vanished
 // (idle in a pending list): handed to the group again if still queued, else dropped. Consumers
 // idle for a day with nothing pending are deleted.
+//
+// Device streams are found through the pending indexes (one per bucket of users, beside their
+// streams): a stream is listed when a read hands out its entries and taken off, with its consumers,
+// once nothing in it is pending. A sweep visits the buckets and the streams with work in flight,
+// never the users who have nothing in flight, however many they are.
 
 import { transition } from '../applications/transition.ts';
 import { VERIFY_QUESTION } from '../applications/verify-question.ts';
@@ -11,7 +16,7 @@ import { inTransaction } from '../db/unit-of-work.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { AppError } from '../http/errors.ts';
 import { isRedisReady } from '../redis/connection.ts';
-import { DEVICE_GROUP, SERVER_GROUP } from '../redis/keys.ts';
+import { DEVICE_BUCKETS, DEVICE_GROUP, SERVER_GROUP } from '../redis/keys.ts';
 
 const REAPER = 'reaper';
 const STALE_CONSUMER_MS = 24 * 3600_000;
@@ -62,19 +67,38 @@ export async function reapLapsedLeases(ctx: AppContext, limit = 200): Promise<nu
   return reaped;
 }
 
+/** Buckets whose pending indexes are read at once (each read is one small command). */
+const BUCKETS_AT_ONCE = 32;
+
 /** Re-delivers entries stuck in the pending list of an executor that vanished before claiming. */
 export async function cleanPending(ctx: AppContext, streams: WorkStreams, serverPriorities: number[]): Promise<number> {
   if (!isRedisReady(ctx.redis)) return 0;
   let moved = 0;
   for (const priority of serverPriorities) {
-    moved += await cleanStream(ctx, streams, ctx.keys.serverStream(priority), SERVER_GROUP, ctx.config.SERVER_LEASE_MS);
+    const stream = ctx.keys.serverStream(priority);
+    moved += await cleanStream(ctx, streams, stream, SERVER_GROUP, ctx.config.SERVER_LEASE_MS);
+    await dropIdleConsumers(ctx, stream, SERVER_GROUP);
   }
+  for (let first = 0; first < DEVICE_BUCKETS; first += BUCKETS_AT_ONCE) {
+    const buckets = Array.from({ length: Math.min(BUCKETS_AT_ONCE, DEVICE_BUCKETS - first) }, (_, i) => first + i);
+    const counts = await Promise.all(buckets.map((bucket) => cleanBucket(ctx, streams, bucket)));
+    moved += counts.reduce((a, b) => a + b, 0);
+  }
+  return moved;
+}
+
+/** Cleans every device stream listed in one bucket's pending index, and prunes those with nothing pending. */
+async function cleanBucket(ctx: AppContext, streams: WorkStreams, bucket: number): Promise<number> {
+  const index = ctx.keys.pendingIndex(bucket);
+  let moved = 0;
   let cursor = '0';
   do {
-    const [next, users] = await ctx.redis.sscan(ctx.keys.deviceStreamIndex(), cursor, 'COUNT', 200);
+    const [next, users] = await ctx.redis.sscan(index, cursor, 'COUNT', 200);
     cursor = next;
     for (const userId of users) {
-      moved += await cleanStream(ctx, streams, ctx.keys.deviceStream(userId), DEVICE_GROUP, ctx.config.DEVICE_LEASE_MS);
+      const stream = ctx.keys.deviceStream(userId);
+      moved += await cleanStream(ctx, streams, stream, DEVICE_GROUP, ctx.config.DEVICE_LEASE_MS);
+      await streams.prune(stream, DEVICE_GROUP, { index, member: userId });
     }
   } while (cursor !== '0');
   return moved;
@@ -94,7 +118,6 @@ async function cleanStream(ctx: AppContext, streams: WorkStreams, stream: string
       entries.map((e) => e.id),
     );
   }
-  await dropIdleConsumers(ctx, stream, group);
   return entries.length;
 }
 

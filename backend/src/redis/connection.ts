@@ -1,32 +1,58 @@
-// The Redis connection. Commands fail fast while Redis is down (no offline queue), so callers
-// notice at once and fall back to Postgres; ioredis keeps reconnecting in the background. The
-// shared command connection pipelines automatically: commands issued in the same tick (many
-// requests' rate-limit counts, events, outbox publishes) go out in one write, not one each.
-import { Redis } from 'ioredis';
+// The Redis connection: one Redis (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES), made by
+// this one factory for every user of Redis. Commands fail fast while Redis is down (no offline
+// queue), so callers notice at once and fall back to Postgres; ioredis keeps reconnecting in the
+// background. The shared command connection pipelines automatically: commands issued in the same
+// tick (many requests' rate-limit counts, events, outbox publishes) go out in one write, not one
+// each (per cluster node, in a cluster).
+import { Cluster, Redis } from 'ioredis';
+import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 
+/** A connection to one Redis or to a Redis Cluster: the same commands, keys kept within one slot. */
+export type RedisClient = Redis | Cluster;
+
+/** Where Redis is: a Redis Cluster's seed nodes when given, else the one Redis at `REDIS_URL`. */
+export type RedisTarget = Pick<Config, 'REDIS_URL'> & Partial<Pick<Config, 'REDIS_CLUSTER_NODES'>>;
+
 export function connectRedis(
-  url: string,
+  target: RedisTarget,
   log: Logger,
   name = 'main',
   options: { autoPipelining?: boolean; notAutoPipelined?: string[] } = {},
-): Redis {
-  const redis = new Redis(url, {
+): RedisClient {
+  const common = {
     lazyConnect: true,
     enableAutoPipelining: options.autoPipelining ?? false,
     autoPipeliningIgnoredCommands: options.notAutoPipelined ?? [],
     enableOfflineQueue: false,
+  };
+  const perNode = {
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
-    retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 4), 3_000),
     connectionName: `jobswipe:${name}`,
-  });
+  };
+  const backoff = (times: number) => Math.min(200 * 2 ** Math.min(times, 4), 3_000);
+  const nodes = target.REDIS_CLUSTER_NODES;
+  const redis: RedisClient =
+    nodes && nodes.length > 0
+      ? new Cluster([...nodes], {
+          ...common,
+          redisOptions: perNode,
+          clusterRetryStrategy: backoff,
+          // While a replica takes over a failed master the cluster answers CLUSTERDOWN or points at
+          // the dead node: a command waits this long and is tried again (maxRedirections times).
+          retryDelayOnClusterDown: 200,
+          retryDelayOnFailover: 200,
+          retryDelayOnTryAgain: 200,
+          maxRedirections: 16,
+        })
+      : new Redis(target.REDIS_URL, { ...common, ...perNode, retryStrategy: backoff });
   let down = false;
   redis.on('ready', () => {
     if (down) log.info({ redis: name }, 'Redis is back');
     down = false;
   });
-  redis.on('error', (err) => {
+  redis.on('error', (err: Error) => {
     if (!down) log.warn({ redis: name, err: err.message }, 'Redis unavailable: running degraded until it returns');
     down = true;
   });
@@ -34,12 +60,12 @@ export function connectRedis(
   return redis;
 }
 
-export function isRedisReady(redis: Redis | null): redis is Redis {
+export function isRedisReady(redis: RedisClient | null): redis is RedisClient {
   return redis !== null && redis.status === 'ready';
 }
 
 /** Resolves once Redis answers or `timeoutMs` passed (then the caller starts degraded). */
-export async function waitForRedis(redis: Redis, timeoutMs: number): Promise<boolean> {
+export async function waitForRedis(redis: RedisClient, timeoutMs: number): Promise<boolean> {
   if (redis.status === 'ready') return true;
   return new Promise((resolve) => {
     const done = (ok: boolean) => {

@@ -1,14 +1,17 @@
 // Noticing that Redis lost its data while the connection stayed up (FLUSHALL, a failover to an
-// empty replica): nothing disconnects, so each node watches the epoch key (recovery/refill.ts sets
-// it once per loss, then rebuilds the streams). When the key is gone or has changed, or the
-// connection came back (perhaps to an empty Redis), the node runs its recovery: say again where
-// its devices are, forget which groups exist, and offer its sessions what is waiting.
+// empty replica): nothing disconnects, so each node watches the epoch keys, one per slot that
+// holds delivery keys (each bucket of users, and the server lane; recovery/refill.ts sets each
+// once per loss, then rebuilds what that slot held). In a Redis Cluster one shard can come back
+// empty while the others keep their data: its buckets' epochs go with it. When any epoch is gone
+// or has changed, or the connection came back (perhaps to an empty Redis), the node runs its
+// recovery: say again where its devices are, forget which groups exist, and offer its sessions
+// what is waiting.
 import type { AppContext } from '../context.ts';
 import { isRedisReady } from './connection.ts';
 
 export class RedisDataWatch {
-  /** The epoch last seen; undefined until first read. */
-  private seen: string | null | undefined;
+  /** The epochs last seen, joined; undefined until first read. */
+  private seen: string | undefined;
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
 
@@ -32,7 +35,7 @@ export class RedisDataWatch {
 
   private readonly onReady = () => void this.run();
 
-  /** Reads the epoch; recovers if it is not the one seen before. */
+  /** Reads the epochs; recovers if they are not the ones seen before. */
   check(): Promise<void> {
     this.checking ??= this.read().finally(() => {
       this.checking = null;
@@ -42,9 +45,12 @@ export class RedisDataWatch {
 
   private async read(): Promise<void> {
     if (!isRedisReady(this.ctx.redis)) return;
-    let epoch: string | null;
+    let epoch: string;
     try {
-      epoch = await this.ctx.redis.get(this.ctx.keys.epoch());
+      const redis = this.ctx.redis;
+      // One GET per slot: a cluster cannot answer an MGET across slots. Pipelined automatically
+      // (per node in a cluster), so this is a round trip per node, not per key.
+      epoch = (await Promise.all(this.ctx.keys.epochs().map((key) => redis.get(key)))).join('|');
     } catch {
       return;
     }

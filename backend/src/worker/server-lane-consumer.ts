@@ -7,7 +7,6 @@
 import type { ApplyStep } from '@jobswipe/protocol';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
 import { type JobControl, type JobOutcome, JobTakenAway } from '@jobswipe/protocol/executor-client';
-import type { Redis } from 'ioredis';
 import type { AppContext } from '../context.ts';
 import { fromFields, type StreamEntry } from '../delivery/work-entry.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
@@ -17,6 +16,7 @@ import type { Executor } from '../leases/executor.ts';
 import { heartbeat } from '../leases/heartbeat.ts';
 import { recordResult } from '../leases/record-result.ts';
 import { release } from '../leases/release.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { SERVER_GROUP } from '../redis/keys.ts';
 
@@ -27,7 +27,7 @@ export interface ServerLaneOptions {
   concurrency: number;
   execute: ServerExecute;
   /** A connection of its own: blocking reads would stall every other command on a shared one. */
-  blocking: Redis;
+  blocking: RedisClient;
   /** How long an idle worker blocks on the streams before looking again. */
   blockMs?: number;
 }

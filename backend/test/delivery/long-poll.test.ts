@@ -68,7 +68,8 @@ describe('the long-poll fallback', () => {
     const { token } = await pairDevice(user.api, 'extension');
     const [id] = await swipeRight(user.api, prisma(), 1);
     const dev = device(token);
-    expect((await dev.poll(0)).body.messages).toMatchObject([{ type: 'offer', applicationId: id }]);
+    // The swipe's answer does not wait for the publish: the first poll waits for the offer.
+    expect((await dev.poll(5_000)).body.messages).toMatchObject([{ type: 'offer', applicationId: id }]);
     expect((await dev.poll(0)).body.messages).toMatchObject([{ type: 'offer', applicationId: id }]);
     const claimed = await dev.call<{ leaseToken: string }>('claim', { applicationId: id });
     const held = [{ applicationId: id, leaseToken: claimed.body.leaseToken }];

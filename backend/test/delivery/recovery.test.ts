@@ -63,9 +63,14 @@ describe('Redis losing its data', () => {
     const ids = await swipeRight(user.api, prisma(), 4);
     await expect.poll(() => prisma().outbox.count({ where: { publishedAt: null } })).toBe(0);
     // What a leader SIGKILLed mid-refill leaves: the data gone and its refill's mark on the epoch
-    // key, nothing published (the fault-injection run found applications queued for minutes).
+    // keys, nothing published (the fault-injection run found applications queued for minutes).
     const client = new Redis(redis.url);
-    await client.multi().flushall().set(backend.node.ctx.keys.epoch(), 'refilling:a-dead-leader').exec();
+    const epochs = backend.node.ctx.keys.epochs();
+    await client
+      .multi()
+      .flushall()
+      .mset(...epochs.flatMap((key) => [key, 'refilling:a-dead-leader']))
+      .exec();
     client.disconnect();
     const { token } = await pairDevice(user.api);
     const device = startDevice(backend.node.url, token, undefined, { capacity: 2 });
@@ -82,23 +87,24 @@ describe('Redis losing its data', () => {
       await expect.poll(() => ctx.redis.status).toBe('ready');
       const user = await userWith(backend.api, prisma());
       await swipeRight(user.api, prisma(), 1);
-      /** Streams whose Redis loses its data (here the epoch key) as the refill begins publishing. */
+      const epoch = ctx.keys.bucketEpoch(ctx.keys.bucketOf(user.user.id));
+      /** Streams whose Redis loses its data (here the user's epoch key) as the refill begins publishing. */
       class LosingStreams extends WorkStreams {
         lost = false;
         override async publishAll(works: Parameters<WorkStreams['publishAll']>[0]) {
           if (!this.lost) {
             this.lost = true;
-            await ctx.redis.del(ctx.keys.epoch());
+            await ctx.redis.del(epoch);
           }
           return super.publishAll(works);
         }
       }
       const losing = new LosingStreams(ctx.redis, ctx.keys);
       expect(await refillIfLost(ctx, losing)).toBeGreaterThan(0);
-      expect(await ctx.redis.get(ctx.keys.epoch())).toBeNull();
+      expect(await ctx.redis.get(epoch)).toBeNull();
       const streams = new WorkStreams(ctx.redis, ctx.keys);
       expect(await refillIfLost(ctx, streams)).toBeGreaterThan(0);
-      expect(await ctx.redis.get(ctx.keys.epoch())).toMatch(/^(?!refilling:)/);
+      expect(await ctx.redis.get(epoch)).toMatch(/^(?!refilling:)/);
       // Done: no further pass refills.
       expect(await refillIfLost(ctx, streams)).toBe(0);
     } finally {

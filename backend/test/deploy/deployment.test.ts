@@ -1,5 +1,6 @@
 // A production deployment on loopback, every server process built JavaScript run by plain node:
-// two backend nodes and a server worker against Postgres, Redis and the S3 stand-in (s3rver), with
+// two backend nodes and a server worker against Postgres, a Redis Cluster (three masters, three
+// replicas, on loopback) and the S3 stand-in (s3rver), with
 // the practice ATS standing in for the employers' sites. Users act through one node while the
 // executors talk to the other: the worker applies the server lane on the practice forms (resumes
 // fetched through signed links from the bucket, evidence stored in it), and a device applies the
@@ -19,12 +20,14 @@ import {
 } from '../support/built-backend.ts';
 import { pairDevice, startDevice, submitted } from '../support/devices.ts';
 import { tinyPng } from '../support/documents.ts';
+import { TestRedisCluster } from '../support/redis-cluster.ts';
 import { type S3StandIn, startS3StandIn } from '../support/s3-stand-in.ts';
 import { claimCounts } from '../support/users.ts';
 import { applicantOn, FILLABLE, practicePostings, swipeAll } from '../worker/support/server-lane.ts';
 
 let build: TestBuild;
 let s3: S3StandIn;
+let redis: TestRedisCluster;
 let ats: PracticeAts;
 let deployment: Deployment;
 let nodes: BuiltNode[];
@@ -32,14 +35,24 @@ let db: ReturnType<typeof openDatabase>;
 const cleanups: Array<() => Promise<unknown>> = [];
 
 beforeAll(async () => {
-  [build, s3, ats] = await Promise.all([buildForTest(), startS3StandIn(), startPracticeAts()]);
+  [build, s3, ats, redis] = await Promise.all([
+    buildForTest(),
+    startS3StandIn(),
+    startPracticeAts(),
+    TestRedisCluster.start(),
+  ]);
   cleanups.push(
     () => build.remove(),
     () => s3.close(),
     () => ats.close(),
+    () => redis.stop(),
   );
   // The practice ATS stands in for the employers' sites on loopback, which the egress check refuses.
-  deployment = await testDeployment({ ...s3.env, EGRESS_ALLOW: new URL(ats.url).host });
+  deployment = await testDeployment({
+    ...s3.env,
+    EGRESS_ALLOW: new URL(ats.url).host,
+    REDIS_CLUSTER_NODES: redis.seeds,
+  });
   cleanups.push(() => deployment.close());
   db = openDatabase(deployment.db.url, { max: 2 });
   cleanups.push(() => db.close());

@@ -1,6 +1,7 @@
 // Real backend nodes for a test file: their own fresh database, data directory and Redis key
 // prefix, listening on free ports. A cluster is several nodes sharing all three, as behind a
-// load balancer.
+// load balancer. With REDIS_CLUSTER_NODES in the environment (`npm run test:cluster`), the nodes
+// use that Redis Cluster unless the test names a Redis of its own.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,9 @@ export async function startTestCluster(size: number, env: Record<string, string>
     // Tests about delivery want a right-swipe offered at once; tests of the undo grace period (and
     // of anything that waits on it) set it themselves.
     UNDO_GRACE_MS: '0',
+    ...(process.env.REDIS_CLUSTER_NODES && !env.REDIS_URL
+      ? { REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES }
+      : {}),
     ...env,
   };
   const nodes: BackendNode[] = [];

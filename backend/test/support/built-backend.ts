@@ -53,7 +53,15 @@ export function useBuild(): BuildFixture {
 
 /** The environment without what a developer's shell may carry into a child process. */
 export function cleanEnv(): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _d, REDIS_URL: _r, JWT_SECRET: _j, ACCOUNTS_KEY: _a, NODE_ENV: _n, ...rest } = process.env;
+  const {
+    DATABASE_URL: _d,
+    REDIS_URL: _r,
+    REDIS_CLUSTER_NODES: _c,
+    JWT_SECRET: _j,
+    ACCOUNTS_KEY: _a,
+    NODE_ENV: _n,
+    ...rest
+  } = process.env;
   return rest;
 }
 

@@ -15,6 +15,40 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts Debian's redis-server on loopback, keeping nothing on disk, and resolves once it answers.
+ * `extra`: further options (cluster mode, its directory).
+ */
+export async function spawnRedis(port: number, extra: string[] = []): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+      ...extra,
+    ],
+    { stdio: 'ignore' },
+  );
+  const client = new Redis(port, '127.0.0.1', {
+    lazyConnect: true,
+    retryStrategy: () => 50,
+    maxRetriesPerRequest: null,
+  });
+  client.on('error', () => {});
+  await client.connect().catch(() => {});
+  await client.ping();
+  client.disconnect();
+  return child;
+}
+
 export class TestRedis {
   private process: ChildProcess | null = null;
 
@@ -31,27 +65,7 @@ export class TestRedis {
   }
 
   async up(): Promise<void> {
-    this.process = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(this.port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--maxmemory-policy',
-        'noeviction',
-      ],
-      { stdio: 'ignore' },
-    );
-    const client = new Redis(this.url, { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
-    client.on('error', () => {});
-    await client.connect().catch(() => {});
-    await client.ping();
-    client.disconnect();
+    this.process = await spawnRedis(this.port);
   }
 
   /** Kills the server (SIGKILL: nothing is saved). */

@@ -27,7 +27,7 @@ let ats: PracticeAts;
 let testDb: TestDatabase;
 let db: Database;
 let egress: EgressProxy;
-const redis = connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', log, 'form-scan-test');
+const redis = connectRedis({ REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, log, 'form-scan-test');
 const taken: string[] = [];
 
 beforeAll(async () => {

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { HostRateLimiter, type HostRateOptions } from '../../src/rate-limits/host-rate-limit.ts';
-import { connectRedis, waitForRedis } from '../../src/redis/connection.ts';
+import { connectRedis, type RedisClient, waitForRedis } from '../../src/redis/connection.ts';
 import { RedisKeys } from '../../src/redis/keys.ts';
 
 const log = createLogger('silent');
-const connections: Redis[] = [];
+const connections: RedisClient[] = [];
 afterAll(() => {
   for (const c of connections) c.disconnect();
 });
@@ -18,7 +17,7 @@ async function workers(count: number, options: HostRateOptions, url = 'redis://1
   const keys = new RedisKeys(`t${randomBytes(4).toString('hex')}`);
   const limiters: HostRateLimiter[] = [];
   for (let i = 0; i < count; i++) {
-    const redis = connectRedis(url, log);
+    const redis = connectRedis({ REDIS_URL: url }, log);
     connections.push(redis);
     await waitForRedis(redis, 1_000);
     limiters.push(new HostRateLimiter(redis, keys, options, log));

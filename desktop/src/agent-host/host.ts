@@ -29,6 +29,8 @@ let starting: Promise<void> = Promise.resolve();
 let stopping: Promise<void> | null = null;
 /** The user's last word on pausing, kept for an agent still starting. */
 let paused = false;
+/** The window is shown: the running applications' live thumbnails are wanted. */
+let thumbnailsWanted = false;
 /** Ended applications already reported (the board keeps the last few). */
 const reported = new Set<string>();
 /** The engine's failure class per application, from its "attempt ended" record. */
@@ -41,13 +43,14 @@ function statusOf(snapshot: AgentStatus): HostStatus {
     paused: snapshot.capacity.paused,
     capacity: snapshot.capacity.capacity,
     offers: snapshot.offers,
-    running: snapshot.running.map(({ applicationId, company, title, step, percent, attempt }) => ({
+    running: snapshot.running.map(({ applicationId, company, title, step, percent, attempt, startedAt }) => ({
       applicationId,
       company,
       title,
       step,
       percent,
       attempt,
+      startedAt,
     })),
     browser: snapshot.browser,
   };
@@ -97,6 +100,10 @@ async function start(command: Extract<HostCommand, { type: 'start' }>): Promise<
       quietHours: settings.quietHours ? parseQuietHours(settings.quietHours) : null,
       browser,
       log,
+      thumbnails: {
+        wanted: () => thumbnailsWanted,
+        show: (applicationId, dataUrl) => post({ type: 'thumbnail', applicationId, dataUrl }),
+      },
       onStatus: () => {
         if (!agent) return;
         const snapshot = agent.board.snapshot;
@@ -135,6 +142,7 @@ port.on('message', ({ data }) => {
   switch (command.type) {
     case 'start':
       paused = command.paused;
+      thumbnailsWanted = command.thumbnails;
       starting = start(command);
       break;
     case 'pause':
@@ -144,6 +152,9 @@ port.on('message', ({ data }) => {
     case 'resume':
       paused = false;
       agent?.resume();
+      break;
+    case 'thumbnails':
+      thumbnailsWanted = command.wanted;
       break;
     case 'stop':
       void stop();

@@ -23,6 +23,8 @@ export interface EndedApplication {
   title: string;
   /** The application's status after this device was done with it (QUEUED when handed back). */
   status: string;
+  /** When this device started it (null: held before a restart), for the measured pace. */
+  startedAt: string | null;
   at: string;
 }
 
@@ -137,6 +139,7 @@ export class AgentStatusBoard {
       company: running?.company ?? '',
       title: running?.title ?? 'An application held before the restart',
       status,
+      startedAt: running?.startedAt ?? null,
       at: new Date().toISOString(),
     });
     this.recent.splice(RECENT);

@@ -18,6 +18,7 @@ import { applicationRunner } from './application-runner.ts';
 import { Capacity, type CapacityState } from './capacity.ts';
 import { type ControlServer, listenForControl } from './control-socket.ts';
 import { FileLeaseStore } from './lease-store.ts';
+import type { ThumbnailSink } from './live-thumbnail.ts';
 import type { Logger } from './log.ts';
 import type { QuietHours } from './quiet-hours.ts';
 import type { DeviceCredentials } from './token-store.ts';
@@ -32,6 +33,8 @@ export interface AgentOptions {
   log: Logger;
   /** Called after every change of the status board (the terminal view redraws). */
   onStatus?: () => void;
+  /** A live thumbnail of each running application's page, for a window that shows it. */
+  thumbnails?: ThumbnailSink;
 }
 
 /** How long a shutdown waits for applications to wind down after the browser closed. */
@@ -83,6 +86,7 @@ export class Agent {
       browser: this.browser,
       leases: this.leases,
       log,
+      thumbnails: options.thumbnails,
     });
     this.client = new ExecutorClient({
       url: deviceSocketUrl(options.credentials.server),

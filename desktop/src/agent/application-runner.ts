@@ -1,7 +1,9 @@
 // One claimed application, start to end, on this machine: its resume fetched into a folder of its
-// own (under the agent dir, which only the user can read), the engine run in desktop mode in the agent's browser with every step reported to the
-// backend (the `submitting` checkpoint is awaited before the final click), the evidence uploaded,
-// and the outcome handed to the client to report. The folder is deleted afterwards.
+// own (under the agent dir, which only the user can read), the engine run in desktop mode in the
+// agent's browser with every step reported to the backend (the `submitting` checkpoint is awaited
+// before the final click), the backend's model asked for the non-sensitive questions the rules
+// leave open, a live thumbnail of the page for a window that shows it, the evidence uploaded, and
+// the outcome handed to the client to report. The folder is deleted afterwards.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
@@ -10,9 +12,12 @@ import type { ApplyResult, ErrorClass } from '@jobswipe/protocol';
 import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
 import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import type { AgentBrowser } from './agent-browser.ts';
+import { DeviceApi } from './device-api.ts';
 import { uploadEvidence } from './evidence-upload.ts';
 import type { FileLeaseStore } from './lease-store.ts';
+import { type ThumbnailSink, watchPage } from './live-thumbnail.ts';
 import type { Logger } from './log.ts';
+import { backendDrafter } from './model-drafts.ts';
 import type { DeviceCredentials } from './token-store.ts';
 
 export interface RunnerDeps {
@@ -22,6 +27,8 @@ export interface RunnerDeps {
   browser: AgentBrowser;
   leases: FileLeaseStore;
   log: Logger;
+  /** Someone shows the page live (the desktop window): its thumbnail, every few seconds. */
+  thumbnails?: ThumbnailSink | undefined;
 }
 
 function failed(errorClass: ErrorClass, message: string): JobOutcome {
@@ -29,6 +36,7 @@ function failed(errorClass: ErrorClass, message: string): JobOutcome {
 }
 
 export function applicationRunner(deps: RunnerDeps) {
+  const api = new DeviceApi(deps.credentials);
   return async function runApplication(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
     const log = deps.log.child({ applicationId: order.applicationId, correlationId: order.correlationId });
     const url = order.job.applyUrl;
@@ -38,6 +46,7 @@ export function applicationRunner(deps: RunnerDeps) {
     await deps.leases.settled();
     await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
     const workDir = await mkdtemp(join(deps.workDir, `${order.applicationId}-`));
+    let stopWatching = () => {};
     try {
       let resumePath: string | undefined;
       if (order.resumeUrl) {
@@ -66,6 +75,10 @@ export function applicationRunner(deps: RunnerDeps) {
         verifyFirst: order.verifyFirst,
         ...(order.account ? { account: order.account } : {}),
         evidenceDir: join(workDir, 'evidence'),
+        drafter: backendDrafter(api, { applicationId: order.applicationId, leaseToken: order.leaseToken }, log),
+        onPage: (page) => {
+          if (deps.thumbnails) stopWatching = watchPage(page, order.applicationId, deps.thumbnails);
+        },
         onProgress: (p) => control.progress(p.step, p.percent, p.message),
       });
       if (control.signal.aborted) return failed('retryable', 'Stopped: the application was taken away.');
@@ -79,6 +92,7 @@ export function applicationRunner(deps: RunnerDeps) {
       });
       return jobOutcomeOf(result, evidenceIds);
     } finally {
+      stopWatching();
       await rm(workDir, { recursive: true, force: true });
     }
   };

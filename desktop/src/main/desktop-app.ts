@@ -8,18 +8,20 @@ import { join } from 'node:path';
 import { type ApplicationSummary, HELD_STATUSES } from '@jobswipe/protocol';
 import { PAIR_LINK_SCHEME } from '@jobswipe/protocol/pair-link';
 import { app, type BrowserWindow, Notification, protocol } from 'electron';
+import { DeviceApi } from '../agent/device-api.ts';
 import { pairDevice, serverUrl } from '../agent/pairing.ts';
 import type { DeviceCredentials } from '../agent/token-store.ts';
 import type { EndedMessage, HostMessage, HostStatus } from '../shared/host-messages.ts';
 import {
   type AnswerRequest,
   type DesktopState,
+  type EvidenceRequest,
   type LogEntry,
   type NeedsYouItem,
   type PairRequest,
   PUSH,
   type QueuedApplication,
-  type Result,
+  type ResultEvidence,
   type Settings,
   type TrayStatus,
 } from '../shared/ipc.ts';
@@ -28,10 +30,11 @@ import { rendererFiles } from './app-protocol.ts';
 import { AppTray } from './app-tray.ts';
 import { APP_SCHEME, APP_URL, createAppWindow, lockToApp } from './app-window.ts';
 import { type PairLink, pairLinkInArgs, parsePairLink } from './deep-link.ts';
-import { DeviceApi } from './device-api.ts';
 import { registerIpc } from './ipc-handlers.ts';
+import { Pace, startTimes } from './pace.ts';
 import { SafeStorageTokenStore } from './safe-token-store.ts';
 import { SettingsStore } from './settings-store.ts';
+import { TodayResults } from './today-results.ts';
 
 export interface DesktopAppOptions {
   /** The built renderer (index.html and its assets). */
@@ -49,15 +52,13 @@ export interface DesktopAppOptions {
 const LOG_LINES = 500;
 /** How often the queue and the questions are fetched again (also after each change here). */
 const REFRESH_MS = 30_000;
-/** About how long one application takes, for the queue's estimated start times. */
-const APPLICATION_ESTIMATE_MS = 90_000;
+/** Ends of an application that say nothing of how long one takes here (handed back, taken away). */
+const UNTIMED = new Set(['QUEUED', 'TAKEN_AWAY']);
+/** Evidence shown in the window: the screenshots (a saved page stays on the web). */
+const SHOWN_EVIDENCE = /^image\/(png|jpeg)$/;
 const LOG_FILE_MAX = 5 * 1024 * 1024;
 /** Settings the running agent was started with; a change restarts it once nothing runs. */
 const AGENT_SETTINGS = ['capacity', 'quietHours', 'browser', 'browserPath', 'headful'] as const;
-
-function localDay(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-CA');
-}
 
 export class DesktopApp {
   private window: BrowserWindow | null = null;
@@ -65,12 +66,15 @@ export class DesktopApp {
   private readonly host: AgentHostProcess;
   private readonly tokens: SafeStorageTokenStore;
   private readonly settingsStore: SettingsStore;
+  private readonly pace: Pace;
+  /** The latest live thumbnail of each application running here (memory only). */
+  private readonly thumbnails = new Map<string, string>();
   private readonly logFile: string;
   private readonly agentDir: string;
   private credentials: DeviceCredentials | null = null;
   private settings!: Settings;
   private hostStatus: HostStatus | null = null;
-  private today: Result[] = [];
+  private readonly today: TodayResults;
   private pairingOffer: DesktopState['pairingOffer'] = null;
   private problem: string | null = null;
   private paused = false;
@@ -92,6 +96,8 @@ export class DesktopApp {
     const data = app.getPath('userData');
     this.tokens = new SafeStorageTokenStore(join(data, 'device-token.bin'));
     this.settingsStore = new SettingsStore(join(data, 'settings.json'));
+    this.pace = new Pace(join(data, 'pace.json'));
+    this.today = new TodayResults(join(data, 'today.json'));
     this.logFile = join(data, 'logs', 'agent.log');
     this.agentDir = join(data, 'agent');
     this.host = new AgentHostProcess(
@@ -147,8 +153,10 @@ export class DesktopApp {
       setPaused: (paused) => this.setPaused(paused),
       saveSettings: (settings) => this.saveSettings(settings),
       answer: (request) => this.answer(request),
+      evidence: (request) => this.evidence(request),
     });
     this.settings = await this.settingsStore.load();
+    await Promise.all([this.pace.load(), this.today.load()]);
     try {
       this.credentials = await this.tokens.load();
     } catch (err) {
@@ -167,6 +175,9 @@ export class DesktopApp {
       }
     });
     this.window.on('focus', () => void this.refresh());
+    // Live thumbnails only while someone can see them.
+    this.window.on('show', () => this.host.send({ type: 'thumbnails', wanted: true }));
+    this.window.on('hide', () => this.host.send({ type: 'thumbnails', wanted: false }));
     this.refreshTimer = setInterval(() => void this.refresh(), REFRESH_MS);
     await this.window.loadURL(APP_URL);
     const link = pairLinkInArgs(process.argv);
@@ -188,10 +199,11 @@ export class DesktopApp {
       problem: this.problem,
       paused: this.paused,
       connection: host?.connection ?? 'not-started',
-      running: host?.running ?? [],
-      today: [...this.today],
+      running: (host?.running ?? []).map((r) => ({ ...r, thumbnail: this.thumbnails.get(r.applicationId) ?? null })),
+      today: this.today.list,
       queue: this.queue,
       queueTotal: this.queueTotal,
+      paceMs: this.pace.perApplicationMs,
       needsYou: this.needsYou,
       settings: this.settings,
       offers: host?.offers ?? 0,
@@ -269,6 +281,32 @@ export class DesktopApp {
     return this.state();
   }
 
+  /** A result's confirmation, model answers and screenshots, through the evidence API the web uses. */
+  private async evidence(request: EvidenceRequest): Promise<ResultEvidence> {
+    if (!this.credentials) throw new Error('Pair this computer first.');
+    const api = new DeviceApi(this.credentials);
+    const detail = await api.application(request.applicationId);
+    const screenshots = await Promise.all(
+      detail.evidence
+        .filter((e) => SHOWN_EVIDENCE.test(e.mime))
+        .map(async (e) => {
+          const file = await api.evidence(e.url);
+          return {
+            id: e.id,
+            kind: e.kind,
+            attempt: e.attempt,
+            image: `data:${e.mime};base64,${file.bytes.toString('base64')}`,
+          };
+        }),
+    );
+    return {
+      applicationId: detail.id,
+      confirmation: detail.confirmation,
+      modelAnswers: detail.filled.filter((f) => f.source === 'ai').map(({ field, value }) => ({ field, value })),
+      screenshots,
+    };
+  }
+
   /** The queue and the questions from the device API; a failure is logged (offline is shown already). */
   private refresh(): Promise<void> {
     const credentials = this.credentials;
@@ -304,19 +342,29 @@ export class DesktopApp {
     return this.refreshing;
   }
 
-  /** About when each starts here: held ones run now; the rest wait their turn (none while paused). */
+  /**
+   * About when each of the device lane's waiting applications starts here, from this computer's
+   * measured pace; none while paused or before one application has run here, and none for those
+   * held now or on the server lane.
+   */
   private withEtas(items: ApplicationSummary[]): QueuedApplication[] {
-    const now = Date.now();
-    let waiting = 0;
+    const paceMs = this.pace.perApplicationMs;
+    const waits = (a: ApplicationSummary) =>
+      a.lane === 'device' && !(HELD_STATUSES as readonly string[]).includes(a.status);
+    const waiting = items.filter(waits);
+    const starts =
+      paceMs && !this.paused ? startTimes(waiting, this.hostStatus?.running ?? [], this.settings.capacity, paceMs) : [];
+    const startOf = new Map(waiting.map((a, i) => [a.id, starts[i]]));
     return items.map((a) => {
-      const held = (HELD_STATUSES as readonly string[]).includes(a.status);
-      let etaAt: string | null = null;
-      if (!held && !this.paused) {
-        const turn = Math.floor(waiting / this.settings.capacity) + 1;
-        waiting += 1;
-        etaAt = new Date(Math.max(Date.parse(a.availableAt), now + turn * APPLICATION_ESTIMATE_MS)).toISOString();
-      }
-      return { applicationId: a.id, company: a.job.company, title: a.job.title, status: a.status, etaAt };
+      const start = startOf.get(a.id);
+      return {
+        applicationId: a.id,
+        company: a.job.company,
+        title: a.job.title,
+        status: a.status,
+        lane: a.lane,
+        etaAt: start === undefined ? null : new Date(start).toISOString(),
+      };
     });
   }
 
@@ -353,6 +401,7 @@ export class DesktopApp {
       agentDir: this.agentDir,
       version: this.options.version,
       paused: this.paused,
+      thumbnails: Boolean(this.window?.isVisible()),
     });
   }
 
@@ -375,6 +424,8 @@ export class DesktopApp {
       case 'status': {
         const connectedNow = message.status.connection === 'connected' && this.hostStatus?.connection !== 'connected';
         this.hostStatus = message.status;
+        for (const id of this.thumbnails.keys())
+          if (!message.status.running.some((r) => r.applicationId === id)) this.thumbnails.delete(id);
         if (connectedNow) void this.refresh();
         void this.restartWhenIdle();
         break;
@@ -385,6 +436,10 @@ export class DesktopApp {
       case 'ended':
         this.ended(message.application);
         void this.refresh();
+        break;
+      case 'thumbnail':
+        if (!this.hostStatus?.running.some((r) => r.applicationId === message.applicationId)) return;
+        this.thumbnails.set(message.applicationId, message.dataUrl);
         break;
       case 'failed':
         this.problem = message.message;
@@ -410,11 +465,10 @@ export class DesktopApp {
   }
 
   private ended(result: EndedMessage): void {
-    const day = localDay(new Date().toISOString());
-    this.today = [
-      result,
-      ...this.today.filter((r) => localDay(r.at) === day && r.applicationId !== result.applicationId),
-    ];
+    this.thumbnails.delete(result.applicationId);
+    if (result.startedAt && !UNTIMED.has(result.status))
+      void this.pace.record(Date.parse(result.at) - Date.parse(result.startedAt));
+    void this.today.add(result);
     const job = `${result.title} at ${result.company}`;
     if (result.status === 'SUBMITTED') this.notify('Application submitted', job);
     else if (result.errorClass === 'blocked') {

@@ -5,10 +5,12 @@ import type { z } from 'zod';
 import {
   AnswerRequest,
   type DesktopState,
+  EvidenceRequest,
   INVOKE,
   invalidPayload,
   type LogEntry,
   PairRequest,
+  type ResultEvidence,
   SetPausedRequest,
   Settings,
 } from '../shared/ipc.ts';
@@ -21,6 +23,7 @@ export interface IpcActions {
   setPaused(paused: boolean): DesktopState;
   saveSettings(settings: Settings): Promise<DesktopState>;
   answer(request: AnswerRequest): Promise<DesktopState>;
+  evidence(request: EvidenceRequest): Promise<ResultEvidence>;
 }
 
 function fromApp(channel: string, event: IpcMainInvokeEvent): void {
@@ -46,4 +49,5 @@ export function registerIpc(actions: IpcActions): void {
   handle(INVOKE.setPaused, (payload) => actions.setPaused(parse(INVOKE.setPaused, SetPausedRequest, payload)));
   handle(INVOKE.saveSettings, (payload) => actions.saveSettings(parse(INVOKE.saveSettings, Settings, payload)));
   handle(INVOKE.answer, (payload) => actions.answer(parse(INVOKE.answer, AnswerRequest, payload)));
+  handle(INVOKE.evidence, (payload) => actions.evidence(parse(INVOKE.evidence, EvidenceRequest, payload)));
 }

@@ -19,6 +19,7 @@ const bridge: JobSwipeBridge = {
   setPaused: (paused) => ipcRenderer.invoke(INVOKE.setPaused, paused),
   saveSettings: (settings) => ipcRenderer.invoke(INVOKE.saveSettings, settings),
   answer: (request) => ipcRenderer.invoke(INVOKE.answer, request),
+  evidence: (request) => ipcRenderer.invoke(INVOKE.evidence, request),
   onState: (listener) => subscribe<DesktopState>(PUSH.state, listener),
   onLog: (listener) => subscribe<LogEntry>(PUSH.log, listener),
 };

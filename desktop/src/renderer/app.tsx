@@ -61,7 +61,7 @@ export function App({ bridge }: { bridge: JobSwipeBridge }) {
             <NeedsYouPanel bridge={bridge} items={state.needsYou} />
             <NowPanel state={state} />
             <QueuePanel state={state} />
-            <TodayPanel state={state} />
+            <TodayPanel bridge={bridge} state={state} />
           </>
         )}
         <SettingsPanel bridge={bridge} settings={state.settings} />

@@ -1,5 +1,5 @@
-// What the agent is applying to now (company, title, step, percent) and the others running beside
-// it; the connection and the offers it has had.
+// What the agent is applying to now (company, title, step, percent, and a live thumbnail of the
+// page while it runs) and the others running beside it; the connection and the offers it has had.
 import type { CurrentApplication, DesktopState } from '../shared/ipc.ts';
 
 function Progress({ app }: { app: CurrentApplication }) {
@@ -36,6 +36,14 @@ export function NowPanel({ state }: { state: DesktopState }) {
           <p className="title">{current.title}</p>
           {current.attempt > 1 && <p className="muted">Attempt {current.attempt}</p>}
           <Progress app={current} />
+          {current.thumbnail && (
+            <img
+              className="live-thumbnail"
+              src={current.thumbnail}
+              alt={`The application form of ${current.title} at ${current.company}, as it is being filled in`}
+              data-testid="live-thumbnail"
+            />
+          )}
         </article>
       ) : (
         <p className="muted">

@@ -1,12 +1,14 @@
 // The user's applications on their way (from every device and the server), with about when each
-// should start here.
-import type { DesktopState } from '../shared/ipc.ts';
+// should start here: from how long applications have taken on this computer, measured.
+import type { DesktopState, QueuedApplication } from '../shared/ipc.ts';
 
-function eta(at: string | null, status: string, paused: boolean): string {
-  if (status === 'CLAIMED' || status === 'RUNNING') return 'running now';
-  if (!at || paused) return 'after you resume';
-  const minutes = Math.max(1, Math.round((Date.parse(at) - Date.now()) / 60_000));
-  return `in about ${minutes} min`;
+function eta(item: QueuedApplication, state: DesktopState): string {
+  if (item.status === 'CLAIMED' || item.status === 'RUNNING') return 'running now';
+  if (item.lane === 'server') return "on JobSwipe's servers";
+  if (state.paused) return 'after you resume';
+  if (!item.etaAt) return state.paceMs ? 'waiting' : 'start time known after the first application here';
+  const minutes = Math.round((Date.parse(item.etaAt) - Date.now()) / 60_000);
+  return minutes < 1 ? 'in less than a minute' : `in about ${minutes} min`;
 }
 
 export function QueuePanel({ state }: { state: DesktopState }) {
@@ -21,7 +23,7 @@ export function QueuePanel({ state }: { state: DesktopState }) {
               <span>
                 {item.title} at {item.company}
               </span>
-              <span className="muted">{eta(item.etaAt, item.status, state.paused)}</span>
+              <span className="muted">{eta(item, state)}</span>
             </li>
           ))}
         </ol>
@@ -29,6 +31,11 @@ export function QueuePanel({ state }: { state: DesktopState }) {
         <p className="muted">Nothing waiting. Swipe right on the site to add to it.</p>
       )}
       {more > 0 && <p className="muted">And {more} more.</p>}
+      {state.paceMs !== null && (
+        <p className="muted" data-testid="pace">
+          An application takes about {Math.max(1, Math.round(state.paceMs / 1000))} s on this computer (measured).
+        </p>
+      )}
     </section>
   );
 }

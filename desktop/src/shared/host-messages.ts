@@ -13,7 +13,10 @@ export const HostCommand = z.discriminatedUnion('type', [
     agentDir: z.string(),
     version: z.string(),
     paused: z.boolean(),
+    /** Whether the window is shown, so live thumbnails are wanted. */
+    thumbnails: z.boolean(),
   }),
+  z.object({ type: z.literal('thumbnails'), wanted: z.boolean() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   /** Hand back what it holds, close the browser, exit. */
@@ -28,6 +31,7 @@ const Running = z.object({
   step: z.string(),
   percent: z.number(),
   attempt: z.number(),
+  startedAt: z.string(),
 });
 
 const Ended = z.object({
@@ -36,6 +40,7 @@ const Ended = z.object({
   title: z.string(),
   status: z.string(),
   errorClass: z.string().nullable(),
+  startedAt: z.string().nullable(),
   at: z.string(),
 });
 export type EndedMessage = z.infer<typeof Ended>;
@@ -63,6 +68,12 @@ export const HostMessage = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('ended'), application: Ended }),
+  /** The live thumbnail of a running application's page: shown in the window, kept nowhere. */
+  z.object({
+    type: z.literal('thumbnail'),
+    applicationId: z.string(),
+    dataUrl: z.string().startsWith('data:image/jpeg;base64,').max(500_000),
+  }),
   /** The agent could not start (no browser, another agent on the dir, ...): in words for the user. */
   z.object({ type: z.literal('failed'), message: z.string() }),
   /** The server refused the device token: pair again. */

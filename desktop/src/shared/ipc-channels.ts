@@ -8,6 +8,7 @@ export const INVOKE = {
   setPaused: 'jobswipe:set-paused',
   saveSettings: 'jobswipe:save-settings',
   answer: 'jobswipe:answer',
+  evidence: 'jobswipe:evidence',
 } as const;
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on). */

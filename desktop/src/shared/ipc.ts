@@ -54,6 +54,10 @@ export const AnswerRequest = z.object({
 });
 export type AnswerRequest = z.infer<typeof AnswerRequest>;
 
+/** Which application's result to show the evidence of. */
+export const EvidenceRequest = z.object({ applicationId: z.string().uuid('the application to show') });
+export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
+
 /** What the tray and the window say the app is doing, most urgent first. */
 export type TrayStatus = 'not-paired' | 'needs-you' | 'offline' | 'paused' | 'applying' | 'idle';
 
@@ -64,6 +68,9 @@ export interface CurrentApplication {
   step: string;
   percent: number;
   attempt: number;
+  startedAt: string;
+  /** A small live picture of its page (JPEG data URL), renewed every few seconds; null before the first. */
+  thumbnail: string | null;
 }
 
 export interface Result {
@@ -82,8 +89,18 @@ export interface QueuedApplication {
   company: string;
   title: string;
   status: string;
-  /** About when it starts (null: running now, or paused). */
+  lane: 'server' | 'device';
+  /** About when it starts here (null: running now, paused, on the servers, or no pace measured yet). */
   etaAt: string | null;
+}
+
+/** What the backend keeps of a result: the ATS's confirmation and the screenshots, as images for the window. */
+export interface ResultEvidence {
+  applicationId: string;
+  confirmation: string | null;
+  /** Answers the model drafted on this form, shown as the model's. */
+  modelAnswers: Array<{ field: string; value: string }>;
+  screenshots: Array<{ id: string; kind: string; attempt: number; image: string }>;
 }
 
 /** An application waiting on the user's answers (NEEDS_ATTENTION). */
@@ -119,6 +136,8 @@ export interface DesktopState {
   /** The user's applications on their way, from the server (all devices), held ones first. */
   queue: QueuedApplication[];
   queueTotal: number;
+  /** How long an application takes on this computer (median of the last ones); null before the first. */
+  paceMs: number | null;
   needsYou: NeedsYouItem[];
   settings: Settings;
   offers: number;
@@ -131,6 +150,7 @@ export interface JobSwipeBridge {
   setPaused(paused: boolean): Promise<DesktopState>;
   saveSettings(settings: Settings): Promise<DesktopState>;
   answer(request: AnswerRequest): Promise<DesktopState>;
+  evidence(request: EvidenceRequest): Promise<ResultEvidence>;
   getLog(): Promise<LogEntry[]>;
   /** Returns the unsubscribe. */
   onState(listener: (state: DesktopState) => void): () => void;

@@ -1,0 +1,187 @@
+// A Redis Cluster of the test's own from Debian's redis-server on loopback: masters and replicas,
+// each node on a free port with its own temporary directory, created with
+// `redis-cli --cluster create`. A short cluster-node-timeout makes a replica take over a killed
+// master within a couple of seconds. Nothing is persisted: a node that comes back is empty.
+import { type ChildProcess, execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import { freePort, spawnRedis } from './redis-server.ts';
+
+const run = promisify(execFile);
+
+/** A node others suspect (`fail?`) or agree (`fail`) is down. */
+const down = (flags: string[]) => flags.includes('fail') || flags.includes('fail?');
+
+interface ClusterNodeProcess {
+  port: number;
+  dir: string;
+  process: ChildProcess | null;
+}
+
+export interface ClusterOptions {
+  masters?: number;
+  replicasPerMaster?: number;
+  /** cluster-node-timeout: how long a master may be unreachable before a replica takes over. */
+  nodeTimeoutMs?: number;
+}
+
+export class TestRedisCluster {
+  private constructor(
+    private readonly nodes: ClusterNodeProcess[],
+    private readonly masterCount: number,
+  ) {}
+
+  static async start(options: ClusterOptions = {}): Promise<TestRedisCluster> {
+    const masters = options.masters ?? 3;
+    const replicas = options.replicasPerMaster ?? 1;
+    const nodes: ClusterNodeProcess[] = [];
+    for (let i = 0; i < masters * (1 + replicas); i++) {
+      nodes.push({
+        port: await freePort(),
+        dir: await mkdtemp(join(tmpdir(), 'jobswipe-redis-cluster-')),
+        process: null,
+      });
+    }
+    const cluster = new TestRedisCluster(nodes, masters);
+    try {
+      await Promise.all(nodes.map((node) => cluster.up(node, options.nodeTimeoutMs ?? 1_000)));
+      await run('redis-cli', [
+        '--cluster',
+        'create',
+        ...nodes.map((n) => `127.0.0.1:${n.port}`),
+        '--cluster-replicas',
+        String(replicas),
+        '--cluster-yes',
+      ]);
+      await cluster.waitUntilOk();
+    } catch (err) {
+      await cluster.stop();
+      throw err;
+    }
+    return cluster;
+  }
+
+  /** The value of REDIS_CLUSTER_NODES: every node (a client needs only one that answers). */
+  get seeds(): string {
+    return this.nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
+  }
+
+  /** Ports of the nodes that are live masters now. */
+  async masters(): Promise<number[]> {
+    const lines = await this.clusterNodes();
+    return lines.filter((l) => l.flags.includes('master') && !down(l.flags)).map((l) => l.port);
+  }
+
+  /** The port of the live master serving a slot now. */
+  async masterOf(slot: number): Promise<number | undefined> {
+    const lines = await this.clusterNodes();
+    return lines.find(
+      (l) => l.flags.includes('master') && !down(l.flags) && l.slots.some(([a, b]) => slot >= a && slot <= b),
+    )?.port;
+  }
+
+  /** Kills a master (SIGKILL: nothing saved, no goodbye); its replica takes over. */
+  async kill(port: number): Promise<void> {
+    const node = this.nodes.find((n) => n.port === port);
+    const proc = node?.process;
+    if (!node || !proc) return;
+    node.process = null;
+    await new Promise<void>((resolve) => {
+      proc.once('exit', () => resolve());
+      proc.kill('SIGKILL');
+    });
+  }
+
+  /** Empties one node only (the other shards keep their data), as a master that came back empty. */
+  async flushNode(port: number): Promise<void> {
+    const client = new Redis(port, '127.0.0.1');
+    await client.flushall();
+    client.disconnect();
+  }
+
+  /** Resolves once a replica has taken over from the killed master `port` and every slot is served. */
+  async waitForFailover(port: number, timeoutMs = 20_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    // cluster_state stays ok until the nodes agree the master failed: wait for the new master first.
+    for (;;) {
+      const masters = await this.masters();
+      if (!masters.includes(port) && masters.length >= this.masterCount) break;
+      if (Date.now() > until) throw new Error(`no replica took over from the master on port ${port}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await this.waitUntilOk(Math.max(1_000, until - Date.now()));
+  }
+
+  /** Resolves once every slot is served by a live master again (after a failover). */
+  async waitUntilOk(timeoutMs = 20_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const states = await Promise.all(
+        this.nodes
+          .filter((n) => n.process)
+          .map(async (n) => {
+            const client = new Redis(n.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0 });
+            client.on('error', () => {});
+            try {
+              return /cluster_state:ok/.test(await client.cluster('INFO'));
+            } catch {
+              return false;
+            } finally {
+              client.disconnect();
+            }
+          }),
+      );
+      if (states.every(Boolean)) return;
+      if (Date.now() > until) throw new Error('the Redis Cluster did not reach cluster_state:ok');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const node of this.nodes) {
+      await this.kill(node.port);
+      await rm(node.dir, { recursive: true, force: true });
+    }
+  }
+
+  private async clusterNodes(): Promise<{ port: number; flags: string[]; slots: [number, number][] }[]> {
+    const live = this.nodes.find((n) => n.process);
+    if (!live) return [];
+    const client = new Redis(live.port, '127.0.0.1');
+    try {
+      const text = (await client.cluster('NODES')) as string;
+      return text
+        .trim()
+        .split('\n')
+        .map((line) => {
+          // <id> <ip:port@bus> <flags> <master> <ping> <pong> <epoch> <link> <slot or range>...
+          const [, address = '', flags = '', , , , , , ...ranges] = line.split(' ');
+          const slots = ranges
+            .filter((r) => /^\d+(-\d+)?$/.test(r))
+            .map((r): [number, number] => {
+              const [from, to = from] = r.split('-').map(Number) as [number, number?];
+              return [from, to];
+            });
+          return { port: Number(address.split('@')[0]?.split(':')[1]), flags: flags.split(','), slots };
+        });
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  private async up(node: ClusterNodeProcess, nodeTimeoutMs: number): Promise<void> {
+    node.process = await spawnRedis(node.port, [
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      'nodes.conf',
+      '--cluster-node-timeout',
+      String(nodeTimeoutMs),
+      '--dir',
+      node.dir,
+    ]);
+  }
+}
