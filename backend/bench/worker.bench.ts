@@ -11,13 +11,7 @@ import { launchBrowser } from '@jobswipe/automations/runner/browser';
 import { startTinyproxy } from '@jobswipe/automations/testing/tinyproxy';
 import { startPracticeAts } from '@jobswipe/practice-ats';
 import { startTestBackend } from '../test/support/backend.ts';
-import {
-  applicant,
-  FILLABLE,
-  practicePostings,
-  startTestWorker,
-  swipeAll,
-} from '../test/worker/support/server-lane.ts';
+import { applicant, FILLABLE, practicePostings, startTestWorker, swipeAll } from '../test/support/server-lane.ts';
 
 const { values } = parseArgs({
   options: { applications: { type: 'string', default: '8' }, proxies: { type: 'string', default: '0' } },

@@ -68,6 +68,13 @@ const COUNTRY_OF: Record<string, string | null> = {
 /** The practice ATS is on loopback: allowlisted, as EGRESS_ALLOW does it in the demo. */
 const fetchBoard = (source: BoardSource) => fetchAnyBoard(source, new AddressCheck({ allow: new URL(ats.url).host }));
 
+/** The practice postings' job types as the catalog stores them. */
+const EMPLOYMENT_TYPES: Record<string, string> = {
+  'Full-time': 'full_time',
+  'Part-time': 'part_time',
+  Contract: 'contract',
+};
+
 const rows = (source: string) => db.prisma.job.findMany({ where: { source }, orderBy: { externalId: 'asc' } });
 
 describe('job import', () => {
@@ -93,6 +100,8 @@ describe('job import', () => {
       expect(row.description.length).toBeGreaterThan(100);
       expect(row.description).not.toMatch(/<[a-z]|&lt;/);
       if (kind !== 'greenhouse') expect(row.salaryMin).toBe(p.salaryMin);
+      // Every practice board publishes the job type, each in its own words.
+      expect(row.employmentType, p.title).toBe(EMPLOYMENT_TYPES[p.employmentType]);
     }
 
     expect(await saveJobs(db, jobs)).toMatchObject({ created: 0, updated: jobs.length });
@@ -136,6 +145,22 @@ describe('job import', () => {
       }
     }
     expect(postings.length).toBeGreaterThan(0);
+  });
+
+  it('reads the seniority a title states and the skills a posting names', async () => {
+    await saveJobs(
+      db,
+      await fetchBoard({ kind: 'greenhouse', board: 'northwind', baseUrl: `${ats.url}/api/greenhouse` }),
+    );
+    const row = (externalId: string) =>
+      db.prisma.job.findUniqueOrThrow({ where: { source_externalId: { source: 'greenhouse', externalId } } });
+    // "Senior Backend Engineer, Fleet Platform": "…the task assignment service in Go and PostgreSQL".
+    expect(await row('4012345')).toMatchObject({ seniority: 'senior', skills: ['Go', 'PostgreSQL'] });
+    // "Site Reliability Engineer" states no level (none is guessed): "Run Kubernetes at the edge", "Linux".
+    expect(await row('4012401')).toMatchObject({
+      seniority: null,
+      skills: expect.arrayContaining(['Kubernetes', 'Linux']),
+    });
   });
 
   it('runs as npm run jobs:import against DATABASE_URL', async () => {
@@ -238,6 +263,8 @@ describe('what a board sends', () => {
       applyUrl: 'https://jobs.example.com/1',
       atsKind: 'generic',
       postedAt: new Date(),
+      employmentType: null,
+      logoUrl: null,
     };
     await saveJobs(db, [
       { ...job, externalId: 'a', salaryMin: 100_000, salaryMax: 120_000.4, salaryCurrency: 'US$' },

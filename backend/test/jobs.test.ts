@@ -105,6 +105,56 @@ describe('the deck', () => {
     expect(fresh).not.toEqual(expect.arrayContaining([expected[0]!.id]));
   });
 
+  it('ranks by fit to the profile (title, skills, place, salary), newest first among equals, and pages through the ranking', async () => {
+    const tag = 'deckfit';
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const posting = (title: string, minutesAgo: number, more: Partial<Job> = {}) =>
+      createJobs(prisma(), 1, {
+        title,
+        description: `Posting ${tag}`,
+        remote: false,
+        location: 'Lisbon, Portugal',
+        country: 'PT',
+        postedAt: at(minutesAgo),
+        ...more,
+      }).then(([job]) => job!);
+    // Newest first, fit aside: the deck used to show them in this order.
+    const unrelated = await posting('Gardener', 1);
+    const remote = await posting('Gardener, remote', 2, { remote: true, location: 'Remote' });
+    const paid = await posting('Barista', 3, { salaryMax: 120_000, salaryCurrency: 'EUR' });
+    const skilled = await posting('Analyst', 4, { skills: ['Python', 'Spark', 'Excel'] });
+    const berlin = await posting('Gardener in Berlin', 5, { location: 'Berlin, Germany', country: 'DE' });
+    const titled = await posting('Senior Data Engineer', 6);
+    const best = await posting('Data Engineer', 7, {
+      location: 'Berlin, Germany',
+      country: 'DE',
+      skills: ['Python', 'Spark'],
+      salaryMax: 95_000,
+      salaryCurrency: 'EUR',
+    });
+    const me = await signUp(backend.api);
+    expect(
+      (
+        await me.api.put('/v1/profile', {
+          currentTitle: 'Data Engineer',
+          location: { city: 'Berlin', country: 'Germany' },
+          salaryExpectation: { amount: 90_000, currency: 'EUR', period: 'year' },
+          workHistory: [
+            { company: 'Acme', title: 'Data Engineer', current: true, description: 'Pipelines in Python and Spark.' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    // 9, 4, then three at 2 (a remote job, two shared skills, the same city: newest first), 1, 0.
+    const ranked = [best, titled, remote, skilled, berlin, paid, unrelated].map((j) => j.id);
+    expect(await allPages(me.api, { q: tag, limit: 3 })).toEqual(ranked);
+    // A user without a profile gets the newest first, as before.
+    const fresh = await signUp(backend.api);
+    expect(await allPages(fresh.api, { q: tag, limit: 3 })).toEqual(
+      [unrelated, remote, paid, skilled, berlin, titled, best].map((j) => j.id),
+    );
+  });
+
   it('refuses a tampered cursor and out-of-range parameters with the parameter named', async () => {
     const me = await signUp(backend.api);
     const cases: [Record<string, string>, RegExp][] = [

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AnswerValue, ApplicantProfile, EducationEntry, FilledField, Question, WorkEntry } from './automation.ts';
 import { DeviceKind, ErrorClass, ExecutionPreference, Lane, SwipeDirection, UserRole } from './domain.ts';
 import { OwedQuestions } from './form-questions.ts';
+import { JOB_TYPES, SENIORITIES } from './job-catalog.ts';
 import { ApplicationStatus } from './status.ts';
 
 const email = z.string().trim().toLowerCase().email('must be an email address').max(320);
@@ -131,6 +132,14 @@ export const JobView = z.object({
   applyUrl: z.string(),
   atsKind: z.string(),
   postedAt: z.string(),
+  /** Full-time, contract, …: as the board publishes it; null when it does not. */
+  employmentType: z.enum(JOB_TYPES).nullable(),
+  /** The level the title states (job-catalog.ts); null when it states none. */
+  seniority: z.enum(SENIORITIES).nullable(),
+  /** Skills the posting names, from one vocabulary (job-catalog.ts). */
+  skills: z.array(z.string()),
+  /** The company's logo, where the board publishes one. */
+  logoUrl: z.string().nullable(),
   /** Set once the posting closed; the deck never shows closed jobs. */
   closedAt: z.string().nullable(),
 });

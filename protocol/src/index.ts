@@ -6,6 +6,7 @@ export * from './automation.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './form-questions.ts';
+export * from './job-catalog.ts';
 export * from './model-answers.ts';
 export * from './questions.ts';
 export * from './sensitive.ts';

@@ -252,7 +252,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'get',
     path: '/v1/jobs/deck',
     who: 'user',
-    summary: 'The next jobs to swipe on',
+    summary: 'The next jobs to swipe on, best fit to the profile first (newest first among equals)',
     query: 'DeckQuery',
     answer: 'DeckPage',
   },

@@ -22,7 +22,7 @@ function Root() {
     let cancelled = false;
     void outbox.then(async (box) => {
       if (cancelled) return;
-      current = new SwipeSync({ outbox: box, userId, send: (body) => api.swipe(body) });
+      current = new SwipeSync({ outbox: box, userId, api });
       await current.reload();
       setSync(current);
       void current.flush();

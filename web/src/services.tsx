@@ -29,7 +29,7 @@ export function useSession(): SessionSnapshot {
   );
 }
 
-const IDLE: SyncState = { pending: [], offline: false, refused: [], lastSent: null };
+const IDLE: SyncState = { pending: [], pendingAnswers: [], offline: false, refused: [], lastSent: null };
 const noop = () => () => undefined;
 
 export function useSyncState(): SyncState {

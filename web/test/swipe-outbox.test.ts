@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
 import { createJobs } from '@jobswipe/backend/testing/factories';
 import type { Job } from '@jobswipe/db';
+import { normalizeQuestion } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/api/client.ts';
-import { type PendingSwipe, SwipeOutbox } from '../src/offline/swipe-outbox.ts';
+import { type PendingAnswers, type PendingSwipe, SwipeOutbox } from '../src/offline/swipe-outbox.ts';
 import { SwipeSync } from '../src/offline/swipe-sync.ts';
 import { Session } from '../src/session/session.ts';
 import { cookieFetch } from './support/cookie-fetch.ts';
@@ -57,7 +58,7 @@ function swipe(userId: string, job: Job, at: number, direction: 'left' | 'right'
 }
 
 function sync(box: SwipeOutbox, userId: string, api: ApiClient) {
-  const s = new SwipeSync({ outbox: box, userId, send: (body) => api.swipe(body), retryDelays: [60_000] });
+  const s = new SwipeSync({ outbox: box, userId, api, retryDelays: [60_000] });
   cleanup.push(() => s.stop());
   return s;
 }
@@ -152,5 +153,47 @@ describe('SwipeSync', () => {
     await live.flush();
     expect(await live.retract(sent.jobId)).toBe(false);
     expect(await swipesOf(userId)).toHaveLength(1);
+  });
+
+  it("sends a card's answers after its swipe, to the application waiting for them, also from a page that never saw the swipe's answer", async () => {
+    const { userId, api } = await user();
+    const prisma = backend.node.ctx.db.prisma;
+    const label = 'Are you willing to work from our Lisbon office twice a week?';
+    const [job] = await createJobs(prisma, 1);
+    await prisma.jobForm.create({
+      data: {
+        jobId: job!.id,
+        source: 'board_api',
+        complete: true,
+        questions: [{ key: normalizeQuestion(label), label, type: 'yes_no', required: true, hints: '', step: 0 }],
+      },
+    });
+    const box = await outbox();
+    const s = swipe(userId, job!, 1);
+    await box.add(s);
+    await sync(box, userId, api).flush();
+    const app = () => prisma.application.findFirstOrThrow({ where: { userId, jobId: job!.id } });
+    expect((await app()).status).toBe('NEEDS_ATTENTION');
+
+    // A reload later: this sync never saw the swipe's answer, so it asks for it again by its key.
+    const answers: PendingAnswers = {
+      kind: 'answers',
+      idempotencyKey: `${s.idempotencyKey}-answers`,
+      swipeKey: s.idempotencyKey,
+      userId,
+      jobId: job!.id,
+      job: s.job,
+      answers: [{ question: label, answer: true }],
+      createdAt: 2,
+    };
+    const reloaded = sync(box, userId, api);
+    await reloaded.enqueue(answers);
+    await reloaded.flush();
+    expect(reloaded.snapshot).toMatchObject({ pending: [], pendingAnswers: [], refused: [] });
+    expect((await app()).status).toBe('QUEUED');
+    expect(await prisma.savedAnswer.findMany({ where: { userId }, select: { answer: true } })).toEqual([
+      { answer: true },
+    ]);
+    expect(await prisma.application.count({ where: { userId } })).toBe(1);
   });
 });

@@ -45,8 +45,9 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
       contentSecurityPolicy: {
         directives: {
           'frame-ancestors': ["'none'"],
-          // Evidence screenshots are fetched with the access token and shown as blob: URLs.
-          'img-src': ["'self'", 'data:', 'blob:'],
+          // Evidence screenshots are fetched with the access token and shown as blob: URLs; company
+          // logos come from wherever the job board keeps them (over https, sent no referrer).
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'upgrade-insecure-requests': https ? [] : null,
         },
       },

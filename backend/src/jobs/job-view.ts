@@ -1,5 +1,6 @@
 import type { Job } from '@jobswipe/db';
 import type { JobView } from '@jobswipe/protocol';
+import { asJobType, asSeniority } from '@jobswipe/protocol/job-catalog';
 import type { SqlFunction } from '../db/sql-function.ts';
 
 /** A job as the API shows it (deck cards, job pages, and the snapshot kept per application). */
@@ -19,6 +20,10 @@ export function toJobView(job: Job): JobView {
     applyUrl: job.applyUrl,
     atsKind: job.atsKind,
     postedAt: job.postedAt.toISOString(),
+    employmentType: asJobType(job.employmentType),
+    seniority: asSeniority(job.seniority),
+    skills: job.skills,
+    logoUrl: job.logoUrl,
     closedAt: job.closedAt?.toISOString() ?? null,
   };
 }
@@ -41,6 +46,7 @@ create or replace function job_view(j jobs) returns jsonb language sql stable as
     'id', j.id, 'company', j.company, 'title', j.title, 'location', j.location, 'country', j.country,
     'remote', j.remote, 'salaryMin', j.salary_min, 'salaryMax', j.salary_max, 'salaryCurrency', j.salary_currency,
     'description', j.description, 'keyPoints', to_jsonb(j.key_points), 'applyUrl', j.apply_url,
-    'atsKind', j.ats_kind, 'postedAt', iso_time(j.posted_at), 'closedAt', iso_time(j.closed_at))
+    'atsKind', j.ats_kind, 'postedAt', iso_time(j.posted_at), 'employmentType', j.employment_type,
+    'seniority', j.seniority, 'skills', to_jsonb(j.skills), 'logoUrl', j.logo_url, 'closedAt', iso_time(j.closed_at))
 $$;`,
 };

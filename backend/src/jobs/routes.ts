@@ -5,22 +5,20 @@ import { type DeckCard, type DeckPage, DeckQuery, IdParams } from '@jobswipe/pro
 import { Router } from 'express';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeRankedCursor, encodeRankedCursor } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { deckPage } from './deck-query.ts';
+import { fitProfile } from './fit-profile.ts';
 import { toJobView } from './job-view.ts';
-import { loadApplicant, owedQuestions, storedForm } from './owed-questions.ts';
+import { type Applicant, loadApplicant, owedQuestions, storedForm } from './owed-questions.ts';
 
 export function jobRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  async function cards(userId: string, jobs: Job[]): Promise<DeckCard[]> {
+  async function cards(applicant: Applicant, jobs: Job[]): Promise<DeckCard[]> {
     if (!jobs.length) return [];
-    const [applicant, forms] = await Promise.all([
-      loadApplicant(ctx.db.prisma, userId),
-      ctx.db.prisma.jobForm.findMany({ where: { jobId: { in: jobs.map((j) => j.id) } } }),
-    ]);
+    const forms = await ctx.db.prisma.jobForm.findMany({ where: { jobId: { in: jobs.map((j) => j.id) } } });
     const formOf = new Map(forms.map((f) => [f.jobId, storedForm(f)]));
     return jobs.map((job) => ({
       ...toJobView(job),
@@ -30,16 +28,20 @@ export function jobRoutes(ctx: AppContext): Router {
 
   router.get('/jobs/deck', async (req, res) => {
     const { cursor, limit, ...filters } = parse(DeckQuery, req.query, 'query');
+    const { userId } = caller(req);
+    // The profile ranks the deck and says what each card still owes: read once for both.
+    const applicant = await loadApplicant(ctx.db.prisma, userId);
     const page = await deckPage(
       ctx.db.prisma,
-      caller(req).userId,
+      userId,
       filters,
-      cursor ? decodeCursor(cursor) : null,
+      fitProfile(applicant.profile),
+      cursor ? decodeRankedCursor(cursor) : null,
       limit,
     );
     const body: DeckPage = {
-      items: await cards(caller(req).userId, page.jobs),
-      nextCursor: page.last ? encodeCursor(page.last.at, page.last.id) : null,
+      items: await cards(applicant, page.jobs),
+      nextCursor: page.last ? encodeRankedCursor(page.last) : null,
     };
     res.json(body);
   });
@@ -48,7 +50,7 @@ export function jobRoutes(ctx: AppContext): Router {
     const { id } = parse(IdParams, req.params, 'params');
     const job = await ctx.db.prisma.job.findUnique({ where: { id } });
     if (!job) throw notFound('Job');
-    const [card] = await cards(caller(req).userId, [job]);
+    const [card] = await cards(await loadApplicant(ctx.db.prisma, caller(req).userId), [job]);
     res.json(card);
   });
 

@@ -20,9 +20,13 @@ export function connectRedis(
   name = 'main',
   options: { autoPipelining?: boolean; notAutoPipelined?: string[] } = {},
 ): RedisClient {
+  const nodes = target.REDIS_CLUSTER_NODES;
+  const cluster = nodes !== undefined && nodes.length > 0;
   const common = {
     lazyConnect: true,
-    enableAutoPipelining: options.autoPipelining ?? false,
+    // ioredis's auto-pipelines batch per node, so after a failover moves a slot every command of
+    // that batch fails with MOVED instead of being redirected (redis/ioredis#2075): one Redis only.
+    enableAutoPipelining: !cluster && (options.autoPipelining ?? false),
     autoPipeliningIgnoredCommands: options.notAutoPipelined ?? [],
     enableOfflineQueue: false,
   };
@@ -32,21 +36,19 @@ export function connectRedis(
     connectionName: `jobswipe:${name}`,
   };
   const backoff = (times: number) => Math.min(200 * 2 ** Math.min(times, 4), 3_000);
-  const nodes = target.REDIS_CLUSTER_NODES;
-  const redis: RedisClient =
-    nodes && nodes.length > 0
-      ? new Cluster([...nodes], {
-          ...common,
-          redisOptions: perNode,
-          clusterRetryStrategy: backoff,
-          // While a replica takes over a failed master the cluster answers CLUSTERDOWN or points at
-          // the dead node: a command waits this long and is tried again (maxRedirections times).
-          retryDelayOnClusterDown: 200,
-          retryDelayOnFailover: 200,
-          retryDelayOnTryAgain: 200,
-          maxRedirections: 16,
-        })
-      : new Redis(target.REDIS_URL, { ...common, ...perNode, retryStrategy: backoff });
+  const redis: RedisClient = cluster
+    ? new Cluster([...nodes], {
+        ...common,
+        redisOptions: perNode,
+        clusterRetryStrategy: backoff,
+        // While a replica takes over a failed master the cluster answers CLUSTERDOWN or points at
+        // the dead node: a command waits this long and is tried again (maxRedirections times).
+        retryDelayOnClusterDown: 200,
+        retryDelayOnFailover: 200,
+        retryDelayOnTryAgain: 200,
+        maxRedirections: 16,
+      })
+    : new Redis(target.REDIS_URL, { ...common, ...perNode, retryStrategy: backoff });
   let down = false;
   redis.on('ready', () => {
     if (down) log.info({ redis: name }, 'Redis is back');

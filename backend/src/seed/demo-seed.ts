@@ -6,9 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { practiceJobs } from '@jobswipe/practice-ats';
 import { countryOfLocation } from '@jobswipe/protocol/countries';
+import { jobTypeOf } from '@jobswipe/protocol/job-catalog';
 import { hashPassword } from '../auth/passwords.ts';
 import { generatedSecret } from '../config.ts';
 import type { AppContext } from '../context.ts';
+import { readFromText } from '../jobs/import/imported-job.ts';
 import { defaultResume, saveResume } from '../profile/resumes.ts';
 import { textPdf } from './text-pdf.ts';
 
@@ -47,6 +49,8 @@ export async function seedDemo(deps: Pick<AppContext, 'config' | 'db' | 'files'>
       applyUrl: p.applyUrl,
       atsKind: p.ats,
       postedAt: new Date(now - i * 3_600_000),
+      employmentType: jobTypeOf(p.employmentType),
+      ...readFromText(p),
     };
     await prisma.job.upsert({
       where: { source_externalId: { source: `practice-${p.ats}`, externalId: p.externalId } },

@@ -22,8 +22,8 @@ import { pairDevice, startDevice, submitted } from '../support/devices.ts';
 import { tinyPng } from '../support/documents.ts';
 import { TestRedisCluster } from '../support/redis-cluster.ts';
 import { type S3StandIn, startS3StandIn } from '../support/s3-stand-in.ts';
+import { applicantOn, FILLABLE, practicePostings, swipeAll } from '../support/server-lane.ts';
 import { claimCounts } from '../support/users.ts';
-import { applicantOn, FILLABLE, practicePostings, swipeAll } from '../worker/support/server-lane.ts';
 
 let build: TestBuild;
 let s3: S3StandIn;

@@ -12,7 +12,7 @@ import { EgressProxy } from '../../src/egress/egress-proxy.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { createJobs } from '../support/factories.ts';
-import { applicant, startTestWorker, swipeAll } from './support/server-lane.ts';
+import { applicant, startTestWorker, swipeAll } from '../support/server-lane.ts';
 
 /** A hosts file of the test's own: names the test controls, the rest as the system resolves them. */
 function hostsOverride(hosts: Record<string, string>): Resolve {

@@ -96,6 +96,8 @@ async function saveOne(kind: string, scenario = 'normal') {
       applyUrl: posting.applyUrl,
       atsKind: kind,
       postedAt: new Date(),
+      employmentType: null,
+      logoUrl: null,
     },
   ]);
   const job = await db.prisma.job.findFirstOrThrow({

@@ -15,7 +15,7 @@ import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { applicant, practicePostings, startTestWorker, swipeAll, type TestWorker } from './support/server-lane.ts';
+import { applicant, practicePostings, startTestWorker, swipeAll, type TestWorker } from '../support/server-lane.ts';
 
 /** A practice posting whose one open required question is a non-sensitive essay. */
 const POSTING = '4012345';

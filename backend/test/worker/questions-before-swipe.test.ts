@@ -12,7 +12,7 @@ import { AddressCheck } from '../../src/egress/address-check.ts';
 import { fetchBoard } from '../../src/jobs/import/board-source.ts';
 import { saveJobs } from '../../src/jobs/import/save-jobs.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { applicant, practicePostings, startTestWorker, type TestWorker } from './support/server-lane.ts';
+import { applicant, practicePostings, startTestWorker, type TestWorker } from '../support/server-lane.ts';
 
 /** A practice Greenhouse posting that asks a custom question the engine's applicant has no answer to. */
 const POSTING = '4012345';

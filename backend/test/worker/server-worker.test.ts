@@ -8,7 +8,6 @@ import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { claimCounts } from '../support/users.ts';
 import {
   applicant,
   CAPTCHA,
@@ -20,7 +19,8 @@ import {
   startTestWorker,
   swipeAll,
   type TestWorker,
-} from './support/server-lane.ts';
+} from '../support/server-lane.ts';
+import { claimCounts } from '../support/users.ts';
 
 let browser: Browser;
 const cleanups: Array<() => Promise<unknown>> = [];

@@ -6,7 +6,7 @@ import { startPracticeAts } from '@jobswipe/practice-ats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { type EntryProcess, startEntryProcess } from '../support/entry-process.ts';
-import { applicant, FILLABLE, practicePostings, SLOW, swipeAll } from './support/server-lane.ts';
+import { applicant, FILLABLE, practicePostings, SLOW, swipeAll } from '../support/server-lane.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-this-test-file';
 const MAIN = fileURLToPath(new URL('../../src/worker/main.ts', import.meta.url));

@@ -24,6 +24,7 @@ export interface PracticeJob {
   salaryMin: number | null;
   salaryMax: number | null;
   salaryCurrency: string | null;
+  employmentType: Posting['employmentType'];
   description: string;
   keyPoints: string[];
   applyUrl: string;
@@ -61,6 +62,7 @@ function job(p: Posting, applyUrl: string, split: Split): PracticeJob {
     salaryMin: p.salaryMin,
     salaryMax: p.salaryMax,
     salaryCurrency: p.salaryCurrency,
+    employmentType: p.employmentType,
     description: [
       ...descriptionParagraphs(p).slice(0, 2),
       `What you'll do:\n${p.keyPoints.map((k) => `- ${k}`).join('\n')}`,

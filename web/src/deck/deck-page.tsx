@@ -14,6 +14,7 @@ import { DeckFilters } from './deck-filters.tsx';
 import { savedFilters, saveFilters } from './filter-store.ts';
 import { fitReasons } from './fit-reasons.ts';
 import { JobCard } from './job-card.tsx';
+import { QuestionsCard } from './questions-card.tsx';
 import { QuotaStrip, usePlanView } from './quota-strip.tsx';
 import { swipeAnswerNotice } from './swipe-answer.ts';
 import { UndoBar } from './undo-bar.tsx';
@@ -47,7 +48,7 @@ export function DeckPage({ userId }: { userId: string }) {
     [userId],
   );
   const deck = useDeck(userId, filters);
-  const { swipe, undo, say, answered } = deck;
+  const { swipe, undo, say, answered, asking } = deck;
   const { lastSent } = useSyncState();
   const plan = usePlanView();
   const { api } = useServices();
@@ -62,7 +63,8 @@ export function DeckPage({ userId }: { userId: string }) {
     if (notice) say(notice);
   }, [lastSent, say, answered]);
   const onSwipe = useCallback((direction: SwipeDirection) => swipe(direction, graceMs), [swipe, graceMs]);
-  const top = deck.cards[0];
+  // While a swiped card asks its questions, the next card waits behind it: nothing swipes it.
+  const top = asking ? undefined : deck.cards[0];
   const gesture = useSwipeGesture(onSwipe, Boolean(top));
   const { fling } = gesture;
 
@@ -99,26 +101,27 @@ export function DeckPage({ userId }: { userId: string }) {
       )}
       <section className="stack" aria-label="Job cards" aria-busy={deck.loading && !top}>
         {deck.cards
-          .slice(0, 3)
+          .slice(0, asking ? 2 : 3)
           .reverse()
           .map((job, i, shown) => {
-            const isTop = i === shown.length - 1;
+            const isTop = !asking && i === shown.length - 1;
             return (
               <JobCard
                 key={job.id}
                 job={job}
                 gesture={isTop ? gesture : undefined}
-                behind={shown.length - 1 - i}
+                behind={shown.length - 1 - i + (asking ? 1 : 0)}
                 reasons={fitReasons(job, profile.data)}
               />
             );
           })}
-        {!top && deck.loading && (
+        {asking && <QuestionsCard key={asking.swipeKey} asking={asking} onAnswer={deck.answer} onLater={deck.later} />}
+        {!top && !asking && deck.loading && (
           <div className="card card-skeleton">
             <span className="visually-hidden">Loading jobs…</span>
           </div>
         )}
-        {!top && !deck.loading && !deck.error && (
+        {!top && !asking && !deck.loading && !deck.error && (
           <div className="empty">
             <p className="empty-icon">
               <Icon name="party" size={48} />

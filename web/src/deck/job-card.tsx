@@ -1,7 +1,9 @@
 // One job on the deck: what a seeker decides on at a glance, the full description on request.
 import type { JobView, OwedQuestions } from '@jobswipe/protocol';
+import { JOB_TYPE_LABELS, SENIORITY_LABELS } from '@jobswipe/protocol/job-catalog';
 import { useId, useState } from 'react';
 import { Icon } from '../ui/icon.tsx';
+import { timeAgo } from '../ui/time-ago.ts';
 import type { SwipeGesture } from './use-swipe-gesture.ts';
 
 /** A salary range for the card; a currency the browser does not know shows as its code, never throws. */
@@ -44,6 +46,9 @@ export function JobCard({
   const salary = formatSalary(job);
   const ready = readiness(job.questions);
   const lean = gesture?.lean;
+  const [logoFailed, setLogoFailed] = useState(false);
+  // A card cached before the catalog had these fields has none of them.
+  const skills = job.skills ?? [];
   return (
     <article
       className={`card${gesture ? ' card-top' : ''}${expanded ? ' card-expanded' : ''}`}
@@ -59,14 +64,31 @@ export function JobCard({
         </span>
       )}
       <header className="card-head">
-        <span className="company-mark" aria-hidden="true">
-          {job.company.slice(0, 1).toUpperCase()}
-        </span>
+        {job.logoUrl && !logoFailed ? (
+          <img
+            className="company-mark company-logo"
+            src={job.logoUrl}
+            alt=""
+            width={52}
+            height={52}
+            loading="lazy"
+            referrerPolicy="no-referrer"
+            draggable={false}
+            onError={() => setLogoFailed(true)}
+          />
+        ) : (
+          <span className="company-mark" aria-hidden="true">
+            {job.company.slice(0, 1).toUpperCase()}
+          </span>
+        )}
         <div>
           <p className="card-company">{job.company}</p>
           <h2 className="card-title" id={`${descriptionId}-title`}>
             {job.title}
           </h2>
+          <p className="card-posted">
+            Posted <time dateTime={job.postedAt}>{timeAgo(job.postedAt)}</time>
+          </p>
         </div>
       </header>
       <ul className="tags" aria-label="At a glance">
@@ -83,6 +105,8 @@ export function JobCard({
             <Icon name="money" size={16} /> {salary}
           </li>
         )}
+        {job.employmentType && <li className="tag">{JOB_TYPE_LABELS[job.employmentType]}</li>}
+        {job.seniority && <li className="tag">{SENIORITY_LABELS[job.seniority]}</li>}
         {ready && (
           <li className={`tag tag-${ready.tone}`} data-testid="readiness" title={ready.detail}>
             {ready.text}
@@ -93,6 +117,13 @@ export function JobCard({
         <ul className="fit-reasons" aria-label="Why it fits you">
           {reasons.map((r) => (
             <li key={r}>✓ {r}</li>
+          ))}
+        </ul>
+      )}
+      {skills.length > 0 && (
+        <ul className="skills" aria-label="Skills it asks for">
+          {skills.slice(0, 8).map((s) => (
+            <li key={s}>{s}</li>
           ))}
         </ul>
       )}

@@ -1,13 +1,16 @@
 // The deck's state: the cards to show, the next page fetched before the deck runs low, the swipes
-// (optimistic: the card leaves at once, the outbox sends it) and undo of the last one. The last
-// cards are cached so a reload while offline still has a deck to swipe.
-import type { JobView, SwipeDirection, SwipeResponse } from '@jobswipe/protocol';
+// (optimistic: the card leaves at once, the outbox sends it) and undo of the last one. A
+// right-swipe on a card whose form asks what the profile cannot answer is sent at once too, and
+// the card's questions are asked in its place; their answers follow the swipe through the outbox.
+// The last cards are cached so a reload while offline still has a deck to swipe.
+import type { JobView, OwedQuestions, Question, SwipeDirection, SwipeResponse } from '@jobswipe/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeckFilters } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/http.ts';
 import { DECK_PAGE_SIZE, deckKey, takeFirstDeck } from '../boot/early.ts';
 import { newIdempotencyKey } from '../offline/swipe-outbox.ts';
 import { useServices } from '../services.tsx';
+import type { GivenAnswer } from '../ui/question-input.tsx';
 import { useRetryWhileFailing } from '../ui/use-retry-while-failing.ts';
 import { userMessage } from '../ui/user-message.ts';
 import { answeredDeadline, expectedDeadline } from './undo-window.ts';
@@ -16,8 +19,19 @@ import { answeredDeadline, expectedDeadline } from './undo-window.ts';
 const PRELOAD_AT = 4;
 const CACHE_SIZE = 20;
 
+/** A deck card carries what the user still owes its form; one cached before that may not. */
+export type DeckItem = JobView & { questions?: OwedQuestions };
+
+/** A right-swiped card whose questions are being answered. */
+export interface Asking {
+  job: DeckItem;
+  questions: Question[];
+  /** The swipe's idempotency key: its answers follow it. */
+  swipeKey: string;
+}
+
 export interface DeckState {
-  cards: JobView[];
+  cards: DeckItem[];
   loading: boolean;
   exhausted: boolean;
   error: unknown;
@@ -28,6 +42,8 @@ export interface DeckState {
   lastApply: LastApply | null;
   /** An undo refused because the application already went out: cancelling it is what is left. */
   alreadyApplying: { job: JobView; applicationId: string | null } | null;
+  /** The card asking its questions after its right-swipe, in its own place on the deck. */
+  asking: Asking | null;
 }
 
 export interface LastApply {
@@ -41,7 +57,7 @@ export interface LastApply {
 }
 
 interface Swiped {
-  job: JobView;
+  job: DeckItem;
   direction: SwipeDirection;
 }
 
@@ -54,9 +70,9 @@ export function forgetDeck(userId: string): void {
   localStorage.removeItem(cacheKey(userId));
 }
 
-function readCache(userId: string): JobView[] {
+function readCache(userId: string): DeckItem[] {
   try {
-    return JSON.parse(localStorage.getItem(cacheKey(userId)) ?? '[]') as JobView[];
+    return JSON.parse(localStorage.getItem(cacheKey(userId)) ?? '[]') as DeckItem[];
   } catch {
     return [];
   }
@@ -73,6 +89,7 @@ export function useDeck(userId: string, filters: DeckFilters) {
     notice: null,
     lastApply: null,
     alreadyApplying: null,
+    asking: null,
   });
   const cursor = useRef<string | null>(null);
   const fetching = useRef(false);
@@ -154,20 +171,29 @@ export function useDeck(userId: string, filters: DeckFilters) {
       swiped.current.add(job.id);
       history.current.push({ job, direction });
       const swipedAt = Date.now();
+      const swipeKey = newIdempotencyKey();
+      const owed = direction === 'right' && job.questions?.checked ? job.questions.owed : [];
       setState((s) => ({
         ...s,
         cards: s.cards.filter((c) => c.id !== job.id),
         canUndo: true,
         alreadyApplying: null,
+        // While its questions are open the application waits for them: no countdown runs.
         lastApply:
-          direction === 'right'
+          direction === 'right' && owed.length === 0
             ? { job, swipedAt, deadline: expectedDeadline(swipedAt, graceMs), answered: false }
             : null,
-        notice: direction === 'right' ? applyingNotice(job) : `Passed on ${job.title}.`,
+        asking: owed.length > 0 ? { job, questions: owed, swipeKey } : null,
+        notice:
+          direction === 'left'
+            ? `Passed on ${job.title}.`
+            : owed.length > 0
+              ? `${job.title} asks ${owed.length} question${owed.length === 1 ? '' : 's'} before it goes out.`
+              : applyingNotice(job),
       }));
       void sync
         .enqueue({
-          idempotencyKey: newIdempotencyKey(),
+          idempotencyKey: swipeKey,
           userId,
           jobId: job.id,
           direction,
@@ -211,11 +237,48 @@ export function useDeck(userId: string, filters: DeckFilters) {
       canUndo: history.current.length > 0,
       lastApply: null,
       alreadyApplying: null,
+      asking: s.asking?.job.id === last.job.id ? null : s.asking,
       notice: `Undone: ${last.job.title} is back.`,
     }));
   }, [api, sync]);
 
   const say = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
+
+  /** The asked card's answers: they follow its swipe out (now, or when the network is back). */
+  const answer = useCallback(
+    (answers: GivenAnswer[]) => {
+      const asking = state.asking;
+      if (!asking || !sync) return;
+      const { job } = asking;
+      setState((s) => ({ ...s, asking: null, notice: `Answers saved: applying to ${job.title} at ${job.company}.` }));
+      void sync
+        .enqueue({
+          kind: 'answers',
+          idempotencyKey: `${asking.swipeKey}-answers`,
+          swipeKey: asking.swipeKey,
+          userId,
+          jobId: job.id,
+          job: { title: job.title, company: job.company },
+          answers,
+          createdAt: Date.now(),
+        })
+        .catch((err: unknown) => setState((s) => ({ ...s, notice: userMessage(err) })));
+    },
+    [state.asking, sync, userId],
+  );
+
+  /** Answer later: the application waits for them under Applications ("needs you"). */
+  const later = useCallback(() => {
+    setState((s) =>
+      s.asking
+        ? {
+            ...s,
+            asking: null,
+            notice: `${s.asking.job.title} waits for your answers under Applications.`,
+          }
+        : s,
+    );
+  }, []);
 
   /** The server's answer to a swipe: the countdown of the last right-swipe follows the server's window. */
   const answered = useCallback((jobId: string, response: SwipeResponse) => {
@@ -234,7 +297,7 @@ export function useDeck(userId: string, filters: DeckFilters) {
     );
   }, []);
 
-  return { ...state, swipe, undo, say, answered, retry: () => loadPage(true) };
+  return { ...state, swipe, undo, say, answered, answer, later, retry: () => loadPage(true) };
 }
 
 /** The application an "already applying" refusal names, for the link to cancel it. */

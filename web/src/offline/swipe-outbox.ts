@@ -1,7 +1,8 @@
 // Swipes not yet acknowledged by the server, kept in IndexedDB so a reload, a crash or days
 // offline lose none of them. Each keeps the idempotency key it was made with: sending it again
-// can never apply twice.
-import type { SwipeDirection } from '@jobswipe/protocol';
+// can never apply twice. Beside them, the answers given to a card's questions after its
+// right-swipe: kept in the same order, so they always go out after the swipe they belong to.
+import type { AnswerValue, SwipeDirection } from '@jobswipe/protocol';
 
 export interface PendingSwipe {
   idempotencyKey: string;
@@ -11,6 +12,26 @@ export interface PendingSwipe {
   /** Enough of the job to list it while it waits. */
   job: { title: string; company: string };
   createdAt: number;
+}
+
+/** The answers to a right-swiped card's questions, sent once its swipe has been. */
+export interface PendingAnswers {
+  kind: 'answers';
+  /** Its own key in the outbox (the swipe's with a suffix). */
+  idempotencyKey: string;
+  /** The swipe they answer for: a replay of it names its application. */
+  swipeKey: string;
+  userId: string;
+  jobId: string;
+  job: { title: string; company: string };
+  answers: { question: string; answer: AnswerValue }[];
+  createdAt: number;
+}
+
+export type OutboxItem = PendingSwipe | PendingAnswers;
+
+export function isAnswers(item: OutboxItem): item is PendingAnswers {
+  return 'kind' in item && item.kind === 'answers';
 }
 
 const STORE = 'pendingSwipes';
@@ -42,18 +63,18 @@ export class SwipeOutbox {
     return new SwipeOutbox(await done(request));
   }
 
-  /** Keeps the swipe; resolves once it is on disk. */
-  async add(swipe: PendingSwipe): Promise<void> {
+  /** Keeps the item; resolves once it is on disk. */
+  async add(item: OutboxItem): Promise<void> {
     const tx = this.db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).put(swipe);
+    tx.objectStore(STORE).put(item);
     await committed(tx);
   }
 
-  /** The user's waiting swipes, oldest first: they are sent in the order they were made. */
-  async list(userId: string): Promise<PendingSwipe[]> {
+  /** The user's waiting swipes and answers, oldest first: they are sent in the order they were made. */
+  async list(userId: string): Promise<OutboxItem[]> {
     const tx = this.db.transaction(STORE, 'readonly');
     const range = IDBKeyRange.bound([userId, -Infinity], [userId, Infinity]);
-    return done(tx.objectStore(STORE).index('byUser').getAll(range) as IDBRequest<PendingSwipe[]>);
+    return done(tx.objectStore(STORE).index('byUser').getAll(range) as IDBRequest<OutboxItem[]>);
   }
 
   async remove(idempotencyKey: string): Promise<void> {

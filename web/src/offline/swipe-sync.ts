@@ -1,17 +1,23 @@
 // Sends the outbox's swipes to the server, oldest first, and keeps the rest when the network is
 // down. It tries again when the browser comes back online and on a backoff timer meanwhile. A
 // swipe leaves the outbox only once the server answered for it (accepted, or refused for good).
-import type { SwipeBody, SwipeResponse } from '@jobswipe/protocol';
+// Answers to a card's questions follow their swipe: they go to the application it made, which
+// waits for them (NEEDS_ATTENTION) and is queued once they arrive; an application that no longer
+// waits (deferred by quota, undone) gets them through the profile's saved answers instead.
+import type { SwipeResponse } from '@jobswipe/protocol';
+import type { ApiClient } from '../api/client.ts';
 import { ApiError } from '../api/http.ts';
 import { retryDelay } from '../api/retry-delay.ts';
-import type { PendingSwipe, SwipeOutbox } from './swipe-outbox.ts';
+import { isAnswers, type PendingAnswers, type PendingSwipe, type SwipeOutbox } from './swipe-outbox.ts';
 
 export interface SyncState {
   pending: PendingSwipe[];
+  /** Answers waiting for their swipe, or for the network. */
+  pendingAnswers: PendingAnswers[];
   /** Set while the last attempt could not reach the server. */
   offline: boolean;
-  /** Swipes the server refused for good, with its reason, for the user to see. */
-  refused: { swipe: PendingSwipe; message: string }[];
+  /** Swipes (or answers) the server refused for good, with its reason, for the user to see. */
+  refused: { swipe: PendingSwipe | PendingAnswers; message: string }[];
   /** The server's answer to the latest swipe sent: the UI reconciles its optimistic state with it. */
   lastSent: { swipe: PendingSwipe; response: SwipeResponse } | null;
 }
@@ -19,7 +25,7 @@ export interface SyncState {
 export interface SwipeSyncOptions {
   outbox: SwipeOutbox;
   userId: string;
-  send: (body: SwipeBody) => Promise<SwipeResponse>;
+  api: Pick<ApiClient, 'swipe' | 'answerApplication' | 'saveAnswers'>;
   retryDelays?: readonly number[];
 }
 
@@ -32,7 +38,9 @@ function isFinalRefusal(err: unknown): err is ApiError {
 }
 
 export class SwipeSync {
-  private state: SyncState = { pending: [], offline: false, refused: [], lastSent: null };
+  private state: SyncState = { pending: [], pendingAnswers: [], offline: false, refused: [], lastSent: null };
+  /** The application each swipe sent from here made, by the swipe's idempotency key. */
+  private readonly applications = new Map<string, string | null>();
   private flushing: Promise<void> | null = null;
   private again = false;
   private failures = 0;
@@ -54,9 +62,9 @@ export class SwipeSync {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stores the swipe first (so nothing is lost), then sends what is waiting. */
-  async enqueue(swipe: PendingSwipe): Promise<void> {
-    await this.options.outbox.add(swipe);
+  /** Stores the swipe (or answers) first, so nothing is lost, then sends what is waiting. */
+  async enqueue(item: PendingSwipe | PendingAnswers): Promise<void> {
+    await this.options.outbox.add(item);
     await this.reload();
     void this.flush();
   }
@@ -68,7 +76,14 @@ export class SwipeSync {
   async retract(jobId: string): Promise<boolean> {
     await this.flushing?.catch(() => undefined);
     const swipe = this.state.pending.find((s) => s.jobId === jobId);
-    if (!swipe) return false;
+    // Its answers go with it: they were given for an application that will not be made.
+    for (const answers of this.state.pendingAnswers.filter((a) => a.jobId === jobId)) {
+      await this.options.outbox.remove(answers.idempotencyKey);
+    }
+    if (!swipe) {
+      await this.reload();
+      return false;
+    }
     await this.options.outbox.remove(swipe.idempotencyKey);
     await this.reload();
     return true;
@@ -99,27 +114,31 @@ export class SwipeSync {
   }
 
   async reload(): Promise<void> {
-    this.set({ pending: await this.options.outbox.list(this.options.userId) });
+    const items = await this.options.outbox.list(this.options.userId);
+    this.set({
+      pending: items.filter((i): i is PendingSwipe => !isAnswers(i)),
+      pendingAnswers: items.filter(isAnswers),
+    });
   }
 
   private async drain(): Promise<void> {
     clearTimeout(this.timer);
-    await this.reload();
-    for (const swipe of this.state.pending) {
+    const items = await this.options.outbox.list(this.options.userId);
+    for (const item of items) {
       if (this.stopped) return;
       try {
-        const response = await this.options.send({
-          jobId: swipe.jobId,
-          direction: swipe.direction,
-          idempotencyKey: swipe.idempotencyKey,
-        });
-        await this.options.outbox.remove(swipe.idempotencyKey);
+        if (isAnswers(item)) {
+          await this.sendAnswers(item);
+        } else {
+          const response = await this.sendSwipe(item);
+          this.set({ offline: false, lastSent: { swipe: item, response } });
+        }
+        await this.options.outbox.remove(item.idempotencyKey);
         this.failures = 0;
-        this.set({ offline: false, lastSent: { swipe, response } });
       } catch (err) {
         if (isFinalRefusal(err)) {
-          await this.options.outbox.remove(swipe.idempotencyKey);
-          this.set({ refused: [...this.state.refused, { swipe, message: err.message }] });
+          await this.options.outbox.remove(item.idempotencyKey);
+          this.set({ refused: [...this.state.refused, { swipe: item, message: err.message }] });
           continue;
         }
         // Unreachable, rate-limited or signed out: keep it and every later one, in order.
@@ -129,6 +148,36 @@ export class SwipeSync {
       }
     }
     await this.reload();
+  }
+
+  private async sendSwipe(swipe: Pick<PendingSwipe, 'jobId' | 'direction' | 'idempotencyKey'>): Promise<SwipeResponse> {
+    const response = await this.options.api.swipe({
+      jobId: swipe.jobId,
+      direction: swipe.direction,
+      idempotencyKey: swipe.idempotencyKey,
+    });
+    this.applications.set(swipe.idempotencyKey, response.application?.id ?? null);
+    return response;
+  }
+
+  private async sendAnswers(item: PendingAnswers): Promise<void> {
+    const body = { answers: item.answers };
+    // Sent before this page loaded: replaying the swipe (same key, same body) names its application.
+    const applicationId = this.applications.has(item.swipeKey)
+      ? this.applications.get(item.swipeKey)
+      : (await this.sendSwipe({ jobId: item.jobId, direction: 'right', idempotencyKey: item.swipeKey })).application
+          ?.id;
+    try {
+      if (applicationId) {
+        await this.options.api.answerApplication(applicationId, body);
+        return;
+      }
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'invalid_transition')) throw err;
+    }
+    // Not waiting for them (deferred by quota, answered elsewhere): kept with the profile's
+    // answers, which every later run of a form asking them reads.
+    await this.options.api.saveAnswers(body);
   }
 
   private scheduleRetry(): void {

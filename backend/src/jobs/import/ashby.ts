@@ -1,5 +1,6 @@
 // Ashby Posting API: GET {base}/posting-api/job-board/{board}?includeCompensation=true.
 import { countryOfLocation } from '@jobswipe/protocol/countries';
+import { jobTypeOf } from '@jobswipe/protocol/job-catalog';
 import { z } from 'zod';
 import type { AddressCheck } from '../../egress/address-check.ts';
 import { fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
@@ -23,6 +24,7 @@ const Board = z.object({
       isRemote: z.boolean().nullable().optional(),
       workplaceType: z.string().nullable().optional(),
       isListed: z.boolean().default(true),
+      employmentType: z.string().nullable().optional(),
       publishedAt: z.string(),
       jobUrl: z.string(),
       applyUrl: z.string().optional(),
@@ -64,6 +66,9 @@ export async function ashbyJobs(
         applyUrl: j.applyUrl ?? `${j.jobUrl.replace(/\/+$/, '')}/application`,
         atsKind: 'ashby',
         postedAt: new Date(j.publishedAt),
+        employmentType: jobTypeOf(j.employmentType),
+        // The posting API publishes no logo.
+        logoUrl: null,
       };
     });
 }

@@ -4,6 +4,7 @@
 
 import type { FieldType, FormQuestion } from '@jobswipe/protocol';
 import { countryOfLocation } from '@jobswipe/protocol/countries';
+import { jobTypeOf } from '@jobswipe/protocol/job-catalog';
 import { normalizeQuestion } from '@jobswipe/protocol/questions';
 import { z } from 'zod';
 import type { AddressCheck } from '../../egress/address-check.ts';
@@ -22,6 +23,11 @@ const Board = z.object({
       content: z.string().optional(),
       first_published: z.string().nullable().optional(),
       updated_at: z.string(),
+      /** The board's custom fields: many boards publish the job type as one ("Employment Type"). */
+      metadata: z
+        .array(z.object({ name: z.string(), value: z.unknown() }))
+        .nullable()
+        .optional(),
     }),
   ),
 });
@@ -130,6 +136,11 @@ export async function greenhouseJobs(
       applyUrl: job.absolute_url,
       atsKind: 'greenhouse',
       postedAt: new Date(job.first_published ?? job.updated_at),
+      employmentType: jobTypeOf(
+        String(job.metadata?.find((m) => /^(employment|job) type$/i.test(m.name.trim()))?.value ?? ''),
+      ),
+      // The board API publishes no logo.
+      logoUrl: null,
       ...(questions ? { questions } : {}),
     });
   }

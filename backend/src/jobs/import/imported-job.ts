@@ -1,14 +1,29 @@
 // A posting as the jobs table stores it, and the text helpers every board source shares.
 import type { Job } from '@jobswipe/db';
 import type { FormQuestion } from '@jobswipe/protocol';
+import { type Seniority, seniorityOf, skillsIn } from '@jobswipe/protocol/job-catalog';
 import type { AddressCheck } from '../../egress/address-check.ts';
 import { type CheckedResponse, checkedGet } from '../../egress/checked-get.ts';
 
 /**
  * One row of the `jobs` table as an import writes it (unique by source + externalId), with the
- * form's questions where the board's API publishes them (Greenhouse).
+ * form's questions where the board's API publishes them (Greenhouse). Seniority and skills are
+ * read from the posting's own text when it is saved (`readFromText`), the same for every board.
  */
-export type ImportedJob = Omit<Job, 'id' | 'closedAt' | 'createdAt' | 'updatedAt'> & { questions?: FormQuestion[] };
+export type ImportedJob = Omit<Job, 'id' | 'closedAt' | 'createdAt' | 'updatedAt' | 'seniority' | 'skills'> & {
+  questions?: FormQuestion[];
+};
+
+/** What the catalog reads from a posting's text: the level its title states and the skills it names. */
+export function readFromText(job: { title: string; description: string; keyPoints: string[] }): {
+  seniority: Seniority | null;
+  skills: string[];
+} {
+  return {
+    seniority: seniorityOf(job.title),
+    skills: skillsIn([job.title, job.description, ...job.keyPoints].join('\n')),
+  };
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 

@@ -1,5 +1,6 @@
 // Lever Postings API: GET {base}/v0/postings/{site}?mode=json.
 import { countryOfLocation } from '@jobswipe/protocol/countries';
+import { jobTypeOf } from '@jobswipe/protocol/job-catalog';
 import { z } from 'zod';
 import type { AddressCheck } from '../../egress/address-check.ts';
 import { fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
@@ -13,7 +14,9 @@ const Postings = z.array(
     hostedUrl: z.string(),
     applyUrl: z.string().optional(),
     createdAt: z.number(),
-    categories: z.object({ location: z.string().optional(), team: z.string().optional() }).partial(),
+    categories: z
+      .object({ location: z.string().optional(), team: z.string().optional(), commitment: z.string().optional() })
+      .partial(),
     description: z.string().default(''),
     lists: z.array(z.object({ text: z.string(), content: z.string() })).default([]),
     additional: z.string().default(''),
@@ -52,6 +55,9 @@ export async function leverJobs(
       applyUrl: p.applyUrl ?? `${p.hostedUrl.replace(/\/+$/, '')}/apply`,
       atsKind: 'lever',
       postedAt: new Date(p.createdAt),
+      employmentType: jobTypeOf(p.categories.commitment),
+      // The postings API publishes no logo.
+      logoUrl: null,
     };
   });
 }

@@ -3,18 +3,20 @@
 // and never duplicates; `inserted` (xmax = 0) tells a new row from an updated one. Questions the
 // board's API published replace what was known of the form (the API is the form's own source).
 import type { Database } from '@jobswipe/db';
-import type { ImportedJob } from './imported-job.ts';
+import { type ImportedJob, readFromText } from './imported-job.ts';
 
 const UPSERT = `
 insert into jobs (source, external_id, company, title, location, country, remote, salary_min, salary_max,
-                  salary_currency, description, key_points, apply_url, ats_kind, posted_at)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                  salary_currency, description, key_points, apply_url, ats_kind, posted_at, employment_type,
+                  seniority, skills, logo_url)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 on conflict (source, external_id) do update set
   company = excluded.company, title = excluded.title, location = excluded.location, country = excluded.country,
   remote = excluded.remote, salary_min = excluded.salary_min, salary_max = excluded.salary_max,
   salary_currency = excluded.salary_currency, description = excluded.description,
   key_points = excluded.key_points, apply_url = excluded.apply_url, ats_kind = excluded.ats_kind,
-  posted_at = excluded.posted_at, updated_at = now()
+  posted_at = excluded.posted_at, employment_type = excluded.employment_type, seniority = excluded.seniority,
+  skills = excluded.skills, logo_url = excluded.logo_url, updated_at = now()
 returning id, (xmax = 0) as inserted`;
 
 const SAVE_FORM = `
@@ -36,6 +38,7 @@ export async function saveJobs(
   let created = 0;
   const ids: string[] = [];
   for (const [i, j] of jobs.entries()) {
+    const read = readFromText(j);
     const { rows } = await db.pool.query<{ id: string; inserted: boolean }>(UPSERT, [
       j.source,
       j.externalId,
@@ -52,6 +55,10 @@ export async function saveJobs(
       j.applyUrl,
       j.atsKind,
       j.postedAt,
+      j.employmentType,
+      read.seniority,
+      read.skills,
+      j.logoUrl,
     ]);
     if (rows[0]?.inserted) created++;
     if (rows[0]) ids.push(rows[0].id);

@@ -8,6 +8,13 @@ import { clientPosting } from '../../shared/spa-shell.ts';
 import type { PostingLookup } from '../postings-of.ts';
 import { postingPath } from './spec.ts';
 
+/** Ashby's words for a posting's employment type. */
+const ASHBY_EMPLOYMENT_TYPES: Record<Posting['employmentType'], string> = {
+  'Full-time': 'FullTime',
+  'Part-time': 'PartTime',
+  Contract: 'Contract',
+};
+
 function short(amount: number, currency: string): string {
   const symbol = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 })
     .format(0)
@@ -49,7 +56,7 @@ function ashbyJob(p: Posting, base: string, withCompensation: boolean) {
     title: p.title,
     department: p.department,
     team: p.department,
-    employmentType: 'FullTime',
+    employmentType: ASHBY_EMPLOYMENT_TYPES[p.employmentType],
     location: p.location,
     secondaryLocations: [],
     publishedAt: `${p.postedAt}T15:00:00.000+00:00`,

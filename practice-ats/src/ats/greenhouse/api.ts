@@ -55,7 +55,8 @@ function jobSummary(p: Posting, base: string, content: boolean) {
     ],
     internal_job_id: Number(p.externalId) - 3_000_000,
     location: { name: p.location },
-    metadata: null,
+    // The custom field many boards keep the job type in.
+    metadata: [{ id: 4_100_001, name: 'Employment Type', value: p.employmentType, value_type: 'single_select' }],
     id: Number(p.externalId),
     updated_at: `${p.postedAt}T09:00:00-05:00`,
     requisition_id: `REQ-${p.externalId.slice(-4)}`,

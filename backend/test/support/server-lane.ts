@@ -8,15 +8,15 @@ import type { Job, PrismaClient } from '@jobswipe/db';
 import { type PracticeAts, practiceJobs } from '@jobswipe/practice-ats';
 import type { SwipeResponse } from '@jobswipe/protocol';
 import type { Browser } from 'playwright-core';
-import { loadConfig } from '../../../src/config.ts';
-import { type AppContext, createContext } from '../../../src/context.ts';
-import { waitForRedis } from '../../../src/redis/connection.ts';
-import { type ServerWorker, type ServerWorkerOptions, startServerWorker } from '../../../src/worker/server-worker.ts';
-import type { Api } from '../../support/api.ts';
-import type { TestBackend } from '../../support/backend.ts';
-import { minimalPdf } from '../../support/documents.ts';
-import { createJobs } from '../../support/factories.ts';
-import { userWith } from '../../support/users.ts';
+import { loadConfig } from '../../src/config.ts';
+import { type AppContext, createContext } from '../../src/context.ts';
+import { waitForRedis } from '../../src/redis/connection.ts';
+import { type ServerWorker, type ServerWorkerOptions, startServerWorker } from '../../src/worker/server-worker.ts';
+import type { Api } from './api.ts';
+import type { TestBackend } from './backend.ts';
+import { minimalPdf } from './documents.ts';
+import { createJobs } from './factories.ts';
+import { userWith } from './users.ts';
 
 /** Practice postings whose forms that profile fills completely (no custom question is required). */
 export const FILLABLE = [
