@@ -8,6 +8,13 @@
 // Prints per family: fields right (% of the profile-answerable fields of submittable forms),
 // wrong answers, forms submitted / submittable, held forms held right, median seconds per
 // application; writes every field's verdict to artifacts/bench/apply-<split>.json.
+//
+// Then the model pass (skip with --no-model): on the tuned split, two applicants in turn whose saved
+// answers leave out every non-sensitive free-text question, with the scripted OpenAI-compatible
+// model on loopback (the stand-in for a real one) drafting them and Stagehand operating their
+// fields, the learned widget actions shared between the two as they are between users. Prints model
+// calls per application for each applicant and the action cache's hit rate; writes
+// artifacts/bench/apply-model.json.
 
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -35,9 +42,15 @@ import { distribution } from '@jobswipe/testkit/stats';
 import { chromium } from 'playwright-core';
 import { applyToJob } from '../src/runner/apply.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../src/runner/browser.ts';
+import { modelBench } from './model.bench.ts';
 
 const { values } = parseArgs({
-  options: { split: { type: 'string', default: 'both' }, runs: { type: 'string', default: '1' } },
+  options: {
+    split: { type: 'string', default: 'both' },
+    runs: { type: 'string', default: '1' },
+    model: { type: 'boolean', default: true },
+  },
+  allowNegative: true,
 });
 const splits: Split[] = values.split === 'both' ? [...SPLITS] : [values.split as Split];
 if (splits.some((s) => !SPLITS.includes(s))) {
@@ -162,6 +175,20 @@ try {
         null,
         2,
       ),
+    );
+  }
+  if (values.model) {
+    const figures = await modelBench(
+      ats,
+      practiceJobs(ats.url, 'tuned').filter((j) => j.scenario === 'normal'),
+      resume.path,
+    );
+    console.log('\nmodel pass (tuned split, scripted model):');
+    console.table(figures.table);
+    await mkdir(OUTPUT_DIR, { recursive: true });
+    await writeFile(
+      new URL('apply-model.json', OUTPUT_DIR),
+      JSON.stringify({ date: new Date().toISOString(), ...figures }, null, 2),
     );
   }
 } finally {

@@ -214,7 +214,7 @@ export const ENV = {
   },
   PROXY_URLS: {
     schema: z.string().optional(),
-    doc: 'Proxies of the server worker, comma-separated (http://user:pass@host:port); none configured: direct',
+    doc: 'Proxies of the server lane (server workers, form scans), comma-separated (http://user:pass@host:port); none configured: direct',
   },
   PROXY_FILE: {
     schema: z.string().optional(),

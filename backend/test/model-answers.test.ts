@@ -3,14 +3,15 @@
 // only non-sensitive questions reach it, no prompt carries the applicant's personal or sensitive
 // data or a secret, a draft is reused for the same user without a new call and never for another.
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
-import type { ModelAnswersResponse, Question, SwipeResponse } from '@jobswipe/protocol';
+import type { ModelAnswersResponse, Question, SwipeResponse, UsageView } from '@jobswipe/protocol';
 import { normalizeQuestion } from '@jobswipe/protocol';
+import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reserveModelCall } from '../src/model/model-budget.ts';
 import { signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
 import { pairDevice } from './support/devices.ts';
 import { createJobs } from './support/factories.ts';
-import { ScriptedModel } from './support/scripted-model.ts';
 import { claimAs } from './support/transitions.ts';
 
 const ESSAY = 'Tell us about a project you are proud of';
@@ -125,5 +126,46 @@ describe('model answers for the extension', () => {
       questions: [q(ESSAY)],
     });
     expect(asUser.status).toBe(401);
+  });
+});
+
+describe('the monthly model budget', () => {
+  it('gives a user as many model answers as the plan allows, then leaves the questions to them', async () => {
+    const prisma = backend.node.ctx.db.prisma;
+    await prisma.plan.create({ data: { id: 'two-model-calls', name: 'Two model calls', modelCallsPerMonth: 2 } });
+    const { user, ask } = await holding();
+    await prisma.user.update({ where: { id: user.user.id }, data: { planId: 'two-model-calls' } });
+    const calls = model.requests.length;
+    const res = await ask([
+      q(ESSAY),
+      q('Which team would you like to join?', 'select', ['Platform', 'Payments']),
+      q('What motivates you?'),
+    ]);
+    expect(res.body.answers.map((a) => a.key)).toEqual([normalizeQuestion(ESSAY), 'which team would you like to join']);
+    expect(res.body.refused).toEqual([{ key: 'what motivates you', reason: 'over_budget' }]);
+    expect(model.requests.length).toBe(calls + 2);
+    // A draft already made is the user's own and costs nothing.
+    expect((await ask([q(ESSAY)])).body.answers[0]).toMatchObject({ cached: true });
+    const plan = await user.api.get<UsageView>('/v1/plan');
+    expect(plan.body.usage).toMatchObject({ modelCallsThisMonth: 2, modelTokensThisMonth: 4 });
+  });
+
+  it('never reserves past the plan under concurrent callers', async () => {
+    const prisma = backend.node.ctx.db.prisma;
+    await prisma.plan.create({
+      data: { id: 'three-model-calls', name: 'Three', modelCallsPerMonth: 3, modelTokensPerMonth: 1_000 },
+    });
+    const user = await signUp(backend.api);
+    await prisma.user.update({ where: { id: user.user.id }, data: { planId: 'three-model-calls' } });
+    const charges = await Promise.all(Array.from({ length: 12 }, () => reserveModelCall(prisma, user.user.id, 100)));
+    expect(charges.filter(Boolean)).toHaveLength(3);
+    await Promise.all(charges.map((c) => c?.settle(50)));
+    // Settled to what the calls used; tokens bound the budget too.
+    expect(await reserveModelCall(prisma, user.user.id, 100)).toBeNull();
+    const usage = await user.api.get<UsageView>('/v1/plan');
+    expect(usage.body.usage).toMatchObject({ modelCallsThisMonth: 3, modelTokensThisMonth: 150 });
+    await prisma.plan.update({ where: { id: 'three-model-calls' }, data: { modelCallsPerMonth: null } });
+    expect(await reserveModelCall(prisma, user.user.id, 900)).toBeNull();
+    expect(await reserveModelCall(prisma, user.user.id, 850)).not.toBeNull();
   });
 });

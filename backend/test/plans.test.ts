@@ -26,10 +26,23 @@ describe('plan and usage', () => {
       totalPerMonth: 10,
       dailyLimit: 3,
       priceCents: 0,
+      modelCallsPerMonth: 50,
+      modelTokensPerMonth: 150_000,
     });
     expect(res.body.plans.map((p) => p.id)).toEqual(['free', 'basic', 'pro', 'premium', 'enterprise']);
-    expect(res.body.plans.at(-1)).toMatchObject({ serverPerMonth: null, totalPerMonth: null, dailyLimit: null });
-    expect(res.body.usage).toEqual({ serverThisMonth: 0, totalThisMonth: 0, today: 0 });
+    expect(res.body.plans.at(-1)).toMatchObject({
+      serverPerMonth: null,
+      totalPerMonth: null,
+      dailyLimit: null,
+      modelCallsPerMonth: null,
+    });
+    expect(res.body.usage).toEqual({
+      serverThisMonth: 0,
+      totalThisMonth: 0,
+      today: 0,
+      modelCallsThisMonth: 0,
+      modelTokensThisMonth: 0,
+    });
     expect(res.body.executionPreference).toBe('auto');
   });
 
@@ -47,7 +60,13 @@ describe('plan and usage', () => {
       ],
     });
     const res = await me.api.get<UsageView>('/v1/plan');
-    expect(res.body.usage).toEqual({ serverThisMonth: 4, totalThisMonth: 7, today: 2 });
+    expect(res.body.usage).toEqual({
+      serverThisMonth: 4,
+      totalThisMonth: 7,
+      today: 2,
+      modelCallsThisMonth: 0,
+      modelTokensThisMonth: 0,
+    });
   });
 
   it('is only for signed-in users', async () => {

@@ -66,7 +66,13 @@ describe('the undo grace period', () => {
       const row = await prisma().application.findUniqueOrThrow({ where: { id: app.id } });
       expect(row.status).toBe('CANCELLED');
       const usage = await me.api.get<UsageView>('/v1/plan');
-      expect(usage.body.usage).toEqual({ serverThisMonth: 0, totalThisMonth: 0, today: 0 });
+      expect(usage.body.usage).toEqual({
+        serverThisMonth: 0,
+        totalThisMonth: 0,
+        today: 0,
+        modelCallsThisMonth: 0,
+        modelTokensThisMonth: 0,
+      });
       expect(await outboxRows(app.id)).toBe(0);
       expect(device.received.filter((m) => m.type === 'offer')).toEqual([]);
       // The job is back: swiping it again makes a new application.

@@ -6,8 +6,8 @@
 // a second application is answered from their draft, without a new model call.
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import { createJobs } from '@jobswipe/backend/testing/factories';
-import { ScriptedModel } from '@jobswipe/backend/testing/scripted-model';
 import type { ApplicationDetail } from '@jobswipe/protocol';
+import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postings, startWorld, swipeRight, type World } from './support/world.ts';
 

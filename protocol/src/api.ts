@@ -305,6 +305,10 @@ export const PlanView = z.object({
   totalPerMonth: z.number().int().nullable(),
   dailyLimit: z.number().int().nullable(),
   priceCents: z.number().int(),
+  /** Model calls (drafted answers, widget actions) per month; null: no limit. */
+  modelCallsPerMonth: z.number().int().nullable(),
+  /** Model tokens per month; null: no limit. */
+  modelTokensPerMonth: z.number().int().nullable(),
 });
 export type PlanView = z.infer<typeof PlanView>;
 
@@ -328,7 +332,14 @@ export const UsageView = z.object({
   plan: PlanView,
   plans: z.array(PlanView),
   subscription: SubscriptionView.nullable(),
-  usage: z.object({ serverThisMonth: z.number().int(), totalThisMonth: z.number().int(), today: z.number().int() }),
+  usage: z.object({
+    serverThisMonth: z.number().int(),
+    totalThisMonth: z.number().int(),
+    today: z.number().int(),
+    /** Model calls and tokens used this month; past the plan's limits questions go to the user. */
+    modelCallsThisMonth: z.number().int(),
+    modelTokensThisMonth: z.number().int(),
+  }),
   executionPreference: ExecutionPreference,
   /** How long a right-swipe is held for undo before any executor is offered it (the user's, else the default). */
   undoGraceMs: z.number().int(),

@@ -15,7 +15,7 @@ export const ModelAnswersBody = z.object({
 });
 export type ModelAnswersBody = z.infer<typeof ModelAnswersBody>;
 
-export const ModelRefusal = z.enum(['sensitive', 'not_drafted', 'unsure', 'no_model']);
+export const ModelRefusal = z.enum(['sensitive', 'not_drafted', 'unsure', 'no_model', 'over_budget']);
 export type ModelRefusal = z.infer<typeof ModelRefusal>;
 
 export const ModelAnswersResponse = z.object({
@@ -29,7 +29,10 @@ export const ModelAnswersResponse = z.object({
       cached: z.boolean(),
     }),
   ),
-  /** Questions left to the user: sensitive, a kind a model never drafts (file, password), or the model was unsure. */
+  /**
+   * Questions left to the user: sensitive, a kind a model never drafts (file, password), the model
+   * was unsure, or the user's monthly model budget (plan) is spent.
+   */
   refused: z.array(z.object({ key: z.string(), reason: ModelRefusal })),
 });
 export type ModelAnswersResponse = z.infer<typeof ModelAnswersResponse>;

@@ -251,6 +251,8 @@ describe('plan and ops', () => {
     await page.goto('/plan');
     await expect.poll(() => page.getByText('All applications this month').count()).toBe(1);
     expect(await page.locator('.meter').nth(1).textContent()).toMatch(/1 \/ /);
+    // The plan's monthly model budget, none of it used yet (the free plan allows 50 calls).
+    expect(await page.locator('.meter').nth(3).textContent()).toMatch(/Model calls this month.*0 \/ 50/);
     await screenshot(page, 'plan-phone');
     // With no device paired, "My devices only" is explained first and saved only when confirmed.
     await page.getByRole('radio', { name: /My devices only/ }).click();

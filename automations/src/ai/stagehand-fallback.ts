@@ -1,15 +1,19 @@
 // The optional AI fallback: Stagehand 3.7 with an OpenAI-compatible model, for non-sensitive
-// questions the profile and saved answers do not cover. Two calls per question: the model writes
-// an answer from the question, its options and a few non-sensitive facts; then Stagehand's act()
-// finds the field and fills it, with the answer passed as a variable (the act prompt carries
-// `%answer%`, never the text). The runner asks before anything personal is typed into the page,
-// so the page text Stagehand sends holds no applicant data.
-import type { LLMClient } from '@browserbasehq/stagehand';
+// questions the profile and saved answers do not cover. Per question: an answer, from the host's
+// drafts (the user's own, cached per user) or else written here by the model from the question, its
+// options and a few non-sensitive facts; then the widget is operated with the answer passed as a
+// variable (the act prompt carries `%answer%`, never the text). How to operate a widget is learned
+// once per form template and shared (the host's action cache), so a later user of the template
+// needs no model call for it. Each call Stagehand makes is charged to the user's budget first (the
+// host's meter); a spent budget leaves the question to the user. The runner asks before anything
+// personal is typed into the page, so the page text Stagehand sends holds no applicant data.
+import type { LLMClient, ModelConfiguration } from '@browserbasehq/stagehand';
 import { isSensitiveQuestion } from '@jobswipe/protocol/sensitive';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import type { FilledField, Unanswered } from '../core/types.ts';
 import type { AiContext, AiFallback } from './fallback.ts';
+import { type ActionCache, type DraftSource, formTemplate, type ModelMeter, type WidgetAction } from './model-use.ts';
 
 export interface ModelSettings {
   baseURL: string;
@@ -50,6 +54,76 @@ export interface StagehandFallbackOptions {
   cdpUrl: string;
   /** The model client: an OpenAI-compatible model from settings, or a given LLMClient. */
   model: ModelSettings | { client: LLMClient };
+  /** Charges every call Stagehand makes to the user's budget (settings models only); none: not counted. */
+  meter?: ModelMeter;
+  /** Widget actions learned per form template, shared by every user; none: each widget asks the model. */
+  actions?: ActionCache;
+  /** The user's drafted answers from the host; none: the model drafts them here. */
+  drafts?: DraftSource;
+}
+
+/** Thrown inside Stagehand when the budget cannot take another call: the act fails, the user is asked. */
+const BUDGET_SPENT = "The user's monthly model budget is spent.";
+class ModelBudgetSpent extends Error {
+  constructor() {
+    super(BUDGET_SPENT);
+  }
+}
+
+/** A rejection handler: `fallback` when the budget was spent (Stagehand may rewrap the error), else rethrows. */
+function unlessBudgetSpent<T>(fallback: T): (err: unknown) => T {
+  return (err) => {
+    if (err instanceof ModelBudgetSpent || String((err as Error)?.message).includes(BUDGET_SPENT)) return fallback;
+    throw err;
+  };
+}
+
+type Middleware = NonNullable<Extract<ModelConfiguration, { modelName: string }>['middleware']>;
+
+/** AI SDK middleware that reserves each call on the meter before it is made and settles it after. */
+function metered(meter: ModelMeter): Middleware {
+  return {
+    async wrapGenerate({ doGenerate, params }) {
+      // Stagehand asks for no completion limit: a few thousand tokens cover its action replies.
+      const estimate = Math.ceil(JSON.stringify(params.prompt).length / 3) + 2_000;
+      const charge = await meter.reserve(estimate);
+      if (!charge) throw new ModelBudgetSpent();
+      try {
+        const result = await doGenerate();
+        await charge.settle(result.usage.totalTokens ?? estimate);
+        return result;
+      } catch (err) {
+        await charge.settle(0);
+        throw err;
+      }
+    },
+  };
+}
+
+/** Whether the element at a cached action's selector is still the one labelled with `label`. */
+async function stillLabelled(page: Page, selector: string, label: string): Promise<boolean> {
+  try {
+    const names = await page
+      .locator(selector)
+      .first()
+      .evaluate(
+        // No named helpers inside: tsx would wrap them in a __name() the page does not have.
+        (el) =>
+          [
+            ...('labels' in el ? Array.from((el as HTMLInputElement).labels ?? [], (l) => l.textContent) : []),
+            el.getAttribute('aria-label'),
+            ...(el.getAttribute('aria-labelledby') ?? '')
+              .split(/\s+/)
+              .map((id) => (id ? document.getElementById(id)?.textContent : '')),
+          ].join(' '),
+        undefined,
+        { timeout: 2_000 },
+      );
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+    return norm(names).includes(norm(label));
+  } catch {
+    return false;
+  }
 }
 
 /** Starts Stagehand attached to the runner's browser. Only call it when a model is configured. */
@@ -63,6 +137,7 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
             baseURL: options.model.baseURL,
             apiKey: options.model.apiKey,
             openaiEndpointFormat: 'chat' as const,
+            ...(options.meter ? { middleware: metered(options.meter) } : {}),
           },
         };
   // Loaded only when a model is configured: Stagehand is large and most runs never need it.
@@ -91,16 +166,54 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
     return Answer.parse(response.data).answer.trim();
   }
 
+  /** Drafts for `open`: the host's (per user, budgeted) or the model's here. */
+  async function drafted(open: Unanswered[], ctx: AiContext): Promise<Record<string, string>> {
+    if (options.drafts) return options.drafts(open.map(({ sensitive: _, ...q }) => q));
+    const out: Record<string, string> = {};
+    for (const q of open) out[q.key] = await answer(q, ctx).catch(unlessBudgetSpent(''));
+    return out;
+  }
+
+  /**
+   * Operates the widget of `q` with `text`: the template's known action when its element is still
+   * the one labelled so (no model call), else the model plans one, learned for the template.
+   * False when the model could not (or the budget is spent): the question stays open for the user.
+   */
+  async function operate(page: Page, q: Unanswered, text: string): Promise<boolean> {
+    const instruction = actInstruction(q);
+    const variables = { answer: text };
+    const template = formTemplate(page.url());
+    const known = await options.actions?.get(template, instruction);
+    if (known && (await stillLabelled(page, known.selector, q.label))) {
+      if ((await stagehand.act(known, { page, variables })).success) return true;
+      await options.actions?.drop(template, instruction);
+    }
+    const result = await stagehand.act(instruction, { page, variables }).catch(unlessBudgetSpent(null));
+    const learned: WidgetAction | undefined = result?.actions[0];
+    // Only an action that holds the placeholder, never the answer, may be shared.
+    if (result?.success && learned && !JSON.stringify(learned).includes(text)) {
+      await options.actions?.put(template, instruction, learned);
+    }
+    return result?.success ?? false;
+  }
+
+  /** Questions (by page and key) the model left unanswered or could not operate: not asked again at the next step. */
+  const failed = new Set<string>();
+
   return {
     async fill(page: Page, questions: Unanswered[], ctx: AiContext): Promise<FilledField[]> {
+      // Defence in depth: the runner filters these out already.
+      const open = questions.filter(
+        (q) => !q.sensitive && !isSensitiveQuestion(q.label) && !failed.has(`${page.url()}\n${q.key}`),
+      );
+      if (!open.length) return [];
+      const drafts = await drafted(open, ctx);
       const filled: FilledField[] = [];
-      for (const q of questions) {
-        // Defence in depth: the runner filters these out already.
-        if (q.sensitive || isSensitiveQuestion(q.label)) continue;
-        const text = await answer(q, ctx);
-        if (!text) continue;
-        const result = await stagehand.act(actInstruction(q), { page, variables: { answer: text } });
-        if (result.success) filled.push({ field: q.label, value: text, source: 'ai', ref: 'model' });
+      for (const q of open) {
+        const text = drafts[q.key]?.trim();
+        if (text && (await operate(page, q, text)))
+          filled.push({ field: q.label, value: text, source: 'ai', ref: 'model' });
+        else failed.add(`${page.url()}\n${q.key}`);
       }
       return filled;
     },
@@ -108,10 +221,13 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
   };
 }
 
+/** What a host adds for one application: its user's meter, the shared actions, the user's drafts. */
+export type ModelUseOptions = Pick<StagehandFallbackOptions, 'meter' | 'actions' | 'drafts'>;
+
 /** For hosts: a fallback factory when LLM_* is configured, else null (no Stagehand is created). */
 export function aiFallbackFromEnv(
   env: NodeJS.ProcessEnv = process.env,
-): { start(cdpUrl: string): Promise<AiFallback> } | null {
+): { start(cdpUrl: string, use?: ModelUseOptions): Promise<AiFallback> } | null {
   const model = modelFromEnv(env);
-  return model ? { start: (cdpUrl) => startStagehandFallback({ cdpUrl, model }) } : null;
+  return model ? { start: (cdpUrl, use) => startStagehandFallback({ cdpUrl, model, ...use }) } : null;
 }

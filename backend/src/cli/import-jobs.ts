@@ -11,6 +11,7 @@ import { EgressProxy } from '../egress/egress-proxy.ts';
 import { scanPendingForms } from '../jobs/form-scan/form-scanner.ts';
 import { type BoardKind, type BoardSource, fetchBoard } from '../jobs/import/board-source.ts';
 import { saveJobs } from '../jobs/import/save-jobs.ts';
+import { serverLaneProxies } from '../proxies/server-lane-proxies.ts';
 import { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
 import { connectRedis, waitForRedis } from '../redis/connection.ts';
 import { RedisKeys } from '../redis/keys.ts';
@@ -106,20 +107,30 @@ async function scanForms(db: Database, check: AddressCheck, ids: string[]) {
   );
   // Without Redis the limit is kept by this process alone.
   await waitForRedis(redis, 2_000).catch(() => {});
+  const keys = new RedisKeys(ENV.REDIS_PREFIX.schema.parse(process.env.REDIS_PREFIX));
   const slots = new HostRateLimiter(
     redis,
-    new RedisKeys(ENV.REDIS_PREFIX.schema.parse(process.env.REDIS_PREFIX)),
+    keys,
     {
       perMinute: ENV.HOST_RATE_LIMIT_PER_MINUTE.schema.parse(process.env.HOST_RATE_LIMIT_PER_MINUTE),
       overrides: {},
     },
     logger,
   );
+  const proxies = await serverLaneProxies(
+    {
+      PROXY_URLS: ENV.PROXY_URLS.schema.parse(process.env.PROXY_URLS),
+      PROXY_FILE: ENV.PROXY_FILE.schema.parse(process.env.PROXY_FILE),
+      PROXY_COOLDOWN_MS: ENV.PROXY_COOLDOWN_MS.schema.parse(process.env.PROXY_COOLDOWN_MS),
+      PROXY_BLOCK_COOLDOWN_MS: ENV.PROXY_BLOCK_COOLDOWN_MS.schema.parse(process.env.PROXY_BLOCK_COOLDOWN_MS),
+    },
+    { redis, keys, log: logger },
+  );
   const egress = await EgressProxy.start(check, logger);
   const browser = new WorkerBrowser(logger);
   try {
     return await scanPendingForms(
-      { db, browser: () => browser.get(), check, egress, slots, log: logger },
+      { db, browser: () => browser.get(), check, egress, slots, proxies, log: logger },
       ids,
       new AbortController().signal,
     );

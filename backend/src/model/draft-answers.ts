@@ -3,7 +3,8 @@
 // the engine's answer policy's own judgement) are never sent; nor files and passwords. The prompt
 // holds the job and the applicant's work facts only: no name, contact, address, pay, EEO or work
 // authorization, no saved answers, no secret. A draft is the user's own: cached per user and
-// question, reused without a model call, recorded as the model's.
+// question, reused without a model call, recorded as the model's. Every call is charged to the
+// user's monthly model budget first (model-budget.ts); past it the question goes to the user.
 import { decide } from '@jobswipe/automations/core/answer-policy';
 import type { ApplicantProfile, ModelAnswersResponse, Question } from '@jobswipe/protocol';
 import { answerMismatch, sensitiveKindOf } from '@jobswipe/protocol';
@@ -12,7 +13,8 @@ import { AppError, notFound } from '../http/errors.ts';
 import { fieldFacts, loadApplicant } from '../jobs/owed-questions.ts';
 import type { Executor } from '../leases/executor.ts';
 import { holdsLease, userScope } from '../leases/executor.ts';
-import { askModel, type ModelSettings } from './model-client.ts';
+import { reserveModelCall, tokenEstimate } from './model-budget.ts';
+import { askModel, MAX_ANSWER_TOKENS, type ModelSettings } from './model-client.ts';
 
 const NEVER_DRAFTED = new Set<Question['type']>(['file', 'password', 'email', 'tel']);
 
@@ -90,7 +92,21 @@ export async function draftAnswers(
       out.refused.push({ key: q.key, reason: 'no_model' });
       continue;
     }
-    const answer = await askModel(settings, SYSTEM, prompt(q, profile, job));
+    const text = prompt(q, profile, job);
+    const charge = await reserveModelCall(
+      prisma,
+      app.userId,
+      tokenEstimate(SYSTEM.length + text.length, MAX_ANSWER_TOKENS),
+    );
+    if (!charge) {
+      out.refused.push({ key: q.key, reason: 'over_budget' });
+      continue;
+    }
+    const { answer, tokens } = await askModel(settings, SYSTEM, text).catch(async (err: unknown) => {
+      await charge.settle(0);
+      throw err;
+    });
+    await charge.settle(tokens);
     // An answer the form cannot take (not one of its options) is no answer.
     if (!answer || answerMismatch(q, answer)) {
       out.refused.push({ key: q.key, reason: 'unsure' });

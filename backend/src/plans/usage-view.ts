@@ -13,6 +13,8 @@ export function toPlanView(plan: Plan): PlanView {
     totalPerMonth: plan.totalPerMonth,
     dailyLimit: plan.dailyLimit,
     priceCents: plan.priceCents,
+    modelCallsPerMonth: plan.modelCallsPerMonth,
+    modelTokensPerMonth: plan.modelTokensPerMonth,
   };
 }
 

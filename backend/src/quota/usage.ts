@@ -6,6 +6,8 @@ export interface Usage {
   serverThisMonth: number;
   totalThisMonth: number;
   today: number;
+  modelCallsThisMonth: number;
+  modelTokensThisMonth: number;
 }
 
 export async function readUsage(db: Queryable, userId: string, now = new Date()): Promise<Usage> {
@@ -20,5 +22,11 @@ export async function readUsage(db: Queryable, userId: string, now = new Date())
   });
   const day = rows.find((r) => r.periodKind === 'day');
   const month = rows.find((r) => r.periodKind === 'month');
-  return { serverThisMonth: month?.serverUsed ?? 0, totalThisMonth: month?.totalUsed ?? 0, today: day?.totalUsed ?? 0 };
+  return {
+    serverThisMonth: month?.serverUsed ?? 0,
+    totalThisMonth: month?.totalUsed ?? 0,
+    today: day?.totalUsed ?? 0,
+    modelCallsThisMonth: month?.modelCalls ?? 0,
+    modelTokensThisMonth: month?.modelTokens ?? 0,
+  };
 }

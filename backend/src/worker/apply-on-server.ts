@@ -40,9 +40,10 @@ export interface ServerApplyDeps {
   metrics: WorkerMetrics;
   /**
    * The model fallback (LLM_BASE_URL / LLM_MODEL) for non-sensitive questions the rules leave
-   * open, attached to the worker's browser over CDP for one attempt; null without a model.
+   * open, attached to the worker's browser over CDP for one attempt (charged to the order's
+   * user); null without a model.
    */
-  ai: { start(): Promise<AiFallback> } | null;
+  ai: { start(order: ClaimedMessage): Promise<AiFallback> } | null;
 }
 
 /** Other proxies tried in one attempt when the first cannot even open the posting. */
@@ -153,7 +154,7 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
     let loaded = false;
     // Without the model the rules still apply; the open questions then go to the user.
     const ai = deps.ai
-      ? await deps.ai.start().catch((err: unknown) => {
+      ? await deps.ai.start(job.order).catch((err: unknown) => {
           deps.ctx.log.warn({ err: (err as Error).message }, 'server lane: the model fallback did not start');
           return null;
         })

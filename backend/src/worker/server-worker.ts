@@ -11,9 +11,9 @@ import { WorkStreams } from '../delivery/work-streams.ts';
 import { AddressCheck, type Resolve } from '../egress/address-check.ts';
 import { EgressProxy } from '../egress/egress-proxy.ts';
 import type { Executor } from '../leases/executor.ts';
-import { ProxyHealthStore } from '../proxies/proxy-health-store.ts';
-import { loadProxies } from '../proxies/proxy-list.ts';
-import { ProxyPool } from '../proxies/proxy-pool.ts';
+import { modelUseFor } from '../model/model-use.ts';
+import type { ProxyPool } from '../proxies/proxy-pool.ts';
+import { serverLaneProxies } from '../proxies/server-lane-proxies.ts';
 import { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
 import { connectRedis } from '../redis/connection.ts';
 import { applyOnServer, type ServerApplyDeps } from './apply-on-server.ts';
@@ -47,9 +47,6 @@ export interface ServerWorker {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** The longest an attempt waits for a resting proxy before it is retried later instead. */
-const MAX_PROXY_WAIT_MS = 30_000;
-
 /** Waits for a host's rate limit up to this long keep the application; longer ones put it off and free the slot. */
 const HOLD_FOR_RATE_MS = 10_000;
 
@@ -60,17 +57,8 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
   const workerId = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const executor: Executor = { kind: 'server', workerId };
   const metrics = workerMetrics(ctx.metrics.registry);
-  const endpoints = await loadProxies(config);
-  const proxies = new ProxyPool(endpoints, new ProxyHealthStore(ctx.redis, ctx.keys, ctx.log), {
-    policy: {
-      cooldownMs: config.PROXY_COOLDOWN_MS,
-      maxCooldownMs: Math.max(config.PROXY_COOLDOWN_MS, 30 * 60_000),
-      blockCooldownMs: config.PROXY_BLOCK_COOLDOWN_MS,
-      maxBlockCooldownMs: Math.max(config.PROXY_BLOCK_COOLDOWN_MS, 24 * 3600_000),
-    },
-    maxWaitMs: MAX_PROXY_WAIT_MS,
-    observer: proxyObserver(metrics),
-  });
+  const proxies = await serverLaneProxies(config, ctx, proxyObserver(metrics));
+  const endpoints = proxies.endpoints;
   const rates = new HostRateLimiter(
     ctx.redis,
     ctx.keys,
@@ -102,7 +90,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
       rates,
       holdForRateMs: options.holdForRateMs ?? HOLD_FOR_RATE_MS,
       metrics,
-      ai: model && modelFallback(model, browser),
+      ai: model && modelFallback(ctx, executor, model, browser),
     }),
     metrics,
   );
@@ -143,16 +131,24 @@ function modelOf(ctx: AppContext) {
   return aiFallbackFromEnv({ LLM_BASE_URL, LLM_MODEL, LLM_API_KEY });
 }
 
-/** Stagehand for one attempt, attached over CDP to the browser the attempt runs in. */
+/**
+ * Stagehand for one attempt, attached over CDP to the browser the attempt runs in, charging the
+ * application's user, with the shared widget actions and that user's drafts.
+ */
 function modelFallback(
+  ctx: AppContext,
+  executor: Executor,
   model: NonNullable<ReturnType<typeof modelOf>>,
   browser: WorkerBrowser,
 ): NonNullable<ServerApplyDeps['ai']> {
   return {
-    async start() {
+    async start(order) {
       await browser.get();
       if (!browser.cdpUrl) throw new Error('the shared browser has no DevTools endpoint (pass cdpUrl)');
-      return model.start(browser.cdpUrl);
+      return model.start(
+        browser.cdpUrl,
+        await modelUseFor(ctx, executor, order.applicationId, BigInt(order.leaseToken)),
+      );
     },
   };
 }

@@ -1,9 +1,10 @@
 // The page scan for jobs whose ATS publishes no questions: the practice ATS's Lever, Ashby,
 // careers-page and Workday postings, scanned in real Chromium through the egress proxy. The scan
 // reads what the form asks, posts nothing (the practice ATS's request log), goes through the
-// address check and the per-host limiter, and leaves a board API's questions alone.
+// address check, the per-host limiter and the server lane's proxies, and leaves a board API's questions alone.
 import { randomUUID } from 'node:crypto';
 import { launchBrowser } from '@jobswipe/automations/runner/browser';
+import { startTinyproxy } from '@jobswipe/automations/testing/tinyproxy';
 import { type Database, openDatabase } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
 import { formSpec, type PracticeAts, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
@@ -15,6 +16,7 @@ import { EgressProxy } from '../../src/egress/egress-proxy.ts';
 import { type FormScanDeps, scanPendingForms } from '../../src/jobs/form-scan/form-scanner.ts';
 import { saveJobs } from '../../src/jobs/import/save-jobs.ts';
 import { createLogger } from '../../src/logger.ts';
+import { serverLaneProxies } from '../../src/proxies/server-lane-proxies.ts';
 import { HostRateLimiter } from '../../src/rate-limits/host-rate-limit.ts';
 import { connectRedis, waitForRedis } from '../../src/redis/connection.ts';
 import { RedisKeys } from '../../src/redis/keys.ts';
@@ -47,7 +49,10 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-function deps(check = new AddressCheck({ allow: new URL(ats.url).host })): FormScanDeps {
+/** No proxies configured: the pool sends every scan direct (what ProxyPool does with none). */
+const DIRECT: FormScanDeps['proxies'] = { pick: async () => ({ kind: 'direct' }) };
+
+function deps(check = new AddressCheck({ allow: new URL(ats.url).host }), proxies = DIRECT): FormScanDeps {
   const limiter = new HostRateLimiter(
     redis,
     new RedisKeys(`scan-test-${randomUUID()}`),
@@ -65,6 +70,7 @@ function deps(check = new AddressCheck({ allow: new URL(ats.url).host })): FormS
         return limiter.take(host, signal, onWait, maxWaitMs);
       },
     },
+    proxies,
     log,
   };
 }
@@ -160,6 +166,32 @@ describe('the form scan', () => {
     expect(report).toMatchObject({ outcome: 'refused' });
     expect(report?.message).toMatch(/loopback/);
     expect(await db.prisma.jobForm.count({ where: { jobId: job.id } })).toBe(0);
+  });
+
+  it("goes out through the server lane's proxies", { timeout: 60_000 }, async () => {
+    const proxy = await startTinyproxy('scan-proxy');
+    try {
+      const proxies = await serverLaneProxies(
+        { PROXY_URLS: proxy.url, PROXY_FILE: undefined, PROXY_COOLDOWN_MS: 30_000, PROXY_BLOCK_COOLDOWN_MS: 600_000 },
+        { redis, keys: new RedisKeys(`scan-test-${randomUUID()}`), log },
+      );
+      const { job, posting } = await saveOne('ashby');
+      await db.prisma.jobForm.deleteMany({ where: { jobId: job.id } });
+      const before = ats.requests.list().length;
+      const [report] = await scanPendingForms(deps(undefined, proxies), [job.id], new AbortController().signal);
+      expect(report).toMatchObject({ outcome: 'scanned' });
+      const seen = ats.requests
+        .list()
+        .slice(before)
+        .filter((r) => r.path.includes(posting.externalId));
+      expect(seen.length).toBeGreaterThan(0);
+      // tinyproxy says "1.1 <its ViaProxyName> (tinyproxy/<version>)".
+      expect(new Set(seen.map((r) => r.via?.split(' ')[1]))).toEqual(new Set(['scan-proxy']));
+      // The scan told the pool how the proxy did, as an application would.
+      expect([...(await proxies.health()).values()]).toEqual([expect.objectContaining({ ok: 1, failed: 0 })]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("never replaces a board API's questions", async () => {

@@ -2,24 +2,30 @@
 // OpenAI-compatible stand-in on loopback), a practice form's essay question the profile and saved
 // answers leave open is drafted by the model and filled through Stagehand's act() over CDP, the
 // application is SUBMITTED without asking the user, the answer is recorded as the model's, and no
-// prompt carries the applicant's personal or sensitive data.
+// prompt carries the applicant's personal or sensitive data. How to operate the essay's widget is
+// learned once for the form template and shared: another user of it costs a draft (their own) and
+// no model call to operate it; the same user's same question later costs no call at all. A user
+// whose plan allows one model call gets one model answer; their next open question is asked of them.
 
 import { launchBrowser } from '@jobswipe/automations/runner/browser';
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
-import type { ApplicationDetail } from '@jobswipe/protocol';
+import type { ApplicationDetail, ApplicationStatus, UsageView } from '@jobswipe/protocol';
+import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
-import { ScriptedModel } from '../support/scripted-model.ts';
 import { applicant, practicePostings, startTestWorker, swipeAll, type TestWorker } from '../support/server-lane.ts';
 
 /** A practice posting whose one open required question is a non-sensitive essay. */
 const POSTING = '4012345';
 const ESSAY = 'Why do you want to work at Northwind Robotics?';
 const DRAFT = 'Your robots solve problems I have worked on for years.';
+/** Another employer's posting whose open question is another essay. */
+const LUMEN_POSTING = '5123003';
+const LUMEN_ESSAY = 'Why do you want to work at Lumen Labs?';
 
-const model = new ScriptedModel({ [ESSAY]: DRAFT });
+const model = new ScriptedModel({ [ESSAY]: DRAFT, [LUMEN_ESSAY]: 'Your clinics are where I want my work to land.' });
 let browser: Browser;
 let cdpUrl: string;
 let backend: TestBackend;
@@ -44,35 +50,75 @@ afterAll(async () => {
   await model.close();
 });
 
+async function settled(prisma: TestBackend['node']['ctx']['db']['prisma'], id: string, status: ApplicationStatus) {
+  await expect
+    .poll(async () => (await prisma.application.findUniqueOrThrow({ where: { id } })).status, { timeout: 100_000 })
+    .toBe(status);
+}
+
 describe('the server worker with a model', () => {
-  it('drafts a non-sensitive essay through the model and submits, telling it nothing personal', {
-    timeout: 120_000,
+  it('drafts a non-sensitive essay through the model and submits, telling it nothing personal; widget actions are shared, drafts are not', {
+    timeout: 240_000,
   }, async () => {
     const prisma = backend.node.ctx.db.prisma;
     const user = await applicant(backend);
-    const posted = await practicePostings(prisma, ats, [POSTING]);
-    const [id] = await swipeAll(user, posted);
+    const [posted] = await practicePostings(prisma, ats, [POSTING]);
+    const [id] = await swipeAll(user, [posted!]);
     worker = await startTestWorker(
       backend,
       browser,
       { LLM_BASE_URL: model.url, LLM_MODEL: 'scripted', LLM_API_KEY: 'sk-scripted-0123456789' },
       { concurrency: 1, cdpUrl },
     );
-    await expect
-      .poll(async () => (await prisma.application.findUniqueOrThrow({ where: { id: id! } })).status, {
-        timeout: 100_000,
-      })
-      .toBe('SUBMITTED');
+    await settled(prisma, id!, 'SUBMITTED');
 
     const detail = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
     expect(detail.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
     expect(JSON.stringify(ats.submissions.list({ jobId: POSTING }).at(-1))).toContain(DRAFT);
-    expect(model.requests.length).toBeGreaterThan(0);
+    // One call drafted the essay, one planned how to fill its field; both charged to the user.
+    expect(model.calls()).toEqual({ draft: 1, act: 1 });
+    const plan = await user.api.get<UsageView>('/v1/plan');
+    expect(plan.body.usage.modelCallsThisMonth).toBe(2);
     const sent = model.prompts();
     // The page's questions and options reach the model (Stagehand reads the page); nothing the
     // applicant would type does, nor a sensitive answer, nor the key: the model is asked first.
     const typed = [PROFILE.email, PROFILE.phone, PROFILE.lastName, String(PROFILE.salaryExpectation?.amount ?? '')];
     for (const secret of [...typed.filter(Boolean), 'sk-scripted-0123456789'])
       expect(sent, secret).not.toContain(secret);
+
+    // Another user of the same template: their own draft, no call to operate the widget.
+    const other = await applicant(backend);
+    const [theirs] = await swipeAll(other, await practicePostings(prisma, ats, [POSTING]));
+    await settled(prisma, theirs!, 'SUBMITTED');
+    expect(model.calls()).toEqual({ draft: 2, act: 1 });
+    expect((await other.api.get<UsageView>('/v1/plan')).body.usage.modelCallsThisMonth).toBe(1);
+
+    // The first user's same question again: the draft is theirs already, the action is known.
+    const [again] = await swipeAll(user, await practicePostings(prisma, ats, [POSTING]));
+    await settled(prisma, again!, 'SUBMITTED');
+    expect(model.calls()).toEqual({ draft: 2, act: 1 });
+    const reused = await user.api.get<ApplicationDetail>(`/v1/applications/${again}`);
+    expect(reused.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
+  });
+
+  it('past the plan’s model calls, the next open question is asked of the user', { timeout: 200_000 }, async () => {
+    const prisma = backend.node.ctx.db.prisma;
+    await prisma.plan.create({ data: { id: 'one-model-call', name: 'One model call', modelCallsPerMonth: 1 } });
+    const user = await applicant(backend);
+    await prisma.user.update({ where: { id: user.user.id }, data: { planId: 'one-model-call' } });
+    const calls = model.calls();
+    // The one call drafts the essay (operating its widget is known already from the first test).
+    const [first] = await swipeAll(user, await practicePostings(prisma, ats, [POSTING]));
+    await settled(prisma, first!, 'SUBMITTED');
+    expect(model.calls()).toEqual({ draft: calls.draft + 1, act: calls.act });
+
+    const [second] = await swipeAll(user, await practicePostings(prisma, ats, [LUMEN_POSTING]));
+    await settled(prisma, second!, 'NEEDS_ATTENTION');
+    const waiting = await user.api.get<ApplicationDetail>(`/v1/applications/${second}`);
+    expect(waiting.body.attention?.map((q) => q.label)).toEqual([LUMEN_ESSAY]);
+    expect(model.calls()).toEqual({ draft: calls.draft + 1, act: calls.act });
+    const plan = await user.api.get<UsageView>('/v1/plan');
+    expect(plan.body.plan.modelCallsPerMonth).toBe(1);
+    expect(plan.body.usage.modelCallsThisMonth).toBe(1);
   });
 });

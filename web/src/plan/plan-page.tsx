@@ -180,6 +180,16 @@ export function PlanPage() {
               limit={data.plan.totalPerMonth}
             />
             <Meter label="Applications today" used={data.usage.today} limit={data.plan.dailyLimit} />
+            <Meter
+              label="Model calls this month (drafted answers, unfamiliar fields)"
+              used={data.usage.modelCallsThisMonth}
+              limit={data.plan.modelCallsPerMonth}
+            />
+            <Meter
+              label="Model tokens this month"
+              used={data.usage.modelTokensThisMonth}
+              limit={data.plan.modelTokensPerMonth}
+            />
             <Subscription
               view={data}
               busy={busy !== null}

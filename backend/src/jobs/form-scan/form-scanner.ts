@@ -1,6 +1,7 @@
 // Scans the forms of open jobs whose questions are not known yet (no job_forms row), one at a
 // time, each ATS host at most `perWindow` scans per window across every process (the shared
-// per-host limiter, under keys of their own so scans never take an application's slot). Started
+// per-host limiter, under keys of their own so scans never take an application's slot), through
+// the server lane's proxy pool (health shared with the workers) and the address check. Started
 // by the import for the jobs it saved; paid by us, never counted against any user's quota. A
 // board API's questions or those learned from a real application are never overwritten by a scan.
 import type { Database } from '@jobswipe/db';
@@ -8,6 +9,8 @@ import type { Browser } from 'playwright-core';
 import { type AddressCheck, EgressRefused } from '../../egress/address-check.ts';
 import type { EgressProxy } from '../../egress/egress-proxy.ts';
 import type { Logger } from '../../logger.ts';
+import type { ProxyVerdict } from '../../proxies/proxy-health.ts';
+import type { ProxyPool } from '../../proxies/proxy-pool.ts';
 import type { HostRateLimiter } from '../../rate-limits/host-rate-limit.ts';
 import { scanForm } from './scan-form.ts';
 
@@ -19,6 +22,8 @@ export interface FormScanDeps {
   egress: EgressProxy;
   /** The per-host limiter; scans take slots of `scan:<host>`. */
   slots: Pick<HostRateLimiter, 'take'>;
+  /** The server lane's proxies: a scan goes out through one, as an application would. */
+  proxies: Pick<ProxyPool, 'pick'>;
   log: Logger;
 }
 
@@ -72,10 +77,21 @@ async function scanOne(deps: FormScanDeps, jobId: string, url: string, signal: A
   await deps.slots.take(`scan:${host}`, signal, async (waitMs) => {
     deps.log.debug({ host, waitMs }, 'form scan: waiting for the host rate limit');
   });
-  const egress = deps.egress.open(null);
+  const pick = await deps.proxies.pick(host, signal, async (waitMs) => {
+    deps.log.debug({ host, waitMs }, 'form scan: every proxy is resting');
+  });
+  if (pick.kind === 'blocked' || pick.kind === 'unavailable')
+    return { ...base, outcome: 'failed', message: pick.message };
+  const egress = deps.egress.open(pick.kind === 'proxy' ? pick.endpoint.settings : null);
+  // A page that will not load through the proxy counts against it; anything else is the page's.
+  let verdict: ProxyVerdict = 'neutral';
   try {
-    const form = await scanForm(await deps.browser(), egress, url, signal);
+    const form = await scanForm(await deps.browser(), egress, url, signal).catch((err: unknown) => {
+      if (/net::ERR_(PROXY|TUNNEL|CONNECTION|TIMED_OUT)/.test(String((err as Error).message))) verdict = 'failed';
+      throw err;
+    });
     if (egress.refused.length) throw egress.refused[0];
+    verdict = 'ok';
     await deps.db.pool.query(SAVE, [jobId, form.complete, JSON.stringify(form.questions)]);
     deps.log.info(
       { jobId, host, questions: form.questions.length, complete: form.complete, refusedPosts: form.refusedPosts },
@@ -88,5 +104,6 @@ async function scanOne(deps: FormScanDeps, jobId: string, url: string, signal: A
     return { ...base, outcome: refused ? 'refused' : 'failed', message: (err as Error).message };
   } finally {
     egress.close();
+    if (pick.kind === 'proxy') await pick.done(verdict);
   }
 }

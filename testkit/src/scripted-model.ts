@@ -46,6 +46,12 @@ export class ScriptedModel {
     return this;
   }
 
+  /** How many calls so far asked for a widget action (Stagehand's act), and how many for an answer. */
+  calls(): { act: number; draft: number } {
+    const act = this.requests.filter((r) => isActRequest(JSON.parse(r.body) as ChatRequest)).length;
+    return { act, draft: this.requests.length - act };
+  }
+
   /** Every prompt sent so far, as one text. */
   prompts(): string {
     return this.requests.map((r) => r.body).join('\n');
@@ -59,10 +65,14 @@ export class ScriptedModel {
     const text = request.messages
       .map((m) => (typeof m.content === 'string' ? m.content : m.content.map((c) => c.text ?? '').join('\n')))
       .join('\n');
-    if (request.response_format?.json_schema?.schema?.properties?.action) return { action: act(text), twoStep: false };
+    if (isActRequest(request)) return { action: act(text), twoStep: false };
     const question = /Question: (.*)/.exec(text)?.[1]?.trim() ?? '';
     return { answer: this.script[question] ?? '' };
   }
+}
+
+function isActRequest(request: ChatRequest): boolean {
+  return Boolean(request.response_format?.json_schema?.schema?.properties?.action);
 }
 
 /** The element an act() instruction names (by its quoted label), from the accessibility tree. */
