@@ -33,6 +33,7 @@ it('reads back what was saved, results included, from a file only its owner can 
         unanswered: [],
         evidenceIds: [],
         filled: [],
+        submitRefused: false,
       },
     },
     { ...lease(3), result: { release: 'The executor is shutting down.' } },

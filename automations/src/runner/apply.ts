@@ -57,8 +57,11 @@ export interface ApplyOptions {
   ai?: AiFallback | null;
   /** Optional drafts of answers to non-sensitive unknown questions, filled by the core. */
   drafter?: AnswerDrafter | null;
-  /** Called with the page the application runs in once it is open (the desktop's live thumbnail). */
-  onPage?: (page: Page) => void;
+  /**
+   * Called with the page the application runs in once it is open (the desktop's live thumbnail);
+   * what it returns is awaited before the page closes, so a watcher sees the page as it ended.
+   */
+  onPage?: (page: Page) => (() => Promise<void>) | undefined;
   navigationTimeoutMs?: number;
   /** How long to wait for the ATS to answer a submit before asking a person to verify. */
   confirmationTimeoutMs?: number;
@@ -472,9 +475,10 @@ export async function applyToJob(opts: ApplyOptions): Promise<ApplyResult> {
   }
   let session: Session | null = null;
   let attempt: Attempt | null = null;
+  let unwatch: (() => Promise<void>) | undefined;
   try {
     session = await openSession(opts);
-    opts.onPage?.(session.page);
+    unwatch = opts.onPage?.(session.page);
     attempt = new Attempt(opts, session.page, base);
     return await run(attempt);
   } catch (err) {
@@ -483,6 +487,7 @@ export async function applyToJob(opts: ApplyOptions): Promise<ApplyResult> {
     const message = text.split('\n')[0] ?? text;
     return (await attempt?.result('failed', 'retryable', message).catch(() => null)) ?? failure('retryable', message);
   } finally {
+    await unwatch?.().catch(() => {});
     await session?.close().catch(() => {});
   }
 }

@@ -57,6 +57,7 @@ export class TestRedisCluster {
         '--cluster-yes',
       ]);
       await cluster.waitUntilOk();
+      await cluster.waitForReplicas();
     } catch (err) {
       await cluster.stop();
       throw err;
@@ -113,6 +114,35 @@ export class TestRedisCluster {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await this.waitUntilOk(Math.max(1_000, until - Date.now()));
+  }
+
+  /**
+   * Resolves once every replica has finished its first sync: a replica still syncing when its master
+   * dies is not elected, and the test would wait for a failover that never comes.
+   */
+  async waitForReplicas(timeoutMs = 20_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const links = await Promise.all(
+        this.nodes
+          .filter((n) => n.process)
+          .map(async (n) => {
+            const client = new Redis(n.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0 });
+            client.on('error', () => {});
+            try {
+              const info = await client.info('replication');
+              return !/role:slave/.test(info) || /master_link_status:up/.test(info);
+            } catch {
+              return false;
+            } finally {
+              client.disconnect();
+            }
+          }),
+      );
+      if (links.every(Boolean)) return;
+      if (Date.now() > until) throw new Error('the replicas did not finish their first sync');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Resolves once every slot is served by a live master again (after a failover). */
@@ -180,6 +210,10 @@ export class TestRedisCluster {
       'nodes.conf',
       '--cluster-node-timeout',
       String(nodeTimeoutMs),
+      // A replica takes over however long its link was down: on a busy machine a heartbeat can
+      // come late, and a refused election would stall the test rather than prove anything.
+      '--cluster-replica-validity-factor',
+      '0',
       '--dir',
       node.dir,
     ]);

@@ -46,7 +46,6 @@ export function applicationRunner(deps: RunnerDeps) {
     await deps.leases.settled();
     await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
     const workDir = await mkdtemp(join(deps.workDir, `${order.applicationId}-`));
-    let stopWatching = () => {};
     try {
       let resumePath: string | undefined;
       if (order.resumeUrl) {
@@ -76,9 +75,7 @@ export function applicationRunner(deps: RunnerDeps) {
         ...(order.account ? { account: order.account } : {}),
         evidenceDir: join(workDir, 'evidence'),
         drafter: backendDrafter(api, { applicationId: order.applicationId, leaseToken: order.leaseToken }, log),
-        onPage: (page) => {
-          if (deps.thumbnails) stopWatching = watchPage(page, order.applicationId, deps.thumbnails);
-        },
+        onPage: (page) => (deps.thumbnails ? watchPage(page, order.applicationId, deps.thumbnails) : undefined),
         onProgress: (p) => control.progress(p.step, p.percent, p.message),
       });
       if (control.signal.aborted) return failed('retryable', 'Stopped: the application was taken away.');
@@ -92,7 +89,6 @@ export function applicationRunner(deps: RunnerDeps) {
       });
       return jobOutcomeOf(result, evidenceIds);
     } finally {
-      stopWatching();
       await rm(workDir, { recursive: true, force: true });
     }
   };

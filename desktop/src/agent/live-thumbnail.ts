@@ -20,11 +20,10 @@ export interface ThumbnailSink {
 /** Starts sending the thumbnail of `page` (running `applicationId`) to `sink`; returns the stop. */
 export function watchPage(page: Page, applicationId: string, sink: ThumbnailSink, everyMs = THUMBNAIL_EVERY_MS) {
   let stopped = false;
-  let busy = false;
+  let inFlight: Promise<void> = Promise.resolve();
   const cdp = page.context().newCDPSession(page);
-  const capture = async () => {
-    if (busy || stopped || page.isClosed() || !sink.wanted()) return;
-    busy = true;
+  const take = async () => {
+    if (page.isClosed() || !sink.wanted()) return;
     try {
       const { width, height } = page.viewportSize() ?? { width: 1280, height: 900 };
       const session = await cdp;
@@ -36,18 +35,28 @@ export function watchPage(page: Page, applicationId: string, sink: ThumbnailSink
         }),
         new Promise<null>((resolve) => setTimeout(() => resolve(null), CAPTURE_TIMEOUT_MS).unref()),
       ]);
-      if (shot?.data && !stopped) sink.show(applicationId, `data:image/jpeg;base64,${shot.data}`);
+      if (shot?.data) sink.show(applicationId, `data:image/jpeg;base64,${shot.data}`);
     } catch {
       // The page navigated or closed mid-capture: the next tick takes the new one.
-    } finally {
-      busy = false;
     }
+  };
+  let busy = false;
+  const capture = () => {
+    if (busy || stopped) return inFlight;
+    busy = true;
+    inFlight = take().finally(() => {
+      busy = false;
+    });
+    return inFlight;
   };
   const timer = setInterval(() => void capture(), everyMs);
   void capture();
-  return () => {
-    stopped = true;
+  /** Stops, after one last picture (the page as the application ends), so even a run shorter than a tick is seen. */
+  return async (): Promise<void> => {
     clearInterval(timer);
-    void cdp.then((s) => s.detach()).catch(() => {});
+    await inFlight;
+    if (!stopped) await capture();
+    stopped = true;
+    await cdp.then((s) => s.detach()).catch(() => {});
   };
 }
