@@ -4,9 +4,9 @@
 // executor of the same user for one backlog: each application claimed and submitted once.
 import type { Api } from '@jobswipe/backend/testing/api';
 import { pairDevice as pairStandIn, startDevice } from '@jobswipe/backend/testing/devices';
-import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { claimCounts } from '@jobswipe/backend/testing/users';
 import type { ApplicationSummary } from '@jobswipe/protocol';
+import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
 import { pairByCode } from './support/pairing.ts';
