@@ -120,33 +120,32 @@ export class TestRedisCluster {
    * Resolves once every replica has finished its first sync: a replica still syncing when its master
    * dies is not elected, and the test would wait for a failover that never comes.
    */
-  async waitForReplicas(timeoutMs = 20_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const links = await Promise.all(
-        this.nodes
-          .filter((n) => n.process)
-          .map(async (n) => {
-            const client = new Redis(n.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0 });
-            client.on('error', () => {});
-            try {
-              const info = await client.info('replication');
-              return !/role:slave/.test(info) || /master_link_status:up/.test(info);
-            } catch {
-              return false;
-            } finally {
-              client.disconnect();
-            }
-          }),
-      );
-      if (links.every(Boolean)) return;
-      if (Date.now() > until) throw new Error('the replicas did not finish their first sync');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  waitForReplicas(timeoutMs = 20_000): Promise<void> {
+    return this.untilEveryNode(
+      async (client) => {
+        const info = await client.info('replication');
+        return !/role:slave/.test(info) || /master_link_status:up/.test(info);
+      },
+      timeoutMs,
+      'the replicas did not finish their first sync',
+    );
   }
 
   /** Resolves once every slot is served by a live master again (after a failover). */
-  async waitUntilOk(timeoutMs = 20_000): Promise<void> {
+  waitUntilOk(timeoutMs = 20_000): Promise<void> {
+    return this.untilEveryNode(
+      async (client) => /cluster_state:ok/.test((await client.cluster('INFO')) as string),
+      timeoutMs,
+      'the Redis Cluster did not reach cluster_state:ok',
+    );
+  }
+
+  /** Polls every live node until `check` holds on all of them, or throws `failure` after `timeoutMs`. */
+  private async untilEveryNode(
+    check: (client: Redis) => Promise<boolean>,
+    timeoutMs: number,
+    failure: string,
+  ): Promise<void> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const states = await Promise.all(
@@ -156,7 +155,7 @@ export class TestRedisCluster {
             const client = new Redis(n.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0 });
             client.on('error', () => {});
             try {
-              return /cluster_state:ok/.test(await client.cluster('INFO'));
+              return await check(client);
             } catch {
               return false;
             } finally {
@@ -165,7 +164,7 @@ export class TestRedisCluster {
           }),
       );
       if (states.every(Boolean)) return;
-      if (Date.now() > until) throw new Error('the Redis Cluster did not reach cluster_state:ok');
+      if (Date.now() > until) throw new Error(failure);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
