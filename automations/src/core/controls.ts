@@ -91,6 +91,14 @@ export function clickSoon(el: HTMLElement, view = ''): void {
  */
 export function clickTarget(el: HTMLElement, view = ''): ClickTarget {
   remember(el, view);
+  return centreOf(el);
+}
+
+/**
+ * The element's centre, scrolled into view, in the viewport of the frame the core runs in
+ * (elements in same-origin iframes are offset by their frames).
+ */
+export function centreOf(el: HTMLElement): ClickTarget {
   // Instantly: a page's smooth scrolling would move the control after it was measured.
   el.scrollIntoView?.({ block: 'center', behavior: 'instant' });
   const rect = el.getBoundingClientRect();

@@ -3,6 +3,7 @@
 // real click sequences for custom widgets, and per-key typing where an autocomplete listens.
 import { isPlaceholderOption, isSelected, listboxOptions, monthNumber, selectToggle } from './discover.ts';
 import { deepElements, delay, isVisible, textOf, waitFor, windowOf } from './dom.ts';
+import { type InputDriver, inputDriver } from './input-driver.ts';
 import { matchOption, norm } from './option-match.ts';
 import type { DiscoveredField, FilePayload } from './types.ts';
 
@@ -70,6 +71,38 @@ function blur(el: HTMLElement): void {
   fire(el, 'focusout');
 }
 
+/** The gestures as synthetic DOM events: the extension's input, which has no trusted one. */
+export const SYNTHETIC_INPUT: InputDriver = {
+  click: async (el) => realClick(el),
+  fill: async (el, text) => typeValue(el, text),
+  type: typeKeys,
+  async select(el, value) {
+    el.focus();
+    setNativeValue(el, value);
+    fire(el, 'input');
+  },
+  async press(el, key) {
+    const active = el.ownerDocument.activeElement;
+    for (const target of new Set([el, active instanceof Element ? active : el])) {
+      fire(target, 'keydown', { key, code: key } as KeyboardEventInit);
+      fire(target, 'keyup', { key, code: key } as KeyboardEventInit);
+    }
+  },
+  blur: async (el) => blur(el),
+  async upload(input, file) {
+    const view = windowOf(input);
+    const bytes = Uint8Array.from(view.atob(file.base64), (c) => c.charCodeAt(0));
+    const transfer = new view.DataTransfer();
+    transfer.items.add(new view.File([bytes], file.name, { type: file.mime }));
+    input.files = transfer.files;
+    fire(input, 'input');
+    fire(input, 'change');
+  },
+};
+
+/** The host's trusted input where it installed it (Playwright), else the synthetic events. */
+const driver = () => inputDriver(SYNTHETIC_INPUT);
+
 function wantedText(value: FillValue): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) return value.join(', ');
@@ -117,7 +150,7 @@ function chooseFrom(options: DiscoveredField['options'], value: FillValue): Disc
 
 /** Opens a kit's menu button and clicks the item labelled `label` (role option or menuitem). */
 async function pickInMenu(toggle: HTMLElement, label: string): Promise<void> {
-  realClick(toggle);
+  await driver().click(toggle);
   const item = await waitFor(
     () =>
       deepElements(toggle.ownerDocument).find(
@@ -128,17 +161,13 @@ async function pickInMenu(toggle: HTMLElement, label: string): Promise<void> {
       ) ?? null,
     1_000,
   );
-  if (item) realClick(item as HTMLElement);
-  else closePopup(toggle);
+  if (item) await driver().click(item as HTMLElement);
+  else await closePopup(toggle);
 }
 
 /** Closes whatever popup is open (a portaled listbox that hid the rest of the page). */
-function closePopup(el: HTMLElement): void {
-  const active = el.ownerDocument.activeElement;
-  for (const target of new Set([el, active instanceof Element ? active : el])) {
-    fire(target, 'keydown', { key: 'Escape', code: 'Escape' } as KeyboardEventInit);
-    fire(target, 'keyup', { key: 'Escape', code: 'Escape' } as KeyboardEventInit);
-  }
+function closePopup(el: HTMLElement): Promise<void> {
+  return driver().press(el, 'Escape');
 }
 
 /** An option that opens a second level (Workday's "Social Media" › "LinkedIn"), not an answer. */
@@ -166,7 +195,7 @@ async function throughCategories(
   for (const category of categories.slice(0, 12)) {
     const option = openOptions(el).find((o) => o.label === category);
     if (!option) break;
-    realClick(option.element);
+    await driver().click(option.element);
     const inner = await waitFor(() => {
       const now = openOptions(el);
       return now.some((o) => o.label === category) ? null : now;
@@ -180,10 +209,10 @@ async function throughCategories(
         isVisible(b) &&
         BACK.test(textOf(b) || b.getAttribute('aria-label') || ''),
     );
-    if (back) realClick(back as HTMLElement);
+    if (back) await driver().click(back as HTMLElement);
     else {
-      closePopup(el);
-      realClick(el);
+      await closePopup(el);
+      await driver().click(el);
     }
     await waitFor(() => openOptions(el).some((o) => o.label === category), 1_000);
   }
@@ -213,8 +242,8 @@ function awaitsSuggestions(box: HTMLInputElement, options: DiscoveredField['opti
 
 async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<FillOutcome> {
   const el = field.element;
-  realClick(el);
-  if (el.tagName === 'INPUT') fire(el, 'keydown', { key: 'ArrowDown' } as KeyboardEventInit);
+  await driver().click(el);
+  if (el.tagName === 'INPUT') await driver().press(el, 'ArrowDown');
   // A select-like combobox lists every option once open; a searchable one needs typing first
   // (into itself, or into the search box its popup focuses).
   let chosen = await waitFor(() => chooseFrom(openOptions(el), value), el.tagName === 'INPUT' ? 250 : 800);
@@ -224,7 +253,7 @@ async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<F
   let suggested = false;
   if (!chosen && box) {
     for (const text of searchTexts(value)) {
-      await typeKeys(box, text);
+      await driver().type(box, text);
       chosen = await waitFor(() => chooseFrom(openOptions(el), value), suggested ? 1_500 : 3_000);
       if (!chosen && awaitsSuggestions(box, openOptions(el), text)) {
         // A slow search (a loaded proxy, a busy site): wait for the answer to what was typed
@@ -241,22 +270,19 @@ async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<F
     if (box === el && typeof value === 'string' && !suggested) {
       // A free-text combobox with no suggestions keeps what was typed (read back: a typeahead that
       // drops unpicked text is caught there).
-      typeValue(el as HTMLInputElement, value);
-      blur(el);
+      await driver().fill(el as HTMLInputElement, value);
+      await driver().blur(el);
       return { ok: true, value };
     }
-    if (box) {
-      setNativeValue(box, '');
-      fire(box, 'input');
-    }
-    closePopup(el);
+    if (box) await driver().fill(box, '');
+    await closePopup(el);
     return { ok: false, reason: `no option of "${field.label}" matches "${wantedText(value)}"` };
   }
-  realClick(chosen.element);
+  await driver().click(chosen.element);
   await waitFor(() => !isVisible(chosen.element) || !chosen.element.isConnected, 1_000);
   // A multi-select keeps its list open (and the page behind it aria-hidden) after a pick.
-  if (isVisible(chosen.element) || !isVisible(el)) closePopup(el);
-  if (el.tagName === 'INPUT') blur(el);
+  if (isVisible(chosen.element) || !isVisible(el)) await closePopup(el);
+  if (el.tagName === 'INPUT') await driver().blur(el);
   return { ok: true, value: chosen.label };
 }
 
@@ -285,13 +311,7 @@ function uploading(input: HTMLInputElement): boolean {
 }
 
 async function uploadFile(input: HTMLInputElement, file: FilePayload): Promise<FillOutcome> {
-  const view = windowOf(input);
-  const bytes = Uint8Array.from(view.atob(file.base64), (c) => c.charCodeAt(0));
-  const transfer = new view.DataTransfer();
-  transfer.items.add(new view.File([bytes], file.name, { type: file.mime }));
-  input.files = transfer.files;
-  fire(input, 'input');
-  fire(input, 'change');
+  await driver().upload(input, file);
   // Uploaded to a separate endpoint: the form takes the file only once that request is done.
   await delay(50);
   await waitFor(() => !uploading(input), 15_000);
@@ -329,9 +349,9 @@ function shownMonth(calendar: Element): string | null {
 
 /** Picks `iso` in the calendar the read-only input opens: moves month by month, clicks the day. */
 async function pickFromCalendar(input: HTMLInputElement, iso: string): Promise<FillOutcome> {
-  realClick(input);
-  const failed = (why: string): FillOutcome => {
-    closePopup(input);
+  await driver().click(input);
+  const failed = async (why: string): Promise<FillOutcome> => {
+    await closePopup(input);
     return { ok: false, reason: `the calendar of this date field ${why}` };
   };
   for (let moves = 0; moves < 48; moves++) {
@@ -349,9 +369,9 @@ async function pickFromCalendar(input: HTMLInputElement, iso: string): Promise<F
           !(c as HTMLButtonElement).disabled,
       );
       if (!day) return failed(`offers no ${iso}`);
-      realClick(day);
+      await driver().click(day);
       await waitFor(() => input.value.trim(), 1_000);
-      blur(input);
+      await driver().blur(input);
       return { ok: true, value: input.value };
     }
     const forward = target > month;
@@ -363,7 +383,7 @@ async function pickFromCalendar(input: HTMLInputElement, iso: string): Promise<F
         (forward ? NEXT_MONTH : PREVIOUS_MONTH).test(`${textOf(b)} ${b.getAttribute('aria-label') ?? ''} ${b.title}`),
     );
     if (!nav) return failed(`cannot move to ${target}`);
-    realClick(nav);
+    await driver().click(nav);
     await waitFor(() => shownMonth(calendar) !== month || !calendar.isConnected, 1_000);
   }
   return failed(`never reached ${iso}`);
@@ -380,16 +400,14 @@ async function fillDatePart(el: HTMLElement, part: string, want: number): Promis
     const means = (text: string) => (part === 'month' ? monthNumber(text) : Number(text.trim()));
     const option = options.find((o) => means(o.text) === want) ?? options.find((o) => means(o.value) === want);
     if (!option) return false;
-    select.focus();
-    setNativeValue(select, option.value);
-    fire(select, 'input');
-    blur(select);
+    await driver().select(select, option.value);
+    await driver().blur(select);
     return true;
   }
   const text = part === 'year' ? String(want) : String(want).padStart(2, '0');
-  if (el.getAttribute('role') === 'spinbutton') await typeKeys(el as HTMLInputElement, text);
-  else typeValue(el as HTMLInputElement, text);
-  blur(el);
+  if (el.getAttribute('role') === 'spinbutton') await driver().type(el as HTMLInputElement, text);
+  else await driver().fill(el as HTMLInputElement, text);
+  await driver().blur(el);
   return true;
 }
 
@@ -425,8 +443,8 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
     }
     case 'text': {
       const input = el as HTMLInputElement;
-      typeValue(input, wantedText(value));
-      blur(input);
+      await driver().fill(input, wantedText(value));
+      await driver().blur(input);
       return { ok: true, value: input.value };
     }
     case 'date': {
@@ -434,8 +452,8 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
       if (!iso) return { ok: false, reason: `"${wantedText(value)}" is not a date` };
       if ((el as HTMLInputElement).readOnly) return pickFromCalendar(el as HTMLInputElement, iso);
       const written = formatDate(iso, field.dateFormat);
-      typeValue(el as HTMLInputElement, written);
-      blur(el);
+      await driver().fill(el as HTMLInputElement, written);
+      await driver().blur(el);
       return { ok: true, value: written };
     }
     case 'select': {
@@ -443,11 +461,12 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
       const values = Array.isArray(value) ? value : [value];
       const chosen = values.map((v) => pick(field.options, v)).filter((o) => o !== null);
       if (!chosen.length) return noOption(field, value);
-      select.focus();
-      if (select.multiple) for (const o of chosen) (o.element as HTMLOptionElement).selected = true;
-      else setNativeValue(select, (chosen[0]!.element as HTMLOptionElement).value);
-      fire(select, 'input');
-      blur(select);
+      if (select.multiple) {
+        select.focus();
+        for (const o of chosen) (o.element as HTMLOptionElement).selected = true;
+        fire(select, 'input');
+      } else await driver().select(select, (chosen[0]!.element as HTMLOptionElement).value);
+      await driver().blur(select);
       // A select hidden behind a kit's button: pick in the button's own menu too, so the state
       // the page keeps for the button holds the answer, not only the native select.
       const toggle = isVisible(select) ? null : selectToggle(select);
@@ -457,21 +476,21 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
     }
     case 'checkbox': {
       const want = typeof value === 'boolean' ? value : /^(yes|true|1|on|checked)$/i.test(wantedText(value));
-      if (isSelected(el) !== want) realClick(el);
+      if (isSelected(el) !== want) await driver().click(el);
       return { ok: true, value: want ? 'true' : 'false' };
     }
     case 'checkbox_group': {
       const values = Array.isArray(value) ? value : [value];
       const chosen = values.map((v) => pick(field.options, v)).filter((o) => o !== null);
       if (!chosen.length) return noOption(field, value);
-      for (const o of chosen) if (!isSelected(o.element)) realClick(o.element);
+      for (const o of chosen) if (!isSelected(o.element)) await driver().click(o.element);
       return { ok: true, value: chosen.map((o) => o.label).join(', ') };
     }
     case 'radio':
     case 'buttons': {
       const chosen = pick(field.options, value);
       if (!chosen) return noOption(field, value);
-      if (!isSelected(chosen.element)) realClick(chosen.element);
+      if (!isSelected(chosen.element)) await driver().click(chosen.element);
       return { ok: true, value: chosen.label };
     }
     case 'combobox':

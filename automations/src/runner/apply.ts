@@ -18,7 +18,7 @@ import type { FilledField, StepInput, StepResult, Unanswered } from '../core/typ
 import { loadFile } from './applicant-files.ts';
 import { launchBrowser, launchDesktopContext, newApplicationContext, type ProxySettings } from './browser.ts';
 import { captureEvidence, defaultEvidenceDir } from './evidence.ts';
-import { callCore, clickAt, coreAfterSubmit, coreStep, coreSubmit, formFrame } from './page-core.ts';
+import { callCore, clickAt, coreAfterSubmit, coreStep, coreSubmit, formFrame, offerFiles } from './page-core.ts';
 import { type ProgressCallback, ProgressReporter } from './progress.ts';
 
 export interface ApplyOptions {
@@ -479,6 +479,8 @@ export async function applyToJob(opts: ApplyOptions): Promise<ApplyResult> {
   try {
     session = await openSession(opts);
     unwatch = opts.onPage?.(session.page);
+    // The core attaches these by name with trusted input (CDP's file chooser), never as page bytes.
+    offerFiles(session.page, [opts.resumePath, opts.coverLetterPath]);
     attempt = new Attempt(opts, session.page, base);
     return await run(attempt);
   } catch (err) {

@@ -1,31 +1,31 @@
-// Calling the in-page core from Playwright: inject the bundle into a frame when it is missing
-// (every navigation gives a new document), pick the frame that holds the form (a cross-origin
-// iframe the top page cannot see into), and retry a call a navigation interrupted.
+// Calling the in-page core from Playwright: the core runs in an isolated world of the frame
+// (`isolated-world.ts`: nothing of ours is visible to the page's scripts), created when missing
+// (every navigation gives a new document); pick the frame that holds the form (a cross-origin
+// iframe the top page cannot see into), and retry a call a navigation interrupted. The core's
+// gestures reach the page as trusted input (`trusted-input.ts`).
 import type { Frame, Page } from 'playwright-core';
 // Declares the `__jobswipeCore` global these calls reach into, for every program that imports this.
 import type {} from '../core/install.ts';
-import type { ClickTarget, StepInput, StepResult, SubmitResult } from '../core/types.ts';
-import { coreBundle } from './core-bundle.ts';
+import type { StepInput, StepResult, SubmitResult } from '../core/types.ts';
+import { callIn, forgetWorld, WORLD_GONE, worldOf } from './isolated-world.ts';
+import { performGesture } from './trusted-input.ts';
 
-const INTERRUPTED = /Execution context was destroyed|navigat|Target closed|frame was detached|Cannot find context/i;
-
-async function ensureCore(frame: Frame): Promise<void> {
-  const present = await frame.evaluate(() => typeof globalThis.__jobswipeCore === 'object');
-  if (!present) await frame.evaluate(await coreBundle());
-}
+export { clickAt, offerFiles } from './trusted-input.ts';
 
 /**
- * Runs `fn(arg)` in the frame (it reaches the core as `globalThis.__jobswipeCore`), injecting the
- * core first; retries after a navigation interrupted the call. Playwright serialises `fn` itself,
- * so a page's CSP cannot refuse it.
+ * Runs `fn(arg)` in the frame's isolated world (it reaches the core as
+ * `globalThis.__jobswipeCore`), creating the world first; after a navigation interrupted the
+ * call, creates it again in the new document and retries. `fn` travels as its source, so a
+ * page's CSP cannot refuse it.
  */
 export async function callCore<A, R>(page: Page, frame: Frame, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await ensureCore(frame);
-      return (await frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg)) as R;
+      const world = await worldOf(page, frame, (f, w, payload) => performGesture(page, f, w, payload));
+      return (await callIn(world, fn.toString(), [arg])).value as R;
     } catch (err) {
-      if (attempt >= 2 || !INTERRUPTED.test(String(err))) throw err;
+      if (attempt >= 2 || !WORLD_GONE.test(String(err))) throw err;
+      forgetWorld(page, frame);
       await page.waitForLoadState('domcontentloaded').catch(() => {});
     }
   }
@@ -61,22 +61,6 @@ export const coreSubmit = (page: Page, frame: Frame, trustedClicks = false): Pro
     (trusted) => globalThis.__jobswipeCore!.submit(document, { trustedClicks: trusted }),
     trustedClicks,
   );
-
-/**
- * A trusted click (Playwright's mouse: real input events, `isTrusted` true) where the core said,
- * its frame's offset in the page added.
- */
-export async function clickAt(page: Page, frame: Frame, at: ClickTarget): Promise<void> {
-  let x = at.x;
-  let y = at.y;
-  for (let f: Frame | null = frame; f && f !== page.mainFrame(); f = f.parentFrame()) {
-    const box = await (await f.frameElement()).boundingBox();
-    if (!box) throw new Error("The form's frame is not on screen: it cannot be clicked.");
-    x += box.x;
-    y += box.y;
-  }
-  await page.mouse.click(x, y);
-}
 
 export const coreAfterSubmit = (page: Page, frame: Frame): Promise<StepResult> =>
   callCore(page, frame, () => globalThis.__jobswipeCore!.afterSubmit(), null);

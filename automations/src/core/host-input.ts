@@ -1,0 +1,148 @@
+// The in-page half of trusted input. A Playwright host runs the core in an isolated world and
+// exposes one binding there (the employer's page cannot see or call it); every gesture the core
+// wants becomes a request through it, which the host performs with real input (`page.mouse`,
+// `page.keyboard`, CDP's file chooser) and then answers. The core still decides what to fill
+// and reads it back; only the gesture moves. A gesture the host cannot perform where the page
+// would take it (a hidden select, a native date input, a control covered by another) falls back
+// to the synthetic events, and the read-back judges the result as it always does.
+import { centreOf } from './controls.ts';
+import { isVisible } from './dom.ts';
+import { SYNTHETIC_INPUT } from './fill.ts';
+import { type DriverKey, type InputDriver, useInputDriver } from './input-driver.ts';
+import type { ClickTarget, FilePayload } from './types.ts';
+
+/** What the host is asked to do; coordinates are in the viewport of the frame the core runs in. */
+export type HostGesture =
+  | ({ kind: 'click' } & ClickTarget)
+  /** Select all in the focused control, then insert `text` as one edit (Delete when empty). */
+  | { kind: 'insert'; text: string }
+  /** Select all and delete in the focused control, then type `text` key by key. */
+  | { kind: 'type'; text: string }
+  | { kind: 'press'; key: DriverKey | 'ArrowUp'; times: number }
+  /** Attach the host's file of this name to the request's element (`hostElement`). */
+  | { kind: 'upload'; name: string };
+
+export interface HostRequest {
+  id: number;
+  gesture: HostGesture;
+}
+
+/** A host that never answers (its page closed mid-call) must not hang the core forever. */
+const GESTURE_TIMEOUT_MS = 20_000;
+
+const pending = new Map<number, { element: Element; done: (error: string | null) => void }>();
+let nextId = 1;
+
+/** Text controls whose value keyboard input cannot write in every locale: left to the page's events. */
+const NOT_TYPED = /^(date|time|month|week|datetime-local|color|range|file|checkbox|radio|hidden)$/;
+
+function ask(binding: string, element: Element, gesture: HostGesture): Promise<boolean> {
+  const call = (globalThis as unknown as Record<string, ((payload: string) => void) | undefined>)[binding];
+  if (typeof call !== 'function') return Promise.resolve(false);
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => finish('the host did not answer'), GESTURE_TIMEOUT_MS);
+    const finish = (error: string | null) => {
+      clearTimeout(timer);
+      pending.delete(id);
+      resolve(error === null);
+    };
+    pending.set(id, { element, done: finish });
+    call(JSON.stringify({ id, gesture } satisfies HostRequest));
+  });
+}
+
+/** The host performed request `id` (or could not: `error`). */
+export function hostAnswered(id: number, error: string | null = null): void {
+  pending.get(id)?.done(error);
+}
+
+/** The element request `id` is about (the host attaches files to it). */
+export function hostElement(id: number): Element | null {
+  return pending.get(id)?.element ?? null;
+}
+
+/** The element a click at its centre would reach: itself, a child, or a label of it. */
+function reachable(el: HTMLElement): HTMLElement | null {
+  const hits = (target: HTMLElement) => {
+    const rect = target.getBoundingClientRect();
+    if (rect.width < 1 || rect.height < 1) return false;
+    const root = target.getRootNode() as Document | ShadowRoot;
+    const hit = root.elementFromPoint?.(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return !!hit && (hit === target || target.contains(hit) || hit.closest('label')?.control === el);
+  };
+  el.scrollIntoView?.({ block: 'center', behavior: 'instant' });
+  if (hits(el)) return el;
+  const labels = Array.from((el as HTMLInputElement).labels ?? []).filter(isVisible);
+  for (const label of labels) {
+    label.scrollIntoView?.({ block: 'center', behavior: 'instant' });
+    if (hits(label)) return label;
+  }
+  return null;
+}
+
+/** Focus where the keyboard reaches it: programmatic focus, then a trusted click on it. */
+async function focusFor(binding: string, el: HTMLElement): Promise<boolean> {
+  const focused = () => (el.getRootNode() as Document | ShadowRoot).activeElement === el;
+  el.focus();
+  if (focused()) return true;
+  const target = reachable(el);
+  if (target && (await ask(binding, target, { kind: 'click', ...centreOf(target) }))) return focused();
+  return false;
+}
+
+/** Arrow presses that move a closed select from its option to `index` (disabled ones are skipped). */
+function arrowsTo(select: HTMLSelectElement, index: number): { key: 'ArrowDown' | 'ArrowUp'; times: number } {
+  const usable = (o: HTMLOptionElement) =>
+    !o.disabled && !o.hidden && !(o.parentElement as HTMLOptGroupElement).disabled;
+  const options = Array.from(select.options);
+  const from = select.selectedIndex;
+  const between = index > from ? options.slice(from + 1, index + 1) : options.slice(index, from);
+  return { key: index > from ? 'ArrowDown' : 'ArrowUp', times: between.filter(usable).length };
+}
+
+/** The driver that asks the host, through `binding`, for every gesture it can perform. */
+export function hostInput(binding: string): InputDriver {
+  const gesture = (el: Element, g: HostGesture) => ask(binding, el, g);
+  return {
+    async click(el) {
+      const target = reachable(el);
+      if (!target || !(await gesture(target, { kind: 'click', ...centreOf(target) }))) await SYNTHETIC_INPUT.click(el);
+    },
+    async fill(el, text) {
+      const typed = el.tagName === 'TEXTAREA' || !NOT_TYPED.test((el as HTMLInputElement).type);
+      const writable = typed && !el.readOnly && !el.disabled && isVisible(el);
+      if (!(writable && (await focusFor(binding, el)) && (await gesture(el, { kind: 'insert', text }))))
+        await SYNTHETIC_INPUT.fill(el, text);
+    },
+    async type(el, text) {
+      if (!((await focusFor(binding, el)) && (await gesture(el, { kind: 'type', text }))))
+        await SYNTHETIC_INPUT.type(el, text);
+    },
+    async select(el, value) {
+      const index = Array.from(el.options).findIndex((o) => o.value === value);
+      if (index === el.selectedIndex) return;
+      // A select the page hides behind its own button cannot take the keyboard: its events it is.
+      const keyboard = index >= 0 && !el.multiple && !el.disabled && isVisible(el) && (await focusFor(binding, el));
+      if (keyboard) await gesture(el, { kind: 'press', ...arrowsTo(el, index) });
+      if (el.value === value) return;
+      await SYNTHETIC_INPUT.select(el, value);
+      await SYNTHETIC_INPUT.blur(el);
+    },
+    async press(el, key) {
+      if (!(await gesture(el, { kind: 'press', key, times: 1 }))) await SYNTHETIC_INPUT.press(el, key);
+    },
+    async blur(el) {
+      // The browser fires change (for an edited value) and focusout itself, trusted.
+      el.blur();
+    },
+    async upload(el, file: FilePayload) {
+      if (!(await gesture(el, { kind: 'upload', name: file.name }))) await SYNTHETIC_INPUT.upload(el, file);
+    },
+  };
+}
+
+/** Called by the host once per document: from now on this core's gestures are trusted input. */
+export function useHostInput(binding: string): void {
+  useInputDriver(hostInput(binding));
+}

@@ -1,0 +1,181 @@
+// A careers page that trusts nothing: its application form sits in a cross-site iframe (the
+// company page on 127.0.0.1, the ATS on localhost) and both documents watch for what an engine
+// leaves behind — a global that was not there at load, an attribute their own scripts did not set —
+// and for input they did not get from a person: every input, change, click, key and mouse event
+// must be `isTrusted`. The form refuses its submit, shows why and reports it, when anything was
+// untrusted or visible. Served over a real socket for `applyToJob`.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the page saw, posted with every submit (accepted or refused). */
+export interface TrustReport {
+  /** Why the page would refuse: untrusted events, new globals, foreign attributes. */
+  violations: string[];
+  /** How many trusted events of each type it saw (proof the watch ran). */
+  seen: Record<string, number>;
+  values: Record<string, string>;
+}
+
+/** The watch both documents run: globals at load, attribute changes, the trust of every event. */
+const WATCH = `
+const violations = [];
+const seen = {};
+const globalsAtLoad = new Set(Object.getOwnPropertyNames(window));
+// Attributes this page's own script changes on its widgets; anything else is someone else's.
+const OWN = new Set(['aria-expanded', 'aria-selected', 'aria-hidden', 'hidden', 'class', 'style']);
+new MutationObserver((records) => {
+  for (const r of records)
+    if (r.type === 'attributes' && !OWN.has(r.attributeName))
+      violations.push('attribute ' + r.attributeName + ' set on <' + r.target.tagName.toLowerCase() + '>');
+}).observe(document, { subtree: true, attributes: true });
+for (const type of ['input', 'change', 'click', 'keydown', 'keyup', 'mousedown', 'mouseup', 'pointerdown', 'beforeinput']) {
+  document.addEventListener(type, (e) => {
+    if (!e.isTrusted) violations.push('untrusted ' + type + ' on <' + e.target.tagName.toLowerCase() + ' ' + (e.target.id || e.target.name || '') + '>');
+    else seen[type] = (seen[type] || 0) + 1;
+  }, true);
+}
+function traces() {
+  const found = violations.slice();
+  for (const name of Object.getOwnPropertyNames(window))
+    // Numbered names are the page's own iframes' windows.
+    if (!globalsAtLoad.has(name) && name !== 'trustWatch' && !/^\\d+$/.test(name)) found.push('global ' + name);
+  if ('__jobswipeCore' in window) found.push('global __jobswipeCore');
+  for (const el of document.querySelectorAll('*'))
+    for (const a of el.getAttributeNames()) if (/jobswipe/i.test(a)) found.push('attribute ' + a);
+  return found;
+}
+window.trustWatch = { traces, seen };
+`;
+
+const outer = `<!doctype html><html><head><title>Careers at Northwind</title></head><body>
+<script>${WATCH}</script>
+<h1>Platform Engineer</h1>
+<p>Apply below. Our applicant system runs in the frame.</p>
+<iframe id="ats" src="ATS_ORIGIN/apply" width="900" height="1400" title="Application form"></iframe>
+<script>
+  // The company page reports its own view when the frame says the form was sent.
+  window.addEventListener('message', (e) => {
+    if (e.data !== 'submitting') return;
+    fetch('/report/outer', { method: 'POST', body: JSON.stringify({ violations: trustWatch.traces(), seen: trustWatch.seen, values: {} }) });
+  });
+</script>
+</body></html>`;
+
+const form = `<!doctype html><html><head><title>Apply — Northwind</title>
+<style>
+  .field { margin: 14px 0; } label { display: block; }
+  [role="listbox"] { border: 1px solid #999; margin: 0; padding: 0; list-style: none; }
+  [role="option"] { padding: 6px; cursor: pointer; }
+</style></head><body>
+<script>${WATCH}</script>
+<form id="application" novalidate>
+  <div class="field"><label for="first">First name *</label><input id="first" name="first" required autocomplete="off"></div>
+  <div class="field"><label for="last">Last name *</label><input id="last" name="last" required autocomplete="off"></div>
+  <div class="field"><label for="email">Email *</label><input id="email" name="email" type="email" required autocomplete="off"></div>
+  <div class="field"><label for="phone">Phone *</label><input id="phone" name="phone" type="tel" required autocomplete="off"></div>
+  <div class="field"><label for="years">How many years of professional experience do you have? *</label>
+    <select id="years" name="years" required><option value="">Select…</option><option value="a">0-2</option><option value="b">3-5</option><option value="c">6-9</option><option value="d">10+</option></select></div>
+  <fieldset class="field"><legend>Will you now or in the future require visa sponsorship to work in the United States? *</legend>
+    <label><input type="radio" name="sponsorship" value="yes" required> Yes</label>
+    <label><input type="radio" name="sponsorship" value="no"> No</label></fieldset>
+  <div class="field"><span id="country-label">Country *</span>
+    <button type="button" id="country" role="combobox" aria-haspopup="listbox" aria-expanded="false" aria-labelledby="country-label" aria-controls="country-list" aria-required="true">Select…</button>
+    <ul id="country-list" role="listbox" hidden><li role="option" id="ca">Canada</li><li role="option" id="us">United States</li><li role="option" id="mx">Mexico</li></ul></div>
+  <div class="field"><label for="resume">Resume *</label><input id="resume" name="resume" type="file" required></div>
+  <div class="field"><label><input type="checkbox" id="privacy" name="privacy" required> I have read and agree to the privacy notice *</label></div>
+  <button type="submit" id="submit">Submit application</button>
+  <p id="error" role="alert" hidden></p>
+</form>
+<h2 id="thanks" hidden>Thank you for applying!</h2>
+<script>
+  const box = document.getElementById('country');
+  const list = document.getElementById('country-list');
+  box.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
+    const open = list.hidden;
+    list.hidden = !open;
+    box.setAttribute('aria-expanded', String(open));
+  });
+  list.addEventListener('click', (e) => {
+    const option = e.target.closest('[role="option"]');
+    if (!option || !e.isTrusted) return;
+    box.textContent = option.textContent;
+    list.hidden = true;
+    box.setAttribute('aria-expanded', 'false');
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !list.hidden) { list.hidden = true; box.setAttribute('aria-expanded', 'false'); }
+  });
+  document.getElementById('application').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = e.target;
+    const values = {
+      first: f.first.value, last: f.last.value, email: f.email.value, phone: f.phone.value,
+      years: f.years.options[f.years.selectedIndex].text, sponsorship: f.sponsorship.value,
+      country: box.textContent.trim(), resume: f.resume.files[0] ? f.resume.files[0].name : '',
+      privacy: String(f.privacy.checked),
+    };
+    parent.postMessage('submitting', '*');
+    const violations = trustWatch.traces();
+    const missing = Object.entries(values).filter(([, v]) => !v || v === 'Select…' || v === 'false').map(([k]) => k);
+    await fetch('/report/form', { method: 'POST', body: JSON.stringify({ violations, seen: trustWatch.seen, values }) });
+    const error = document.getElementById('error');
+    if (violations.length || missing.length) {
+      error.textContent = violations.length
+        ? 'We could not verify your input: ' + violations.slice(0, 3).join('; ')
+        : 'Some required fields are missing: ' + missing.join(', ');
+      error.hidden = false;
+      return;
+    }
+    await fetch('/submit', { method: 'POST', body: JSON.stringify(values) });
+    f.hidden = true;
+    document.getElementById('thanks').hidden = false;
+  });
+</script>
+</body></html>`;
+
+export interface TrustSite {
+  /** The company's page (127.0.0.1), whose iframe holds the form on another site (localhost). */
+  url: string;
+  /** The values each accepted submit sent. */
+  submissions: Array<Record<string, string>>;
+  /** What each document saw, by document ('outer', 'form'), latest last. */
+  reports: Map<string, TrustReport[]>;
+  close(): Promise<void>;
+}
+
+export async function startTrustSite(): Promise<TrustSite> {
+  const submissions: Array<Record<string, string>> = [];
+  const reports = new Map<string, TrustReport[]>();
+  let port = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = () => JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const path = (req.url ?? '/').split('?')[0];
+      if (req.method === 'POST' && path === '/submit') {
+        submissions.push(body());
+        res.writeHead(200).end('{}');
+      } else if (req.method === 'POST' && path?.startsWith('/report/')) {
+        const name = path.slice('/report/'.length);
+        reports.set(name, [...(reports.get(name) ?? []), body()]);
+        res.writeHead(200).end('{}');
+      } else if (path === '/') {
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(outer.replace('ATS_ORIGIN', `http://localhost:${port}`));
+      } else if (path === '/apply') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(form);
+      } else res.writeHead(404).end('Not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    submissions,
+    reports,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
