@@ -2,31 +2,16 @@
 // see: a careers page whose form (in a cross-site iframe) refuses any untrusted event, any new
 // global and any attribute its own scripts did not set (test/support/trust-page.ts) takes the
 // application from `applyToJob` in a real Chromium over a real socket.
-import { rm } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { applyToJob } from '../src/runner/apply.ts';
-import { launchBrowser } from '../src/runner/browser.ts';
-import { type Documents, PROFILE, writeDocuments } from './support/applicant.ts';
-import { startTrustSite, type TrustSite } from './support/trust-page.ts';
+import { PROFILE } from './support/applicant.ts';
+import { liveSite } from './support/live-site.ts';
+import { startTrustSite } from './support/trust-page.ts';
 
-let site: TrustSite;
-let browser: Browser;
-let docs: Documents;
-beforeAll(async () => {
-  [site, browser, docs] = await Promise.all([
-    startTrustSite(),
-    launchBrowser().then((l) => l.browser),
-    writeDocuments(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (docs) await rm(docs.dir, { recursive: true, force: true });
-});
+const live = liveSite(startTrustSite);
 
 it('submits a form that accepts only trusted input, in a cross-site iframe, leaving no global or attribute', async () => {
+  const { site, browser, docs } = live;
   const result = await applyToJob({
     url: site.url,
     profile: PROFILE,
