@@ -101,6 +101,24 @@ function arrowsTo(select: HTMLSelectElement, index: number): { key: 'ArrowDown' 
   return { key: index > from ? 'ArrowDown' : 'ArrowUp', times: between.filter(usable).length };
 }
 
+/**
+ * The file the host attached is the applicant's and can be read: the browser reads it from disk
+ * when the form sends it, and a browser running as another user (a sandboxed test profile) sees
+ * an empty file or is refused only then.
+ */
+function readable(input: HTMLInputElement, payload: FilePayload): Promise<boolean> {
+  const file = input.files?.[0];
+  const bytes = Math.floor((payload.base64.length * 3) / 4) - (payload.base64.match(/=+$/)?.[0].length ?? 0);
+  if (!file || file.size !== bytes) return Promise.resolve(false);
+  return file
+    .slice(0, 1)
+    .arrayBuffer()
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
 /** The driver that asks the host, through `binding`, for every gesture it can perform. */
 export function hostInput(binding: string): InputDriver {
   const gesture = (el: Element, g: HostGesture) => ask(binding, el, g);
@@ -137,7 +155,8 @@ export function hostInput(binding: string): InputDriver {
       el.blur();
     },
     async upload(el, file: FilePayload) {
-      if (!(await gesture(el, { kind: 'upload', name: file.name }))) await SYNTHETIC_INPUT.upload(el, file);
+      if (!((await gesture(el, { kind: 'upload', name: file.name })) && (await readable(el, file))))
+        await SYNTHETIC_INPUT.upload(el, file);
     },
   };
 }
