@@ -103,6 +103,12 @@ export const SYNTHETIC_INPUT: InputDriver = {
 /** The host's trusted input where it installed it (Playwright), else the synthetic events. */
 const driver = () => inputDriver(SYNTHETIC_INPUT);
 
+/** Types `text` into a text control and leaves it, as a person would (sign-in forms). */
+export async function typeInto(el: HTMLInputElement, text: string): Promise<void> {
+  await driver().fill(el, text);
+  await driver().blur(el);
+}
+
 function wantedText(value: FillValue): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) return value.join(', ');

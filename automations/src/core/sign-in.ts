@@ -1,10 +1,12 @@
 // A site's own sign-in wall, when the applicant gave JobSwipe a password for it: sign in with the
 // profile's email, or create the account when the site has none for that email. Stateless like
-// the rest of the core: the tries per site are counted in sessionStorage, which outlives the
-// navigations between them, so a wrong password ends in `login_required` instead of a loop.
-import { clickSoon, findControl, recentlyClicked } from './controls.ts';
+// the rest of the core: the tries per site are counted where they outlive the navigations between
+// them (the Playwright host's record of what was pressed, `StepInput.clicked`; the tab's
+// sessionStorage for the extension, which keeps none), so a wrong password ends in
+// `login_required` instead of a loop.
+import { findControl, press, recentlyClicked } from './controls.ts';
 import { deepQueryAll, isVisible, textOf } from './dom.ts';
-import { typeValue } from './fill.ts';
+import { typeInto } from './fill.ts';
 import { accountHere } from './site-account.ts';
 import type { StepInput, StepResult } from './types.ts';
 
@@ -14,15 +16,28 @@ const NO_ACCOUNT = /incorrect|invalid|not (be )?found|no account|doesn.t exist|d
 const EXISTS = /already exists|already registered|already have an account/i;
 const MAX_TRIES = 2;
 
-function tries(doc: Document, mode: string): number {
-  return Number(doc.defaultView?.sessionStorage.getItem(`jobswipe:sign-in:${doc.location.host}:${mode}`) ?? 0);
+const tryKey = (doc: Document, mode: string) => `jobswipe:sign-in:${doc.location.host}:${mode}`;
+
+function tries(doc: Document, mode: string, input: StepInput): number {
+  if (input.clicked) return input.clicked.filter((k) => k === tryKey(doc, mode)).length;
+  return Number(doc.defaultView?.sessionStorage.getItem(tryKey(doc, mode)) ?? 0);
 }
 
-function countTry(doc: Document, mode: string): void {
-  doc.defaultView?.sessionStorage.setItem(
-    `jobswipe:sign-in:${doc.location.host}:${mode}`,
-    String(tries(doc, mode) + 1),
-  );
+/** Counts a try: the host records the returned `pressed`; without a host record, the tab's session. */
+function countTry(doc: Document, mode: string, input: StepInput): string {
+  if (!input.clicked) doc.defaultView?.sessionStorage.setItem(tryKey(doc, mode), String(tries(doc, mode, input) + 1));
+  return tryKey(doc, mode);
+}
+
+/** Clicks `el` (or says where the host clicks it) for a step that leads on. */
+function advance(
+  el: HTMLElement,
+  view: string,
+  input: StepInput,
+  result: Omit<StepResult & { status: 'advanced' }, 'status' | 'filled'>,
+): StepResult {
+  const click = press(el, view, input.trustedClicks);
+  return { status: 'advanced', filled: [], ...result, ...(click ? { click } : {}) };
 }
 
 function visibleInputs(form: Element, selector: string): HTMLInputElement[] {
@@ -30,7 +45,7 @@ function visibleInputs(form: Element, selector: string): HTMLInputElement[] {
 }
 
 /** Null when the page has no sign-in form this step knows how to use. */
-export function signIn(doc: Document, input: StepInput, ats: StepResult['ats']): StepResult | null {
+export async function signIn(doc: Document, input: StepInput, ats: StepResult['ats']): Promise<StepResult | null> {
   const password = visibleInputs(doc.documentElement, 'input[type="password"]')[0];
   const form = password?.closest('form');
   if (!password || !form) return null;
@@ -57,26 +72,22 @@ export function signIn(doc: Document, input: StepInput, ats: StepResult['ats']):
       !creating && NO_ACCOUNT.test(error) ? CREATE_LINK : creating && EXISTS.test(error) ? SIGN_IN_LINK : null;
     const link = switchTo && findControl(doc, { selectors: [], text: switchTo });
     const otherMode = creating ? 'signin' : 'create';
-    if (link && tries(doc, otherMode) < MAX_TRIES) {
-      clickSoon(link.element);
-      return { status: 'advanced', filled: [], action: `the site said "${error}": clicked "${link.label}"`, ats };
-    }
-    if (tries(doc, mode) >= MAX_TRIES) {
+    if (link && tries(doc, otherMode, input) < MAX_TRIES)
+      return advance(link.element, view, input, { action: `the site said "${error}": clicked "${link.label}"`, ats });
+    if (tries(doc, mode, input) >= MAX_TRIES) {
       return { status: 'login_required', message: `The site refused the sign-in: "${error}"`, ats };
     }
   }
-  if (tries(doc, mode) >= MAX_TRIES) {
+  if (tries(doc, mode, input) >= MAX_TRIES) {
     return { status: 'login_required', message: 'The site keeps asking to sign in.', ats };
   }
-  typeValue(email, account.email ?? input.profile.email);
-  for (const field of visibleInputs(form, 'input[type="password"]')) typeValue(field, account.password);
+  await typeInto(email, account.email ?? input.profile.email);
+  for (const field of visibleInputs(form, 'input[type="password"]')) await typeInto(field, account.password);
   if (!submit) return null;
-  countTry(doc, mode);
-  clickSoon(submit, view);
-  return {
-    status: 'advanced',
-    filled: [],
+  const pressed = countTry(doc, mode, input);
+  return advance(submit, view, input, {
     action: creating ? 'created an account on the site' : 'signed in to the site',
     ats,
-  };
+    pressed,
+  });
 }

@@ -305,7 +305,7 @@ export async function fill(input: StepInput, doc: Document = document): Promise<
 /** Looks at the page and takes the next step of the application. */
 export async function step(input: StepInput, doc: Document = document): Promise<StepResult> {
   const { adapter, ats, markers, fields, shown } = await look(doc);
-  if (shown?.status === 'login_required') return signIn(doc, input, ats) ?? shown;
+  if (shown?.status === 'login_required') return (await signIn(doc, input, ats)) ?? shown;
   if (shown) return shown;
   const special = await adapter.special?.(doc, input);
   if (special) return special;

@@ -284,6 +284,7 @@ async function verify(attempt: Attempt): Promise<ApplyResult | null> {
     attempt.frame = await formFrame(attempt.page, attempt.frame);
     const r = await coreStep(attempt.page, attempt.frame, attempt.input(0, { verifyOnly: true }));
     if (r.status === 'not_applied') return null;
+    if (r.status === 'advanced' && r.pressed) attempt.clicked.push(r.pressed);
     if (r.status === 'advanced' && r.click) await clickAt(attempt.page, attempt.frame, r.click);
     if (r.status === 'advanced' || r.status === 'waiting') {
       await settleAfterClick(attempt.page);
