@@ -1,9 +1,8 @@
 // A careers page that trusts nothing: its application form sits in a cross-site iframe (the
 // company page on 127.0.0.1, the ATS on localhost) and both documents watch for what an engine
 // leaves behind — a global that was not there at load, an attribute their own scripts did not set,
-// a key of ours in the page's storage —
-// and for input they did not get from a person: every input, change, click, key and mouse event
-// must be `isTrusted`. The form refuses its submit, shows why and reports it, when anything was
+// a key of ours in the page's storage — and for input they did not get from a person: every
+// input, change, click, key and mouse event must be `isTrusted`. The form refuses its submit, shows why and reports it, when anything was
 // untrusted or visible. Served over a real socket for `applyToJob`.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,8 +40,12 @@ function traces() {
     // Numbered names are the page's own iframes' windows.
     if (!globalsAtLoad.has(name) && name !== 'trustWatch' && !/^\\d+$/.test(name)) found.push('global ' + name);
   if ('__jobswipeCore' in window) found.push('global __jobswipeCore');
-  for (const store of [sessionStorage, localStorage])
-    for (let i = 0; i < store.length; i++) if (/jobswipe/i.test(store.key(i))) found.push('storage ' + store.key(i));
+  for (const name of ['sessionStorage', 'localStorage']) {
+    // A third-party frame may be denied its storage: then nothing can be left there either.
+    let store = null;
+    try { store = window[name]; } catch {}
+    for (let i = 0; store && i < store.length; i++) if (/jobswipe/i.test(store.key(i))) found.push(name + ' ' + store.key(i));
+  }
   for (const el of document.querySelectorAll('*'))
     for (const a of el.getAttributeNames()) if (/jobswipe/i.test(a)) found.push('attribute ' + a);
   return found;
