@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
+import { hashSlot } from '../../src/redis/keys.ts';
 import { freePort, spawnRedis } from './redis-server.ts';
 
 const run = promisify(execFile);
@@ -32,6 +33,7 @@ export class TestRedisCluster {
   private constructor(
     private readonly nodes: ClusterNodeProcess[],
     private readonly masterCount: number,
+    private readonly nodeTimeoutMs: number,
   ) {}
 
   static async start(options: ClusterOptions = {}): Promise<TestRedisCluster> {
@@ -45,9 +47,9 @@ export class TestRedisCluster {
         process: null,
       });
     }
-    const cluster = new TestRedisCluster(nodes, masters);
+    const cluster = new TestRedisCluster(nodes, masters, options.nodeTimeoutMs ?? 1_000);
     try {
-      await Promise.all(nodes.map((node) => cluster.up(node, options.nodeTimeoutMs ?? 1_000)));
+      await Promise.all(nodes.map((node) => cluster.startNode(node, cluster.nodeTimeoutMs)));
       await run('redis-cli', [
         '--cluster',
         'create',
@@ -68,6 +70,11 @@ export class TestRedisCluster {
   /** The value of REDIS_CLUSTER_NODES: every node (a client needs only one that answers). */
   get seeds(): string {
     return this.nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
+  }
+
+  /** The backend's setting that points at it. */
+  get env(): Record<string, string> {
+    return { REDIS_CLUSTER_NODES: this.seeds };
   }
 
   /** Ports of the nodes that are live masters now. */
@@ -94,6 +101,44 @@ export class TestRedisCluster {
       proc.once('exit', () => resolve());
       proc.kill('SIGKILL');
     });
+  }
+
+  /**
+   * Empties every shard, as a FLUSHALL does on one Redis: each master in one MULTI that also writes
+   * those of `set` its slots hold (so no reader sees a shard empty without them).
+   */
+  async flushAll(set: Record<string, string> = {}): Promise<void> {
+    const masters = (await this.clusterNodes()).filter((l) => l.flags.includes('master') && !down(l.flags));
+    await Promise.all(
+      masters.map(async (master) => {
+        const client = new Redis(master.port, '127.0.0.1');
+        try {
+          const multi = client.multi().flushall();
+          for (const [key, value] of Object.entries(set)) {
+            const slot = hashSlot(key);
+            if (master.slots.some(([a, b]) => slot >= a && slot <= b)) multi.set(key, value);
+          }
+          await multi.exec();
+        } finally {
+          client.disconnect();
+        }
+      }),
+    );
+  }
+
+  /** Kills every node (SIGKILL: nothing saved), as a one-Redis restart without persistence. */
+  async down(): Promise<void> {
+    for (const node of this.nodes) await this.kill(node.port);
+  }
+
+  /**
+   * Starts every node again, empty; each reads its nodes.conf (its part in the cluster), so the
+   * cluster comes back with the same slots. Resolves once every slot is served and replicas synced.
+   */
+  async up(): Promise<void> {
+    await Promise.all(this.nodes.filter((n) => !n.process).map((n) => this.startNode(n, this.nodeTimeoutMs)));
+    await this.waitUntilOk();
+    await this.waitForReplicas();
   }
 
   /** Empties one node only (the other shards keep their data), as a master that came back empty. */
@@ -201,7 +246,7 @@ export class TestRedisCluster {
     }
   }
 
-  private async up(node: ClusterNodeProcess, nodeTimeoutMs: number): Promise<void> {
+  private async startNode(node: ClusterNodeProcess, nodeTimeoutMs: number): Promise<void> {
     node.process = await spawnRedis(node.port, [
       '--cluster-enabled',
       'yes',
