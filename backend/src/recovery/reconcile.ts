@@ -10,7 +10,7 @@
 // since the stream was read, and has no unpublished outbox row; it goes through the outbox like
 // any delivery. An entry that exists is never doubled; a duplicate from a race (an offer handed
 // back at that moment) is harmless, because the claim in Postgres decides.
-import type { Tx } from '@jobswipe/db';
+import { Prisma, type Tx } from '@jobswipe/db';
 import { recordEvent } from '../applications/events.ts';
 import { lockApplication } from '../applications/lock-application.ts';
 import type { AppContext } from '../context.ts';
@@ -42,7 +42,7 @@ interface Candidate {
 }
 
 /** Where the next sweep resumes: after this (available_at, id). */
-interface Cursor {
+export interface Cursor {
   availableAt: Date;
   id: string;
 }
@@ -54,6 +54,22 @@ const ACTOR = 'system:reconcile';
 
 export function reconcileOptions(ctx: AppContext): ReconcileOptions {
   return { batch: 200, entryBudget: 20_000, afterMs: 2 * ctx.config.OFFER_TIMEOUT_MS };
+}
+
+/**
+ * The next QUEUED applications available for longer than the bound, in (available_at, id) order
+ * after `after`: the (status, available_at) index, so only queued rows are read.
+ */
+export function candidatesQuery(
+  after: Cursor | null,
+  options: Pick<ReconcileOptions, 'afterMs' | 'batch'>,
+): Prisma.Sql {
+  const from = after ?? { availableAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
+  return Prisma.sql`
+    select id, user_id, lane, priority, available_at, updated_at from applications
+    where status = 'QUEUED' and available_at < now() - make_interval(secs => ${options.afterMs / 1000})
+      and (available_at, id) > (${from.availableAt}, ${from.id}::uuid)
+    order by available_at, id limit ${options.batch}`;
 }
 
 /** Those of `ids` with a delivery row the relay has not published yet (it will be). */
@@ -93,12 +109,7 @@ export class StreamReconciler {
 
   /** The next QUEUED applications past the bound, after the cursor; wraps to the start at the end. */
   private async nextBatch(): Promise<Candidate[]> {
-    const after = this.cursor ?? { availableAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
-    const rows = await this.ctx.db.prisma.$queryRaw<Candidate[]>`
-      select id, user_id, lane, priority, available_at, updated_at from applications
-      where status = 'QUEUED' and available_at < now() - make_interval(secs => ${this.options.afterMs / 1000})
-        and (available_at, id) > (${after.availableAt}, ${after.id}::uuid)
-      order by available_at, id limit ${this.options.batch}`;
+    const rows = await this.ctx.db.prisma.$queryRaw<Candidate[]>(candidatesQuery(this.cursor, this.options));
     const last = rows.at(-1);
     this.cursor = rows.length < this.options.batch || !last ? null : { availableAt: last.available_at, id: last.id };
     return rows;
@@ -106,9 +117,10 @@ export class StreamReconciler {
 
   /**
    * The candidates whose stream holds no entry for them. Each stream is read from the oldest time
-   * one of its candidates could have been published, until every candidate is found or the stream
-   * ends; a candidate whose stream could not be read to the end within the budget is left for a
-   * later sweep, never taken as missing.
+   * one of its candidates could have been published (when it became QUEUED: `updated_at`), until
+   * every candidate is found or the stream ends, a page of every stream at once. A candidate whose
+   * stream could not be read to the end within the budget is left for a later sweep, never taken
+   * as missing.
    */
   private async missingFromStreams(candidates: Candidate[]): Promise<Candidate[]> {
     const byStream = new Map<string, Candidate[]>();
@@ -116,31 +128,39 @@ export class StreamReconciler {
       const { stream } = this.streams.streamFor({ lane: app.lane, userId: app.user_id, priority: app.priority });
       byStream.set(stream, [...(byStream.get(stream) ?? []), app]);
     }
+    const scans = [...byStream].map(([stream, apps]) => ({
+      stream,
+      apps,
+      unseen: new Set(apps.map((a) => a.id)),
+      from: String(Math.max(0, Math.min(...apps.map((a) => a.updated_at.getTime())) - CLOCK_SKEW_MS)),
+      /** Read to its end. */
+      complete: false,
+    }));
     let budget = this.options.entryBudget;
-    const missing: Candidate[] = [];
-    for (const [stream, apps] of byStream) {
-      const unseen = new Set(apps.map((a) => a.id));
-      const oldest = Math.min(...apps.map((a) => a.updated_at.getTime()));
-      let from = String(Math.max(0, oldest - CLOCK_SKEW_MS));
-      let complete = false;
-      while (unseen.size > 0 && budget > 0) {
-        const count = Math.min(PAGE, budget);
-        const page = (await this.ctx.redis.xrange(stream, from, '+', 'COUNT', count)) as [string, string[]][];
+    for (
+      let active = scans;
+      active.length > 0 && budget > 0;
+      active = active.filter((s) => !s.complete && s.unseen.size > 0)
+    ) {
+      const count = Math.max(1, Math.min(PAGE, Math.floor(budget / active.length)));
+      const pages = await Promise.all(
+        active.map(
+          (s) => this.ctx.redis.xrange(s.stream, s.from, '+', 'COUNT', count) as Promise<[string, string[]][]>,
+        ),
+      );
+      active.forEach((scan, i) => {
+        const page = pages[i] ?? [];
         budget -= page.length;
         for (const [id, fields] of page) {
-          const entry = fromFields(stream, id, fields);
-          if (!('bad' in entry)) unseen.delete(entry.work.applicationId);
+          const entry = fromFields(scan.stream, id, fields);
+          if (!('bad' in entry)) scan.unseen.delete(entry.work.applicationId);
         }
         const last = page.at(-1)?.[0];
-        if (page.length < count || !last) {
-          complete = true;
-          break;
-        }
-        from = `(${last}`;
-      }
-      if (complete || unseen.size === 0) missing.push(...apps.filter((a) => unseen.has(a.id)));
+        if (page.length < count || !last) scan.complete = true;
+        else scan.from = `(${last}`;
+      });
     }
-    return missing;
+    return scans.filter((s) => s.complete).flatMap((s) => s.apps.filter((a) => s.unseen.has(a.id)));
   }
 
   /** Fenced: delivers again only what is still QUEUED, untouched since it was read, with no row waiting. */
