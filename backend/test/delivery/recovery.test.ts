@@ -22,8 +22,6 @@ beforeAll(async () => {
     SWIPE_RATE_LIMIT: '100000',
     PAIR_RATE_LIMIT: '1000',
     REAPER_INTERVAL_MS: '200',
-    // Reconciliation looks at applications queued for twice this: a lost entry is found in seconds.
-    OFFER_TIMEOUT_MS: '1000',
   });
 });
 afterEach(async () => {

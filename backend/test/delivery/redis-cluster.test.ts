@@ -26,8 +26,6 @@ beforeAll(async () => {
     PAIR_RATE_LIMIT: '1000',
     REAPER_INTERVAL_MS: '300',
     OUTBOX_SWEEP_MS: '300',
-    // Reconciliation looks at applications queued for twice this: a lost entry is found in seconds.
-    OFFER_TIMEOUT_MS: '1000',
   });
 });
 afterEach(async () => {

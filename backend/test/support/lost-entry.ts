@@ -47,6 +47,12 @@ export async function expectLostEntryDeliveredAgain(s: LostEntrySetup): Promise<
   const entries = (await redis.xrange(stream, '-', '+')) as [string, string[]][];
   const entryOf = (app: string) => entries.find(([, fields]) => fields.includes(app))?.[0] as string;
   expect(await redis.xdel(stream, entryOf(lost))).toBe(1);
+  // Both have waited queued past the reconciliation's bound (twice the offer timeout), as if an
+  // hour had gone by: the recovery leader's next pass looks at them.
+  await prisma.application.updateMany({
+    where: { id: { in: [lost, kept] } },
+    data: { availableAt: new Date(Date.now() - 3_600_000) },
+  });
 
   // The recovery leader delivers it again through the outbox.
   await expect.poll(async () => (await streamApplications(redis, stream)).sort(), { timeout: 20_000 }).toEqual(both);

@@ -13,6 +13,15 @@ import { freePort, spawnRedis } from './redis-server.ts';
 
 const run = promisify(execFile);
 
+/**
+ * flush-and-set: FLUSHALL, then SET each ARGV pair, atomically on one node. The keys span slots,
+ * which a MULTI refuses in a cluster (CROSSSLOT); a script may, flagged so, on the node serving them.
+ */
+const FLUSH_AND_SET = `#!lua flags=allow-cross-slot-keys
+redis.call('FLUSHALL')
+for i = 1, #ARGV, 2 do redis.call('SET', ARGV[i], ARGV[i + 1]) end
+return 1`;
+
 /** A node others suspect (`fail?`) or agree (`fail`) is down. */
 const down = (flags: string[]) => flags.includes('fail') || flags.includes('fail?');
 
@@ -104,21 +113,20 @@ export class TestRedisCluster {
   }
 
   /**
-   * Empties every shard, as a FLUSHALL does on one Redis: each master in one MULTI that also writes
-   * those of `set` its slots hold (so no reader sees a shard empty without them).
+   * Empties every shard, as a FLUSHALL does on one Redis: each master in one script that also
+   * writes those of `set` its slots hold (so no reader sees a shard empty without them).
    */
   async flushAll(set: Record<string, string> = {}): Promise<void> {
     const masters = (await this.clusterNodes()).filter((l) => l.flags.includes('master') && !down(l.flags));
     await Promise.all(
       masters.map(async (master) => {
+        const mine = Object.entries(set).filter(([key]) => {
+          const slot = hashSlot(key);
+          return master.slots.some(([a, b]) => slot >= a && slot <= b);
+        });
         const client = new Redis(master.port, '127.0.0.1');
         try {
-          const multi = client.multi().flushall();
-          for (const [key, value] of Object.entries(set)) {
-            const slot = hashSlot(key);
-            if (master.slots.some(([a, b]) => slot >= a && slot <= b)) multi.set(key, value);
-          }
-          await multi.exec();
+          await client.eval(FLUSH_AND_SET, 0, ...mine.flat());
         } finally {
           client.disconnect();
         }
