@@ -273,10 +273,14 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
   }
 }
 
-/** A word's stem, enough to tell "engineering" and "engineer" are one trade. */
+/** Words for one trade: software development, engineering and programming are the same work. */
+const SAME_TRADE: Record<string, string> = { develop: 'engine', programm: 'engine', program: 'engine', cod: 'engine' };
+
+/** A word's stem, enough to tell "engineering", "engineer" and "development" are one trade. */
 function stem(word: string): string {
   const once = (w: string) => w.replace(/(ing|ers?|ment|ists?|ors?|s)$/, '');
-  return once(once(word));
+  const s = once(once(word));
+  return SAME_TRADE[s] ?? s;
 }
 
 /** True when every word of `skill` is a word of the job title (its seniority left aside). */
