@@ -383,7 +383,18 @@ function fits(answer: Answer, field: FieldFacts): boolean {
   return field.type !== 'yes_no';
 }
 
+/**
+ * "I have a preferred name" (Workday: ticking it shows the preferred name fields): ticked when the
+ * applicant goes by a name other than their first name, else left alone.
+ */
+function hasPreferredName(name: Answer | null, input: StepInput): Answer | null {
+  if (!name || typeof name.value !== 'string' || norm(name.value) === norm(input.profile.firstName)) return null;
+  return { ...name, value: true };
+}
+
 function kindAnswer(kind: QuestionKind, field: FieldFacts, input: StepInput): Answer | null {
+  if (kind.key === 'preferredName' && field.widget === 'checkbox')
+    return hasPreferredName(savedOfKind(kind, field.label, input), input);
   const fromProfileField = kindProfileAnswer(kind, field, input);
   const candidates = PROFILE_FIRST.has(kind.key)
     ? [fromProfileField, savedOfKind(kind, field.label, input)]

@@ -191,8 +191,7 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
       done.add(field.element);
       const required =
         refusing &&
-        (marksThisField(field, markers.errorSelectors) ||
-          (field.widget === 'checkbox' && consentToApply(field.label)));
+        (marksThisField(field, markers.errorSelectors) || (field.widget === 'checkbox' && consentToApply(field.label)));
       const f = required ? { ...field, required: true } : field;
       const { answer, sensitive } = decide(f, input);
       const invalid = input.submits > 0 && isInvalid(f, markers.errorSelectors);
