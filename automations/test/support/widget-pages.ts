@@ -899,6 +899,21 @@ document.getElementById('submit').onclick = () => submitApplication({
 </script>`,
 );
 
+/**
+ * iCIMS frames its application in the careers page (same origin here); after the final submit the
+ * frame alone moves to its thank-you page, whose words are its own, and the careers page around it
+ * stays as it was.
+ */
+const framedOuter = page(
+  'Brightwell Careers',
+  `<header><h1>Brightwell Careers</h1></header><iframe id="icims_content_iframe" src="/framed/candidate/thanks?in_iframe=1" width="900" height="400" title="Application"></iframe>`,
+);
+const framedThanks = page('Thank you', '<h1>Thank you!</h1><p>We will be in touch about next steps.</p>');
+const framedSentence = page(
+  'Brightwell Careers',
+  '<h1>Brightwell Careers</h1><p>Your application for Application Developer II has been submitted successfully.</p>',
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -928,6 +943,9 @@ const PAGES: Record<string, () => string> = {
   // The same step whose refusal marks no field at all: only its words name the box.
   '/icims-login-unmarked': () => icimsLogin({}, false, '/icims-login-unmarked'),
   '/workday-prompt': () => workdayPrompt,
+  '/framed': () => framedOuter,
+  '/framed/candidate/thanks': () => framedThanks,
+  '/framed-sentence': () => framedSentence,
   '/bamboohr-questions': () => bamboohrQuestions,
   '/workable-badges': () => workableBadges,
   '/workday': () => workday,
