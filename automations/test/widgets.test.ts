@@ -229,27 +229,22 @@ describe('required-ness the page shows without saying it', () => {
     ]);
   });
 
-  it('Workday: a prompt drawn as a plain "Search" box, picked through a category whose options render late; a preferred name ticked open and filled', async () => {
-    const result = await apply('/workday-prompt', { 'what name do you go by': 'Addie' });
-    expect(result.outcome, result.message ?? '').toBe('submitted');
-    expect(sent('workday-prompt')).toContainEqual({
-      source: ['LinkedIn'],
-      first: 'Ada',
-      preferredCheck: true,
-      preferred: 'Addie',
-    });
-  });
-
-  it('Workday: no preferred name beyond the first name leaves "I have a preferred name" unticked', async () => {
-    const result = await apply('/workday-prompt', { 'what name do you go by': 'Ada' });
-    expect(result.outcome, result.message ?? '').toBe('submitted');
-    expect(sent('workday-prompt')).toContainEqual({
-      source: ['LinkedIn'],
-      first: 'Ada',
-      preferredCheck: false,
-      preferred: '',
-    });
-  });
+  it.each([
+    ['Addie', true, 'Addie'],
+    ['Ada', false, ''],
+  ] as const)(
+    'Workday: a prompt drawn as a plain "Search" box, picked through a category whose options render late; going by "%s", "I have a preferred name" ticked: %s',
+    async (goesBy, ticked, preferred) => {
+      const result = await apply('/workday-prompt', { 'what name do you go by': goesBy });
+      expect(result.outcome, result.message ?? '').toBe('submitted');
+      expect(sent('workday-prompt')).toContainEqual({
+        source: ['LinkedIn'],
+        first: 'Ada',
+        preferredCheck: ticked,
+        preferred,
+      });
+    },
+  );
 
   it('BambooHR: "Address" named streetAddress is the street line; a span-labelled list picker shows no value until picked; software development years are a software engineer\'s career', async () => {
     const result = await apply('/bamboohr-questions');
