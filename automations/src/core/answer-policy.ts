@@ -273,21 +273,24 @@ function kindProfileAnswer(kind: QuestionKind, field: FieldFacts, input: StepInp
   }
 }
 
-/** Words for one trade: software development, engineering and programming are the same work. */
-const SAME_TRADE: Record<string, string> = { develop: 'engine', programm: 'engine', program: 'engine', cod: 'engine' };
-
-/** A word's stem, enough to tell "engineering", "engineer" and "development" are one trade. */
+/** A word's stem, enough to tell "engineering" and "engineer" are one trade. */
 function stem(word: string): string {
   const once = (w: string) => w.replace(/(ing|ers?|ment|ists?|ors?|s)$/, '');
-  const s = once(once(word));
-  return SAME_TRADE[s] ?? s;
+  return once(once(word));
 }
+
+/**
+ * Asked words that name an engineer's work: "software development" or "programming" asked of a
+ * software engineer is their trade. One way only: a program manager's title does not make them
+ * an engineer.
+ */
+const ENGINEERS_WORK: Record<string, string> = { develop: 'engine', programm: 'engine', program: 'engine' };
 
 /** True when every word of `skill` is a word of the job title (its seniority left aside). */
 function isProfession(skill: string, title: string): boolean {
   const have = new Set(norm(title).split(' ').map(stem));
   const words = skill.split(' ').filter(Boolean);
-  return words.length > 0 && words.every((w) => have.has(stem(w)));
+  return words.length > 0 && words.every((w) => have.has(stem(w)) || have.has(ENGINEERS_WORK[stem(w)] ?? ''));
 }
 
 /** Profile fields answer first for these kinds; for the rest a saved answer of the same kind does. */

@@ -165,6 +165,19 @@ describe('years with one skill', () => {
   ])('"%s" is not the trade the title names: asked', (label) => {
     expect(answer(label, [])).toBe(null);
   });
+
+  it('a program manager asked for engineering years is asked: their title names no engineering', () => {
+    const field: FieldFacts = {
+      label: 'How many years of engineering experience do you have?',
+      hints: '',
+      type: 'text',
+      widget: 'text',
+      required: true,
+      options: [],
+    };
+    const profile = { ...PROFILE, currentTitle: 'Senior Program Manager' };
+    expect(decide(field, { profile, answers: {}, files: {}, submits: 0, job: JOB }).answer).toBe(null);
+  });
 });
 
 describe('the name the applicant goes by', () => {
