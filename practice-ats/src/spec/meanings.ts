@@ -2,15 +2,8 @@
 // sheet says "Where did you hear about us?" once, and a form asks "How Did You Hear About Us?" or
 // "How did you hear about this job?". The answer key's own reading of a question, written apart
 // from the engine's, so the engine cannot be graded by its own rules.
-import type { AnswerValue, SavedAnswers } from '@jobswipe/protocol';
+import { type AnswerValue, normalizeQuestion, type SavedAnswers } from '@jobswipe/protocol';
 import type { QuestionMeaning } from './form-spec.ts';
-
-function norm(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /** Meanings a saved answer can carry, recognised in its question's words. */
 type SheetMeaning = Exclude<QuestionMeaning, 'phoneType'> | 'previouslyEmployed';
@@ -28,7 +21,7 @@ const SAYS: Record<SheetMeaning, (question: string) => boolean> = {
 /** The one answer the saved answers give to a question of this meaning; none when two disagree. */
 export function answerByMeaning(answers: SavedAnswers, means: SheetMeaning): AnswerValue | undefined {
   const found = Object.entries(answers)
-    .filter(([question]) => SAYS[means](norm(question)))
+    .filter(([question]) => SAYS[means](normalizeQuestion(question)))
     .map(([, answer]) => answer);
   const distinct = new Set(found.map((a) => JSON.stringify(a)));
   return distinct.size === 1 ? found[0] : undefined;
