@@ -6,7 +6,7 @@
 // would take it (a hidden select, a native date input, a control covered by another) falls back
 // to the synthetic events, and the read-back judges the result as it always does.
 import { centreOf } from './controls.ts';
-import { isVisible } from './dom.ts';
+import { isVisible, waitFor } from './dom.ts';
 import { SYNTHETIC_INPUT } from './fill.ts';
 import { type DriverKey, type InputDriver, useInputDriver } from './input-driver.ts';
 import type { ClickTarget, FilePayload } from './types.ts';
@@ -119,30 +119,59 @@ function readable(input: HTMLInputElement, payload: FilePayload): Promise<boolea
     );
 }
 
+/** How long the core waits for a performed gesture's events to reach the page. */
+const ARRIVAL_MS = 1_000;
+
+/**
+ * Counts `type` events reaching `target` from now on. Input for a cross-site frame is routed to
+ * its process after the host's gesture returned, so the core waits for it before it reads the page.
+ */
+function watch(target: EventTarget, type: string): { until(count: number): Promise<void> } {
+  let seen = 0;
+  const count = () => {
+    seen++;
+  };
+  target.addEventListener(type, count, true);
+  return {
+    async until(wanted) {
+      await waitFor(() => seen >= wanted, ARRIVAL_MS);
+      target.removeEventListener(type, count, true);
+    },
+  };
+}
+
 /** The driver that asks the host, through `binding`, for every gesture it can perform. */
 export function hostInput(binding: string): InputDriver {
   const gesture = (el: Element, g: HostGesture) => ask(binding, el, g);
   return {
     async click(el) {
       const target = reachable(el);
-      if (!target || !(await gesture(target, { kind: 'click', ...centreOf(target) }))) await SYNTHETIC_INPUT.click(el);
+      const clicks = target && watch(target, 'click');
+      const clicked = !!target && (await gesture(target, { kind: 'click', ...centreOf(target) }));
+      await clicks?.until(clicked ? 1 : 0);
+      if (!clicked) await SYNTHETIC_INPUT.click(el);
     },
     async fill(el, text) {
       const typed = el.tagName === 'TEXTAREA' || !NOT_TYPED.test((el as HTMLInputElement).type);
       const writable = typed && !el.readOnly && !el.disabled && isVisible(el);
-      if (!(writable && (await focusFor(binding, el)) && (await gesture(el, { kind: 'insert', text }))))
-        await SYNTHETIC_INPUT.fill(el, text);
+      const inputs = watch(el, 'input');
+      const edits = el.value === text ? 0 : 1;
+      const inserted = writable && (await focusFor(binding, el)) && (await gesture(el, { kind: 'insert', text }));
+      await inputs.until(inserted ? edits : 0);
+      if (!inserted) await SYNTHETIC_INPUT.fill(el, text);
     },
     async type(el, text) {
-      if (!((await focusFor(binding, el)) && (await gesture(el, { kind: 'type', text }))))
-        await SYNTHETIC_INPUT.type(el, text);
+      if ((await focusFor(binding, el)) && (await gesture(el, { kind: 'type', text })))
+        await waitFor(() => el.value === text, ARRIVAL_MS);
+      else await SYNTHETIC_INPUT.type(el, text);
     },
     async select(el, value) {
       const index = Array.from(el.options).findIndex((o) => o.value === value);
       if (index === el.selectedIndex) return;
       // A select the page hides behind its own button cannot take the keyboard: its events it is.
       const keyboard = index >= 0 && !el.multiple && !el.disabled && isVisible(el) && (await focusFor(binding, el));
-      if (keyboard) await gesture(el, { kind: 'press', ...arrowsTo(el, index) });
+      if (keyboard && (await gesture(el, { kind: 'press', ...arrowsTo(el, index) })))
+        await waitFor(() => el.value === value, ARRIVAL_MS);
       if (el.value === value) return;
       await SYNTHETIC_INPUT.select(el, value);
       await SYNTHETIC_INPUT.blur(el);
