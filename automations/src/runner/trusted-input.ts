@@ -3,7 +3,7 @@
 // the mouse at the element's centre (frame offsets added), the keyboard as Playwright's `fill`
 // types (select all, insert the text), and files through CDP's `DOM.setFileInputFiles`.
 import { basename } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { ElementHandle, Frame, Page } from 'playwright-core';
 import type { HostRequest } from '../core/host-input.ts';
 import type { ClickTarget } from '../core/types.ts';
 import { callIn, type World } from './isolated-world.ts';
@@ -24,12 +24,30 @@ export async function clickAt(page: Page, frame: Frame, at: ClickTarget): Promis
   let x = at.x;
   let y = at.y;
   for (let f: Frame | null = frame; f && f !== page.mainFrame(); f = f.parentFrame()) {
-    const box = await (await f.frameElement()).boundingBox();
+    const box = await settledBox(await f.frameElement());
     if (!box) throw new Error("The form's frame is not on screen: it cannot be clicked.");
     x += box.x;
     y += box.y;
   }
   await page.mouse.click(x, y);
+}
+
+/** How long a frame's box must hold still before a click is aimed through it. */
+const FRAME_STILL_MS = 40;
+
+/**
+ * Where a frame's element is once it stopped moving: scrolling a control into view inside a
+ * cross-site frame scrolls the page around it too, in another process and a moment later.
+ */
+async function settledBox(frameElement: ElementHandle): Promise<Awaited<ReturnType<ElementHandle['boundingBox']>>> {
+  let box = await frameElement.boundingBox();
+  for (let i = 0; i < 10 && box; i++) {
+    await new Promise((resolve) => setTimeout(resolve, FRAME_STILL_MS));
+    const again = await frameElement.boundingBox();
+    if (again && again.x === box.x && again.y === box.y) return again;
+    box = again;
+  }
+  return box;
 }
 
 async function perform(page: Page, frame: Frame, world: World, request: HostRequest): Promise<void> {
