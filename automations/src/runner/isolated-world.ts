@@ -183,5 +183,10 @@ export function forgetWorld(page: Page, frame: Frame): void {
   const state = pages.get(page);
   if (!state) return;
   state.worlds.delete(frame);
+  // The frame may have moved to another process: its next session is asked for afresh.
+  state.frameSessions
+    .get(frame)
+    ?.detach()
+    .catch(() => {});
   state.frameSessions.delete(frame);
 }
