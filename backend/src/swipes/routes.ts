@@ -11,12 +11,15 @@ import { undoSwipe } from './undo-swipe.ts';
 
 const JobParam = z.object({ jobId: z.string().uuid('must be a UUID') });
 
-/** Mounted ahead of the other routers, so each route signs its caller in itself (`signedIn`). */
-export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery, signedIn: RequestHandler): Router {
+/**
+ * Mounted ahead of the other routers and the app's body parser, so each route parses its body and
+ * signs its caller in itself (`before`).
+ */
+export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery, before: RequestHandler[]): Router {
   const router = Router();
   const questions = new SwipeQuestions(ctx);
 
-  router.post('/swipes', signedIn, async (req, res) => {
+  router.post('/swipes', ...before, async (req, res) => {
     const headerKey = req.get('idempotency-key');
     const body = parse(
       SwipeBody,
@@ -30,7 +33,7 @@ export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery, signedIn: 
     res.status(result.status).json(result.body);
   });
 
-  router.delete('/swipes/:jobId', signedIn, async (req, res) => {
+  router.delete('/swipes/:jobId', ...before, async (req, res) => {
     const { jobId } = parse(JobParam, req.params, 'params');
     res.json(await undoSwipe(ctx, caller(req).userId, jobId));
   });
