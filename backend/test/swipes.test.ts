@@ -9,7 +9,7 @@ let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
 
 beforeAll(async () => {
-  backend = await startTestBackend({ SWIPE_RATE_LIMIT: '100000' });
+  backend = await startTestBackend({ SWIPE_RATE_LIMIT: '100000', AUTH_RATE_LIMIT: '1000' });
 });
 afterAll(() => backend.close());
 
