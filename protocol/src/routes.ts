@@ -83,6 +83,7 @@ export const SCHEMAS = {
   DeviceAutofill: api.DeviceAutofill,
   ByHandBody: api.ByHandBody,
   ByHandResponse: api.ByHandResponse,
+  DeviceAnswersBody: api.DeviceAnswersBody,
   QueueStats: api.QueueStats,
   DeadLettersQuery: api.DeadLettersQuery,
   DeadLetterPage: api.Page(api.DeadLetter),
@@ -551,6 +552,15 @@ export const ROUTES: readonly RouteSpec[] = [
       answer: 'ByHandResponse',
       when: 'the user already has a live application for that job',
     },
+  },
+  {
+    method: 'post',
+    path: '/v1/devices/me/answers',
+    who: 'device',
+    summary:
+      "Save answers the user typed on a form the autofill filled, with the question's type and options; sensitive questions and passwords are refused",
+    body: 'DeviceAnswersBody',
+    answer: 'AnswersView',
   },
   {
     method: 'get',

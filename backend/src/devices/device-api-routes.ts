@@ -3,13 +3,15 @@
 // GET /v1/devices/me, GET /v1/devices/me/queue, GET /v1/devices/me/questions,
 // GET /v1/devices/me/applications/:id (a result with its evidence),
 // POST /v1/devices/me/applications/:id/answer; the extension's autofill: GET /v1/devices/me/autofill,
-// POST /v1/devices/me/applications/by-hand.
+// POST /v1/devices/me/applications/by-hand, POST /v1/devices/me/answers.
 import type { Device } from '@jobswipe/db';
 import {
   AnswerBody,
+  type AnswersView,
   ByHandBody,
   type ByHandResponse,
   DEVICE_QUEUE_STATUSES,
+  DeviceAnswersBody,
   type DeviceAutofill,
   type DeviceQuestions,
   type DeviceQueue,
@@ -17,6 +19,7 @@ import {
   type DeviceSelf,
   HELD_STATUSES,
   IdParams,
+  normalizeQuestion,
 } from '@jobswipe/protocol';
 import { type Request, Router } from 'express';
 import { recordAppliedByHand } from '../applications/applied-by-hand.ts';
@@ -28,6 +31,7 @@ import { inTransaction } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { applicantMaterials } from '../leases/work-order.ts';
+import { listSavedAnswers, saveFormAnswers } from '../profile/saved-answers.ts';
 import { authenticateDevice } from './device-auth.ts';
 import { toDeviceView } from './device-view.ts';
 
@@ -126,6 +130,17 @@ export function deviceApiRoutes(ctx: AppContext): Router {
       created,
     };
     res.status(created ? 201 : 200).json(body);
+  });
+
+  router.post('/devices/me/answers', async (req, res) => {
+    const { userId } = await deviceOf(req);
+    const { answers } = parse(DeviceAnswersBody, req.body, 'body');
+    await prisma.$transaction((tx) => saveFormAnswers(tx, userId, answers));
+    const keys = new Set(answers.map((a) => normalizeQuestion(a.question)));
+    const body: AnswersView = {
+      answers: (await listSavedAnswers(prisma, userId)).filter((a) => keys.has(a.questionKey)),
+    };
+    res.json(body);
   });
 
   return router;
