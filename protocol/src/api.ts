@@ -485,11 +485,20 @@ export type DeviceQuestions = z.infer<typeof DeviceQuestions>;
  * GET /v1/devices/me/autofill: what the extension's autofill fills a form the user opened with:
  * the profile, the saved answers and a link to the default resume (valid for a few minutes).
  */
+/** GET /v1/devices/me/autofill?url=: the page the form is on (its job tells the engine the company and country). */
+export const DeviceAutofillQuery = z.object({ url: z.string().max(2_000).optional() });
+export type DeviceAutofillQuery = z.infer<typeof DeviceAutofillQuery>;
+
 export const DeviceAutofill = z.object({
   profile: ApplicantProfile,
   answers: SavedAnswers,
   resumeUrl: z.string().nullable(),
   resumeFileName: z.string().nullable(),
+  /**
+   * The catalog's job whose apply URL is the page (null for a page JobSwipe does not know): its
+   * company and ISO country answer "authorized to work in the country of this job" questions.
+   */
+  job: z.object({ company: z.string().nullable(), country: z.string().nullable() }).nullable(),
 });
 export type DeviceAutofill = z.infer<typeof DeviceAutofill>;
 

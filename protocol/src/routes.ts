@@ -80,6 +80,7 @@ export const SCHEMAS = {
   DeviceQueueQuery: api.DeviceQueueQuery,
   DeviceQueue: api.DeviceQueue,
   DeviceQuestions: api.DeviceQuestions,
+  DeviceAutofillQuery: api.DeviceAutofillQuery,
   DeviceAutofill: api.DeviceAutofill,
   ByHandBody: api.ByHandBody,
   ByHandResponse: api.ByHandResponse,
@@ -535,7 +536,8 @@ export const ROUTES: readonly RouteSpec[] = [
     path: '/v1/devices/me/autofill',
     who: 'device',
     summary:
-      "What the extension's autofill fills a form with: the device's user's profile, saved answers and resume link",
+      "What the extension's autofill fills a form with: the device's user's profile, saved answers and resume link, and the job of the page (`url`) when the catalog has it",
+    query: 'DeviceAutofillQuery',
     answer: 'DeviceAutofill',
   },
   {

@@ -3,7 +3,7 @@
 // (title, company, URL; kept out of every deck), and the application is created SUBMITTED by the
 // `recordByHand` transition. Idempotent per user and job: the user's live application for the job
 // (the partial unique index allows one) is answered again and nothing is written.
-import type { Application, Job } from '@jobswipe/db';
+import type { Application, Job, Queryable } from '@jobswipe/db';
 import { type ApplicationStatus, type ByHandBody, TRANSITIONS } from '@jobswipe/protocol';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { type ApplicationRow, applicationFromRow } from './application-row.ts';
@@ -17,9 +17,14 @@ const STARTS_AS: ApplicationStatus = TRANSITIONS.recordByHand.to[0];
 /** The address without its fragment: the same page whatever anchor the user scrolled to. */
 const pageOf = (url: string) => url.split('#')[0]!;
 
+/** The catalog's job whose apply URL is this page, if any (the first one imported). */
+export function catalogJobAt(db: Queryable, url: string): Promise<Job | null> {
+  return db.job.findFirst({ where: { applyUrl: pageOf(url) }, orderBy: { createdAt: 'asc' } });
+}
+
 async function jobFor(uow: UnitOfWork, body: ByHandBody): Promise<Job> {
   const page = pageOf(body.url);
-  const known = await uow.tx.job.findFirst({ where: { applyUrl: page }, orderBy: { createdAt: 'asc' } });
+  const known = await catalogJobAt(uow.tx, page);
   if (known) return known;
   return uow.tx.job.upsert({
     where: { source_externalId: { source: BY_HAND_SOURCE, externalId: page } },

@@ -13,6 +13,7 @@ import {
   DEVICE_QUEUE_STATUSES,
   DeviceAnswersBody,
   type DeviceAutofill,
+  DeviceAutofillQuery,
   type DeviceQuestions,
   type DeviceQueue,
   DeviceQueueQuery,
@@ -22,7 +23,7 @@ import {
   normalizeQuestion,
 } from '@jobswipe/protocol';
 import { type Request, Router } from 'express';
-import { recordAppliedByHand } from '../applications/applied-by-hand.ts';
+import { catalogJobAt, recordAppliedByHand } from '../applications/applied-by-hand.ts';
 import { answerApplication } from '../applications/requeue-application.ts';
 import { applicationDetailOf, jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
 import { bearerToken } from '../auth/authenticate.ts';
@@ -110,12 +111,12 @@ export function deviceApiRoutes(ctx: AppContext): Router {
 
   router.get('/devices/me/autofill', async (req, res) => {
     const { userId } = await deviceOf(req);
-    const { email: _email, ...materials } = await applicantMaterials(
-      ctx,
-      userId,
-      new Date(Date.now() + AUTOFILL_LINK_MS),
-    );
-    const body: DeviceAutofill = materials;
+    const { url } = parse(DeviceAutofillQuery, req.query, 'query');
+    const [{ email: _email, ...materials }, job] = await Promise.all([
+      applicantMaterials(ctx, userId, new Date(Date.now() + AUTOFILL_LINK_MS)),
+      url ? catalogJobAt(prisma, url) : null,
+    ]);
+    const body: DeviceAutofill = { ...materials, job: job && { company: job.company, country: job.country } };
     res.json(body);
   });
 
