@@ -97,6 +97,11 @@ describe('GET /v1/devices/me/autofill', () => {
       `/v1/devices/me/autofill?url=${encodeURIComponent(`${applyUrl}#form`)}`,
     );
     expect(known.body.job).toEqual({ company: 'Orbitpay', country: 'GB' });
+    // A wizard's form a step under the posting's apply URL (Workday's `<posting>/apply`) is that job's.
+    const below = await device.get<DeviceAutofill>(
+      `/v1/devices/me/autofill?url=${encodeURIComponent(`${applyUrl}/step?id=2`)}`,
+    );
+    expect(below.body.job).toEqual({ company: 'Orbitpay', country: 'GB' });
     const unknown = await device.get<DeviceAutofill>(
       `/v1/devices/me/autofill?url=${encodeURIComponent('http://127.0.0.1:9/elsewhere')}`,
     );

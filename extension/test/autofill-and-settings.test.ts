@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { ATS_HOST_PATTERNS } from '@jobswipe/automations/detect/ats';
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import { createJobs } from '@jobswipe/backend/testing/factories';
-import type { ApplicationSummary } from '@jobswipe/protocol';
+import { formSpec } from '@jobswipe/practice-ats';
+import { type AnswersView, type ApplicationSummary, normalizeQuestion } from '@jobswipe/protocol';
 import { EXTENSION_ID } from '@jobswipe/protocol/extension-link';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autofillButton } from './support/autofill-button.ts';
@@ -70,6 +71,51 @@ describe('autofill on a form the user opens', () => {
     expect(submissions()).toHaveLength(1);
     expect(submissions()[0]!.fields['eeo[gender]'] ?? '').toMatch(/^(|Decline To Self Identify)$/);
     await expect.poll(() => button.text()).toContain('Recorded on JobSwipe: applied by hand.');
+  });
+});
+
+describe('answers the user types on a filled form', () => {
+  it('offers to save them once the submit is confirmed, each by choice; never a sensitive one', async () => {
+    const [posting] = practicePostings(['greenhouse/4012345']);
+    const spec = formSpec(posting!.ats, posting!.externalId);
+    const why = spec.fields.find((f) => f.label.startsWith('Why do you want to work'))!;
+    // The user never answered "Why …?" and never gave their self-identification.
+    const user = await practiceApplicant(world, [posting!], [why.label]);
+    await user.api.put('/v1/profile', { ...PROFILE, eeo: {} });
+    await pairByCode(browser, world.backend.node.url, user.api);
+
+    const page = await browser.context.newPage();
+    await page.goto(world.jobOf(posting!).applyUrl);
+    const button = await autofillButton(page);
+    await expect.poll(() => button.shown()).toBe(true);
+    await button.click();
+    await expect.poll(() => button.text()).toContain('Left for you');
+    expect(await button.text()).toContain(why.label);
+    // By hand: the question left to the user, and a self-identification (sensitive: never offered).
+    await page.locator(`[name="${why.name}"]`).fill('Robots that help people.');
+    const gender = page.locator('[name="job_application[gender]"]');
+    await gender.selectOption({ label: 'Female' });
+    await page.getByRole('button', { name: /submit application/i }).click();
+
+    await expect.poll(() => button.text()).toContain('Save this answer for future forms?');
+    const offer = await button.text();
+    expect(offer).toContain('Recorded on JobSwipe: applied by hand.');
+    expect(offer).toContain(`${why.label} → Robots that help people.`);
+    expect(offer).not.toMatch(/gender|female/i);
+    await button.click('Save');
+    await expect.poll(() => button.text()).toContain('Saved 1 answer for future forms.');
+    const saved = (await user.api.get<AnswersView>('/v1/profile/answers')).body.answers;
+    expect(saved.filter((a) => a.type)).toEqual([
+      {
+        questionKey: normalizeQuestion(why.label),
+        question: why.label,
+        answer: 'Robots that help people.',
+        type: 'textarea',
+        options: [],
+      },
+    ]);
+    expect(saved.some((a) => /gender/i.test(a.question))).toBe(false);
+    await page.close();
   });
 });
 

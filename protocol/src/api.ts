@@ -495,7 +495,8 @@ export const DeviceAutofill = z.object({
   resumeUrl: z.string().nullable(),
   resumeFileName: z.string().nullable(),
   /**
-   * The catalog's job whose apply URL is the page (null for a page JobSwipe does not know): its
+   * The catalog's job whose apply URL is the page, or a page one or two path segments above it
+   * (null for a page JobSwipe does not know): its
    * company and ISO country answer "authorized to work in the country of this job" questions.
    */
   job: z.object({ company: z.string().nullable(), country: z.string().nullable() }).nullable(),

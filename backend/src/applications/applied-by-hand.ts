@@ -17,9 +17,33 @@ const STARTS_AS: ApplicationStatus = TRANSITIONS.recordByHand.to[0];
 /** The address without its fragment: the same page whatever anchor the user scrolled to. */
 const pageOf = (url: string) => url.split('#')[0]!;
 
-/** The catalog's job whose apply URL is this page, if any (the first one imported). */
-export function catalogJobAt(db: Queryable, url: string): Promise<Job | null> {
-  return db.job.findFirst({ where: { applyUrl: pageOf(url) }, orderBy: { createdAt: 'asc' } });
+/** How many path segments above the page an apply URL may be (Workday's form is `<posting>/apply`). */
+const PARENT_PAGES = 2;
+
+/** The page, then the pages above it (a form one or two steps under the posting's apply URL). */
+function pageAndParents(url: string): string[] {
+  const pages = [pageOf(url)];
+  const parent = new URL(pages[0]!);
+  parent.search = '';
+  for (let i = 0; i < PARENT_PAGES && parent.pathname !== '/'; i++) {
+    parent.pathname = parent.pathname.replace(/\/+$/, '').replace(/\/[^/]*$/, '') || '/';
+    pages.push(parent.href.replace(/\/$/, ''));
+  }
+  return pages;
+}
+
+/**
+ * The catalog's job whose apply URL is this page, else the nearest page above it (the first one
+ * imported); null when none is.
+ */
+export async function catalogJobAt(db: Queryable, url: string): Promise<Job | null> {
+  const pages = pageAndParents(url);
+  const jobs = await db.job.findMany({ where: { applyUrl: { in: pages } }, orderBy: { createdAt: 'asc' } });
+  for (const page of pages) {
+    const job = jobs.find((j) => j.applyUrl === page);
+    if (job) return job;
+  }
+  return null;
 }
 
 async function jobFor(uow: UnitOfWork, body: ByHandBody): Promise<Job> {

@@ -45,11 +45,14 @@ export async function autofillButton(page: Page) {
       const h = await host();
       return h ? text(h).replace(/\s+/g, ' ').trim() : '';
     },
-    /** Clicks the button with the mouse, as the user does. */
-    async click() {
+    /** Clicks the fill button (or the panel's button saying `name`) with the mouse, as the user does. */
+    async click(name?: string) {
       const h = await host();
-      const button = h && find(h, (n) => n.localName === 'button');
-      if (!button) throw new Error('no autofill button on the page');
+      const says = (n: DomNode) => text(n).replace(/\s+/g, ' ').trim();
+      const button =
+        h &&
+        find(h, (n) => n.localName === 'button' && (name === undefined ? /^Fill/.test(says(n)) : says(n) === name));
+      if (!button) throw new Error(`no button ${name ?? 'to fill'} on the page`);
       const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId });
       const [x1, y1, , , x3, y3] = model.content;
       await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
