@@ -89,10 +89,11 @@ describe('answers the user types on a filled form', () => {
     const button = await autofillButton(page);
     await expect.poll(() => button.shown()).toBe(true);
     await button.click();
-    await expect.poll(() => button.text()).toContain('Left for you');
-    expect(await button.text()).toContain(why.label);
+    await expect.poll(() => button.text()).toContain('Check the form, then submit it yourself');
     // By hand: the question left to the user, and a self-identification (sensitive: never offered).
-    await page.locator(`[name="${why.name}"]`).fill('Robots that help people.');
+    const answer = page.locator(`[name="${why.name}"]`);
+    expect(await answer.inputValue()).toBe('');
+    await answer.fill('Robots that help people.');
     const gender = page.locator('[name="job_application[gender]"]');
     await gender.selectOption({ label: 'Female' });
     await page.getByRole('button', { name: /submit application/i }).click();
@@ -147,6 +148,41 @@ describe('permissions', () => {
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
     await expect.poll(() => popup.getByRole('button', { name: 'Allow on [::1]:9' }).isVisible()).toBe(true);
     await popup.close();
+  });
+});
+
+describe('autofill per site', () => {
+  it('is turned off on a site from the button and on again from the options page', async () => {
+    const [posting] = practicePostings(['lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31']);
+    const user = await practiceApplicant(world, [posting!]);
+    await pairByCode(browser, world.backend.node.url, user.api);
+    const form = new URL(world.jobOf(posting!).applyUrl);
+    expect(form.hostname).toBe('127.0.0.1');
+
+    const page = await browser.context.newPage();
+    await page.goto(form.href);
+    const button = await autofillButton(page);
+    await expect.poll(() => button.shown()).toBe(true);
+    await button.click('Not on this site');
+    await expect.poll(() => button.shown()).toBe(false);
+
+    // The same form on this site again, then on another site (localhost) that keeps the autofill:
+    // once the button shows there, the script has run on both, and this site has none.
+    await page.reload();
+    const elsewhere = await browser.context.newPage();
+    await elsewhere.goto(Object.assign(new URL(form.href), { hostname: 'localhost' }).href);
+    const elsewhereButton = await autofillButton(elsewhere);
+    await expect.poll(() => elsewhereButton.shown()).toBe(true);
+    expect(await button.shown()).toBe(false);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const choice = options.getByLabel('Fill forms on 127.0.0.1');
+    await expect.poll(() => choice.isChecked()).toBe(false);
+    await choice.check();
+    await page.reload();
+    await expect.poll(() => button.shown()).toBe(true);
+    for (const p of [page, elsewhere, options]) await p.close();
   });
 });
 

@@ -56,7 +56,8 @@ function list(title: string, items: string[], className = ''): HTMLElement {
   return section;
 }
 
-export function fillButton(onFill: () => Promise<void>): FillButton {
+/** `onFill`: the user asks for a fill; `offHere`: the user turns the autofill off on this site. */
+export function fillButton(onFill: () => Promise<void>, offHere: () => Promise<void>): FillButton {
   const host = document.createElement('jobswipe-autofill');
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -80,7 +81,18 @@ export function fillButton(onFill: () => Promise<void>): FillButton {
       button.textContent = 'Fill again';
     }
   });
-  box.append(panel, button);
+  const off = document.createElement('button');
+  off.type = 'button';
+  off.className = 'ghost';
+  off.textContent = 'Not on this site';
+  off.addEventListener('click', async () => {
+    await offHere();
+    host.remove();
+  });
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.append(off, button);
+  box.append(panel, actions);
   root.append(style, box);
 
   const setPanel = (...children: HTMLElement[]) => {

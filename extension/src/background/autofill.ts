@@ -15,6 +15,7 @@ import {
   filledPagesItem,
   ownedTabsItem,
   settingsItem,
+  siteAutofillItem,
   typedAnswersItem,
 } from './stored.ts';
 
@@ -71,6 +72,7 @@ async function inputFor(credentials: Credentials, pageUrl: string): Promise<Step
 async function offered(credentials: Credentials | null, tabId: number, url: string): Promise<boolean> {
   if (!credentials || !(await settingsItem.getValue()).autofill) return false;
   if (new URL(url).origin === credentials.server) return false;
+  if ((await siteAutofillItem.getValue())[new URL(url).hostname] === false) return false;
   return !Object.values(await ownedTabsItem.getValue()).includes(tabId);
 }
 
@@ -95,6 +97,9 @@ export async function answerAutofill(
       }
     case 'autofill.filled':
       await filledPagesItem.setValue({ ...pages, [key]: request.page });
+      return { ok: true };
+    case 'autofill.siteOff':
+      await siteAutofillItem.setValue({ ...(await siteAutofillItem.getValue()), [new URL(url).hostname]: false });
       return { ok: true };
     case 'autofill.typed':
       await typedAnswersItem.setValue({ ...(await typedAnswersItem.getValue()), [key]: request.answers });

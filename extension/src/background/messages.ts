@@ -22,6 +22,8 @@ export type AutofillRequest =
   | { type: 'autofill.input' }
   /** The form was filled: remember the page until the user submits it. */
   | { type: 'autofill.filled'; page: FilledPage; report: AutofillReport }
+  /** The user turned the autofill off on this site (from the button). */
+  | { type: 'autofill.siteOff' }
   /** What the user typed by hand in the fields the fill left empty, as the user submits. */
   | { type: 'autofill.typed'; answers: TypedAnswer[] }
   /** The page now shows the ATS's confirmation of the user's submit. */

@@ -70,3 +70,10 @@ export const filledPagesItem = storage.defineItem<Record<string, FilledPage>>('s
 export const typedAnswersItem = storage.defineItem<Record<string, TypedAnswer[]>>('session:typedAnswers', {
   fallback: {},
 });
+
+/**
+ * The user's autofill choice per site (host name, as Chrome's host permissions name sites): false
+ * turns it off on a supported ATS site; true on a site outside them (with the user's grant).
+ * Sites without a choice follow the host permissions: the supported ATS hosts and granted sites.
+ */
+export const siteAutofillItem = storage.defineItem<Record<string, boolean>>('local:siteAutofill', { fallback: {} });
