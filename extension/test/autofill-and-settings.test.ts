@@ -179,7 +179,8 @@ describe('autofill per site', () => {
     await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
     const choice = options.getByLabel('Fill forms on 127.0.0.1');
     await expect.poll(() => choice.isChecked()).toBe(false);
-    await choice.check();
+    await choice.click();
+    await expect.poll(() => choice.isChecked()).toBe(true);
     await page.reload();
     await expect.poll(() => button.shown()).toBe(true);
     for (const p of [page, elsewhere, options]) await p.close();

@@ -4,6 +4,8 @@
 // the ATS. The values are read where the ATS reads them: the user then submits and the practice
 // ATS's record is checked against its answer key; Workday's wizard is checked on its first step,
 // read from the page (its submit is four steps later).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ACCOUNT, PROFILE } from '@jobswipe/automations/testing/applicant';
 import {
   checkSubmission,
@@ -153,4 +155,46 @@ describe('autofill on every practice family', () => {
       await page.close();
     },
   );
+});
+
+describe('a form in another site’s frame', () => {
+  it('offers the button in the frame holding the form, not on the page around it, and fills it there', async () => {
+    const [posting] = practicePostings(['lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31']);
+    const user = await practiceApplicant(world, [posting!]);
+    await pairByCode(browser, world.backend.node.url, user.api);
+    // A company's page (127.0.0.1) framing the ATS's form from another site (localhost).
+    const form = Object.assign(new URL(world.jobOf(posting!).applyUrl), { hostname: 'localhost' }).href;
+    const company = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(
+        `<!doctype html><title>Careers</title><h1>Join us</h1><iframe id="ats" src="${form}" width="900" height="1400"></iframe>`,
+      );
+    });
+    await new Promise<void>((resolve) => company.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 1600 });
+      await page.goto(`http://127.0.0.1:${(company.address() as AddressInfo).port}/careers`);
+      const frame = await (await page.locator('#ats').elementHandle())!.contentFrame();
+      await frame!.locator('input[name="email"]').waitFor();
+      const before = world.ats.requests.list().length;
+
+      const inFrame = await autofillButton(page, frame!);
+      await expect.poll(() => inFrame.shown()).toBe(true);
+      expect(await (await autofillButton(page)).shown()).toBe(false);
+      await inFrame.click();
+      await expect.poll(() => inFrame.text()).toContain('Check the form, then submit it yourself');
+      expect(await frame!.locator('input[name="email"]').inputValue()).toBe(PROFILE.email);
+      expect(await frame!.locator('input[name="name"]').inputValue()).toBe(`${PROFILE.firstName} ${PROFILE.lastName}`);
+      expect(
+        world.ats.requests
+          .list()
+          .slice(before)
+          .filter((r) => r.method === 'POST'),
+      ).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise((resolve) => company.close(resolve));
+    }
+  });
 });

@@ -32,13 +32,24 @@ export async function allowSites(origins: string[] | 'all'): Promise<boolean> {
 /** The match pattern that grants every page of a host, on http and https. */
 const hostPattern = (host: string) => `*://${host}/*`;
 
+/** Whether granted match patterns (`permissions.getAll().origins`) let the extension open `host`. */
+export function grantedHost(patterns: string[], host: string): boolean {
+  return patterns.some((pattern) => {
+    if (pattern === '<all_urls>') return true;
+    const granted = /^(?:\*|https?):\/\/([^/]+)\//.exec(pattern)?.[1];
+    if (!granted) return false;
+    if (granted === '*' || granted === host) return true;
+    return granted.startsWith('*.') && (host === granted.slice(2) || host.endsWith(granted.slice(1)));
+  });
+}
+
 /**
- * The user's autofill choice for a site (a host name), from a click in the options. Turning it on
- * asks Chrome for the site; false when Chrome did not grant it, and nothing is stored then.
+ * The user's autofill choice for a site (a host name), from a click in the options. `askChrome`:
+ * the extension may not open the site yet, so Chrome is asked for it first thing, while the click
+ * is still the user's gesture; false when Chrome did not grant it, and nothing is stored then.
  */
-export async function chooseSiteAutofill(host: string, on: boolean): Promise<boolean> {
-  // Asked first thing, while the click is still the user's gesture; a site it already has is granted without a prompt.
-  if (on && !(await browser.permissions.request({ origins: [hostPattern(host)] }))) return false;
+export async function chooseSiteAutofill(host: string, on: boolean, askChrome: boolean): Promise<boolean> {
+  if (askChrome && !(await browser.permissions.request({ origins: [hostPattern(host)] }))) return false;
   await siteAutofillItem.setValue({ ...(await siteAutofillItem.getValue()), [host]: on });
   return true;
 }

@@ -1,7 +1,8 @@
 // The settings the popup and the options page both show, and the sites the user may allow: one
 // component each, so the two pages cannot drift apart.
-import { useEffect, useState } from 'react';
-import { allowSites, chooseSiteAutofill, forgetSiteAutofill } from '../background/site-access.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { allowSites, chooseSiteAutofill, forgetSiteAutofill, grantedHost } from '../background/site-access.ts';
 import type { Settings } from '../background/stored.ts';
 import { siteAutofillItem, sitesToAllowItem } from '../background/stored.ts';
 
@@ -114,12 +115,20 @@ export function SiteAutofill() {
   const [choices, setChoices] = useState<Record<string, boolean>>({});
   const [site, setSite] = useState('');
   const [note, setNote] = useState<string | null>(null);
+  // The sites the extension may open, known before a click: Chrome asks for a site only within it.
+  const [granted, setGranted] = useState<string[]>([]);
+  const refreshGranted = useCallback(
+    () => void browser.permissions.getAll().then((all) => setGranted(all.origins ?? [])),
+    [],
+  );
   useEffect(() => {
     void siteAutofillItem.getValue().then(setChoices);
+    refreshGranted();
     return siteAutofillItem.watch((v) => setChoices(v ?? {}));
-  }, []);
+  }, [refreshGranted]);
   const choose = async (host: string, on: boolean) => {
-    const done = await chooseSiteAutofill(host, on);
+    const done = await chooseSiteAutofill(host, on, on && !grantedHost(granted, host));
+    refreshGranted();
     setNote(done ? null : `Chrome did not grant ${host}: the autofill stays off there.`);
     return done;
   };

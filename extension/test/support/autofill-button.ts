@@ -2,7 +2,7 @@
 // (and Playwright's locators) cannot enter, so the test finds it the way the browser's own tools
 // do (CDP's DOM tree with shadow roots pierced), clicks it with the mouse where it is drawn and
 // reads what its panel says.
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 interface DomNode {
   backendNodeId: number;
@@ -31,8 +31,14 @@ function text(node: DomNode): string {
   return inside(node).map(text).join(' ');
 }
 
-export async function autofillButton(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
+/**
+ * The button on `page`, or in `frame` when that frame is another site's (Chromium runs it in a
+ * process of its own, which the page's CDP session does not see into).
+ */
+export async function autofillButton(page: Page, frame?: Frame) {
+  const cdp = await page.context().newCDPSession(frame ?? page);
+  // Where the frame is drawn on the page: the box model is in the frame's own coordinates.
+  const offset = async () => (frame ? await (await frame.frameElement()).boundingBox() : null) ?? { x: 0, y: 0 };
   const host = async () => {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     return find(root as unknown as DomNode, (n) => n.localName === 'jobswipe-autofill');
@@ -55,7 +61,8 @@ export async function autofillButton(page: Page) {
       if (!button) throw new Error(`no button ${name ?? 'to fill'} on the page`);
       const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId });
       const [x1, y1, , , x3, y3] = model.content;
-      await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+      const { x, y } = await offset();
+      await page.mouse.click(x + (x1! + x3!) / 2, y + (y1! + y3!) / 2);
     },
   };
 }
