@@ -15,11 +15,11 @@ import {
   type RecordedSubmission,
 } from '@jobswipe/practice-ats';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autofillButton } from './support/autofill-button.ts';
-import { type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { autofillButton, fillByButton } from './support/autofill-button.ts';
 import { pairByCode } from './support/pairing.ts';
-import { type ExtensionWorld, practiceApplicant, practicePostings, startExtensionWorld } from './support/world.ts';
+import { extensionSession } from './support/session.ts';
+import { practiceApplicant, practicePostings } from './support/world.ts';
 
 /** One form of each family of the tuned practice set (Greenhouse's classic and React boards both). */
 const FORMS = practicePostings([
@@ -34,19 +34,7 @@ const FORMS = practicePostings([
   'careers/data-engineer',
 ]);
 
-let world: ExtensionWorld;
-let browser: ExtensionBrowser;
-let profile: Awaited<ReturnType<typeof profileDir>>;
-beforeAll(async () => {
-  world = await startExtensionWorld();
-  profile = await profileDir();
-  browser = await launchWithExtension(profile.dir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await profile?.remove();
-  await world?.close();
-});
+const s = extensionSession();
 
 /** The frame a control is in (iCIMS frames its form), once it is there. */
 async function frameWith(page: Page, selector: string): Promise<Frame> {
@@ -117,23 +105,20 @@ describe('autofill on every practice family', () => {
     '%s: fills every field the profile answers and sends nothing',
     async (_name, posting) => {
       const spec = formSpec(posting.ats, posting.externalId);
-      const user = await practiceApplicant(world, [posting]);
-      await pairByCode(browser, world.backend.node.url, user.api);
-      const page = await browser.context.newPage();
-      await page.goto(world.jobOf(posting).applyUrl);
+      const user = await practiceApplicant(s.world, [posting]);
+      await pairByCode(s.browser, s.world.backend.node.url, user.api);
+      const page = await s.browser.context.newPage();
+      await page.goto(s.world.jobOf(posting).applyUrl);
       await BEFORE_THE_FORM[posting.ats]?.(page);
-      const before = world.ats.requests.list().length;
+      const before = s.world.ats.requests.list().length;
 
-      const button = await autofillButton(page);
-      await expect.poll(() => button.shown()).toBe(true);
-      await button.click();
-      await expect.poll(() => button.text()).toContain('Check the form, then submit it yourself');
-      const sent = world.ats.requests
+      await fillByButton(page);
+      const sent = s.world.ats.requests
         .list()
         .slice(before)
         .filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
       expect(sent).toEqual([]);
-      expect(world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId })).toEqual([]);
+      expect(s.world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId })).toEqual([]);
 
       // Workday: the first step's fields, read from the page; elsewhere what the user's submit records.
       const fromProfile = spec.fields.filter(
@@ -146,7 +131,7 @@ describe('autofill on every practice family', () => {
         recorded = { fields, files: [] };
       } else {
         await submitByHand(page);
-        const submissions = () => world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId });
+        const submissions = () => s.world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId });
         await expect.poll(() => submissions().length).toBe(1);
         recorded = submissions()[0]!;
       }
@@ -160,10 +145,10 @@ describe('autofill on every practice family', () => {
 describe('a form in another site’s frame', () => {
   it('offers the button in the frame holding the form, not on the page around it, and fills it there', async () => {
     const [posting] = practicePostings(['lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31']);
-    const user = await practiceApplicant(world, [posting!]);
-    await pairByCode(browser, world.backend.node.url, user.api);
+    const user = await practiceApplicant(s.world, [posting!]);
+    await pairByCode(s.browser, s.world.backend.node.url, user.api);
     // A company's page (127.0.0.1) framing the ATS's form from another site (localhost).
-    const form = Object.assign(new URL(world.jobOf(posting!).applyUrl), { hostname: 'localhost' }).href;
+    const form = Object.assign(new URL(s.world.jobOf(posting!).applyUrl), { hostname: 'localhost' }).href;
     const company = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html');
       res.end(
@@ -172,12 +157,12 @@ describe('a form in another site’s frame', () => {
     });
     await new Promise<void>((resolve) => company.listen(0, '127.0.0.1', resolve));
     try {
-      const page = await browser.context.newPage();
+      const page = await s.browser.context.newPage();
       await page.setViewportSize({ width: 1000, height: 1600 });
       await page.goto(`http://127.0.0.1:${(company.address() as AddressInfo).port}/careers`);
       const frame = await (await page.locator('#ats').elementHandle())!.contentFrame();
       await frame!.locator('input[name="email"]').waitFor();
-      const before = world.ats.requests.list().length;
+      const before = s.world.ats.requests.list().length;
 
       const inFrame = await autofillButton(page, frame!);
       await expect.poll(() => inFrame.shown()).toBe(true);
@@ -187,7 +172,7 @@ describe('a form in another site’s frame', () => {
       expect(await frame!.locator('input[name="email"]').inputValue()).toBe(PROFILE.email);
       expect(await frame!.locator('input[name="name"]').inputValue()).toBe(`${PROFILE.firstName} ${PROFILE.lastName}`);
       expect(
-        world.ats.requests
+        s.world.ats.requests
           .list()
           .slice(before)
           .filter((r) => r.method === 'POST'),

@@ -3,6 +3,7 @@
 // do (CDP's DOM tree with shadow roots pierced), clicks it with the mouse where it is drawn and
 // reads what its panel says.
 import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 interface DomNode {
   backendNodeId: number;
@@ -65,4 +66,13 @@ export async function autofillButton(page: Page, frame?: Frame) {
       await page.mouse.click(x + (x1! + x3!) / 2, y + (y1! + y3!) / 2);
     },
   };
+}
+
+/** The user fills the form on `page` with the button once it shows; the button, for what follows. */
+export async function fillByButton(page: Page): Promise<Awaited<ReturnType<typeof autofillButton>>> {
+  const button = await autofillButton(page);
+  await expect.poll(() => button.shown()).toBe(true);
+  await button.click();
+  await expect.poll(() => button.text()).toContain('Check the form, then submit it yourself');
+  return button;
 }
