@@ -179,6 +179,8 @@ describe('a form in another site’s frame', () => {
       ).toEqual([]);
       await page.close();
     } finally {
+      // Chromium keeps its connection alive: closed here, not after the server's idle timeout.
+      company.closeAllConnections();
       await new Promise((resolve) => company.close(resolve));
     }
   });
