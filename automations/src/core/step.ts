@@ -262,8 +262,11 @@ async function readBack(doc: Document, intended: Map<string, FillValue>): Promis
   const fields = applicationFields(doc);
   const mismatches: Mismatch[] = [];
   for (const [label, want] of intended) {
-    // A field a later answer hid or removed is no longer part of the application.
-    const f = fields.find((x) => x.label === label);
+    // A field a later answer hid or removed is no longer part of the application. A file is read
+    // from a file control, text from the others: an "Attach or enter manually" slot has both,
+    // under one label.
+    const file = typeof want === 'object' && !Array.isArray(want);
+    const f = fields.find((x) => x.label === label && (x.widget === 'file') === file);
     if (!f) continue;
     const holds = () => compareReadBack(want, { widget: f.widget, type: f.type, value: currentValue(f) });
     if (holds().ok) continue;
