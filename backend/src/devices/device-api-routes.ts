@@ -3,23 +3,27 @@
 // GET /v1/devices/me, GET /v1/devices/me/queue, GET /v1/devices/me/questions,
 // GET /v1/devices/me/applications/:id (a result with its evidence),
 // POST /v1/devices/me/applications/:id/answer; the extension's autofill: GET /v1/devices/me/autofill,
-// POST /v1/devices/me/applications/by-hand.
+// POST /v1/devices/me/applications/by-hand, POST /v1/devices/me/answers.
 import type { Device } from '@jobswipe/db';
 import {
   AnswerBody,
+  type AnswersView,
   ByHandBody,
   type ByHandResponse,
   DEVICE_QUEUE_STATUSES,
+  DeviceAnswersBody,
   type DeviceAutofill,
+  DeviceAutofillQuery,
   type DeviceQuestions,
   type DeviceQueue,
   DeviceQueueQuery,
   type DeviceSelf,
   HELD_STATUSES,
   IdParams,
+  normalizeQuestion,
 } from '@jobswipe/protocol';
 import { type Request, Router } from 'express';
-import { recordAppliedByHand } from '../applications/applied-by-hand.ts';
+import { catalogJobAt, recordAppliedByHand } from '../applications/applied-by-hand.ts';
 import { answerApplication } from '../applications/requeue-application.ts';
 import { applicationDetailOf, jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
 import { bearerToken } from '../auth/authenticate.ts';
@@ -28,6 +32,7 @@ import { inTransaction } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { applicantMaterials } from '../leases/work-order.ts';
+import { listSavedAnswers, saveFormAnswers } from '../profile/saved-answers.ts';
 import { authenticateDevice } from './device-auth.ts';
 import { toDeviceView } from './device-view.ts';
 
@@ -106,12 +111,12 @@ export function deviceApiRoutes(ctx: AppContext): Router {
 
   router.get('/devices/me/autofill', async (req, res) => {
     const { userId } = await deviceOf(req);
-    const { email: _email, ...materials } = await applicantMaterials(
-      ctx,
-      userId,
-      new Date(Date.now() + AUTOFILL_LINK_MS),
-    );
-    const body: DeviceAutofill = materials;
+    const { url } = parse(DeviceAutofillQuery, req.query, 'query');
+    const [{ email: _email, ...materials }, job] = await Promise.all([
+      applicantMaterials(ctx, userId, new Date(Date.now() + AUTOFILL_LINK_MS)),
+      url ? catalogJobAt(prisma, url) : null,
+    ]);
+    const body: DeviceAutofill = { ...materials, job: job && { company: job.company, country: job.country } };
     res.json(body);
   });
 
@@ -126,6 +131,17 @@ export function deviceApiRoutes(ctx: AppContext): Router {
       created,
     };
     res.status(created ? 201 : 200).json(body);
+  });
+
+  router.post('/devices/me/answers', async (req, res) => {
+    const { userId } = await deviceOf(req);
+    const { answers } = parse(DeviceAnswersBody, req.body, 'body');
+    await prisma.$transaction((tx) => saveFormAnswers(tx, userId, answers));
+    const keys = new Set(answers.map((a) => normalizeQuestion(a.question)));
+    const body: AnswersView = {
+      answers: (await listSavedAnswers(prisma, userId)).filter((a) => keys.has(a.questionKey)),
+    };
+    res.json(body);
   });
 
   return router;

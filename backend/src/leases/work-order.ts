@@ -17,7 +17,7 @@ export async function applicantMaterials(
   ctx: AppContext,
   userId: string,
   linkExpiresAt: Date,
-): Promise<DeviceAutofill & { email: string }> {
+): Promise<Omit<DeviceAutofill, 'job'> & { email: string }> {
   const prisma = ctx.db.prisma;
   const [profile, answers, resume] = await Promise.all([
     // Every user has a profile row from sign-up on.
