@@ -173,6 +173,7 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
         signal: control.signal,
         verifyFirst: job.order.verifyFirst,
         ...(ai ? { ai } : {}),
+        reviewDrafts: job.order.reviewDrafts,
         ...(job.order.account ? { account: job.order.account } : {}),
         evidenceDir: job.dir,
         onProgress: async (p) => {
