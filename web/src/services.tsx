@@ -29,7 +29,14 @@ export function useSession(): SessionSnapshot {
   );
 }
 
-const IDLE: SyncState = { pending: [], pendingAnswers: [], offline: false, refused: [], lastSent: null };
+const IDLE: SyncState = {
+  pending: [],
+  pendingAnswers: [],
+  offline: false,
+  refused: [],
+  lastSent: null,
+  lastAnswered: null,
+};
 const noop = () => () => undefined;
 
 export function useSyncState(): SyncState {

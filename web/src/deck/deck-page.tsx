@@ -18,7 +18,7 @@ import { QuestionsCard } from './questions-card.tsx';
 import { QuotaStrip, usePlanView } from './quota-strip.tsx';
 import { swipeAnswerNotice } from './swipe-answer.ts';
 import { UndoBar } from './undo-bar.tsx';
-import { applyingNotice, useDeck } from './use-deck.ts';
+import { answersNotice, applyingNotice, useDeck } from './use-deck.ts';
 import { useSwipeGesture } from './use-swipe-gesture.ts';
 
 const ACTIONS = [
@@ -48,8 +48,8 @@ export function DeckPage({ userId }: { userId: string }) {
     [userId],
   );
   const deck = useDeck(userId, filters);
-  const { swipe, undo, say, answered, asking } = deck;
-  const { lastSent } = useSyncState();
+  const { swipe, undo, say, answered, answersArrived, asking } = deck;
+  const { lastSent, lastAnswered } = useSyncState();
   const plan = usePlanView();
   const { api } = useServices();
   const profile = useResource(() => api.profile());
@@ -62,6 +62,9 @@ export function DeckPage({ userId }: { userId: string }) {
     const notice = swipeAnswerNotice(lastSent.swipe, lastSent.response);
     if (notice) say(notice);
   }, [lastSent, say, answered]);
+  useEffect(() => {
+    if (lastAnswered) answersArrived(lastAnswered.answers.jobId, lastAnswered.application);
+  }, [lastAnswered, answersArrived]);
   const onSwipe = useCallback((direction: SwipeDirection) => swipe(direction, graceMs), [swipe, graceMs]);
   // While a swiped card asks its questions, the next card waits behind it: nothing swipes it.
   const top = asking ? undefined : deck.cards[0];
@@ -81,6 +84,8 @@ export function DeckPage({ userId }: { userId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [fling, undo, top]);
 
+  // The undo bar shows what the last right-swipe announced: no toast repeats it.
+  const lastJob = deck.lastApply?.job;
   const offlineWithCache = deck.error instanceof NetworkError && deck.cards.length > 0;
 
   return (
@@ -115,7 +120,14 @@ export function DeckPage({ userId }: { userId: string }) {
               />
             );
           })}
-        {asking && <QuestionsCard key={asking.swipeKey} asking={asking} onAnswer={deck.answer} onLater={deck.later} />}
+        {asking && (
+          <QuestionsCard
+            key={asking.swipeKey}
+            asking={asking}
+            onAnswer={(answers) => deck.answer(answers, graceMs)}
+            onLater={deck.later}
+          />
+        )}
         {!top && !asking && deck.loading && (
           <div className="card card-skeleton">
             <span className="visually-hidden">Loading jobs…</span>
@@ -166,7 +178,7 @@ export function DeckPage({ userId }: { userId: string }) {
       </p>
       {deck.notice &&
         !deck.alreadyApplying &&
-        !(deck.lastApply && deck.notice === applyingNotice(deck.lastApply.job)) && (
+        !(lastJob && (deck.notice === applyingNotice(lastJob) || deck.notice === answersNotice(lastJob))) && (
           <p
             className="toast"
             aria-hidden="true"
