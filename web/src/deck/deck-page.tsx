@@ -32,6 +32,25 @@ function toastMs(text: string): number {
   return Math.min(12_000, 2_500 + text.length * 60);
 }
 
+/**
+ * The last action's message on screen (screen readers hear it from the live region), gone once it
+ * has faded so a long one leaves no empty room behind.
+ */
+function Toast({ text }: { text: string }) {
+  const [faded, setFaded] = useState(false);
+  if (faded) return null;
+  return (
+    <p
+      className="toast"
+      aria-hidden="true"
+      style={{ '--toast-ms': `${toastMs(text)}ms` } as CSSProperties}
+      onAnimationEnd={() => setFaded(true)}
+    >
+      {text}
+    </p>
+  );
+}
+
 function typingIn(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
@@ -169,25 +188,20 @@ export function DeckPage({ userId }: { userId: string }) {
           </button>
         ))}
       </fieldset>
-      <UndoBar deck={deck} onUndo={() => void undo()} />
+      <div className="deck-messages">
+        <UndoBar deck={deck} onUndo={() => void undo()} />
+        {deck.notice &&
+          !deck.alreadyApplying &&
+          !(lastJob && (deck.notice === applyingNotice(lastJob) || deck.notice === answersNotice(lastJob))) && (
+            <Toast key={deck.notice} text={deck.notice} />
+          )}
+      </div>
       <p className="keys-hint muted">
         <kbd>←</kbd> pass · <kbd>→</kbd> apply · <kbd>U</kbd> undo
       </p>
       <p className="visually-hidden" aria-live="polite">
         {deck.notice}
       </p>
-      {deck.notice &&
-        !deck.alreadyApplying &&
-        !(lastJob && (deck.notice === applyingNotice(lastJob) || deck.notice === answersNotice(lastJob))) && (
-          <p
-            className="toast"
-            aria-hidden="true"
-            key={deck.notice}
-            style={{ '--toast-ms': `${toastMs(deck.notice)}ms` } as CSSProperties}
-          >
-            {deck.notice}
-          </p>
-        )}
     </main>
   );
 }

@@ -8,17 +8,18 @@ import { ErrorNote } from '../ui/error-note.tsx';
 export function ReviewDraftsSetting({ view, onSaved }: { view: UsageView; onSaved: (next: UsageView) => void }) {
   const { api } = useServices();
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  /** The choice shown at once, while it is being saved; a refused save puts the saved one back. */
+  const [choosing, setChoosing] = useState<boolean | null>(null);
 
   async function save(reviewDrafts: boolean) {
     setError(null);
-    setBusy(true);
+    setChoosing(reviewDrafts);
     try {
       onSaved(await api.saveSettings({ reviewDrafts }));
     } catch (err) {
       setError(err);
     } finally {
-      setBusy(false);
+      setChoosing(null);
     }
   }
 
@@ -26,12 +27,7 @@ export function ReviewDraftsSetting({ view, onSaved }: { view: UsageView; onSave
     <section className="panel" aria-labelledby="drafts-title">
       <h2 id="drafts-title">Answers the model drafts</h2>
       <label className="choice">
-        <input
-          type="checkbox"
-          checked={view.reviewDrafts}
-          disabled={busy}
-          onChange={(e) => void save(e.target.checked)}
-        />
+        <input type="checkbox" checked={choosing ?? view.reviewDrafts} onChange={(e) => void save(e.target.checked)} />
         <span>
           <strong>Review drafted answers before submitting</strong>
           <span className="muted small">
