@@ -10,7 +10,7 @@ import { saveJobs } from '@jobswipe/backend/jobs/import/save-jobs';
 import type { TestBackend } from '@jobswipe/backend/testing/backend';
 import { applicantOn, startTestWorker, type TestWorker } from '@jobswipe/backend/testing/server-lane';
 import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 import { NetworkCable } from './support/network-cable.ts';
@@ -100,15 +100,7 @@ describe('questions asked in the card at the swipe', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'deck-questions-phone');
 
-    await card
-      .getByRole('group', { name: new RegExp(`^${literally(SPONSORSHIP)}`) })
-      .getByLabel('No')
-      .tap();
-    await card
-      .getByRole('group', { name: new RegExp(`^${literally(EXPERIENCE)}`) })
-      .getByLabel('6-10 years')
-      .tap();
-    await card.getByRole('button', { name: 'Send answers and apply' }).tap();
+    await answerByTouch(card);
     await expect.poll(() => card.count()).toBe(0);
 
     await expect
@@ -150,15 +142,7 @@ describe('questions asked in the card at the swipe', () => {
     await expect.poll(() => card.count()).toBe(1);
     // No countdown while the questions are open: the application waits for them.
     expect(await page.getByTestId('undo-countdown').count()).toBe(0);
-    await card
-      .getByRole('group', { name: new RegExp(`^${literally(SPONSORSHIP)}`) })
-      .getByLabel('No')
-      .tap();
-    await card
-      .getByRole('group', { name: new RegExp(`^${literally(EXPERIENCE)}`) })
-      .getByLabel('6-10 years')
-      .tap();
-    await card.getByRole('button', { name: 'Send answers and apply' }).tap();
+    await answerByTouch(card);
 
     const countdown = page.getByTestId('undo-countdown');
     await expect.poll(() => countdown.textContent()).toMatch(/^Applying to Staff Frontend Engineer in \d+ s/);
@@ -216,6 +200,19 @@ describe('questions asked in the card at the swipe', () => {
     await cable.close();
   });
 });
+
+/** Answers the card's yes/no ("No") and choice ("6-10 years") by touch and sends them. */
+async function answerByTouch(card: Locator): Promise<void> {
+  await card
+    .getByRole('group', { name: new RegExp(`^${literally(SPONSORSHIP)}`) })
+    .getByLabel('No')
+    .tap();
+  await card
+    .getByRole('group', { name: new RegExp(`^${literally(EXPERIENCE)}`) })
+    .getByLabel('6-10 years')
+    .tap();
+  await card.getByRole('button', { name: 'Send answers and apply' }).tap();
+}
 
 interface BoardQuestion {
   label: string;

@@ -2,37 +2,26 @@
 // setting is a toggle on the plan page, saved for the user; an application a run stopped before its
 // submit shows each drafted answer filled in, and keeping it sends it as the user's answer and
 // queues the application again. (The run itself, through the server worker and the model stand-in,
-// is backend/test/worker/review-drafts.test.ts.)
-import type { TestBackend } from '@jobswipe/backend/testing/backend';
+// is in backend/test/worker/model-fallback.test.ts.)
 import { createJobs } from '@jobswipe/backend/testing/factories';
-import { changeStatus, claimAs } from '@jobswipe/backend/testing/transitions';
+import { finishAs } from '@jobswipe/backend/testing/transitions';
 import type { SwipeResponse } from '@jobswipe/protocol';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, signedInContext, webWorld } from './support/browser.ts';
 import { horizontalOverflow, seriousA11yViolations } from './support/page-checks.ts';
 
 const ESSAY = 'What project are you most proud of, and why?';
 const DRAFT = 'A form filler that never gives a wrong answer: it asks instead.';
 
-let backend: TestBackend;
-let browser: Browser;
-
-beforeAll(async () => {
-  [backend, browser] = await Promise.all([startBackend(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await backend?.close();
-});
-
-const prisma = () => backend.node.ctx.db.prisma;
+const world = webWorld();
+const prisma = () => world.backend.node.ctx.db.prisma;
 
 describe('reviewing drafted answers', () => {
   it('is a toggle on the plan page, saved for the user', async () => {
-    const { context, page, user } = await signedInContext(browser, backend, DESKTOP);
+    const { context, page, user } = await signedInContext(world.browser, world.backend, DESKTOP);
     await page.goto('/plan');
+    // The plan's model tokens, written as the reader's language writes numbers.
+    await expect.poll(() => page.getByText('0 / 150,000').count()).toBe(1);
     const toggle = page.getByRole('checkbox', { name: /Review drafted answers before submitting/ });
     expect(await toggle.isChecked()).toBe(false);
     await toggle.check();
@@ -49,33 +38,26 @@ describe('reviewing drafted answers', () => {
   });
 
   it('on a phone, shows the draft filled in; kept, it is sent as the user’s answer and the application is queued', async () => {
-    const { context, page, user } = await signedInContext(browser, backend, PHONE, { hasTouch: true, isMobile: true });
+    const { context, page, user } = await signedInContext(world.browser, world.backend, PHONE, {
+      hasTouch: true,
+      isMobile: true,
+    });
     const [job] = await createJobs(prisma(), 1);
     const swiped = await user.api.post<SwipeResponse>('/v1/swipes', { jobId: job!.id, direction: 'right' });
     const id = swiped.body.application!.id;
     // Where a run with the setting on stops: before the submit, the model's draft handed back.
-    const lease = await claimAs(backend.node.ctx, id, 'server:test-worker');
-    await changeStatus(backend.node.ctx, {
-      applicationId: id,
+    await finishAs(world.backend.node.ctx, id, {
       name: 'fail',
       to: 'NEEDS_ATTENTION',
-      actor: 'server:test-worker',
-      lease: { token: lease.leaseToken, holder: 'server:test-worker' },
-      changes: {
-        error: {
-          message: `Nothing was submitted: review the answer the model drafted for "${ESSAY}".`,
-          errorClass: 'needs_user',
+      questions: [
+        {
+          key: 'what project are you most proud of and why',
+          label: ESSAY,
+          type: 'textarea',
+          required: true,
+          draft: DRAFT,
         },
-        attention: [
-          {
-            key: 'what project are you most proud of and why',
-            label: ESSAY,
-            type: 'textarea',
-            required: true,
-            draft: DRAFT,
-          },
-        ],
-      },
+      ],
     });
 
     await page.goto(`/applications/${id}`);

@@ -296,39 +296,32 @@ export function useDeck(userId: string, filters: DeckFilters) {
     );
   }, []);
 
-  /** The server's answer to a swipe: the countdown of the last right-swipe follows the server's window. */
-  const answered = useCallback((jobId: string, response: SwipeResponse) => {
-    const answeredAt = Date.now();
-    setState((s) =>
-      s.lastApply?.job.id === jobId
-        ? {
-            ...s,
-            lastApply: {
-              ...s.lastApply,
-              answered: true,
-              deadline: answeredDeadline(s.lastApply.swipedAt, answeredAt, response),
-            },
-          }
-        : s,
-    );
-  }, []);
+  /** The server answered for the last right-swipe of `jobId`: its countdown follows the server's window. */
+  const followServer = useCallback(
+    (jobId: string, deadline: (apply: LastApply, arrivedAt: number) => number | null) => {
+      const arrivedAt = Date.now();
+      setState((s) =>
+        s.lastApply?.job.id === jobId
+          ? { ...s, lastApply: { ...s.lastApply, answered: true, deadline: deadline(s.lastApply, arrivedAt) } }
+          : s,
+      );
+    },
+    [],
+  );
 
-  /** The server's answer to a card's answers: the countdown follows the application's undo window. */
-  const answersArrived = useCallback((jobId: string, application: ApplicationSummary | null) => {
-    const arrivedAt = Date.now();
-    setState((s) =>
-      s.lastApply?.job.id === jobId
-        ? {
-            ...s,
-            lastApply: {
-              ...s.lastApply,
-              answered: true,
-              deadline: answersDeadline(s.lastApply, arrivedAt, application?.undoUntil ?? null),
-            },
-          }
-        : s,
-    );
-  }, []);
+  /** The server's answer to a swipe. */
+  const answered = useCallback(
+    (jobId: string, response: SwipeResponse) =>
+      followServer(jobId, (apply, at) => answeredDeadline(apply.swipedAt, at, response)),
+    [followServer],
+  );
+
+  /** The server's answer to a card's answers: the application's undo window, if it holds one. */
+  const answersArrived = useCallback(
+    (jobId: string, application: ApplicationSummary | null) =>
+      followServer(jobId, (apply, at) => answersDeadline(apply, at, application?.undoUntil ?? null)),
+    [followServer],
+  );
 
   return { ...state, swipe, undo, say, answered, answer, answersArrived, later, retry: () => loadPage(true) };
 }

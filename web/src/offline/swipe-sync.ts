@@ -27,6 +27,16 @@ export interface SyncState {
   lastAnswered: { answers: PendingAnswers; application: ApplicationSummary | null } | null;
 }
 
+/** Nothing waiting, nothing sent yet. */
+export const IDLE_SYNC: SyncState = {
+  pending: [],
+  pendingAnswers: [],
+  offline: false,
+  refused: [],
+  lastSent: null,
+  lastAnswered: null,
+};
+
 export interface SwipeSyncOptions {
   outbox: SwipeOutbox;
   userId: string;
@@ -43,14 +53,7 @@ function isFinalRefusal(err: unknown): err is ApiError {
 }
 
 export class SwipeSync {
-  private state: SyncState = {
-    pending: [],
-    pendingAnswers: [],
-    offline: false,
-    refused: [],
-    lastSent: null,
-    lastAnswered: null,
-  };
+  private state: SyncState = IDLE_SYNC;
   /** The application each swipe sent from here made, by the swipe's idempotency key. */
   private readonly applications = new Map<string, string | null>();
   private flushing: Promise<void> | null = null;
