@@ -3,6 +3,7 @@
 // `applyToJob` in a real Chromium over a real socket. Each check reads what the page's own submit
 // sent, so a value the engine only seemed to set is caught.
 import { rm } from 'node:fs/promises';
+import type { SavedAnswers } from '@jobswipe/protocol';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyToJob } from '../src/runner/apply.ts';
@@ -27,11 +28,11 @@ afterAll(async () => {
   if (docs) await rm(docs.dir, { recursive: true, force: true });
 });
 
-const apply = (path: string) =>
+const apply = (path: string, answers: SavedAnswers = {}) =>
   applyToJob({
     url: `${site.url}${path}`,
     profile: PROFILE,
-    answers: {},
+    answers,
     resumePath: docs.resumePath,
     mode: 'server',
     browser,
@@ -226,6 +227,43 @@ describe('required-ness the page shows without saying it', () => {
     expect(sent('workable')).toEqual([
       { firstname: 'Ada', email: 'ada.lovelace@example.org', gdpr: true, news: false },
     ]);
+  });
+
+  it.each([
+    ['Addie', true, 'Addie'],
+    ['Ada', false, ''],
+  ] as const)(
+    'Workday: a prompt drawn as a plain "Search" box, picked through a category whose options render late; going by "%s", "I have a preferred name" ticked: %s',
+    async (goesBy, ticked, preferred) => {
+      const result = await apply('/workday-prompt', { 'what name do you go by': goesBy });
+      expect(result.outcome, result.message ?? '').toBe('submitted');
+      expect(sent('workday-prompt')).toContainEqual({
+        source: ['LinkedIn'],
+        first: 'Ada',
+        preferredCheck: ticked,
+        preferred,
+      });
+    },
+  );
+
+  it('BambooHR: "Address" named streetAddress is the street line; a span-labelled list picker shows no value until picked; software development years are a software engineer\'s career', async () => {
+    const result = await apply('/bamboohr-questions');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('bamboohr-questions')).toEqual([
+      { firstName: 'Ada', address: '1 Market St', city: 'San Francisco', years: '6-9 years' },
+    ]);
+  });
+
+  it('Workable: a "Required" badge in the accessible name is no part of the question: a privacy notice consent is ticked, never read as a notice period', async () => {
+    const result = await apply('/workable-badges');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('workable-badges')).toEqual([{ firstname: 'Ada', heard: 'LinkedIn', gdpr: true }]);
+  });
+
+  it('iCIMS: a privacy-policy box that a refusal of the Next click names only in words is accepted on the next try', async () => {
+    const result = await apply('/icims-login-unmarked');
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(sent('icims-login-unmarked')).toEqual([{ first: 'Ada' }]);
   });
 
   it('iCIMS: a privacy-policy box with no marker, which only the refusal marks, is accepted on the next try', async () => {

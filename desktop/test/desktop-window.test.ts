@@ -110,6 +110,10 @@ describe('the window', () => {
   });
 
   it('settings from the form: another Chromium, started at login; the agent connects', async () => {
+    // This build has no Chromium of its own: the choice says so and cannot be taken.
+    const bundled = page.getByRole('radio', { name: /The Chromium that comes with JobSwipe/ });
+    expect(await bundled.isDisabled()).toBe(true);
+    expect(await page.getByText('this build of JobSwipe comes without one').count()).toBe(1);
     await page.getByRole('radio', { name: 'Another Chromium' }).check();
     await page.getByLabel('Path of the Chromium').fill('/usr/bin/chromium');
     await page.getByLabel('Applications at once').fill('2');

@@ -2,7 +2,8 @@
 // do, so `npm run dist` never runs here): electron-builder's own loader and schema accept the
 // configuration (and refuse a broken one), it claims jobswipe:// links, builds for the three
 // platforms with an update feed, and what it packs (dist/ and the dependencies) is what the built
-// app needs. The notarization hook skips plainly without Apple credentials.
+// app needs, with the bundled Chromium beside it. The notarization hook skips plainly without Apple
+// credentials.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
+import { BUNDLED_CHROMIUM_DIR } from '../src/agent/bundled-chromium.ts';
 import { type BuiltDesktop, buildDesktopForTest } from './support/desktop-build.ts';
 
 const DESKTOP = join(import.meta.dirname, '..');
@@ -41,7 +43,15 @@ it('claims jobswipe:// links, builds for Linux, macOS and Windows, and publishes
   // electron-builder's own macro, filled from the environment at build time.
   const feed = ['$', '{env.JOBSWIPE_UPDATE_URL}'].join('');
   expect(config.publish).toMatchObject({ provider: 'generic', url: feed });
-  expect(pkg.scripts.dist).toBe('npm run build && electron-builder --config electron-builder.yml');
+  expect(pkg.scripts.dist).toBe(
+    'npm run build && npm run fetch-chromium && electron-builder --config electron-builder.yml',
+  );
+});
+
+it("packs the Chromium fetched at dist time into the app's resources, where the agent looks for it", () => {
+  // scripts/fetch-chromium.ts writes vendor/chromium/ (a download CI cannot make: never run here).
+  expect(pkg.scripts['fetch-chromium']).toBe('tsx scripts/fetch-chromium.ts');
+  expect(config.extraResources).toEqual([{ from: 'vendor/chromium', to: BUNDLED_CHROMIUM_DIR, filter: ['**/*'] }]);
 });
 
 it('packs the built app: the files package.json names exist, and every package they import is a dependency', async () => {

@@ -32,6 +32,40 @@ describe('expectedSubmission', () => {
     ]);
     expect(expected.uncovered.map((u) => u.field)).toContain('source');
   });
+
+  it('answers a question by what it means: a saved answer in other words, else the profile default', () => {
+    const spec = formSpec('workday', 'R-10234');
+    const noHistory = { ...PROFILE, workHistory: [] };
+    const sheet = {
+      'where did you first learn about this opening': 'LinkedIn',
+      'have you ever worked for this company before': false,
+    };
+    const expected = expectedSubmission(spec, noHistory, sheet);
+    const byField = (name: string) => expected.fields.find((f) => f.field === name);
+    expect(byField('source')?.alsoAccepted).toEqual(['LinkedIn']);
+    expect(byField('previousWorker')?.alsoAccepted).toEqual(['No']);
+    // The profile keeps one phone and never says its kind: any option is right, none is asked.
+    expect(expected.anything.map((a) => a.field)).toEqual(['phoneDeviceType']);
+    expect(expected.uncovered.map((u) => u.field)).not.toEqual(
+      expect.arrayContaining(['source', 'previousWorker', 'phoneDeviceType']),
+    );
+    const byDefault = expectedSubmission(spec, { ...noHistory, referralSource: 'Job board' }, {});
+    expect(byDefault.fields.find((f) => f.field === 'source')?.alsoAccepted).toEqual(['Job board']);
+  });
+
+  it('leaves a question open when saved answers of its meaning disagree, or are about another employer', () => {
+    const spec = formSpec('workday', 'R-10234');
+    const expected = expectedSubmission(
+      spec,
+      { ...PROFILE, workHistory: [] },
+      {
+        'where did you hear about us': 'LinkedIn',
+        'where did you learn of this role': 'Other',
+        'have you ever worked for globex': false,
+      },
+    );
+    expect(expected.uncovered.map((u) => u.field)).toEqual(expect.arrayContaining(['source', 'previousWorker']));
+  });
 });
 
 describe('checkSubmission', () => {

@@ -279,11 +279,18 @@ function stem(word: string): string {
   return once(once(word));
 }
 
+/**
+ * Asked words that name an engineer's work: "software development" or "programming" asked of a
+ * software engineer is their trade. One way only: a program manager's title does not make them
+ * an engineer.
+ */
+const ENGINEERS_WORK: Record<string, string> = { develop: 'engine', programm: 'engine', program: 'engine' };
+
 /** True when every word of `skill` is a word of the job title (its seniority left aside). */
 function isProfession(skill: string, title: string): boolean {
   const have = new Set(norm(title).split(' ').map(stem));
   const words = skill.split(' ').filter(Boolean);
-  return words.length > 0 && words.every((w) => have.has(stem(w)));
+  return words.length > 0 && words.every((w) => have.has(stem(w)) || have.has(ENGINEERS_WORK[stem(w)] ?? ''));
 }
 
 /** Profile fields answer first for these kinds; for the rest a saved answer of the same kind does. */
@@ -379,7 +386,18 @@ function fits(answer: Answer, field: FieldFacts): boolean {
   return field.type !== 'yes_no';
 }
 
+/**
+ * "I have a preferred name" (Workday: ticking it shows the preferred name fields): ticked when the
+ * applicant goes by a name other than their first name, else left alone.
+ */
+function hasPreferredName(name: Answer | null, input: StepInput): Answer | null {
+  if (!name || typeof name.value !== 'string' || norm(name.value) === norm(input.profile.firstName)) return null;
+  return { ...name, value: true };
+}
+
 function kindAnswer(kind: QuestionKind, field: FieldFacts, input: StepInput): Answer | null {
+  if (kind.key === 'preferredName' && field.widget === 'checkbox')
+    return hasPreferredName(savedOfKind(kind, field.label, input), input);
   const fromProfileField = kindProfileAnswer(kind, field, input);
   const candidates = PROFILE_FIRST.has(kind.key)
     ? [fromProfileField, savedOfKind(kind, field.label, input)]

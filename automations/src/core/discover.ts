@@ -36,10 +36,18 @@ export function isPlaceholderOption(text: string, value = 'x'): boolean {
   return value === '' || PLACEHOLDER_OPTION.test(text.trim());
 }
 
+/**
+ * A "Required" badge after the question (a visually hidden span, Workable's "First name Required"):
+ * a marker, no part of the question. Capitalised or set off by a comma or dash, so "…sponsorship
+ * required" keeps its words.
+ */
+const REQUIRED_BADGE = /(\s*[,–-]\s*|\s+)Required\s*$|\s*[,–-]\s*required\s*$/;
+
 /** Strips required markers from a label for display and keying. */
 export function cleanLabel(label: string): string {
   return label
     .replace(/\(required\)|\(optional\)/gi, '')
+    .replace(REQUIRED_BADGE, '')
     .replace(/\s*[*✱]+\s*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -261,6 +269,21 @@ export function listboxOptions(combobox: Element): DiscoveredField['options'] {
     .map((o) => ({ label: cleanLabel(textOf(o)), element: o as HTMLElement }));
 }
 
+/** "Search", "Type to search", "Start typing…": the box looks answers up, it does not take free text. */
+const SEARCH_PLACEHOLDER = /^(search|type to search|start typing|begin typing)\b/i;
+
+/**
+ * A text box that picks from a list without saying `role="combobox"`: one that opens a listbox
+ * (`aria-haspopup`, Workday's `data-uxi-widget-type="selectinput"`), or a
+ * question's box whose placeholder says "Search" (Workday's prompts: "How Did You Hear About Us?"
+ * is picked from a two-level list; typed text is dropped).
+ */
+function searchPicker(input: HTMLInputElement): boolean {
+  if (input.getAttribute('aria-haspopup') === 'listbox') return true;
+  if (input.getAttribute('data-uxi-widget-type') === 'selectinput') return true;
+  return SEARCH_PLACEHOLDER.test(input.placeholder.trim()) && !SEARCH_PLACEHOLDER.test(accessibleName(input));
+}
+
 /** A date input the user cannot type in, whose popup calendar sets it. */
 export function opensCalendar(input: HTMLInputElement): boolean {
   const popup = input.getAttribute('aria-haspopup');
@@ -398,7 +421,7 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
         if (!input.disabled) push(field(input, accessibleName(input), 'file', 'file'));
       } else if (type in TEXT_TYPES) {
         // A read-only input that opens a calendar is filled by picking the day in it.
-        const combobox = input.getAttribute('role') === 'combobox';
+        const combobox = input.getAttribute('role') === 'combobox' || searchPicker(input);
         if (input.disabled || (input.readOnly && !combobox && !opensCalendar(input)) || !isVisible(input)) continue;
         const label = accessibleName(input);
         if (isHoneypot(input, label)) continue;
@@ -563,14 +586,26 @@ function datePartsValue(f: DiscoveredField): string {
   return /^\d{1,2}$/.test(day) ? `${ym}-${day.padStart(2, '0')}` : '';
 }
 
+/** What names or describes a control (its label, hint, error message): never the value it shows. */
+function aboutIds(input: Element): string[] {
+  return ['aria-labelledby', 'aria-describedby', 'aria-errormessage'].flatMap((a) =>
+    (input.getAttribute(a) ?? '').split(/\s+/).filter(Boolean),
+  );
+}
+
+const NOT_A_VALUE = '[class*="placeholder" i],[aria-hidden="true"],svg,[role="alert"],[aria-live],[class*="error" i]';
+
 /** A picker that shows its choice in a sibling element (react-select's single value), not in the input. */
 function shownValue(input: Element): string {
+  const about = aboutIds(input);
   let node = parentElement(input);
   for (let level = 0; node && level < 3; level++, node = parentElement(node)) {
     if (node.querySelector('label,legend') || node.querySelectorAll(CONTROLS).length > 1) break;
     const clone = node.cloneNode(true) as Element;
-    for (const hidden of Array.from(clone.querySelectorAll('[class*="placeholder" i],[aria-hidden="true"],svg')))
-      hidden.remove();
+    // A kit's label drawn as a span (named by aria-labelledby) or its error beside the input is
+    // not what the field shows.
+    const labels = about.map((id) => `[id="${CSS.escape(id)}"]`);
+    for (const hidden of Array.from(clone.querySelectorAll([NOT_A_VALUE, ...labels].join(',')))) hidden.remove();
     const text = (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text && !isPlaceholderOption(text, text)) return text;
   }

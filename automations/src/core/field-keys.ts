@@ -192,6 +192,9 @@ export function fieldKey(
   if (labelled === 'resume') return null;
   // "Where are you based?" with a "City" placeholder wants the city, not the whole location.
   if (labelled === 'location' && /\bcity\b/.test(hints)) return { key: 'city' };
+  // A lone "Address" named `streetAddress` (BambooHR, autocomplete "street-address") is the street line.
+  if (labelled === 'location' && /street|address_?line|address-?line1|\baddress_?1\b/.test(hints))
+    return { key: 'addressLine' };
   if (labelled) return { key: labelled };
   if (!SILENT.test(text)) return null;
   const hinted = HINT_RULES.find(([, re]) => re.test(hints))?.[0];

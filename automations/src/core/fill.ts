@@ -153,7 +153,8 @@ function isCategory(option: HTMLElement): boolean {
   );
 }
 
-const BACK = /^(back|previous|‹|<|←)$|\bback\b/i;
+/** "Back", or the way up a level drawn as an arrow before the category's name ("← Social Media"). */
+const BACK = /^(back|previous)\b|^[‹<←]|\bback\b/i;
 
 /** Opens each category of a two-level picker in turn, looking for the answer among its options. */
 async function throughCategories(
@@ -169,9 +170,10 @@ async function throughCategories(
     realClick(option.element);
     const inner = await waitFor(() => {
       const now = openOptions(el);
-      return now.some((o) => o.label === category) ? null : now;
+      // The list empties while the page renders the next level: wait for that level's options.
+      return now.length && !now.some((o) => o.label === category) ? now : null;
     }, 1_000);
-    const leaves = (inner ?? []).filter((o) => !isCategory(o.element));
+    const leaves = (inner ?? []).filter((o) => !isCategory(o.element) && !BACK.test(o.label));
     const chosen = chooseFrom(leaves, value);
     if (chosen) return chosen;
     const back = deepElements(el.ownerDocument).find(

@@ -1,7 +1,7 @@
 // Reading what the page says about the application: confirmation and "already applied" notices,
 // CAPTCHAs and bot walls, login walls, closed postings, and validation errors. Adapters add their
 // ATS's own markers to these common ones.
-import { deepElements, deepQueryAll, isVisible, pageText, textOf } from './dom.ts';
+import { deepElements, deepQueryAll, frameDocument, isVisible, pageText, textOf } from './dom.ts';
 
 export interface Markers {
   /** Selectors whose visible presence means the application went through. */
@@ -21,6 +21,8 @@ export const COMMON_MARKERS: Markers = {
     /(application|submission) (has been |was |is )?(successfully )?(submitted|received)/i,
     /we(’|')?ve received your application/i,
     /your application (is|has been) (on its way|sent|submitted|received)/i,
+    // "Your application for Application Developer II has been submitted successfully."
+    /your application for .{1,120}? (has been|was) (successfully )?(submitted|received|sent)/i,
   ],
   alreadyAppliedText: [
     /you(’|')?ve already applied/i,
@@ -116,8 +118,14 @@ export function confirmation(doc: Document, markers: Markers): { text: string; a
   }
   const success = firstMatch(text, markers.successText, 2);
   if (success) return { text: success, already: false };
-  const moved = markers.successUrls.some((re) => re.test(doc.location.pathname));
-  return moved ? { text: `${doc.title} (${doc.location.pathname})`.trim(), already: false } : null;
+  // The page, or the frame the form was in (iCIMS frames it; the frame alone moves to its thank-you page).
+  const frames = deepElements(doc)
+    .filter((el) => el.tagName === 'IFRAME' && isVisible(el))
+    .map((el) => frameDocument(el as HTMLIFrameElement));
+  const moved = [doc, ...frames].find(
+    (d): d is Document => !!d && markers.successUrls.some((re) => re.test(d.location.pathname)),
+  );
+  return moved ? { text: `${moved.title} (${moved.location.pathname})`.trim(), already: false } : null;
 }
 
 /** Smaller than this, a CAPTCHA frame is a badge or an invisible widget's anchor, not a challenge. */

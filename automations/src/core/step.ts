@@ -183,15 +183,15 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
     if (!fields.length) break;
     unanswered.clear();
     // A field the page marks wrong while it shows its errors is required, whatever its label
-    // said; so is a box consenting to this application once a submit was refused (Workable's
-    // privacy notice box carries no marker at all). A marketing opt-in never is.
+    // said; so is a box consenting to this application once a click was refused (Workable's
+    // privacy notice box carries no marker at all; iCIMS's email step refuses its Next until the
+    // privacy policy is accepted). A marketing opt-in never is.
     const refusing = shownErrors(doc, markers, input.submits > 0).length > 0;
     for (const field of fields) {
       done.add(field.element);
       const required =
         refusing &&
-        (marksThisField(field, markers.errorSelectors) ||
-          (field.widget === 'checkbox' && input.submits > 0 && consentToApply(field.label)));
+        (marksThisField(field, markers.errorSelectors) || (field.widget === 'checkbox' && consentToApply(field.label)));
       const f = required ? { ...field, required: true } : field;
       const { answer, sensitive } = decide(f, input);
       const invalid = input.submits > 0 && isInvalid(f, markers.errorSelectors);

@@ -151,16 +151,32 @@ describe('years with one skill', () => {
     'How many years of professional software engineering experience do you have?',
     'Years of software engineering experience',
     'How many years of engineering experience do you have?',
+    // Development, engineering and programming of software are one trade (BambooHR asks it so).
+    'How many years of experience do you have in software development?',
+    'How many years of software development experience do you have?',
   ])('"%s" asks a software engineer for their career: the total', (label) => {
     expect(answer(label, [])).toMatchObject({ value: 8, source: 'profile' });
   });
 
   it.each([
-    'How many years of software development experience do you have?',
     'How many years of people management experience do you have?',
+    'How many years of hardware development experience do you have?',
     'How many years of data engineering experience do you have?',
   ])('"%s" is not the trade the title names: asked', (label) => {
     expect(answer(label, [])).toBe(null);
+  });
+
+  it('a program manager asked for engineering years is asked: their title names no engineering', () => {
+    const field: FieldFacts = {
+      label: 'How many years of engineering experience do you have?',
+      hints: '',
+      type: 'text',
+      widget: 'text',
+      required: true,
+      options: [],
+    };
+    const profile = { ...PROFILE, currentTitle: 'Senior Program Manager' };
+    expect(decide(field, { profile, answers: {}, files: {}, submits: 0, job: JOB }).answer).toBe(null);
   });
 });
 

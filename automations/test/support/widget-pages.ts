@@ -499,28 +499,29 @@ ${refused ? '<div class="iCIMS_Error" role="alert">Please correct the following:
  * the box: the refusal that comes back (a new page) is the only sign the box is required. The
  * password box for returning candidates stays hidden for a new one.
  */
-const icimsLogin = (values: Record<string, string>, refused: boolean) =>
+const icimsLogin = (values: Record<string, string>, refused: boolean, path = '/icims-login') =>
   page(
     'iCIMS — Login',
     `<h1>Please Enter Your Information</h1>
-<form method="post" action="/icims-login?hashed=${Math.random().toString(36).slice(2, 10)}" class="iCIMS_Forms">
+<form method="post" action="${path}?hashed=${Math.random().toString(36).slice(2, 10)}" class="iCIMS_Forms">
 ${refused ? '<div class="iCIMS_Error" role="alert">Enter a valid email address and accept the Privacy Policy to continue.</div>' : ''}
 <label for="email">Email Address</label><input id="email" name="email" type="email" value="${values.email ?? ''}">
-<div class="iCIMS_PrivacyPolicy"><input type="checkbox" id="accept_gdpr" name="gdpr" value="1"${refused && !values.gdpr ? ' aria-invalid="true"' : ''}>
+<div class="iCIMS_PrivacyPolicy"><input type="checkbox" id="accept_gdpr" name="gdpr" value="1"${refused && !values.gdpr && path === '/icims-login' ? ' aria-invalid="true"' : ''}>
 <label for="accept_gdpr">I accept the Privacy Policy</label></div>
 <div class="iCIMS_ReturningCandidate" hidden><label for="pw">Password</label><input id="pw" type="password" name="password"></div>
 <input type="submit" class="iCIMS_Button" value="Next">
 </form>`,
   );
 
-const icimsProfile = page(
-  'iCIMS — Candidate Profile',
-  `<h1>Candidate Profile</h1>
+const icimsProfile = (name: string) =>
+  page(
+    'iCIMS — Candidate Profile',
+    `<h1>Candidate Profile</h1>
 <form onsubmit="return false"><label for="first">First Name</label><input id="first" required>
 <button type="button" id="submit">Submit</button></form>
-${SUBMIT('icims-login')}
+${SUBMIT(name)}
 <script>document.getElementById('submit').onclick = () => submitApplication({ first: document.getElementById('first').value }, ['first']);</script>`,
-);
+  );
 
 /**
  * A Workday posting: Apply at the top and again below the description; either opens the "Start
@@ -757,6 +758,162 @@ document.getElementById('submit').onclick = () => {
 </script>`,
 );
 
+/**
+ * Workday's "My Information" as tenants render it: the "How Did You Hear About Us?" prompt is a
+ * plain text input (placeholder "Search", no ARIA role) whose popup lists categories marked
+ * `aria-haspopup`; picking one empties the list and renders its options a moment later, headed by
+ * a "← Social Media" option that goes back. Text typed in the box and never picked is dropped.
+ * "I have a preferred name" is a checkbox that shows the preferred name fields once ticked.
+ */
+const workdayPrompt = page(
+  'Workday — My Information',
+  `<div id="main" data-automation-id="applyFlowPage">
+<h2>My Information</h2>
+<div data-automation-id="formField-source">
+  <label for="input-1">How Did You Hear About Us?<abbr aria-hidden="true" title="required">*</abbr></label>
+  <div data-automation-id="multiselectInputContainer">
+    <ul data-automation-id="selectedItemList"></ul>
+    <input id="input-1" type="text" placeholder="Search" autocomplete="off" data-automation-id="searchBox" class="css-searchbox">
+  </div>
+</div>
+<div data-automation-id="formField-legalNameSection_firstName" aria-required="true">
+  <label for="input-2">Given Name(s)<abbr aria-hidden="true" title="required">*</abbr></label>
+  <input id="input-2" type="text" data-automation-id="legalNameSection_firstName">
+</div>
+<div data-automation-id="formField-preferredCheck">
+  <input id="input-3" type="checkbox" data-automation-id="preferredCheck"><label for="input-3">I have a preferred name</label>
+</div>
+<div id="preferred" hidden data-automation-id="formField-preferredNameSection_firstName">
+  <label for="input-4">Preferred Given Name<abbr aria-hidden="true" title="required">*</abbr></label>
+  <input id="input-4" type="text" data-automation-id="preferredNameSection_firstName">
+</div>
+<button type="button" data-automation-id="bottom-navigation-next-button" id="submit">Submit</button>
+</div>
+${SUBMIT('workday-prompt')}
+<script>
+const SOURCES = [
+  { label: 'Job Board', children: ['Indeed', 'Glassdoor'] },
+  { label: 'Social Media', children: ['Facebook', 'LinkedIn', 'Twitter'] },
+  { label: 'Company Website' },
+];
+const box = document.getElementById('input-1');
+const chosen = [];
+function closePopup() { document.getElementById('popup')?.remove(); }
+function render(options, back) {
+  let popup = document.getElementById('popup');
+  if (!popup) { popup = document.createElement('div'); popup.id = 'popup'; popup.className = 'popup'; document.body.append(popup); }
+  popup.innerHTML = '';
+  const list = document.createElement('div'); list.setAttribute('role', 'listbox'); popup.append(list);
+  const add = (label, onPick, category) => {
+    const el = document.createElement('div'); el.setAttribute('role', 'option'); el.setAttribute('data-automation-id', 'promptOption');
+    if (category) el.setAttribute('aria-haspopup', 'true');
+    el.textContent = label; el.onclick = onPick; list.append(el);
+  };
+  if (back) add('\u2190 ' + back, () => render(SOURCES));
+  for (const o of options) {
+    if (o.children) add(o.label, () => { list.innerHTML = ''; setTimeout(() => render(o.children.map((label) => ({ label })), o.label), 150); }, true);
+    else add(o.label, () => pick(o.label));
+  }
+}
+function pick(label) {
+  chosen.push(label);
+  const li = document.createElement('li'); li.setAttribute('data-automation-id', 'selectedItem'); li.textContent = label;
+  document.querySelector('[data-automation-id=selectedItemList]').append(li);
+  box.value = ''; closePopup();
+}
+box.addEventListener('click', () => { if (!document.getElementById('popup')) render(SOURCES); });
+// Typed text only searches; leaving the box drops what nobody picked.
+box.addEventListener('blur', () => setTimeout(() => { box.value = ''; }, 200));
+document.getElementById('input-3').addEventListener('change', (e) => { document.getElementById('preferred').hidden = !e.target.checked; });
+document.getElementById('submit').onclick = () => submitApplication({
+  source: chosen, first: document.getElementById('input-2').value,
+  preferredCheck: document.getElementById('input-3').checked, preferred: document.getElementById('input-4').value,
+}, ['source', 'first']);
+</script>`,
+);
+
+/**
+ * BambooHR's questions: "Address" is the street line (named \`streetAddress\`, City / State / ZIP
+ * beside it); an answer picked from a list is an input \`role=combobox\` labelled by a span in its
+ * own wrapper (no \`<label>\`), its listbox portaled to <body>, and a refused submit puts "This
+ * field is required." beside it. Years of software development asked of a software engineer are
+ * their career.
+ */
+const bamboohrQuestions = page(
+  'BambooHR — Apply for Backend Engineer',
+  `<form class="fab-Form" onsubmit="return false">
+<div class="fab-FormField"><label class="fab-Label fab-Label--required" for="firstName">First Name</label><input class="fab-TextInput" id="firstName" name="firstName"></div>
+<div class="fab-FormField"><label class="fab-Label" for="streetAddress">Address</label><input class="fab-TextInput" id="streetAddress" name="streetAddress"></div>
+<div class="fab-FormField"><label class="fab-Label" for="city">City</label><input class="fab-TextInput" id="city" name="city"></div>
+<div class="fab-FormField" id="years-field"><span class="fab-Label fab-Label--required" id="years-label">How many years of experience do you have in software development?</span>
+  <input id="customQuestion_61" role="combobox" readonly aria-expanded="false" aria-haspopup="listbox" aria-controls="years-menu" aria-labelledby="years-label" autocomplete="off" class="fab-SelectToggle">
+  <div class="fab-FormField__error" id="years-error"></div></div>
+<button type="button" id="submit" class="fab-Button">Submit Application</button>
+</form>
+${SUBMIT('bamboohr-questions')}
+<script>
+const YEARS = ['0-2 years', '3-5 years', '6-9 years', '10+ years'];
+const years = document.getElementById('customQuestion_61');
+years.onclick = () => {
+  document.getElementById('years-menu')?.remove();
+  const menu = document.createElement('ul'); menu.setAttribute('role', 'listbox'); menu.id = 'years-menu'; menu.className = 'popup';
+  for (const y of YEARS) {
+    const li = document.createElement('li'); li.setAttribute('role', 'option'); li.textContent = y;
+    li.onclick = () => { years.value = y; menu.remove(); years.setAttribute('aria-expanded', 'false'); };
+    menu.append(li);
+  }
+  document.body.append(menu); years.setAttribute('aria-expanded', 'true');
+};
+document.getElementById('submit').onclick = () => {
+  const v = (id) => document.getElementById(id).value;
+  const data = { firstName: v('firstName'), address: v('streetAddress'), city: v('city'), years: v('customQuestion_61') };
+  if (!data.firstName || !data.years) {
+    document.getElementById('years-error').textContent = data.years ? '' : 'This field is required.';
+    const e = document.getElementById('errors'); e.hidden = false; e.textContent = 'Some required fields are missing.'; return;
+  }
+  submitApplication(data, []);
+};
+</script>`,
+);
+
+/**
+ * Workable's labels end in a visually hidden "Required" badge (the accessible name reads "First
+ * name Required"); the processing consent says "privacy notice" and carries the badge too, and the
+ * form refuses without it.
+ */
+const workableBadges = page(
+  'Backend Engineer — Workable',
+  `<style>.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}</style>
+<form data-ui="application-form" onsubmit="return false">
+<div data-ui="firstname"><label for="firstname">First name<span class="sr-only"> Required</span></label><input id="firstname" name="firstname"></div>
+<div data-ui="QA_1"><label for="QA_1">Where did you first learn about this opening?<span class="sr-only"> Required</span></label><input id="QA_1" name="QA_1"></div>
+<div data-ui="gdpr"><input type="checkbox" id="gdpr" name="gdpr"><label for="gdpr">I agree that Acme Robotics may process my data in accordance with its privacy notice<span class="sr-only"> Required</span></label></div>
+<button type="button" id="submit" data-ui="apply-button">Submit application</button>
+</form>
+${SUBMIT('workable-badges')}
+<script>
+document.getElementById('submit').onclick = () => submitApplication({
+  firstname: document.getElementById('firstname').value, heard: document.getElementById('QA_1').value,
+  gdpr: document.getElementById('gdpr').checked,
+}, ['firstname', 'heard', 'gdpr']);
+</script>`,
+);
+
+/**
+ * iCIMS frames its application in the careers page (same origin here); after the final submit the
+ * frame alone moves to its thank-you page, whose words are its own, and the careers page around it
+ * stays as it was.
+ */
+const framedOuter = page(
+  'Brightwell Careers',
+  `<header><h1>Brightwell Careers</h1></header><iframe id="icims_content_iframe" src="/framed/candidate/thanks?in_iframe=1" width="900" height="400" title="Application"></iframe>`,
+);
+const framedThanks = page('Thank you', '<h1>Thank you!</h1><p>We will be in touch about next steps.</p>');
+const framedSentence = page(
+  'Brightwell Careers',
+  '<h1>Brightwell Careers</h1><p>Your application for Application Developer II has been submitted successfully.</p>',
+);
+
 /** A candidate page that asks its server whether this person applied, and says so only then. */
 const applied = page(
   'Your application',
@@ -783,6 +940,14 @@ const PAGES: Record<string, () => string> = {
   '/icims-summary': () => icimsSummary,
   '/workday-start': () => workdayStart,
   '/icims-login': () => icimsLogin({}, false),
+  // The same step whose refusal marks no field at all: only its words name the box.
+  '/icims-login-unmarked': () => icimsLogin({}, false, '/icims-login-unmarked'),
+  '/workday-prompt': () => workdayPrompt,
+  '/framed': () => framedOuter,
+  '/framed/candidate/thanks': () => framedThanks,
+  '/framed-sentence': () => framedSentence,
+  '/bamboohr-questions': () => bamboohrQuestions,
+  '/workable-badges': () => workableBadges,
   '/workday': () => workday,
   '/ashby': () => ashby,
   '/lever': () => lever(false),
@@ -842,12 +1007,12 @@ export async function startWidgetSite(): Promise<WidgetSite> {
           .end(done ? '<h1>Step 2</h1>' : icimsStep(values, true));
         return;
       }
-      if (req.method === 'POST' && path === '/icims-login') {
+      if (req.method === 'POST' && (path === '/icims-login' || path === '/icims-login-unmarked')) {
         const values = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
         const done = values.email && values.gdpr;
         res
           .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          .end(done ? icimsProfile : icimsLogin(values, true));
+          .end(done ? icimsProfile(path.slice(1)) : icimsLogin(values, true, path));
         return;
       }
       const render = PAGES[path];

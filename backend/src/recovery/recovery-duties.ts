@@ -1,15 +1,18 @@
 // The leader's periodic duties: take back lapsed leases, queue what is due, re-deliver abandoned
-// stream entries, and rebuild the streams if Redis lost its data. Every node runs the loop; only
+// stream entries, rebuild the streams if Redis lost its data, and deliver again queued work whose
+// entry a failover lost. Every node runs the loop; only
 // the leader does the work.
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { Leadership } from './leadership.ts';
 import { cleanPending, reapLapsedLeases } from './reaper.ts';
+import { StreamReconciler } from './reconcile.ts';
 import { refillIfLost } from './refill.ts';
 import { promoteDue } from './scheduler.ts';
 
 export class RecoveryDuties {
   private readonly leadership: Leadership;
+  private readonly reconciler: StreamReconciler;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
@@ -18,6 +21,7 @@ export class RecoveryDuties {
     private readonly streams: WorkStreams,
   ) {
     this.leadership = new Leadership(ctx.db.url, `${ctx.config.REDIS_PREFIX}:recovery`, ctx.log);
+    this.reconciler = new StreamReconciler(ctx, streams);
   }
 
   start(): void {
@@ -50,6 +54,7 @@ export class RecoveryDuties {
       const plans = await this.ctx.db.prisma.plan.findMany({ select: { priority: true } });
       const priorities = [...new Set(plans.map((p) => p.priority))];
       actions.inc({ action: 'entry_redelivered' }, await cleanPending(this.ctx, this.streams, priorities));
+      actions.inc({ action: 'entry_reconciled' }, await this.reconciler.sweep());
     } catch (err) {
       this.ctx.log.warn({ err }, 'recovery pass failed; the next one retries');
     }

@@ -1,22 +1,23 @@
 // Liveness under faults, end to end: users swipe right while executors speaking the documented
 // executor protocol (the protocol's ExecutorClient over real WebSockets, behind a stand-in load
 // balancer that sends each connection to a live node) apply, backend nodes are SIGKILLed and
-// restarted, and the test's own Redis is flushed. Once the faults stop and the system settles,
+// restarted, and the test's own Redis (a Redis Cluster under `npm run test:cluster`) is flushed. Once the faults stop and the system settles,
 // every application must be SUBMITTED or waiting on the user with a reason, and none applied
 // twice. CI runs the small form; `npm run test:faults` (FAULT_RUN=full) runs the full one.
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { openDatabase } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
+import type { AttemptControl, AttemptOutcome } from '@jobswipe/protocol/attempt-runner';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
-import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { Api, signUp } from '../support/api.ts';
 import { pairDevice, startDevice, submitted } from '../support/devices.ts';
 import { createJobs } from '../support/factories.ts';
 import { type NodeProcess, spawnNode } from '../support/node-processes.ts';
-import { freePort, TestRedis } from '../support/redis-server.ts';
+import { type OwnRedis, startOwnRedis } from '../support/own-redis.ts';
+import { freePort } from '../support/redis-server.ts';
 
 const FULL = process.env.FAULT_RUN === 'full';
 const size = FULL
@@ -31,7 +32,7 @@ const SETTLE_BOUND_MS = FULL ? 180_000 : 75_000;
 
 let db: TestDatabase;
 let database: ReturnType<typeof openDatabase>;
-let redis: TestRedis;
+let redis: OwnRedis;
 const prisma = () => database.prisma;
 const nodes: Array<NodeProcess | null> = [];
 const envs: Array<Record<string, string>> = [];
@@ -39,10 +40,10 @@ const envs: Array<Record<string, string>> = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   database = openDatabase(db.url);
-  redis = await TestRedis.start();
+  redis = await startOwnRedis();
   const shared = {
     DATABASE_URL: db.url,
-    REDIS_URL: redis.url,
+    ...redis.env,
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
@@ -66,7 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const node of nodes) await node?.kill();
-  await redis?.down();
+  await redis?.stop();
   await database?.close();
   await db?.drop();
   await rm(envs[0]?.DATA_DIR ?? '/nonexistent', { recursive: true, force: true });
@@ -143,7 +144,7 @@ const asksTheUser = (applicationId: string) => applicationId.endsWith('7');
  * verify first finds an earlier submit, as the engine finds the confirmation.
  */
 const submits = new Map<string, number>();
-async function apply(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+async function apply(order: ClaimedMessage, control: AttemptControl): Promise<AttemptOutcome> {
   await control.progress('fill', 30);
   await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
   if (asksTheUser(order.applicationId))

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
@@ -7,18 +6,19 @@ import { WorkStreams } from '../../src/delivery/work-streams.ts';
 import { refillIfLost } from '../../src/recovery/refill.ts';
 import { startTestBackend, type TestBackend } from '../support/backend.ts';
 import { pairDevice, RawDevice, startDevice } from '../support/devices.ts';
-import { TestRedis } from '../support/redis-server.ts';
+import { expectLostEntryDeliveredAgain } from '../support/lost-entry.ts';
+import { type OwnRedis, startOwnRedis } from '../support/own-redis.ts';
 import { claimCounts, swipeRight, userWith } from '../support/users.ts';
 
-let redis: TestRedis;
+let redis: OwnRedis;
 let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
 const stops: Array<() => Promise<void> | void> = [];
 
 beforeAll(async () => {
-  redis = await TestRedis.start();
+  redis = await startOwnRedis();
   backend = await startTestBackend({
-    REDIS_URL: redis.url,
+    ...redis.env,
     SWIPE_RATE_LIMIT: '100000',
     PAIR_RATE_LIMIT: '1000',
     REAPER_INTERVAL_MS: '200',
@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await backend.close();
-  await redis.down();
+  await redis.stop();
 });
 
 async function allSubmitted(ids: string[]) {
@@ -64,14 +64,8 @@ describe('Redis losing its data', () => {
     await expect.poll(() => prisma().outbox.count({ where: { publishedAt: null } })).toBe(0);
     // What a leader SIGKILLed mid-refill leaves: the data gone and its refill's mark on the epoch
     // keys, nothing published (the fault-injection run found applications queued for minutes).
-    const client = new Redis(redis.url);
     const epochs = backend.node.ctx.keys.epochs();
-    await client
-      .multi()
-      .flushall()
-      .mset(...epochs.flatMap((key) => [key, 'refilling:a-dead-leader']))
-      .exec();
-    client.disconnect();
+    await redis.flushAll(Object.fromEntries(epochs.map((key) => [key, 'refilling:a-dead-leader'])));
     const { token } = await pairDevice(user.api);
     const device = startDevice(backend.node.url, token, undefined, { capacity: 2 });
     stops.push(() => device.client.stop());
@@ -166,5 +160,13 @@ describe('Redis losing its data', () => {
     const device = startDevice(backend.node.url, token, undefined, { capacity: 3 });
     stops.push(() => device.client.stop());
     await allSubmitted(ids);
+  });
+});
+
+describe('an entry lost without a data loss (a failover to a replica that lagged)', () => {
+  it('XDEL of a queued, published entry: delivered again, only that one, submitted once', {
+    timeout: 60_000,
+  }, async () => {
+    await expectLostEntryDeliveredAgain({ api: backend.api, ctx: backend.node.ctx, nodeUrl: backend.node.url, stops });
   });
 });

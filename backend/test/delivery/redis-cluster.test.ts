@@ -1,12 +1,14 @@
 // Delivery against a real Redis Cluster (three masters, three replicas, on loopback): users' keys
 // spread over every shard, a master killed mid-run (its replica takes over), and one shard coming
-// back empty while the others keep their data. Each application is submitted, and claimed once.
+// back empty while the others keep their data, and an entry lost on its own (a replica that lagged
+// more than the publish's WAIT took over). Each application is submitted, and claimed once.
 // `npm run test:cluster` runs the rest of the delivery suite on a cluster too.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashSlot } from '../../src/redis/keys.ts';
 import { startTestCluster, type TestCluster } from '../support/backend.ts';
 import { pairDevice, startDevice, submitted } from '../support/devices.ts';
+import { expectLostEntryDeliveredAgain } from '../support/lost-entry.ts';
 import { TestRedisCluster } from '../support/redis-cluster.ts';
 import { claimCounts, swipeRight, userWith } from '../support/users.ts';
 
@@ -131,5 +133,16 @@ describe('delivery on a Redis Cluster', () => {
       stops.push(() => device.client.stop());
     }
     await expectSubmittedOnce([...ids.values()].flat());
+  });
+
+  it('an entry lost on one shard while its application is queued and published: delivered again, once', {
+    timeout: 60_000,
+  }, async () => {
+    await expectLostEntryDeliveredAgain({
+      api: backend.apis[0]!,
+      ctx: backend.nodes[0]!.ctx,
+      nodeUrl: backend.nodes[1]!.url,
+      stops,
+    });
   });
 });

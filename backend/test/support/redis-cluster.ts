@@ -8,9 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
+import { hashSlot } from '../../src/redis/keys.ts';
 import { freePort, spawnRedis } from './redis-server.ts';
 
 const run = promisify(execFile);
+
+/**
+ * flush-and-set: FLUSHALL, then SET each ARGV pair, atomically on one node. The keys span slots,
+ * which a MULTI refuses in a cluster (CROSSSLOT); a script may, flagged so, on the node serving them.
+ */
+const FLUSH_AND_SET = `#!lua flags=allow-cross-slot-keys
+redis.call('FLUSHALL')
+for i = 1, #ARGV, 2 do redis.call('SET', ARGV[i], ARGV[i + 1]) end
+return 1`;
 
 /** A node others suspect (`fail?`) or agree (`fail`) is down. */
 const down = (flags: string[]) => flags.includes('fail') || flags.includes('fail?');
@@ -32,6 +42,7 @@ export class TestRedisCluster {
   private constructor(
     private readonly nodes: ClusterNodeProcess[],
     private readonly masterCount: number,
+    private readonly nodeTimeoutMs: number,
   ) {}
 
   static async start(options: ClusterOptions = {}): Promise<TestRedisCluster> {
@@ -45,9 +56,9 @@ export class TestRedisCluster {
         process: null,
       });
     }
-    const cluster = new TestRedisCluster(nodes, masters);
+    const cluster = new TestRedisCluster(nodes, masters, options.nodeTimeoutMs ?? 1_000);
     try {
-      await Promise.all(nodes.map((node) => cluster.up(node, options.nodeTimeoutMs ?? 1_000)));
+      await Promise.all(nodes.map((node) => cluster.startNode(node, cluster.nodeTimeoutMs)));
       await run('redis-cli', [
         '--cluster',
         'create',
@@ -68,6 +79,11 @@ export class TestRedisCluster {
   /** The value of REDIS_CLUSTER_NODES: every node (a client needs only one that answers). */
   get seeds(): string {
     return this.nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
+  }
+
+  /** The backend's setting that points at it. */
+  get env(): Record<string, string> {
+    return { REDIS_CLUSTER_NODES: this.seeds };
   }
 
   /** Ports of the nodes that are live masters now. */
@@ -94,6 +110,43 @@ export class TestRedisCluster {
       proc.once('exit', () => resolve());
       proc.kill('SIGKILL');
     });
+  }
+
+  /**
+   * Empties every shard, as a FLUSHALL does on one Redis: each master in one script that also
+   * writes those of `set` its slots hold (so no reader sees a shard empty without them).
+   */
+  async flushAll(set: Record<string, string> = {}): Promise<void> {
+    const masters = (await this.clusterNodes()).filter((l) => l.flags.includes('master') && !down(l.flags));
+    await Promise.all(
+      masters.map(async (master) => {
+        const mine = Object.entries(set).filter(([key]) => {
+          const slot = hashSlot(key);
+          return master.slots.some(([a, b]) => slot >= a && slot <= b);
+        });
+        const client = new Redis(master.port, '127.0.0.1');
+        try {
+          await client.eval(FLUSH_AND_SET, 0, ...mine.flat());
+        } finally {
+          client.disconnect();
+        }
+      }),
+    );
+  }
+
+  /** Kills every node (SIGKILL: nothing saved), as a one-Redis restart without persistence. */
+  async down(): Promise<void> {
+    for (const node of this.nodes) await this.kill(node.port);
+  }
+
+  /**
+   * Starts every node again, empty; each reads its nodes.conf (its part in the cluster), so the
+   * cluster comes back with the same slots. Resolves once every slot is served and replicas synced.
+   */
+  async up(): Promise<void> {
+    await Promise.all(this.nodes.filter((n) => !n.process).map((n) => this.startNode(n, this.nodeTimeoutMs)));
+    await this.waitUntilOk();
+    await this.waitForReplicas();
   }
 
   /** Empties one node only (the other shards keep their data), as a master that came back empty. */
@@ -201,7 +254,7 @@ export class TestRedisCluster {
     }
   }
 
-  private async up(node: ClusterNodeProcess, nodeTimeoutMs: number): Promise<void> {
+  private async startNode(node: ClusterNodeProcess, nodeTimeoutMs: number): Promise<void> {
     node.process = await spawnRedis(node.port, [
       '--cluster-enabled',
       'yes',

@@ -79,9 +79,22 @@ export class TestRedis {
     });
   }
 
-  async flushAll(): Promise<void> {
+  /** Stops it for good (nothing is kept either way). */
+  stop(): Promise<void> {
+    return this.down();
+  }
+
+  /** Empties it, writing `set` in the same MULTI (so no reader sees it empty without them). */
+  async flushAll(set: Record<string, string> = {}): Promise<void> {
     const client = new Redis(this.url);
-    await client.flushall();
+    const multi = client.multi().flushall();
+    for (const [key, value] of Object.entries(set)) multi.set(key, value);
+    await multi.exec();
     client.disconnect();
+  }
+
+  /** The backend's setting that points at it. */
+  get env(): Record<string, string> {
+    return { REDIS_URL: this.url };
   }
 }

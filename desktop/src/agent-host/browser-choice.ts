@@ -1,13 +1,16 @@
 // Which browser the app's agent applies in, from the user's settings: their installed Chrome or
 // Edge (each through a dedicated JobSwipe profile, since Chrome 136+ refuses remote debugging on
-// the default one), or a Chromium they pointed to. Never Electron's own windows. When the chosen
-// one is not there, it says so plainly instead of picking another behind the user's back.
+// the default one), the Chromium packaged with the app, or a Chromium they pointed to. Never
+// Electron's own windows. When the chosen one is not there, it says so plainly instead of picking
+// another behind the user's back.
 import { existsSync } from 'node:fs';
 import { type BrowserChoice, hasDisplay, installedChrome, installedEdge } from '../agent/agent-browser.ts';
 import type { Settings } from '../shared/ipc.ts';
 
 export function browserChoiceOf(
   settings: Settings,
+  /** The bundled Chromium's executable (agent/bundled-chromium.ts); null when the build has none. */
+  bundled: string | null,
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): BrowserChoice {
@@ -27,6 +30,13 @@ export function browserChoiceOf(
         );
       }
       return { browser: 'msedge', headless };
+    case 'bundled':
+      if (!bundled) {
+        throw new Error(
+          'This JobSwipe comes with no Chromium of its own. Choose Chrome, Edge or a Chromium of your own in Settings.',
+        );
+      }
+      return { browser: bundled, headless };
     case 'custom': {
       const path = settings.browserPath ?? '';
       if (!path || !existsSync(path)) {

@@ -90,7 +90,7 @@ async function start(command: Extract<HostCommand, { type: 'start' }>): Promise<
     const paths = agentPaths({ JOBSWIPE_AGENT_DIR: command.agentDir });
     await ensureAgentDir(paths);
     const { settings } = command;
-    const browser = browserChoiceOf(settings);
+    const browser = browserChoiceOf(settings, command.bundledChromium);
     const { Agent } = await import('../agent/agent.ts');
     agent = await Agent.start({
       paths,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type ApplicationSummary, HELD_STATUSES } from '@jobswipe/protocol';
 import { PAIR_LINK_SCHEME } from '@jobswipe/protocol/pair-link';
 import { app, type BrowserWindow, Notification, protocol } from 'electron';
+import { bundledChromium } from '../agent/bundled-chromium.ts';
 import { DeviceApi } from '../agent/device-api.ts';
 import { pairDevice, serverUrl } from '../agent/pairing.ts';
 import type { DeviceCredentials } from '../agent/token-store.ts';
@@ -47,6 +48,8 @@ export interface DesktopAppOptions {
   version: string;
   /** The JobSwipe server a pairing link or code goes to when it names none. */
   defaultServer: string;
+  /** The app's resources folder (Electron's process.resourcesPath), where a bundled Chromium sits. */
+  resourcesDir?: string;
 }
 
 const LOG_LINES = 500;
@@ -71,6 +74,8 @@ export class DesktopApp {
   private readonly thumbnails = new Map<string, string>();
   private readonly logFile: string;
   private readonly agentDir: string;
+  /** The Chromium packaged with the app, if this build has one. */
+  private readonly bundledChromium: string | null;
   private credentials: DeviceCredentials | null = null;
   private settings!: Settings;
   private hostStatus: HostStatus | null = null;
@@ -100,6 +105,7 @@ export class DesktopApp {
     this.today = new TodayResults(join(data, 'today.json'));
     this.logFile = join(data, 'logs', 'agent.log');
     this.agentDir = join(data, 'agent');
+    this.bundledChromium = bundledChromium(options.resourcesDir);
     this.host = new AgentHostProcess(
       options.agentHostModule,
       (message) => this.onHostMessage(message),
@@ -206,6 +212,7 @@ export class DesktopApp {
       paceMs: this.pace.perApplicationMs,
       needsYou: this.needsYou,
       settings: this.settings,
+      bundledChromium: this.bundledChromium !== null,
       offers: host?.offers ?? 0,
     };
   }
@@ -399,6 +406,7 @@ export class DesktopApp {
       credentials: this.credentials,
       settings: this.settings,
       agentDir: this.agentDir,
+      bundledChromium: this.bundledChromium,
       version: this.options.version,
       paused: this.paused,
       thumbnails: Boolean(this.window?.isVisible()),

@@ -14,6 +14,7 @@ DesktopApp.start({
   iconPath: join(here, 'icon.png'),
   version: app.getVersion(),
   defaultServer: process.env.JOBSWIPE_SERVER ?? 'https://jobswipe.app',
+  resourcesDir: process.resourcesPath,
 })
   .then((desktop) => {
     if (desktop) void checkForUpdates((message) => console.warn(message));

@@ -64,7 +64,7 @@ export function App({ bridge }: { bridge: JobSwipeBridge }) {
             <TodayPanel bridge={bridge} state={state} />
           </>
         )}
-        <SettingsPanel bridge={bridge} settings={state.settings} />
+        <SettingsPanel bridge={bridge} settings={state.settings} bundledChromium={state.bundledChromium} />
         <LogPanel bridge={bridge} />
       </main>
     </>

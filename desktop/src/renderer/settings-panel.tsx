@@ -1,6 +1,6 @@
 // Settings: how many applications at once, quiet hours, which browser applies (the user's Chrome
-// or Edge, or a Chromium they point to), shown or hidden, and starting at login. Main checks
-// them again; its error names the field.
+// or Edge, the Chromium bundled with the app when this build has one, or a Chromium they point
+// to), shown or hidden, and starting at login. Main checks them again; its error names the field.
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { BrowserKind, JobSwipeBridge, Settings } from '../shared/ipc.ts';
 import { bridgeError } from './use-desktop.ts';
@@ -8,10 +8,20 @@ import { bridgeError } from './use-desktop.ts';
 const BROWSERS: Array<{ value: BrowserKind; label: string }> = [
   { value: 'chrome', label: 'Google Chrome (installed)' },
   { value: 'edge', label: 'Microsoft Edge (installed)' },
+  { value: 'bundled', label: 'The Chromium that comes with JobSwipe' },
   { value: 'custom', label: 'Another Chromium' },
 ];
 
-export function SettingsPanel({ bridge, settings }: { bridge: JobSwipeBridge; settings: Settings }) {
+export function SettingsPanel({
+  bridge,
+  settings,
+  bundledChromium,
+}: {
+  bridge: JobSwipeBridge;
+  settings: Settings;
+  /** Whether this build carries a Chromium of its own. */
+  bundledChromium: boolean;
+}) {
   const [draft, setDraft] = useState(settings);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const hint = useId();
@@ -66,9 +76,12 @@ export function SettingsPanel({ bridge, settings }: { bridge: JobSwipeBridge; se
                 name="browser"
                 value={b.value}
                 checked={draft.browser === b.value}
+                // Chosen before (a build that had one) stays selectable, so the saved setting shows.
+                disabled={b.value === 'bundled' && !bundledChromium && settings.browser !== 'bundled'}
                 onChange={() => set('browser', b.value)}
               />
               {b.label}
+              {b.value === 'bundled' && !bundledChromium && ' (none: this build of JobSwipe comes without one)'}
             </label>
           ))}
           {draft.browser === 'custom' && (

@@ -11,6 +11,8 @@ export const HostCommand = z.discriminatedUnion('type', [
     credentials: DeviceCredentials,
     settings: Settings,
     agentDir: z.string(),
+    /** The executable of the Chromium packaged with the app; null when this build has none. */
+    bundledChromium: z.string().nullable(),
     version: z.string(),
     paused: z.boolean(),
     /** Whether the window is shown, so live thumbnails are wanted. */

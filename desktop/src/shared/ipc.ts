@@ -8,7 +8,7 @@ export { INVOKE, PUSH } from './ipc-channels.ts';
 
 const QUIET_HOURS = /^\d{1,2}:\d{2}-\d{1,2}:\d{2}$/;
 
-export const BrowserKind = z.enum(['chrome', 'edge', 'custom']);
+export const BrowserKind = z.enum(['chrome', 'edge', 'bundled', 'custom']);
 export type BrowserKind = z.infer<typeof BrowserKind>;
 
 export const Settings = z
@@ -140,6 +140,8 @@ export interface DesktopState {
   paceMs: number | null;
   needsYou: NeedsYouItem[];
   settings: Settings;
+  /** Whether this build carries a Chromium of its own (the `bundled` browser). */
+  bundledChromium: boolean;
   offers: number;
 }
 

@@ -9,8 +9,8 @@ import { draftsToReview, reviewMessage } from '@jobswipe/automations/ai/review-d
 import type { FilledField, StepInput, StepResult, Unanswered } from '@jobswipe/automations/core/types';
 import { ProgressReporter } from '@jobswipe/automations/runner/progress';
 import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass, SUBMITTING_STEP } from '@jobswipe/protocol';
+import { type AttemptControl, type AttemptOutcome, attemptOutcomeOf } from '@jobswipe/protocol/attempt-runner';
 import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
-import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import { closeApplicationTab, handTabToUser, type OwnedTab, openApplicationTab } from './applying-window.ts';
 import { captureAndUpload } from './evidence.ts';
 import { coreAfterSubmit, coreStep, coreSubmit, formFrame, settleAfterClick, tabLoaded } from './page-core.ts';
@@ -51,7 +51,7 @@ class Attempt {
 
   constructor(
     readonly order: ClaimedMessage,
-    readonly control: JobControl,
+    readonly control: AttemptControl,
     readonly tab: OwnedTab,
     private readonly base: StepInput,
   ) {
@@ -265,12 +265,12 @@ function unexpected(r: StepResult): Ending {
   return { outcome: 'failed', errorClass: 'retryable', message: `The form ended in an unexpected state: ${r.status}.` };
 }
 
-function failed(errorClass: ErrorClass, message: string): JobOutcome {
-  return jobOutcomeOf({ outcome: 'failed', errorClass, message, confirmation: null, unanswered: [] });
+function failed(errorClass: ErrorClass, message: string): AttemptOutcome {
+  return attemptOutcomeOf({ outcome: 'failed', errorClass, message, confirmation: null, unanswered: [] });
 }
 
 export function applicationRunner(deps: ApplyDeps) {
-  return async function applyInTab(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+  return async function applyInTab(order: ClaimedMessage, control: AttemptControl): Promise<AttemptOutcome> {
     const url = order.job.applyUrl;
     if (typeof url !== 'string' || !url) return failed('permanent', 'The job has no apply URL to open.');
     // A site outside the ATS hosts needs the user's grant, which only a click of theirs can give:
@@ -278,7 +278,7 @@ export function applicationRunner(deps: ApplyDeps) {
     const site = await siteNeedingGrant(url);
     if (site) {
       deps.notify(`Allow JobSwipe on ${site.host}`, 'Open the JobSwipe extension and allow this site, then retry.');
-      return jobOutcomeOf({
+      return attemptOutcomeOf({
         outcome: 'needs_attention',
         errorClass: 'needs_user',
         message: `JobSwipe may not open ${site.host} yet: allow it in the extension (popup or options), then retry.`,
@@ -336,7 +336,7 @@ export function applicationRunner(deps: ApplyDeps) {
     } else {
       await closeApplicationTab(order.applicationId);
     }
-    return jobOutcomeOf(
+    return attemptOutcomeOf(
       {
         outcome: end.outcome,
         errorClass: end.errorClass,

@@ -3,7 +3,8 @@
 // stores an option id rather than its label, and where formatting varies (phone digits, salary).
 import type { AnswerValue, ApplicantProfile, SavedAnswers } from '@jobswipe/protocol';
 import { sameCountry } from '@jobswipe/protocol/countries';
-import type { FieldOption, FieldSpec, FormSpec, ProfilePath } from './form-spec.ts';
+import type { Asks, FieldOption, FieldSpec, FormSpec, ProfilePath } from './form-spec.ts';
+import { answerByMeaning } from './meanings.ts';
 
 export type MatchMode = 'exact' | 'digits' | 'phone' | 'prefix' | 'url' | 'email' | 'set';
 
@@ -26,6 +27,8 @@ export interface ExpectedSubmission {
   empty: string[];
   /** Fields neither the profile nor the answers cover: left to the user, or left empty. */
   uncovered: Array<{ field: string; label: string; required: boolean }>;
+  /** Fields any answer the form offers is right for (a phone's device type the profile never says). */
+  anything: Array<{ field: string; label: string }>;
 }
 
 export interface SubmissionMismatch {
@@ -199,12 +202,26 @@ function fieldValue(field: FieldSpec, raw: Raw): { value: string | string[]; als
   return { value: String(raw), alsoAccepted: [] };
 }
 
+/** A profile value; "worked for this company?" with no confirmed work history, the saved answer about it. */
+function profileAnswer(profile: ApplicantProfile, answers: SavedAnswers, asks: Extract<Asks, { kind: 'profile' }>) {
+  const value = profileValue(profile, asks.path, asks.country, asks.company);
+  if (value !== undefined || asks.path !== 'profile.workHistory') return value;
+  return answerByMeaning(answers, 'previouslyEmployed');
+}
+
+/** The answer to this very question, else one saved in other words, else the profile's default. */
+function questionAnswer(profile: ApplicantProfile, answers: SavedAnswers, asks: Extract<Asks, { kind: 'question' }>) {
+  const exact = answers[asks.key];
+  if (exact !== undefined || asks.means !== 'referralSource') return exact;
+  return answerByMeaning(answers, 'referralSource') ?? profile.referralSource ?? undefined;
+}
+
 export function expectedSubmission(
   spec: FormSpec,
   profile: ApplicantProfile,
   answers: SavedAnswers = {},
 ): ExpectedSubmission {
-  const out: ExpectedSubmission = { fields: [], files: [], empty: [], uncovered: [] };
+  const out: ExpectedSubmission = { fields: [], files: [], empty: [], uncovered: [], anything: [] };
   for (const field of spec.fields) {
     const { asks } = field;
     if (asks.kind === 'system') continue;
@@ -217,8 +234,12 @@ export function expectedSubmission(
         out.files.push({ field: field.name, document: asks.document, required: field.required });
       continue;
     }
+    if (asks.kind === 'question' && asks.means === 'phoneType' && answers[asks.key] === undefined) {
+      out.anything.push({ field: field.name, label: field.label });
+      continue;
+    }
     const raw: Raw | AnswerValue =
-      asks.kind === 'profile' ? profileValue(profile, asks.path, asks.country, asks.company) : answers[asks.key];
+      asks.kind === 'profile' ? profileAnswer(profile, answers, asks) : questionAnswer(profile, answers, asks);
     const resolved = fieldValue(field, raw);
     if (resolved === null || (field.type === 'checkbox' && resolved.value === '' && !field.required)) {
       if (resolved === null) out.uncovered.push({ field: field.name, label: field.label, required: field.required });

@@ -69,14 +69,24 @@ export type Asks =
    * narrows `workHistory` to "have you worked for this company?".
    */
   | { kind: 'profile'; path: ProfilePath; country?: string; company?: string }
-  /** A custom question: its saved answer is keyed by `key` (= normalizeQuestion(label)). */
-  | { kind: 'question'; label: string; key: string }
+  /**
+   * A custom question: its saved answer is keyed by `key` (= normalizeQuestion(label)); `means`
+   * names the kind of question it is, so an answer saved in other words answers it too.
+   */
+  | { kind: 'question'; label: string; key: string; means?: QuestionMeaning }
   /** A document the applicant uploads; `pasted` marks the "enter manually" text alternative. */
   | { kind: 'document'; document: 'resume' | 'coverLetter'; pasted?: boolean }
   /** A trap for bots: must stay empty, and a filled one makes the server drop the application. */
   | { kind: 'honeypot' }
   /** Filled by the page itself (ids, tokens); not the applicant's business. */
   | { kind: 'system' };
+
+/**
+ * Questions every ATS asks in its own words, which one saved answer (or the profile) answers
+ * whatever the wording: where the applicant heard of the job, and the kind of phone they gave
+ * (the profile keeps one number and does not say; any option is right).
+ */
+export type QuestionMeaning = 'referralSource' | 'phoneType';
 
 export interface FieldOption {
   /** What the form submits (an option id on some ATSs, the label on others). */
@@ -162,8 +172,9 @@ export function workedFor(company: string): Asks {
   return { kind: 'profile', path: 'profile.workHistory', company };
 }
 
-export function question(label: string): Asks {
-  return { kind: 'question', label, key: normalizeQuestion(label) };
+export function question(label: string, means?: QuestionMeaning): Asks {
+  const key = normalizeQuestion(label);
+  return means === undefined ? { kind: 'question', label, key } : { kind: 'question', label, key, means };
 }
 
 export function document(document: 'resume' | 'coverLetter', pasted = false): Asks {

@@ -84,7 +84,7 @@ export function customQuestions(posting: { company: { name: string }; location: 
       label: 'How did you hear about this job?',
       type: 'select',
       required: false,
-      asks: question('How did you hear about this job?'),
+      asks: question('How did you hear about this job?', 'referralSource'),
       options: HOW_HEARD,
     },
     whyUs: {

@@ -160,6 +160,10 @@ function derivedChecks(spec: FormSpec, submission: Submission | undefined, appli
       verdict: filled(actual) ? 'wrong' : 'right',
     });
   }
+  for (const a of key.anything) {
+    const actual = actualOf(a.field);
+    checks.push({ ...a, answerable: false, expected: 'anything', actual, verdict: 'not-scored' });
+  }
   for (const u of key.uncovered) {
     const field = spec.fields.find((f) => f.name === u.field);
     // Swiping right is consent to apply: a required consent box is the profile's to tick.

@@ -79,7 +79,14 @@ export function workdaySpec(p: Posting): FormSpec {
   const consent =
     'I consent to the processing of my personal data for this application and have read the privacy statement.';
   const fields: FieldSpec[] = [
-    dropdown('source', 'How Did You Hear About Us?', true, question('How Did You Hear About Us?'), HOW_HEARD, info),
+    dropdown(
+      'source',
+      'How Did You Hear About Us?',
+      true,
+      question('How Did You Hear About Us?', 'referralSource'),
+      HOW_HEARD,
+      info,
+    ),
     {
       ...input(
         'previousWorker',
@@ -108,7 +115,14 @@ export function workdaySpec(p: Posting): FormSpec {
     input('addressSection_city', 'City', 'text', true, profile('profile.location.city'), info),
     input('addressSection_postalCode', 'Postal Code', 'text', false, profile('profile.location.postalCode'), info),
     { ...input('email', 'Email Address', 'email', true, profile('profile.email'), info), format: 'email' },
-    dropdown('phoneDeviceType', 'Phone Device Type', true, question('Phone Device Type'), PHONE_TYPES, info),
+    dropdown(
+      'phoneDeviceType',
+      'Phone Device Type',
+      true,
+      question('Phone Device Type', 'phoneType'),
+      PHONE_TYPES,
+      info,
+    ),
     { ...input('phoneNumber', 'Phone Number', 'tel', true, profile('profile.phone'), info), format: 'phone' },
     input('jobTitle', 'Job Title', 'text', false, profile('profile.currentTitle'), experience),
     input('company', 'Company', 'text', false, profile('profile.currentCompany'), experience),
