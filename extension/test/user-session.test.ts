@@ -2,10 +2,12 @@
 // session cannot pass goes to the user (NEEDS_ATTENTION) with its tab left open; once the user has
 // signed in there by hand, a retry applies using that session. And the extension racing another
 // executor of the same user for one backlog: each application claimed and submitted once.
+
+import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import type { Api } from '@jobswipe/backend/testing/api';
 import { pairDevice as pairStandIn, startDevice } from '@jobswipe/backend/testing/devices';
 import { claimCounts } from '@jobswipe/backend/testing/users';
-import type { ApplicationSummary } from '@jobswipe/protocol';
+import type { ApplicationDetail, ApplicationSummary } from '@jobswipe/protocol';
 import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pairByCode } from './support/pairing.ts';
@@ -110,5 +112,31 @@ describe('the user’s own browser session', () => {
     await expect.poll(() => statusOf(id!)).toBe('SUBMITTED');
     const [sent] = s.world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId });
     expect(Object.values(sent!.fields)).toContain(DRAFT);
+    // Shown as the model's answer, as the other executors record theirs.
+    const detail = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(detail.body.filled).toContainEqual(expect.objectContaining({ field: WHY_US, value: DRAFT, source: 'ai' }));
+  });
+
+  it('with "review drafted answers" on, leaves the draft to the user before the submit, then submits their answer', async () => {
+    const [posting] = practicePostings(['lever/9d84f0c1-2b7e-4f5a-b3c6-8e1a0d9f4b72']);
+    const user = await practiceApplicant(world, [posting!], [WHY_US]);
+    // An address of its own: the practice ATS takes one application per address and posting.
+    const email = 'ada.reviews@example.com';
+    await user.api.put('/v1/profile', { ...PROFILE, email });
+    await user.api.put('/v1/settings', { reviewDrafts: true });
+    await pairExtension(user.api);
+    const sentBy = () => world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId, email });
+
+    const [id] = await swipeRightOn(user.api, [world.jobOf(posting!)]);
+    await expect.poll(() => statusOf(id!)).toBe('NEEDS_ATTENTION');
+    const waiting = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(waiting.body.attention).toEqual([expect.objectContaining({ label: WHY_US, draft: DRAFT })]);
+    expect(sentBy()).toEqual([]);
+
+    await user.api.post(`/v1/applications/${id}/answer`, { answers: [{ question: WHY_US, answer: DRAFT }] });
+    await expect.poll(() => statusOf(id!)).toBe('SUBMITTED');
+    expect(sentBy().flatMap((s) => Object.values(s.fields))).toContain(DRAFT);
+    const done = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(done.body.filled).toContainEqual(expect.objectContaining({ field: WHY_US, value: DRAFT, source: 'answer' }));
   });
 });

@@ -351,6 +351,8 @@ export const UsageView = z.object({
   executionPreference: ExecutionPreference,
   /** How long a right-swipe is held for undo before any executor is offered it (the user's, else the default). */
   undoGraceMs: z.number().int(),
+  /** Answers a model drafted wait for the user to accept or edit them before the final submit. */
+  reviewDrafts: z.boolean(),
   nextSwipe: NextSwipe,
   /** Devices paired and not revoked: with none, work for "your devices" waits. */
   devicesPaired: z.number().int(),
@@ -370,10 +372,11 @@ export const SettingsBody = z
       .min(0, 'must be 0 (no undo window) or more')
       .max(UNDO_GRACE_MAX_MS, `must be at most ${UNDO_GRACE_MAX_MS} (one minute)`)
       .optional(),
+    reviewDrafts: z.boolean().optional(),
   })
   .strict()
-  .refine((b) => b.executionPreference !== undefined || b.undoGraceMs !== undefined, {
-    message: 'give executionPreference, undoGraceMs or both',
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'give at least one of executionPreference, undoGraceMs, reviewDrafts',
   });
 export type SettingsBody = z.infer<typeof SettingsBody>;
 

@@ -373,7 +373,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'put',
     path: '/v1/settings',
     who: 'user',
-    summary: 'Change where applications run (execution preference)',
+    summary: 'Change your settings: where applications run, the undo window, reviewing drafted answers',
     body: 'SettingsBody',
     answer: 'UsageView',
   },

@@ -24,7 +24,7 @@ import {
 } from '@jobswipe/protocol';
 import { type Request, Router } from 'express';
 import { catalogJobAt, recordAppliedByHand } from '../applications/applied-by-hand.ts';
-import { answerApplication } from '../applications/requeue-application.ts';
+import { answerApplication, type UndoHold } from '../applications/requeue-application.ts';
 import { applicationDetailOf, jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
 import { bearerToken } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
@@ -40,7 +40,8 @@ const held: readonly string[] = HELD_STATUSES;
 /** How long the autofill's resume link works: the user fills the form right after asking. */
 const AUTOFILL_LINK_MS = 10 * 60_000;
 
-export function deviceApiRoutes(ctx: AppContext): Router {
+/** `grace`: the grace release, told when an application answered since its swipe leaves its undo window. */
+export function deviceApiRoutes(ctx: AppContext, grace: UndoHold['grace']): Router {
   const router = Router();
   const { prisma } = ctx.db;
 
@@ -103,7 +104,13 @@ export function deviceApiRoutes(ctx: AppContext): Router {
     const { answers } = parse(AnswerBody, req.body, 'body');
     // lockApplication inside refuses (404) an application of another user.
     await inTransaction(ctx, (uow) =>
-      answerApplication(uow, { applicationId: id, userId, answers, secrets: ctx.secrets }),
+      answerApplication(uow, {
+        applicationId: id,
+        userId,
+        answers,
+        secrets: ctx.secrets,
+        undo: { defaultMs: ctx.config.UNDO_GRACE_MS, grace },
+      }),
     );
     const app = await prisma.application.findUniqueOrThrow({ where: { id }, include: { job: jobSummarySelect } });
     res.json(toApplicationSummary(app));

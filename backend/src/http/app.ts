@@ -75,7 +75,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   app.use('/v1', devicePairingRoutes(ctx));
   app.use('/v1', fileRoutes(ctx));
   app.use('/v1', longPollRoutes(ctx, delivery.gateway));
-  app.use('/v1', deviceApiRoutes(ctx));
+  app.use('/v1', deviceApiRoutes(ctx, delivery.grace));
   app.use('/v1', evidenceUploadRoutes(ctx));
   // Its owner's access token or one of the owner's device tokens.
   app.use('/v1', evidenceRoutes(ctx));
@@ -93,7 +93,7 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   v1.use(billingRoutes(ctx));
   v1.use(queueStatsRoutes(ctx));
   v1.use(deadLetterRoutes(ctx));
-  v1.use(applicationRoutes(ctx));
+  v1.use(applicationRoutes(ctx, delivery.grace));
   v1.use(trackerRoutes(ctx));
   app.use('/v1', v1);
 

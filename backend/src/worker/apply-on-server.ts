@@ -182,6 +182,7 @@ async function throughProxies(deps: ServerApplyDeps, attempt: Attempt): Promise<
         signal: control.signal,
         verifyFirst: attempt.order.verifyFirst,
         ...(ai ? { ai } : {}),
+        reviewDrafts: attempt.order.reviewDrafts,
         ...(attempt.order.account ? { account: attempt.order.account } : {}),
         evidenceDir: attempt.dir,
         onProgress: async (p) => {

@@ -75,6 +75,7 @@ export function applicationRunner(deps: RunnerDeps) {
         ...(order.account ? { account: order.account } : {}),
         evidenceDir: join(workDir, 'evidence'),
         drafter: backendDrafter(api, { applicationId: order.applicationId, leaseToken: order.leaseToken }, log),
+        reviewDrafts: order.reviewDrafts,
         onPage: (page) => (deps.thumbnails ? watchPage(page, order.applicationId, deps.thumbnails) : undefined),
         onProgress: (p) => control.progress(p.step, p.percent, p.message),
       });

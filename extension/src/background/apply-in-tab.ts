@@ -5,6 +5,7 @@
 // the `submitting` checkpoint is awaited before the one final click, and with `verifyFirst` the run
 // only looks for proof of an earlier submission. Evidence is uploaded under the lease. The tab
 // closes at the end, except when the user must act there (a login wall, a CAPTCHA, a question).
+import { draftsToReview, reviewMessage } from '@jobswipe/automations/ai/review-drafts';
 import type { FilledField, StepInput, StepResult, Unanswered } from '@jobswipe/automations/core/types';
 import { ProgressReporter } from '@jobswipe/automations/runner/progress';
 import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass, SUBMITTING_STEP } from '@jobswipe/protocol';
@@ -43,8 +44,8 @@ class Attempt {
   readonly filled = new Map<string, FilledField>();
   /** The backend model's drafts for questions the rules left open, by question key. */
   readonly drafted: StepInput['answers'] = {};
-  /** Questions already sent to the model (each at most once per attempt). */
-  readonly asked = new Set<string>();
+  /** Questions already sent to the model (each at most once per attempt), by label. */
+  readonly asked = new Map<string, Unanswered>();
   frame = 0;
   readonly progress: ProgressReporter;
 
@@ -58,7 +59,8 @@ class Attempt {
   }
 
   input(submits: number, extra: Partial<StepInput> = {}): StepInput {
-    return { ...this.base, answers: { ...this.base.answers, ...this.drafted }, submits, ...extra };
+    // Drafts apart from saved answers: the core fills them only where nothing else answers, as the model's.
+    return { ...this.base, drafts: this.drafted, submits, ...extra };
   }
 
   record(filled: FilledField[]): void {
@@ -154,9 +156,9 @@ async function verify(attempt: Attempt): Promise<Ending | null> {
  * True when it drafted any, so the step runs again and fills them.
  */
 async function draftAnswers(attempt: Attempt, deps: ApplyDeps, questions: Unanswered[]): Promise<boolean> {
-  const open = questions.filter((q) => !q.sensitive && !attempt.asked.has(q.key)).slice(0, 20);
+  const open = questions.filter((q) => !q.sensitive && !attempt.asked.has(q.label)).slice(0, 20);
   if (!open.length) return false;
-  for (const q of open) attempt.asked.add(q.key);
+  for (const q of open) attempt.asked.set(q.label, q);
   const reply = await deviceApi(deps.credentials)
     .modelAnswers({
       applicationId: attempt.order.applicationId,
@@ -222,6 +224,15 @@ async function run(attempt: Attempt, deps: ApplyDeps): Promise<Ending> {
     if (r.status !== 'ready') return end(r);
     if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');
     await progress.report('review', `${attempt.filled.size} fields filled`);
+    const review = attempt.order.reviewDrafts ? draftsToReview(attempt.filled.values(), attempt.asked) : [];
+    if (review.length) {
+      return {
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: reviewMessage(review),
+        unanswered: review,
+      };
+    }
     attempt.checkAbort();
     // The checkpoint is recorded by the backend before the click (progress resolves on its reply).
     await progress.report(SUBMITTING_STEP, r.submitLabel);
