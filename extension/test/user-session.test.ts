@@ -119,15 +119,15 @@ describe('the user’s own browser session', () => {
 
   it('with "review drafted answers" on, leaves the draft to the user before the submit, then submits their answer', async () => {
     const [posting] = practicePostings(['lever/9d84f0c1-2b7e-4f5a-b3c6-8e1a0d9f4b72']);
-    const user = await practiceApplicant(world, [posting!], [WHY_US]);
+    const user = await practiceApplicant(s.world, [posting!], [WHY_US]);
     // An address of its own: the practice ATS takes one application per address and posting.
     const email = 'ada.reviews@example.com';
     await user.api.put('/v1/profile', { ...PROFILE, email });
     await user.api.put('/v1/settings', { reviewDrafts: true });
     await pairExtension(user.api);
-    const sentBy = () => world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId, email });
+    const sentBy = () => s.world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId, email });
 
-    const [id] = await swipeRightOn(user.api, [world.jobOf(posting!)]);
+    const [id] = await swipeRightOn(user.api, [s.world.jobOf(posting!)]);
     await expect.poll(() => statusOf(id!)).toBe('NEEDS_ATTENTION');
     const waiting = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
     expect(waiting.body.attention).toEqual([expect.objectContaining({ label: WHY_US, draft: DRAFT })]);
@@ -135,7 +135,7 @@ describe('the user’s own browser session', () => {
 
     await user.api.post(`/v1/applications/${id}/answer`, { answers: [{ question: WHY_US, answer: DRAFT }] });
     await expect.poll(() => statusOf(id!)).toBe('SUBMITTED');
-    expect(sentBy().flatMap((s) => Object.values(s.fields))).toContain(DRAFT);
+    expect(sentBy().flatMap((sent) => Object.values(sent.fields))).toContain(DRAFT);
     const done = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
     expect(done.body.filled).toContainEqual(expect.objectContaining({ field: WHY_US, value: DRAFT, source: 'answer' }));
   });
