@@ -47,6 +47,7 @@ export function createContext(config: Config, databaseUrl: string, options: { lo
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = openDatabase(databaseUrl, {
     max: config.DATABASE_POOL_MAX,
+    transactionWaitMs: config.DATABASE_TX_WAIT_MS,
     onError: (err) => log.warn({ err: err.message }, 'idle database connection lost'),
   });
   const redis = connectRedis(config, log, 'main', {

@@ -2,6 +2,7 @@
 // apply URL (or recorded from the page, and then offered in no deck), the application SUBMITTED as
 // applied by hand, once per user and job however often it is reported, and only for the device's
 // own user. What it fills with is that user's profile, answers and resume link.
+import { randomUUID } from 'node:crypto';
 import type { ByHandBody, ByHandResponse, DeckPage, DeviceAutofill, ErrorBody } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
@@ -85,5 +86,25 @@ describe('GET /v1/devices/me/autofill', () => {
     expect(res.body.profile.email).toBe(user.user.email);
     expect(Object.values(res.body.answers)).toEqual(['The mission.']);
     expect(res.body.resumeUrl).toBeNull();
+    expect(res.body.job).toBeNull();
+  });
+
+  it('tells the company and country of the catalog job whose apply URL is the page, and nothing of a page it does not know', async () => {
+    const { device } = await userWithExtension();
+    const applyUrl = `http://127.0.0.1:9/jobs/${randomUUID()}/apply`;
+    await createJobs(prisma(), 1, { applyUrl, company: 'Orbitpay', location: 'London, UK', country: 'GB' });
+    const known = await device.get<DeviceAutofill>(
+      `/v1/devices/me/autofill?url=${encodeURIComponent(`${applyUrl}#form`)}`,
+    );
+    expect(known.body.job).toEqual({ company: 'Orbitpay', country: 'GB' });
+    // A wizard's form a step under the posting's apply URL (Workday's `<posting>/apply`) is that job's.
+    const below = await device.get<DeviceAutofill>(
+      `/v1/devices/me/autofill?url=${encodeURIComponent(`${applyUrl}/step?id=2`)}`,
+    );
+    expect(below.body.job).toEqual({ company: 'Orbitpay', country: 'GB' });
+    const unknown = await device.get<DeviceAutofill>(
+      `/v1/devices/me/autofill?url=${encodeURIComponent('http://127.0.0.1:9/elsewhere')}`,
+    );
+    expect(unknown.body.job).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The device-scoped API over the device token: a device sees and answers only its own user's
 // applications; another user's device sees nothing of them and cannot answer them.
 import type {
+  AnswersView,
   ApplicationDetail,
   ApplicationSummary,
   DeviceQuestions,
@@ -119,6 +120,51 @@ describe('the device-scoped API', () => {
     expect((await other.device.get(`/v1/devices/me/applications/${id}`)).status).toBe(404);
     expect((await other.device.get(evidence!.url)).status).toBe(404);
     expect((await backend.api.as(undefined).get(evidence!.url)).status).toBe(401);
+  });
+
+  it("saves answers typed on a form to the device's own user with their type and options; refuses sensitive ones", async () => {
+    const me = await userWithDevice();
+    const other = await userWithDevice();
+    const typed = [
+      { question: 'How did you hear about us?', answer: 'A friend', type: 'select', options: ['A friend', 'LinkedIn'] },
+      { question: 'Do you enjoy pair programming?', answer: true, type: 'yes_no' },
+    ];
+    const saved = await me.device.post<AnswersView>('/v1/devices/me/answers', { answers: typed });
+    expect(saved.status).toBe(200);
+    const expected = [
+      {
+        questionKey: 'do you enjoy pair programming',
+        question: 'Do you enjoy pair programming?',
+        answer: true,
+        type: 'yes_no',
+        options: [],
+      },
+      {
+        questionKey: 'how did you hear about us',
+        question: 'How did you hear about us?',
+        answer: 'A friend',
+        type: 'select',
+        options: ['A friend', 'LinkedIn'],
+      },
+    ];
+    expect(saved.body.answers).toEqual(expected);
+    // The user's own saved answers (the web's list, and what every later work order carries).
+    expect((await me.user.api.get<AnswersView>('/v1/profile/answers')).body.answers).toEqual(expected);
+    expect((await other.user.api.get<AnswersView>('/v1/profile/answers')).body.answers).toEqual([]);
+
+    // A sensitive question, or a password, is never saved from a form: the whole request is refused.
+    for (const refused of [
+      { question: 'Will you require visa sponsorship?', answer: 'No', type: 'select', options: ['Yes', 'No'] },
+      { question: 'What is your gender?', answer: 'Female', type: 'radio', options: ['Female', 'Male'] },
+      { question: 'Password', answer: 'hunter22', type: 'password' },
+    ]) {
+      const res = await me.device.post<ErrorBody>('/v1/devices/me/answers', {
+        answers: [{ question: 'Favourite editor?', answer: 'vim', type: 'text' }, refused],
+      });
+      expect(res.status).toBe(400);
+    }
+    expect((await me.user.api.get<AnswersView>('/v1/profile/answers')).body.answers).toEqual(expected);
+    expect((await me.user.api.post('/v1/devices/me/answers', { answers: typed })).status).toBe(401);
   });
 
   it('refuses a user access token, a missing token and a revoked device', async () => {

@@ -88,6 +88,25 @@ describe('settings', () => {
     expect(audit.map((a) => a.data)).toEqual([{ executionPreference: 'device_only' }]);
   });
 
+  it('turns "review drafted answers before submitting" on and off, for this user only, and keeps the other settings', async () => {
+    const me = await signUp(backend.api);
+    const other = await signUp(backend.api);
+    expect((await me.api.get<UsageView>('/v1/plan')).body.reviewDrafts).toBe(false);
+    const on = await me.api.put<UsageView>('/v1/settings', { reviewDrafts: true });
+    expect(on.status).toBe(200);
+    expect(on.body).toMatchObject({ reviewDrafts: true, executionPreference: 'auto' });
+    expect((await me.api.get<UsageView>('/v1/plan')).body.reviewDrafts).toBe(true);
+    expect((await other.api.get<UsageView>('/v1/plan')).body.reviewDrafts).toBe(false);
+    // Another setting changed alone leaves it as it was.
+    await me.api.put('/v1/settings', { undoGraceMs: 2_000 });
+    expect((await me.api.get<UsageView>('/v1/plan')).body).toMatchObject({ reviewDrafts: true, undoGraceMs: 2_000 });
+    const off = await me.api.put<UsageView>('/v1/settings', { reviewDrafts: false });
+    expect(off.body.reviewDrafts).toBe(false);
+    const refused = await me.api.put<ErrorBody>('/v1/settings', { reviewDrafts: 'yes' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/reviewDrafts/);
+  });
+
   it('refuses an unknown preference with the allowed values, changing nothing', async () => {
     const me = await signUp(backend.api);
     const res = await me.api.put<ErrorBody>('/v1/settings', { executionPreference: 'anywhere' });

@@ -9,7 +9,7 @@ let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
 
 beforeAll(async () => {
-  backend = await startTestBackend({ SWIPE_RATE_LIMIT: '100000' });
+  backend = await startTestBackend({ SWIPE_RATE_LIMIT: '100000', AUTH_RATE_LIMIT: '1000' });
 });
 afterAll(() => backend.close());
 
@@ -239,6 +239,19 @@ describe('idempotency keys', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('idempotency_mismatch');
     expect(await prisma().swipe.count({ where: { userId: me.user.id } })).toBe(1);
+  });
+
+  it('refuses a key reused at the same moment for another job, and keeps only the request that won it', async () => {
+    const me = await signUp(backend.api);
+    const jobs = await createJobs(prisma(), 6);
+    const results = await Promise.all(jobs.map((job) => swipe(me.api, job.id, 'right', 'key-raced-7777')));
+    const won = results.filter((r) => r.status === 201);
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r.status === 422)).toHaveLength(jobs.length - 1);
+    const swipes = await prisma().swipe.findMany({ where: { userId: me.user.id } });
+    expect(swipes.map((s) => s.jobId)).toEqual([won[0]!.body.swipe.jobId]);
+    expect(await prisma().application.count({ where: { userId: me.user.id } })).toBe(1);
+    expect(await usage(me.user.id)).toMatchObject({ today: 1, month: 1 });
   });
 });
 

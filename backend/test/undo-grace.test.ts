@@ -4,7 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type PrismaClient } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
-import type { ErrorBody, SwipeResponse, UsageView } from '@jobswipe/protocol';
+import {
+  type ApplicationSummary,
+  type ErrorBody,
+  normalizeQuestion,
+  type SwipeResponse,
+  type UsageView,
+} from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
@@ -12,6 +18,7 @@ import { pairDevice, RawDevice, startDevice, submitted } from './support/devices
 import { createJobs } from './support/factories.ts';
 import { type NodeProcess, spawnNode } from './support/node-processes.ts';
 import { freePort } from './support/redis-server.ts';
+import { finishAs } from './support/transitions.ts';
 
 let backend: TestBackend;
 const prisma = () => backend.node.ctx.db.prisma;
@@ -112,6 +119,65 @@ describe('the undo grace period', () => {
         ]);
         expect(await outboxRows(app.id)).toBe(1);
       }
+    } finally {
+      device.close();
+    }
+  });
+
+  it('answers a swipe waited on since the swipe start its grace period: held, then offered; answers after a run are not held', async () => {
+    const me = await userWithGrace(backend.api, 1_500);
+    const { token } = await pairDevice(me.api);
+    const device = await RawDevice.connect(backend.node.url);
+    try {
+      device.send({ type: 'hello', token, kind: 'desktop', version: 'test', capacity: 5, held: [] });
+      await device.next('welcome');
+      const ESSAY = 'Why do you want to work here?';
+      const [job] = await createJobs(prisma(), 1);
+      await prisma().jobForm.create({
+        data: {
+          jobId: job!.id,
+          source: 'board_api',
+          complete: true,
+          questions: [
+            { key: normalizeQuestion(ESSAY), label: ESSAY, type: 'textarea', required: true, hints: '', step: 0 },
+          ],
+        },
+      });
+      const app = await swipeRight(me.api, job!.id);
+      expect(app.status).toBe('NEEDS_ATTENTION');
+      const before = Date.now();
+      const answered = await me.api.post<ApplicationSummary>(`/v1/applications/${app.id}/answer`, {
+        answers: [{ question: ESSAY, answer: 'Robots.' }],
+      });
+      expect(answered.body.status).toBe('GRACE');
+      expect(Date.parse(answered.body.undoUntil!) - before).toBeGreaterThanOrEqual(1_400);
+      expect(await outboxRows(app.id)).toBe(0);
+      const offer = await device.next('offer', 15_000);
+      expect(offer.applicationId).toBe(app.id);
+      expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(answered.body.undoUntil!));
+      const events = await prisma().applicationEvent.findMany({
+        where: { applicationId: app.id, type: 'status' },
+        orderBy: { id: 'asc' },
+      });
+      expect(events.map((e) => [e.fromStatus, e.toStatus, e.actor])).toEqual([
+        [null, 'NEEDS_ATTENTION', `user:${me.user.id}`],
+        ['NEEDS_ATTENTION', 'GRACE', `user:${me.user.id}`],
+        ['GRACE', 'QUEUED', 'system:grace'],
+      ]);
+
+      // Held by an executor once and back to the user with a question: the answer queues it at once.
+      const [ran] = await createJobs(prisma(), 1);
+      const queued = (await swipeRight(me.api, ran!.id)).id;
+      await device.next('offer', 15_000);
+      await finishAs(backend.node.ctx, queued, {
+        name: 'fail',
+        to: 'NEEDS_ATTENTION',
+        questions: [{ key: normalizeQuestion(ESSAY), label: ESSAY, type: 'textarea', required: true }],
+      });
+      const again = await me.api.post<ApplicationSummary>(`/v1/applications/${queued}/answer`, {
+        answers: [{ question: ESSAY, answer: 'Robots.' }],
+      });
+      expect(again.body.status).toBe('QUEUED');
     } finally {
       device.close();
     }
@@ -227,21 +293,24 @@ describe('a node killed during the grace period', () => {
     await db.drop();
   });
 
-  it('another node queues it when the period ends, and the device gets it', { timeout: 60_000 }, async () => {
+  it('another node queues them when their periods end, and the device gets them', { timeout: 60_000 }, async () => {
     const [a, b] = [await spawn(), await spawn()];
     const me = await userWithGrace(new Api(a.url), 2_000, database.prisma);
     const { token } = await pairDevice(me.api);
     const device = startDevice(b.url, token, async () => submitted);
     try {
-      const [job] = await createJobs(database.prisma, 1);
-      const app = await swipeRight(me.api, job!.id);
+      // The second swipe's deadline comes after the first's, which node a announced already.
+      const jobs = await createJobs(database.prisma, 2);
+      const apps = [await swipeRight(me.api, jobs[0]!.id), await swipeRight(me.api, jobs[1]!.id)];
       await a.kill();
-      await expect.poll(() => status(app.id), { timeout: 30_000 }).toBe('SUBMITTED');
-      const queued = await database.prisma.applicationEvent.findFirstOrThrow({
-        where: { applicationId: app.id, toStatus: 'QUEUED' },
-      });
-      expect(queued.createdAt.getTime()).toBeGreaterThanOrEqual(Date.parse(app.undoUntil!));
-      expect(device.claimed).toEqual([app.id]);
+      for (const app of apps) {
+        await expect.poll(() => status(app.id), { timeout: 30_000 }).toBe('SUBMITTED');
+        const queued = await database.prisma.applicationEvent.findFirstOrThrow({
+          where: { applicationId: app.id, toStatus: 'QUEUED' },
+        });
+        expect(queued.createdAt.getTime()).toBeGreaterThanOrEqual(Date.parse(app.undoUntil!));
+      }
+      expect([...device.claimed].sort()).toEqual(apps.map((app) => app.id).sort());
     } finally {
       await device.client.stop();
     }

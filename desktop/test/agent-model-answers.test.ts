@@ -3,7 +3,9 @@
 // OpenAI-compatible stand-in on loopback; the agent holds no model key) and filled by the engine.
 // The application is SUBMITTED without asking the user and the answer shown as the model's; no
 // prompt carries the applicant's contact data, pay or the key; the same user's same question on
-// a second application is answered from their draft, without a new model call.
+// a second application is answered from their draft, without a new model call. With "review
+// drafted answers" on, the agent stops before the submit and hands the draft to the user, whose
+// edited answer then goes out as theirs.
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import { createJobs } from '@jobswipe/backend/testing/factories';
 import type { ApplicationDetail } from '@jobswipe/protocol';
@@ -76,5 +78,39 @@ describe('the desktop agent with a model on the backend', () => {
       KEY,
     ])
       expect(sent, secret).not.toContain(secret);
+    await world.stopAgents();
+  });
+
+  it('with "review drafted answers" on, stops before the submit with the draft for the user, then submits their answer', {
+    timeout: 240_000,
+  }, async () => {
+    const applicant = await world.applicant([]);
+    const email = 'ada.reviews@example.com';
+    await applicant.api.put('/v1/profile', { ...PROFILE, email });
+    await applicant.api.put('/v1/settings', { reviewDrafts: true });
+    const agent = world.startAgent(await world.pairedAgentDir(applicant));
+    const status = async (id: string) => (await world.prisma.application.findUniqueOrThrow({ where: { id } })).status;
+    const sentBy = () => world.ats.submissions.list({ ats: POSTING.ats, jobId: POSTING.externalId, email });
+    const calls = model.requests.length;
+
+    const [id] = await swipeRight(applicant, [world.jobOf(POSTING)]);
+    await expect.poll(() => status(id!), { timeout: 120_000, interval: 500 }).toMatch(/SUBMITTED|NEEDS_ATTENTION/);
+    expect(await status(id!), agent.transcript).toBe('NEEDS_ATTENTION');
+    const waiting = await applicant.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(waiting.body.attention).toEqual([expect.objectContaining({ label: ESSAY, draft: DRAFT })]);
+    expect(sentBy()).toEqual([]);
+    // This user's own draft: one model call.
+    expect(model.requests).toHaveLength(calls + 1);
+
+    const edited = `${DRAFT} And I want to build them with you.`;
+    await applicant.api.post(`/v1/applications/${id}/answer`, { answers: [{ question: ESSAY, answer: edited }] });
+    await expect
+      .poll(() => status(id!), { timeout: 120_000, interval: 500 })
+      .toMatch(/SUBMITTED|NEEDS_ATTENTION|FAILED/);
+    expect(await status(id!), agent.transcript).toBe('SUBMITTED');
+    expect(JSON.stringify(sentBy())).toContain(edited);
+    const done = await applicant.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(done.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: edited, source: 'answer' }));
+    expect(model.requests).toHaveLength(calls + 1);
   });
 });

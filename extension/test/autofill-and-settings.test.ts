@@ -9,49 +9,30 @@ import { readFile } from 'node:fs/promises';
 import { ATS_HOST_PATTERNS } from '@jobswipe/automations/detect/ats';
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import { createJobs } from '@jobswipe/backend/testing/factories';
-import type { ApplicationSummary } from '@jobswipe/protocol';
+import { formSpec } from '@jobswipe/practice-ats';
+import { type AnswersView, type ApplicationSummary, normalizeQuestion } from '@jobswipe/protocol';
 import { EXTENSION_ID } from '@jobswipe/protocol/extension-link';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autofillButton } from './support/autofill-button.ts';
-import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { autofillButton, fillByButton } from './support/autofill-button.ts';
+import { EXTENSION_DIR } from './support/chromium.ts';
 import { pairByCode } from './support/pairing.ts';
-import {
-  type ExtensionWorld,
-  practiceApplicant,
-  practicePostings,
-  startExtensionWorld,
-  swipeRightOn,
-} from './support/world.ts';
+import { extensionSession } from './support/session.ts';
+import { practiceApplicant, practicePostings, swipeRightOn } from './support/world.ts';
 
-let world: ExtensionWorld;
-let browser: ExtensionBrowser;
-let profile: Awaited<ReturnType<typeof profileDir>>;
-beforeAll(async () => {
-  world = await startExtensionWorld();
-  profile = await profileDir();
-  browser = await launchWithExtension(profile.dir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await profile?.remove();
-  await world?.close();
-});
+const s = extensionSession();
 
 describe('autofill on a form the user opens', () => {
   it('fills the form and submits nothing; the user’s own submit shows on the web once, applied by hand', async () => {
     const [posting] = practicePostings(['lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31']);
-    const user = await practiceApplicant(world, [posting!]);
+    const user = await practiceApplicant(s.world, [posting!]);
     // This user never gave their self-identification: the autofill must not pick any for them.
     await user.api.put('/v1/profile', { ...PROFILE, eeo: {} });
-    await pairByCode(browser, world.backend.node.url, user.api);
-    const submissions = () => world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId });
+    await pairByCode(s.browser, s.world.backend.node.url, user.api);
+    const submissions = () => s.world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId });
 
-    const page = await browser.context.newPage();
-    await page.goto(world.jobOf(posting!).applyUrl);
-    const button = await autofillButton(page);
-    await expect.poll(() => button.shown()).toBe(true);
-    await button.click();
-    await expect.poll(() => button.text()).toContain('Check the form, then submit it yourself');
+    const page = await s.browser.context.newPage();
+    await page.goto(s.world.jobOf(posting!).applyUrl);
+    const button = await fillByButton(page);
     expect(await button.text()).toMatch(/Filled \d+ fields/);
     expect(await page.locator('input[name="email"]').inputValue()).toBe(PROFILE.email);
     // Never a self-identification the user did not give: at most the form's own "decline".
@@ -66,10 +47,53 @@ describe('autofill on a form the user opens', () => {
         status: a.status,
         byHand: a.byHand,
       }));
-    await expect.poll(mine).toEqual([{ jobId: world.jobOf(posting!).id, status: 'SUBMITTED', byHand: true }]);
+    await expect.poll(mine).toEqual([{ jobId: s.world.jobOf(posting!).id, status: 'SUBMITTED', byHand: true }]);
     expect(submissions()).toHaveLength(1);
     expect(submissions()[0]!.fields['eeo[gender]'] ?? '').toMatch(/^(|Decline To Self Identify)$/);
     await expect.poll(() => button.text()).toContain('Recorded on JobSwipe: applied by hand.');
+  });
+});
+
+describe('answers the user types on a filled form', () => {
+  it('offers to save them once the submit is confirmed, each by choice; never a sensitive one', async () => {
+    const [posting] = practicePostings(['greenhouse/4012345']);
+    const spec = formSpec(posting!.ats, posting!.externalId);
+    const why = spec.fields.find((f) => f.label.startsWith('Why do you want to work'))!;
+    // The user never answered "Why …?" and never gave their self-identification.
+    const user = await practiceApplicant(s.world, [posting!], [why.label]);
+    await user.api.put('/v1/profile', { ...PROFILE, eeo: {} });
+    await pairByCode(s.browser, s.world.backend.node.url, user.api);
+
+    const page = await s.browser.context.newPage();
+    await page.goto(s.world.jobOf(posting!).applyUrl);
+    const button = await fillByButton(page);
+    // By hand: the question left to the user, and a self-identification (sensitive: never offered).
+    const answer = page.locator(`[name="${why.name}"]`);
+    expect(await answer.inputValue()).toBe('');
+    await answer.fill('Robots that help people.');
+    const gender = page.locator('[name="job_application[gender]"]');
+    await gender.selectOption({ label: 'Female' });
+    await page.getByRole('button', { name: /submit application/i }).click();
+
+    await expect.poll(() => button.text()).toContain('Save this answer for future forms?');
+    const offer = await button.text();
+    expect(offer).toContain('Recorded on JobSwipe: applied by hand.');
+    expect(offer).toContain(`${why.label} → Robots that help people.`);
+    expect(offer).not.toMatch(/gender|female/i);
+    await button.click('Save');
+    await expect.poll(() => button.text()).toContain('Saved 1 answer for future forms.');
+    const saved = (await user.api.get<AnswersView>('/v1/profile/answers')).body.answers;
+    expect(saved.filter((a) => a.type)).toEqual([
+      {
+        questionKey: normalizeQuestion(why.label),
+        question: why.label,
+        answer: 'Robots that help people.',
+        type: 'textarea',
+        options: [],
+      },
+    ]);
+    expect(saved.some((a) => /gender/i.test(a.question))).toBe(false);
+    await page.close();
   });
 });
 
@@ -89,24 +113,60 @@ describe('permissions', () => {
   });
 
   it('sends an application on a site it may not open to the user at once, with a button to allow that site', async () => {
-    const user = await practiceApplicant(world, []);
-    await pairByCode(browser, world.backend.node.url, user.api);
+    const user = await practiceApplicant(s.world, []);
+    await pairByCode(s.browser, s.world.backend.node.url, user.api);
     // A company careers site outside the ATS hosts (IPv6 loopback: no JobSwipe origin either).
-    const [job] = await createJobs(world.prisma, 1, { applyUrl: 'http://[::1]:9/careers/42/apply' });
+    const [job] = await createJobs(s.world.prisma, 1, { applyUrl: 'http://[::1]:9/careers/42/apply' });
     const [id] = await swipeRightOn(user.api, [job!]);
-    const app = () => world.prisma.application.findUniqueOrThrow({ where: { id: id! } });
+    const app = () => s.world.prisma.application.findUniqueOrThrow({ where: { id: id! } });
     await expect.poll(async () => (await app()).status).toBe('NEEDS_ATTENTION');
     expect((await app()).lastError).toContain('JobSwipe may not open [::1]:9 yet');
-    const popup = await browser.context.newPage();
+    const popup = await s.browser.context.newPage();
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
     await expect.poll(() => popup.getByRole('button', { name: 'Allow on [::1]:9' }).isVisible()).toBe(true);
     await popup.close();
   });
 });
 
+describe('autofill per site', () => {
+  it('is turned off on a site from the button and on again from the options page', async () => {
+    const [posting] = practicePostings(['lever/7f3c2a9e-5b1d-4c8e-9a2f-1d6e8b4c0a31']);
+    const user = await practiceApplicant(s.world, [posting!]);
+    await pairByCode(s.browser, s.world.backend.node.url, user.api);
+    const form = new URL(s.world.jobOf(posting!).applyUrl);
+    expect(form.hostname).toBe('127.0.0.1');
+
+    const page = await s.browser.context.newPage();
+    await page.goto(form.href);
+    const button = await autofillButton(page);
+    await expect.poll(() => button.shown()).toBe(true);
+    await button.click('Not on this site');
+    await expect.poll(() => button.shown()).toBe(false);
+
+    // The same form on this site again, then on another site (localhost) that keeps the autofill:
+    // once the button shows there, the script has run on both, and this site has none.
+    await page.reload();
+    const elsewhere = await s.browser.context.newPage();
+    await elsewhere.goto(Object.assign(new URL(form.href), { hostname: 'localhost' }).href);
+    const elsewhereButton = await autofillButton(elsewhere);
+    await expect.poll(() => elsewhereButton.shown()).toBe(true);
+    expect(await button.shown()).toBe(false);
+
+    const options = await s.browser.context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const choice = options.getByLabel('Fill forms on 127.0.0.1');
+    await expect.poll(() => choice.isChecked()).toBe(false);
+    await choice.click();
+    await expect.poll(() => choice.isChecked()).toBe(true);
+    await page.reload();
+    await expect.poll(() => button.shown()).toBe(true);
+    for (const p of [page, elsewhere, options]) await p.close();
+  });
+});
+
 describe('the options page', () => {
   it('turns the autofill off with the keyboard alone', async () => {
-    const worker = await browser.worker();
+    const worker = await s.browser.worker();
     const registered = () =>
       worker.evaluate(async () => {
         const { scripting } = (
@@ -117,7 +177,7 @@ describe('the options page', () => {
         return (await scripting.getRegisteredContentScripts()).map((s) => s.id);
       });
     await expect.poll(registered).toEqual(['autofill']);
-    const options = await browser.context.newPage();
+    const options = await s.browser.context.newPage();
     await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
     const autofill = options.getByLabel('Offer to fill application forms I open');
     await expect.poll(() => autofill.isChecked()).toBe(true);

@@ -2,65 +2,47 @@
 // session cannot pass goes to the user (NEEDS_ATTENTION) with its tab left open; once the user has
 // signed in there by hand, a retry applies using that session. And the extension racing another
 // executor of the same user for one backlog: each application claimed and submitted once.
+
+import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import type { Api } from '@jobswipe/backend/testing/api';
 import { pairDevice as pairStandIn, startDevice } from '@jobswipe/backend/testing/devices';
 import { claimCounts } from '@jobswipe/backend/testing/users';
-import type { ApplicationSummary } from '@jobswipe/protocol';
+import type { ApplicationDetail, ApplicationSummary } from '@jobswipe/protocol';
 import { ScriptedModel } from '@jobswipe/testkit/scripted-model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, profileDir } from './support/chromium.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pairByCode } from './support/pairing.ts';
-import {
-  type ExtensionWorld,
-  practiceApplicant,
-  practicePostings,
-  startExtensionWorld,
-  swipeRightOn,
-} from './support/world.ts';
+import { extensionSession } from './support/session.ts';
+import { practiceApplicant, practicePostings, swipeRightOn } from './support/world.ts';
 
 const WHY_US = 'Why do you want to work at OrbitPay?';
 const DRAFT = 'OrbitPay gets money to the right place, and ledgers are what I have built for years.';
 // The stand-in for the LLM API (the outermost boundary), behind the backend's model answers.
 const model = new ScriptedModel({ [WHY_US]: DRAFT });
 
-let world: ExtensionWorld;
-let browser: ExtensionBrowser;
-let profile: Awaited<ReturnType<typeof profileDir>>;
-beforeAll(async () => {
+const s = extensionSession(async () => {
   await model.start();
-  world = await startExtensionWorld({
-    LLM_BASE_URL: model.url,
-    LLM_MODEL: 'scripted',
-    LLM_API_KEY: 'sk-scripted-0123456789',
-  });
-  profile = await profileDir();
-  browser = await launchWithExtension(profile.dir);
+  return { LLM_BASE_URL: model.url, LLM_MODEL: 'scripted', LLM_API_KEY: 'sk-scripted-0123456789' };
 });
-afterAll(async () => {
-  await browser?.close();
-  await profile?.remove();
-  await world?.close();
-  await model.close();
-});
+afterAll(() => model.close());
 
-const pairExtension = (api: Api) => pairByCode(browser, world.backend.node.url, api);
+const pairExtension = (api: Api) => pairByCode(s.browser, s.world.backend.node.url, api);
 
-const statusOf = async (id: string) => (await world.prisma.application.findUniqueOrThrow({ where: { id } })).status;
+const statusOf = async (id: string) => (await s.world.prisma.application.findUniqueOrThrow({ where: { id } })).status;
 
 describe('the user’s own browser session', () => {
   it('leaves a login wall to the user in an open tab, then applies with the session the user signed in with', async () => {
     const [walled] = practicePostings(['careers/research-scientist-login']);
-    const user = await practiceApplicant(world, [walled!]);
+    const user = await practiceApplicant(s.world, [walled!]);
     await pairExtension(user.api);
 
-    const [id] = await swipeRightOn(user.api, [world.jobOf(walled!)]);
+    const [id] = await swipeRightOn(user.api, [s.world.jobOf(walled!)]);
     await expect.poll(() => statusOf(id!)).toBe('NEEDS_ATTENTION');
-    expect(world.ats.submissions.list({ ats: walled!.ats, jobId: walled!.externalId })).toHaveLength(0);
+    expect(s.world.ats.submissions.list({ ats: walled!.ats, jobId: walled!.externalId })).toHaveLength(0);
     // The tab stays open on the sign-in page for the user.
-    const tab = browser.context.pages().find((p) => p.url().includes('/__practice/signin'));
+    const tab = s.browser.context.pages().find((p) => p.url().includes('/__practice/signin'));
     expect(
       tab,
-      browser.context
+      s.browser.context
         .pages()
         .map((p) => p.url())
         .join('\n'),
@@ -76,7 +58,7 @@ describe('the user’s own browser session', () => {
     const retried = await user.api.post<ApplicationSummary>(`/v1/applications/${id}/retry`);
     expect(retried.status).toBe(200);
     await expect.poll(() => statusOf(id!)).toBe('SUBMITTED');
-    expect(world.ats.submissions.list({ ats: walled!.ats, jobId: walled!.externalId })).toHaveLength(1);
+    expect(s.world.ats.submissions.list({ ats: walled!.ats, jobId: walled!.externalId })).toHaveLength(1);
   });
 
   it('races another executor of the same user for one backlog: each application claimed and submitted once', async () => {
@@ -88,23 +70,23 @@ describe('the user’s own browser session', () => {
       'smartrecruiters/744000012345678',
       'greenhouse/4012401',
     ]);
-    const user = await practiceApplicant(world, postings);
+    const user = await practiceApplicant(s.world, postings);
     await pairExtension(user.api);
     // The other executor stands in for the desktop agent: it claims over the same protocol and
     // reports a submission without a browser (the desktop agent's own tests apply for real).
     const other = await pairStandIn(user.api, 'desktop', 'Stand-in desktop agent');
     const ids = await swipeRightOn(
       user.api,
-      postings.map((p) => world.jobOf(p)),
+      postings.map((p) => s.world.jobOf(p)),
     );
-    const standIn = startDevice(world.backend.node.url, other.token);
+    const standIn = startDevice(s.world.backend.node.url, other.token);
     try {
       await expect
         .poll(async () =>
-          (await world.prisma.application.findMany({ where: { id: { in: ids } } })).map((a) => a.status),
+          (await s.world.prisma.application.findMany({ where: { id: { in: ids } } })).map((a) => a.status),
         )
         .toEqual(ids.map(() => 'SUBMITTED'));
-      expect([...(await claimCounts(world.prisma, ids)).values()]).toEqual(ids.map(() => 1));
+      expect([...(await claimCounts(s.world.prisma, ids)).values()]).toEqual(ids.map(() => 1));
       const byExtension = ids.filter((id) => !standIn.claimed.includes(id));
       // Both took part: the extension held the first offer while the other connected.
       expect(byExtension.length).toBeGreaterThan(0);
@@ -113,7 +95,7 @@ describe('the user’s own browser session', () => {
       for (const [i, posting] of postings.entries()) {
         const expected = byExtension.includes(ids[i]!) ? 1 : 0;
         expect(
-          world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId }),
+          s.world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId }),
           posting.applyUrl,
         ).toHaveLength(expected);
       }
@@ -124,11 +106,37 @@ describe('the user’s own browser session', () => {
 
   it('answers a question the user never answered with the backend’s model draft, and applies', async () => {
     const [posting] = practicePostings(['lever/9d84f0c1-2b7e-4f5a-b3c6-8e1a0d9f4b72']);
-    const user = await practiceApplicant(world, [posting!], [WHY_US]);
+    const user = await practiceApplicant(s.world, [posting!], [WHY_US]);
     await pairExtension(user.api);
-    const [id] = await swipeRightOn(user.api, [world.jobOf(posting!)]);
+    const [id] = await swipeRightOn(user.api, [s.world.jobOf(posting!)]);
     await expect.poll(() => statusOf(id!)).toBe('SUBMITTED');
-    const [sent] = world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId });
+    const [sent] = s.world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId });
     expect(Object.values(sent!.fields)).toContain(DRAFT);
+    // Shown as the model's answer, as the other executors record theirs.
+    const detail = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(detail.body.filled).toContainEqual(expect.objectContaining({ field: WHY_US, value: DRAFT, source: 'ai' }));
+  });
+
+  it('with "review drafted answers" on, leaves the draft to the user before the submit, then submits their answer', async () => {
+    const [posting] = practicePostings(['lever/9d84f0c1-2b7e-4f5a-b3c6-8e1a0d9f4b72']);
+    const user = await practiceApplicant(s.world, [posting!], [WHY_US]);
+    // An address of its own: the practice ATS takes one application per address and posting.
+    const email = 'ada.reviews@example.com';
+    await user.api.put('/v1/profile', { ...PROFILE, email });
+    await user.api.put('/v1/settings', { reviewDrafts: true });
+    await pairExtension(user.api);
+    const sentBy = () => s.world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId, email });
+
+    const [id] = await swipeRightOn(user.api, [s.world.jobOf(posting!)]);
+    await expect.poll(() => statusOf(id!)).toBe('NEEDS_ATTENTION');
+    const waiting = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(waiting.body.attention).toEqual([expect.objectContaining({ label: WHY_US, draft: DRAFT })]);
+    expect(sentBy()).toEqual([]);
+
+    await user.api.post(`/v1/applications/${id}/answer`, { answers: [{ question: WHY_US, answer: DRAFT }] });
+    await expect.poll(() => statusOf(id!)).toBe('SUBMITTED');
+    expect(sentBy().flatMap((sent) => Object.values(sent.fields))).toContain(DRAFT);
+    const done = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(done.body.filled).toContainEqual(expect.objectContaining({ field: WHY_US, value: DRAFT, source: 'answer' }));
   });
 });

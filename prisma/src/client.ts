@@ -42,11 +42,24 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, options: { max?: number; onError?: (err: Error) => void } = {}): Database {
+export interface DatabaseOptions {
+  max?: number;
+  onError?: (err: Error) => void;
+  /** Longest any interactive transaction waits for a pooled connection (Prisma's default: 2 s). */
+  transactionWaitMs?: number;
+}
+
+/** Longest an interactive transaction may run. Prisma's 5 s default fails under CPU pressure (P2028). */
+const TRANSACTION_TIMEOUT_MS = 15_000;
+
+export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client that loses its server (restart, failover) must not crash the process.
   pool.on('error', (err) => options.onError?.(err));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: options.transactionWaitMs ?? 5_000, timeout: TRANSACTION_TIMEOUT_MS },
+  });
   return {
     url,
     prisma,

@@ -5,6 +5,7 @@ import {
   AnswerValue,
   ApplicantProfile,
   EducationEntry,
+  FieldType,
   FilledField,
   Question,
   SavedAnswers,
@@ -107,7 +108,14 @@ export const ResumeExperience = z.object({
 });
 export type ResumeExperience = z.infer<typeof ResumeExperience>;
 
-export const SavedAnswerView = z.object({ questionKey: z.string(), question: z.string(), answer: AnswerValue });
+export const SavedAnswerView = z.object({
+  questionKey: z.string(),
+  question: z.string(),
+  answer: AnswerValue,
+  /** The control the question came with and its choices, when it was saved from a form (the autofill). */
+  type: FieldType.optional(),
+  options: z.array(z.string()).optional(),
+});
 export type SavedAnswerView = z.infer<typeof SavedAnswerView>;
 
 /** GET and PUT /v1/profile/answers answer with every saved answer, by question key. */
@@ -343,6 +351,8 @@ export const UsageView = z.object({
   executionPreference: ExecutionPreference,
   /** How long a right-swipe is held for undo before any executor is offered it (the user's, else the default). */
   undoGraceMs: z.number().int(),
+  /** Answers a model drafted wait for the user to accept or edit them before the final submit. */
+  reviewDrafts: z.boolean(),
   nextSwipe: NextSwipe,
   /** Devices paired and not revoked: with none, work for "your devices" waits. */
   devicesPaired: z.number().int(),
@@ -362,10 +372,11 @@ export const SettingsBody = z
       .min(0, 'must be 0 (no undo window) or more')
       .max(UNDO_GRACE_MAX_MS, `must be at most ${UNDO_GRACE_MAX_MS} (one minute)`)
       .optional(),
+    reviewDrafts: z.boolean().optional(),
   })
   .strict()
-  .refine((b) => b.executionPreference !== undefined || b.undoGraceMs !== undefined, {
-    message: 'give executionPreference, undoGraceMs or both',
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'give at least one of executionPreference, undoGraceMs, reviewDrafts',
   });
 export type SettingsBody = z.infer<typeof SettingsBody>;
 
@@ -477,11 +488,21 @@ export type DeviceQuestions = z.infer<typeof DeviceQuestions>;
  * GET /v1/devices/me/autofill: what the extension's autofill fills a form the user opened with:
  * the profile, the saved answers and a link to the default resume (valid for a few minutes).
  */
+/** GET /v1/devices/me/autofill?url=: the page the form is on (its job tells the engine the company and country). */
+export const DeviceAutofillQuery = z.object({ url: z.string().max(2_000).optional() });
+export type DeviceAutofillQuery = z.infer<typeof DeviceAutofillQuery>;
+
 export const DeviceAutofill = z.object({
   profile: ApplicantProfile,
   answers: SavedAnswers,
   resumeUrl: z.string().nullable(),
   resumeFileName: z.string().nullable(),
+  /**
+   * The catalog's job whose apply URL is the page, or a page one or two path segments above it
+   * (null for a page JobSwipe does not know): its
+   * company and ISO country answer "authorized to work in the country of this job" questions.
+   */
+  job: z.object({ company: z.string().nullable(), country: z.string().nullable() }).nullable(),
 });
 export type DeviceAutofill = z.infer<typeof DeviceAutofill>;
 
@@ -510,6 +531,27 @@ export type ByHandBody = z.infer<typeof ByHandBody>;
 
 export const ByHandResponse = z.object({ application: ApplicationSummary, created: z.boolean() });
 export type ByHandResponse = z.infer<typeof ByHandResponse>;
+
+/**
+ * POST /v1/devices/me/answers: answers the user gave by hand on a form the autofill filled, which
+ * they chose to save for future forms, with the question's control type and choices. Never a
+ * sensitive question (protocol/src/sensitive.ts) nor a password: those are refused. Answers with
+ * the saved answers (an AnswersView of these).
+ */
+export const DeviceAnswersBody = z.object({
+  answers: z
+    .array(
+      z.object({
+        question: z.string().trim().min(1).max(1_000),
+        answer: AnswerValue,
+        type: FieldType.exclude(['password', 'file']),
+        options: z.array(z.string().max(1_000)).max(200).default([]),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type DeviceAnswersBody = z.infer<typeof DeviceAnswersBody>;
 
 // ---- ops ------------------------------------------------------------------------------------
 

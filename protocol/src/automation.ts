@@ -128,6 +128,9 @@ export const FieldType = z.enum([
 ]);
 export type FieldType = z.infer<typeof FieldType>;
 
+/** The longest model draft a question carries back to the user (a draft is a few hundred tokens). */
+export const MAX_DRAFT_CHARS = 2_000;
+
 /** A question the engine could not answer from the profile or saved answers. */
 export const Question = z.object({
   key: z.string(),
@@ -135,6 +138,8 @@ export const Question = z.object({
   type: FieldType,
   options: z.array(z.string()).optional(),
   required: z.boolean(),
+  /** The model's draft, for the user to accept or edit (asked because they review drafted answers). */
+  draft: z.string().max(MAX_DRAFT_CHARS).optional(),
 });
 export type Question = z.infer<typeof Question>;
 

@@ -179,6 +179,11 @@ export const Claimed = z.object({
    * `host` is the exact host (host:port) it was given for, the only one it may be typed on.
    */
   account: z.object({ email: z.string(), password: z.string(), host: z.string() }).nullable().default(null),
+  /**
+   * The user reviews model-drafted answers: a run that filled any stops before the final submit
+   * and hands them back as questions carrying the drafts (outcome needs_attention).
+   */
+  reviewDrafts: z.boolean().default(false),
 });
 
 /** What the engine needs to know about the job itself: the company (questions name it) and its country. */

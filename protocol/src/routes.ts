@@ -80,9 +80,11 @@ export const SCHEMAS = {
   DeviceQueueQuery: api.DeviceQueueQuery,
   DeviceQueue: api.DeviceQueue,
   DeviceQuestions: api.DeviceQuestions,
+  DeviceAutofillQuery: api.DeviceAutofillQuery,
   DeviceAutofill: api.DeviceAutofill,
   ByHandBody: api.ByHandBody,
   ByHandResponse: api.ByHandResponse,
+  DeviceAnswersBody: api.DeviceAnswersBody,
   QueueStats: api.QueueStats,
   DeadLettersQuery: api.DeadLettersQuery,
   DeadLetterPage: api.Page(api.DeadLetter),
@@ -371,7 +373,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'put',
     path: '/v1/settings',
     who: 'user',
-    summary: 'Change where applications run (execution preference)',
+    summary: 'Change your settings: where applications run, the undo window, reviewing drafted answers',
     body: 'SettingsBody',
     answer: 'UsageView',
   },
@@ -534,7 +536,8 @@ export const ROUTES: readonly RouteSpec[] = [
     path: '/v1/devices/me/autofill',
     who: 'device',
     summary:
-      "What the extension's autofill fills a form with: the device's user's profile, saved answers and resume link",
+      "What the extension's autofill fills a form with: the device's user's profile, saved answers and resume link, and the job of the page (`url`) when the catalog has it",
+    query: 'DeviceAutofillQuery',
     answer: 'DeviceAutofill',
   },
   {
@@ -551,6 +554,15 @@ export const ROUTES: readonly RouteSpec[] = [
       answer: 'ByHandResponse',
       when: 'the user already has a live application for that job',
     },
+  },
+  {
+    method: 'post',
+    path: '/v1/devices/me/answers',
+    who: 'device',
+    summary:
+      "Save answers the user typed on a form the autofill filled, with the question's type and options; sensitive questions and passwords are refused",
+    body: 'DeviceAnswersBody',
+    answer: 'AnswersView',
   },
   {
     method: 'get',

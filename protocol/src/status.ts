@@ -138,6 +138,13 @@ export const TRANSITIONS = {
     fenced: false,
     description: 'the user retries, or answers the questions it was waiting on',
   },
+  completeSwipe: {
+    from: ['NEEDS_ATTENTION'],
+    to: ['GRACE'],
+    fenced: false,
+    description:
+      "the answers an application waited on since its swipe arrive: held for the user's undo grace period, as a swipe without questions is (requeued at once when it is 0)",
+  },
   cancel: {
     from: ['GRACE', 'QUEUED', 'SCHEDULED', 'WAITING_QUOTA', 'RETRY_SCHEDULED', 'NEEDS_ATTENTION', 'FAILED', 'DEAD'],
     to: ['CANCELLED'],

@@ -2,7 +2,7 @@
 // outbox's sync. Created once in main.tsx and handed down through context.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ApiClient } from './api/client.ts';
-import type { SwipeSync, SyncState } from './offline/swipe-sync.ts';
+import { IDLE_SYNC, type SwipeSync, type SyncState } from './offline/swipe-sync.ts';
 import type { Session, SessionSnapshot } from './session/session.ts';
 
 export interface Services {
@@ -29,10 +29,9 @@ export function useSession(): SessionSnapshot {
   );
 }
 
-const IDLE: SyncState = { pending: [], pendingAnswers: [], offline: false, refused: [], lastSent: null };
 const noop = () => () => undefined;
 
 export function useSyncState(): SyncState {
   const { sync } = useServices();
-  return useSyncExternalStore(sync ? (l) => sync.subscribe(l) : noop, () => sync?.snapshot ?? IDLE);
+  return useSyncExternalStore(sync ? (l) => sync.subscribe(l) : noop, () => sync?.snapshot ?? IDLE_SYNC);
 }

@@ -119,6 +119,8 @@ describe('your answers', () => {
     await expect.poll(() => first.locator('.answer-value').textContent()).toBe('Adaline');
     await item(page, 'GitHub').getByRole('button', { name: 'Delete GitHub' }).click();
     await expect.poll(() => item(page, 'GitHub').locator('.answer-value').textContent()).toBe('Not set');
+    // A field that is not set offers nothing to delete.
+    expect(await item(page, 'GitHub').getByRole('button', { name: 'Delete GitHub' }).count()).toBe(0);
     const profile = await prisma().profile.findUniqueOrThrow({ where: { userId: user.user.id } });
     expect(profile).toMatchObject({ firstName: 'Adaline', lastName: 'Lovelace' });
     expect(profile.links).toEqual({});

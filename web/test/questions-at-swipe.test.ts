@@ -10,7 +10,7 @@ import { saveJobs } from '@jobswipe/backend/jobs/import/save-jobs';
 import type { TestBackend } from '@jobswipe/backend/testing/backend';
 import { applicantOn, startTestWorker, type TestWorker } from '@jobswipe/backend/testing/server-lane';
 import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 import { NetworkCable } from './support/network-cable.ts';
@@ -100,15 +100,7 @@ describe('questions asked in the card at the swipe', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'deck-questions-phone');
 
-    await card
-      .getByRole('group', { name: new RegExp(`^${literally(SPONSORSHIP)}`) })
-      .getByLabel('No')
-      .tap();
-    await card
-      .getByRole('group', { name: new RegExp(`^${literally(EXPERIENCE)}`) })
-      .getByLabel('6-10 years')
-      .tap();
-    await card.getByRole('button', { name: 'Send answers and apply' }).tap();
+    await answerByTouch(card);
     await expect.poll(() => card.count()).toBe(0);
 
     await expect
@@ -132,6 +124,37 @@ describe('questions asked in the card at the swipe', () => {
     await page.goto('/answers');
     await expect.poll(() => page.getByText(SPONSORSHIP).count()).toBeGreaterThan(0);
     expect(await page.getByText(EXPERIENCE).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('with an undo window, the answers start its countdown, and Undo within it takes the application back', {
+    timeout: 120_000,
+  }, async () => {
+    const { user, job } = await applicantFacing('5123001');
+    await prisma().user.update({ where: { id: user.user.id }, data: { undoGraceMs: 60_000 } });
+    const sentBefore = ats.submissions.list({ jobId: '5123001' }).length;
+    const { context, page } = await signedInContext(browser, backend, PHONE, { hasTouch: true, isMobile: true }, user);
+    await page.goto('/');
+    const top = page.locator('.card-top');
+    await expect.poll(() => top.locator('.card-title').textContent()).toBe('Staff Frontend Engineer');
+    await page.getByRole('button', { name: 'Apply' }).tap();
+    const card = page.getByTestId('questions-card');
+    await expect.poll(() => card.count()).toBe(1);
+    // No countdown while the questions are open: the application waits for them.
+    expect(await page.getByTestId('undo-countdown').count()).toBe(0);
+    await answerByTouch(card);
+
+    const countdown = page.getByTestId('undo-countdown');
+    await expect.poll(() => countdown.textContent()).toMatch(/^Applying to Staff Frontend Engineer in \d+ s/);
+    // Held for the window from the answers' arrival, never offered to the worker meanwhile.
+    await expect.poll(async () => (await applicationOf(user.user.id, job.id))?.status).toBe('GRACE');
+    await screenshot(page, 'deck-answers-countdown-phone');
+
+    await countdown.getByRole('button', { name: 'Undo' }).tap();
+    await expect.poll(() => top.locator('.card-title').textContent()).toBe('Staff Frontend Engineer');
+    await expect.poll(() => countdown.count()).toBe(0);
+    expect((await applicationOf(user.user.id, job.id))?.status).toBe('CANCELLED');
+    expect(ats.submissions.list({ jobId: '5123001' })).toHaveLength(sentBefore);
     await context.close();
   });
 
@@ -177,6 +200,19 @@ describe('questions asked in the card at the swipe', () => {
     await cable.close();
   });
 });
+
+/** Answers the card's yes/no ("No") and choice ("6-10 years") by touch and sends them. */
+async function answerByTouch(card: Locator): Promise<void> {
+  await card
+    .getByRole('group', { name: new RegExp(`^${literally(SPONSORSHIP)}`) })
+    .getByLabel('No')
+    .tap();
+  await card
+    .getByRole('group', { name: new RegExp(`^${literally(EXPERIENCE)}`) })
+    .getByLabel('6-10 years')
+    .tap();
+  await card.getByRole('button', { name: 'Send answers and apply' }).tap();
+}
 
 interface BoardQuestion {
   label: string;

@@ -4,9 +4,9 @@
 // "waiting" banner, and a server without payments says so.
 import type { TestBackend } from '@jobswipe/backend/testing/backend';
 import { createJobs } from '@jobswipe/backend/testing/factories';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, signedInContext, startBackend } from './support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 
 let backend: TestBackend;
 let browser: Browser;
@@ -72,7 +72,7 @@ describe('rough edges', () => {
     await context.close();
   });
 
-  it('shows a long toast whole, then fades it, also under reduced motion', async () => {
+  it('shows a long toast whole at 360 px, over no control (the offline banner’s button), then fades it, also under reduced motion', async () => {
     const { context, page } = await signedInContext(
       browser,
       backend,
@@ -83,9 +83,12 @@ describe('rough edges', () => {
     );
     await page.goto('/');
     await expect.poll(() => page.locator('.card-top').count()).toBe(1);
+    // Offline, the swipe waits on the device: the banner with its "Retry now" shows with the toast.
+    await context.setOffline(true);
     await page.getByRole('button', { name: 'Pass' }).click();
     const toast = page.locator('.toast');
     await expect.poll(() => toast.textContent()).toContain('Principal Engineer for Developer Productivity');
+    await expect.poll(() => page.getByRole('button', { name: 'Retry now' }).count()).toBe(1);
     const box = await toast.evaluate((el) => {
       const r = el.getBoundingClientRect();
       return {
@@ -97,7 +100,11 @@ describe('rough edges', () => {
     expect(box.left).toBeGreaterThanOrEqual(0);
     expect(box.right).toBeLessThanOrEqual(360);
     expect(box.clipped).toBe(false);
-    await expect.poll(() => toast.evaluate((el) => getComputedStyle(el).opacity), { timeout: 15_000 }).toBe('0');
+    await screenshot(page, 'deck-toast-offline-360');
+    expect(await controlsUnder(page, '.toast')).toEqual([]);
+    // Faded, it is gone, leaving no empty room behind.
+    await expect.poll(() => toast.count(), { timeout: 15_000 }).toBe(0);
+    await context.setOffline(false);
     await context.close();
   });
 
@@ -126,3 +133,30 @@ describe('rough edges', () => {
     await context.close();
   });
 });
+
+/**
+ * The buttons, links and inputs the element at `selector` overlaps, by their text: each as far as
+ * it shows (a control clipped away by a scrolling or clipping box around it is not covered).
+ */
+function controlsUnder(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const over = document.querySelector(sel)?.getBoundingClientRect();
+    if (!over) return [];
+    return [...document.querySelectorAll('button, a[href], input, select, textarea, summary')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+      for (let box = el.parentElement; box; box = box.parentElement) {
+        if (getComputedStyle(box).overflow === 'visible') continue;
+        const b = box.getBoundingClientRect();
+        [left, top, right, bottom] = [
+          Math.max(left, b.left),
+          Math.max(top, b.top),
+          Math.min(right, b.right),
+          Math.min(bottom, b.bottom),
+        ];
+      }
+      const meets = left < over.right && over.left < right && top < over.bottom && over.top < bottom;
+      return right > left && bottom > top && meets ? [el.textContent?.trim() || el.tagName] : [];
+    });
+  }, selector);
+}

@@ -11,7 +11,8 @@ import { type Answer, consentToApply, decide } from './answer-policy.ts';
 import { type Control, clickKey, clicksOnView, findControl, press, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
-import { type FillValue, fillField } from './fill.ts';
+import { fieldKey, isProfileKey } from './field-keys.ts';
+import { type FillValue, fillField, realClick } from './fill.ts';
 import { isYesNo, matchOption, norm } from './option-match.ts';
 import { blocker, COMMON_MARKERS, confirmation, type Markers, refusalText, validationErrors } from './page-state.ts';
 import { compareReadBack } from './read-back.ts';
@@ -172,6 +173,34 @@ interface FillReport {
 }
 
 /** Fills every field it has an answer for; repeats while answering reveals new questions. */
+/** The switch of an "Attach or enter manually" slot that shows a box to type in. */
+const TYPE_INSTEAD = /^(or )?(enter|type|write|paste)( it)?( manually| here| instead)?$/i;
+
+/**
+ * A cover-letter slot that takes a file or typed text ("Attach or enter manually"), when only the
+ * text is at hand: clicks the switch next to it (the nearest one that belongs to this slot alone,
+ * not the resume's beside it), so the next round fills the box it shows. True when clicked.
+ */
+function typeCoverLetterInstead(f: DiscoveredField, input: StepInput): boolean {
+  if (f.widget !== 'file' || input.files.coverLetter) return false;
+  if (!(input.coverLetterText ?? input.profile.coverLetter ?? '').trim()) return false;
+  const key = fieldKey(f.label, f.hints, f.type, [], f.placeholder);
+  if (!key || !isProfileKey(key) || key.key !== 'coverLetter') return false;
+  for (let box = parentElement(f.element), i = 0; box && i < 3; box = parentElement(box), i++) {
+    if (box.querySelectorAll('input[type="file"]').length > 1) return false;
+    // Switched already (a second fill): the box is there to type in.
+    if (Array.from(box.querySelectorAll('textarea')).some(isVisible)) return false;
+    const toggle = Array.from(box.querySelectorAll<HTMLElement>('button,a,[role="button"]')).find(
+      (b) => isVisible(b) && TYPE_INSTEAD.test(textOf(b).trim()),
+    );
+    if (toggle) {
+      realClick(toggle);
+      return true;
+    }
+  }
+  return false;
+}
+
 async function fillPage(doc: Document, input: StepInput, markers: Markers): Promise<FillReport> {
   const filled = new Map<string, FilledField>();
   const unanswered = new Map<string, Unanswered>();
@@ -196,6 +225,10 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
       const { answer, sensitive } = decide(f, input);
       const invalid = input.submits > 0 && isInvalid(f, markers.errorSelectors);
       if (!answer) {
+        if (typeCoverLetterInstead(f, input)) {
+          changed++;
+          continue;
+        }
         if (f.required && !currentValue(f)) unanswered.set(f.label, questionOf(f, sensitive));
         continue;
       }
@@ -229,8 +262,11 @@ async function readBack(doc: Document, intended: Map<string, FillValue>): Promis
   const fields = applicationFields(doc);
   const mismatches: Mismatch[] = [];
   for (const [label, want] of intended) {
-    // A field a later answer hid or removed is no longer part of the application.
-    const f = fields.find((x) => x.label === label);
+    // A field a later answer hid or removed is no longer part of the application. A file is read
+    // from a file control, text from the others: an "Attach or enter manually" slot has both,
+    // under one label.
+    const file = typeof want === 'object' && !Array.isArray(want);
+    const f = fields.find((x) => x.label === label && (x.widget === 'file') === file);
     if (!f) continue;
     const holds = () => compareReadBack(want, { widget: f.widget, type: f.type, value: currentValue(f) });
     if (holds().ok) continue;

@@ -14,6 +14,7 @@ import {
 import type { JobContext } from '@jobswipe/protocol/device';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { AiFallback, AnswerDrafter } from '../ai/fallback.ts';
+import { draftsToReview, reviewMessage } from '../ai/review-drafts.ts';
 import type { FilledField, StepInput, StepResult, Unanswered } from '../core/types.ts';
 import { loadFile } from './applicant-files.ts';
 import { launchBrowser, launchDesktopContext, newApplicationContext, type ProxySettings } from './browser.ts';
@@ -57,6 +58,11 @@ export interface ApplyOptions {
   ai?: AiFallback | null;
   /** Optional drafts of answers to non-sensitive unknown questions, filled by the core. */
   drafter?: AnswerDrafter | null;
+  /**
+   * The user reviews model-drafted answers: a form with any stops before the final submit and
+   * hands them back as questions carrying the drafts.
+   */
+  reviewDrafts?: boolean;
   /**
    * Called with the page the application runs in once it is open (the desktop's live thumbnail);
    * what it returns is awaited before the page closes, so a watcher sees the page as it ended.
@@ -135,6 +141,8 @@ class Attempt {
   /** The model's drafts so far, and every question already put to the drafter (asked once). */
   readonly drafts: SavedAnswers = {};
   readonly drafterAsked = new Set<string>();
+  /** The questions put to the model (drafter or fallback), by label: a review asks them as the form did. */
+  readonly modelAsked = new Map<string, Unanswered>();
   readonly progress: ProgressReporter;
   /**
    * The last final submit was refused (errors or a challenge shown after the click): nothing was
@@ -329,6 +337,7 @@ async function aiFill(attempt: Attempt, frame: Frame, ai: AiFallback, submits: n
   const open = await callCore(attempt.page, frame, (arg) => globalThis.__jobswipeCore!.survey(arg), input);
   const allowed = open.filter((q) => !q.sensitive);
   if (!allowed.length) return;
+  for (const q of allowed) attempt.modelAsked.set(q.label, q);
   const filled = await ai.fill(attempt.page, allowed, {
     pageTitle: await attempt.page.title(),
     currentTitle: attempt.opts.profile.currentTitle,
@@ -347,7 +356,10 @@ async function draftOpen(attempt: Attempt, frame: Frame, drafter: AnswerDrafter,
   );
   const ask = open.filter((q) => !q.sensitive && !attempt.drafterAsked.has(q.key));
   if (!ask.length) return;
-  for (const q of ask) attempt.drafterAsked.add(q.key);
+  for (const q of ask) {
+    attempt.drafterAsked.add(q.key);
+    attempt.modelAsked.set(q.label, q);
+  }
   Object.assign(attempt.drafts, await drafter.draft(ask.map(({ sensitive: _s, ...q }) => q)));
 }
 
@@ -410,6 +422,9 @@ async function run(attempt: Attempt): Promise<ApplyResult> {
       return attempt.result('needs_attention', null, 'Dry run: the form is filled; nothing was submitted.', {
         dryRun: true,
       });
+    const review = opts.reviewDrafts ? draftsToReview(attempt.filled.values(), attempt.modelAsked) : [];
+    if (review.length)
+      return attempt.result('needs_attention', 'needs_user', reviewMessage(review), { unanswered: review });
     attempt.checkAbort('submitting');
     await progress.report(SUBMITTING_STEP, r.submitLabel);
     const { clicked, click } = await coreSubmit(page, frame, true);

@@ -20,7 +20,11 @@ export interface SwipeLoadRun {
   shape: LoadShape;
 }
 
-export type SwipeLoadResult = LoadResult & { statusCodes: Record<string, number> };
+export type SwipeLoadResult = LoadResult & {
+  statusCodes: Record<string, number>;
+  /** CPU time of this load generator per request: what the client side costs the shared machine. */
+  clientCpuMsPerSwipe: number;
+};
 
 let swipe: (() => Promise<number>) | null = null;
 
@@ -37,6 +41,8 @@ function swipeOver(url: URL, pairs: SwipePairs<string>): () => Promise<number> {
           agent,
           headers: {
             'content-type': 'application/json',
+            // As a browser's fetch asks: the node negotiates compression as it would for one.
+            'accept-encoding': 'gzip, deflate, br',
             'content-length': Buffer.byteLength(body),
             authorization: `Bearer ${user}`,
           },
@@ -61,10 +67,14 @@ serveParent<SwipeLoadSetup | SwipeLoadRun | { type: 'stop' }>({ ready: true }, a
   const send = swipe;
   if (!send) throw new Error('swipe-load: run before setup');
   const statusCodes: Record<string, number> = {};
+  const cpuBefore = process.cpuUsage();
   const result = await runShape(message.shape, async () => {
     const status = await send();
     statusCodes[status] = (statusCodes[status] ?? 0) + 1;
     return status === 201;
   });
-  return { ...result, statusCodes } satisfies SwipeLoadResult;
+  const cpu = process.cpuUsage(cpuBefore);
+  const requests = Object.values(statusCodes).reduce((a, b) => a + b, 0);
+  const clientCpuMsPerSwipe = Math.round(((cpu.user + cpu.system) / 1000 / requests) * 1000) / 1000;
+  return { ...result, statusCodes, clientCpuMsPerSwipe } satisfies SwipeLoadResult;
 });

@@ -34,7 +34,7 @@ export function printSwipeTable(results: SwipePath, load: MachineLoad): void {
           'swipes/s': run.ours.perSecond,
           p50: `${run.ours.latencyMs.p50} ms`,
           p99: `${run.ours.latencyMs.p99} ms`,
-          note: `${run.ours.completed} measured: ${codes}${dropped(run.ours.dropped)}; node CPU ${run.ours.nodeCpuMsPerSwipe} ms/swipe`,
+          note: `${run.ours.completed} measured: ${codes}${dropped(run.ours.dropped)}; node CPU ${run.ours.nodeCpuMsPerSwipe} ms/swipe, load generator ${run.ours.clientCpuMsPerSwipe}`,
         },
         {
           measure: `plain pg baseline, ${run.name}`,

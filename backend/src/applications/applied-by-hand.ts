@@ -3,7 +3,7 @@
 // (title, company, URL; kept out of every deck), and the application is created SUBMITTED by the
 // `recordByHand` transition. Idempotent per user and job: the user's live application for the job
 // (the partial unique index allows one) is answered again and nothing is written.
-import type { Application, Job } from '@jobswipe/db';
+import type { Application, Job, Queryable } from '@jobswipe/db';
 import { type ApplicationStatus, type ByHandBody, TRANSITIONS } from '@jobswipe/protocol';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { type ApplicationRow, applicationFromRow } from './application-row.ts';
@@ -17,9 +17,38 @@ const STARTS_AS: ApplicationStatus = TRANSITIONS.recordByHand.to[0];
 /** The address without its fragment: the same page whatever anchor the user scrolled to. */
 const pageOf = (url: string) => url.split('#')[0]!;
 
+/** How many path segments above the page an apply URL may be (Workday's form is `<posting>/apply`). */
+const PARENT_PAGES = 2;
+
+/** The page, then the pages above it (a form one or two steps under the posting's apply URL). */
+function pageAndParents(url: string): string[] {
+  const pages = [pageOf(url)];
+  const parent = new URL(pages[0]!);
+  parent.search = '';
+  for (let i = 0; i < PARENT_PAGES && parent.pathname !== '/'; i++) {
+    parent.pathname = parent.pathname.replace(/\/+$/, '').replace(/\/[^/]*$/, '') || '/';
+    pages.push(parent.href.replace(/\/$/, ''));
+  }
+  return pages;
+}
+
+/**
+ * The catalog's job whose apply URL is this page, else the nearest page above it (the first one
+ * imported); null when none is.
+ */
+export async function catalogJobAt(db: Queryable, url: string): Promise<Job | null> {
+  const pages = pageAndParents(url);
+  const jobs = await db.job.findMany({ where: { applyUrl: { in: pages } }, orderBy: { createdAt: 'asc' } });
+  for (const page of pages) {
+    const job = jobs.find((j) => j.applyUrl === page);
+    if (job) return job;
+  }
+  return null;
+}
+
 async function jobFor(uow: UnitOfWork, body: ByHandBody): Promise<Job> {
   const page = pageOf(body.url);
-  const known = await uow.tx.job.findFirst({ where: { applyUrl: page }, orderBy: { createdAt: 'asc' } });
+  const known = await catalogJobAt(uow.tx, page);
   if (known) return known;
   return uow.tx.job.upsert({
     where: { source_externalId: { source: BY_HAND_SOURCE, externalId: page } },

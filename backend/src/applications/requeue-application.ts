@@ -16,6 +16,7 @@ import { saveSiteAccount } from '../accounts/site-accounts.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
 import { saveAnswers } from '../profile/saved-answers.ts';
+import type { GraceRelease } from '../swipes/grace-release.ts';
 import { lockApplication } from './lock-application.ts';
 import { type ApplicationChanges, transition } from './transition.ts';
 import { saidItWentThrough, VERIFY_QUESTION } from './verify-question.ts';
@@ -38,9 +39,25 @@ export function retryApplication(
   });
 }
 
+/**
+ * An application waiting since its swipe for the card's answers has never gone out: once they
+ * arrive it is held for the user's undo window (their own, else `defaultMs`), as a swipe without
+ * questions is, and the grace release is told when it ends.
+ */
+export interface UndoHold {
+  defaultMs: number;
+  grace: Pick<GraceRelease, 'announce'>;
+}
+
 export async function answerApplication(
   uow: UnitOfWork,
-  req: { applicationId: string; userId: string; answers: AnswerBody['answers']; secrets: SecretBox },
+  req: {
+    applicationId: string;
+    userId: string;
+    answers: AnswerBody['answers'];
+    secrets: SecretBox;
+    undo?: UndoHold;
+  },
 ): Promise<Application> {
   const app = await lockApplication(uow.tx, req.applicationId, req.userId);
   if (app.status !== 'NEEDS_ATTENTION') {
@@ -121,7 +138,28 @@ export async function answerApplication(
     req.userId,
     req.answers.filter((a) => !(isAccountPasswordText(a.question) && asksForIt(asked, a.question))),
   );
+  // No executor ever held it (lease token 0): the answers complete its swipe.
+  const holdMs = req.undo && app.leaseToken === 0n ? await undoGraceMs(uow, req.userId, req.undo.defaultMs) : 0;
+  if (holdMs > 0 && req.undo) {
+    const until = new Date(Date.now() + holdMs);
+    const { grace } = req.undo;
+    uow.afterCommit(() => grace.announce(until));
+    return transition(uow, {
+      applicationId: app.id,
+      userId: req.userId,
+      name: 'completeSwipe',
+      to: 'GRACE',
+      actor,
+      message: `Answered ${given.size} question(s); held ${holdMs / 1000} s for undo, then queued.`,
+      changes: { ...cleared, availableAt: until },
+    });
+  }
   return requeue(`Answered ${given.size} question(s); queued again.`);
+}
+
+async function undoGraceMs(uow: UnitOfWork, userId: string, defaultMs: number): Promise<number> {
+  const user = await uow.tx.user.findUniqueOrThrow({ where: { id: userId }, select: { undoGraceMs: true } });
+  return user.undoGraceMs ?? defaultMs;
 }
 
 /** Whether `text` is one of the account-password questions the application asked. */

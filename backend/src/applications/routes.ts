@@ -9,12 +9,13 @@ import { inTransaction } from '../db/unit-of-work.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { parse } from '../http/validate.ts';
 import { cancelApplication } from './cancel-application.ts';
-import { answerApplication, retryApplication } from './requeue-application.ts';
+import { answerApplication, retryApplication, type UndoHold } from './requeue-application.ts';
 import { applicationDetailOf, jobSummarySelect, toApplicationSummary } from './views.ts';
 
 const IdParam = z.object({ id: z.string().uuid('must be a UUID') });
 
-export function applicationRoutes(ctx: AppContext): Router {
+/** `grace`: the grace release, told when an application answered since its swipe leaves its undo window. */
+export function applicationRoutes(ctx: AppContext, grace: UndoHold['grace']): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
 
@@ -74,6 +75,7 @@ export function applicationRoutes(ctx: AppContext): Router {
         userId: caller(req).userId,
         answers: body.answers,
         secrets: ctx.secrets,
+        undo: { defaultMs: ctx.config.UNDO_GRACE_MS, grace },
       }),
     );
     res.json(await summary(id));

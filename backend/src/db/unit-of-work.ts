@@ -3,7 +3,6 @@
 // start or was rolled back by Postgres is tried again with backoff (its work must not act outside
 // the transaction: that is what afterCommit is for).
 import { type Database, Prisma, type Tx } from '@jobswipe/db';
-import type { Config } from '../config.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../logger.ts';
 
@@ -28,7 +27,7 @@ function isTransient(err: unknown): boolean {
 }
 
 export async function inTransaction<T>(
-  deps: { db: Database; log: Logger; events: EventBus; config: Pick<Config, 'DATABASE_TX_WAIT_MS'> },
+  deps: { db: Database; log: Logger; events: EventBus },
   work: (uow: UnitOfWork) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -38,10 +37,8 @@ export async function inTransaction<T>(
     };
     let result: T;
     try {
-      result = await deps.db.prisma.$transaction((tx) => work({ tx, events: deps.events, afterCommit }), {
-        maxWait: deps.config.DATABASE_TX_WAIT_MS,
-        timeout: 15_000,
-      });
+      // Waiting and timeout are the client's defaults (openDatabase), the same for every transaction.
+      result = await deps.db.prisma.$transaction((tx) => work({ tx, events: deps.events, afterCommit }));
     } catch (err) {
       if (attempt >= RETRIES || !isTransient(err)) throw err;
       // Full jitter, so transactions that failed together do not retry together.

@@ -3,24 +3,28 @@
 // GET /v1/devices/me, GET /v1/devices/me/queue, GET /v1/devices/me/questions,
 // GET /v1/devices/me/applications/:id (a result with its evidence),
 // POST /v1/devices/me/applications/:id/answer; the extension's autofill: GET /v1/devices/me/autofill,
-// POST /v1/devices/me/applications/by-hand.
+// POST /v1/devices/me/applications/by-hand, POST /v1/devices/me/answers.
 import type { Device } from '@jobswipe/db';
 import {
   AnswerBody,
+  type AnswersView,
   ByHandBody,
   type ByHandResponse,
   DEVICE_QUEUE_STATUSES,
+  DeviceAnswersBody,
   type DeviceAutofill,
+  DeviceAutofillQuery,
   type DeviceQuestions,
   type DeviceQueue,
   DeviceQueueQuery,
   type DeviceSelf,
   HELD_STATUSES,
   IdParams,
+  normalizeQuestion,
 } from '@jobswipe/protocol';
 import { type Request, Router } from 'express';
-import { recordAppliedByHand } from '../applications/applied-by-hand.ts';
-import { answerApplication } from '../applications/requeue-application.ts';
+import { catalogJobAt, recordAppliedByHand } from '../applications/applied-by-hand.ts';
+import { answerApplication, type UndoHold } from '../applications/requeue-application.ts';
 import { applicationDetailOf, jobSummarySelect, toApplicationSummary } from '../applications/views.ts';
 import { bearerToken } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
@@ -28,6 +32,7 @@ import { inTransaction } from '../db/unit-of-work.ts';
 import { AppError } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
 import { applicantMaterials } from '../leases/work-order.ts';
+import { listSavedAnswers, saveFormAnswers } from '../profile/saved-answers.ts';
 import { authenticateDevice } from './device-auth.ts';
 import { toDeviceView } from './device-view.ts';
 
@@ -35,7 +40,8 @@ const held: readonly string[] = HELD_STATUSES;
 /** How long the autofill's resume link works: the user fills the form right after asking. */
 const AUTOFILL_LINK_MS = 10 * 60_000;
 
-export function deviceApiRoutes(ctx: AppContext): Router {
+/** `grace`: the grace release, told when an application answered since its swipe leaves its undo window. */
+export function deviceApiRoutes(ctx: AppContext, grace: UndoHold['grace']): Router {
   const router = Router();
   const { prisma } = ctx.db;
 
@@ -98,7 +104,13 @@ export function deviceApiRoutes(ctx: AppContext): Router {
     const { answers } = parse(AnswerBody, req.body, 'body');
     // lockApplication inside refuses (404) an application of another user.
     await inTransaction(ctx, (uow) =>
-      answerApplication(uow, { applicationId: id, userId, answers, secrets: ctx.secrets }),
+      answerApplication(uow, {
+        applicationId: id,
+        userId,
+        answers,
+        secrets: ctx.secrets,
+        undo: { defaultMs: ctx.config.UNDO_GRACE_MS, grace },
+      }),
     );
     const app = await prisma.application.findUniqueOrThrow({ where: { id }, include: { job: jobSummarySelect } });
     res.json(toApplicationSummary(app));
@@ -106,12 +118,12 @@ export function deviceApiRoutes(ctx: AppContext): Router {
 
   router.get('/devices/me/autofill', async (req, res) => {
     const { userId } = await deviceOf(req);
-    const { email: _email, ...materials } = await applicantMaterials(
-      ctx,
-      userId,
-      new Date(Date.now() + AUTOFILL_LINK_MS),
-    );
-    const body: DeviceAutofill = materials;
+    const { url } = parse(DeviceAutofillQuery, req.query, 'query');
+    const [{ email: _email, ...materials }, job] = await Promise.all([
+      applicantMaterials(ctx, userId, new Date(Date.now() + AUTOFILL_LINK_MS)),
+      url ? catalogJobAt(prisma, url) : null,
+    ]);
+    const body: DeviceAutofill = { ...materials, job: job && { company: job.company, country: job.country } };
     res.json(body);
   });
 
@@ -126,6 +138,17 @@ export function deviceApiRoutes(ctx: AppContext): Router {
       created,
     };
     res.status(created ? 201 : 200).json(body);
+  });
+
+  router.post('/devices/me/answers', async (req, res) => {
+    const { userId } = await deviceOf(req);
+    const { answers } = parse(DeviceAnswersBody, req.body, 'body');
+    await prisma.$transaction((tx) => saveFormAnswers(tx, userId, answers));
+    const keys = new Set(answers.map((a) => normalizeQuestion(a.question)));
+    const body: AnswersView = {
+      answers: (await listSavedAnswers(prisma, userId)).filter((a) => keys.has(a.questionKey)),
+    };
+    res.json(body);
   });
 
   return router;

@@ -8,11 +8,10 @@ import type { BackendMessage, ExecutorMessage, HeldLease, OfferMessage } from '@
 import type { Counter } from 'prom-client';
 import type { AppContext } from '../context.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
+import { answerAttempt } from '../leases/answer-attempt.ts';
 import { claim } from '../leases/claim.ts';
 import { type Executor, holdsLease } from '../leases/executor.ts';
 import { heartbeat } from '../leases/heartbeat.ts';
-import { recordResult } from '../leases/record-result.ts';
-import { release } from '../leases/release.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { DEVICE_GROUP } from '../redis/keys.ts';
 import type { OfferSource } from './offer-source.ts';
@@ -205,34 +204,13 @@ export class DeviceSession {
         return;
       }
       case 'heartbeat':
-        return this.answering(message.applicationId, async () => {
-          const outcome = await heartbeat(this.ctx, this.executor, {
-            ...message,
-            leaseToken: BigInt(message.leaseToken),
-          });
-          if (outcome.ok) {
-            this.send({
-              type: 'lease',
-              applicationId: message.applicationId,
-              leaseToken: message.leaseToken,
-              leaseExpiresAt: outcome.leaseExpiresAt.toISOString(),
-            });
-          } else {
-            this.held.delete(message.applicationId);
-            this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
-          }
-        });
       case 'result':
       case 'release':
         return this.answering(message.applicationId, async () => {
-          const leaseToken = BigInt(message.leaseToken);
-          const outcome =
-            message.type === 'result'
-              ? await recordResult(this.ctx, this.executor, { ...message, leaseToken })
-              : await release(this.ctx, this.executor, { ...message, leaseToken });
-          this.held.delete(message.applicationId);
-          if (outcome.ok) this.send({ type: 'ack', applicationId: message.applicationId, status: outcome.status });
-          else this.send({ type: 'lost', applicationId: message.applicationId, message: outcome.message });
+          const answer = await answerAttempt(this.ctx, this.executor, message);
+          // A result or release ends the lease whatever the answer; a heartbeat only when refused.
+          if (message.type !== 'heartbeat' || answer.type === 'lost') this.held.delete(message.applicationId);
+          this.send(answer);
         });
       case 'decline':
         await this.handBack(message.applicationId);

@@ -17,7 +17,7 @@ export async function applicantMaterials(
   ctx: AppContext,
   userId: string,
   linkExpiresAt: Date,
-): Promise<DeviceAutofill & { email: string }> {
+): Promise<Omit<DeviceAutofill, 'job'> & { email: string }> {
   const prisma = ctx.db.prisma;
   const [profile, answers, resume] = await Promise.all([
     // Every user has a profile row from sign-up on.
@@ -37,10 +37,11 @@ export async function applicantMaterials(
 export async function workOrder(ctx: AppContext, app: Application): Promise<ClaimedMessage> {
   const prisma = ctx.db.prisma;
   const expiresAt = app.leaseExpiresAt ?? new Date();
-  const [snapshot, materials] = await Promise.all([
+  const [snapshot, materials, reviewDrafts] = await Promise.all([
     prisma.jobSnapshot.findUnique({ where: { applicationId: app.id } }),
     // The link outlives the lease's current expiry a little: heartbeats keep extending the lease.
     applicantMaterials(ctx, app.userId, new Date(expiresAt.getTime() + 15 * 60_000)),
+    prisma.user.findUnique({ where: { id: app.userId }, select: { reviewDrafts: true } }).then((u) => u?.reviewDrafts),
   ]);
   const applyUrl =
     typeof snapshot?.posting === 'object' && snapshot.posting
@@ -63,5 +64,6 @@ export async function workOrder(ctx: AppContext, app: Application): Promise<Clai
     resumeFileName: materials.resumeFileName,
     // Bound to the host it was given for: the engine types it on no other.
     account: password && host ? { email: materials.email, password, host } : null,
+    reviewDrafts: reviewDrafts ?? false,
   };
 }

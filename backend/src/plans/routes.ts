@@ -1,4 +1,5 @@
-// GET /v1/plan (plan, usage, execution preference, undo grace period) and PUT /v1/settings.
+// GET /v1/plan (plan, usage, execution preference, undo grace period, reviewing drafted answers)
+// and PUT /v1/settings.
 import { SettingsBody } from '@jobswipe/protocol';
 import { Router } from 'express';
 import { audit } from '../audit/audit-log.ts';
@@ -26,6 +27,7 @@ export function planRoutes(ctx: AppContext): Router {
         data: {
           ...(body.executionPreference ? { executionPreference: body.executionPreference } : {}),
           ...(body.undoGraceMs !== undefined ? { undoGraceMs: body.undoGraceMs } : {}),
+          ...(body.reviewDrafts !== undefined ? { reviewDrafts: body.reviewDrafts } : {}),
         },
       });
       if (body.executionPreference) await reconsiderWaiting(tx, userId);

@@ -38,6 +38,7 @@ export async function usageView(db: Queryable, userId: string, defaultUndoGraceM
     usage,
     executionPreference: user.executionPreference,
     undoGraceMs: user.undoGraceMs ?? defaultUndoGraceMs,
+    reviewDrafts: user.reviewDrafts,
     nextSwipe: nextSwipe(user.plan, usage, user.executionPreference),
     devicesPaired,
   };

@@ -58,6 +58,8 @@ export class GraceRelease {
   /** No pass starts before this (epoch ms). */
   private notBefore = 0;
   private stopped = false;
+  /** The deadline this node last announced to the others (epoch ms). */
+  private announcedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly ctx: AppContext,
@@ -80,9 +82,17 @@ export class GraceRelease {
 
   /** An application on this node is held until `until`: queue it then, here or on any node. */
   announce(until: Date): void {
-    this.arm(until.getTime());
+    const at = until.getTime();
+    this.arm(at);
+    // Every node, once it has released what was due, reads the next deadline from the database: a
+    // deadline after one announced and still ahead needs no message (with a fixed grace period,
+    // that is every swipe but one per period).
+    if (this.announcedAt > Date.now() && this.announcedAt <= at) return;
     if (isRedisReady(this.ctx.redis)) {
-      this.ctx.redis.publish(this.ctx.keys.graceChannel(), String(until.getTime())).catch(() => {});
+      this.announcedAt = at;
+      this.ctx.redis.publish(this.ctx.keys.graceChannel(), String(at)).catch(() => {
+        this.announcedAt = Number.NEGATIVE_INFINITY;
+      });
     }
   }
 

@@ -1,6 +1,6 @@
 // POST /v1/swipes and DELETE /v1/swipes/:jobId.
 import { SwipeBody } from '@jobswipe/protocol';
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
@@ -11,11 +11,15 @@ import { undoSwipe } from './undo-swipe.ts';
 
 const JobParam = z.object({ jobId: z.string().uuid('must be a UUID') });
 
-export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery): Router {
+/**
+ * Mounted ahead of the other routers and the app's body parser, so each route parses its body and
+ * signs its caller in itself (`before`).
+ */
+export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery, before: RequestHandler[]): Router {
   const router = Router();
   const questions = new SwipeQuestions(ctx);
 
-  router.post('/swipes', async (req, res) => {
+  router.post('/swipes', ...before, async (req, res) => {
     const headerKey = req.get('idempotency-key');
     const body = parse(
       SwipeBody,
@@ -29,7 +33,7 @@ export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery): Router {
     res.status(result.status).json(result.body);
   });
 
-  router.delete('/swipes/:jobId', async (req, res) => {
+  router.delete('/swipes/:jobId', ...before, async (req, res) => {
     const { jobId } = parse(JobParam, req.params, 'params');
     res.json(await undoSwipe(ctx, caller(req).userId, jobId));
   });

@@ -46,6 +46,12 @@ const JOB_CLOSED = 'JS409';
 const KEY_REUSED = 'JS422';
 const TOO_MANY = 'JS429';
 
+/** The response stored with the key in `v_stored`, when it was stored for this same request. */
+const REPLAY_STORED = `if v_stored.request_hash <> p_hash then
+        raise exception 'idempotency key % was used for another request', p_key using errcode = '${KEY_REUSED}';
+      end if;
+      return v_stored.response_body;`;
+
 export const SWIPE_TRANSACTION_SQL: SqlFunction = {
   name: 'swipe_transaction',
   sql: `
@@ -79,14 +85,9 @@ begin
   end if;
 
   if p_key is not null then
-    insert into idempotency_keys (user_id, key, request_hash, response_status, response_body)
-    values (p_user, p_key, p_hash, 0, 'null') on conflict (user_id, key) do nothing;
-    if not found then
-      select * into v_stored from idempotency_keys where user_id = p_user and key = p_key;
-      if v_stored.request_hash <> p_hash then
-        raise exception 'idempotency key % was used for another request', p_key using errcode = '${KEY_REUSED}';
-      end if;
-      return v_stored.response_body;
+    select * into v_stored from idempotency_keys where user_id = p_user and key = p_key;
+    if found then
+      ${REPLAY_STORED}
     end if;
   end if;
 
@@ -170,8 +171,16 @@ begin
     'job', jsonb_build_object('title', v_job.title, 'company', v_job.company, 'location', v_job.location,
       'atsKind', v_job.ats_kind));
   if p_key is not null then
-    update idempotency_keys set response_status = v_status, response_body = v_result
-    where user_id = p_user and key = p_key;
+    -- Written once, with its response. A concurrent request with the same key got here first when
+    -- this insert conflicts (it waited for that one to commit): the same request found the swipe
+    -- made and wrote nothing, so it answers what the first one did; another request is refused,
+    -- and the exception undoes what it wrote.
+    insert into idempotency_keys (user_id, key, request_hash, response_status, response_body)
+    values (p_user, p_key, p_hash, v_status, v_result) on conflict (user_id, key) do nothing;
+    if not found then
+      select * into strict v_stored from idempotency_keys where user_id = p_user and key = p_key;
+      ${REPLAY_STORED}
+    end if;
   end if;
   return v_result;
 end $$;`,

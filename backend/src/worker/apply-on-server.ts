@@ -10,8 +10,13 @@ import type { AiFallback } from '@jobswipe/automations/ai/fallback';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import { type ApplyResult, type ErrorClass, JobView } from '@jobswipe/protocol';
+import {
+  type AttemptControl,
+  type AttemptExecute,
+  type AttemptOutcome,
+  attemptOutcomeOf,
+} from '@jobswipe/protocol/attempt-runner';
 import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
-import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { type AddressCheck, EgressRefused } from '../egress/address-check.ts';
@@ -23,7 +28,6 @@ import type { ProxyPool } from '../proxies/proxy-pool.ts';
 import { proxyVerdict } from '../proxies/proxy-verdict.ts';
 import type { HostRateLimiter } from '../rate-limits/host-rate-limit.ts';
 import { storeAttemptEvidence } from './attempt-evidence.ts';
-import type { ServerExecute } from './server-lane-consumer.ts';
 import type { WorkerBrowser } from './worker-browser.ts';
 import type { WorkerMetrics } from './worker-metrics.ts';
 
@@ -53,9 +57,10 @@ const MAX_PROXY_SWITCHES = 2;
 const PostingLink = JobView.pick({ applyUrl: true }).extend({ applyUrl: z.url({ protocol: /^https?$/ }) });
 const NOTHING_DONE = { filled: [], unanswered: [], evidence: [], timings: {} };
 
-interface Job {
+/** One attempt at an application, as it goes through the proxies. */
+interface Attempt {
   order: ClaimedMessage;
-  control: JobControl;
+  control: AttemptControl;
   url: string;
   host: string;
   dir: string;
@@ -79,17 +84,21 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-export function applyOnServer(deps: ServerApplyDeps): ServerExecute {
+export function applyOnServer(deps: ServerApplyDeps): AttemptExecute {
   return (order, control) =>
     withLogContext({ applicationId: order.applicationId, correlationId: order.correlationId }, () =>
-      attempt(deps, order, control),
+      runAttempt(deps, order, control),
     );
 }
 
-async function attempt(deps: ServerApplyDeps, order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+async function runAttempt(
+  deps: ServerApplyDeps,
+  order: ClaimedMessage,
+  control: AttemptControl,
+): Promise<AttemptOutcome> {
   const link = PostingLink.safeParse(order.job);
   if (!link.success) {
-    return jobOutcomeOf(
+    return attemptOutcomeOf(
       withoutApplying('failed', 'permanent', 'The job has no valid apply URL: nothing to apply to.'),
       [],
     );
@@ -100,7 +109,7 @@ async function attempt(deps: ServerApplyDeps, order: ClaimedMessage, control: Jo
   } catch (err) {
     if (!(err instanceof EgressRefused)) throw err;
     deps.ctx.log.warn({ url, reason: err.reason }, 'server lane: posting on an internal address refused');
-    return jobOutcomeOf(withoutApplying('failed', 'permanent', err.message), []);
+    return attemptOutcomeOf(withoutApplying('failed', 'permanent', err.message), []);
   }
   const host = new URL(url).host.toLowerCase();
   const dir = await mkdtemp(join(tmpdir(), 'jobswipe-attempt-'));
@@ -134,14 +143,14 @@ async function attempt(deps: ServerApplyDeps, order: ClaimedMessage, control: Jo
       { paths: result.evidence, outcome: result.outcome },
     );
     deps.ctx.log.info({ outcome: result.outcome, host, evidence: evidenceIds.length }, 'server lane: attempt ended');
-    return jobOutcomeOf(result, evidenceIds);
+    return attemptOutcomeOf(result, evidenceIds);
   } finally {
     void Promise.allSettled(running).then(() => rm(dir, { recursive: true, force: true }));
   }
 }
 
-async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyResult> {
-  const { control, host } = job;
+async function throughProxies(deps: ServerApplyDeps, attempt: Attempt): Promise<ApplyResult> {
+  const { control, host } = attempt;
   for (let switches = 0; ; switches++) {
     const pick = await deps.proxies.pick(host, control.signal, (waitMs) =>
       control.progress('open', 0, `Every proxy is resting: waiting ${Math.ceil(waitMs / 1000)} s.`),
@@ -154,33 +163,34 @@ async function throughProxies(deps: ServerApplyDeps, job: Job): Promise<ApplyRes
     let loaded = false;
     // Without the model the rules still apply; the open questions then go to the user.
     const ai = deps.ai
-      ? await deps.ai.start(job.order).catch((err: unknown) => {
+      ? await deps.ai.start(attempt.order).catch((err: unknown) => {
           deps.ctx.log.warn({ err: (err as Error).message }, 'server lane: the model fallback did not start');
           return null;
         })
       : null;
     try {
       const applying = applyToJob({
-        url: job.url,
-        profile: job.order.profile,
-        answers: job.order.answers,
-        job: jobContextOf(job.order.job),
-        ...(job.resumePath ? { resumePath: job.resumePath } : {}),
+        url: attempt.url,
+        profile: attempt.order.profile,
+        answers: attempt.order.answers,
+        job: jobContextOf(attempt.order.job),
+        ...(attempt.resumePath ? { resumePath: attempt.resumePath } : {}),
         mode: 'server',
         browser: await deps.browser.get(),
         proxy: egress.settings,
         headless: true,
         signal: control.signal,
-        verifyFirst: job.order.verifyFirst,
+        verifyFirst: attempt.order.verifyFirst,
         ...(ai ? { ai } : {}),
-        ...(job.order.account ? { account: job.order.account } : {}),
-        evidenceDir: job.dir,
+        reviewDrafts: attempt.order.reviewDrafts,
+        ...(attempt.order.account ? { account: attempt.order.account } : {}),
+        evidenceDir: attempt.dir,
         onProgress: async (p) => {
           if (p.step !== 'open') loaded = true;
           await control.progress(p.step, p.percent, p.message);
         },
       });
-      job.running.push(applying);
+      attempt.running.push(applying);
       const result = refusedOutcome(await untilAborted(applying, control.signal), egress.refused);
       // A request we refused is not the proxy's failure.
       verdict = proxy && egress.refused.length === 0 ? proxyVerdict(result) : 'neutral';

@@ -1,31 +1,27 @@
 // The server lane's consumer: one per worker process, a consumer of the `server-workers` group on
 // every priority stream. It reads the highest priority first (a separate read per priority), claims
-// each application in Postgres under its own lease, runs it through `execute`, heartbeats, and
-// records the result. The entry is acknowledged once the claim (or its refusal) is recorded.
-// While Redis is down it claims QUEUED rows straight from Postgres (SKIP LOCKED).
+// each application in Postgres under its own lease, and runs it as an attempt through `execute`
+// (the protocol's attempt runner over the in-process transport: heartbeats, checkpoint, one
+// result, as on every executor). The entry is acknowledged once the claim (or its refusal) is
+// recorded. While Redis is down it claims QUEUED rows straight from Postgres (SKIP LOCKED).
 
-import type { ApplyStep } from '@jobswipe/protocol';
+import { type AttemptEnd, type AttemptExecute, AttemptRunner } from '@jobswipe/protocol/attempt-runner';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
-import { type JobControl, type JobOutcome, JobTakenAway } from '@jobswipe/protocol/executor-client';
 import type { AppContext } from '../context.ts';
 import { fromFields, type StreamEntry } from '../delivery/work-entry.ts';
 import type { WorkStreams } from '../delivery/work-streams.ts';
 import { type ClaimOutcome, claim } from '../leases/claim.ts';
 import { claimNextQueued } from '../leases/claim-next.ts';
 import type { Executor } from '../leases/executor.ts';
-import { heartbeat } from '../leases/heartbeat.ts';
-import { recordResult } from '../leases/record-result.ts';
-import { release } from '../leases/release.ts';
 import type { RedisClient } from '../redis/connection.ts';
 import { isRedisReady } from '../redis/connection.ts';
 import { SERVER_GROUP } from '../redis/keys.ts';
-
-export type ServerExecute = (order: ClaimedMessage, control: JobControl) => Promise<JobOutcome>;
+import { InProcessTransport } from './in-process-transport.ts';
 
 export interface ServerLaneOptions {
   workerId: string;
   concurrency: number;
-  execute: ServerExecute;
+  execute: AttemptExecute;
   /** A connection of its own: blocking reads would stall every other command on a shared one. */
   blocking: RedisClient;
   /** How long an idle worker blocks on the streams before looking again. */
@@ -33,16 +29,16 @@ export interface ServerLaneOptions {
 }
 
 interface Running {
-  abort: AbortController;
-  done: Promise<void>;
-  /** Hands the application back now, whatever `execute` is doing (shutdown past the grace period). */
-  handBack(): Promise<void>;
+  attempt: AttemptRunner;
+  /** Settles once the attempt has ended and `execute` has returned. */
+  done: Promise<unknown>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ServerLaneConsumer {
   readonly executor: Executor;
+  private readonly transport: InProcessTransport;
   private readonly running = new Map<string, Running>();
   private stopping = false;
   private loop: Promise<void> | null = null;
@@ -54,6 +50,9 @@ export class ServerLaneConsumer {
     private readonly options: ServerLaneOptions,
   ) {
     this.executor = { kind: 'server', workerId: options.workerId };
+    this.transport = new InProcessTransport(ctx, this.executor, (reply) =>
+      this.running.get(reply.applicationId)?.attempt.receive(reply),
+    );
   }
 
   get active(): number {
@@ -64,7 +63,7 @@ export class ServerLaneConsumer {
     this.loop = this.consume();
   }
 
-  /** Stops taking work; waits up to `graceMs` for running jobs, then hands the rest back. */
+  /** Stops taking work; waits up to `graceMs` for running attempts, then hands the rest back. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
     this.wakeSlot?.();
@@ -72,7 +71,8 @@ export class ServerLaneConsumer {
     const deadline = sleep(graceMs).then(() => 'timeout' as const);
     const all = Promise.all([...this.running.values()].map((r) => r.done)).then(() => 'done' as const);
     if ((await Promise.race([all, deadline])) === 'timeout') {
-      await Promise.all([...this.running.values()].map((r) => r.handBack()));
+      const reason = 'The worker shut down before the application was finished.';
+      await Promise.all([...this.running.values()].map((r) => r.attempt.handBack(reason)));
     }
   }
 
@@ -169,81 +169,28 @@ export class ServerLaneConsumer {
   }
 
   private run(order: ClaimedMessage): void {
-    const abort = new AbortController();
-    const token = BigInt(order.leaseToken);
-    let last: { step: ApplyStep; percent: number; message?: string } = { step: 'open', percent: 0 };
-    const beat = async () => {
-      const outcome = await heartbeat(this.ctx, this.executor, {
-        applicationId: order.applicationId,
-        leaseToken: token,
-        ...last,
-      });
-      if (!outcome.ok) {
-        abort.abort(new JobTakenAway(outcome.message));
-        throw new JobTakenAway(outcome.message);
-      }
-    };
-    const timer = setInterval(() => void beat().catch(() => {}), Math.max(1_000, this.ctx.config.SERVER_LEASE_MS / 3));
-    const control: JobControl = {
-      signal: abort.signal,
-      async progress(step, percent, message) {
-        last = { step, percent, ...(message ? { message } : {}) };
-        await beat();
-      },
-    };
-    let reported = false;
-    const report = async (outcome: JobOutcome) => {
-      if (reported) return;
-      reported = true;
-      clearInterval(timer);
-      if ('release' in outcome) {
-        await release(this.ctx, this.executor, {
-          applicationId: order.applicationId,
-          leaseToken: token,
-          reason: outcome.release,
-          retryInMs: outcome.retryInMs,
-        });
-      } else {
-        await recordResult(this.ctx, this.executor, {
-          applicationId: order.applicationId,
-          leaseToken: token,
-          ...outcome,
-        });
-      }
-    };
-    const handBack = async () => {
-      abort.abort(new JobTakenAway('The worker is shutting down.'));
-      await report({ release: 'The worker shut down before the application was finished.' });
-      this.running.delete(order.applicationId);
-    };
-    const done = this.options
-      .execute(order, control)
-      .catch(
-        (err: unknown): JobOutcome =>
-          abort.signal.aborted
-            ? { release: 'The worker stopped before the application was finished.' }
-            : {
-                outcome: 'failed',
-                errorClass: 'retryable',
-                message: `The worker failed: ${err instanceof Error ? err.message : String(err)}`,
-                confirmation: null,
-                unanswered: [],
-                evidenceIds: [],
-              },
-      )
-      .then(async (outcome) => {
-        // Taken away (lease lost): the backend already moved on; report nothing.
-        if (abort.signal.aborted && !this.stopping) return clearInterval(timer);
-        await report(outcome);
+    const attempt = new AttemptRunner({
+      order,
+      transport: this.transport,
+      leaseMs: this.ctx.config.SERVER_LEASE_MS,
+      execute: this.options.execute,
+    });
+    // Replies come after an await, so the attempt is registered before the first one is routed.
+    const done = attempt
+      .start()
+      .then((end: AttemptEnd) => {
+        if (end.type === 'taken_away') {
+          this.ctx.log.info(
+            { applicationId: order.applicationId, reason: end.message },
+            'server lane: attempt stopped',
+          );
+        }
       })
-      .catch((err) =>
-        this.ctx.log.error({ err, applicationId: order.applicationId }, 'server lane: recording the result failed'),
-      )
       .finally(() => {
         this.running.delete(order.applicationId);
         this.wakeSlot?.();
         this.wakeSlot = null;
       });
-    this.running.set(order.applicationId, { abort, done, handBack });
+    this.running.set(order.applicationId, { attempt, done });
   }
 }

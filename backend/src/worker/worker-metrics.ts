@@ -1,10 +1,9 @@
 // The server worker's Prometheus metrics, on the context's registry: applications run, their
 // outcomes and durations, waits for host rate limits, and each proxy's verdicts and health.
 // Several workers in one process (tests, `npm start`) share the same metrics.
-import type { JobOutcome } from '@jobswipe/protocol/executor-client';
+import type { AttemptExecute, AttemptOutcome } from '@jobswipe/protocol/attempt-runner';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ProxyObserver } from '../proxies/proxy-pool.ts';
-import type { ServerExecute } from './server-lane-consumer.ts';
 
 export interface WorkerMetrics {
   applications: Counter<'outcome'>;
@@ -72,13 +71,13 @@ export function proxyObserver(metrics: WorkerMetrics): ProxyObserver {
 }
 
 /** `execute` counted and timed. */
-export function measured(execute: ServerExecute, metrics: WorkerMetrics): ServerExecute {
+export function measured(execute: AttemptExecute, metrics: WorkerMetrics): AttemptExecute {
   return async (order, control) => {
     metrics.running.inc();
     const stop = metrics.duration.startTimer();
     let outcome = 'crashed';
     try {
-      const result: JobOutcome = await execute(order, control);
+      const result: AttemptOutcome = await execute(order, control);
       outcome = 'release' in result ? 'handed_back' : result.outcome;
       return result;
     } catch (err) {

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { openDatabase } from '@jobswipe/db';
 import { createTestDatabase, type TestDatabase } from '@jobswipe/db/testing';
+import type { AttemptControl, AttemptOutcome } from '@jobswipe/protocol/attempt-runner';
 import type { ClaimedMessage } from '@jobswipe/protocol/device';
-import type { JobControl, JobOutcome } from '@jobswipe/protocol/executor-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { Api, signUp } from '../support/api.ts';
@@ -144,7 +144,7 @@ const asksTheUser = (applicationId: string) => applicationId.endsWith('7');
  * verify first finds an earlier submit, as the engine finds the confirmation.
  */
 const submits = new Map<string, number>();
-async function apply(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+async function apply(order: ClaimedMessage, control: AttemptControl): Promise<AttemptOutcome> {
   await control.progress('fill', 30);
   await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
   if (asksTheUser(order.applicationId))

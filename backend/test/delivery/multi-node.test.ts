@@ -1,6 +1,7 @@
 import { ApplicationEvent, type EventsServerMessage } from '@jobswipe/protocol/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { Api } from '../support/api.ts';
 import { startTestCluster, type TestCluster } from '../support/backend.ts';
 import { pairDevice, RawDevice, startDevice, wsUrl } from '../support/devices.ts';
 import { swipeRight, userWith } from '../support/users.ts';
@@ -36,8 +37,7 @@ describe('several backend nodes', () => {
     device.send({ type: 'hello', token, kind: 'desktop', version: 't', capacity: 1, held: [] });
     await device.next('welcome');
 
-    const [id] = await swipeRight(cluster.apis[1]!.as(user.accessToken), prisma(), 1);
-    expect(b).toBeDefined();
+    const [id] = await swipeRight(new Api(b!.url, user.accessToken), prisma(), 1);
     const offer = await device.next('offer');
     expect(offer.applicationId).toBe(id);
     device.send({ type: 'claim', applicationId: id! });

@@ -56,7 +56,10 @@ it.each([1, 2])(
     try {
       const [id] = await swipeRight(user.api, prisma, 1);
       await expect
-        .poll(async () => (await prisma.application.findUniqueOrThrow({ where: { id: id! } })).status)
+        .poll(async () => (await prisma.application.findUniqueOrThrow({ where: { id: id! } })).status, {
+          // The poll's own 1 s is shorter than the first claim of a fresh backend takes.
+          timeout: 20_000,
+        })
         .toBe('SUBMITTED');
       expect(device.claimed).toEqual([id]);
       expect([...(await claimCounts(prisma, [id!])).values()]).toEqual([1]);

@@ -1,4 +1,4 @@
-import type { JobOutcome } from '@jobswipe/protocol/executor-client';
+import type { AttemptOutcome } from '@jobswipe/protocol/attempt-runner';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis } from '../../src/redis/connection.ts';
 import { ServerLaneConsumer } from '../../src/worker/server-lane-consumer.ts';
@@ -12,7 +12,7 @@ afterAll(async () => {
   for (const b of backends) await b.close();
 });
 
-function consumer(backend: TestBackend, workerId: string, concurrency: number, execute: () => Promise<JobOutcome>) {
+function consumer(backend: TestBackend, workerId: string, concurrency: number, execute: () => Promise<AttemptOutcome>) {
   const ctx = backend.node.ctx;
   const blocking = connectRedis(ctx.config, ctx.log, 'blocking');
   const lane = new ServerLaneConsumer(ctx, backend.node.streams, {
@@ -74,7 +74,7 @@ describe('the server lane', () => {
     const prisma = backend.node.ctx.db.prisma;
     const user = await userWith(backend.api, prisma, { preference: 'server_only' });
     const [id] = await swipeRight(user.api, prisma, 1);
-    const never = () => new Promise<JobOutcome>(() => {});
+    const never = () => new Promise<AttemptOutcome>(() => {});
     const w = consumer(backend, 'w-stop', 1, never);
     await expect
       .poll(async () => (await prisma.application.findUniqueOrThrow({ where: { id } })).status)

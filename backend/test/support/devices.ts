@@ -1,13 +1,9 @@
 // Devices for tests: paired through the real API, connected over a real WebSocket, either with the
 // protocol's ExecutorClient (behaviour) or raw frames (protocol details and abuse).
 import type { PairCompleteResponse, PairStartResponse } from '@jobswipe/protocol';
-import type { BackendMessage, ClaimedMessage, ExecutorMessage } from '@jobswipe/protocol/device';
-import {
-  ExecutorClient,
-  type ExecutorClientOptions,
-  type JobControl,
-  type JobOutcome,
-} from '@jobswipe/protocol/executor-client';
+import type { AttemptExecute, AttemptOutcome } from '@jobswipe/protocol/attempt-runner';
+import type { BackendMessage, ExecutorMessage } from '@jobswipe/protocol/device';
+import { ExecutorClient, type ExecutorClientOptions } from '@jobswipe/protocol/executor-client';
 import { WebSocket } from 'ws';
 import type { Api } from './api.ts';
 
@@ -24,7 +20,7 @@ export function wsUrl(httpUrl: string, path: string): string {
   return `${httpUrl.replace(/^http/, 'ws')}${path}`;
 }
 
-export const submitted: JobOutcome = {
+export const submitted: AttemptOutcome = {
   outcome: 'submitted',
   errorClass: null,
   message: null,
@@ -37,7 +33,7 @@ export const submitted: JobOutcome = {
 export function startDevice(
   backendUrl: string,
   token: string,
-  execute: (order: ClaimedMessage, control: JobControl) => Promise<JobOutcome> = async () => submitted,
+  execute: AttemptExecute = async () => submitted,
   options: Partial<ExecutorClientOptions> = {},
 ) {
   const claimed: string[] = [];

@@ -6,7 +6,11 @@
 // learned once for the form template and shared: another user of it costs a draft (their own) and
 // no model call to operate it; the same user's same question later costs no call at all. A user
 // whose plan allows one model call gets one model answer; their next open question is asked of them.
+// "Review drafted answers before submitting": with the setting on, the form is filled and left
+// unsubmitted, the application waits in NEEDS_ATTENTION with the essay as a question carrying the
+// draft; kept, it goes through as the user's own answer with no second model call. Off: at once.
 
+import { randomUUID } from 'node:crypto';
 import { launchBrowser } from '@jobswipe/automations/runner/browser';
 import { PROFILE } from '@jobswipe/automations/testing/applicant';
 import { type PracticeAts, startPracticeAts } from '@jobswipe/practice-ats';
@@ -120,5 +124,69 @@ describe('the server worker with a model', () => {
     const plan = await user.api.get<UsageView>('/v1/plan');
     expect(plan.body.plan.modelCallsPerMonth).toBe(1);
     expect(plan.body.usage.modelCallsThisMonth).toBe(1);
+  });
+});
+
+/**
+ * An applicant with an email of their own (the practice ATS answers "already applied" to the same
+ * email twice), and what the practice ATS received from them for the essay posting.
+ */
+async function applicantWithOwnEmail() {
+  const user = await applicant(backend);
+  const email = `${randomUUID()}@example.org`;
+  expect((await user.api.put('/v1/profile', { email })).status).toBe(200);
+  return { user, submitted: () => ats.submissions.list({ jobId: POSTING, email }) };
+}
+
+describe('review drafted answers before submitting', () => {
+  it('on: the run stops before the submit with the draft as a question; kept, it goes through as the user’s answer with no new model call', {
+    timeout: 240_000,
+  }, async () => {
+    const prisma = backend.node.ctx.db.prisma;
+    const { user, submitted } = await applicantWithOwnEmail();
+    expect((await user.api.put<UsageView>('/v1/settings', { reviewDrafts: true })).body.reviewDrafts).toBe(true);
+    const drafts = model.calls().draft;
+    const [id] = await swipeAll(user, await practicePostings(prisma, ats, [POSTING]));
+    await settled(prisma, id!, 'NEEDS_ATTENTION');
+
+    const waiting = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(waiting.body.attention).toEqual([
+      expect.objectContaining({ label: ESSAY, draft: DRAFT, required: true, type: 'textarea' }),
+    ]);
+    expect(waiting.body.lastError).toMatch(/Nothing was submitted: review the answer the model drafted/);
+    // Filled and left: the employer received nothing, and no one ever reached the final submit.
+    expect(submitted()).toEqual([]);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: id! } })).submittingAt).toBeNull();
+    // The user's own draft of the essay: one model call.
+    expect(model.calls().draft).toBe(drafts + 1);
+    const calls = model.calls();
+
+    // The user keeps the draft as it is.
+    const answered = await user.api.post(`/v1/applications/${id}/answer`, {
+      answers: [{ question: ESSAY, answer: DRAFT }],
+    });
+    expect(answered.status).toBe(200);
+    await settled(prisma, id!, 'SUBMITTED');
+    expect(submitted()).toHaveLength(1);
+    expect(JSON.stringify(submitted().at(-1))).toContain(DRAFT);
+    const done = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    // Recorded as the user's saved answer now, not the model's; the model was not asked again.
+    expect(done.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'answer' }));
+    expect(done.body.filled.filter((f) => f.source === 'ai')).toEqual([]);
+    expect(model.calls()).toEqual(calls);
+  });
+
+  it('off: the same form is submitted at once with the model’s answer', { timeout: 200_000 }, async () => {
+    const prisma = backend.node.ctx.db.prisma;
+    const { user, submitted } = await applicantWithOwnEmail();
+    expect((await user.api.get<UsageView>('/v1/plan')).body.reviewDrafts).toBe(false);
+    const [id] = await swipeAll(user, await practicePostings(prisma, ats, [POSTING]));
+    await settled(prisma, id!, 'SUBMITTED');
+    const detail = await user.api.get<ApplicationDetail>(`/v1/applications/${id}`);
+    expect(detail.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
+    expect(detail.body.attention).toBeNull();
+    expect(JSON.stringify(submitted())).toContain(DRAFT);
+    const events = await prisma.applicationEvent.findMany({ where: { applicationId: id! } });
+    expect(events.map((e) => e.toStatus)).not.toContain('NEEDS_ATTENTION');
   });
 });

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
 import { downloadResume } from '@jobswipe/automations/runner/resume-download';
 import type { ApplyResult, ErrorClass } from '@jobswipe/protocol';
+import { type AttemptControl, type AttemptOutcome, attemptOutcomeOf } from '@jobswipe/protocol/attempt-runner';
 import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
-import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import type { AgentBrowser } from './agent-browser.ts';
 import { DeviceApi } from './device-api.ts';
 import { uploadEvidence } from './evidence-upload.ts';
@@ -31,13 +31,13 @@ export interface RunnerDeps {
   thumbnails?: ThumbnailSink | undefined;
 }
 
-function failed(errorClass: ErrorClass, message: string): JobOutcome {
-  return jobOutcomeOf({ outcome: 'failed', errorClass, message, confirmation: null, unanswered: [] });
+function failed(errorClass: ErrorClass, message: string): AttemptOutcome {
+  return attemptOutcomeOf({ outcome: 'failed', errorClass, message, confirmation: null, unanswered: [] });
 }
 
 export function applicationRunner(deps: RunnerDeps) {
   const api = new DeviceApi(deps.credentials);
-  return async function runApplication(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+  return async function runApplication(order: ClaimedMessage, control: AttemptControl): Promise<AttemptOutcome> {
     const log = deps.log.child({ applicationId: order.applicationId, correlationId: order.correlationId });
     const url = order.job.applyUrl;
     if (typeof url !== 'string' || !url) return failed('permanent', 'The job has no apply URL to open.');
@@ -75,6 +75,7 @@ export function applicationRunner(deps: RunnerDeps) {
         ...(order.account ? { account: order.account } : {}),
         evidenceDir: join(workDir, 'evidence'),
         drafter: backendDrafter(api, { applicationId: order.applicationId, leaseToken: order.leaseToken }, log),
+        reviewDrafts: order.reviewDrafts,
         onPage: (page) => (deps.thumbnails ? watchPage(page, order.applicationId, deps.thumbnails) : undefined),
         onProgress: (p) => control.progress(p.step, p.percent, p.message),
       });
@@ -87,7 +88,7 @@ export function applicationRunner(deps: RunnerDeps) {
         confirmation: result.confirmation,
         evidence: evidenceIds.length,
       });
-      return jobOutcomeOf(result, evidenceIds);
+      return attemptOutcomeOf(result, evidenceIds);
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }

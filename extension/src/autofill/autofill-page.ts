@@ -6,13 +6,15 @@
 import { afterSubmit, fill, recognise } from '@jobswipe/automations/core/index';
 import { browser } from 'wxt/browser';
 import type { AutofillReply, AutofillRequest } from '../background/messages.ts';
-import { fillButton } from './fill-button.ts';
+import { type FillButton, fillButton } from './fill-button.ts';
 import { jobOfPage } from './page-job.ts';
+import { emptyQuestions, type TypedAnswer, typedAnswers } from './typed-answers.ts';
 
 /** Quiet time after the page's last change before looking at it again. */
 const QUIET_MS = 300;
 /** How long a filled page is watched for the confirmation of the user's submit. */
 const WATCH_MS = 30 * 60_000;
+const RECORDED = 'Recorded on JobSwipe: applied by hand.';
 
 function ask<R extends AutofillRequest>(request: R): Promise<AutofillReply<R['type']>> {
   return browser.runtime.sendMessage(request) as Promise<AutofillReply<R['type']>>;
@@ -50,27 +52,32 @@ function whilePageChanges(look: () => Promise<boolean>, forMs: number): void {
   void run();
 }
 
-function watchForConfirmation(say: (message: string) => void): void {
+async function saveAnswers(chosen: TypedAnswer[]): Promise<string> {
+  if (!chosen.length) return 'Nothing saved.';
+  const reply = await ask({ type: 'autofill.saveAnswers', answers: chosen });
+  if (!reply.ok) return `JobSwipe could not save them: ${reply.error}`;
+  return `Saved ${reply.saved} answer${reply.saved === 1 ? '' : 's'} for future forms.`;
+}
+
+/** Once the page confirms the user's submit: records it, then offers to save what the user typed. */
+function watchForConfirmation(button: FillButton): void {
   whilePageChanges(async () => {
     const shown = await afterSubmit();
     if (shown.status !== 'submitted') return false;
     const reply = await ask({ type: 'autofill.submitted', confirmation: shown.confirmation });
-    say(
-      reply.ok
-        ? 'Recorded on JobSwipe: applied by hand.'
-        : `JobSwipe could not record this application: ${reply.error}`,
-    );
+    button.show();
+    if (!reply.ok) button.say(`JobSwipe could not record this application: ${reply.error}`);
+    else if (reply.toSave.length) button.offer(RECORDED, reply.toSave, saveAnswers);
+    else button.say(RECORDED);
     return true;
   }, WATCH_MS);
 }
 
-/** Calls `then` once the user submits in this document (a submit event, or a click on a button). */
-function onUsersSubmit(then: () => void): void {
+/** Calls `each` whenever the user submits in this document (a submit event, or a click on a button). */
+function onUsersSubmits(each: () => void): void {
   const listener = (e: Event) => {
     if (e.type === 'click' && !(e.target as Element | null)?.closest('button,[type="submit"],[role="button"]')) return;
-    document.removeEventListener('submit', listener, true);
-    document.removeEventListener('click', listener, true);
-    then();
+    each();
   };
   document.addEventListener('submit', listener, true);
   document.addEventListener('click', listener, true);
@@ -79,28 +86,54 @@ function onUsersSubmit(then: () => void): void {
 export async function startAutofill(): Promise<void> {
   const state = await ask({ type: 'autofill.state' });
   if (!state.offer && !state.filled) return;
-  const button = fillButton(async () => {
-    const reply = await ask({ type: 'autofill.input' });
-    if (!reply.ok) {
-      button.say(reply.error);
-      return;
+  // The questions the fills left empty here, and what the user has typed in them (by question key).
+  const left = new Set<string>();
+  const typed = new Map<string, TypedAnswer>();
+  let told = '[]';
+  const noteTyped = () => {
+    for (const [key, answer] of typedAnswers(left)) {
+      if (answer) typed.set(key, answer);
+      else typed.delete(key);
     }
-    const report = await fill(reply.input);
-    button.report(report);
-    const page = { url: location.href, ...jobOfPage(document, report.ats), atsKind: report.ats };
-    await ask({ type: 'autofill.filled', page, report });
-    // The user's submit may be answered on this very page (a form that confirms without loading
-    // another); text the page showed before the submit is not a confirmation of it.
-    if (!watching) onUsersSubmit(watch);
-  });
+    const answers = [...typed.values()];
+    if (JSON.stringify(answers) === told) return;
+    told = JSON.stringify(answers);
+    void ask({ type: 'autofill.typed', answers });
+  };
   let watching = false;
   const watch = () => {
+    if (watching) return;
     watching = true;
-    watchForConfirmation((message) => {
-      button.show();
-      button.say(message);
-    });
+    watchForConfirmation(button);
   };
+  const button = fillButton(
+    async () => {
+      const reply = await ask({ type: 'autofill.input' });
+      if (!reply.ok) {
+        button.say(reply.error);
+        return;
+      }
+      const report = await fill(reply.input);
+      button.report(report);
+      for (const key of emptyQuestions()) left.add(key);
+      const page = { url: location.href, ...jobOfPage(document, report.ats), atsKind: report.ats };
+      await ask({ type: 'autofill.filled', page, report });
+      // The user's submit may be answered on this very page (a form that confirms without loading
+      // another); text the page showed before the submit is not a confirmation of it. A submit or a
+      // wizard's Next also takes what the user typed, before the page moves on.
+      if (!listening) {
+        listening = true;
+        onUsersSubmits(() => {
+          noteTyped();
+          watch();
+        });
+      }
+    },
+    async () => {
+      await ask({ type: 'autofill.siteOff' });
+    },
+  );
+  let listening = false;
   // A page the tab loaded after a fill here: the answer to the user's submit, or the form's next page.
   if (state.filled) watch();
   if (state.offer) {

@@ -2,6 +2,7 @@
 // and styles cannot reach into it), and after a fill the list of what it filled and what it left
 // to the user. It never submits: the user reviews the form and submits it.
 import type { AutofillReport } from '@jobswipe/automations/core/types';
+import { shownAnswer, type TypedAnswer } from './typed-answers.ts';
 
 // The web's tokens (web/src/styles.css), so the button looks like JobSwipe.
 const STYLE = `
@@ -19,6 +20,10 @@ button[disabled] { opacity: 0.7; cursor: progress; }
 h2 { font-size: 14px; margin: 0 0 4px; }
 ul { margin: 0 0 8px; padding-left: 18px; }
 .muted { color: #5d5a75; font-size: 12px; margin: 0; }
+.choices { list-style: none; padding: 0; }
+.choices label { display: flex; gap: 6px; align-items: start; }
+.actions { display: flex; gap: 8px; justify-content: end; }
+button.ghost { background: #fff; color: #5b4cf0; border: 1px solid #dcd9ea; box-shadow: none; }
 .warn { color: #8a5300; }
 `;
 
@@ -29,6 +34,11 @@ export interface FillButton {
   report(report: AutofillReport): void;
   /** A message in the panel (an error, or that the submit was recorded). */
   say(message: string): void;
+  /**
+   * Below `message`: offers to save the answers the user typed, each chosen on its own (all at
+   * first); `save` gets the chosen ones and answers what to tell the user.
+   */
+  offer(message: string, answers: TypedAnswer[], save: (chosen: TypedAnswer[]) => Promise<string>): void;
 }
 
 function list(title: string, items: string[], className = ''): HTMLElement {
@@ -46,7 +56,8 @@ function list(title: string, items: string[], className = ''): HTMLElement {
   return section;
 }
 
-export function fillButton(onFill: () => Promise<void>): FillButton {
+/** `onFill`: the user asks for a fill; `offHere`: the user turns the autofill off on this site. */
+export function fillButton(onFill: () => Promise<void>, offHere: () => Promise<void>): FillButton {
   const host = document.createElement('jobswipe-autofill');
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -70,7 +81,18 @@ export function fillButton(onFill: () => Promise<void>): FillButton {
       button.textContent = 'Fill again';
     }
   });
-  box.append(panel, button);
+  const off = document.createElement('button');
+  off.type = 'button';
+  off.className = 'ghost';
+  off.textContent = 'Not on this site';
+  off.addEventListener('click', async () => {
+    await offHere();
+    host.remove();
+  });
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.append(off, button);
+  box.append(panel, actions);
   root.append(style, box);
 
   const setPanel = (...children: HTMLElement[]) => {
@@ -107,6 +129,40 @@ export function fillButton(onFill: () => Promise<void>): FillButton {
     },
     say(message) {
       setPanel(note(message, ''));
+    },
+    offer(message, answers, save) {
+      const h = document.createElement('h2');
+      h.textContent = `Save ${answers.length === 1 ? 'this answer' : `these ${answers.length} answers`} for future forms?`;
+      const ul = document.createElement('ul');
+      ul.className = 'choices';
+      const boxes = answers.map((answer) => {
+        const li = document.createElement('li');
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = true;
+        label.append(box, `${answer.question} → ${shownAnswer(answer.answer)}`);
+        li.append(label);
+        ul.append(li);
+        return box;
+      });
+      const actions = document.createElement('div');
+      actions.className = 'actions';
+      const later = document.createElement('button');
+      later.type = 'button';
+      later.className = 'ghost';
+      later.textContent = 'Not now';
+      later.addEventListener('click', () => setPanel(note(message, '')));
+      const keep = document.createElement('button');
+      keep.type = 'button';
+      keep.textContent = 'Save';
+      keep.addEventListener('click', async () => {
+        keep.disabled = true;
+        const told = await save(answers.filter((_, i) => boxes[i]!.checked));
+        setPanel(note(message, ''), note(told, ''));
+      });
+      actions.append(later, keep);
+      setPanel(note(message, ''), h, ul, actions);
     },
   };
 }

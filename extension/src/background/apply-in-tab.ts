@@ -5,11 +5,12 @@
 // the `submitting` checkpoint is awaited before the one final click, and with `verifyFirst` the run
 // only looks for proof of an earlier submission. Evidence is uploaded under the lease. The tab
 // closes at the end, except when the user must act there (a login wall, a CAPTCHA, a question).
+import { draftsToReview, reviewMessage } from '@jobswipe/automations/ai/review-drafts';
 import type { FilledField, StepInput, StepResult, Unanswered } from '@jobswipe/automations/core/types';
 import { ProgressReporter } from '@jobswipe/automations/runner/progress';
 import { type ApplyOutcome, accountPasswordQuestion, type ErrorClass, SUBMITTING_STEP } from '@jobswipe/protocol';
+import { type AttemptControl, type AttemptOutcome, attemptOutcomeOf } from '@jobswipe/protocol/attempt-runner';
 import { type ClaimedMessage, jobContextOf } from '@jobswipe/protocol/device';
-import { type JobControl, type JobOutcome, jobOutcomeOf } from '@jobswipe/protocol/executor-client';
 import { closeApplicationTab, handTabToUser, type OwnedTab, openApplicationTab } from './applying-window.ts';
 import { captureAndUpload } from './evidence.ts';
 import { coreAfterSubmit, coreStep, coreSubmit, formFrame, settleAfterClick, tabLoaded } from './page-core.ts';
@@ -43,14 +44,14 @@ class Attempt {
   readonly filled = new Map<string, FilledField>();
   /** The backend model's drafts for questions the rules left open, by question key. */
   readonly drafted: StepInput['answers'] = {};
-  /** Questions already sent to the model (each at most once per attempt). */
-  readonly asked = new Set<string>();
+  /** Questions already sent to the model (each at most once per attempt), by label. */
+  readonly asked = new Map<string, Unanswered>();
   frame = 0;
   readonly progress: ProgressReporter;
 
   constructor(
     readonly order: ClaimedMessage,
-    readonly control: JobControl,
+    readonly control: AttemptControl,
     readonly tab: OwnedTab,
     private readonly base: StepInput,
   ) {
@@ -58,7 +59,8 @@ class Attempt {
   }
 
   input(submits: number, extra: Partial<StepInput> = {}): StepInput {
-    return { ...this.base, answers: { ...this.base.answers, ...this.drafted }, submits, ...extra };
+    // Drafts apart from saved answers: the core fills them only where nothing else answers, as the model's.
+    return { ...this.base, drafts: this.drafted, submits, ...extra };
   }
 
   record(filled: FilledField[]): void {
@@ -154,9 +156,9 @@ async function verify(attempt: Attempt): Promise<Ending | null> {
  * True when it drafted any, so the step runs again and fills them.
  */
 async function draftAnswers(attempt: Attempt, deps: ApplyDeps, questions: Unanswered[]): Promise<boolean> {
-  const open = questions.filter((q) => !q.sensitive && !attempt.asked.has(q.key)).slice(0, 20);
+  const open = questions.filter((q) => !q.sensitive && !attempt.asked.has(q.label)).slice(0, 20);
   if (!open.length) return false;
-  for (const q of open) attempt.asked.add(q.key);
+  for (const q of open) attempt.asked.set(q.label, q);
   const reply = await deviceApi(deps.credentials)
     .modelAnswers({
       applicationId: attempt.order.applicationId,
@@ -222,6 +224,15 @@ async function run(attempt: Attempt, deps: ApplyDeps): Promise<Ending> {
     if (r.status !== 'ready') return end(r);
     if (r.filled.some((f) => f.source === 'resume')) await progress.report('upload');
     await progress.report('review', `${attempt.filled.size} fields filled`);
+    const review = attempt.order.reviewDrafts ? draftsToReview(attempt.filled.values(), attempt.asked) : [];
+    if (review.length) {
+      return {
+        outcome: 'needs_attention',
+        errorClass: 'needs_user',
+        message: reviewMessage(review),
+        unanswered: review,
+      };
+    }
     attempt.checkAbort();
     // The checkpoint is recorded by the backend before the click (progress resolves on its reply).
     await progress.report(SUBMITTING_STEP, r.submitLabel);
@@ -254,12 +265,12 @@ function unexpected(r: StepResult): Ending {
   return { outcome: 'failed', errorClass: 'retryable', message: `The form ended in an unexpected state: ${r.status}.` };
 }
 
-function failed(errorClass: ErrorClass, message: string): JobOutcome {
-  return jobOutcomeOf({ outcome: 'failed', errorClass, message, confirmation: null, unanswered: [] });
+function failed(errorClass: ErrorClass, message: string): AttemptOutcome {
+  return attemptOutcomeOf({ outcome: 'failed', errorClass, message, confirmation: null, unanswered: [] });
 }
 
 export function applicationRunner(deps: ApplyDeps) {
-  return async function applyInTab(order: ClaimedMessage, control: JobControl): Promise<JobOutcome> {
+  return async function applyInTab(order: ClaimedMessage, control: AttemptControl): Promise<AttemptOutcome> {
     const url = order.job.applyUrl;
     if (typeof url !== 'string' || !url) return failed('permanent', 'The job has no apply URL to open.');
     // A site outside the ATS hosts needs the user's grant, which only a click of theirs can give:
@@ -267,7 +278,7 @@ export function applicationRunner(deps: ApplyDeps) {
     const site = await siteNeedingGrant(url);
     if (site) {
       deps.notify(`Allow JobSwipe on ${site.host}`, 'Open the JobSwipe extension and allow this site, then retry.');
-      return jobOutcomeOf({
+      return attemptOutcomeOf({
         outcome: 'needs_attention',
         errorClass: 'needs_user',
         message: `JobSwipe may not open ${site.host} yet: allow it in the extension (popup or options), then retry.`,
@@ -325,7 +336,7 @@ export function applicationRunner(deps: ApplyDeps) {
     } else {
       await closeApplicationTab(order.applicationId);
     }
-    return jobOutcomeOf(
+    return attemptOutcomeOf(
       {
         outcome: end.outcome,
         errorClass: end.errorClass,

@@ -6,9 +6,18 @@
 // orders carry), and records the user's own submit as an application applied by hand.
 import type { StepInput } from '@jobswipe/automations/core/types';
 import { browser } from 'wxt/browser';
+import type { TypedAnswer } from '../autofill/typed-answers.ts';
 import type { AutofillReply, AutofillRequest } from './messages.ts';
 import { deviceApi, downloadResume } from './server-api.ts';
-import { type Credentials, credentialsItem, filledPagesItem, ownedTabsItem, settingsItem } from './stored.ts';
+import {
+  type Credentials,
+  credentialsItem,
+  filledPagesItem,
+  ownedTabsItem,
+  settingsItem,
+  siteAutofillItem,
+  typedAnswersItem,
+} from './stored.ts';
 
 const SCRIPT_ID = 'autofill';
 const SCRIPT_FILE = '/autofill.js';
@@ -26,23 +35,27 @@ async function sync(): Promise<void> {
   const [credentials, settings] = await Promise.all([credentialsItem.getValue(), settingsItem.getValue()]);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   const wanted = credentials !== null && settings.autofill;
-  if (wanted && !registered.length) {
+  // Registered by an earlier version (top frame only): registered again as this one wants it.
+  const stale = registered.filter((s) => !s.allFrames);
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (wanted && registered.length === stale.length) {
     await browser.scripting.registerContentScripts([
       {
         id: SCRIPT_ID,
         js: [SCRIPT_FILE],
         matches: ['https://*/*', 'http://*/*'],
+        allFrames: true,
         runAt: 'document_idle',
         persistAcrossSessions: true,
       },
     ]);
-  } else if (!wanted && registered.length) {
+  } else if (!wanted && registered.length > stale.length) {
     await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   }
 }
 
-async function inputFor(credentials: Credentials): Promise<StepInput> {
-  const materials = await deviceApi(credentials).autofill();
+async function inputFor(credentials: Credentials, pageUrl: string): Promise<StepInput> {
+  const materials = await deviceApi(credentials).autofill(pageUrl);
   const resume = materials.resumeUrl
     ? await downloadResume(materials.resumeUrl, materials.resumeFileName, AbortSignal.timeout(RESUME_TIMEOUT_MS))
     : null;
@@ -52,12 +65,14 @@ async function inputFor(credentials: Credentials): Promise<StepInput> {
     files: { resume, coverLetter: null },
     coverLetterText: materials.profile.coverLetter,
     submits: 0,
+    job: materials.job,
   };
 }
 
 async function offered(credentials: Credentials | null, tabId: number, url: string): Promise<boolean> {
   if (!credentials || !(await settingsItem.getValue()).autofill) return false;
   if (new URL(url).origin === credentials.server) return false;
+  if ((await siteAutofillItem.getValue())[new URL(url).hostname] === false) return false;
   return !Object.values(await ownedTabsItem.getValue()).includes(tabId);
 }
 
@@ -76,13 +91,27 @@ export async function answerAutofill(
     case 'autofill.input':
       if (!credentials) return { ok: false, error: 'This browser is not paired with JobSwipe any more.' };
       try {
-        return { ok: true, input: await inputFor(credentials) };
+        return { ok: true, input: await inputFor(credentials, url) };
       } catch (err) {
         return { ok: false, error: (err as Error).message };
       }
     case 'autofill.filled':
       await filledPagesItem.setValue({ ...pages, [key]: request.page });
       return { ok: true };
+    case 'autofill.siteOff':
+      await siteAutofillItem.setValue({ ...(await siteAutofillItem.getValue()), [new URL(url).hostname]: false });
+      return { ok: true };
+    case 'autofill.typed':
+      await typedAnswersItem.setValue({ ...(await typedAnswersItem.getValue()), [key]: request.answers });
+      return { ok: true };
+    case 'autofill.saveAnswers':
+      if (!credentials) return { ok: false, error: 'This browser is not paired with JobSwipe any more.' };
+      try {
+        const { answers } = await deviceApi(credentials).saveAnswers({ answers: request.answers });
+        return { ok: true, saved: answers.length };
+      } catch (err) {
+        return { ok: false, error: (err as Error).message };
+      }
     case 'autofill.submitted': {
       const page = pages[key];
       if (!credentials || !page) return { ok: false, error: 'No form filled in this tab is waiting to be recorded.' };
@@ -96,7 +125,7 @@ export async function answerAutofill(
         });
         delete pages[key];
         await filledPagesItem.setValue(pages);
-        return { ok: true, recorded };
+        return { ok: true, recorded, toSave: await takeTypedAnswers(key) };
       } catch (err) {
         return { ok: false, error: (err as Error).message };
       }
@@ -104,8 +133,16 @@ export async function answerAutofill(
   }
 }
 
+/** The answers typed on the form a tab submitted, forgotten once handed out (offered once). */
+async function takeTypedAnswers(key: string): Promise<TypedAnswer[]> {
+  const { [key]: typed = [], ...others } = await typedAnswersItem.getValue();
+  await typedAnswersItem.setValue(others);
+  return typed;
+}
+
 /** A closed tab's filled form will not be submitted from it any more. */
 export async function forgetFilledTab(tabId: number): Promise<void> {
+  await takeTypedAnswers(String(tabId));
   const pages = await filledPagesItem.getValue();
   if (!(String(tabId) in pages)) return;
   delete pages[String(tabId)];

@@ -2,6 +2,7 @@
 // service worker (runtime messages inside the extension).
 import type { AutofillReport, StepInput } from '@jobswipe/automations/core/types';
 import type { ByHandResponse } from '@jobswipe/protocol';
+import type { TypedAnswer } from '../autofill/typed-answers.ts';
 import type { ExecutorState } from './executor.ts';
 import type { FilledPage, Settings } from './stored.ts';
 
@@ -21,13 +22,22 @@ export type AutofillRequest =
   | { type: 'autofill.input' }
   /** The form was filled: remember the page until the user submits it. */
   | { type: 'autofill.filled'; page: FilledPage; report: AutofillReport }
+  /** The user turned the autofill off on this site (from the button). */
+  | { type: 'autofill.siteOff' }
+  /** What the user typed by hand in the fields the fill left empty, as the user submits. */
+  | { type: 'autofill.typed'; answers: TypedAnswer[] }
   /** The page now shows the ATS's confirmation of the user's submit. */
-  | { type: 'autofill.submitted'; confirmation: string };
+  | { type: 'autofill.submitted'; confirmation: string }
+  /** The typed answers the user chose to save for future forms. */
+  | { type: 'autofill.saveAnswers'; answers: TypedAnswer[] };
 
 export type AutofillReply<T extends AutofillRequest['type']> = T extends 'autofill.state'
   ? { offer: boolean; filled: boolean }
   : T extends 'autofill.input'
     ? { ok: true; input: StepInput } | { ok: false; error: string }
     : T extends 'autofill.submitted'
-      ? { ok: true; recorded: ByHandResponse } | { ok: false; error: string }
-      : { ok: true };
+      ? // toSave: the answers the user typed on the form, to offer to save.
+        { ok: true; recorded: ByHandResponse; toSave: TypedAnswer[] } | { ok: false; error: string }
+      : T extends 'autofill.saveAnswers'
+        ? { ok: true; saved: number } | { ok: false; error: string }
+        : { ok: true };

@@ -3,9 +3,11 @@
 import type { FilePayload } from '@jobswipe/automations/core/types';
 import {
   type AnswerBody,
+  type AnswersView,
   type ApplicationSummary,
   type ByHandBody,
   type ByHandResponse,
+  type DeviceAnswersBody,
   type DeviceAutofill,
   type DeviceQuestions,
   type DeviceQueue,
@@ -58,11 +60,13 @@ export const deviceApi = (credentials: Credentials) => ({
   questions: () => call<DeviceQuestions>(credentials, 'GET', '/v1/devices/me/questions'),
   answer: (applicationId: string, body: AnswerBody) =>
     call<ApplicationSummary>(credentials, 'POST', `/v1/devices/me/applications/${applicationId}/answer`, body),
-  autofill: () => call<DeviceAutofill>(credentials, 'GET', '/v1/devices/me/autofill'),
+  autofill: (pageUrl: string) =>
+    call<DeviceAutofill>(credentials, 'GET', `/v1/devices/me/autofill?url=${encodeURIComponent(pageUrl)}`),
   modelAnswers: (body: ModelAnswersBody) =>
     call<ModelAnswersResponse>(credentials, 'POST', '/v1/devices/model-answers', body),
   appliedByHand: (body: ByHandBody) =>
     call<ByHandResponse>(credentials, 'POST', '/v1/devices/me/applications/by-hand', body),
+  saveAnswers: (body: DeviceAnswersBody) => call<AnswersView>(credentials, 'POST', '/v1/devices/me/answers', body),
 });
 
 /** Exchanges a pairing code for this browser's device token. */

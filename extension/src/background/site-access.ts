@@ -3,7 +3,7 @@
 // the popup and options, where the user's click grants it (Chrome asks for a permission only
 // within a user gesture, so the executor never waits on one).
 import { browser } from 'wxt/browser';
-import { sitesToAllowItem } from './stored.ts';
+import { siteAutofillItem, sitesToAllowItem } from './stored.ts';
 
 /** The match pattern that grants one site (any path on its origin). */
 export const sitePattern = (origin: string) => `${origin}/*`;
@@ -27,4 +27,35 @@ export async function allowSites(origins: string[] | 'all'): Promise<boolean> {
     await sitesToAllowItem.setValue(origins === 'all' ? [] : waiting.filter((o) => !origins.includes(o)));
   }
   return granted;
+}
+
+/** The match pattern that grants every page of a host, on http and https. */
+const hostPattern = (host: string) => `*://${host}/*`;
+
+/** Whether granted match patterns (`permissions.getAll().origins`) let the extension open `host`. */
+export function grantedHost(patterns: string[], host: string): boolean {
+  return patterns.some((pattern) => {
+    if (pattern === '<all_urls>') return true;
+    const granted = /^(?:\*|https?):\/\/([^/]+)\//.exec(pattern)?.[1];
+    if (!granted) return false;
+    if (granted === '*' || granted === host) return true;
+    return granted.startsWith('*.') && (host === granted.slice(2) || host.endsWith(granted.slice(1)));
+  });
+}
+
+/**
+ * The user's autofill choice for a site (a host name), from a click in the options. `askChrome`:
+ * the extension may not open the site yet, so Chrome is asked for it first thing, while the click
+ * is still the user's gesture; false when Chrome did not grant it, and nothing is stored then.
+ */
+export async function chooseSiteAutofill(host: string, on: boolean, askChrome: boolean): Promise<boolean> {
+  if (askChrome && !(await browser.permissions.request({ origins: [hostPattern(host)] }))) return false;
+  await siteAutofillItem.setValue({ ...(await siteAutofillItem.getValue()), [host]: on });
+  return true;
+}
+
+/** Forgets the user's choice for a site: it follows the host permissions again. */
+export async function forgetSiteAutofill(host: string): Promise<void> {
+  const { [host]: _gone, ...others } = await siteAutofillItem.getValue();
+  await siteAutofillItem.setValue(others);
 }

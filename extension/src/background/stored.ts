@@ -3,6 +3,7 @@
 // (session: a tab id means nothing after the browser restarts).
 import type { StoredLease } from '@jobswipe/protocol/executor-client';
 import { storage } from 'wxt/utils/storage';
+import type { TypedAnswer } from '../autofill/typed-answers.ts';
 
 export interface Credentials {
   /** The backend's base URL, without a trailing slash. */
@@ -64,3 +65,15 @@ export interface FilledPage {
   atsKind: string;
 }
 export const filledPagesItem = storage.defineItem<Record<string, FilledPage>>('session:filledPages', { fallback: {} });
+
+/** What the user typed by hand on a filled form (by tab id), offered to be saved once the submit is confirmed. */
+export const typedAnswersItem = storage.defineItem<Record<string, TypedAnswer[]>>('session:typedAnswers', {
+  fallback: {},
+});
+
+/**
+ * The user's autofill choice per site (host name, as Chrome's host permissions name sites): false
+ * turns it off on a supported ATS site; true on a site outside them (with the user's grant).
+ * Sites without a choice follow the host permissions: the supported ATS hosts and granted sites.
+ */
+export const siteAutofillItem = storage.defineItem<Record<string, boolean>>('local:siteAutofill', { fallback: {} });

@@ -1,11 +1,12 @@
 // The options page: which JobSwipe this browser is paired with (pair with a code, or disconnect to
 // pair with another address), applying (pause, applications at once, pause while locked), the
-// autofill on forms the user opens, and the sites the extension may work on. The web's look;
-// native controls with labels, so every setting is reachable and changed with the keyboard.
+// autofill on forms the user opens (everywhere, and per site), and the sites the extension may
+// work on. The web's look; native controls with labels, so every setting is reachable and changed
+// with the keyboard.
 import { useCallback, useEffect, useState } from 'react';
 import type { PopupReply } from '../background/messages.ts';
 import { ask, PairForm } from '../popup/popup.tsx';
-import { SettingsControls, SiteAccess } from '../ui/settings-controls.tsx';
+import { SettingsControls, SiteAccess, SiteAutofill } from '../ui/settings-controls.tsx';
 
 export function Options() {
   const [reply, setReply] = useState<PopupReply | null>(null);
@@ -62,6 +63,7 @@ export function Options() {
           change={async (change) => onReply(await ask({ type: 'settings', settings: change }))}
         />
       </section>
+      <SiteAutofill />
       <SiteAccess />
     </main>
   );

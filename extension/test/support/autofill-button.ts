@@ -2,7 +2,8 @@
 // (and Playwright's locators) cannot enter, so the test finds it the way the browser's own tools
 // do (CDP's DOM tree with shadow roots pierced), clicks it with the mouse where it is drawn and
 // reads what its panel says.
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 interface DomNode {
   backendNodeId: number;
@@ -31,8 +32,14 @@ function text(node: DomNode): string {
   return inside(node).map(text).join(' ');
 }
 
-export async function autofillButton(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
+/**
+ * The button on `page`, or in `frame` when that frame is another site's (Chromium runs it in a
+ * process of its own, which the page's CDP session does not see into).
+ */
+export async function autofillButton(page: Page, frame?: Frame) {
+  const cdp = await page.context().newCDPSession(frame ?? page);
+  // Where the frame is drawn on the page: the box model is in the frame's own coordinates.
+  const offset = async () => (frame ? await (await frame.frameElement()).boundingBox() : null) ?? { x: 0, y: 0 };
   const host = async () => {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     return find(root as unknown as DomNode, (n) => n.localName === 'jobswipe-autofill');
@@ -45,14 +52,27 @@ export async function autofillButton(page: Page) {
       const h = await host();
       return h ? text(h).replace(/\s+/g, ' ').trim() : '';
     },
-    /** Clicks the button with the mouse, as the user does. */
-    async click() {
+    /** Clicks the fill button (or the panel's button saying `name`) with the mouse, as the user does. */
+    async click(name?: string) {
       const h = await host();
-      const button = h && find(h, (n) => n.localName === 'button');
-      if (!button) throw new Error('no autofill button on the page');
+      const says = (n: DomNode) => text(n).replace(/\s+/g, ' ').trim();
+      const button =
+        h &&
+        find(h, (n) => n.localName === 'button' && (name === undefined ? /^Fill/.test(says(n)) : says(n) === name));
+      if (!button) throw new Error(`no button ${name ?? 'to fill'} on the page`);
       const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId });
       const [x1, y1, , , x3, y3] = model.content;
-      await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+      const { x, y } = await offset();
+      await page.mouse.click(x + (x1! + x3!) / 2, y + (y1! + y3!) / 2);
     },
   };
+}
+
+/** The user fills the form on `page` with the button once it shows; the button, for what follows. */
+export async function fillByButton(page: Page): Promise<Awaited<ReturnType<typeof autofillButton>>> {
+  const button = await autofillButton(page);
+  await expect.poll(() => button.shown()).toBe(true);
+  await button.click();
+  await expect.poll(() => button.text()).toContain('Check the form, then submit it yourself');
+  return button;
 }

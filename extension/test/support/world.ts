@@ -10,6 +10,7 @@ import { userWith } from '@jobswipe/backend/testing/users';
 import type { Job, PrismaClient } from '@jobswipe/db';
 import { formSpec, type PracticeAts, type PracticeJob, practiceJobs, startPracticeAts } from '@jobswipe/practice-ats';
 import type { SwipeResponse } from '@jobswipe/protocol';
+import { countryOfLocation } from '@jobswipe/protocol/countries';
 
 export interface ExtensionWorld {
   backend: TestBackend;
@@ -45,6 +46,8 @@ export async function startExtensionWorld(env: Record<string, string> = {}): Pro
       title: p.title,
       applyUrl: p.applyUrl,
       atsKind: p.ats,
+      location: p.location,
+      country: countryOfLocation(p.location),
     });
     jobs.set(`${p.ats}/${p.externalId}`, job!);
   }

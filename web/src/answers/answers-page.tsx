@@ -17,6 +17,7 @@ import {
   editText,
   type FieldKind,
   fieldValue,
+  hasValue,
   PROFILE_FIELDS,
   type ProfileField,
   profileChange,
@@ -290,7 +291,7 @@ export function AnswersPage() {
                   initial={editText(field, value)}
                   usage={fieldUsage(all, field.path)}
                   onSave={(text) => saveField(p, field, text)}
-                  onDelete={field.kind === 'step' ? null : () => saveField(p, field, null)}
+                  onDelete={field.kind === 'step' || !hasValue(value) ? null : () => saveField(p, field, null)}
                   extra={
                     field.kind === 'step' ? (
                       <Link className="btn btn-small" to="/onboarding">

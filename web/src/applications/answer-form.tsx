@@ -29,17 +29,23 @@ export function AnswerForm({ app, onAnswered }: { app: ApplicationSummary; onAns
   }
 
   if (questions.length === 0) return null;
+  // You asked to review the model's drafts: the run stopped before the submit with them filled in.
+  const review = questions.every((q) => q.draft !== undefined);
   return (
     <section className="panel panel-warn" aria-labelledby="answer-title">
-      <h2 id="answer-title">The form asks something we don't know yet</h2>
+      <h2 id="answer-title">
+        {review ? 'Review the answers the model drafted' : "The form asks something we don't know yet"}
+      </h2>
       <p className="muted">
-        Answer once: we save it to your profile, use it for every form that asks, and try again now.
+        {review
+          ? 'Nothing was submitted. Keep each draft or edit it: your answers are saved to your profile, used for every form that asks, and the application goes through now.'
+          : 'Answer once: we save it to your profile, use it for every form that asks, and try again now.'}
       </p>
       <form onSubmit={submit} className="stack-form">
         {fields}
         <ErrorNote error={error} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save answers and apply'}
+          {busy ? 'Saving…' : review ? 'Use these answers and apply' : 'Save answers and apply'}
         </button>
       </form>
     </section>

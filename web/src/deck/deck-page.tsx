@@ -18,7 +18,7 @@ import { QuestionsCard } from './questions-card.tsx';
 import { QuotaStrip, usePlanView } from './quota-strip.tsx';
 import { swipeAnswerNotice } from './swipe-answer.ts';
 import { UndoBar } from './undo-bar.tsx';
-import { applyingNotice, useDeck } from './use-deck.ts';
+import { answersNotice, applyingNotice, useDeck } from './use-deck.ts';
 import { useSwipeGesture } from './use-swipe-gesture.ts';
 
 const ACTIONS = [
@@ -30,6 +30,25 @@ const ACTIONS = [
 /** Time to read a toast: a couple of seconds plus about a reading pace's worth per character. */
 function toastMs(text: string): number {
   return Math.min(12_000, 2_500 + text.length * 60);
+}
+
+/**
+ * The last action's message on screen (screen readers hear it from the live region), gone once it
+ * has faded so a long one leaves no empty room behind.
+ */
+function Toast({ text }: { text: string }) {
+  const [faded, setFaded] = useState(false);
+  if (faded) return null;
+  return (
+    <p
+      className="toast"
+      aria-hidden="true"
+      style={{ '--toast-ms': `${toastMs(text)}ms` } as CSSProperties}
+      onAnimationEnd={() => setFaded(true)}
+    >
+      {text}
+    </p>
+  );
 }
 
 function typingIn(target: EventTarget | null): boolean {
@@ -48,8 +67,8 @@ export function DeckPage({ userId }: { userId: string }) {
     [userId],
   );
   const deck = useDeck(userId, filters);
-  const { swipe, undo, say, answered, asking } = deck;
-  const { lastSent } = useSyncState();
+  const { swipe, undo, say, answered, answersArrived, asking } = deck;
+  const { lastSent, lastAnswered } = useSyncState();
   const plan = usePlanView();
   const { api } = useServices();
   const profile = useResource(() => api.profile());
@@ -62,6 +81,9 @@ export function DeckPage({ userId }: { userId: string }) {
     const notice = swipeAnswerNotice(lastSent.swipe, lastSent.response);
     if (notice) say(notice);
   }, [lastSent, say, answered]);
+  useEffect(() => {
+    if (lastAnswered) answersArrived(lastAnswered.answers.jobId, lastAnswered.application);
+  }, [lastAnswered, answersArrived]);
   const onSwipe = useCallback((direction: SwipeDirection) => swipe(direction, graceMs), [swipe, graceMs]);
   // While a swiped card asks its questions, the next card waits behind it: nothing swipes it.
   const top = asking ? undefined : deck.cards[0];
@@ -81,6 +103,8 @@ export function DeckPage({ userId }: { userId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [fling, undo, top]);
 
+  // The undo bar shows what the last right-swipe announced: no toast repeats it.
+  const lastJob = deck.lastApply?.job;
   const offlineWithCache = deck.error instanceof NetworkError && deck.cards.length > 0;
 
   return (
@@ -115,7 +139,14 @@ export function DeckPage({ userId }: { userId: string }) {
               />
             );
           })}
-        {asking && <QuestionsCard key={asking.swipeKey} asking={asking} onAnswer={deck.answer} onLater={deck.later} />}
+        {asking && (
+          <QuestionsCard
+            key={asking.swipeKey}
+            asking={asking}
+            onAnswer={(answers) => deck.answer(answers, graceMs)}
+            onLater={deck.later}
+          />
+        )}
         {!top && !asking && deck.loading && (
           <div className="card card-skeleton">
             <span className="visually-hidden">Loading jobs…</span>
@@ -157,25 +188,20 @@ export function DeckPage({ userId }: { userId: string }) {
           </button>
         ))}
       </fieldset>
-      <UndoBar deck={deck} onUndo={() => void undo()} />
+      <div className="deck-messages">
+        <UndoBar deck={deck} onUndo={() => void undo()} />
+        {deck.notice &&
+          !deck.alreadyApplying &&
+          !(lastJob && (deck.notice === applyingNotice(lastJob) || deck.notice === answersNotice(lastJob))) && (
+            <Toast key={deck.notice} text={deck.notice} />
+          )}
+      </div>
       <p className="keys-hint muted">
         <kbd>←</kbd> pass · <kbd>→</kbd> apply · <kbd>U</kbd> undo
       </p>
       <p className="visually-hidden" aria-live="polite">
         {deck.notice}
       </p>
-      {deck.notice &&
-        !deck.alreadyApplying &&
-        !(deck.lastApply && deck.notice === applyingNotice(deck.lastApply.job)) && (
-          <p
-            className="toast"
-            aria-hidden="true"
-            key={deck.notice}
-            style={{ '--toast-ms': `${toastMs(deck.notice)}ms` } as CSSProperties}
-          >
-            {deck.notice}
-          </p>
-        )}
     </main>
   );
 }

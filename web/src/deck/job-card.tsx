@@ -113,29 +113,31 @@ export function JobCard({
           </li>
         )}
       </ul>
-      {reasons.length > 0 && (
-        <ul className="fit-reasons" aria-label="Why it fits you">
-          {reasons.map((r) => (
-            <li key={r}>✓ {r}</li>
-          ))}
-        </ul>
-      )}
-      {skills.length > 0 && (
-        <ul className="skills" aria-label="Skills it asks for">
-          {skills.slice(0, 8).map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
-      )}
-      {job.keyPoints.length > 0 && (
-        <ul className="key-points">
-          {job.keyPoints.slice(0, 5).map((point) => (
-            <li key={point}>{point}</li>
-          ))}
-        </ul>
-      )}
+      {/* Everything past the glance shares the room left, faded at its end, so "Full description"
+          always shows however long the title, tags and points are (a 360 px phone). */}
       <div className={`description${expanded ? ' description-open' : ''}`} id={descriptionId}>
-        <p>{job.description}</p>
+        {reasons.length > 0 && (
+          <ul className="fit-reasons" aria-label="Why it fits you">
+            {reasons.map((r) => (
+              <li key={r}>✓ {r}</li>
+            ))}
+          </ul>
+        )}
+        {skills.length > 0 && (
+          <ul className="skills" aria-label="Skills it asks for">
+            {skills.slice(0, 8).map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        )}
+        {job.keyPoints.length > 0 && (
+          <ul className="key-points">
+            {job.keyPoints.slice(0, 5).map((point) => (
+              <li key={point}>{point}</li>
+            ))}
+          </ul>
+        )}
+        <p className="description-text">{job.description}</p>
       </div>
       {gesture && (
         <button

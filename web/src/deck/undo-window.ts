@@ -30,3 +30,17 @@ export function answeredDeadline(swipedAt: number, answeredAt: number, response:
 export function secondsLeft(deadline: number, now: number): number {
   return Math.max(0, Math.ceil((deadline - now) / 1000));
 }
+
+/**
+ * When a card's answers reached the server: it holds the application for undo from their arrival
+ * (`undoUntil` set), so the countdown started when they were given stands, or restarts from the
+ * arrival if they waited longer than the window (offline). Null: not held (sent at once, or kept).
+ */
+export function answersDeadline(
+  apply: { swipedAt: number; deadline: number | null },
+  arrivedAt: number,
+  undoUntil: string | null,
+): number | null {
+  if (!undoUntil || apply.deadline === null) return null;
+  return apply.deadline > arrivedAt ? apply.deadline : arrivedAt + (apply.deadline - apply.swipedAt) - ANSWER_MARGIN_MS;
+}

@@ -3,7 +3,14 @@
 // right-swipe on a card whose form asks what the profile cannot answer is sent at once too, and
 // the card's questions are asked in its place; their answers follow the swipe through the outbox.
 // The last cards are cached so a reload while offline still has a deck to swipe.
-import type { JobView, OwedQuestions, Question, SwipeDirection, SwipeResponse } from '@jobswipe/protocol';
+import type {
+  ApplicationSummary,
+  JobView,
+  OwedQuestions,
+  Question,
+  SwipeDirection,
+  SwipeResponse,
+} from '@jobswipe/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeckFilters } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/http.ts';
@@ -13,7 +20,7 @@ import { useServices } from '../services.tsx';
 import type { GivenAnswer } from '../ui/question-input.tsx';
 import { useRetryWhileFailing } from '../ui/use-retry-while-failing.ts';
 import { userMessage } from '../ui/user-message.ts';
-import { answeredDeadline, expectedDeadline } from './undo-window.ts';
+import { answeredDeadline, answersDeadline, expectedDeadline } from './undo-window.ts';
 
 /** Fetch the next page when fewer cards than this are left. */
 const PRELOAD_AT = 4;
@@ -244,13 +251,22 @@ export function useDeck(userId: string, filters: DeckFilters) {
 
   const say = useCallback((notice: string) => setState((s) => ({ ...s, notice })), []);
 
-  /** The asked card's answers: they follow its swipe out (now, or when the network is back). */
+  /**
+   * The asked card's answers: they follow its swipe out (now, or when the network is back). They
+   * complete the swipe, so its undo window counts down from now, as a swipe's without questions does.
+   */
   const answer = useCallback(
-    (answers: GivenAnswer[]) => {
+    (answers: GivenAnswer[], graceMs?: number) => {
       const asking = state.asking;
       if (!asking || !sync) return;
       const { job } = asking;
-      setState((s) => ({ ...s, asking: null, notice: `Answers saved: applying to ${job.title} at ${job.company}.` }));
+      const at = Date.now();
+      setState((s) => ({
+        ...s,
+        asking: null,
+        lastApply: { job, swipedAt: at, deadline: expectedDeadline(at, graceMs), answered: false },
+        notice: answersNotice(job),
+      }));
       void sync
         .enqueue({
           kind: 'answers',
@@ -280,24 +296,34 @@ export function useDeck(userId: string, filters: DeckFilters) {
     );
   }, []);
 
-  /** The server's answer to a swipe: the countdown of the last right-swipe follows the server's window. */
-  const answered = useCallback((jobId: string, response: SwipeResponse) => {
-    const answeredAt = Date.now();
-    setState((s) =>
-      s.lastApply?.job.id === jobId
-        ? {
-            ...s,
-            lastApply: {
-              ...s.lastApply,
-              answered: true,
-              deadline: answeredDeadline(s.lastApply.swipedAt, answeredAt, response),
-            },
-          }
-        : s,
-    );
-  }, []);
+  /** The server answered for the last right-swipe of `jobId`: its countdown follows the server's window. */
+  const followServer = useCallback(
+    (jobId: string, deadline: (apply: LastApply, arrivedAt: number) => number | null) => {
+      const arrivedAt = Date.now();
+      setState((s) =>
+        s.lastApply?.job.id === jobId
+          ? { ...s, lastApply: { ...s.lastApply, answered: true, deadline: deadline(s.lastApply, arrivedAt) } }
+          : s,
+      );
+    },
+    [],
+  );
 
-  return { ...state, swipe, undo, say, answered, answer, later, retry: () => loadPage(true) };
+  /** The server's answer to a swipe. */
+  const answered = useCallback(
+    (jobId: string, response: SwipeResponse) =>
+      followServer(jobId, (apply, at) => answeredDeadline(apply.swipedAt, at, response)),
+    [followServer],
+  );
+
+  /** The server's answer to a card's answers: the application's undo window, if it holds one. */
+  const answersArrived = useCallback(
+    (jobId: string, application: ApplicationSummary | null) =>
+      followServer(jobId, (apply, at) => answersDeadline(apply, at, application?.undoUntil ?? null)),
+    [followServer],
+  );
+
+  return { ...state, swipe, undo, say, answered, answer, answersArrived, later, retry: () => loadPage(true) };
 }
 
 /** The application an "already applying" refusal names, for the link to cancel it. */
@@ -310,4 +336,9 @@ function applicationIdOf(details: unknown): string | null {
 /** What a right-swipe announces; the undo bar shows it on screen, with its countdown. */
 export function applyingNotice(job: JobView): string {
   return `Applying to ${job.title} at ${job.company}.`;
+}
+
+/** What answers given in a card announce; the undo bar shows the application going out, with its countdown. */
+export function answersNotice(job: JobView): string {
+  return `Answers saved: applying to ${job.title} at ${job.company}.`;
 }

@@ -4,7 +4,7 @@
 // Answers to a card's questions follow their swipe: they go to the application it made, which
 // waits for them (NEEDS_ATTENTION) and is queued once they arrive; an application that no longer
 // waits (deferred by quota, undone) gets them through the profile's saved answers instead.
-import type { SwipeResponse } from '@jobswipe/protocol';
+import type { ApplicationSummary, SwipeResponse } from '@jobswipe/protocol';
 import type { ApiClient } from '../api/client.ts';
 import { ApiError } from '../api/http.ts';
 import { retryDelay } from '../api/retry-delay.ts';
@@ -20,7 +20,22 @@ export interface SyncState {
   refused: { swipe: PendingSwipe | PendingAnswers; message: string }[];
   /** The server's answer to the latest swipe sent: the UI reconciles its optimistic state with it. */
   lastSent: { swipe: PendingSwipe; response: SwipeResponse } | null;
+  /**
+   * The latest answers sent, and the application they went to (null: kept as saved answers, no
+   * application waited for them): its undo window (`undoUntil`) starts when they arrive.
+   */
+  lastAnswered: { answers: PendingAnswers; application: ApplicationSummary | null } | null;
 }
+
+/** Nothing waiting, nothing sent yet. */
+export const IDLE_SYNC: SyncState = {
+  pending: [],
+  pendingAnswers: [],
+  offline: false,
+  refused: [],
+  lastSent: null,
+  lastAnswered: null,
+};
 
 export interface SwipeSyncOptions {
   outbox: SwipeOutbox;
@@ -38,7 +53,7 @@ function isFinalRefusal(err: unknown): err is ApiError {
 }
 
 export class SwipeSync {
-  private state: SyncState = { pending: [], pendingAnswers: [], offline: false, refused: [], lastSent: null };
+  private state: SyncState = IDLE_SYNC;
   /** The application each swipe sent from here made, by the swipe's idempotency key. */
   private readonly applications = new Map<string, string | null>();
   private flushing: Promise<void> | null = null;
@@ -128,7 +143,7 @@ export class SwipeSync {
       if (this.stopped) return;
       try {
         if (isAnswers(item)) {
-          await this.sendAnswers(item);
+          this.set({ offline: false, lastAnswered: { answers: item, application: await this.sendAnswers(item) } });
         } else {
           const response = await this.sendSwipe(item);
           this.set({ offline: false, lastSent: { swipe: item, response } });
@@ -160,7 +175,7 @@ export class SwipeSync {
     return response;
   }
 
-  private async sendAnswers(item: PendingAnswers): Promise<void> {
+  private async sendAnswers(item: PendingAnswers): Promise<ApplicationSummary | null> {
     const body = { answers: item.answers };
     // Sent before this page loaded: replaying the swipe (same key, same body) names its application.
     const applicationId = this.applications.has(item.swipeKey)
@@ -168,16 +183,14 @@ export class SwipeSync {
       : (await this.sendSwipe({ jobId: item.jobId, direction: 'right', idempotencyKey: item.swipeKey })).application
           ?.id;
     try {
-      if (applicationId) {
-        await this.options.api.answerApplication(applicationId, body);
-        return;
-      }
+      if (applicationId) return await this.options.api.answerApplication(applicationId, body);
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 'invalid_transition')) throw err;
     }
     // Not waiting for them (deferred by quota, answered elsewhere): kept with the profile's
     // answers, which every later run of a form asking them reads.
     await this.options.api.saveAnswers(body);
+    return null;
   }
 
   private scheduleRetry(): void {

@@ -8,6 +8,7 @@ import { useServices } from '../services.tsx';
 import { ErrorNote } from '../ui/error-note.tsx';
 import { ScrollRegion } from '../ui/scroll-region.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { ReviewDraftsSetting } from './review-drafts-setting.tsx';
 import { UndoWindowSetting } from './undo-window-setting.tsx';
 
 const PREFERENCES: { value: ExecutionPreference; label: string; hint: string }[] = [
@@ -16,21 +17,28 @@ const PREFERENCES: { value: ExecutionPreference; label: string; hint: string }[]
   { value: 'server_only', label: 'Servers only', hint: 'Only our servers apply, within your plan.' },
 ];
 
-function Meter({ label, used, limit }: { label: string; used: number; limit: number | null }) {
-  const ratio = limit ? Math.min(1, used / limit) : 0;
+const counts = new Intl.NumberFormat();
+/** A count as the reader's locale writes it ("150,000"); a value that is no count shows as a dash. */
+const isCount = (n: number | null): n is number => n !== null && Number.isFinite(n) && n >= 0;
+const count = (n: number) => (isCount(n) ? counts.format(n) : '—');
+
+function Meter({ label, used, limit: cap }: { label: string; used: number; limit: number | null }) {
+  const limit = isCount(cap) && cap > 0 ? cap : null;
+  const spent = isCount(used) ? used : 0;
+  const ratio = limit ? Math.min(1, spent / limit) : 0;
   return (
     <div className="meter">
       <div className="row row-between">
         <span>{label}</span>
         <span className="muted">
-          {used} / {limit ?? '∞'}
-          {limit !== null && used >= limit ? ' · limit reached' : ''}
+          {count(used)} / {cap === null ? '∞' : count(cap)}
+          {isCount(cap) && spent >= cap ? ' · limit reached' : ''}
         </span>
       </div>
       <meter
         min={0}
         max={limit ?? 1}
-        value={limit ? used : 0}
+        value={limit ? Math.min(spent, limit) : 0}
         high={(limit ?? 1) * 0.8}
         optimum={0}
         aria-label={label}
@@ -41,7 +49,7 @@ function Meter({ label, used, limit }: { label: string; used: number; limit: num
 }
 
 const price = (cents: number) => (cents === 0 ? 'Free' : `$${(cents / 100).toFixed(cents % 100 ? 2 : 0)}/mo`);
-const limit = (n: number | null) => (n === null ? 'Unlimited' : String(n));
+const limit = (n: number | null) => (n === null ? 'Unlimited' : count(n));
 
 const day = (iso: string | null) =>
   iso
@@ -233,6 +241,7 @@ export function PlanPage() {
             )}
           </section>
           <UndoWindowSetting view={data} onSaved={(next) => view.set(() => next)} />
+          <ReviewDraftsSetting view={data} onSaved={(next) => view.set(() => next)} />
           <section className="panel" aria-labelledby="plans-title">
             <h2 id="plans-title">Plans</h2>
             <ScrollRegion label="Plans">

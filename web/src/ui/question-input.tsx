@@ -10,10 +10,13 @@ import { Field } from './field.tsx';
 /** Past this many options a choice is a select: a column of radios would push the form off a phone's screen. */
 const RADIO_MAX = 6;
 
+/** What a question starts with: blank, or the model's draft the user reviews (accepted as it is, or edited). */
 function initial(q: Question): AnswerValue {
-  if (q.type === 'checkbox_group') return [];
-  if (q.type === 'checkbox') return false;
-  return '';
+  const draft = q.draft?.trim();
+  if (q.type === 'checkbox_group') return draft && q.options?.includes(draft) ? [draft] : [];
+  if (q.type === 'checkbox') return draft ? /^(yes|true)\b/i.test(draft) : false;
+  if (q.type === 'yes_no' && draft) return /^\s*yes\b/i.test(draft);
+  return draft ?? '';
 }
 
 const INPUT_TYPES: Partial<Record<Question['type'], string>> = {
@@ -36,7 +39,7 @@ function QuestionInput({
 }) {
   const kind = sensitiveKindOf(q.label);
   // Sensitive questions are never guessed: say so, so the user knows why we ask them.
-  const label = `${q.label}${q.required ? '' : ' (optional)'}${kind ? ` — about ${SENSITIVE_KIND_LABELS[kind]}: only you answer this` : ''}`;
+  const label = `${q.label}${q.required ? '' : ' (optional)'}${kind ? ` — about ${SENSITIVE_KIND_LABELS[kind]}: only you answer this` : ''}${q.draft ? ' — drafted by the model: keep it or edit it' : ''}`;
   const choice = (q.type === 'radio' || q.type === 'select' || q.type === 'combobox') && Boolean(q.options?.length);
   if (choice && (q.options?.length ?? 0) > RADIO_MAX) {
     return (

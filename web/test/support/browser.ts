@@ -7,6 +7,7 @@ import { signUp } from '@jobswipe/backend/testing/api';
 import { startTestBackend, type TestBackend } from '@jobswipe/backend/testing/backend';
 import type { AuthResponse } from '@jobswipe/protocol';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface Viewport {
   width: number;
@@ -24,6 +25,19 @@ export function launchBrowser(): Promise<Browser> {
 /** A backend for one test file; sign-ups from the browser are not rate-limited here. */
 export function startBackend(env: Record<string, string> = {}): Promise<TestBackend> {
   return startTestBackend({ AUTH_RATE_LIMIT: '1000', ...env });
+}
+
+/** A backend and a browser for one test file: started before its tests, closed after them. */
+export function webWorld(env: Record<string, string> = {}): { backend: TestBackend; browser: Browser } {
+  const world = {} as { backend: TestBackend; browser: Browser };
+  beforeAll(async () => {
+    [world.backend, world.browser] = await Promise.all([startBackend(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.backend?.close();
+  });
+  return world;
 }
 
 export type SignedUpUser = Awaited<ReturnType<typeof signUp>>;
