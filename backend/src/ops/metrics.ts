@@ -161,7 +161,7 @@ export function createMetrics(db: Database, redis: RedisClient | null, keys: Red
     heartbeats: counter('jobswipe_heartbeats_total', "Executors' heartbeats accepted, by lane", ['lane']),
     reaperActions: counter(
       'jobswipe_reaper_actions_total',
-      'What the reaper and scheduler did: lease_lapsed (taken back), entry_redelivered, due_queued, entry_refilled (after Redis lost its data)',
+      'What the reaper and scheduler did: lease_lapsed (taken back), entry_redelivered, due_queued, entry_refilled (after Redis lost its data), entry_reconciled (a queued application found in no stream, published again)',
       ['action'],
     ),
     outcomes: counter(
