@@ -252,7 +252,7 @@ describe('the undo grace period', () => {
         expect(res.body.error.message).toMatch(/undoGraceMs/);
       }
       const empty = await me.api.put<ErrorBody>('/v1/settings', {});
-      expect(empty.body.error.message).toMatch(/executionPreference, undoGraceMs or both/);
+      expect(empty.body.error.message).toMatch(/at least one of executionPreference, undoGraceMs, reviewDrafts/);
       expect((await me.api.get<UsageView>('/v1/plan')).body.undoGraceMs).toBe(10_000);
     } finally {
       await other.close();

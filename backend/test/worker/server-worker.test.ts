@@ -118,7 +118,12 @@ describe('the server worker', () => {
     const user = await applicant(backend);
     const posted = await practicePostings(prisma, ats, FILLABLE.slice(0, 4));
     const ids = await swipeAll(user, posted);
-    const w = await worker(backend, proxyEnv(proxies), { concurrency: 1 });
+    // A rest longer than any run, however slow the machine: the refused proxy is tried once only.
+    const w = await worker(
+      backend,
+      { ...proxyEnv(proxies), PROXY_COOLDOWN_MS: String(30 * 60_000) },
+      { concurrency: 1 },
+    );
 
     await expect.poll(() => statuses(backend, ids), { timeout: 75_000 }).toEqual(ids.map(() => 'SUBMITTED'));
     const apps = await prisma.application.findMany({ where: { id: { in: ids } } });

@@ -27,6 +27,8 @@ function ask<R extends AutofillRequest>(request: R): Promise<AutofillReply<R['ty
 function whilePageChanges(look: () => Promise<boolean>, forMs: number): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busy = false;
+  // Changes that came while a look was running: that look may have missed them, so one more follows.
+  let again = false;
   let done = false;
   const observer = new MutationObserver(() => schedule());
   const stop = () => {
@@ -35,12 +37,20 @@ function whilePageChanges(look: () => Promise<boolean>, forMs: number): void {
     clearTimeout(timer);
   };
   const run = async () => {
-    if (busy || done) return;
+    if (done) return;
+    if (busy) {
+      again = true;
+      return;
+    }
     busy = true;
     try {
       if (await look()) stop();
     } finally {
       busy = false;
+    }
+    if (again) {
+      again = false;
+      void run();
     }
   };
   function schedule() {
