@@ -248,6 +248,34 @@ function awaitsSuggestions(box: HTMLInputElement, options: DiscoveredField['opti
   return ['list', 'both'].includes(box.getAttribute('aria-autocomplete') ?? '');
 }
 
+/**
+ * Types the answer, then its first words, into a combobox's search `box` until a suggestion
+ * matches; `patienceMs` is how long the first suggestions may take to come.
+ */
+async function searchFor(
+  el: HTMLElement,
+  box: HTMLInputElement,
+  value: FillValue,
+  patienceMs: number,
+): Promise<{ chosen: DiscoveredField['options'][number] | null; suggested: boolean }> {
+  let chosen: DiscoveredField['options'][number] | null = null;
+  let suggested = false;
+  for (const text of searchTexts(value)) {
+    await driver().type(box, text);
+    chosen = await waitFor(() => chooseFrom(openOptions(el), value), suggested ? 1_500 : patienceMs);
+    if (!chosen && awaitsSuggestions(box, openOptions(el), text)) {
+      // A slow search: wait for the answer to what was typed before taking the list, or its
+      // absence, as final.
+      await waitFor(() => !awaitsSuggestions(box, openOptions(el), text), SLOW_SEARCH_MS);
+      chosen = chooseFrom(openOptions(el), value);
+    }
+    suggested ||= openOptions(el).length > 0;
+    // Nothing suggested for the whole answer: a free-text box, or a list without it.
+    if (chosen || !suggested) break;
+  }
+  return { chosen, suggested };
+}
+
 async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<FillOutcome> {
   const el = field.element;
   await driver().click(el);
@@ -259,29 +287,19 @@ async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<F
   const active = el.ownerDocument.activeElement;
   const box = (el.tagName === 'INPUT' ? el : active?.tagName === 'INPUT' ? active : null) as HTMLInputElement | null;
   let suggested = false;
-  if (!chosen && box) {
-    for (const text of searchTexts(value)) {
-      await driver().type(box, text);
-      chosen = await waitFor(() => chooseFrom(openOptions(el), value), suggested ? 1_500 : 3_000);
-      if (!chosen && awaitsSuggestions(box, openOptions(el), text)) {
-        // A slow search (a loaded proxy, a busy site): wait for the answer to what was typed
-        // before taking the list, or its absence, as final.
-        await waitFor(() => !awaitsSuggestions(box, openOptions(el), text), SLOW_SEARCH_MS);
-        chosen = chooseFrom(openOptions(el), value);
-      }
-      suggested ||= openOptions(el).length > 0;
-      // Nothing suggested for the whole answer: a free-text box, or a list without it.
-      if (chosen || !suggested) break;
-    }
+  if (!chosen && box) ({ chosen, suggested } = await searchFor(el, box, value, 3_000));
+  if (!chosen && box === el && typeof value === 'string' && !suggested) {
+    // A free-text combobox with no suggestions keeps what was typed.
+    await driver().fill(box, value);
+    await driver().blur(el);
+    await waitFor(() => norm(box.value) !== norm(value), 300);
+    if (norm(box.value) === norm(value)) return { ok: true, value };
+    // It dropped the text nobody picked: a typeahead whose suggestions were only slow (a loaded
+    // proxy, a busy site). Searched again, with the patience of a slow search.
+    await driver().click(el);
+    ({ chosen, suggested } = await searchFor(el, box, value, SLOW_SEARCH_MS));
   }
   if (!chosen) {
-    if (box === el && typeof value === 'string' && !suggested) {
-      // A free-text combobox with no suggestions keeps what was typed (read back: a typeahead that
-      // drops unpicked text is caught there).
-      await driver().fill(el as HTMLInputElement, value);
-      await driver().blur(el);
-      return { ok: true, value };
-    }
     if (box) await driver().fill(box, '');
     await closePopup(el);
     return { ok: false, reason: `no option of "${field.label}" matches "${wantedText(value)}"` };
