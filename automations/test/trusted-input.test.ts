@@ -73,6 +73,7 @@ it('creates a Workday-style candidate account with trusted input only, then appl
   expect(site.accounts).toEqual([{ email: PROFILE.email, password: SITE_PASSWORD }]);
   expect(result.outcome, result.message ?? '').toBe('submitted');
   expect(seenBy('form').violations, 'what the form saw').toEqual([]);
+  expect(seenBy('outer').violations, 'what the company page saw').toEqual([]);
   expect(site.submissions).toEqual([APPLICATION]);
 });
 
@@ -86,6 +87,7 @@ it('signs in again after the site refused a try, with trusted input and no count
   expect(login.seen.input ?? 0, 'trusted typing on the sign-in form').toBeGreaterThan(0);
   expect(site.signIns).toBe(2);
   expect(result.outcome, result.message ?? '').toBe('submitted');
+  expect(seenBy('form').violations, 'what the form saw').toEqual([]);
   expect(site.submissions).toEqual([APPLICATION]);
 });
 

@@ -41,8 +41,8 @@ export function textOf(node: Node | null | undefined): string {
 }
 
 /**
- * The collapsed text of `el` without the subtrees `skip` matches, read in place: a clone would run the
- * page's custom-element constructors and load its images, which the page could notice.
+ * The collapsed text of `el` without the subtrees `skip` matches, read in place: a clone would
+ * run the page's custom-element constructors and load its images, which the page could notice.
  */
 export function textWithout(el: Element, skip: string): string {
   const doc = el.ownerDocument;
