@@ -66,6 +66,8 @@ it('creates a Workday-style candidate account with trusted input only, then appl
   const { site } = live;
   const result = await apply(site.startingAt('account'), SITE_PASSWORD);
   const account = seenBy('account');
+  // It reports when its button gets a trusted click, and only then lets the applicant on.
+  expect(account.reports, 'trusted clicks on "Create Account"').toBe(1);
   expect(account.violations, 'what the account step saw').toEqual([]);
   // Typed, ticked and clicked there: the step answers only a trusted click on its button.
   for (const type of ['input', 'change', 'click', 'keydown'])
