@@ -48,12 +48,17 @@ async function call(page: Page, fn: (input: StepInput) => Promise<StepResult>, i
   }
 }
 
-/** The extension's loop: step until ready, submit once, then read the answer. */
+/**
+ * The extension's loop: step until ready, submit once, then read the answer. What the core
+ * pressed is kept here across documents, as the extension's background keeps it.
+ */
 async function applyLikeTheExtension(page: Page, url: string, input: StepInput): Promise<StepResult> {
   await page.goto(url);
   let submits = 0;
+  const clicked: string[] = [];
   for (let i = 0; i < 30; i++) {
-    const r = await call(page, (arg) => globalThis.__jobswipeCore!.step(arg), { ...input, submits });
+    const r = await call(page, (arg) => globalThis.__jobswipeCore!.step(arg), { ...input, submits, clicked });
+    if (r.status === 'advanced' && r.pressed) clicked.push(r.pressed);
     if (r.status === 'advanced' || r.status === 'waiting') {
       await afterClick(page);
       continue;

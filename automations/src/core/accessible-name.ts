@@ -1,7 +1,7 @@
 // The name a user would read for a control: aria-labelledby, aria-label, label[for], a wrapping
 // label, the fieldset legend, then nearby text and placeholder. Forms rarely label everything the
 // same way, so each rule is a fallback for the one before.
-import { byIdInRoot, parentElement, textOf } from './dom.ts';
+import { byIdInRoot, parentElement, textOf, textWithout } from './dom.ts';
 
 const CONTROL = 'input,select,textarea,button,[role="listbox"],[role="option"]';
 /** Controls that are questions of their own (a container holding another one is not this field's). */
@@ -10,10 +10,7 @@ export const CONTROLS =
 
 /** Text of `el` without the text of controls inside it (a select's options inside its label). */
 export function ownText(el: Element): string {
-  const clone = el.cloneNode(true) as Element;
-  for (const inner of Array.from(clone.querySelectorAll(`${CONTROL},script,style,[aria-hidden="true"]`)))
-    inner.remove();
-  return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return textWithout(el, `${CONTROL},script,style,[aria-hidden="true"]`);
 }
 
 function labelledBy(el: Element): string {

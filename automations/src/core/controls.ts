@@ -3,7 +3,7 @@
 // the answer to the host.
 import { deepElements, isVisible, textOf } from './dom.ts';
 import { realClick } from './fill.ts';
-import type { ClickTarget } from './types.ts';
+import type { ClickTarget, FilledField, StepInput, StepResult } from './types.ts';
 
 export interface Control {
   /** ATS-specific selectors, tried first. */
@@ -79,7 +79,7 @@ function remember(el: Element, view: string): void {
  * before the page responded does not click twice — while a wizard that reuses the same button for
  * its next page (the view changed) is clicked again.
  */
-export function clickSoon(el: HTMLElement, view = ''): void {
+function clickSoon(el: HTMLElement, view = ''): void {
   remember(el, view);
   setTimeout(() => realClick(el), 0);
 }
@@ -119,6 +119,21 @@ export function press(el: HTMLElement, view: string, trusted: boolean | undefine
   if (trusted) return clickTarget(el, view);
   clickSoon(el, view);
   return undefined;
+}
+
+/**
+ * A step that leads on by pressing `el`: clicked now (synthetic) or, with `trustedClicks`, where
+ * the host clicks it; `pressed` (by default the click's key) goes to the host's record.
+ */
+export function advance(
+  el: HTMLElement,
+  view: string,
+  input: Pick<StepInput, 'trustedClicks'>,
+  result: { action: string; ats: string; filled?: FilledField[]; pressed?: string },
+): StepResult {
+  const pressed = result.pressed ?? clickKey(el, view);
+  const click = press(el, view, input.trustedClicks);
+  return { status: 'advanced', filled: [], ...result, pressed, ...(click ? { click } : {}) };
 }
 
 /** True while the page still looks as it did when `el` was clicked, for a short while. */

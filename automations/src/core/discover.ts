@@ -10,7 +10,7 @@ import {
   orphanLabel,
   ownText,
 } from './accessible-name.ts';
-import { byIdInRoot, deepElements, isVisible, parentElement, textOf } from './dom.ts';
+import { byIdInRoot, deepElements, isVisible, parentElement, textOf, textWithout } from './dom.ts';
 import type { DiscoveredField } from './types.ts';
 
 const TEXT_TYPES: Record<string, FieldType> = {
@@ -601,12 +601,10 @@ function shownValue(input: Element): string {
   let node = parentElement(input);
   for (let level = 0; node && level < 3; level++, node = parentElement(node)) {
     if (node.querySelector('label,legend') || node.querySelectorAll(CONTROLS).length > 1) break;
-    const clone = node.cloneNode(true) as Element;
     // A kit's label drawn as a span (named by aria-labelledby) or its error beside the input is
     // not what the field shows.
     const labels = about.map((id) => `[id="${CSS.escape(id)}"]`);
-    for (const hidden of Array.from(clone.querySelectorAll([NOT_A_VALUE, ...labels].join(',')))) hidden.remove();
-    const text = (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = textWithout(node, [NOT_A_VALUE, ...labels].join(','));
     if (text && !isPlaceholderOption(text, text)) return text;
   }
   return '';

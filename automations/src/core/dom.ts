@@ -40,6 +40,23 @@ export function textOf(node: Node | null | undefined): string {
   return (raw ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The collapsed text of `el` without the subtrees `skip` matches, read in place: a clone would
+ * run the page's custom-element constructors and load its images, which the page could notice.
+ */
+export function textWithout(el: Element, skip: string): string {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) =>
+      n.nodeType === Node.ELEMENT_NODE && (n as Element).matches(skip)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === Node.TEXT_NODE) text += n.nodeValue;
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** The whole readable text of the page, frames and shadow roots included, line breaks kept. */
 export function pageText(doc: Document = document): string {
   const raw = (node: Node | null | undefined) =>

@@ -43,7 +43,7 @@ export function realClick(el: HTMLElement): void {
 }
 
 /** Writes `value` as one edit, with the events a framework listens to. */
-export function typeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+function typeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   el.focus();
   setNativeValue(el, value);
   fire(el, 'input', { inputType: 'insertText', data: value } as InputEventInit);
@@ -101,7 +101,7 @@ export const SYNTHETIC_INPUT: InputDriver = {
 };
 
 /** The host's trusted input where it installed it (Playwright), else the synthetic events. */
-const driver = () => inputDriver(SYNTHETIC_INPUT);
+export const driver = () => inputDriver(SYNTHETIC_INPUT);
 
 /** Types `text` into a text control and leaves it, as a person would (sign-in forms). */
 export async function typeInto(el: HTMLInputElement, text: string): Promise<void> {

@@ -1,10 +1,10 @@
 // A site's own sign-in wall, when the applicant gave JobSwipe a password for it: sign in with the
 // profile's email, or create the account when the site has none for that email. Stateless like
-// the rest of the core: the tries per site are counted where they outlive the navigations between
-// them (the Playwright host's record of what was pressed, `StepInput.clicked`; the tab's
-// sessionStorage for the extension, which keeps none), so a wrong password ends in
-// `login_required` instead of a loop.
-import { findControl, press, recentlyClicked } from './controls.ts';
+// the rest of the core: the tries per site are counted in the host's record of what was pressed
+// (`StepInput.clicked`, kept by the Playwright runner and the extension's background across the
+// documents between tries), never in the page's storage, so a wrong password ends in
+// `login_required` instead of a loop and the employer's page sees no count.
+import { advance, findControl, recentlyClicked } from './controls.ts';
 import { deepQueryAll, isVisible, textOf } from './dom.ts';
 import { typeInto } from './fill.ts';
 import { accountHere } from './site-account.ts';
@@ -18,26 +18,9 @@ const MAX_TRIES = 2;
 
 const tryKey = (doc: Document, mode: string) => `jobswipe:sign-in:${doc.location.host}:${mode}`;
 
+/** Tries made in `mode`: the host adds each returned `pressed` to its record. */
 function tries(doc: Document, mode: string, input: StepInput): number {
-  if (input.clicked) return input.clicked.filter((k) => k === tryKey(doc, mode)).length;
-  return Number(doc.defaultView?.sessionStorage.getItem(tryKey(doc, mode)) ?? 0);
-}
-
-/** Counts a try: the host records the returned `pressed`; without a host record, the tab's session. */
-function countTry(doc: Document, mode: string, input: StepInput): string {
-  if (!input.clicked) doc.defaultView?.sessionStorage.setItem(tryKey(doc, mode), String(tries(doc, mode, input) + 1));
-  return tryKey(doc, mode);
-}
-
-/** Clicks `el` (or says where the host clicks it) for a step that leads on. */
-function advance(
-  el: HTMLElement,
-  view: string,
-  input: StepInput,
-  result: Omit<StepResult & { status: 'advanced' }, 'status' | 'filled'>,
-): StepResult {
-  const click = press(el, view, input.trustedClicks);
-  return { status: 'advanced', filled: [], ...result, ...(click ? { click } : {}) };
+  return (input.clicked ?? []).filter((k) => k === tryKey(doc, mode)).length;
 }
 
 function visibleInputs(form: Element, selector: string): HTMLInputElement[] {
@@ -84,10 +67,9 @@ export async function signIn(doc: Document, input: StepInput, ats: StepResult['a
   await typeInto(email, account.email ?? input.profile.email);
   for (const field of visibleInputs(form, 'input[type="password"]')) await typeInto(field, account.password);
   if (!submit) return null;
-  const pressed = countTry(doc, mode, input);
   return advance(submit, view, input, {
     action: creating ? 'created an account on the site' : 'signed in to the site',
     ats,
-    pressed,
+    pressed: tryKey(doc, mode),
   });
 }

@@ -8,11 +8,11 @@ import { CONTROLS } from './accessible-name.ts';
 import { NEXT, START, SUBMIT } from './adapters/generic.ts';
 import { type Adapter, adapterFor } from './adapters/index.ts';
 import { type Answer, consentToApply, decide } from './answer-policy.ts';
-import { type Control, clickKey, clicksOnView, findControl, press, recentlyClicked } from './controls.ts';
+import { advance, type Control, clicksOnView, findControl, press, recentlyClicked } from './controls.ts';
 import { currentValue, discoverFields } from './discover.ts';
 import { isVisible, parentElement, settle, textOf } from './dom.ts';
 import { fieldKey, isProfileKey } from './field-keys.ts';
-import { type FillValue, fillField, realClick } from './fill.ts';
+import { driver, type FillValue, fillField } from './fill.ts';
 import { isYesNo, matchOption, norm } from './option-match.ts';
 import { blocker, COMMON_MARKERS, confirmation, type Markers, refusalText, validationErrors } from './page-state.ts';
 import { compareReadBack } from './read-back.ts';
@@ -172,7 +172,6 @@ interface FillReport {
   intended: Map<string, FillValue>;
 }
 
-/** Fills every field it has an answer for; repeats while answering reveals new questions. */
 /** The switch of an "Attach or enter manually" slot that shows a box to type in. */
 const TYPE_INSTEAD = /^(or )?(enter|type|write|paste)( it)?( manually| here| instead)?$/i;
 
@@ -181,7 +180,7 @@ const TYPE_INSTEAD = /^(or )?(enter|type|write|paste)( it)?( manually| here| ins
  * text is at hand: clicks the switch next to it (the nearest one that belongs to this slot alone,
  * not the resume's beside it), so the next round fills the box it shows. True when clicked.
  */
-function typeCoverLetterInstead(f: DiscoveredField, input: StepInput): boolean {
+async function typeCoverLetterInstead(f: DiscoveredField, input: StepInput): Promise<boolean> {
   if (f.widget !== 'file' || input.files.coverLetter) return false;
   if (!(input.coverLetterText ?? input.profile.coverLetter ?? '').trim()) return false;
   const key = fieldKey(f.label, f.hints, f.type, [], f.placeholder);
@@ -194,13 +193,14 @@ function typeCoverLetterInstead(f: DiscoveredField, input: StepInput): boolean {
       (b) => isVisible(b) && TYPE_INSTEAD.test(textOf(b).trim()),
     );
     if (toggle) {
-      realClick(toggle);
+      await driver().click(toggle);
       return true;
     }
   }
   return false;
 }
 
+/** Fills every field it has an answer for; repeats while answering reveals new questions. */
 async function fillPage(doc: Document, input: StepInput, markers: Markers): Promise<FillReport> {
   const filled = new Map<string, FilledField>();
   const unanswered = new Map<string, Unanswered>();
@@ -225,7 +225,7 @@ async function fillPage(doc: Document, input: StepInput, markers: Markers): Prom
       const { answer, sensitive } = decide(f, input);
       const invalid = input.submits > 0 && isInvalid(f, markers.errorSelectors);
       if (!answer) {
-        if (typeCoverLetterInstead(f, input)) {
+        if (await typeCoverLetterInstead(f, input)) {
           changed++;
           continue;
         }
@@ -365,15 +365,7 @@ export async function step(input: StepInput, doc: Document = document): Promise<
     if (start) {
       const wait = pending(start.element);
       if (wait) return wait;
-      const click = press(start.element, view, input.trustedClicks);
-      return {
-        status: 'advanced',
-        filled: [],
-        action: `clicked "${start.label}"`,
-        ats,
-        pressed: clickKey(start.element, view),
-        ...(click ? { click } : {}),
-      };
+      return advance(start.element, view, input, { action: `clicked "${start.label}"`, ats });
     }
   }
   // Verifying fills and submits nothing: the form being there says nothing either way.
@@ -389,26 +381,15 @@ export async function step(input: StepInput, doc: Document = document): Promise<
   if (next) {
     const wait = pending(next.element);
     if (wait) return wait;
-    // Clicked on this very page before and nothing written differently: refused with errors, or
-    // ignored through several grace periods, the same click would be refused forever.
     // Clicked on this very page before, by this core or by one injected into an earlier document:
     // refused with errors and nothing written differently, or clicked several times whatever was
     // written, the same click would be refused forever.
     const errors = validationErrors(doc, markers);
-    const key = clickKey(next.element, view);
     const times = clicksOnView(next.element, view, input.clicked);
     if (times >= (errors.length && changed === 0 ? 1 : IGNORED_CLICKS)) {
       return refused(doc, markers, errors.length ? errors : [`the page did not move on after "${next.label}"`], ats);
     }
-    const click = press(next.element, view, input.trustedClicks);
-    return {
-      status: 'advanced',
-      filled,
-      action: `clicked "${next.label}"`,
-      ats,
-      pressed: key,
-      ...(click ? { click } : {}),
-    };
+    return advance(next.element, view, input, { action: `clicked "${next.label}"`, ats, filled });
   }
   const submit = findControl(doc, control(SUBMIT, adapter.submit));
   if (submit) {

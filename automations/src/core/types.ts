@@ -40,7 +40,8 @@ export interface StepInput {
   trustedClicks?: boolean;
   /**
    * The `pressed` keys of the steps this attempt already advanced: a page the server renders
-   * again after each click gets a fresh core, which would otherwise click the same Next forever.
+   * again after each click gets a fresh core, which would otherwise click the same Next forever,
+   * or type a refused password again. Every host keeps it (the page keeps nothing of ours).
    */
   clicked?: string[];
 }

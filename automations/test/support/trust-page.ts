@@ -4,7 +4,7 @@
 // a key of ours in the page's storage — and for input they did not get from a person: every
 // input, change, click, key and mouse event must be `isTrusted`. The form refuses its submit, shows why and reports it, when anything was
 // untrusted or visible. Served over a real socket for `applyToJob`.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What the page saw, posted with every submit (accepted or refused). */
@@ -57,7 +57,7 @@ const outer = `<!doctype html><html><head><title>Careers at Northwind</title></h
 <script>${WATCH}</script>
 <h1>Platform Engineer</h1>
 <p>Apply below. Our applicant system runs in the frame.</p>
-<iframe id="ats" src="ATS_ORIGIN/apply" width="900" height="1400" title="Application form"></iframe>
+<iframe id="ats" src="ATS_START" width="900" height="1400" title="Application form"></iframe>
 <script>
   // The company page reports its own view when the frame says the form was sent.
   window.addEventListener('message', (e) => {
@@ -140,27 +140,118 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
 </script>
 </body></html>`;
 
+/** Posts what the document saw as `name`, then goes on (a navigation would lose it). */
+const REPORT = `
+async function report(name) {
+  await fetch('/report/' + name, { method: 'POST', body: JSON.stringify({ violations: trustWatch.traces(), seen: trustWatch.seen, values: {} }) });
+}
+`;
+
+/**
+ * Workday's candidate account step as its pages draw it (no <form>, automation ids, a consent
+ * box, a button that posts by script); creating the account leads to the application form.
+ */
+const account = `<!doctype html><html><head><title>Create Account — Northwind</title></head><body>
+<script>${WATCH}${REPORT}</script>
+<div data-automation-id="applyFlowPage">
+<section data-automation-id="createAccountPage">
+  <h2>Create Account</h2>
+  <div data-automation-id="errorBanner" role="alert" hidden></div>
+  <div><label for="input-email">Email Address *</label><input id="input-email" type="email" data-automation-id="email"></div>
+  <div><label for="input-password">Password *</label><input id="input-password" type="password" data-automation-id="password"></div>
+  <div><label for="input-verify">Verify New Password *</label><input id="input-verify" type="password" data-automation-id="verifyPassword"></div>
+  <label><input type="checkbox" data-automation-id="createAccountCheckbox"> Yes, I have read and consent to the terms and conditions</label>
+  <button type="button" data-automation-id="createAccountSubmitButton">Create Account</button>
+</section>
+</div>
+<script>
+  const value = (id) => document.querySelector('[data-automation-id="' + id + '"]');
+  value('createAccountSubmitButton').addEventListener('click', async (e) => {
+    if (!e.isTrusted) return;
+    const body = { email: value('email').value, password: value('password').value };
+    const banner = value('errorBanner');
+    if (!body.email || !body.password || body.password !== value('verifyPassword').value || !value('createAccountCheckbox').checked) {
+      banner.textContent = 'Fill in every field and accept the terms.';
+      banner.hidden = false;
+      return;
+    }
+    await report('account');
+    await fetch('/account', { method: 'POST', body: JSON.stringify(body) });
+    location.href = '/apply';
+  });
+</script>
+</body></html>`;
+
+/** A site's own sign-in form, rendered again by the server with its error after each refused try. */
+const signIn = (error: string) => `<!doctype html><html><head><title>Sign in — Northwind</title></head><body>
+<script>${WATCH}${REPORT}</script>
+<form id="signin" method="post" action="/login">
+  <h2>Welcome back</h2>
+  ${error ? `<p role="alert">${error}</p>` : ''}
+  <div><label for="email">Email</label><input id="email" name="email" type="email"></div>
+  <div><label for="password">Password</label><input id="password" name="password" type="password"></div>
+  <button type="submit">Continue</button>
+</form>
+<script>
+  const form = document.getElementById('signin');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await report('login');
+    form.submit();
+  });
+</script>
+</body></html>`;
+
 export interface TrustSite {
   /** The company's page (127.0.0.1), whose iframe holds the form on another site (localhost). */
   url: string;
   /** The values each accepted submit sent. */
   submissions: Array<Record<string, string>>;
-  /** What each document saw, by document ('outer', 'form'), latest last. */
+  /** The host:port the ATS (the frame) is served on: the host an account's password is for. */
+  atsHost: string;
+  /** The company page opening the frame on the account step (`account`) or the sign-in form (`login`). */
+  startingAt(start: 'account' | 'login'): string;
+  /** Accounts created, and how many sign-in tries reached the server. */
+  accounts: Array<{ email: string; password: string }>;
+  signIns: number;
+  /** Forgets every submit, report, account and sign-in try (each test starts afresh). */
+  reset(): void;
+  /** What each document saw, by document ('outer', 'form', 'account', 'login'), latest last. */
   reports: Map<string, TrustReport[]>;
   close(): Promise<void>;
 }
 
+/** The one password the sign-in form accepts, and only on a second try (the first "went wrong"). */
+export const SITE_PASSWORD = 'correct-horse-battery';
+
 export async function startTrustSite(): Promise<TrustSite> {
   const submissions: Array<Record<string, string>> = [];
   const reports = new Map<string, TrustReport[]>();
+  const accounts: TrustSite['accounts'] = [];
+  let signIns = 0;
   let port = 0;
+  const html = (res: ServerResponse, body: string) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = () => JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const path = (req.url ?? '/').split('?')[0];
-      if (req.method === 'POST' && path === '/submit') {
+      const text = () => Buffer.concat(chunks).toString('utf8');
+      const body = () => JSON.parse(text());
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname;
+      if (req.method === 'POST' && path === '/account') {
+        accounts.push(body());
+        res.writeHead(200).end('{}');
+      } else if (req.method === 'POST' && path === '/login') {
+        signIns++;
+        const password = new URLSearchParams(text()).get('password');
+        if (password !== SITE_PASSWORD) html(res, signIn('Incorrect email or password.'));
+        else if (signIns === 1) html(res, signIn('Something went wrong. Please try again.'));
+        else res.writeHead(303, { location: '/apply' }).end();
+      } else if (path === '/account') html(res, account);
+      else if (path === '/login') html(res, signIn(''));
+      else if (req.method === 'POST' && path === '/submit') {
         submissions.push(body());
         res.writeHead(200).end('{}');
       } else if (req.method === 'POST' && path?.startsWith('/report/')) {
@@ -168,18 +259,27 @@ export async function startTrustSite(): Promise<TrustSite> {
         reports.set(name, [...(reports.get(name) ?? []), body()]);
         res.writeHead(200).end('{}');
       } else if (path === '/') {
-        res
-          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          .end(outer.replace('ATS_ORIGIN', `http://localhost:${port}`));
-      } else if (path === '/apply') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(form);
-      } else res.writeHead(404).end('Not found');
+        html(res, outer.replace('ATS_START', `http://localhost:${port}/${url.searchParams.get('start') ?? 'apply'}`));
+      } else if (path === '/apply') html(res, form);
+      else res.writeHead(404).end('Not found');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
+    atsHost: `localhost:${port}`,
+    startingAt: (start) => `http://127.0.0.1:${port}/?start=${start}`,
+    accounts,
+    get signIns() {
+      return signIns;
+    },
+    reset() {
+      submissions.length = 0;
+      accounts.length = 0;
+      reports.clear();
+      signIns = 0;
+    },
     submissions,
     reports,
     close: () => new Promise((resolve) => server.close(() => resolve())),

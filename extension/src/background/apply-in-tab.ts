@@ -46,6 +46,11 @@ class Attempt {
   readonly drafted: StepInput['answers'] = {};
   /** Questions already sent to the model (each at most once per attempt), by label. */
   readonly asked = new Map<string, Unanswered>();
+  /**
+   * What the core pressed (`pressed` of each advanced step), kept here across the tab's documents:
+   * a fresh core must not press the same Next forever or retry a refused sign-in; the page keeps nothing.
+   */
+  readonly clicked: string[] = [];
   frame = 0;
   readonly progress: ProgressReporter;
 
@@ -60,7 +65,7 @@ class Attempt {
 
   input(submits: number, extra: Partial<StepInput> = {}): StepInput {
     // Drafts apart from saved answers: the core fills them only where nothing else answers, as the model's.
-    return { ...this.base, drafts: this.drafted, submits, ...extra };
+    return { ...this.base, drafts: this.drafted, submits, clicked: this.clicked, ...extra };
   }
 
   record(filled: FilledField[]): void {
@@ -73,7 +78,9 @@ class Attempt {
 
   async step(extra: Partial<StepInput> = {}, submits = 0): Promise<StepResult> {
     this.frame = await formFrame(this.tab.tabId, this.frame);
-    return coreStep(this.tab.tabId, this.frame, this.input(submits, extra));
+    const r = await coreStep(this.tab.tabId, this.frame, this.input(submits, extra));
+    if (r.status === 'advanced' && r.pressed) this.clicked.push(r.pressed);
+    return r;
   }
 }
 

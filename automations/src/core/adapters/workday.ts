@@ -1,9 +1,11 @@
 // Workday: the posting's "Apply" → "Apply Manually", the candidate account step (create one, or
 // sign in when it exists), a wizard of steps each ending in "Save and Continue", a Review page
-// whose button says "Submit", and a candidate account that lets a lost attempt be verified.
-import { clickSoon, recentlyClicked } from '../controls.ts';
+// whose button says "Submit", and a candidate account that lets a lost attempt be verified. The
+// account step types and clicks through the host's input driver like every other field (trusted
+// input under Playwright).
+import { advance, recentlyClicked } from '../controls.ts';
 import { deepQueryAll, isVisible, textOf } from '../dom.ts';
-import { realClick, typeValue } from '../fill.ts';
+import { driver, typeInto } from '../fill.ts';
 import { accountHere } from '../site-account.ts';
 import type { StepInput, StepResult } from '../types.ts';
 import type { Adapter } from './adapter.ts';
@@ -14,7 +16,7 @@ function visible(root: Document | Element, selector: string): HTMLElement | null
   return deepQueryAll<HTMLElement>(selector, root).find(isVisible) ?? null;
 }
 
-function accountStep(doc: Document, input: StepInput): StepResult | null {
+async function accountStep(doc: Document, input: StepInput): Promise<StepResult | null> {
   const page = visible(doc, `${id('createAccountPage')},${id('signInPage')}`);
   if (!page) return null;
   const ats = 'workday';
@@ -39,10 +41,8 @@ function accountStep(doc: Document, input: StepInput): StepResult | null {
   }
   if (error) {
     const signIn = visible(page, id('signInLink'));
-    if (creating && signIn && /already exists|sign in/i.test(error)) {
-      clickSoon(signIn);
-      return { status: 'advanced', filled: [], action: 'the account exists: switched to "Sign In"', ats };
-    }
+    if (creating && signIn && /already exists|sign in/i.test(error))
+      return advance(signIn, view, input, { action: 'the account exists: switched to "Sign In"', ats });
     if (!creating || !signIn)
       return { status: 'login_required', message: `Workday refused the account: ${error}`, ats };
   }
@@ -54,13 +54,12 @@ function accountStep(doc: Document, input: StepInput): StepResult | null {
   if (creating) fields.push(['verifyPassword', account.password]);
   for (const [name, value] of fields) {
     const el = visible(page, `input${id(name)}`) as HTMLInputElement | null;
-    if (el) typeValue(el, value);
+    if (el) await typeInto(el, value);
   }
   const consent = visible(page, id('createAccountCheckbox')) as HTMLInputElement | null;
-  if (consent && !consent.checked) realClick(consent);
+  if (consent && !consent.checked) await driver().click(consent);
   if (!submit) return { status: 'waiting', message: 'The account form has no submit button yet.', ats };
-  clickSoon(submit, view);
-  return { status: 'advanced', filled: [], action: creating ? 'created the candidate account' : 'signed in', ats };
+  return advance(submit, view, input, { action: creating ? 'created the candidate account' : 'signed in', ats });
 }
 
 export const workday: Adapter = {
