@@ -91,11 +91,17 @@ function shownValue(frame: Frame, field: FieldSpec): Promise<string | string[]> 
   );
 }
 
-/** The user's own submit: the form's submit button, in whichever frame holds it. */
+/**
+ * The user's own submit: the form's submit button, in whichever frame holds it, pressed from the
+ * keyboard (the autofill's panel, fixed at the bottom right, can lie over a button there).
+ */
 async function submitByHand(page: Page): Promise<void> {
   for (const frame of page.frames()) {
     const submit = frame.getByRole('button', { name: /^submit/i });
-    if (await submit.count()) return submit.first().click();
+    if (await submit.count()) {
+      await submit.first().focus();
+      return page.keyboard.press('Enter');
+    }
   }
   throw new Error('no submit button on the page');
 }
