@@ -8,7 +8,7 @@ import type { Job } from '@jobswipe/db';
 import { normalizeQuestion } from '@jobswipe/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/api/client.ts';
-import { type PendingAnswers, type PendingSwipe, SwipeOutbox } from '../src/offline/swipe-outbox.ts';
+import { outboxStamp, type PendingAnswers, type PendingSwipe, SwipeOutbox } from '../src/offline/swipe-outbox.ts';
 import { SwipeSync } from '../src/offline/swipe-sync.ts';
 import { Session } from '../src/session/session.ts';
 import { cookieFetch } from './support/cookie-fetch.ts';
@@ -80,6 +80,16 @@ describe('SwipeOutbox', () => {
     expect(await reopened.list('u2')).toEqual([c]);
     await reopened.remove(b.idempotencyKey);
     expect(await reopened.list('u1')).toEqual([a]);
+  });
+
+  it('keeps swipes made within one millisecond in the order they were made', async () => {
+    const box = await outbox();
+    // Three key presses at once: their stamps are taken in one tick, so Date.now() ties.
+    const made = ['right', 'left', 'right', 'left', 'right'].map((d, i) =>
+      swipe('u3', jobs[i]!, outboxStamp(), d as 'left' | 'right'),
+    );
+    for (const s of made) await box.add(s);
+    expect((await box.list('u3')).map((s) => s.jobId)).toEqual(made.map((s) => s.jobId));
   });
 });
 

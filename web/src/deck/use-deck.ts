@@ -15,7 +15,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeckFilters } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/http.ts';
 import { DECK_PAGE_SIZE, deckKey, takeFirstDeck } from '../boot/early.ts';
-import { newIdempotencyKey } from '../offline/swipe-outbox.ts';
+import { newIdempotencyKey, outboxStamp } from '../offline/swipe-outbox.ts';
 import { useServices } from '../services.tsx';
 import type { GivenAnswer } from '../ui/question-input.tsx';
 import { useRetryWhileFailing } from '../ui/use-retry-while-failing.ts';
@@ -205,7 +205,7 @@ export function useDeck(userId: string, filters: DeckFilters) {
           jobId: job.id,
           direction,
           job: { title: job.title, company: job.company },
-          createdAt: swipedAt,
+          createdAt: outboxStamp(),
         })
         .catch((err: unknown) => setState((s) => ({ ...s, notice: userMessage(err) })));
     },
@@ -276,7 +276,7 @@ export function useDeck(userId: string, filters: DeckFilters) {
           jobId: job.id,
           job: { title: job.title, company: job.company },
           answers,
-          createdAt: Date.now(),
+          createdAt: outboxStamp(),
         })
         .catch((err: unknown) => setState((s) => ({ ...s, notice: userMessage(err) })));
     },

@@ -88,6 +88,18 @@ export class SwipeOutbox {
   }
 }
 
+let lastStamp = 0;
+
+/**
+ * The outbox's order for a new item: the time, made strictly increasing. Key presses a millisecond
+ * apart would otherwise tie, and IndexedDB would order the tie by the random key: a Pass pressed
+ * after a Like could reach the server first.
+ */
+export function outboxStamp(): number {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return lastStamp;
+}
+
 /** A fresh idempotency key for one swipe. */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
