@@ -184,6 +184,11 @@ export const Claimed = z.object({
    * and hands them back as questions carrying the drafts (outcome needs_attention).
    */
   reviewDrafts: z.boolean().default(false),
+  /**
+   * The backend has a model (LLM_BASE_URL, LLM_MODEL) and relays its calls for this lease: an
+   * executor with a CDP page may drive unfamiliar widgets through it (docs/protocol.md, model relay).
+   */
+  modelRelay: z.boolean().default(false),
 });
 
 /** What the engine needs to know about the job itself: the company (questions name it) and its country. */

@@ -10,6 +10,14 @@ export interface ModelCharge {
   settle(tokensUsed: number): Promise<void>;
 }
 
+/** Thrown inside Stagehand when the budget cannot take another call: the act fails, the user is asked. */
+export const BUDGET_SPENT = "The user's monthly model budget is spent.";
+export class ModelBudgetSpent extends Error {
+  constructor() {
+    super(BUDGET_SPENT);
+  }
+}
+
 export interface ModelMeter {
   /** Reserves one call of about `estimatedTokens`; null: the budget is spent and the call is not made. */
   reserve(estimatedTokens: number): Promise<ModelCharge | null>;

@@ -13,7 +13,15 @@ import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import type { FilledField, Unanswered } from '../core/types.ts';
 import type { AiContext, AiFallback } from './fallback.ts';
-import { type ActionCache, type DraftSource, formTemplate, type ModelMeter, type WidgetAction } from './model-use.ts';
+import {
+  type ActionCache,
+  BUDGET_SPENT,
+  type DraftSource,
+  formTemplate,
+  ModelBudgetSpent,
+  type ModelMeter,
+  type WidgetAction,
+} from './model-use.ts';
 
 export interface ModelSettings {
   baseURL: string;
@@ -52,7 +60,10 @@ function actInstruction(q: Unanswered): string {
 export interface StagehandFallbackOptions {
   /** DevTools endpoint of the browser the runner drives. */
   cdpUrl: string;
-  /** The model client: an OpenAI-compatible model from settings, or a given LLMClient. */
+  /**
+   * The model client: an OpenAI-compatible model from settings, or a given LLMClient (one that
+   * charges the budget itself throws ModelBudgetSpent when it is spent).
+   */
   model: ModelSettings | { client: LLMClient };
   /** Charges every call Stagehand makes to the user's budget (settings models only); none: not counted. */
   meter?: ModelMeter;
@@ -60,14 +71,6 @@ export interface StagehandFallbackOptions {
   actions?: ActionCache;
   /** The user's drafted answers from the host; none: the model drafts them here. */
   drafts?: DraftSource;
-}
-
-/** Thrown inside Stagehand when the budget cannot take another call: the act fails, the user is asked. */
-const BUDGET_SPENT = "The user's monthly model budget is spent.";
-class ModelBudgetSpent extends Error {
-  constructor() {
-    super(BUDGET_SPENT);
-  }
 }
 
 /** A rejection handler: `fallback` when the budget was spent (Stagehand may rewrap the error), else rethrows. */

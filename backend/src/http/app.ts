@@ -14,7 +14,7 @@ import { fileRoutes } from '../files/routes.ts';
 import type { DeviceGateway } from '../gateway/device-gateway.ts';
 import { longPollRoutes } from '../gateway/long-poll-routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
-import { modelAnswerRoutes } from '../model/routes.ts';
+import { modelAnswerRoutes, modelRelayRoutes } from '../model/routes.ts';
 import { deadLetterRoutes } from '../ops/dead-letters.ts';
 import { healthRoutes } from '../ops/health-routes.ts';
 import { httpMetrics } from '../ops/http-metrics.ts';
@@ -68,6 +68,8 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
   app.use(compression());
   // Stripe signs the raw bytes: the webhook must read them before the JSON parser does.
   app.use('/v1', stripeWebhookRoutes(ctx));
+  // Its own body limit: a model call carries the page's accessibility tree.
+  app.use('/v1', modelRelayRoutes(ctx));
   app.use(json);
 
   app.use('/v1/auth', authRoutes(ctx));

@@ -6,6 +6,7 @@ import type { ClaimedMessage } from '@jobswipe/protocol/device';
 import { siteAccountPassword } from '../accounts/site-accounts.ts';
 import type { AppContext } from '../context.ts';
 import { signedResumeUrl } from '../files/signed-urls.ts';
+import { modelSettings } from '../model/draft-answers.ts';
 import { toApplicantProfile } from '../profile/profile-view.ts';
 import { defaultResume } from '../profile/resumes.ts';
 
@@ -65,5 +66,6 @@ export async function workOrder(ctx: AppContext, app: Application): Promise<Clai
     // Bound to the host it was given for: the engine types it on no other.
     account: password && host ? { email: materials.email, password, host } : null,
     reviewDrafts: reviewDrafts ?? false,
+    modelRelay: modelSettings(ctx) !== null,
   };
 }

@@ -9,10 +9,9 @@ import { decide } from '@jobswipe/automations/core/answer-policy';
 import type { ApplicantProfile, ModelAnswersResponse, Question } from '@jobswipe/protocol';
 import { answerMismatch, sensitiveKindOf } from '@jobswipe/protocol';
 import type { AppContext } from '../context.ts';
-import { AppError, notFound } from '../http/errors.ts';
 import { fieldFacts, loadApplicant } from '../jobs/owed-questions.ts';
 import type { Executor } from '../leases/executor.ts';
-import { holdsLease, userScope } from '../leases/executor.ts';
+import { heldApplication } from './held-application.ts';
 import { reserveModelCall, tokenEstimate } from './model-budget.ts';
 import { askModel, MAX_ANSWER_TOKENS, type ModelSettings } from './model-client.ts';
 
@@ -58,15 +57,7 @@ export async function draftAnswers(
   req: { applicationId: string; leaseToken: bigint; questions: Question[] },
 ): Promise<ModelAnswersResponse> {
   const prisma = ctx.db.prisma;
-  const scope = userScope(executor);
-  const app = await prisma.application.findFirst({
-    where: { id: req.applicationId, ...(scope ? { userId: scope } : {}) },
-    include: { snapshot: true },
-  });
-  if (!app) throw notFound('Application');
-  if (!holdsLease(app, executor, req.leaseToken)) {
-    throw new AppError('stale_lease', 'Your lease on this application is no longer valid: no answers drafted.');
-  }
+  const app = await heldApplication(ctx, executor, req.applicationId, req.leaseToken);
   const { profile } = await loadApplicant(prisma, app.userId);
   const job = (app.snapshot?.posting ?? {}) as Record<string, unknown>;
   const settings = modelSettings(ctx);

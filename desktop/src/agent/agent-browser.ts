@@ -6,6 +6,7 @@
 // page must not reach the user's files; Chromium refuses its sandbox as root, so the agent says
 // to run as the user instead of turning it off (only the server worker, in its container, may).
 import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CHROMIUM_ARGS, chromiumExecutable } from '@jobswipe/automations/runner/browser';
@@ -77,16 +78,27 @@ export function chooseBrowser(options: {
   };
 }
 
+/** How long a browser launched with a DevTools port may take to say which port it chose. */
+const DEVTOOLS_WAIT_MS = 5_000;
+
 export class AgentBrowser {
   private opening: Promise<BrowserContext> | null = null;
+  /** Whether a model fallback wants the DevTools endpoint: from then on every launch opens one. */
+  private devtoolsWanted = false;
+  private devtools: string | null = null;
 
   constructor(
     private readonly choice: BrowserChoice,
     private readonly profileDir: string,
   ) {}
 
-  /** The open context; launched on first use, and again if the browser went away. */
-  context(): Promise<BrowserContext> {
+  /**
+   * The open context; launched on first use, and again if the browser went away. `devtools`: a
+   * model fallback will attach (Stagehand over CDP), so a launch opens a DevTools port on loopback;
+   * a browser already open without one keeps going without it (see devtoolsUrl).
+   */
+  context(options: { devtools?: boolean } = {}): Promise<BrowserContext> {
+    if (options.devtools) this.devtoolsWanted = true;
     if (!this.opening) {
       const opening = this.launch();
       this.opening = opening;
@@ -103,19 +115,32 @@ export class AgentBrowser {
     return this.opening;
   }
 
+  /** The open browser's DevTools endpoint (ws://127.0.0.1:…), or null when it was launched without one. */
+  devtoolsUrl(): string | null {
+    return this.opening ? this.devtools : null;
+  }
+
   private async launch(): Promise<BrowserContext> {
+    const devtools = this.devtoolsWanted;
+    this.devtools = null;
+    // Chromium writes the port it chose here; one left by an earlier run must not be read.
+    const portFile = join(this.profileDir, 'DevToolsActivePort');
+    await rm(portFile, { force: true });
     for (let attempt = 1; ; attempt++) {
       try {
-        return await chromium.launchPersistentContext(this.profileDir, {
+        const context = await chromium.launchPersistentContext(this.profileDir, {
           headless: this.choice.headless,
           // Playwright adds --no-sandbox itself unless told the sandbox is wanted.
           chromiumSandbox: true,
-          args: SANDBOXED_ARGS,
+          // Port 0: Chromium picks a free one on loopback and writes it to DevToolsActivePort.
+          args: devtools ? [...SANDBOXED_ARGS, '--remote-debugging-port=0'] : SANDBOXED_ARGS,
           viewport: { width: 1280, height: 900 },
           ...(this.choice.browser === 'chrome' || this.choice.browser === 'msedge'
             ? { channel: this.choice.browser }
             : { executablePath: this.choice.browser }),
         });
+        if (devtools) this.devtools = await devtoolsEndpoint(portFile).catch(() => null);
+        return context;
       } catch (err) {
         // A browser left by a run that crashed can hold the profile for a moment after it.
         if (attempt >= LAUNCH_ATTEMPTS) throw asRoot(err);
@@ -129,6 +154,17 @@ export class AgentBrowser {
     this.opening = null;
     const context = await opening?.catch(() => null);
     await context?.close().catch(() => {});
+  }
+}
+
+/** The browser's DevTools WebSocket from the DevToolsActivePort file (its port, then its path). */
+async function devtoolsEndpoint(portFile: string): Promise<string> {
+  const until = Date.now() + DEVTOOLS_WAIT_MS;
+  for (;;) {
+    const [port, path] = (await readFile(portFile, 'utf8').catch(() => '')).split('\n');
+    if (port && path) return `ws://127.0.0.1:${port.trim()}${path.trim()}`;
+    if (Date.now() > until) throw new Error('the browser did not open its DevTools port');
+    await delay(50);
   }
 }
 

@@ -1,8 +1,9 @@
 // One claimed application, start to end, on this machine: its resume fetched into a folder of its
 // own (under the agent dir, which only the user can read), the engine run in desktop mode in the
 // agent's browser with every step reported to the backend (the `submitting` checkpoint is awaited
-// before the final click), the backend's model asked for the non-sensitive questions the rules
-// leave open, a live thumbnail of the page for a window that shows it, the evidence uploaded, and
+// before the final click), the non-sensitive questions the rules leave open put to the backend's
+// model (through the engine's Stagehand fallback when the backend relays model calls and the
+// browser has a DevTools endpoint, else as drafts the in-page core fills), a live thumbnail of the page for a window that shows it, the evidence uploaded, and
 // the outcome handed to the client to report. The folder is deleted afterwards.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import type { FileLeaseStore } from './lease-store.ts';
 import { type ThumbnailSink, watchPage } from './live-thumbnail.ts';
 import type { Logger } from './log.ts';
 import { backendDrafter } from './model-drafts.ts';
+import { deviceModelFallback } from './model-fallback.ts';
 import type { DeviceCredentials } from './token-store.ts';
 
 export interface RunnerDeps {
@@ -57,42 +59,61 @@ export function applicationRunner(deps: RunnerDeps) {
       }
       let context: Awaited<ReturnType<AgentBrowser['context']>>;
       try {
-        context = await deps.browser.context();
+        context = await deps.browser.context({ devtools: order.modelRelay });
       } catch (err) {
         log.error('the browser did not start', { error: (err as Error).message });
         return failed('retryable', `The browser on this device did not start: ${firstLine(err)}`);
       }
-      const result = await applyToJob({
-        url,
-        profile: order.profile,
-        answers: order.answers,
-        job: jobContextOf(order.job),
-        ...(resumePath ? { resumePath } : {}),
-        mode: 'desktop',
-        context,
-        signal: control.signal,
-        verifyFirst: order.verifyFirst,
-        ...(order.account ? { account: order.account } : {}),
-        evidenceDir: join(workDir, 'evidence'),
-        drafter: backendDrafter(api, { applicationId: order.applicationId, leaseToken: order.leaseToken }, log),
-        reviewDrafts: order.reviewDrafts,
-        onPage: (page) => (deps.thumbnails ? watchPage(page, order.applicationId, deps.thumbnails) : undefined),
-        onProgress: (p) => control.progress(p.step, p.percent, p.message),
-      });
-      if (control.signal.aborted) return failed('retryable', 'Stopped: the application was taken away.');
-      const evidenceIds = await evidence(deps, order, result, log);
-      log.info('attempt ended', {
-        outcome: result.outcome,
-        errorClass: result.errorClass,
-        message: result.message,
-        confirmation: result.confirmation,
-        evidence: evidenceIds.length,
-      });
-      return attemptOutcomeOf(result, evidenceIds);
+      const lease = { applicationId: order.applicationId, leaseToken: order.leaseToken };
+      const ai = await modelFallback(deps, api, order, log);
+      try {
+        const result = await applyToJob({
+          url,
+          profile: order.profile,
+          answers: order.answers,
+          job: jobContextOf(order.job),
+          ...(resumePath ? { resumePath } : {}),
+          mode: 'desktop',
+          context,
+          signal: control.signal,
+          verifyFirst: order.verifyFirst,
+          ...(order.account ? { account: order.account } : {}),
+          evidenceDir: join(workDir, 'evidence'),
+          // One model path: Stagehand's (drafts included) when it runs, else the core fills drafts.
+          ...(ai ? { ai } : { drafter: backendDrafter(api, lease, log) }),
+          reviewDrafts: order.reviewDrafts,
+          onPage: (page) => (deps.thumbnails ? watchPage(page, order.applicationId, deps.thumbnails) : undefined),
+          onProgress: (p) => control.progress(p.step, p.percent, p.message),
+        });
+        if (control.signal.aborted) return failed('retryable', 'Stopped: the application was taken away.');
+        const evidenceIds = await evidence(deps, order, result, log);
+        log.info('attempt ended', {
+          outcome: result.outcome,
+          errorClass: result.errorClass,
+          message: result.message,
+          confirmation: result.confirmation,
+          evidence: evidenceIds.length,
+        });
+        return attemptOutcomeOf(result, evidenceIds);
+      } finally {
+        await ai?.close().catch(() => {});
+      }
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
   };
+}
+
+/** The engine's model fallback for this application, when the backend relays model calls and the browser has CDP. */
+async function modelFallback(deps: RunnerDeps, api: DeviceApi, order: ClaimedMessage, log: Logger) {
+  const cdpUrl = deps.browser.devtoolsUrl();
+  if (!order.modelRelay || !cdpUrl) return null;
+  const lease = { applicationId: order.applicationId, leaseToken: order.leaseToken };
+  // Without it the backend's drafts still come, filled by the in-page core.
+  return deviceModelFallback(api, lease, log, cdpUrl).catch((err: unknown) => {
+    log.warn('the model fallback did not start', { error: (err as Error).message });
+    return null;
+  });
 }
 
 async function evidence(deps: RunnerDeps, order: ClaimedMessage, result: ApplyResult, log: Logger): Promise<string[]> {

@@ -1,14 +1,22 @@
 // The device-scoped API (the device token, not a user session): the user's queue, the questions
 // their applications wait on and answers to them (the same rules as the web's), an application's
-// detail with its evidence, and the model's drafts for an application this device holds.
+// detail with its evidence, and for an application this device holds: the model's drafts, the
+// shared widget actions of its form template, and the model relay (the backend holds the key).
+
+import { ModelBudgetSpent } from '@jobswipe/automations/ai/model-use';
 import {
   type AnswerBody,
   ApplicationDetail,
   ApplicationSummary,
   DeviceQuestions,
   DeviceQueue,
+  type ModelActionBody,
+  type ModelActionKey,
+  ModelActionView,
   type ModelAnswersBody,
   ModelAnswersResponse,
+  type ModelRelayBody,
+  ModelRelayResponse,
 } from '@jobswipe/protocol';
 import type { z } from 'zod';
 import { serverError, unreachable } from './server-error.ts';
@@ -55,6 +63,30 @@ export class DeviceApi {
     });
   }
 
+  modelAction(key: ModelActionKey): Promise<ModelActionView> {
+    return this.json('Reading a shared widget action', `/v1/devices/model-actions?${query(key)}`, ModelActionView);
+  }
+
+  async shareModelAction(body: ModelActionBody): Promise<void> {
+    await this.json('Sharing a widget action', '/v1/devices/model-actions', ModelActionView, {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    });
+  }
+
+  async dropModelAction(key: ModelActionKey): Promise<void> {
+    const res = await this.fetch(`/v1/devices/model-actions?${query(key)}`, { method: 'DELETE' });
+    if (!res.ok) throw await serverError(res, 'Forgetting a widget action');
+  }
+
+  /** One model call through the backend; ModelBudgetSpent when the user's monthly budget is spent. */
+  async modelRelay(body: ModelRelayBody): Promise<ModelRelayResponse> {
+    const res = await this.fetch('/v1/devices/model-relay', { method: 'POST', body: JSON.stringify(body) });
+    if (res.status === 402) throw new ModelBudgetSpent();
+    if (!res.ok) throw await serverError(res, 'Asking the model');
+    return ModelRelayResponse.parse(await res.json());
+  }
+
   private async json<T>(what: string, path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
     const res = await this.fetch(path, init);
     if (!res.ok) throw await serverError(res, what);
@@ -71,4 +103,8 @@ export class DeviceApi {
       throw unreachable(this.credentials.server, err);
     }
   }
+}
+
+function query(key: ModelActionKey): string {
+  return new URLSearchParams(key).toString();
 }

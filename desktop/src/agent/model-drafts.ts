@@ -5,28 +5,32 @@
 // filled by the engine's in-page core and recorded as the model's; a refusal or a failure leaves
 // the question to the user, as without a model.
 import type { AnswerDrafter } from '@jobswipe/automations/ai/fallback';
+import type { DraftSource } from '@jobswipe/automations/ai/model-use';
 import type { DeviceApi } from './device-api.ts';
 import type { Logger } from './log.ts';
 
-export function backendDrafter(
+/** The user's drafts from the backend, by question key ({} when it fails: the questions go to the user). */
+export function backendDrafts(
   api: DeviceApi,
   lease: { applicationId: string; leaseToken: string },
   log: Logger,
-): AnswerDrafter {
-  return {
-    async draft(questions) {
-      try {
-        const { answers, refused } = await api.modelAnswers({ ...lease, questions });
-        log.info('model answers', {
-          drafted: answers.filter((a) => !a.cached).length,
-          reused: answers.filter((a) => a.cached).length,
-          refused: refused.map((r) => r.reason),
-        });
-        return Object.fromEntries(answers.map((a) => [a.key, a.answer]));
-      } catch (err) {
-        log.warn('no model answers: the questions go to you', { error: (err as Error).message });
-        return {};
-      }
-    },
+): DraftSource {
+  return async (questions) => {
+    try {
+      const { answers, refused } = await api.modelAnswers({ ...lease, questions });
+      log.info('model answers', {
+        drafted: answers.filter((a) => !a.cached).length,
+        reused: answers.filter((a) => a.cached).length,
+        refused: refused.map((r) => r.reason),
+      });
+      return Object.fromEntries(answers.map((a) => [a.key, a.answer]));
+    } catch (err) {
+      log.warn('no model answers: the questions go to you', { error: (err as Error).message });
+      return {};
+    }
   };
+}
+
+export function backendDrafter(...args: Parameters<typeof backendDrafts>): AnswerDrafter {
+  return { draft: backendDrafts(...args) };
 }
