@@ -1,6 +1,7 @@
 // The desktop agent and the model (issue 12): a required question the rules leave open and that is
 // not sensitive is drafted by the backend's model (POST /v1/devices/model-answers, the scripted
-// OpenAI-compatible stand-in on loopback; the agent holds no model key) and filled by the engine.
+// OpenAI-compatible stand-in on loopback; the agent holds no model key) and filled by the engine's
+// model fallback (agent-model-widgets.test.ts tells how its widget is operated).
 // The application is SUBMITTED without asking the user and the answer shown as the model's; no
 // prompt carries the applicant's contact data, pay or the key; the same user's same question on
 // a second application is answered from their draft, without a new model call. With "review
@@ -57,8 +58,9 @@ describe('the desktop agent with a model on the backend', () => {
       expect(await status(id!), agent.transcript).toBe('SUBMITTED');
       const detail = await applicant.api.get<ApplicationDetail>(`/v1/applications/${id}`);
       expect(detail.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
-      // One call for the first application's essay; the second reuses the user's draft.
-      expect(model.requests).toHaveLength(1);
+      // One call drafts the first application's essay and one (relayed for the agent's Stagehand)
+      // plans how to type into its field; the second reuses the user's draft and the template's action.
+      expect(model.calls()).toEqual({ draft: 1, act: 1 });
     }
     const submitted = world.ats.submissions.list({ ats: POSTING.ats, jobId: POSTING.externalId });
     expect(submitted).toHaveLength(2);
@@ -99,7 +101,7 @@ describe('the desktop agent with a model on the backend', () => {
     const waiting = await applicant.api.get<ApplicationDetail>(`/v1/applications/${id}`);
     expect(waiting.body.attention).toEqual([expect.objectContaining({ label: ESSAY, draft: DRAFT })]);
     expect(sentBy()).toEqual([]);
-    // This user's own draft: one model call.
+    // This user's own draft: one model call (the widget's action is the template's already).
     expect(model.requests).toHaveLength(calls + 1);
 
     const edited = `${DRAFT} And I want to build them with you.`;
