@@ -65,7 +65,15 @@ it('packs the built app: the files package.json names exist, and every package t
     }
     for (const [, name] of code.matchAll(/import\("([^"]+)"\)/g)) if (name) imports.add(name);
   }
-  expect([...imports].sort()).toEqual(['electron', 'electron-updater', 'playwright-core', 'ws', 'zod']);
+  // Stagehand is imported only when the backend relays a model (the model fallback).
+  expect([...imports].sort()).toEqual([
+    '@browserbasehq/stagehand',
+    'electron',
+    'electron-updater',
+    'playwright-core',
+    'ws',
+    'zod',
+  ]);
   const dependencies = Object.keys(pkg.dependencies);
   // Electron provides `electron` at run time; everything else must be packed.
   expect([...imports].filter((name) => name !== 'electron' && !dependencies.includes(name))).toEqual([]);

@@ -3,8 +3,9 @@
 // agent's browser with every step reported to the backend (the `submitting` checkpoint is awaited
 // before the final click), the non-sensitive questions the rules leave open put to the backend's
 // model (through the engine's Stagehand fallback when the backend relays model calls and the
-// browser has a DevTools endpoint, else as drafts the in-page core fills), a live thumbnail of the page for a window that shows it, the evidence uploaded, and
-// the outcome handed to the client to report. The folder is deleted afterwards.
+// browser has a DevTools endpoint, else as drafts the in-page core fills), a live thumbnail of the
+// page for a window that shows it, the evidence uploaded, and the outcome handed to the client to
+// report. The folder is deleted afterwards.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyToJob } from '@jobswipe/automations/runner/apply';
@@ -19,7 +20,7 @@ import type { FileLeaseStore } from './lease-store.ts';
 import { type ThumbnailSink, watchPage } from './live-thumbnail.ts';
 import type { Logger } from './log.ts';
 import { backendDrafter } from './model-drafts.ts';
-import { deviceModelFallback } from './model-fallback.ts';
+import { deviceModelFallback, type Lease } from './model-fallback.ts';
 import type { DeviceCredentials } from './token-store.ts';
 
 export interface RunnerDeps {
@@ -65,7 +66,7 @@ export function applicationRunner(deps: RunnerDeps) {
         return failed('retryable', `The browser on this device did not start: ${firstLine(err)}`);
       }
       const lease = { applicationId: order.applicationId, leaseToken: order.leaseToken };
-      const ai = await modelFallback(deps, api, order, log);
+      const ai = await modelFallback(deps, api, order, lease, log);
       try {
         const result = await applyToJob({
           url,
@@ -105,10 +106,9 @@ export function applicationRunner(deps: RunnerDeps) {
 }
 
 /** The engine's model fallback for this application, when the backend relays model calls and the browser has CDP. */
-async function modelFallback(deps: RunnerDeps, api: DeviceApi, order: ClaimedMessage, log: Logger) {
+async function modelFallback(deps: RunnerDeps, api: DeviceApi, order: ClaimedMessage, lease: Lease, log: Logger) {
   const cdpUrl = deps.browser.devtoolsUrl();
   if (!order.modelRelay || !cdpUrl) return null;
-  const lease = { applicationId: order.applicationId, leaseToken: order.leaseToken };
   // Without it the backend's drafts still come, filled by the in-page core.
   return deviceModelFallback(api, lease, log, cdpUrl).catch((err: unknown) => {
     log.warn('the model fallback did not start', { error: (err as Error).message });

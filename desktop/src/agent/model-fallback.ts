@@ -13,7 +13,7 @@ import type { DeviceApi } from './device-api.ts';
 import type { Logger } from './log.ts';
 import { backendDrafts } from './model-drafts.ts';
 
-type Lease = { applicationId: string; leaseToken: string };
+export type Lease = { applicationId: string; leaseToken: string };
 
 /** The shared widget actions through the device API; a refusal or a failure costs a model call, never the run. */
 export function deviceActions(api: DeviceApi, lease: Lease, log: Logger): ActionCache {
@@ -30,7 +30,10 @@ export function deviceActions(api: DeviceApi, lease: Lease, log: Logger): Action
     async put(template, instruction, action) {
       // The backend shares only actions that type the placeholder, never an answer.
       const shared = WidgetAction.safeParse(action);
-      if (!shared.success) return log.info('widget action not shared: it holds more than the placeholder');
+      if (!shared.success) {
+        log.info('widget action not shared: it holds more than the placeholder');
+        return;
+      }
       await api
         .shareModelAction({ ...lease, template, instruction, action: shared.data })
         .catch(warn('widget action not shared'));
