@@ -13,7 +13,7 @@ import {
   ModelAnswersBody,
   ModelRelayBody,
 } from '@jobswipe/protocol';
-import express, { type Request, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { bearerToken } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { authenticateDevice } from '../devices/device-auth.ts';
@@ -88,8 +88,14 @@ export function modelAnswerRoutes(ctx: AppContext): Router {
 /** The relay, with a body limit of its own: Stagehand sends the page's accessibility tree. */
 export function modelRelayRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.post('/devices/model-relay', express.json({ limit: MODEL_RELAY_MAX_BYTES }), async (req, res) => {
-    const device = await deviceOf(ctx, req);
+  // The device first: no one else gets a large body read.
+  const authenticated = async (req: Request, res: Response, next: NextFunction) => {
+    res.locals.device = await deviceOf(ctx, req);
+    next();
+  };
+  const json = express.json({ limit: MODEL_RELAY_MAX_BYTES });
+  router.post('/devices/model-relay', authenticated, json, async (req, res) => {
+    const device = res.locals.device as Executor;
     const body = parse(ModelRelayBody, req.body, 'body');
     const settings = modelSettings(ctx);
     if (!settings) throw new AppError('service_unavailable', 'No model is configured on this server.');
