@@ -1,8 +1,10 @@
 // The server worker's path fills through real input and leaves nothing the employer's page can
-// see: a careers page whose form (in a cross-site iframe) refuses any untrusted event, any new
+// see: a careers page (native date and time inputs, selects hidden behind Select2 and Chosen,
+// a multi-select and a checkbox group among its fields) whose form (in a cross-site iframe) refuses any untrusted event, any new
 // global and any attribute its own scripts did not set (test/support/trust-page.ts) takes the
 // application from `applyToJob` in a real Chromium over a real socket — straight, behind a
 // Workday-style candidate account step, and behind the site's own sign-in form.
+import { normalizeQuestion } from '@jobswipe/protocol';
 import { beforeEach, expect, it } from 'vitest';
 import { applyToJob } from '../src/runner/apply.ts';
 import { PROFILE } from './support/applicant.ts';
@@ -23,6 +25,27 @@ const APPLICATION = {
   country: 'United States',
   resume: 'ada-lovelace-resume.pdf',
   privacy: 'true',
+  // Native date and time inputs, typed segment by segment.
+  start: '2027-01-15',
+  calltime: '14:30',
+  promoted: '2024-03',
+  slot: '2027-01-20T09:45',
+  // Selects a UI kit hides (Select2, Chosen), chosen through the kit's own dropdown.
+  source: 'LinkedIn',
+  office: 'San Francisco',
+  // "Select all that apply": a native multi-select and a checkbox group.
+  languages: 'Python, TypeScript',
+  zones: 'pacific, eastern',
+};
+
+/** The applicant's saved answers to the form's own questions (the profile answers the rest). */
+const ANSWERS = {
+  [normalizeQuestion('Best time to call you')]: '14:30',
+  [normalizeQuestion('Month of your last promotion')]: '2024-03',
+  [normalizeQuestion('Preferred interview slot')]: '2027-01-20T09:45',
+  [normalizeQuestion('Which office would you work from?')]: 'San Francisco',
+  [normalizeQuestion('Which programming languages do you use? Select all that apply.')]: ['TypeScript', 'Python'],
+  [normalizeQuestion('Which time zones can you work in? Select all that apply.')]: ['Pacific', 'Eastern'],
 };
 
 function apply(url: string, password?: string) {
@@ -30,7 +53,7 @@ function apply(url: string, password?: string) {
   return applyToJob({
     url,
     profile: PROFILE,
-    answers: {},
+    answers: ANSWERS,
     resumePath: docs.resumePath,
     mode: 'server',
     browser,

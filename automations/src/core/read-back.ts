@@ -48,8 +48,17 @@ function samePhone(a: string, b: string): boolean {
   return short.length >= 7 && long.endsWith(short) && long.length - short.length <= 3;
 }
 
+/** A time of day as a native time input holds it ("14:30") from "14:30", "2:30 pm" or "2 PM"; else null. */
+export function time24(text: string): string | null {
+  const m = /^\s*(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s*([ap])?\.?\s*(m\.?)?\s*$/i.exec(text);
+  if (!m || (!m[2] && !m[3])) return null;
+  const hour = m[3] ? (Number(m[1]) % 12) + (/p/i.test(m[3]) ? 12 : 0) : Number(m[1]);
+  return hour < 24 ? `${String(hour).padStart(2, '0')}:${m[2] ?? '00'}` : null;
+}
+
 function sameText(intended: string, actual: string, type: DiscoveredField['type']): boolean {
   if (norm(intended) === norm(actual)) return true;
+  if (time24(intended) !== null && time24(intended) === time24(actual)) return true;
   if (type === 'tel') return samePhone(intended, actual);
   if (type === 'date') return isoDate(intended) !== null && isoDate(intended) === isoDate(actual);
   if (type === 'url')

@@ -72,6 +72,14 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
   .field { margin: 14px 0; } label { display: block; }
   [role="listbox"] { border: 1px solid #999; margin: 0; padding: 0; list-style: none; }
   [role="option"] { padding: 6px; cursor: pointer; }
+  /* Select2 hides the native select this way; Chosen hides it with display:none. */
+  .select2-hidden-accessible { border: 0; clip: rect(0 0 0 0); height: 1px; width: 1px; overflow: hidden; padding: 0; position: absolute; white-space: nowrap; }
+  .select2-selection, .chosen-single { display: inline-block; min-width: 220px; border: 1px solid #999; padding: 4px; cursor: pointer; }
+  .select2-dropdown-open { position: absolute; background: #fff; border: 1px solid #999; z-index: 10; min-width: 220px; }
+  .select2-dropdown-open li, .chosen-results li { padding: 4px; cursor: pointer; list-style: none; }
+  .chosen-container { position: relative; display: inline-block; }
+  .chosen-drop { position: absolute; left: -9999px; top: 100%; background: #fff; border: 1px solid #999; z-index: 10; min-width: 220px; }
+  .chosen-with-drop .chosen-drop { left: 0; }
 </style></head><body>
 <script>${WATCH}</script>
 <form id="application" novalidate>
@@ -87,6 +95,26 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
   <div class="field"><span id="country-label">Country *</span>
     <button type="button" id="country" role="combobox" aria-haspopup="listbox" aria-expanded="false" aria-labelledby="country-label" aria-controls="country-list" aria-required="true">Select…</button>
     <ul id="country-list" role="listbox" hidden><li role="option" id="ca">Canada</li><li role="option" id="us">United States</li><li role="option" id="mx">Mexico</li></ul></div>
+  <div class="field"><label for="start">Earliest start date *</label><input id="start" name="start" type="date" required></div>
+  <div class="field"><label for="calltime">Best time to call you *</label><input id="calltime" name="calltime" type="time" required></div>
+  <div class="field"><label for="promoted">Month of your last promotion *</label><input id="promoted" name="promoted" type="month" required></div>
+  <div class="field"><label for="slot">Preferred interview slot *</label><input id="slot" name="slot" type="datetime-local" required></div>
+  <div class="field"><label for="source">How did you hear about us? *</label>
+    <select id="source" name="source" class="select2-hidden-accessible" tabindex="-1" aria-hidden="true" required><option value=""></option><option value="board">Job board</option><option value="li">LinkedIn</option><option value="ref">Referral</option><option value="site">Company website</option></select>
+    <span class="select2 select2-container"><span class="selection"><span class="select2-selection" id="source-selection" role="combobox" aria-haspopup="true" aria-expanded="false" tabindex="0" aria-labelledby="select2-source-container"><span class="select2-selection__rendered" id="select2-source-container" role="textbox" aria-readonly="true">Select an option</span></span></span></span></div>
+  <div class="field"><label for="office">Which office would you work from? *</label>
+    <select id="office" name="office" style="display:none" required><option value=""></option><option value="remote">Remote</option><option value="sf">San Francisco</option><option value="nyc">New York</option><option value="lon">London</option></select>
+    <div class="chosen-container chosen-container-single" id="office_chosen">
+      <a class="chosen-single chosen-default" tabindex="-1"><span>Select an office</span></a>
+      <div class="chosen-drop"><div class="chosen-search"><input class="chosen-search-input" type="text" autocomplete="off"></div><ul class="chosen-results"></ul></div>
+    </div></div>
+  <div class="field"><label for="languages">Which programming languages do you use? Select all that apply. *</label>
+    <select id="languages" name="languages" multiple size="3" required><option value="go">Go</option><option value="py">Python</option><option value="rs">Rust</option><option value="ts">TypeScript</option><option value="zig">Zig</option></select></div>
+  <fieldset class="field"><legend>Which time zones can you work in? Select all that apply. *</legend>
+    <label><input type="checkbox" name="zones" value="pacific"> Pacific</label>
+    <label><input type="checkbox" name="zones" value="mountain"> Mountain</label>
+    <label><input type="checkbox" name="zones" value="central"> Central</label>
+    <label><input type="checkbox" name="zones" value="eastern"> Eastern</label></fieldset>
   <div class="field"><label for="resume">Resume *</label><input id="resume" name="resume" type="file" required></div>
   <div class="field"><label><input type="checkbox" id="privacy" name="privacy" required> I have read and agree to the privacy notice *</label></div>
   <button type="submit" id="submit">Submit application</button>
@@ -112,6 +140,84 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !list.hidden) { list.hidden = true; box.setAttribute('aria-expanded', 'false'); }
   });
+  // Select2 4.x: opens on a trusted mousedown on its selection, lists the options in a dropdown
+  // appended to <body> (a search box filters them), picks on mouseup; the hidden select only
+  // holds the value for the form.
+  const s2 = document.getElementById('source');
+  const s2Box = document.getElementById('source-selection');
+  let s2Drop = null;
+  const closeS2 = () => {
+    if (!s2Drop) return;
+    s2Drop.remove();
+    s2Drop = null;
+    s2Box.setAttribute('aria-expanded', 'false');
+  };
+  s2Box.addEventListener('mousedown', (e) => {
+    if (!e.isTrusted) return;
+    e.preventDefault();
+    if (s2Drop) return closeS2();
+    const r = s2Box.getBoundingClientRect();
+    s2Drop = document.createElement('span');
+    s2Drop.className = 'select2-dropdown-open';
+    s2Drop.style.cssText = 'left:' + (r.left + scrollX) + 'px;top:' + (r.bottom + scrollY) + 'px';
+    s2Drop.innerHTML = '<input class="select2-search__field" type="search" autocomplete="off"><ul role="listbox"></ul>';
+    const ul = s2Drop.querySelector('ul');
+    for (const o of s2.options) {
+      if (!o.value) continue;
+      const li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', String(o.selected));
+      li.textContent = o.text;
+      li.dataset.value = o.value;
+      ul.append(li);
+    }
+    const search = s2Drop.querySelector('input');
+    search.addEventListener('input', (ev) => {
+      if (!ev.isTrusted) return;
+      for (const li of ul.children) li.hidden = !li.textContent.toLowerCase().includes(search.value.toLowerCase());
+    });
+    ul.addEventListener('mouseup', (ev) => {
+      const li = ev.target.closest('li');
+      if (!li || !ev.isTrusted) return;
+      s2.value = li.dataset.value;
+      document.getElementById('select2-source-container').textContent = li.textContent;
+      closeS2();
+    });
+    document.body.append(s2Drop);
+    s2Box.setAttribute('aria-expanded', 'true');
+    search.focus();
+  });
+  // Chosen 1.x: no ARIA at all; the container opens on a trusted mousedown, results are <li>s
+  // drawn then, a trusted mouseup picks one.
+  const chosen = document.getElementById('office_chosen');
+  const office = document.getElementById('office');
+  chosen.querySelector('.chosen-single').addEventListener('mousedown', (e) => {
+    if (!e.isTrusted) return;
+    e.preventDefault();
+    const open = !chosen.classList.contains('chosen-with-drop');
+    chosen.classList.toggle('chosen-with-drop', open);
+    if (!open) return;
+    chosen.querySelector('.chosen-results').innerHTML = Array.from(office.options)
+      .filter((o) => o.value)
+      .map((o, i) => '<li class="active-result" data-option-array-index="' + (i + 1) + '">' + o.text + '</li>')
+      .join('');
+  });
+  chosen.querySelector('.chosen-results').addEventListener('mouseup', (e) => {
+    const li = e.target.closest('li.active-result');
+    if (!li || !e.isTrusted) return;
+    office.selectedIndex = Number(li.dataset.optionArrayIndex);
+    chosen.querySelector('.chosen-single span').textContent = li.textContent;
+    chosen.classList.remove('chosen-with-drop');
+  });
+  document.addEventListener('mousedown', (e) => {
+    if (!e.isTrusted) return;
+    if (s2Drop && !s2Drop.contains(e.target) && !s2Box.contains(e.target)) closeS2();
+    if (!chosen.contains(e.target)) chosen.classList.remove('chosen-with-drop');
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { closeS2(); chosen.classList.remove('chosen-with-drop'); }
+  });
+  const chosenText = (select) => Array.from(select.selectedOptions).filter((o) => o.value).map((o) => o.text).join(', ');
   document.getElementById('application').addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = e.target;
@@ -120,6 +226,9 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
       years: f.years.options[f.years.selectedIndex].text, sponsorship: f.sponsorship.value,
       country: box.textContent.trim(), resume: f.resume.files[0] ? f.resume.files[0].name : '',
       privacy: String(f.privacy.checked),
+      start: f.start.value, calltime: f.calltime.value, promoted: f.promoted.value, slot: f.slot.value,
+      source: chosenText(f.source), office: chosenText(f.office), languages: chosenText(f.languages),
+      zones: Array.from(f.querySelectorAll('[name="zones"]:checked')).map((c) => c.value).join(', '),
     };
     parent.postMessage('submitting', '*');
     const violations = trustWatch.traces();
