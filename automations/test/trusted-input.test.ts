@@ -1,6 +1,6 @@
 // The server worker's path fills through real input and leaves nothing the employer's page can
 // see: a careers page (native date and time inputs, selects hidden behind Select2 and Chosen,
-// a multi-select and a checkbox group among its fields) whose form (in a cross-site iframe) refuses any untrusted event, any new
+// a multi-select, a checkbox group and a tag picker among its fields) whose form (in a cross-site iframe) refuses any untrusted event, any new
 // global and any attribute its own scripts did not set (test/support/trust-page.ts) takes the
 // application from `applyToJob` in a real Chromium over a real socket — straight, behind a
 // Workday-style candidate account step, and behind the site's own sign-in form.
@@ -33,9 +33,12 @@ const APPLICATION = {
   // Selects a UI kit hides (Select2, Chosen), chosen through the kit's own dropdown.
   source: 'LinkedIn',
   office: 'San Francisco',
-  // "Select all that apply": a native multi-select and a checkbox group.
+  // "Select all that apply": a native multi-select, Select2's multiple one, a checkbox group.
   languages: 'Python, TypeScript',
+  spoken: 'English, German',
   zones: 'pacific, eastern',
+  // A tag picker: each tag chosen from its list.
+  clouds: 'AWS, Google Cloud',
 };
 
 /** The applicant's saved answers to the form's own questions (the profile answers the rest). */
@@ -45,6 +48,8 @@ const ANSWERS = {
   [normalizeQuestion('Preferred interview slot')]: '2027-01-20T09:45',
   [normalizeQuestion('Which office would you work from?')]: 'San Francisco',
   [normalizeQuestion('Which programming languages do you use? Select all that apply.')]: ['TypeScript', 'Python'],
+  [normalizeQuestion('Which languages do you speak? Select all that apply.')]: ['German', 'English'],
+  [normalizeQuestion('Which cloud platforms have you used? Select all that apply.')]: ['Google Cloud', 'AWS'],
   [normalizeQuestion('Which time zones can you work in? Select all that apply.')]: ['Pacific', 'Eastern'],
 };
 

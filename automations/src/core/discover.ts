@@ -404,7 +404,7 @@ export function selectToggle(select: HTMLSelectElement): HTMLElement | null {
  * What a person clicks to choose in a select a UI kit hides, and the kit's part of the page: the
  * popup button in the select's wrapper (BambooHR), else the widget drawn right beside the select
  * (Select2's selection, Chosen's `<id>_chosen` container, neither a form control) while it shows a
- * prompt or one of the select's options.
+ * prompt or one of the select's options (an empty multiple one: its search box's placeholder).
  */
 export function selectWidget(select: HTMLSelectElement): { opener: HTMLElement; container: Element } | null {
   const toggle = selectToggle(select);
@@ -418,7 +418,7 @@ export function selectWidget(select: HTMLSelectElement): { opener: HTMLElement; 
       Array.from(container.querySelectorAll<HTMLElement>('[role="combobox"],[aria-haspopup],a,button,[tabindex]')).find(
         isVisible,
       ) ?? (container as HTMLElement);
-    const shown = textOf(opener).trim();
+    const shown = textOf(opener).trim() || (opener.querySelector('input')?.placeholder.trim() ?? '');
     if (shown && (isPlaceholderOption(shown, shown) || texts.has(shown.toLowerCase()))) return { opener, container };
   }
   return null;
@@ -474,8 +474,7 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
       const toggle = widget?.opener;
       // The kit's button may be named by what it shows (Select2's): then the select's label asks.
       const asked = toggle ? pickerQuestion(accessibleName(toggle), textOf(toggle)) : '';
-      const label =
-        asked && asked !== textOf(toggle ?? select) ? asked : accessibleName(select) || asked;
+      const label = asked && asked !== textOf(toggle ?? select) ? asked : accessibleName(select) || asked;
       if (isHoneypot(toggle ?? select, label)) continue;
       const options = Array.from(select.options)
         .filter((o) => !o.disabled && !isPlaceholderOption(o.text, o.value))

@@ -1,7 +1,14 @@
 // Filling so that React and other frameworks register the value: the prototype's native value
 // setter plus input/change events (a plain `.value =` is swallowed by React's value tracker),
 // real click sequences for custom widgets, and per-key typing where an autocomplete listens.
-import { isPlaceholderOption, isSelected, listboxOptions, monthNumber, selectWidget } from './discover.ts';
+import {
+  currentValue,
+  isPlaceholderOption,
+  isSelected,
+  listboxOptions,
+  monthNumber,
+  selectWidget,
+} from './discover.ts';
 import { deepElements, delay, isVisible, textOf, waitFor, windowOf } from './dom.ts';
 import { type InputDriver, inputDriver } from './input-driver.ts';
 import { matchOption, norm } from './option-match.ts';
@@ -327,6 +334,20 @@ async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<F
   return { ok: true, value: chosen.label };
 }
 
+/** A tag picker ("select all that apply") answered with several values: each one not yet a tag is picked in turn. */
+async function fillTags(field: DiscoveredField, values: string[]): Promise<FillOutcome> {
+  const picked: string[] = [];
+  for (const value of values) {
+    const tag = currentValue(field)
+      .split(/,\s*/)
+      .find((t) => norm(t) === norm(value) || norm(t).startsWith(`${norm(value)} `));
+    const result = tag ? { ok: true as const, value: tag } : await fillCombobox(field, value);
+    if (!result.ok) return result;
+    picked.push(result.value);
+  }
+  return { ok: true, value: picked.join(', ') };
+}
+
 /** For autocompletes: the suggestion that starts with what the profile says ("Berlin" → "Berlin, Germany"). */
 function bestPrefix(options: DiscoveredField['options'], value: string): DiscoveredField['options'][number] | null {
   const parts = value
@@ -476,10 +497,19 @@ async function chooseOne(select: HTMLSelectElement, option: DiscoveredField['opt
   await driver().blur(select);
 }
 
-/** Ctrl-clicks each option of a multi-select whose state differs from the answer (a person's way). */
+/**
+ * Ctrl-clicks each option of a multi-select whose state differs from the answer (a person's way);
+ * one a kit hides (Select2's tags) gets each missing option picked in the kit's dropdown.
+ */
 async function chooseMany(select: HTMLSelectElement, wanted: HTMLElement[]): Promise<void> {
+  const toggle = isVisible(select) ? null : selectWidget(select)?.opener;
   for (const option of Array.from(select.options)) {
-    if (!option.disabled && option.selected !== wanted.includes(option)) await driver().clickToAdd(option);
+    if (option.disabled || option.selected === wanted.includes(option)) continue;
+    if (toggle && !option.selected) {
+      await pickInMenu(toggle, option.text);
+      if (await waitFor(() => option.selected, 1_000)) continue;
+    }
+    await driver().clickToAdd(option);
   }
   await driver().blur(select);
 }
@@ -565,6 +595,6 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
       return { ok: true, value: chosen.label };
     }
     case 'combobox':
-      return fillCombobox(field, value);
+      return Array.isArray(value) && value.length > 1 ? fillTags(field, value) : fillCombobox(field, value);
   }
 }

@@ -108,6 +108,9 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
       <a class="chosen-single chosen-default" tabindex="-1"><span>Select an office</span></a>
       <div class="chosen-drop"><div class="chosen-search"><input class="chosen-search-input" type="text" autocomplete="off"></div><ul class="chosen-results"></ul></div>
     </div></div>
+  <div class="field"><label for="spoken">Which languages do you speak? Select all that apply. *</label>
+    <select id="spoken" name="spoken" multiple class="select2-hidden-accessible" tabindex="-1" aria-hidden="true" required><option value="en">English</option><option value="fr">French</option><option value="de">German</option><option value="es">Spanish</option></select>
+    <span class="select2 select2-container"><span class="selection"><span class="select2-selection select2-selection--multiple" id="spoken-selection" role="combobox" aria-haspopup="true" aria-expanded="false" tabindex="-1"><ul class="select2-selection__rendered"><li class="select2-search select2-search--inline"><input class="select2-search__field" id="spoken-search" type="search" tabindex="0" autocomplete="off" role="textbox" aria-autocomplete="list" placeholder="Select languages"></li></ul></span></span></span></div>
   <div class="field"><label for="languages">Which programming languages do you use? Select all that apply. *</label>
     <select id="languages" name="languages" multiple size="3" required><option value="go">Go</option><option value="py">Python</option><option value="rs">Rust</option><option value="ts">TypeScript</option><option value="zig">Zig</option></select></div>
   <fieldset class="field"><legend>Which time zones can you work in? Select all that apply. *</legend>
@@ -115,6 +118,10 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
     <label><input type="checkbox" name="zones" value="mountain"> Mountain</label>
     <label><input type="checkbox" name="zones" value="central"> Central</label>
     <label><input type="checkbox" name="zones" value="eastern"> Eastern</label></fieldset>
+  <div class="field"><label for="clouds-input">Which cloud platforms have you used? Select all that apply. *</label>
+    <div class="picker"><span id="clouds-chips"></span>
+      <input id="clouds-input" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="clouds-list" autocomplete="off">
+      <ul id="clouds-list" role="listbox" aria-multiselectable="true" hidden><li role="option">AWS</li><li role="option">Google Cloud</li><li role="option">Azure</li><li role="option">Oracle Cloud</li></ul></div></div>
   <div class="field"><label for="resume">Resume *</label><input id="resume" name="resume" type="file" required></div>
   <div class="field"><label><input type="checkbox" id="privacy" name="privacy" required> I have read and agree to the privacy notice *</label></div>
   <button type="submit" id="submit">Submit application</button>
@@ -142,50 +149,64 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
   });
   // Select2 4.x: opens on a trusted mousedown on its selection, lists the options in a dropdown
   // appended to <body> (a search box filters them), picks on mouseup; the hidden select only
-  // holds the value for the form.
-  const s2 = document.getElementById('source');
-  const s2Box = document.getElementById('source-selection');
-  let s2Drop = null;
-  const closeS2 = () => {
-    if (!s2Drop) return;
-    s2Drop.remove();
-    s2Drop = null;
-    s2Box.setAttribute('aria-expanded', 'false');
+  // holds the value for the form. A multiple one shows each pick as a tag in its selection.
+  const select2 = (select, box, picked) => {
+    let drop = null;
+    const close = () => {
+      if (!drop) return;
+      drop.remove();
+      drop = null;
+      box.setAttribute('aria-expanded', 'false');
+    };
+    box.addEventListener('mousedown', (e) => {
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      if (drop) return close();
+      const r = box.getBoundingClientRect();
+      drop = document.createElement('span');
+      drop.className = 'select2-dropdown-open';
+      drop.style.cssText = 'left:' + (r.left + scrollX) + 'px;top:' + (r.bottom + scrollY) + 'px';
+      drop.innerHTML = '<input class="select2-search__field" type="search" autocomplete="off"><ul role="listbox"></ul>';
+      const ul = drop.querySelector('ul');
+      for (const o of select.options) {
+        if (!o.value || (select.multiple && o.selected)) continue;
+        const li = document.createElement('li');
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', String(o.selected));
+        li.textContent = o.text;
+        li.dataset.index = String(o.index);
+        ul.append(li);
+      }
+      const search = drop.querySelector('input');
+      search.addEventListener('input', (ev) => {
+        if (!ev.isTrusted) return;
+        for (const li of ul.children) li.hidden = !li.textContent.toLowerCase().includes(search.value.toLowerCase());
+      });
+      ul.addEventListener('mouseup', (ev) => {
+        const li = ev.target.closest('li');
+        if (!li || !ev.isTrusted) return;
+        const option = select.options[Number(li.dataset.index)];
+        option.selected = true;
+        picked(option.text);
+        close();
+      });
+      document.body.append(drop);
+      box.setAttribute('aria-expanded', 'true');
+      search.focus();
+    });
+    document.addEventListener('mousedown', (e) => {
+      if (e.isTrusted && drop && !drop.contains(e.target) && !box.contains(e.target)) close();
+    });
+    document.addEventListener('keydown', (e) => e.key === 'Escape' && close());
   };
-  s2Box.addEventListener('mousedown', (e) => {
-    if (!e.isTrusted) return;
-    e.preventDefault();
-    if (s2Drop) return closeS2();
-    const r = s2Box.getBoundingClientRect();
-    s2Drop = document.createElement('span');
-    s2Drop.className = 'select2-dropdown-open';
-    s2Drop.style.cssText = 'left:' + (r.left + scrollX) + 'px;top:' + (r.bottom + scrollY) + 'px';
-    s2Drop.innerHTML = '<input class="select2-search__field" type="search" autocomplete="off"><ul role="listbox"></ul>';
-    const ul = s2Drop.querySelector('ul');
-    for (const o of s2.options) {
-      if (!o.value) continue;
-      const li = document.createElement('li');
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', String(o.selected));
-      li.textContent = o.text;
-      li.dataset.value = o.value;
-      ul.append(li);
-    }
-    const search = s2Drop.querySelector('input');
-    search.addEventListener('input', (ev) => {
-      if (!ev.isTrusted) return;
-      for (const li of ul.children) li.hidden = !li.textContent.toLowerCase().includes(search.value.toLowerCase());
-    });
-    ul.addEventListener('mouseup', (ev) => {
-      const li = ev.target.closest('li');
-      if (!li || !ev.isTrusted) return;
-      s2.value = li.dataset.value;
-      document.getElementById('select2-source-container').textContent = li.textContent;
-      closeS2();
-    });
-    document.body.append(s2Drop);
-    s2Box.setAttribute('aria-expanded', 'true');
-    search.focus();
+  select2(document.getElementById('source'), document.getElementById('source-selection'), (text) => {
+    document.getElementById('select2-source-container').textContent = text;
+  });
+  select2(document.getElementById('spoken'), document.getElementById('spoken-selection'), (text) => {
+    const tag = document.createElement('li');
+    tag.className = 'select2-selection__choice';
+    tag.textContent = text;
+    document.getElementById('spoken-search').parentElement.before(tag);
   });
   // Chosen 1.x: no ARIA at all; the container opens on a trusted mousedown, results are <li>s
   // drawn then, a trusted mouseup picks one.
@@ -209,14 +230,37 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
     chosen.querySelector('.chosen-single span').textContent = li.textContent;
     chosen.classList.remove('chosen-with-drop');
   });
-  document.addEventListener('mousedown', (e) => {
+  document.addEventListener('mousedown', (e) => e.isTrusted && !chosen.contains(e.target) && chosen.classList.remove('chosen-with-drop'));
+  document.addEventListener('keydown', (e) => e.key === 'Escape' && chosen.classList.remove('chosen-with-drop'));
+  // A tag picker (react-select's multi): a trusted click or ArrowDown opens the list, trusted typing
+  // filters it, a trusted click on an option adds it as a tag and closes the list.
+  const clouds = document.getElementById('clouds-input');
+  const cloudList = document.getElementById('clouds-list');
+  const cloudChips = document.getElementById('clouds-chips');
+  const showClouds = (open) => {
+    cloudList.hidden = !open;
+    clouds.setAttribute('aria-expanded', String(open));
+  };
+  clouds.addEventListener('click', (e) => e.isTrusted && showClouds(true));
+  clouds.addEventListener('keydown', (e) => e.isTrusted && e.key === 'ArrowDown' && showClouds(true));
+  clouds.addEventListener('input', (e) => {
     if (!e.isTrusted) return;
-    if (s2Drop && !s2Drop.contains(e.target) && !s2Box.contains(e.target)) closeS2();
-    if (!chosen.contains(e.target)) chosen.classList.remove('chosen-with-drop');
+    for (const o of cloudList.children) o.hidden = o.classList.contains('taken') || !o.textContent.toLowerCase().includes(clouds.value.toLowerCase());
+    showClouds(true);
   });
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') { closeS2(); chosen.classList.remove('chosen-with-drop'); }
+  cloudList.addEventListener('click', (e) => {
+    const option = e.target.closest('[role="option"]');
+    if (!option || !e.isTrusted) return;
+    const tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = option.textContent;
+    cloudChips.append(tag);
+    option.hidden = true;
+    option.classList.add('taken');
+    clouds.value = '';
+    showClouds(false);
   });
+  document.addEventListener('keydown', (e) => e.key === 'Escape' && showClouds(false));
   const chosenText = (select) => Array.from(select.selectedOptions).filter((o) => o.value).map((o) => o.text).join(', ');
   document.getElementById('application').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -228,6 +272,8 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
       privacy: String(f.privacy.checked),
       start: f.start.value, calltime: f.calltime.value, promoted: f.promoted.value, slot: f.slot.value,
       source: chosenText(f.source), office: chosenText(f.office), languages: chosenText(f.languages),
+      spoken: chosenText(f.spoken),
+      clouds: Array.from(cloudChips.children, (c) => c.textContent).sort().join(', '),
       zones: Array.from(f.querySelectorAll('[name="zones"]:checked')).map((c) => c.value).join(', '),
     };
     parent.postMessage('submitting', '*');
