@@ -5,6 +5,7 @@
 // application from `applyToJob` in a real Chromium over a real socket — straight, behind a
 // Workday-style candidate account step, and behind the site's own sign-in form.
 import { normalizeQuestion } from '@jobswipe/protocol';
+import type { BrowserContext } from 'playwright-core';
 import { beforeEach, expect, it } from 'vitest';
 import { applyToJob } from '../src/runner/apply.ts';
 import { PROFILE } from './support/applicant.ts';
@@ -43,9 +44,10 @@ const APPLICATION = {
 
 /** The applicant's saved answers to the form's own questions (the profile answers the rest). */
 const ANSWERS = {
-  [normalizeQuestion('Best time to call you')]: '14:30',
+  // Written the applicant's way; the inputs hold them in their own format.
+  [normalizeQuestion('Best time to call you')]: '2:30 PM',
   [normalizeQuestion('Month of your last promotion')]: '2024-03',
-  [normalizeQuestion('Preferred interview slot')]: '2027-01-20T09:45',
+  [normalizeQuestion('Preferred interview slot')]: '2027-01-20 9:45 am',
   [normalizeQuestion('Which office would you work from?')]: 'San Francisco',
   [normalizeQuestion('Which programming languages do you use? Select all that apply.')]: ['TypeScript', 'Python'],
   [normalizeQuestion('Which languages do you speak? Select all that apply.')]: ['German', 'English'],
@@ -53,15 +55,14 @@ const ANSWERS = {
   [normalizeQuestion('Which time zones can you work in? Select all that apply.')]: ['Pacific', 'Eastern'],
 };
 
-function apply(url: string, password?: string) {
+function apply(url: string, password?: string, context?: BrowserContext) {
   const { site, browser, docs } = live;
   return applyToJob({
     url,
     profile: PROFILE,
     answers: ANSWERS,
     resumePath: docs.resumePath,
-    mode: 'server',
-    browser,
+    ...(context ? { mode: 'desktop' as const, context } : { mode: 'server' as const, browser }),
     job: { company: 'Northwind', country: 'US' },
     // The password is for the ATS's host (the frame), not the company page's.
     ...(password ? { account: { password, host: site.atsHost } } : {}),
@@ -88,6 +89,21 @@ it('submits a form that accepts only trusted input, in a cross-site iframe, leav
     expect(form.seen[type] ?? 0, `trusted ${type} events`).toBeGreaterThan(0);
   // The company page around the frame saw nothing of the engine either.
   expect(site.reports.get('outer')?.map((r) => r.violations)).toEqual([[]]);
+});
+
+it("types native dates in the fields the browser draws when the page's locale suggests another layout", async () => {
+  const { site, browser } = live;
+  // The page's Intl says de-DE (day first, 24-hour clock); Chromium lays the fields out by its own
+  // language (month first, AM/PM here), so the layout tried first is wrong and the next one is read back.
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  try {
+    const result = await apply(site.url, undefined, context);
+    expect(seenBy('form').violations, 'what the form saw').toEqual([]);
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(site.submissions).toEqual([APPLICATION]);
+  } finally {
+    await context.close();
+  }
 });
 
 it('creates a Workday-style candidate account with trusted input only, then applies, leaving nothing', async () => {

@@ -12,7 +12,7 @@ import {
 import { deepElements, delay, isVisible, textOf, waitFor, windowOf } from './dom.ts';
 import { type InputDriver, inputDriver } from './input-driver.ts';
 import { matchOption, norm } from './option-match.ts';
-import { time24 } from './read-back.ts';
+import { isoDateTime, time24 } from './read-back.ts';
 import type { DiscoveredField, FilePayload } from './types.ts';
 
 export type FillValue = string | string[] | boolean | number | FilePayload;
@@ -475,11 +475,7 @@ async function fillDatePart(el: HTMLElement, part: string, want: number): Promis
 
 /** The answer in a native date, month or datetime-local input's own format ("2027-01-15T14:30"), or null. */
 function nativeDate(type: string, text: string): string | null {
-  if (type === 'datetime-local') {
-    const m = /^(.+?)(?:T|,?\s+(?:at\s+)?)(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)$/i.exec(text.trim());
-    const [date, time] = m ? [toIsoDate(m[1]!), time24(m[2]!)] : [null, null];
-    return date && time ? `${date}T${time}` : null;
-  }
+  if (type === 'datetime-local') return isoDateTime(text);
   const iso = toIsoDate(text);
   return iso && type === 'month' ? iso.slice(0, 7) : iso;
 }

@@ -56,10 +56,18 @@ export function time24(text: string): string | null {
   return hour < 24 ? `${String(hour).padStart(2, '0')}:${m[2] ?? '00'}` : null;
 }
 
+/** A date and a time of day written any common way ("2027-01-20 9:45 am") as a datetime-local input holds them. */
+export function isoDateTime(text: string): string | null {
+  const m = /^(.+?)(?:T|,?\s+(?:at\s+)?)(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)$/i.exec(text.trim());
+  const [date, time] = m ? [isoDate(m[1]!), time24(m[2]!)] : [null, null];
+  return date && time ? `${date}T${time}` : null;
+}
+
 function sameText(intended: string, actual: string, type: DiscoveredField['type']): boolean {
   if (norm(intended) === norm(actual)) return true;
   if (time24(intended) !== null && time24(intended) === time24(actual)) return true;
   if (type === 'tel') return samePhone(intended, actual);
+  if (type === 'date' && isoDateTime(intended) !== null) return isoDateTime(intended) === isoDateTime(actual);
   if (type === 'date') return isoDate(intended) !== null && isoDate(intended) === isoDate(actual);
   if (type === 'url')
     return norm(intended).replace(/^https? (www )?/, '') === norm(actual).replace(/^https? (www )?/, '');
