@@ -21,7 +21,7 @@ export type HostGesture =
   /** Select all and delete in the focused control, then type `text` key by key. */
   | { kind: 'type'; text: string }
   | { kind: 'press'; key: DriverKey | 'ArrowUp'; times: number }
-  /** Press each key in turn (the digits of a segmented date input, Tab between its fields). */
+  /** Press each key in turn (the digits of a segmented date input, ArrowRight between its fields). */
   | { kind: 'keys'; keys: string[] }
   /** Attach the host's file of this name to the request's element (`hostElement`). */
   | { kind: 'upload'; name: string };
@@ -46,7 +46,8 @@ const SEGMENTED = /^(date|time|month|datetime-local)$/;
 /**
  * A field of a segmented input: Y year, M month, N month drawn by name (a month input's "March"),
  * D day, H hour (0–23), h hour (1–12), m minute, a AM/PM. Two digits fill a numeric field and move
- * to the next; a year takes up to six digits and a named month waits for more, so Tab leaves them.
+ * to the next; a year takes up to six digits and a named month waits for more, so ArrowRight
+ * leaves them: unlike Tab, it never leaves the input itself for the control after it.
  */
 type Segment = 'Y' | 'M' | 'N' | 'D' | 'H' | 'h' | 'm' | 'a';
 
@@ -95,7 +96,7 @@ function segmentKeys(layout: Segment[], value: string): string[] | null {
     const text = fields[segment];
     if (text === undefined) return null;
     keys.push(...text.split(''));
-    if ((segment === 'Y' || segment === 'N') && i < layout.length - 1) keys.push('Tab');
+    if ((segment === 'Y' || segment === 'N') && i < layout.length - 1) keys.push('ArrowRight');
   }
   return keys;
 }

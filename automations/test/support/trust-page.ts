@@ -96,6 +96,7 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
     <button type="button" id="country" role="combobox" aria-haspopup="listbox" aria-expanded="false" aria-labelledby="country-label" aria-controls="country-list" aria-required="true">Select…</button>
     <ul id="country-list" role="listbox" hidden><li role="option" id="ca">Canada</li><li role="option" id="us">United States</li><li role="option" id="mx">Mexico</li></ul></div>
   <div class="field"><label for="start">Earliest start date *</label><input id="start" name="start" type="date" required></div>
+  <div class="field"><label for="middle">Middle name (optional)</label><input id="middle" name="middle" autocomplete="off"></div>
   <div class="field"><label for="calltime">Best time to call you *</label><input id="calltime" name="calltime" type="time" required></div>
   <div class="field"><label for="promoted">Month of your last promotion *</label><input id="promoted" name="promoted" type="month" required></div>
   <div class="field"><label for="slot">Preferred interview slot *</label><input id="slot" name="slot" type="datetime-local" required></div>
@@ -270,6 +271,7 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
       years: f.years.options[f.years.selectedIndex].text, sponsorship: f.sponsorship.value,
       country: box.textContent.trim(), resume: f.resume.files[0] ? f.resume.files[0].name : '',
       privacy: String(f.privacy.checked),
+      middle: f.middle.value,
       start: f.start.value, calltime: f.calltime.value, promoted: f.promoted.value, slot: f.slot.value,
       source: chosenText(f.source), office: chosenText(f.office), languages: chosenText(f.languages),
       spoken: chosenText(f.spoken),
@@ -278,7 +280,7 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
     };
     parent.postMessage('submitting', '*');
     const violations = trustWatch.traces();
-    const missing = Object.entries(values).filter(([, v]) => !v || v === 'Select…' || v === 'false').map(([k]) => k);
+    const missing = Object.entries(values).filter(([k, v]) => k !== 'middle' && (!v || v === 'Select…' || v === 'false')).map(([k]) => k);
     await fetch('/report/form', { method: 'POST', body: JSON.stringify({ violations, seen: trustWatch.seen, values }) });
     const error = document.getElementById('error');
     if (violations.length || missing.length) {
