@@ -1,8 +1,11 @@
 // The server worker's path fills through real input and leaves nothing the employer's page can
-// see: a careers page whose form (in a cross-site iframe) refuses any untrusted event, any new
+// see: a careers page (native date and time inputs, selects hidden behind Select2 and Chosen,
+// a multi-select, a checkbox group and a tag picker among its fields) whose form (in a cross-site iframe) refuses any untrusted event, any new
 // global and any attribute its own scripts did not set (test/support/trust-page.ts) takes the
 // application from `applyToJob` in a real Chromium over a real socket — straight, behind a
 // Workday-style candidate account step, and behind the site's own sign-in form.
+import { normalizeQuestion } from '@jobswipe/protocol';
+import type { BrowserContext } from 'playwright-core';
 import { beforeEach, expect, it } from 'vitest';
 import { applyToJob } from '../src/runner/apply.ts';
 import { PROFILE } from './support/applicant.ts';
@@ -23,17 +26,46 @@ const APPLICATION = {
   country: 'United States',
   resume: 'ada-lovelace-resume.pdf',
   privacy: 'true',
+  // Native date and time inputs, typed segment by segment; no key of theirs reaches the optional
+  // field after them, which the applicant has no answer for.
+  middle: '',
+  // Native date and time inputs, typed segment by segment.
+  start: '2027-01-15',
+  calltime: '14:30',
+  promoted: '2024-03',
+  slot: '2027-01-20T09:45',
+  // Selects a UI kit hides (Select2, Chosen), chosen through the kit's own dropdown.
+  source: 'LinkedIn',
+  office: 'San Francisco',
+  // "Select all that apply": a native multi-select, Select2's multiple one, a checkbox group.
+  languages: 'Python, TypeScript',
+  spoken: 'English, German',
+  zones: 'pacific, eastern',
+  // A tag picker: each tag chosen from its list.
+  clouds: 'AWS, Google Cloud',
 };
 
-function apply(url: string, password?: string) {
+/** The applicant's saved answers to the form's own questions (the profile answers the rest). */
+const ANSWERS = {
+  // Written the applicant's way; the inputs hold them in their own format.
+  [normalizeQuestion('Best time to call you')]: '2:30 PM',
+  [normalizeQuestion('Month of your last promotion')]: '2024-03',
+  [normalizeQuestion('Preferred interview slot')]: '2027-01-20 9:45 am',
+  [normalizeQuestion('Which office would you work from?')]: 'San Francisco',
+  [normalizeQuestion('Which programming languages do you use? Select all that apply.')]: ['TypeScript', 'Python'],
+  [normalizeQuestion('Which languages do you speak? Select all that apply.')]: ['German', 'English'],
+  [normalizeQuestion('Which cloud platforms have you used? Select all that apply.')]: ['Google Cloud', 'AWS'],
+  [normalizeQuestion('Which time zones can you work in? Select all that apply.')]: ['Pacific', 'Eastern'],
+};
+
+function apply(url: string, password?: string, context?: BrowserContext) {
   const { site, browser, docs } = live;
   return applyToJob({
     url,
     profile: PROFILE,
-    answers: {},
+    answers: ANSWERS,
     resumePath: docs.resumePath,
-    mode: 'server',
-    browser,
+    ...(context ? { mode: 'desktop' as const, context } : { mode: 'server' as const, browser }),
     job: { company: 'Northwind', country: 'US' },
     // The password is for the ATS's host (the frame), not the company page's.
     ...(password ? { account: { password, host: site.atsHost } } : {}),
@@ -60,6 +92,22 @@ it('submits a form that accepts only trusted input, in a cross-site iframe, leav
     expect(form.seen[type] ?? 0, `trusted ${type} events`).toBeGreaterThan(0);
   // The company page around the frame saw nothing of the engine either.
   expect(site.reports.get('outer')?.map((r) => r.violations)).toEqual([[]]);
+});
+
+it("types native dates in the fields the browser draws when the page's locale suggests another layout", async () => {
+  const { site, browser } = live;
+  // The page's Intl says sv-SE (year first, 24-hour clock); Chromium lays the fields out by its own
+  // language (month first, AM/PM here), so the layouts tried first are wrong and the right one is
+  // found by reading the input back, without a key leaving it for the field after it.
+  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  try {
+    const result = await apply(site.url, undefined, context);
+    expect(seenBy('form').violations, 'what the form saw').toEqual([]);
+    expect(result.outcome, result.message ?? '').toBe('submitted');
+    expect(site.submissions).toEqual([APPLICATION]);
+  } finally {
+    await context.close();
+  }
 });
 
 it('creates a Workday-style candidate account with trusted input only, then applies, leaving nothing', async () => {

@@ -21,6 +21,9 @@ const TEXT_TYPES: Record<string, FieldType> = {
   url: 'url',
   number: 'number',
   date: 'date',
+  month: 'date',
+  'datetime-local': 'date',
+  time: 'text',
   '': 'text',
 };
 const HONEYPOT = /honeypot|leave (this )?(field )?(blank|empty)|do not (fill|enter)|bot[-_ ]?field|^hp[-_]|fax_only/i;
@@ -397,6 +400,30 @@ export function selectToggle(select: HTMLSelectElement): HTMLElement | null {
   return null;
 }
 
+/**
+ * What a person clicks to choose in a select a UI kit hides, and the kit's part of the page: the
+ * popup button in the select's wrapper (BambooHR), else the widget drawn right beside the select
+ * (Select2's selection, Chosen's `<id>_chosen` container, neither a form control) while it shows a
+ * prompt or one of the select's options (an empty multiple one: its search box's placeholder).
+ */
+export function selectWidget(select: HTMLSelectElement): { opener: HTMLElement; container: Element } | null {
+  const toggle = selectToggle(select);
+  if (toggle) return { opener: toggle, container: toggle };
+  const texts = new Set(Array.from(select.options, (o) => o.text.trim().toLowerCase()));
+  const beside = [select.nextElementSibling, select.id ? byIdInRoot(select, `${select.id}_chosen`) : null];
+  for (const container of beside) {
+    if (!container || !isVisible(container) || container.matches(CONTROLS)) continue;
+    if (container.querySelector('select,textarea')) continue;
+    const opener =
+      Array.from(container.querySelectorAll<HTMLElement>('[role="combobox"],[aria-haspopup],a,button,[tabindex]')).find(
+        isVisible,
+      ) ?? (container as HTMLElement);
+    const shown = textOf(opener).trim() || (opener.querySelector('input')?.placeholder.trim() ?? '');
+    if (shown && (isPlaceholderOption(shown, shown) || texts.has(shown.toLowerCase()))) return { opener, container };
+  }
+  return null;
+}
+
 /** Every fillable field under `root` (the whole page by default), in document order. */
 export function discoverFields(root?: Document | Element): DiscoveredField[] {
   const elements = deepElements(root).filter((el) => !el.closest('[role="listbox"],[role="menu"],template'));
@@ -404,6 +431,8 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
   const order = new Map<Element, number>(elements.map((el, i) => [el, i]));
   const push = (f: DiscoveredField) =>
     fields.push({ ...f, order: order.get(f.element) ?? order.get(f.options[0]?.element as Element) ?? 0 });
+  // The parts of the page a UI kit draws for a hidden select: that select's field, not fields of their own.
+  const kits: Element[] = [];
   const radios: HTMLInputElement[] = [];
   const checkboxes: HTMLInputElement[] = [];
   const dates = dateGroups(elements);
@@ -411,7 +440,7 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
   for (const f of dates) push(f);
 
   for (const el of elements) {
-    if (inDate.has(el)) continue;
+    if (inDate.has(el) || kits.some((k) => k.contains(el))) continue;
     if (el.tagName === 'INPUT') {
       const input = el as HTMLInputElement;
       const type = (input.getAttribute('type') ?? '').toLowerCase();
@@ -429,7 +458,7 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
         if (combobox) push(field(input, label, 'combobox', 'combobox'));
         else if (input.readOnly) push(field(input, label, 'date', 'date'));
         else if (dateFormat) push({ ...field(input, label, 'date', 'date'), dateFormat: dateFormat.toUpperCase() });
-        else push(field(input, label, TEXT_TYPES[type] ?? 'text', type === 'date' ? 'date' : 'text'));
+        else push(field(input, label, TEXT_TYPES[type] ?? 'text', TEXT_TYPES[type] === 'date' ? 'date' : 'text'));
       }
     } else if (el.tagName === 'TEXTAREA') {
       const area = el as HTMLTextAreaElement;
@@ -439,11 +468,13 @@ export function discoverFields(root?: Document | Element): DiscoveredField[] {
     } else if (el.tagName === 'SELECT') {
       const select = el as HTMLSelectElement;
       if (select.disabled) continue;
-      const toggle = isVisible(select) ? null : selectToggle(select);
-      if (!isVisible(select) && !toggle) continue;
-      const label = toggle
-        ? pickerQuestion(accessibleName(toggle), textOf(toggle)) || accessibleName(select)
-        : accessibleName(select);
+      const widget = isVisible(select) ? null : selectWidget(select);
+      if (!isVisible(select) && !widget) continue;
+      if (widget) kits.push(widget.container);
+      const toggle = widget?.opener;
+      // The kit's button may be named by what it shows (Select2's): then the select's label asks.
+      const asked = toggle ? pickerQuestion(accessibleName(toggle), textOf(toggle)) : '';
+      const label = asked && asked !== textOf(toggle ?? select) ? asked : accessibleName(select) || asked;
       if (isHoneypot(toggle ?? select, label)) continue;
       const options = Array.from(select.options)
         .filter((o) => !o.disabled && !isPlaceholderOption(o.text, o.value))

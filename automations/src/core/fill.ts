@@ -1,10 +1,18 @@
 // Filling so that React and other frameworks register the value: the prototype's native value
 // setter plus input/change events (a plain `.value =` is swallowed by React's value tracker),
 // real click sequences for custom widgets, and per-key typing where an autocomplete listens.
-import { isPlaceholderOption, isSelected, listboxOptions, monthNumber, selectToggle } from './discover.ts';
+import {
+  currentValue,
+  isPlaceholderOption,
+  isSelected,
+  listboxOptions,
+  monthNumber,
+  selectWidget,
+} from './discover.ts';
 import { deepElements, delay, isVisible, textOf, waitFor, windowOf } from './dom.ts';
 import { type InputDriver, inputDriver } from './input-driver.ts';
 import { matchOption, norm } from './option-match.ts';
+import { isoDateTime, time24 } from './read-back.ts';
 import type { DiscoveredField, FilePayload } from './types.ts';
 
 export type FillValue = string | string[] | boolean | number | FilePayload;
@@ -74,6 +82,13 @@ function blur(el: HTMLElement): void {
 /** The gestures as synthetic DOM events: the extension's input, which has no trusted one. */
 export const SYNTHETIC_INPUT: InputDriver = {
   click: async (el) => realClick(el),
+  async clickToAdd(el) {
+    const select = el.tagName === 'OPTION' ? el.closest('select') : null;
+    if (!select) return realClick(el);
+    (el as HTMLOptionElement).selected = !(el as HTMLOptionElement).selected;
+    fire(select, 'input');
+    fire(select, 'change');
+  },
   fill: async (el, text) => typeValue(el, text),
   type: typeKeys,
   async select(el, value) {
@@ -154,14 +169,21 @@ function chooseFrom(options: DiscoveredField['options'], value: FillValue): Disc
   return pick(options, value) ?? (typeof value === 'string' ? bestPrefix(options, value) : null);
 }
 
-/** Opens a kit's menu button and clicks the item labelled `label` (role option or menuitem). */
+const MENU_ITEM = /^(option|menuitem|treeitem)$/;
+
+/**
+ * Opens a kit's menu button and clicks the item labelled `label`: an option or menu item, or a
+ * list item the click drew (Chosen's results carry no role).
+ */
 async function pickInMenu(toggle: HTMLElement, label: string): Promise<void> {
+  const doc = toggle.ownerDocument;
+  const listed = new Set(deepElements(doc).filter((el) => el.tagName === 'LI' && isVisible(el)));
   await driver().click(toggle);
   const item = await waitFor(
     () =>
-      deepElements(toggle.ownerDocument).find(
+      deepElements(doc).find(
         (el) =>
-          (el.getAttribute('role') === 'option' || el.getAttribute('role') === 'menuitem') &&
+          (MENU_ITEM.test(el.getAttribute('role') ?? '') || (el.tagName === 'LI' && !listed.has(el))) &&
           isVisible(el) &&
           norm(textOf(el)) === norm(label),
       ) ?? null,
@@ -312,6 +334,20 @@ async function fillCombobox(field: DiscoveredField, value: FillValue): Promise<F
   return { ok: true, value: chosen.label };
 }
 
+/** A tag picker ("select all that apply") answered with several values: each one not yet a tag is picked in turn. */
+async function fillTags(field: DiscoveredField, values: string[]): Promise<FillOutcome> {
+  const picked: string[] = [];
+  for (const value of values) {
+    const tag = currentValue(field)
+      .split(/,\s*/)
+      .find((t) => norm(t) === norm(value) || norm(t).startsWith(`${norm(value)} `));
+    const result = tag ? { ok: true as const, value: tag } : await fillCombobox(field, value);
+    if (!result.ok) return result;
+    picked.push(result.value);
+  }
+  return { ok: true, value: picked.join(', ') };
+}
+
 /** For autocompletes: the suggestion that starts with what the profile says ("Berlin" → "Berlin, Germany"). */
 function bestPrefix(options: DiscoveredField['options'], value: string): DiscoveredField['options'][number] | null {
   const parts = value
@@ -437,6 +473,43 @@ async function fillDatePart(el: HTMLElement, part: string, want: number): Promis
   return true;
 }
 
+/** The answer in a native date, month or datetime-local input's own format ("2027-01-15T14:30"), or null. */
+function nativeDate(type: string, text: string): string | null {
+  if (type === 'datetime-local') return isoDateTime(text);
+  const iso = toIsoDate(text);
+  return iso && type === 'month' ? iso.slice(0, 7) : iso;
+}
+
+/** The select's option `option`, chosen as a person would: in the select, or in the kit's widget that hides it. */
+async function chooseOne(select: HTMLSelectElement, option: DiscoveredField['options'][number]): Promise<void> {
+  const value = (option.element as HTMLOptionElement).value;
+  // A select a kit hides: picked in the kit's own dropdown, which must then have set the select.
+  const toggle = isVisible(select) ? null : selectWidget(select)?.opener;
+  if (toggle && !norm(textOf(toggle)).includes(norm(option.label))) {
+    await pickInMenu(toggle, option.label);
+    if (await waitFor(() => select.value === value, 1_000)) return;
+  }
+  await driver().select(select, value);
+  await driver().blur(select);
+}
+
+/**
+ * Ctrl-clicks each option of a multi-select whose state differs from the answer (a person's way);
+ * one a kit hides (Select2's tags) gets each missing option picked in the kit's dropdown.
+ */
+async function chooseMany(select: HTMLSelectElement, wanted: HTMLElement[]): Promise<void> {
+  const toggle = isVisible(select) ? null : selectWidget(select)?.opener;
+  for (const option of Array.from(select.options)) {
+    if (option.disabled || option.selected === wanted.includes(option)) continue;
+    if (toggle && !option.selected) {
+      await pickInMenu(toggle, option.text);
+      if (await waitFor(() => option.selected, 1_000)) continue;
+    }
+    await driver().clickToAdd(option);
+  }
+  await driver().blur(select);
+}
+
 function toIsoDate(value: string): string | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const parsed = new Date(value);
@@ -469,15 +542,18 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
     }
     case 'text': {
       const input = el as HTMLInputElement;
-      await driver().fill(input, wantedText(value));
+      const text = wantedText(value);
+      await driver().fill(input, (input.type === 'time' && time24(text)) || text);
       await driver().blur(input);
       return { ok: true, value: input.value };
     }
     case 'date': {
-      const iso = toIsoDate(wantedText(value));
+      const input = el as HTMLInputElement;
+      const native = /^(month|datetime-local)$/.test(input.type);
+      const iso = native ? nativeDate(input.type, wantedText(value)) : toIsoDate(wantedText(value));
       if (!iso) return { ok: false, reason: `"${wantedText(value)}" is not a date` };
-      if ((el as HTMLInputElement).readOnly) return pickFromCalendar(el as HTMLInputElement, iso);
-      const written = formatDate(iso, field.dateFormat);
+      if (input.readOnly) return pickFromCalendar(input, iso);
+      const written = native ? iso : formatDate(iso, field.dateFormat);
       await driver().fill(el as HTMLInputElement, written);
       await driver().blur(el);
       return { ok: true, value: written };
@@ -487,17 +563,12 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
       const values = Array.isArray(value) ? value : [value];
       const chosen = values.map((v) => pick(field.options, v)).filter((o) => o !== null);
       if (!chosen.length) return noOption(field, value);
-      if (select.multiple) {
-        select.focus();
-        for (const o of chosen) (o.element as HTMLOptionElement).selected = true;
-        fire(select, 'input');
-      } else await driver().select(select, (chosen[0]!.element as HTMLOptionElement).value);
-      await driver().blur(select);
-      // A select hidden behind a kit's button: pick in the button's own menu too, so the state
-      // the page keeps for the button holds the answer, not only the native select.
-      const toggle = isVisible(select) ? null : selectToggle(select);
-      if (toggle && !select.multiple && !norm(textOf(toggle)).includes(norm(chosen[0]!.label)))
-        await pickInMenu(toggle, chosen[0]!.label);
+      if (select.multiple)
+        await chooseMany(
+          select,
+          chosen.map((o) => o.element),
+        );
+      else await chooseOne(select, chosen[0]!);
       return { ok: true, value: chosen.map((o) => o.label).join(', ') };
     }
     case 'checkbox': {
@@ -520,6 +591,6 @@ export async function fillField(field: DiscoveredField, value: FillValue): Promi
       return { ok: true, value: chosen.label };
     }
     case 'combobox':
-      return fillCombobox(field, value);
+      return Array.isArray(value) && value.length > 1 ? fillTags(field, value) : fillCombobox(field, value);
   }
 }

@@ -11,7 +11,16 @@ export type DriverKey = 'Escape' | 'ArrowDown';
 export interface InputDriver {
   /** Clicks the element (pointer and mouse sequence, focus, click). */
   click(el: HTMLElement): Promise<void>;
-  /** Replaces the control's text with `text` as one edit: focus, select all, insert. */
+  /**
+   * Clicks with the platform's add-to-selection modifier held (Ctrl, ⌘ on a Mac): toggles one
+   * option of a native multi-select and leaves the others as they are.
+   */
+  clickToAdd(el: HTMLElement): Promise<void>;
+  /**
+   * Replaces the control's text with `text` as one edit: focus, select all, insert. A native
+   * date, time, month or datetime-local input takes its value as the input's own format
+   * ("2027-01-15", "14:30", "2027-01", "2027-01-15T14:30").
+   */
   fill(el: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void>;
   /** Clears the control, then types `text` one key at a time (autocompletes, spinbuttons). */
   type(el: HTMLInputElement, text: string): Promise<void>;

@@ -48,9 +48,26 @@ function samePhone(a: string, b: string): boolean {
   return short.length >= 7 && long.endsWith(short) && long.length - short.length <= 3;
 }
 
+/** A time of day as a native time input holds it ("14:30") from "14:30", "2:30 pm" or "2 PM"; else null. */
+export function time24(text: string): string | null {
+  const m = /^\s*(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s*([ap])?\.?\s*(m\.?)?\s*$/i.exec(text);
+  if (!m || (!m[2] && !m[3])) return null;
+  const hour = m[3] ? (Number(m[1]) % 12) + (/p/i.test(m[3]) ? 12 : 0) : Number(m[1]);
+  return hour < 24 ? `${String(hour).padStart(2, '0')}:${m[2] ?? '00'}` : null;
+}
+
+/** A date and a time of day written any common way ("2027-01-20 9:45 am") as a datetime-local input holds them. */
+export function isoDateTime(text: string): string | null {
+  const m = /^(.+?)(?:T|,?\s+(?:at\s+)?)(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)$/i.exec(text.trim());
+  const [date, time] = m ? [isoDate(m[1]!), time24(m[2]!)] : [null, null];
+  return date && time ? `${date}T${time}` : null;
+}
+
 function sameText(intended: string, actual: string, type: DiscoveredField['type']): boolean {
   if (norm(intended) === norm(actual)) return true;
+  if (time24(intended) !== null && time24(intended) === time24(actual)) return true;
   if (type === 'tel') return samePhone(intended, actual);
+  if (type === 'date' && isoDateTime(intended) !== null) return isoDateTime(intended) === isoDateTime(actual);
   if (type === 'date') return isoDate(intended) !== null && isoDate(intended) === isoDate(actual);
   if (type === 'url')
     return norm(intended).replace(/^https? (www )?/, '') === norm(actual).replace(/^https? (www )?/, '');

@@ -1,7 +1,7 @@
 // The host half of trusted input: performs the gestures the in-page core asks for
 // (`core/host-input.ts`) with Playwright's real input, so the page receives `isTrusted` events:
-// the mouse at the element's centre (frame offsets added), the keyboard as Playwright's `fill`
-// types (select all, insert the text), and files through CDP's `DOM.setFileInputFiles`.
+// the mouse at the element's centre (frame offsets added, a modifier held for a multi-select), the
+// keyboard as Playwright's `fill` types (select all, insert the text) or key by key, and files through CDP's `DOM.setFileInputFiles`.
 import { basename } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'playwright-core';
 import type { HostRequest } from '../core/host-input.ts';
@@ -55,7 +55,13 @@ async function perform(page: Page, frame: Frame, world: World, request: HostRequ
   const keys = page.keyboard;
   switch (gesture.kind) {
     case 'click':
-      return clickAt(page, frame, gesture);
+      if (!gesture.modifier) return clickAt(page, frame, gesture);
+      await keys.down(gesture.modifier);
+      try {
+        return await clickAt(page, frame, gesture);
+      } finally {
+        await keys.up(gesture.modifier);
+      }
     case 'insert':
       await keys.press('ControlOrMeta+A');
       if (gesture.text) await keys.insertText(gesture.text);
@@ -67,6 +73,9 @@ async function perform(page: Page, frame: Frame, world: World, request: HostRequ
       return keys.type(gesture.text);
     case 'press':
       for (let i = 0; i < gesture.times; i++) await keys.press(gesture.key);
+      return;
+    case 'keys':
+      for (const key of gesture.keys) await keys.press(key);
       return;
     case 'upload': {
       const path = pageFiles.get(page)?.get(gesture.name);

@@ -72,6 +72,14 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
   .field { margin: 14px 0; } label { display: block; }
   [role="listbox"] { border: 1px solid #999; margin: 0; padding: 0; list-style: none; }
   [role="option"] { padding: 6px; cursor: pointer; }
+  /* Select2 hides the native select this way; Chosen hides it with display:none. */
+  .select2-hidden-accessible { border: 0; clip: rect(0 0 0 0); height: 1px; width: 1px; overflow: hidden; padding: 0; position: absolute; white-space: nowrap; }
+  .select2-selection, .chosen-single { display: inline-block; min-width: 220px; border: 1px solid #999; padding: 4px; cursor: pointer; }
+  .select2-dropdown-open { position: absolute; background: #fff; border: 1px solid #999; z-index: 10; min-width: 220px; }
+  .select2-dropdown-open li, .chosen-results li { padding: 4px; cursor: pointer; list-style: none; }
+  .chosen-container { position: relative; display: inline-block; }
+  .chosen-drop { position: absolute; left: -9999px; top: 100%; background: #fff; border: 1px solid #999; z-index: 10; min-width: 220px; }
+  .chosen-with-drop .chosen-drop { left: 0; }
 </style></head><body>
 <script>${WATCH}</script>
 <form id="application" novalidate>
@@ -87,6 +95,34 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
   <div class="field"><span id="country-label">Country *</span>
     <button type="button" id="country" role="combobox" aria-haspopup="listbox" aria-expanded="false" aria-labelledby="country-label" aria-controls="country-list" aria-required="true">Select…</button>
     <ul id="country-list" role="listbox" hidden><li role="option" id="ca">Canada</li><li role="option" id="us">United States</li><li role="option" id="mx">Mexico</li></ul></div>
+  <div class="field"><label for="start">Earliest start date *</label><input id="start" name="start" type="date" required></div>
+  <div class="field"><label for="middle">Middle name (optional)</label><input id="middle" name="middle" autocomplete="off"></div>
+  <div class="field"><label for="calltime">Best time to call you *</label><input id="calltime" name="calltime" type="time" required></div>
+  <div class="field"><label for="promoted">Month of your last promotion *</label><input id="promoted" name="promoted" type="month" required></div>
+  <div class="field"><label for="slot">Preferred interview slot *</label><input id="slot" name="slot" type="datetime-local" required></div>
+  <div class="field"><label for="source">How did you hear about us? *</label>
+    <select id="source" name="source" class="select2-hidden-accessible" tabindex="-1" aria-hidden="true" required><option value=""></option><option value="board">Job board</option><option value="li">LinkedIn</option><option value="ref">Referral</option><option value="site">Company website</option></select>
+    <span class="select2 select2-container"><span class="selection"><span class="select2-selection" id="source-selection" role="combobox" aria-haspopup="true" aria-expanded="false" tabindex="0" aria-labelledby="select2-source-container"><span class="select2-selection__rendered" id="select2-source-container" role="textbox" aria-readonly="true">Select an option</span></span></span></span></div>
+  <div class="field"><label for="office">Which office would you work from? *</label>
+    <select id="office" name="office" style="display:none" required><option value=""></option><option value="remote">Remote</option><option value="sf">San Francisco</option><option value="nyc">New York</option><option value="lon">London</option></select>
+    <div class="chosen-container chosen-container-single" id="office_chosen">
+      <a class="chosen-single chosen-default" tabindex="-1"><span>Select an office</span></a>
+      <div class="chosen-drop"><div class="chosen-search"><input class="chosen-search-input" type="text" autocomplete="off"></div><ul class="chosen-results"></ul></div>
+    </div></div>
+  <div class="field"><label for="spoken">Which languages do you speak? Select all that apply. *</label>
+    <select id="spoken" name="spoken" multiple class="select2-hidden-accessible" tabindex="-1" aria-hidden="true" required><option value="en">English</option><option value="fr">French</option><option value="de">German</option><option value="es">Spanish</option></select>
+    <span class="select2 select2-container"><span class="selection"><span class="select2-selection select2-selection--multiple" id="spoken-selection" role="combobox" aria-haspopup="true" aria-expanded="false" tabindex="-1"><ul class="select2-selection__rendered"><li class="select2-search select2-search--inline"><input class="select2-search__field" id="spoken-search" type="search" tabindex="0" autocomplete="off" role="textbox" aria-autocomplete="list" placeholder="Select languages"></li></ul></span></span></span></div>
+  <div class="field"><label for="languages">Which programming languages do you use? Select all that apply. *</label>
+    <select id="languages" name="languages" multiple size="3" required><option value="go">Go</option><option value="py">Python</option><option value="rs">Rust</option><option value="ts">TypeScript</option><option value="zig">Zig</option></select></div>
+  <fieldset class="field"><legend>Which time zones can you work in? Select all that apply. *</legend>
+    <label><input type="checkbox" name="zones" value="pacific"> Pacific</label>
+    <label><input type="checkbox" name="zones" value="mountain"> Mountain</label>
+    <label><input type="checkbox" name="zones" value="central"> Central</label>
+    <label><input type="checkbox" name="zones" value="eastern"> Eastern</label></fieldset>
+  <div class="field"><label for="clouds-input">Which cloud platforms have you used? Select all that apply. *</label>
+    <div class="picker"><span id="clouds-chips"></span>
+      <input id="clouds-input" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="clouds-list" autocomplete="off">
+      <ul id="clouds-list" role="listbox" aria-multiselectable="true" hidden><li role="option">AWS</li><li role="option">Google Cloud</li><li role="option">Azure</li><li role="option">Oracle Cloud</li></ul></div></div>
   <div class="field"><label for="resume">Resume *</label><input id="resume" name="resume" type="file" required></div>
   <div class="field"><label><input type="checkbox" id="privacy" name="privacy" required> I have read and agree to the privacy notice *</label></div>
   <button type="submit" id="submit">Submit application</button>
@@ -112,6 +148,121 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !list.hidden) { list.hidden = true; box.setAttribute('aria-expanded', 'false'); }
   });
+  // Select2 4.x: opens on a trusted mousedown on its selection, lists the options in a dropdown
+  // appended to <body> (a search box filters them), picks on mouseup; the hidden select only
+  // holds the value for the form. A multiple one shows each pick as a tag in its selection.
+  const select2 = (select, box, picked) => {
+    let drop = null;
+    const close = () => {
+      if (!drop) return;
+      drop.remove();
+      drop = null;
+      box.setAttribute('aria-expanded', 'false');
+    };
+    box.addEventListener('mousedown', (e) => {
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      if (drop) return close();
+      const r = box.getBoundingClientRect();
+      drop = document.createElement('span');
+      drop.className = 'select2-dropdown-open';
+      drop.style.cssText = 'left:' + (r.left + scrollX) + 'px;top:' + (r.bottom + scrollY) + 'px';
+      drop.innerHTML = '<input class="select2-search__field" type="search" autocomplete="off"><ul role="listbox"></ul>';
+      const ul = drop.querySelector('ul');
+      for (const o of select.options) {
+        if (!o.value || (select.multiple && o.selected)) continue;
+        const li = document.createElement('li');
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', String(o.selected));
+        li.textContent = o.text;
+        li.dataset.index = String(o.index);
+        ul.append(li);
+      }
+      const search = drop.querySelector('input');
+      search.addEventListener('input', (ev) => {
+        if (!ev.isTrusted) return;
+        for (const li of ul.children) li.hidden = !li.textContent.toLowerCase().includes(search.value.toLowerCase());
+      });
+      ul.addEventListener('mouseup', (ev) => {
+        const li = ev.target.closest('li');
+        if (!li || !ev.isTrusted) return;
+        const option = select.options[Number(li.dataset.index)];
+        option.selected = true;
+        picked(option.text);
+        close();
+      });
+      document.body.append(drop);
+      box.setAttribute('aria-expanded', 'true');
+      search.focus();
+    });
+    document.addEventListener('mousedown', (e) => {
+      if (e.isTrusted && drop && !drop.contains(e.target) && !box.contains(e.target)) close();
+    });
+    document.addEventListener('keydown', (e) => e.key === 'Escape' && close());
+  };
+  select2(document.getElementById('source'), document.getElementById('source-selection'), (text) => {
+    document.getElementById('select2-source-container').textContent = text;
+  });
+  select2(document.getElementById('spoken'), document.getElementById('spoken-selection'), (text) => {
+    const tag = document.createElement('li');
+    tag.className = 'select2-selection__choice';
+    tag.textContent = text;
+    document.getElementById('spoken-search').parentElement.before(tag);
+  });
+  // Chosen 1.x: no ARIA at all; the container opens on a trusted mousedown, results are <li>s
+  // drawn then, a trusted mouseup picks one.
+  const chosen = document.getElementById('office_chosen');
+  const office = document.getElementById('office');
+  chosen.querySelector('.chosen-single').addEventListener('mousedown', (e) => {
+    if (!e.isTrusted) return;
+    e.preventDefault();
+    const open = !chosen.classList.contains('chosen-with-drop');
+    chosen.classList.toggle('chosen-with-drop', open);
+    if (!open) return;
+    chosen.querySelector('.chosen-results').innerHTML = Array.from(office.options)
+      .filter((o) => o.value)
+      .map((o, i) => '<li class="active-result" data-option-array-index="' + (i + 1) + '">' + o.text + '</li>')
+      .join('');
+  });
+  chosen.querySelector('.chosen-results').addEventListener('mouseup', (e) => {
+    const li = e.target.closest('li.active-result');
+    if (!li || !e.isTrusted) return;
+    office.selectedIndex = Number(li.dataset.optionArrayIndex);
+    chosen.querySelector('.chosen-single span').textContent = li.textContent;
+    chosen.classList.remove('chosen-with-drop');
+  });
+  document.addEventListener('mousedown', (e) => e.isTrusted && !chosen.contains(e.target) && chosen.classList.remove('chosen-with-drop'));
+  document.addEventListener('keydown', (e) => e.key === 'Escape' && chosen.classList.remove('chosen-with-drop'));
+  // A tag picker (react-select's multi): a trusted click or ArrowDown opens the list, trusted typing
+  // filters it, a trusted click on an option adds it as a tag and closes the list.
+  const clouds = document.getElementById('clouds-input');
+  const cloudList = document.getElementById('clouds-list');
+  const cloudChips = document.getElementById('clouds-chips');
+  const showClouds = (open) => {
+    cloudList.hidden = !open;
+    clouds.setAttribute('aria-expanded', String(open));
+  };
+  clouds.addEventListener('click', (e) => e.isTrusted && showClouds(true));
+  clouds.addEventListener('keydown', (e) => e.isTrusted && e.key === 'ArrowDown' && showClouds(true));
+  clouds.addEventListener('input', (e) => {
+    if (!e.isTrusted) return;
+    for (const o of cloudList.children) o.hidden = o.classList.contains('taken') || !o.textContent.toLowerCase().includes(clouds.value.toLowerCase());
+    showClouds(true);
+  });
+  cloudList.addEventListener('click', (e) => {
+    const option = e.target.closest('[role="option"]');
+    if (!option || !e.isTrusted) return;
+    const tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = option.textContent;
+    cloudChips.append(tag);
+    option.hidden = true;
+    option.classList.add('taken');
+    clouds.value = '';
+    showClouds(false);
+  });
+  document.addEventListener('keydown', (e) => e.key === 'Escape' && showClouds(false));
+  const chosenText = (select) => Array.from(select.selectedOptions).filter((o) => o.value).map((o) => o.text).join(', ');
   document.getElementById('application').addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = e.target;
@@ -120,10 +271,16 @@ const form = `<!doctype html><html><head><title>Apply — Northwind</title>
       years: f.years.options[f.years.selectedIndex].text, sponsorship: f.sponsorship.value,
       country: box.textContent.trim(), resume: f.resume.files[0] ? f.resume.files[0].name : '',
       privacy: String(f.privacy.checked),
+      middle: f.middle.value,
+      start: f.start.value, calltime: f.calltime.value, promoted: f.promoted.value, slot: f.slot.value,
+      source: chosenText(f.source), office: chosenText(f.office), languages: chosenText(f.languages),
+      spoken: chosenText(f.spoken),
+      clouds: Array.from(cloudChips.children, (c) => c.textContent).sort().join(', '),
+      zones: Array.from(f.querySelectorAll('[name="zones"]:checked')).map((c) => c.value).join(', '),
     };
     parent.postMessage('submitting', '*');
     const violations = trustWatch.traces();
-    const missing = Object.entries(values).filter(([, v]) => !v || v === 'Select…' || v === 'false').map(([k]) => k);
+    const missing = Object.entries(values).filter(([k, v]) => k !== 'middle' && (!v || v === 'Select…' || v === 'false')).map(([k]) => k);
     await fetch('/report/form', { method: 'POST', body: JSON.stringify({ violations, seen: trustWatch.seen, values }) });
     const error = document.getElementById('error');
     if (violations.length || missing.length) {
