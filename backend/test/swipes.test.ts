@@ -285,6 +285,42 @@ describe('atomicity', () => {
     expect(await usage(me.user.id)).toEqual({ today: 0, month: 0, server: 0 });
     expect((await swipe(me.api, job!.id)).status).toBe(201);
   });
+
+  it('in one batch, a swipe that fails undoes only its own writes: the others commit, each with its own answer', async () => {
+    const me = await signUp(backend.api);
+    const [a, b, c] = await createJobs(prisma(), 3);
+    const [closed] = await createJobs(prisma(), 1, { closedAt: new Date() });
+    const call = (job: string, key: string | null) => ({
+      user: me.user.id,
+      job,
+      direction: 'right',
+      key,
+      hash: key && `hash-of-${job}`,
+      attention: null,
+      formDigest: null,
+      applicantDigest: null,
+    });
+    const { config } = backend.node.ctx;
+    const { rows } = await backend.node.ctx.db.pool.query<{
+      results: Array<{ status?: number; error?: { code: string } }>;
+    }>('select swipe_batch($1, $2, $3, $4) as results', [
+      // The second and fourth use one key: the fourth is another request under it, refused.
+      JSON.stringify([
+        call(a!.id, null),
+        call(b!.id, 'batch-key-1'),
+        call(closed!.id, null),
+        call(c!.id, 'batch-key-1'),
+      ]),
+      config.MAX_ATTEMPTS,
+      config.UNDO_GRACE_MS,
+      config.SWIPE_RATE_LIMIT,
+    ]);
+    expect(rows[0]!.results.map((r) => r.status ?? r.error?.code)).toEqual([201, 201, 'JS409', 'JS422']);
+    const swipes = await prisma().swipe.findMany({ where: { userId: me.user.id } });
+    expect(swipes.map((s) => s.jobId).sort()).toEqual([a!.id, b!.id].sort());
+    expect(await prisma().application.count({ where: { userId: me.user.id } })).toBe(2);
+    expect(await usage(me.user.id)).toMatchObject({ today: 2, month: 2 });
+  });
 });
 
 describe('undo', () => {

@@ -5,6 +5,7 @@ import { APPLICANT_DIGEST_SQL, FORM_DIGEST_SQL } from '../jobs/owed-questions.ts
 import { DELIVER_MESSAGE_SQL } from '../outbox/enqueue-delivery.ts';
 import { RESERVE_QUOTA_SQL } from '../quota/reserve-quota.ts';
 import { USAGE_GIVE_SQL, USAGE_TAKE_SQL } from '../quota/usage-counter.ts';
+import { SWIPE_BATCH_SQL } from '../swipes/swipe-batch.ts';
 import { SWIPE_TRANSACTION_SQL } from '../swipes/swipe-transaction.ts';
 import type { SqlFunction } from './sql-function.ts';
 
@@ -18,4 +19,5 @@ export const DATABASE_FUNCTIONS: readonly SqlFunction[] = [
   APPLICANT_DIGEST_SQL,
   FORM_DIGEST_SQL,
   SWIPE_TRANSACTION_SQL,
+  SWIPE_BATCH_SQL,
 ];

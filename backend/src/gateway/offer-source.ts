@@ -98,9 +98,11 @@ export class OfferSource {
       for (const entry of entries) {
         const id = entry.work.applicationId;
         const row = byId.get(id);
-        if (exclude.has(id)) continue;
-        // Not queued for this user's devices any more, or a duplicate entry: drop it.
+        // Not queued for this user's devices any more (one this device already holds among them:
+        // its entry was acknowledged at the claim, so this is a duplicate), or a duplicate entry:
+        // drop it. One of its offers, still queued, keeps its entry until claimed or handed back.
         if (!row || seen.has(id)) stale.push(entry);
+        else if (exclude.has(id)) continue;
         else if (offers.length < count) {
           seen.add(id);
           offers.push(toOffer(row));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { caller } from '../auth/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { parse } from '../http/validate.ts';
+import { SwipeBatches } from './swipe-batch.ts';
 import { SwipeQuestions } from './swipe-questions.ts';
 import { runSwipe, type SwipeDelivery, TooManySwipes } from './swipe-transaction.ts';
 import { undoSwipe } from './undo-swipe.ts';
@@ -17,7 +18,7 @@ const JobParam = z.object({ jobId: z.string().uuid('must be a UUID') });
  */
 export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery, before: RequestHandler[]): Router {
   const router = Router();
-  const questions = new SwipeQuestions(ctx);
+  const path = { questions: new SwipeQuestions(ctx), batches: new SwipeBatches(ctx) };
 
   router.post('/swipes', ...before, async (req, res) => {
     const headerKey = req.get('idempotency-key');
@@ -26,7 +27,7 @@ export function swipeRoutes(ctx: AppContext, delivery: SwipeDelivery, before: Re
       { ...req.body, ...(headerKey && !req.body?.idempotencyKey ? { idempotencyKey: headerKey } : {}) },
       'body',
     );
-    const result = await runSwipe(ctx, delivery, questions, caller(req).userId, body).catch((err: unknown) => {
+    const result = await runSwipe(ctx, delivery, path, caller(req).userId, body).catch((err: unknown) => {
       if (err instanceof TooManySwipes) res.setHeader('Retry-After', err.retryAfterS);
       throw err;
     });

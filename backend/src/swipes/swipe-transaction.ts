@@ -1,4 +1,5 @@
-// The swipe transaction (ARCHITECTURE.md), one database function called in one round trip: the
+// The swipe transaction (ARCHITECTURE.md), one database function called in one round trip (under
+// load together with other swipes, each in its own subtransaction: swipe-batch.ts): the
 // idempotency key (a retried request returns the first response and changes nothing), the swipe
 // (unique per user and job: a concurrent second swipe waits for the first to commit, then returns
 // it; no more than SWIPE_RATE_LIMIT new swipes a minute, counted here rather than in Redis, which
@@ -19,7 +20,6 @@
 // is stored with the idempotency key, so a replay is rendered by the same code.
 import type { Swipe } from '@jobswipe/db';
 import type { SwipeBody, SwipeResponse } from '@jobswipe/protocol';
-import type { DatabaseError } from 'pg';
 import { type ApplicationRow, applicationFromRow } from '../applications/application-row.ts';
 import { type ApplicationWithJob, toApplicationSummary } from '../applications/views.ts';
 import type { AppContext } from '../context.ts';
@@ -30,6 +30,7 @@ import { addLogContext } from '../logger.ts';
 import { DELIVER_TOPIC } from '../outbox/enqueue-delivery.ts';
 import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 import type { GraceRelease } from './grace-release.ts';
+import { type SwipeBatches, SwipeFailed } from './swipe-batch.ts';
 import { NOTHING_OWED, type StaleDigests, type SwipeDecision, type SwipeQuestions } from './swipe-questions.ts';
 
 export interface SwipeResult extends StoredResponse {
@@ -45,12 +46,6 @@ const NO_JOB = 'JS404';
 const JOB_CLOSED = 'JS409';
 const KEY_REUSED = 'JS422';
 const TOO_MANY = 'JS429';
-
-/** The response stored with the key in `v_stored`, when it was stored for this same request. */
-const REPLAY_STORED = `if v_stored.request_hash <> p_hash then
-        raise exception 'idempotency key % was used for another request', p_key using errcode = '${KEY_REUSED}';
-      end if;
-      return v_stored.response_body;`;
 
 export const SWIPE_TRANSACTION_SQL: SqlFunction = {
   name: 'swipe_transaction',
@@ -85,9 +80,15 @@ begin
   end if;
 
   if p_key is not null then
+    -- One request per key at a time: a concurrent retry waits here for the first to commit, then
+    -- finds its key, so the key is looked up once and its insert below never conflicts.
+    perform pg_advisory_xact_lock(hashtextextended(p_user::text || '/' || p_key, 0));
     select * into v_stored from idempotency_keys where user_id = p_user and key = p_key;
     if found then
-      ${REPLAY_STORED}
+      if v_stored.request_hash <> p_hash then
+        raise exception 'idempotency key % was used for another request', p_key using errcode = '${KEY_REUSED}';
+      end if;
+      return v_stored.response_body;
     end if;
   end if;
 
@@ -171,16 +172,9 @@ begin
     'job', jsonb_build_object('title', v_job.title, 'company', v_job.company, 'location', v_job.location,
       'atsKind', v_job.ats_kind));
   if p_key is not null then
-    -- Written once, with its response. A concurrent request with the same key got here first when
-    -- this insert conflicts (it waited for that one to commit): the same request found the swipe
-    -- made and wrote nothing, so it answers what the first one did; another request is refused,
-    -- and the exception undoes what it wrote.
+    -- Written once, with its response.
     insert into idempotency_keys (user_id, key, request_hash, response_status, response_body)
-    values (p_user, p_key, p_hash, v_status, v_result) on conflict (user_id, key) do nothing;
-    if not found then
-      select * into strict v_stored from idempotency_keys where user_id = p_user and key = p_key;
-      ${REPLAY_STORED}
-    end if;
+    values (p_user, p_key, p_hash, v_status, v_result);
   end if;
   return v_result;
 end $$;`,
@@ -207,7 +201,7 @@ const DECISIONS = 4;
 export async function runSwipe(
   ctx: AppContext,
   delivery: SwipeDelivery,
-  questions: SwipeQuestions,
+  { questions, batches }: { questions: SwipeQuestions; batches: SwipeBatches },
   userId: string,
   input: SwipeBody,
 ): Promise<SwipeResult> {
@@ -227,13 +221,13 @@ export async function runSwipe(
       })
     : null;
   const decide = () => (input.direction === 'right' ? questions.decide(userId, input.jobId) : NOTHING_OWED);
-  let answer = await swipeTransaction(ctx, userId, input, key, hash, decide());
+  let answer = await swipeTransaction(batches, userId, input, key, hash, decide());
   for (let decided = 1; 'stale' in answer; decided++) {
     if (decided === DECISIONS) {
       throw new AppError('service_unavailable', "This job's form is changing right now. Swipe again in a moment.");
     }
     await questions.learn(userId, input.jobId, answer.stale);
-    answer = await swipeTransaction(ctx, userId, input, key, hash, decide());
+    answer = await swipeTransaction(batches, userId, input, key, hash, decide());
   }
   const outcome = answer;
   const application = outcome.application ? applicationFromRow(outcome.application) : null;
@@ -261,7 +255,7 @@ export async function runSwipe(
 }
 
 async function swipeTransaction(
-  ctx: AppContext,
+  batches: SwipeBatches,
   userId: string,
   input: SwipeBody,
   key: string | null,
@@ -269,26 +263,18 @@ async function swipeTransaction(
   decision: SwipeDecision,
 ): Promise<SwipeOutcome | { stale: StaleDigests }> {
   try {
-    const { rows } = await ctx.db.pool.query<{ outcome: SwipeOutcome | { stale: StaleDigests } }>({
-      name: 'swipe_transaction',
-      text: 'select swipe_transaction($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) as outcome',
-      values: [
-        userId,
-        input.jobId,
-        input.direction,
-        key,
-        hash,
-        ctx.config.MAX_ATTEMPTS,
-        ctx.config.UNDO_GRACE_MS,
-        decision.owed ? JSON.stringify(decision.owed) : null,
-        decision.formDigest,
-        decision.applicantDigest,
-        ctx.config.SWIPE_RATE_LIMIT,
-      ],
-    });
-    return rows[0]!.outcome;
+    return (await batches.run({
+      user: userId,
+      job: input.jobId,
+      direction: input.direction,
+      key,
+      hash,
+      attention: decision.owed,
+      formDigest: decision.formDigest,
+      applicantDigest: decision.applicantDigest,
+    })) as SwipeOutcome | { stale: StaleDigests };
   } catch (err) {
-    throw refusal(err as DatabaseError) ?? err;
+    throw (err instanceof SwipeFailed && refusal(err)) || err;
   }
 }
 
@@ -299,7 +285,7 @@ export class TooManySwipes extends AppError {
   }
 }
 
-function refusal(err: DatabaseError): AppError | null {
+function refusal(err: SwipeFailed): AppError | null {
   if (err.code === TOO_MANY) return new TooManySwipes(Math.max(1, Number(err.detail) || 1));
   if (err.code === NO_JOB) return notFound('Job');
   if (err.code === JOB_CLOSED) {
