@@ -15,6 +15,8 @@ export class RecoveryDuties {
   private readonly reconciler: StreamReconciler;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The pass asked for while one was running: it starts when that one ends. */
+  private next: Promise<void> | null = null;
 
   constructor(
     private readonly ctx: AppContext,
@@ -25,7 +27,10 @@ export class RecoveryDuties {
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.tick(), this.ctx.config.REAPER_INTERVAL_MS);
+    // A pass still running when the timer fires is enough: the timer never queues another.
+    this.timer = setInterval(() => {
+      if (!this.running) void this.tick();
+    }, this.ctx.config.REAPER_INTERVAL_MS);
     this.timer.unref();
     void this.tick();
   }
@@ -33,15 +38,27 @@ export class RecoveryDuties {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+    await this.next;
     await this.leadership.stepDown();
   }
 
-  /** One pass (exported for tests, which do not wait for the timer). */
+  /**
+   * A whole pass that starts after this call (for tests and callers that just changed something,
+   * e.g. a plan upgrade): a pass already running may have read the state before the change, so
+   * one more follows it. Callers meanwhile share that one.
+   */
   tick(): Promise<void> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null;
+    if (!this.running) {
+      this.running = this.pass().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.next ??= this.running.then(() => {
+      this.next = null;
+      return this.tick();
     });
-    return this.running;
+    return this.next;
   }
 
   private async pass(): Promise<void> {
