@@ -39,18 +39,18 @@ export interface DeckResult {
   last: DeckPosition | null;
 }
 
-/** A job's fit in SQL and the part of it that needs no title word or skill in common. */
+/** A job's fit in SQL, and the conditions of its parts. */
 interface FitSql {
   /**
-   * 2 per title word shared with the user's title, 1 per shared skill (up to 4), plus `place` and
-   * `salary`.
+   * 2 per title word shared with the user's title, 1 per shared skill (up to 4), 2 for `place`, 1
+   * for `salary`.
    */
   total: Prisma.Sql;
   /** Jobs sharing a title word or a skill: index-backed (trigram on title, GIN on skills); null when the profile names none. */
   matched: Prisma.Sql | null;
-  /** 2 for a job in the user's city or country or a remote one (for a user who said where they live), else 0. */
+  /** A job in the user's city or country, or a remote one (for a user who said where they live); never null. */
   place: Prisma.Sql | null;
-  /** 1 for a salary that reaches the user's expectation in the same currency, else 0. */
+  /** A salary that reaches the user's expectation in the same currency; never null. */
   salary: Prisma.Sql | null;
 }
 
@@ -62,17 +62,19 @@ function fitSql(fit: FitProfile): FitSql {
   // Where the user lives: a job there, or a remote one, can be taken from home.
   const local: Prisma.Sql[] = [];
   if (fit.city) local.push(Prisma.sql`j.location ilike ${containing(fit.city)}`);
-  if (fit.country) local.push(Prisma.sql`j.country = ${fit.country}`);
-  const place = local.length ? Prisma.sql`case when j.remote or ${Prisma.join(local, ' or ')} then 2 else 0 end` : null;
+  if (fit.country) local.push(Prisma.sql`coalesce(j.country = ${fit.country}, false)`);
+  const place = local.length ? Prisma.sql`(j.remote or ${Prisma.join(local, ' or ')})` : null;
   const salary = fit.salary
-    ? Prisma.sql`case when j.salary_currency = ${fit.salary.currency}
-        and coalesce(j.salary_max, j.salary_min) >= ${fit.salary.amount} then 1 else 0 end`
+    ? Prisma.sql`coalesce(j.salary_currency = ${fit.salary.currency}
+        and coalesce(j.salary_max, j.salary_min) >= ${fit.salary.amount}, false)`
     : null;
   // Separate ORs, not `ilike any(array)`: a GIN index serves each term, not an array of them.
   const matches = fit.titleWords.map((w) => Prisma.sql`j.title ilike ${containing(w)}`);
   if (fit.skills.length) matches.push(Prisma.sql`j.skills && ${fit.skills}::text[]`);
+  const points = (met: Prisma.Sql | null, score: number) =>
+    met ? Prisma.sql`case when ${met} then ${score} else 0 end` : Prisma.sql`0`;
   return {
-    total: Prisma.sql`(${title} + ${skills} + ${place ?? Prisma.sql`0`} + ${salary ?? Prisma.sql`0`})::int`,
+    total: Prisma.sql`(${title} + ${skills} + ${points(place, 2)} + ${points(salary, 1)})::int`,
     matched: matches.length ? Prisma.sql`(${Prisma.join(matches, ' or ')})` : null,
     place,
     salary,
@@ -81,11 +83,11 @@ function fitSql(fit: FitProfile): FitSql {
 
 /** The fits a job sharing no title word and no skill can have: each sum of place and salary, and its condition. */
 function unmatchedLevels(fit: FitSql): { fit: number; where: Prisma.Sql }[] {
-  const options = (part: Prisma.Sql | null, score: number) =>
-    part
+  const options = (met: Prisma.Sql | null, score: number) =>
+    met
       ? [
-          { fit: score, where: Prisma.sql`${part} = ${score}` },
-          { fit: 0, where: Prisma.sql`${part} = 0` },
+          { fit: score, where: met },
+          { fit: 0, where: Prisma.sql`not ${met}` },
         ]
       : [{ fit: 0, where: Prisma.sql`true` }];
   return options(fit.place, 2).flatMap((p) =>
