@@ -144,3 +144,32 @@ export function profileSkills(profile: {
     [profile.currentTitle ?? '', ...profile.workHistory.map((w) => `${w.title}\n${w.description ?? ''}`)].join('\n'),
   );
 }
+
+/**
+ * Where the boards keep their customers' logos (Lever's logo bucket, Ashby's organisation-theme
+ * logos). A logo is kept, and shown, only from under one of these: over https, on the board's own
+ * host, never an address a posting chose, so no image the deck loads can point inside a network.
+ * The web's Content-Security-Policy allows images from these and nowhere else on the internet.
+ */
+export const LOGO_SOURCES = [
+  'https://lever-client-logos.s3.amazonaws.com/',
+  'https://lever-client-logos.s3.us-west-2.amazonaws.com/',
+  'https://app.ashbyhq.com/api/images/org-theme-logo/',
+] as const;
+
+/** `text` as a logo address if it lies under one of LOGO_SOURCES (no other port, no credentials), else null. */
+export function logoUrl(text: string | null | undefined): string | null {
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (url.username || url.password) return null;
+  const under = LOGO_SOURCES.some((source) => {
+    const root = new URL(source);
+    return url.origin === root.origin && url.pathname.startsWith(root.pathname) && url.pathname !== root.pathname;
+  });
+  return under ? url.href : null;
+}

@@ -139,7 +139,7 @@ export async function greenhouseJobs(
       employmentType: jobTypeOf(
         String(job.metadata?.find((m) => /^(employment|job) type$/i.test(m.name.trim()))?.value ?? ''),
       ),
-      // The board API publishes no logo.
+      // The board API publishes no logo, and its boards keep theirs nowhere LOGO_SOURCES names.
       logoUrl: null,
       ...(questions ? { questions } : {}),
     });
