@@ -129,26 +129,32 @@ export async function deckPage(
   const scored = fitSql(fit);
   const where = Prisma.join(conditions, ' and ');
   const rank = Prisma.sql`order by fit desc, posted_at desc, id desc limit ${limit + 1}`;
-  // The jobs sharing a title word or a skill, found through their indexes, scored and ranked.
+  /** Jobs meeting `condition`, each scored: ranked, past the cursor, one page. */
+  const scoredBranch = (condition: Prisma.Sql) => Prisma.sql`(
+    select * from (select j.id, j.posted_at, ${scored.total} as fit from jobs j where ${where} and ${condition}) m
+    ${after ? Prisma.sql`where (m.fit, m.posted_at, m.id) < (${after.fit}::int, ${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+    ${rank})`;
   const branches: Prisma.Sql[] = [];
-  if (scored.matched) {
-    branches.push(Prisma.sql`(
-      select * from (select j.id, j.posted_at, ${scored.total} as fit from jobs j where ${where} and ${scored.matched}) m
-      ${after ? Prisma.sql`where (m.fit, m.posted_at, m.id) < (${after.fit}::int, ${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
-      ${rank})`);
-  }
-  // Every other job's fit is one of a few sums of place and salary: per sum, a walk of the open jobs
-  // newest first (jobs_deck_idx) that stops after a page, so the catalog's size does not matter.
-  for (const level of unmatchedLevels(scored)) {
-    if (after && level.fit > after.fit) continue;
-    const keyset =
-      after && level.fit === after.fit
-        ? Prisma.sql`and (j.posted_at, j.id) < (${after.at}::timestamptz, ${after.id}::uuid)`
-        : Prisma.empty;
-    branches.push(Prisma.sql`(
-      select j.id, j.posted_at, ${level.fit}::int as fit from jobs j
-      where ${where} and ${scored.matched ? Prisma.sql`not ${scored.matched}` : Prisma.sql`true`} and ${level.where} ${keyset}
-      order by j.posted_at desc, j.id desc limit ${limit + 1})`);
+  if (filters.q || filters.location) {
+    // A search narrows the deck through the trigram indexes: all its matches are scored at once (a
+    // walk per place/salary sum would read the whole catalog for a sum no match has).
+    branches.push(scoredBranch(Prisma.sql`true`));
+  } else {
+    // The jobs sharing a title word or a skill, found through their indexes, scored and ranked.
+    if (scored.matched) branches.push(scoredBranch(scored.matched));
+    // Every other job's fit is one of a few sums of place and salary: per sum, a walk of the open
+    // jobs newest first (jobs_deck_idx) that stops once it has a page.
+    for (const level of unmatchedLevels(scored)) {
+      if (after && level.fit > after.fit) continue;
+      const keyset =
+        after && level.fit === after.fit
+          ? Prisma.sql`and (j.posted_at, j.id) < (${after.at}::timestamptz, ${after.id}::uuid)`
+          : Prisma.empty;
+      branches.push(Prisma.sql`(
+        select j.id, j.posted_at, ${level.fit}::int as fit from jobs j
+        where ${where} and ${scored.matched ? Prisma.sql`not ${scored.matched}` : Prisma.sql`true`} and ${level.where} ${keyset}
+        order by j.posted_at desc, j.id desc limit ${limit + 1})`);
+    }
   }
   // The page's rows are read whole once ranked.
   const rows = await db.$queryRaw<(Job & { fit: number })[]>`
