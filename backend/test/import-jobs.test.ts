@@ -243,13 +243,17 @@ describe('job import', () => {
   });
 
   it("takes the company's logo from the board's own posting page, only from where the board keeps logos", async () => {
+    const GREENHOUSE_LOGO =
+      'https://s4-recruiting.cdn.greenhouse.io/external_greenhouse_job_boards/logos/400/614/500/original/acme.png?1639152613';
     const LEVER_LOGO = 'https://lever-client-logos.s3.us-west-2.amazonaws.com/6e5a1ca3-logo.png';
     const ASHBY_LOGO = 'https://app.ashbyhq.com/api/images/org-theme-logo/ce2d/a875/1e7d.png';
-    // A board that is all posting pages of one's own: Lever's and Ashby's APIs and their pages.
+    // The boards' APIs and their posting pages, each page as the board shows its logo.
     const pages: Record<string, string> = {
+      '/greenhouse/acme/1': `<meta property="og:image" content="${GREENHOUSE_LOGO.replace('?', '&#63;')}">`,
       '/lever/acme/1': `<meta property="og:image" content="${LEVER_LOGO}">`,
-      // An address the posting chose comes first: skipped, the board's own logo is taken.
-      '/ashby/acme/1': `<meta property="og:image" content="http://169.254.169.254/logo.png"><img src='${ASHBY_LOGO}'>`,
+      // A social card and a wordmark come first: passed over for the square logo in the page's data.
+      '/ashby/acme/1': `<meta property="og:image" content="https://app.ashbyhq.com/api/images/org-theme-social/a/b.png">
+        <script>window.__appData = {"organization":{"theme":{"logoWordmarkImageUrl":"https://app.ashbyhq.com/api/images/org-theme-wordmark/f789/1.png","logoSquareImageUrl":"${ASHBY_LOGO}"}}}</script>`,
       '/lever/plain/1':
         '<meta property="og:image" content="https://logos.example.com/acme.png"><img src="https://10.0.0.1/x.png">',
     };
@@ -265,6 +269,18 @@ describe('job import', () => {
       if (path === '/api/v0/postings/plain') return json(lever('plain', `${base}/lever/plain/1`));
       // The posting's page is on an internal address: the address check refuses it.
       if (path === '/api/v0/postings/inside') return json(lever('inside', 'http://10.0.0.1/inside/1'));
+      if (path === '/api/v1/boards/acme/jobs') {
+        return json({
+          jobs: [
+            {
+              id: 1,
+              title: 'Engineer',
+              absolute_url: `${base}/greenhouse/acme/1`,
+              updated_at: new Date().toISOString(),
+            },
+          ],
+        });
+      }
       if (path === '/api/posting-api/job-board/acme') {
         return json({
           jobs: [
@@ -282,6 +298,7 @@ describe('job import', () => {
     const logos = async (kind: BoardKind, board: string) =>
       (await fetchAnyBoard({ kind, board, baseUrl: `http://${host}/api` }, check)).map((j) => j.logoUrl);
     try {
+      expect(await logos('greenhouse', 'acme')).toEqual([GREENHOUSE_LOGO]);
       expect(await logos('lever', 'acme')).toEqual([LEVER_LOGO]);
       expect(await logos('ashby', 'acme')).toEqual([ASHBY_LOGO]);
       // Another host, an internal address: the card shows the company's initial instead.
