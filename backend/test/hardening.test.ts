@@ -1,6 +1,7 @@
 // Hardening every response and upload carries: security headers from helmet, metrics kept off the
 // public port without a token, and resume names that cannot disguise themselves.
 import type { ErrorBody } from '@jobswipe/protocol';
+import { LOGO_SOURCES } from '@jobswipe/protocol/job-catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './support/api.ts';
 import { startTestBackend, type TestBackend } from './support/backend.ts';
@@ -20,6 +21,14 @@ describe('security headers', () => {
       expect(csp, path).toMatch(/default-src 'self'/);
       expect(csp, path).toMatch(/script-src 'self'/);
       expect(csp, path).toMatch(/frame-ancestors 'none'/);
+      // Images from our origin and the boards' logo stores only: never any https host a posting names.
+      expect(
+        csp
+          .split(';')
+          .find((d) => d.trim().startsWith('img-src'))
+          ?.trim(),
+        path,
+      ).toBe(`img-src 'self' data: blob: ${LOGO_SOURCES.join(' ')}`);
       expect(csp, path).not.toMatch(/upgrade-insecure-requests/);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');

@@ -242,6 +242,73 @@ describe('job import', () => {
     await expect(failed).rejects.toMatchObject({ stderr: expect.stringMatching(/Refused to open 127\.0\.0\.1/) });
   });
 
+  it("takes the company's logo from the board's own posting page, only from where the board keeps logos", async () => {
+    const GREENHOUSE_LOGO =
+      'https://s4-recruiting.cdn.greenhouse.io/external_greenhouse_job_boards/logos/400/614/500/original/acme.png?1639152613';
+    const LEVER_LOGO = 'https://lever-client-logos.s3.us-west-2.amazonaws.com/6e5a1ca3-logo.png';
+    const ASHBY_LOGO = 'https://app.ashbyhq.com/api/images/org-theme-logo/ce2d/a875/1e7d.png';
+    // The boards' APIs and their posting pages, each page as the board shows its logo.
+    const pages: Record<string, string> = {
+      '/greenhouse/acme/1': `<meta property="og:image" content="${GREENHOUSE_LOGO.replace('?', '&#63;')}">`,
+      '/lever/acme/1': `<meta property="og:image" content="${LEVER_LOGO}">`,
+      // A social card and a wordmark come first: passed over for the square logo in the page's data.
+      '/ashby/acme/1': `<meta property="og:image" content="https://app.ashbyhq.com/api/images/org-theme-social/a/b.png">
+        <script>window.__appData = {"organization":{"theme":{"logoWordmarkImageUrl":"https://app.ashbyhq.com/api/images/org-theme-wordmark/f789/1.png","logoSquareImageUrl":"${ASHBY_LOGO}"}}}</script>`,
+      '/lever/plain/1':
+        '<meta property="og:image" content="https://logos.example.com/acme.png"><img src="https://10.0.0.1/x.png">',
+    };
+    const server = createServer((req, res) => {
+      const base = `http://${req.headers.host}`;
+      const lever = (site: string, hostedUrl: string) => [
+        { id: `${site}-1`, text: 'Engineer', hostedUrl, createdAt: Date.now(), categories: {} },
+      ];
+      const json = (body: unknown) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const path = (req.url ?? '').split('?')[0]!;
+      if (path === '/api/v0/postings/acme') return json(lever('acme', `${base}/lever/acme/1`));
+      if (path === '/api/v0/postings/plain') return json(lever('plain', `${base}/lever/plain/1`));
+      // The posting's page is on an internal address: the address check refuses it.
+      if (path === '/api/v0/postings/inside') return json(lever('inside', 'http://10.0.0.1/inside/1'));
+      if (path === '/api/v1/boards/acme/jobs') {
+        return json({
+          jobs: [
+            {
+              id: 1,
+              title: 'Engineer',
+              absolute_url: `${base}/greenhouse/acme/1`,
+              updated_at: new Date().toISOString(),
+            },
+          ],
+        });
+      }
+      if (path === '/api/posting-api/job-board/acme') {
+        return json({
+          jobs: [
+            { id: 'a1', title: 'Engineer', publishedAt: new Date().toISOString(), jobUrl: `${base}/ashby/acme/1` },
+          ],
+        });
+      }
+      const page = pages[path];
+      if (page) return res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head>${page}</head></html>`);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const check = new AddressCheck({ allow: host });
+    const logos = async (kind: BoardKind, board: string) =>
+      (await fetchAnyBoard({ kind, board, baseUrl: `http://${host}/api` }, check)).map((j) => j.logoUrl);
+    try {
+      expect(await logos('greenhouse', 'acme')).toEqual([GREENHOUSE_LOGO]);
+      expect(await logos('lever', 'acme')).toEqual([LEVER_LOGO]);
+      expect(await logos('ashby', 'acme')).toEqual([ASHBY_LOGO]);
+      // Another host, an internal address: the card shows the company's initial instead.
+      expect(await logos('lever', 'plain')).toEqual([null]);
+      expect(await logos('lever', 'inside')).toEqual([null]);
+    } finally {
+      server.close();
+    }
+  });
+
   it('says which board is wrong', async () => {
     await expect(
       fetchBoard({ kind: 'greenhouse', board: 'no-such-board', baseUrl: `${ats.url}/api/greenhouse` }),
@@ -250,7 +317,7 @@ describe('job import', () => {
 });
 
 describe('what a board sends', () => {
-  it('keeps only currency codes and salaries the deck can show', async () => {
+  it('keeps only currency codes, salaries and logos the deck can show', async () => {
     const job = {
       source: 'test-import',
       company: 'Acme',
@@ -264,16 +331,23 @@ describe('what a board sends', () => {
       atsKind: 'generic',
       postedAt: new Date(),
       employmentType: null,
-      logoUrl: null,
     };
+    const logo = 'https://lever-client-logos.s3.amazonaws.com/acme.png';
     await saveJobs(db, [
-      { ...job, externalId: 'a', salaryMin: 100_000, salaryMax: 120_000.4, salaryCurrency: 'US$' },
-      { ...job, externalId: 'b', salaryMin: -5, salaryMax: Number.NaN, salaryCurrency: ' eur ' },
+      { ...job, externalId: 'a', salaryMin: 100_000, salaryMax: 120_000.4, salaryCurrency: 'US$', logoUrl: logo },
+      {
+        ...job,
+        externalId: 'b',
+        salaryMin: -5,
+        salaryMax: Number.NaN,
+        salaryCurrency: ' eur ',
+        logoUrl: 'http://192.168.1.1/logo.png',
+      },
     ]);
     const saved = await rows('test-import');
-    expect(saved.map((r) => [r.salaryMin, r.salaryMax, r.salaryCurrency])).toEqual([
-      [100_000, 120_000, null],
-      [null, null, 'EUR'],
+    expect(saved.map((r) => [r.salaryMin, r.salaryMax, r.salaryCurrency, r.logoUrl])).toEqual([
+      [100_000, 120_000, null, logo],
+      [null, null, 'EUR', null],
     ]);
   });
 });

@@ -155,6 +155,77 @@ describe('the deck', () => {
     );
   });
 
+  it('ranks the whole catalog: a best fit posted long ago comes first under more than a thousand fresher jobs', async () => {
+    const tag = 'deckcatalog';
+    // Only this test's jobs are open: the deck without a search is ranked as well as with one.
+    await prisma().job.updateMany({ where: { closedAt: null }, data: { closedAt: new Date() } });
+    // 1,200 fresh postings, one a minute: every other one shares a title word with the user (2),
+    // of the rest every other one is remote (2) or neither (0).
+    await prisma().$executeRaw`
+      insert into jobs (source, external_id, company, title, location, country, remote, description, apply_url, ats_kind, posted_at)
+      select 'test', gen_random_uuid()::text, 'Company ' || i,
+        case when i % 2 = 0 then 'Data Analyst' else 'Gardener' end,
+        case when i % 4 = 1 then 'Remote' else 'Lisbon, Portugal' end, 'PT', i % 4 = 1,
+        ${`Posting ${tag}`}, 'https://jobs.example.com/' || i, 'generic', now() - i * interval '1 minute'
+      from generate_series(1, 1200) i`;
+    const old = (daysAgo: number, more: Partial<Job>) =>
+      createJobs(prisma(), 1, {
+        description: `Posting ${tag}`,
+        remote: false,
+        location: 'Lisbon, Portugal',
+        country: 'PT',
+        salaryMin: null,
+        salaryMax: null,
+        salaryCurrency: null,
+        postedAt: new Date(Date.now() - daysAgo * 86_400_000),
+        ...more,
+      }).then(([job]) => job!);
+    // 2 + 2 for the title, 2 for two shared skills, 2 for the city.
+    const best = await old(400, {
+      title: 'Data Engineer',
+      skills: ['Python', 'Spark'],
+      location: 'Berlin, Germany',
+      country: 'DE',
+    });
+    // No title word or skill in common: the city and the salary (3) still beat every fresh posting.
+    const placed = await old(200, {
+      title: 'Gardener',
+      location: 'Berlin, Germany',
+      country: 'DE',
+      salaryMax: 95_000,
+      salaryCurrency: 'EUR',
+    });
+    const me = await signUp(backend.api);
+    expect(
+      (
+        await me.api.put('/v1/profile', {
+          currentTitle: 'Data Engineer',
+          location: { city: 'Berlin', country: 'Germany' },
+          salaryExpectation: { amount: 90_000, currency: 'EUR', period: 'year' },
+          workHistory: [{ company: 'Acme', title: 'Data Engineer', current: true, description: 'Python and Spark.' }],
+        })
+      ).status,
+    ).toBe(200);
+
+    const first = await deck(me.api, { limit: 3 });
+    expect(first.body.items.map((j) => j.id).slice(0, 2)).toEqual([best.id, placed.id]);
+    // Every page after it is the best of what remains: the whole deck, in the order of its fits.
+    const all = await prisma().job.findMany({ where: { description: `Posting ${tag}` } });
+    const fitOf = (j: Job) =>
+      j.id === best.id ? 8 : j.id === placed.id ? 3 : j.title === 'Data Analyst' || j.remote ? 2 : 0;
+    const expected = all
+      .sort(
+        (a, b) =>
+          fitOf(b) - fitOf(a) ||
+          b.postedAt.getTime() - a.postedAt.getTime() ||
+          (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+      )
+      .map((j) => j.id);
+    expect(all).toHaveLength(1202);
+    expect(await allPages(me.api, { limit: 50 })).toEqual(expected);
+    expect(await allPages(me.api, { q: tag, limit: 50 })).toEqual(expected);
+  });
+
   it('refuses a tampered cursor and out-of-range parameters with the parameter named', async () => {
     const me = await signUp(backend.api);
     const cases: [Record<string, string>, RegExp][] = [

@@ -144,3 +144,43 @@ export function profileSkills(profile: {
     [profile.currentTitle ?? '', ...profile.workHistory.map((w) => `${w.title}\n${w.description ?? ''}`)].join('\n'),
   );
 }
+
+/**
+ * Where the boards keep their customers' logos (Greenhouse's board-logo CDN, Lever's logo bucket,
+ * Ashby's organisation-theme logos). A logo is kept, and shown, only from under one of these: over
+ * https, on the board's own hosts, never an address a posting chose, so no image the deck loads can
+ * point inside a network. The web's Content-Security-Policy allows images from these and nowhere
+ * else on the internet (a `*.` host is any subdomain, as in CSP).
+ */
+export const LOGO_SOURCES = [
+  'https://*.cdn.greenhouse.io/external_greenhouse_job_boards/logos/',
+  'https://lever-client-logos.s3.amazonaws.com/',
+  'https://lever-client-logos.s3.us-west-2.amazonaws.com/',
+  'https://app.ashbyhq.com/api/images/org-theme-logo/',
+] as const;
+
+/** `text` as a logo address if it lies under one of LOGO_SOURCES (no other port, no credentials), else null. */
+export function logoUrl(text: string | null | undefined): string | null {
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (url.username || url.password) return null;
+  const under = LOGO_SOURCES.some((source) => {
+    const root = new URL(source);
+    const host = root.hostname.startsWith('*.')
+      ? url.hostname.endsWith(root.hostname.slice(1))
+      : url.hostname === root.hostname;
+    return (
+      host &&
+      url.protocol === root.protocol &&
+      url.port === root.port &&
+      url.pathname.startsWith(root.pathname) &&
+      url.pathname !== root.pathname
+    );
+  });
+  return under ? url.href : null;
+}

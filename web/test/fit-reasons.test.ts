@@ -4,14 +4,23 @@
 // date and the company's logo. Phone (touch) and desktop.
 import type { TestBackend } from '@jobswipe/backend/testing/backend';
 import { createJobs } from '@jobswipe/backend/testing/factories';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE, screenshot, signedInContext, startBackend } from './support/browser.ts';
 
-/** A company logo as the catalog may hold one (a data: URL: the test reaches no image host). */
-const LOGO = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="52"><rect width="52" height="52" fill="#0a7"/></svg>',
-)}`;
+/** A company logo where Lever keeps them; the test's browser is answered by `serveLogos`, not by Lever. */
+const LOGO = 'https://lever-client-logos.s3.amazonaws.com/fit-reasons-logo.svg';
+const LOGO_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="52"><rect width="52" height="52" fill="#0a7"/></svg>';
+
+/** Answers for Lever's logo bucket in place of the internet: LOGO is an image, any other logo there fails. */
+async function serveLogos(context: BrowserContext) {
+  await context.route('https://lever-client-logos.s3.amazonaws.com/**', (route) =>
+    route.request().url() === LOGO
+      ? route.fulfill({ contentType: 'image/svg+xml', body: LOGO_SVG })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+}
 
 let backend: TestBackend;
 let browser: Browser;
@@ -32,6 +41,7 @@ describe('why a card fits', () => {
   ] as const) {
     it(`says what a job shares with the profile, on a ${size}`, async () => {
       const { context, page, user } = await signedInContext(browser, backend, viewport, options);
+      await serveLogos(context);
       await user.api.put('/v1/profile', {
         currentTitle: 'Data Engineer',
         location: { city: 'Berlin', country: 'DE' },
@@ -91,4 +101,60 @@ describe('why a card fits', () => {
       await context.close();
     });
   }
+});
+
+describe("a card's logo", () => {
+  it("shows the board's logo, else the company's initials: when it fails to load, or is not where the boards keep logos; whole at 360 px", async () => {
+    const { context, page } = await signedInContext(
+      browser,
+      backend,
+      { width: 360, height: 740 },
+      {
+        hasTouch: true,
+        isMobile: true,
+      },
+    );
+    await serveLogos(context);
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(request.url()));
+    const prisma = backend.node.ctx.db.prisma;
+    await prisma.job.updateMany({ data: { closedAt: new Date() } });
+    const posting = (company: string, logoUrl: string, minutesAgo: number) =>
+      createJobs(prisma, 1, {
+        company,
+        title: `Platform Engineer, ${company}`,
+        logoUrl,
+        postedAt: new Date(Date.now() - minutesAgo * 60_000),
+      });
+    await posting('Acme Robotics', LOGO, 1);
+    await posting('Broken Image Co', 'https://lever-client-logos.s3.amazonaws.com/missing.png', 2);
+    // A row no importer wrote (they keep only logos from the boards' stores): an internal address.
+    await posting('Internal Corp', 'https://10.0.0.1/logo.png', 3);
+    await page.goto('/');
+    const card = (company: string) => page.locator('.card', { hasText: `Platform Engineer, ${company}` });
+    await expect.poll(() => card('Internal Corp').count()).toBe(1);
+
+    const logo = card('Acme Robotics').locator('img.company-logo');
+    await expect.poll(() => logo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(52);
+    await expect.poll(() => card('Broken Image Co').locator('.company-mark').textContent()).toBe('BI');
+    expect(await card('Broken Image Co').locator('img').count()).toBe(0);
+    expect(await card('Internal Corp').locator('.company-mark').textContent()).toBe('IC');
+    expect(await card('Internal Corp').locator('img').count()).toBe(0);
+    expect(asked.filter((url) => url.includes('10.0.0.1'))).toEqual([]);
+
+    // Nothing wider than the phone: the page, the top card and its head.
+    const overflow = await page.evaluate(() => {
+      const top = document.querySelector('.card-top') as HTMLElement;
+      const head = top.querySelector('.card-head') as HTMLElement;
+      return {
+        page: document.documentElement.scrollWidth,
+        card: top.getBoundingClientRect().right,
+        head: head.scrollWidth > head.clientWidth,
+      };
+    });
+    expect(overflow).toEqual({ page: 360, card: expect.any(Number), head: false });
+    expect(overflow.card).toBeLessThanOrEqual(360);
+    await screenshot(page, 'deck-logo-360');
+    await context.close();
+  });
 });

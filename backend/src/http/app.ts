@@ -1,4 +1,6 @@
 // The Express application: one place that mounts every module's routes under /v1.
+
+import { LOGO_SOURCES } from '@jobswipe/protocol/job-catalog';
 import compression from 'compression';
 import express, { Router } from 'express';
 import helmet from 'helmet';
@@ -46,8 +48,9 @@ export function createApp(ctx: AppContext, delivery: { gateway: DeviceGateway } 
         directives: {
           'frame-ancestors': ["'none'"],
           // Evidence screenshots are fetched with the access token and shown as blob: URLs; company
-          // logos come from wherever the job board keeps them (over https, sent no referrer).
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          // logos only from where the boards keep them (sent no referrer): an image address in a
+          // posting can never make a user's browser reach into the user's own network.
+          'img-src': ["'self'", 'data:', 'blob:', ...LOGO_SOURCES],
           'upgrade-insecure-requests': https ? [] : null,
         },
       },

@@ -1,6 +1,6 @@
 // One job on the deck: what a seeker decides on at a glance, the full description on request.
 import type { JobView, OwedQuestions } from '@jobswipe/protocol';
-import { JOB_TYPE_LABELS, SENIORITY_LABELS } from '@jobswipe/protocol/job-catalog';
+import { JOB_TYPE_LABELS, logoUrl, SENIORITY_LABELS } from '@jobswipe/protocol/job-catalog';
 import { useId, useState } from 'react';
 import { Icon } from '../ui/icon.tsx';
 import { timeAgo } from '../ui/time-ago.ts';
@@ -28,6 +28,15 @@ function moneyFormat(currency: string): (amount: number) => string {
   }
 }
 
+/** A company's initials for a card without a logo: "Acme Robotics" → "AR", "northwind" → "N". */
+export function companyInitials(company: string): string {
+  const words = company.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words
+    .slice(0, 2)
+    .map((w) => w.slice(0, 1).toUpperCase())
+    .join('');
+}
+
 export function JobCard({
   job,
   gesture,
@@ -47,6 +56,8 @@ export function JobCard({
   const ready = readiness(job.questions);
   const lean = gesture?.lean;
   const [logoFailed, setLogoFailed] = useState(false);
+  // Only a logo from where the boards keep them (the CSP allows no other image host either).
+  const logo = logoFailed ? null : logoUrl(job.logoUrl);
   // A card cached before the catalog had these fields has none of them.
   const skills = job.skills ?? [];
   return (
@@ -64,10 +75,10 @@ export function JobCard({
         </span>
       )}
       <header className="card-head">
-        {job.logoUrl && !logoFailed ? (
+        {logo ? (
           <img
             className="company-mark company-logo"
-            src={job.logoUrl}
+            src={logo}
             alt=""
             width={52}
             height={52}
@@ -78,7 +89,7 @@ export function JobCard({
           />
         ) : (
           <span className="company-mark" aria-hidden="true">
-            {job.company.slice(0, 1).toUpperCase()}
+            {companyInitials(job.company)}
           </span>
         )}
         <div>

@@ -3,6 +3,7 @@ import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { jobTypeOf } from '@jobswipe/protocol/job-catalog';
 import { z } from 'zod';
 import type { AddressCheck } from '../../egress/address-check.ts';
+import { boardLogo } from './board-logo.ts';
 import { fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
 export const ASHBY_API = 'https://api.ashbyhq.com';
@@ -45,30 +46,28 @@ export async function ashbyJobs(
   company = board,
 ): Promise<ImportedJob[]> {
   const url = `${baseUrl.replace(/\/+$/, '')}/posting-api/job-board/${encodeURIComponent(board)}?includeCompensation=true`;
-  const body = Board.parse(await fetchJson(check, url));
-  return body.jobs
-    .filter((j) => j.isListed)
-    .map((j) => {
-      const salary = j.compensation?.summaryComponents?.find((c) => c.compensationType === 'Salary');
-      return {
-        source: 'ashby',
-        externalId: j.id,
-        company,
-        title: j.title,
-        location: j.location,
-        country: countryOfLocation(j.location),
-        remote: j.isRemote === true || j.workplaceType === 'Remote' || isRemote(j.location),
-        salaryMin: salary?.minValue ?? null,
-        salaryMax: salary?.maxValue ?? null,
-        salaryCurrency: salary?.currencyCode ?? null,
-        description: htmlToText(j.descriptionHtml),
-        keyPoints: keyPointsOf(j.descriptionHtml),
-        applyUrl: j.applyUrl ?? `${j.jobUrl.replace(/\/+$/, '')}/application`,
-        atsKind: 'ashby',
-        postedAt: new Date(j.publishedAt),
-        employmentType: jobTypeOf(j.employmentType),
-        // The posting API publishes no logo.
-        logoUrl: null,
-      };
-    });
+  const listed = Board.parse(await fetchJson(check, url)).jobs.filter((j) => j.isListed);
+  const logo = await boardLogo(check, listed[0]?.jobUrl);
+  return listed.map((j) => {
+    const salary = j.compensation?.summaryComponents?.find((c) => c.compensationType === 'Salary');
+    return {
+      source: 'ashby',
+      externalId: j.id,
+      company,
+      title: j.title,
+      location: j.location,
+      country: countryOfLocation(j.location),
+      remote: j.isRemote === true || j.workplaceType === 'Remote' || isRemote(j.location),
+      salaryMin: salary?.minValue ?? null,
+      salaryMax: salary?.maxValue ?? null,
+      salaryCurrency: salary?.currencyCode ?? null,
+      description: htmlToText(j.descriptionHtml),
+      keyPoints: keyPointsOf(j.descriptionHtml),
+      applyUrl: j.applyUrl ?? `${j.jobUrl.replace(/\/+$/, '')}/application`,
+      atsKind: 'ashby',
+      postedAt: new Date(j.publishedAt),
+      employmentType: jobTypeOf(j.employmentType),
+      logoUrl: logo,
+    };
+  });
 }

@@ -8,6 +8,7 @@ import { jobTypeOf } from '@jobswipe/protocol/job-catalog';
 import { normalizeQuestion } from '@jobswipe/protocol/questions';
 import { z } from 'zod';
 import type { AddressCheck } from '../../egress/address-check.ts';
+import { boardLogo } from './board-logo.ts';
 import { decodeEntities, fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
 export const GREENHOUSE_API = 'https://boards-api.greenhouse.io';
@@ -112,6 +113,7 @@ export async function greenhouseJobs(
   const root = `${baseUrl.replace(/\/+$/, '')}/v1/boards/${encodeURIComponent(board)}/jobs`;
   const body = Board.parse(await fetchJson(check, `${root}?content=true`));
   const jobs: ImportedJob[] = [];
+  const logo = await boardLogo(check, body.jobs[0]?.absolute_url);
   // One posting at a time: a board API is a public service, not ours to flood.
   for (const job of body.jobs) {
     // Greenhouse sends the description HTML-escaped.
@@ -139,8 +141,7 @@ export async function greenhouseJobs(
       employmentType: jobTypeOf(
         String(job.metadata?.find((m) => /^(employment|job) type$/i.test(m.name.trim()))?.value ?? ''),
       ),
-      // The board API publishes no logo.
-      logoUrl: null,
+      logoUrl: logo,
       ...(questions ? { questions } : {}),
     });
   }

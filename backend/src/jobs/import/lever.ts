@@ -3,6 +3,7 @@ import { countryOfLocation } from '@jobswipe/protocol/countries';
 import { jobTypeOf } from '@jobswipe/protocol/job-catalog';
 import { z } from 'zod';
 import type { AddressCheck } from '../../egress/address-check.ts';
+import { boardLogo } from './board-logo.ts';
 import { fetchJson, htmlToText, type ImportedJob, isRemote, keyPointsOf } from './imported-job.ts';
 
 export const LEVER_API = 'https://api.lever.co';
@@ -35,6 +36,7 @@ export async function leverJobs(
 ): Promise<ImportedJob[]> {
   const url = `${baseUrl.replace(/\/+$/, '')}/v0/postings/${encodeURIComponent(site)}?mode=json`;
   const postings = Postings.parse(await fetchJson(check, url));
+  const logo = await boardLogo(check, postings[0]?.hostedUrl);
   return postings.map((p) => {
     const lists = p.lists.map((l) => `<h3>${l.text}</h3><ul>${l.content}</ul>`).join('');
     const html = `${p.description}${lists}${p.additional}`;
@@ -56,8 +58,7 @@ export async function leverJobs(
       atsKind: 'lever',
       postedAt: new Date(p.createdAt),
       employmentType: jobTypeOf(p.categories.commitment),
-      // The postings API publishes no logo.
-      logoUrl: null,
+      logoUrl: logo,
     };
   });
 }

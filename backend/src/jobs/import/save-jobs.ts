@@ -3,6 +3,7 @@
 // and never duplicates; `inserted` (xmax = 0) tells a new row from an updated one. Questions the
 // board's API published replace what was known of the form (the API is the form's own source).
 import type { Database } from '@jobswipe/db';
+import { logoUrl } from '@jobswipe/protocol/job-catalog';
 import { type ImportedJob, readFromText } from './imported-job.ts';
 
 const UPSERT = `
@@ -58,7 +59,8 @@ export async function saveJobs(
       j.employmentType,
       read.seniority,
       read.skills,
-      j.logoUrl,
+      // Whatever a source sends, only a logo from where the boards keep them is stored.
+      logoUrl(j.logoUrl),
     ]);
     if (rows[0]?.inserted) created++;
     if (rows[0]) ids.push(rows[0].id);
