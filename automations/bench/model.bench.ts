@@ -16,7 +16,7 @@ import { applyToJob } from '../src/runner/apply.ts';
 import { launchBrowser } from '../src/runner/browser.ts';
 import { ACCOUNT, applicantAnswers, PROFILE } from '../test/support/applicant.ts';
 
-/** Questions a model drafts in this pass: free text the scripted model's act() can type into. */
+/** Questions a model drafts in this pass: free text the scripted model's observe() plans typing into. */
 const DRAFTED = new Set(['text', 'textarea']);
 const APPLICATION_TIMEOUT_MS = 120_000;
 
@@ -96,16 +96,16 @@ export async function modelBench(ats: PracticeAts, jobs: PracticeJob[], resumePa
       }
       const calls = model.calls();
       const drafts = calls.draft - before.draft;
-      const acts = calls.act - before.act;
+      const widgets = calls.widget - before.widget;
       const lookups = actions.counts.lookups - before.lookups;
       const hits = actions.counts.hits - before.hits;
       table.push({
         applicant,
         applications: forms.length,
         submitted,
-        'model calls / application': +((drafts + acts) / forms.length).toFixed(2),
+        'model calls / application': +((drafts + widgets) / forms.length).toFixed(2),
         'drafts / application': +(drafts / forms.length).toFixed(2),
-        'widget calls / application': +(acts / forms.length).toFixed(2),
+        'widget calls / application': +(widgets / forms.length).toFixed(2),
         'action cache hit rate': lookups ? `${((100 * hits) / lookups).toFixed(0)} % (${hits}/${lookups})` : '–',
       });
     }

@@ -1,6 +1,6 @@
 // The AI fallback, exercised through the real Stagehand code with a stand-in model client: it
-// answers a non-sensitive question the user never answered, fills it through act() with the
-// answer as a variable, and is never told the applicant's personal or sensitive data.
+// answers a non-sensitive question the user never answered, plans the widget with observe() and
+// fills it through act() on that plan with the answer as a variable, and is never told the applicant's personal or sensitive data.
 
 import { formSpec } from '@jobswipe/practice-ats';
 import { isSensitiveQuestion } from '@jobswipe/protocol/sensitive';
@@ -66,7 +66,7 @@ describe('the Stagehand fallback', () => {
     expect(client.prompts.some((p) => p.includes(open.label))).toBe(true);
     const personal = [PROFILE.email, PROFILE.phone, PROFILE.lastName, String(PROFILE.salaryExpectation?.amount)];
     for (const prompt of client.prompts) for (const value of personal) expect(prompt).not.toContain(value);
-    // act() saw the placeholder, not the text it typed.
+    // The model planned with the placeholder, not the text typed.
     expect(client.prompts.filter((p) => p.includes('%answer%')).length).toBeGreaterThan(0);
   });
 });

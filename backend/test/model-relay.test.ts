@@ -18,7 +18,7 @@ const LABEL = 'Why do you want to work here?';
 const INSTRUCTION = `Type %answer% into the field labelled "${LABEL}"`;
 /** An accessibility tree as Stagehand sends it, naming the field the instruction names. */
 const PROMPT = `instruction: ${INSTRUCTION}\nAccessibility Tree:\n[0-7] textbox: ${LABEL}`;
-const ACT_SCHEMA = { name: 'act', schema: { type: 'object', properties: { action: { type: 'object' } } } };
+const OBSERVE_SCHEMA = { name: 'Observation', schema: { type: 'object', properties: { elements: { type: 'array' } } } };
 
 const model = new ScriptedModel({});
 let backend: TestBackend;
@@ -52,12 +52,12 @@ describe('the model relay', () => {
     const res = await asDevice.post<ModelRelayResponse>('/v1/devices/model-relay', {
       ...lease,
       messages: [{ role: 'user', content: PROMPT }],
-      responseSchema: ACT_SCHEMA,
+      responseSchema: OBSERVE_SCHEMA,
     });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body.content)).toMatchObject({ action: { elementId: '0-7', arguments: ['%answer%'] } });
+    expect(JSON.parse(res.body.content)).toMatchObject({ elements: [{ elementId: '0-7', arguments: ['%answer%'] }] });
     expect(res.body.usage.totalTokens).toBe(2);
-    expect(model.calls()).toEqual({ act: 1, draft: 0 });
+    expect(model.calls()).toEqual({ widget: 1, draft: 0 });
     expect(model.requests.at(-1)?.authorization).toBe(`Bearer ${API_KEY}`);
     const plan = await user.api.get<UsageView>('/v1/plan');
     expect(plan.body.usage).toMatchObject({ modelCallsThisMonth: 1, modelTokensThisMonth: 2 });

@@ -60,7 +60,7 @@ describe('the desktop agent with a model on the backend', () => {
       expect(detail.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
       // One call drafts the first application's essay and one (relayed for the agent's Stagehand)
       // plans how to type into its field; the second reuses the user's draft and the template's action.
-      expect(model.calls()).toEqual({ draft: 1, act: 1 });
+      expect(model.calls()).toEqual({ draft: 1, widget: 1 });
     }
     const submitted = world.ats.submissions.list({ ats: POSTING.ats, jobId: POSTING.externalId });
     expect(submitted).toHaveLength(2);

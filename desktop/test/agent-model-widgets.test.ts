@@ -61,7 +61,7 @@ describe('the desktop agent with the model fallback', () => {
     expect(one.detail.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
     // One call drafted the essay (the backend's drafting), one planned how to fill its field
     // (Stagehand in the agent, relayed): both charged to this user.
-    expect(model.calls()).toEqual({ draft: 1, act: 1 });
+    expect(model.calls()).toEqual({ draft: 1, widget: 1 });
     expect(one.modelCalls).toBe(2);
     expect(one.agent.logs.filter((r) => r.msg === 'the model fallback did not start')).toEqual([]);
     // The action learned is the template's, shared, and types the placeholder, not the answer.
@@ -74,7 +74,7 @@ describe('the desktop agent with the model fallback', () => {
     const two = await applyWithAgent(second, POSTING, 'SUBMITTED');
     expect(two.detail.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
     // Their own draft (one call), and no call to operate the widget: the shared action did.
-    expect(model.calls()).toEqual({ draft: 2, act: 1 });
+    expect(model.calls()).toEqual({ draft: 2, widget: 1 });
     expect(two.modelCalls).toBe(1);
 
     const sent = world.ats.submissions.list({ ats: POSTING.ats, jobId: POSTING.externalId });
@@ -97,7 +97,7 @@ describe('the desktop agent with the model fallback', () => {
     const run = await applyWithAgent(user, LUMEN, 'NEEDS_ATTENTION');
     expect(run.detail.attention?.map((q) => q.label)).toEqual([LUMEN_ESSAY]);
     // The draft took the one call; the widget's call was refused before it reached the model.
-    expect(model.calls()).toEqual({ draft: calls.draft + 1, act: calls.act });
+    expect(model.calls()).toEqual({ draft: calls.draft + 1, widget: calls.widget });
     expect(run.modelCalls).toBe(1);
     expect(world.ats.submissions.list({ ats: LUMEN.ats, jobId: LUMEN.externalId })).toEqual([]);
   });

@@ -1,8 +1,8 @@
 // STAND-IN for the language model (none can be reached from here): a scripted OpenAI-compatible
 // chat completions server on loopback, at the outermost boundary, so the real clients (ours and
 // Stagehand's, over HTTP) run unchanged. It answers a question from its script by the words after
-// "Question: ", picks the element an act() instruction names from Stagehand's accessibility tree
-// as a model would, and keeps every request so tests can check what a model would have been told.
+// "Question: ", plans on the element an observe() instruction names from Stagehand's accessibility
+// tree as a model would, and keeps every request so tests can check what a model would have been told.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -46,10 +46,10 @@ export class ScriptedModel {
     return this;
   }
 
-  /** How many calls so far asked for a widget action (Stagehand's act), and how many for an answer. */
-  calls(): { act: number; draft: number } {
-    const act = this.requests.filter((r) => isActRequest(JSON.parse(r.body) as ChatRequest)).length;
-    return { act, draft: this.requests.length - act };
+  /** How many calls so far asked how to operate a widget (Stagehand's observe), and how many for an answer. */
+  calls(): { widget: number; draft: number } {
+    const widget = this.requests.filter((r) => isWidgetRequest(JSON.parse(r.body) as ChatRequest)).length;
+    return { widget, draft: this.requests.length - widget };
   }
 
   /** Every prompt sent so far, as one text. */
@@ -65,18 +65,18 @@ export class ScriptedModel {
     const text = request.messages
       .map((m) => (typeof m.content === 'string' ? m.content : m.content.map((c) => c.text ?? '').join('\n')))
       .join('\n');
-    if (isActRequest(request)) return { action: act(text), twoStep: false };
+    if (isWidgetRequest(request)) return { elements: observe(text) };
     const question = /Question: (.*)/.exec(text)?.[1]?.trim() ?? '';
     return { answer: this.script[question] ?? '' };
   }
 }
 
-function isActRequest(request: ChatRequest): boolean {
-  return Boolean(request.response_format?.json_schema?.schema?.properties?.action);
+function isWidgetRequest(request: ChatRequest): boolean {
+  return Boolean(request.response_format?.json_schema?.schema?.properties?.elements);
 }
 
-/** The element an act() instruction names (by its quoted label), from the accessibility tree. */
-function act(prompt: string) {
+/** A plan on the element an observe() instruction names (by its quoted label), from the accessibility tree. */
+function observe(prompt: string) {
   const instruction = /instruction: (.*)/.exec(prompt)?.[1] ?? '';
   const label = /"([^"]+)"/.exec(instruction)?.[1] ?? '';
   const tree = prompt.slice(prompt.indexOf('Accessibility Tree:'));
@@ -84,6 +84,6 @@ function act(prompt: string) {
     .split('\n')
     .find((l) => label && l.includes(label) && /\[\d+-\d+\]/.test(l) && /textbox|combobox/i.test(l));
   const elementId = line ? /\[(\d+-\d+)\]/.exec(line)?.[1] : undefined;
-  if (!elementId) return null;
-  return { elementId, description: `the field "${label}"`, method: 'fill', arguments: ['%answer%'] };
+  if (!elementId) return [];
+  return [{ elementId, description: `the field "${label}"`, method: 'fill', arguments: ['%answer%'] }];
 }

@@ -179,7 +179,7 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
 
   /**
    * Operates the widget of `q` with `text`: the template's known action when its element is still
-   * the one labelled so (no model call), else the model plans one, learned for the template.
+   * the one labelled so (no model call), else the model plans one (observe), learned for the template.
    * False when the model could not (or the budget is spent): the question stays open for the user.
    */
   async function operate(page: Page, q: Unanswered, text: string): Promise<boolean> {
@@ -191,13 +191,22 @@ export async function startStagehandFallback(options: StagehandFallbackOptions):
       if ((await stagehand.act(known, { page, variables })).success) return true;
       await options.actions?.drop(template, instruction);
     }
-    const result = await stagehand.act(instruction, { page, variables }).catch(unlessBudgetSpent(null));
-    const learned: WidgetAction | undefined = result?.actions[0];
-    // Only an action that holds the placeholder, never the answer, may be shared.
-    if (result?.success && learned && !JSON.stringify(learned).includes(text)) {
-      await options.actions?.put(template, instruction, learned);
+    // Plan with observe, then act on the plan without the model. An act that failed is never
+    // repeated (it may have typed half an answer into something else): the page is observed again
+    // for a new plan, once.
+    for (let plans = 0; plans < 2; plans++) {
+      const planned = await stagehand.observe(instruction, { page, variables }).catch(unlessBudgetSpent(null));
+      if (!planned) return false;
+      const action: WidgetAction | undefined = planned[0];
+      // Only an action that holds the placeholder, never the answer, may be run and shared.
+      if (!action || JSON.stringify(action).includes(text)) continue;
+      const done = await stagehand.act(action, { page, variables }).catch(() => null);
+      if (done?.success) {
+        await options.actions?.put(template, instruction, action);
+        return true;
+      }
     }
-    return result?.success ?? false;
+    return false;
   }
 
   /** Questions (by page and key) the model left unanswered or could not operate: not asked again at the next step. */

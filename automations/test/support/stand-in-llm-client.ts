@@ -1,5 +1,5 @@
 // STAND-IN for the language model (no model can be reached from here). It sits at the model
-// boundary as a Stagehand LLMClient, so the real Stagehand code (page snapshot, act inference,
+// boundary as a Stagehand LLMClient, so the real Stagehand code (page snapshot, observe inference,
 // variable substitution, element actions) runs through it. It answers from a script and records
 // every prompt, so tests can check what a model would have been told.
 import { type AvailableModel, type CreateChatCompletionOptions, LLMClient } from '@browserbasehq/stagehand';
@@ -24,12 +24,12 @@ export class StandInLlmClient extends LLMClient {
       const question = /Question: (.*)/.exec(text)?.[1] ?? '';
       return { data: { answer: this.answers[question] ?? '' } } as T;
     }
-    if (name === 'act') return { data: { action: this.act(text), twoStep: false } } as T;
+    if (name === 'Observation') return { data: { elements: this.observe(text) } } as T;
     throw new Error(`The stand-in model has no script for a "${name ?? 'free-form'}" call.`);
   }
 
-  /** Picks the element the instruction names from Stagehand's accessibility tree, as a model would. */
-  private act(prompt: string) {
+  /** Plans on the element the instruction names, from Stagehand's accessibility tree, as a model would. */
+  private observe(prompt: string) {
     const instruction = /instruction: (.*)/.exec(prompt)?.[1] ?? '';
     const label = /"([^"]+)"/.exec(instruction)?.[1] ?? '';
     const tree = prompt.slice(prompt.indexOf('Accessibility Tree:'));
@@ -37,7 +37,7 @@ export class StandInLlmClient extends LLMClient {
       .split('\n')
       .find((l) => l.includes(label) && /\[\d+-\d+\]/.test(l) && /textbox|combobox/i.test(l));
     const elementId = line ? /\[(\d+-\d+)\]/.exec(line)?.[1] : undefined;
-    if (!elementId) return null;
-    return { elementId, description: `the field "${label}"`, method: 'fill', arguments: ['%answer%'] };
+    if (!elementId) return [];
+    return [{ elementId, description: `the field "${label}"`, method: 'fill', arguments: ['%answer%'] }];
   }
 }

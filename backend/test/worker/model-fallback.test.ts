@@ -80,7 +80,7 @@ describe('the server worker with a model', () => {
     expect(detail.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
     expect(JSON.stringify(ats.submissions.list({ jobId: POSTING }).at(-1))).toContain(DRAFT);
     // One call drafted the essay, one planned how to fill its field; both charged to the user.
-    expect(model.calls()).toEqual({ draft: 1, act: 1 });
+    expect(model.calls()).toEqual({ draft: 1, widget: 1 });
     const plan = await user.api.get<UsageView>('/v1/plan');
     expect(plan.body.usage.modelCallsThisMonth).toBe(2);
     const sent = model.prompts();
@@ -94,13 +94,13 @@ describe('the server worker with a model', () => {
     const other = await applicant(backend);
     const [theirs] = await swipeAll(other, await practicePostings(prisma, ats, [POSTING]));
     await settled(prisma, theirs!, 'SUBMITTED');
-    expect(model.calls()).toEqual({ draft: 2, act: 1 });
+    expect(model.calls()).toEqual({ draft: 2, widget: 1 });
     expect((await other.api.get<UsageView>('/v1/plan')).body.usage.modelCallsThisMonth).toBe(1);
 
     // The first user's same question again: the draft is theirs already, the action is known.
     const [again] = await swipeAll(user, await practicePostings(prisma, ats, [POSTING]));
     await settled(prisma, again!, 'SUBMITTED');
-    expect(model.calls()).toEqual({ draft: 2, act: 1 });
+    expect(model.calls()).toEqual({ draft: 2, widget: 1 });
     const reused = await user.api.get<ApplicationDetail>(`/v1/applications/${again}`);
     expect(reused.body.filled).toContainEqual(expect.objectContaining({ field: ESSAY, value: DRAFT, source: 'ai' }));
   });
@@ -114,13 +114,13 @@ describe('the server worker with a model', () => {
     // The one call drafts the essay (operating its widget is known already from the first test).
     const [first] = await swipeAll(user, await practicePostings(prisma, ats, [POSTING]));
     await settled(prisma, first!, 'SUBMITTED');
-    expect(model.calls()).toEqual({ draft: calls.draft + 1, act: calls.act });
+    expect(model.calls()).toEqual({ draft: calls.draft + 1, widget: calls.widget });
 
     const [second] = await swipeAll(user, await practicePostings(prisma, ats, [LUMEN_POSTING]));
     await settled(prisma, second!, 'NEEDS_ATTENTION');
     const waiting = await user.api.get<ApplicationDetail>(`/v1/applications/${second}`);
     expect(waiting.body.attention?.map((q) => q.label)).toEqual([LUMEN_ESSAY]);
-    expect(model.calls()).toEqual({ draft: calls.draft + 1, act: calls.act });
+    expect(model.calls()).toEqual({ draft: calls.draft + 1, widget: calls.widget });
     const plan = await user.api.get<UsageView>('/v1/plan');
     expect(plan.body.plan.modelCallsPerMonth).toBe(1);
     expect(plan.body.usage.modelCallsThisMonth).toBe(1);
