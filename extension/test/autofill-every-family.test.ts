@@ -101,18 +101,25 @@ function shownValue(frame: Frame, field: FieldSpec): Promise<string | string[]> 
 
 /**
  * The user's own submit: a mouse click on the form's submit button, in whichever frame holds it
- * (the autofill's panel folded itself away after the fill); then the ATS's answer, once the form
- * made way for it (on this page, or the next the frame loads). The tab is closed after that:
- * Chromium drops a close that comes while a navigation is under way, and page.close never returns.
+ * (the autofill's panel folded itself away after the fill); then, when the ATS's answer sends the
+ * frame to a confirmation page (a redirect, or a script's `location.assign`), until that page has
+ * loaded. The ATS records the submit before it answers, and Chromium drops a tab's close that comes
+ * while a navigation is under way: page.close then never returns.
  */
 async function submitByHand(page: Page): Promise<void> {
   for (const frame of page.frames()) {
     const submit = frame.getByRole('button', { name: /^submit/i });
-    if (await submit.count()) {
-      await submit.first().click({ timeout: STEP_MS });
-      await expect.poll(() => submit.count(), { timeout: STEP_MS }).toBe(0);
-      return frame.waitForLoadState('load', { timeout: STEP_MS });
-    }
+    if (!(await submit.count())) continue;
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.frame() === frame, {
+      timeout: STEP_MS,
+    });
+    await submit.first().click({ timeout: STEP_MS });
+    const answer = await answered;
+    const next = answer.request().isNavigationRequest()
+      ? answer.headers().location
+      : ((await answer.json().catch(() => ({}))) as { redirect?: string }).redirect;
+    if (next) await frame.waitForURL(new URL(next, answer.url()).href, { waitUntil: 'load', timeout: STEP_MS });
+    return;
   }
   throw new Error('no submit button on the page');
 }
