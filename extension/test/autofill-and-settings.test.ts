@@ -17,6 +17,7 @@ import { autofillButton, fillByButton } from './support/autofill-button.ts';
 import { EXTENSION_DIR } from './support/chromium.ts';
 import { pairByCode } from './support/pairing.ts';
 import { extensionSession } from './support/session.ts';
+import { STEP_MS, within } from './support/within.ts';
 import { practiceApplicant, practicePostings, swipeRightOn } from './support/world.ts';
 
 const s = extensionSession();
@@ -30,27 +31,29 @@ describe('autofill on a form the user opens', () => {
     await pairByCode(s.browser, s.world.backend.node.url, user.api);
     const submissions = () => s.world.ats.submissions.list({ ats: posting!.ats, jobId: posting!.externalId });
 
-    const page = await s.browser.context.newPage();
-    await page.goto(s.world.jobOf(posting!).applyUrl);
+    const page = await within('opening a tab', s.browser.context.newPage());
+    await page.goto(s.world.jobOf(posting!).applyUrl, { timeout: STEP_MS });
     const button = await fillByButton(page);
     expect(await button.text()).toMatch(/Filled \d+ fields/);
-    expect(await page.locator('input[name="email"]').inputValue()).toBe(PROFILE.email);
+    expect(await page.locator('input[name="email"]').inputValue({ timeout: STEP_MS })).toBe(PROFILE.email);
     // Never a self-identification the user did not give: at most the form's own "decline".
     const gender = page.locator('#eeo-gender');
-    expect(await gender.inputValue()).toMatch(/^(|Decline To Self Identify)$/);
+    expect(await gender.inputValue({ timeout: STEP_MS })).toMatch(/^(|Decline To Self Identify)$/);
     expect(submissions()).toHaveLength(0);
 
-    await page.getByRole('button', { name: /submit application/i }).click();
+    await page.getByRole('button', { name: /submit application/i }).click({ timeout: STEP_MS });
     const mine = async () =>
       (await user.api.get<{ items: ApplicationSummary[] }>('/v1/applications')).body.items.map((a) => ({
         jobId: a.jobId,
         status: a.status,
         byHand: a.byHand,
       }));
-    await expect.poll(mine).toEqual([{ jobId: s.world.jobOf(posting!).id, status: 'SUBMITTED', byHand: true }]);
+    await expect
+      .poll(mine, { timeout: STEP_MS })
+      .toEqual([{ jobId: s.world.jobOf(posting!).id, status: 'SUBMITTED', byHand: true }]);
     expect(submissions()).toHaveLength(1);
     expect(submissions()[0]!.fields['eeo[gender]'] ?? '').toMatch(/^(|Decline To Self Identify)$/);
-    await expect.poll(() => button.text()).toContain('Recorded on JobSwipe: applied by hand.');
+    await expect.poll(() => button.text(), { timeout: STEP_MS }).toContain('Recorded on JobSwipe: applied by hand.');
   });
 });
 
@@ -64,24 +67,24 @@ describe('answers the user types on a filled form', () => {
     await user.api.put('/v1/profile', { ...PROFILE, eeo: {} });
     await pairByCode(s.browser, s.world.backend.node.url, user.api);
 
-    const page = await s.browser.context.newPage();
-    await page.goto(s.world.jobOf(posting!).applyUrl);
+    const page = await within('opening a tab', s.browser.context.newPage());
+    await page.goto(s.world.jobOf(posting!).applyUrl, { timeout: STEP_MS });
     const button = await fillByButton(page);
     // By hand: the question left to the user, and a self-identification (sensitive: never offered).
     const answer = page.locator(`[name="${why.name}"]`);
-    expect(await answer.inputValue()).toBe('');
-    await answer.fill('Robots that help people.');
+    expect(await answer.inputValue({ timeout: STEP_MS })).toBe('');
+    await answer.fill('Robots that help people.', { timeout: STEP_MS });
     const gender = page.locator('[name="job_application[gender]"]');
-    await gender.selectOption({ label: 'Female' });
-    await page.getByRole('button', { name: /submit application/i }).click();
+    await gender.selectOption({ label: 'Female' }, { timeout: STEP_MS });
+    await page.getByRole('button', { name: /submit application/i }).click({ timeout: STEP_MS });
 
-    await expect.poll(() => button.text()).toContain('Save this answer for future forms?');
+    await expect.poll(() => button.text(), { timeout: STEP_MS }).toContain('Save this answer for future forms?');
     const offer = await button.text();
     expect(offer).toContain('Recorded on JobSwipe: applied by hand.');
     expect(offer).toContain(`${why.label} → Robots that help people.`);
     expect(offer).not.toMatch(/gender|female/i);
     await button.click('Save');
-    await expect.poll(() => button.text()).toContain('Saved 1 answer for future forms.');
+    await expect.poll(() => button.text(), { timeout: STEP_MS }).toContain('Saved 1 answer for future forms.');
     const saved = (await user.api.get<AnswersView>('/v1/profile/answers')).body.answers;
     expect(saved.filter((a) => a.type)).toEqual([
       {
@@ -93,7 +96,7 @@ describe('answers the user types on a filled form', () => {
       },
     ]);
     expect(saved.some((a) => /gender/i.test(a.question))).toBe(false);
-    await page.close();
+    await within('closing the tab', page.close());
   });
 });
 
@@ -121,10 +124,12 @@ describe('permissions', () => {
     const app = () => s.world.prisma.application.findUniqueOrThrow({ where: { id: id! } });
     await expect.poll(async () => (await app()).status).toBe('NEEDS_ATTENTION');
     expect((await app()).lastError).toContain('JobSwipe may not open [::1]:9 yet');
-    const popup = await s.browser.context.newPage();
-    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-    await expect.poll(() => popup.getByRole('button', { name: 'Allow on [::1]:9' }).isVisible()).toBe(true);
-    await popup.close();
+    const popup = await within('opening a tab', s.browser.context.newPage());
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`, { timeout: STEP_MS });
+    await expect
+      .poll(() => popup.getByRole('button', { name: 'Allow on [::1]:9' }).isVisible(), { timeout: STEP_MS })
+      .toBe(true);
+    await within('closing the popup', popup.close());
   });
 });
 
@@ -136,58 +141,65 @@ describe('autofill per site', () => {
     const form = new URL(s.world.jobOf(posting!).applyUrl);
     expect(form.hostname).toBe('127.0.0.1');
 
-    const page = await s.browser.context.newPage();
-    await page.goto(form.href);
+    const page = await within('opening a tab', s.browser.context.newPage());
+    await page.goto(form.href, { timeout: STEP_MS });
     const button = await autofillButton(page);
-    await expect.poll(() => button.shown()).toBe(true);
+    await expect.poll(() => button.shown(), { timeout: STEP_MS }).toBe(true);
     await button.click('Not on this site');
-    await expect.poll(() => button.shown()).toBe(false);
+    await expect.poll(() => button.shown(), { timeout: STEP_MS }).toBe(false);
 
     // The same form on this site again, then on another site (localhost) that keeps the autofill:
     // once the button shows there, the script has run on both, and this site has none.
-    await page.reload();
-    const elsewhere = await s.browser.context.newPage();
-    await elsewhere.goto(Object.assign(new URL(form.href), { hostname: 'localhost' }).href);
+    await page.reload({ timeout: STEP_MS });
+    const elsewhere = await within('opening a tab', s.browser.context.newPage());
+    await elsewhere.goto(Object.assign(new URL(form.href), { hostname: 'localhost' }).href, { timeout: STEP_MS });
     const elsewhereButton = await autofillButton(elsewhere);
-    await expect.poll(() => elsewhereButton.shown()).toBe(true);
+    await expect.poll(() => elsewhereButton.shown(), { timeout: STEP_MS }).toBe(true);
     expect(await button.shown()).toBe(false);
 
-    const options = await s.browser.context.newPage();
-    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const options = await within('opening a tab', s.browser.context.newPage());
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`, { timeout: STEP_MS });
     const choice = options.getByLabel('Fill forms on 127.0.0.1');
-    await expect.poll(() => choice.isChecked()).toBe(false);
-    await choice.click();
-    await expect.poll(() => choice.isChecked()).toBe(true);
-    await page.reload();
-    await expect.poll(() => button.shown()).toBe(true);
-    for (const p of [page, elsewhere, options]) await p.close();
+    await expect.poll(() => choice.isChecked({ timeout: STEP_MS }), { timeout: STEP_MS }).toBe(false);
+    await choice.click({ timeout: STEP_MS });
+    await expect.poll(() => choice.isChecked({ timeout: STEP_MS }), { timeout: STEP_MS }).toBe(true);
+    await page.reload({ timeout: STEP_MS });
+    await expect.poll(() => button.shown(), { timeout: STEP_MS }).toBe(true);
+    for (const p of [page, elsewhere, options]) await within('closing a tab', p.close());
   });
 });
 
 describe('the options page', () => {
   it('turns the autofill off with the keyboard alone', async () => {
-    const worker = await s.browser.worker();
+    const worker = await within('reaching the worker', s.browser.worker());
     const registered = () =>
-      worker.evaluate(async () => {
-        const { scripting } = (
-          globalThis as unknown as {
-            chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string }>> } };
-          }
-        ).chrome;
-        return (await scripting.getRegisteredContentScripts()).map((s) => s.id);
-      });
-    await expect.poll(registered).toEqual(['autofill']);
-    const options = await s.browser.context.newPage();
-    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+      within(
+        'asking the worker',
+        worker.evaluate(async () => {
+          const { scripting } = (
+            globalThis as unknown as {
+              chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string }>> } };
+            }
+          ).chrome;
+          return (await scripting.getRegisteredContentScripts()).map((s) => s.id);
+        }),
+      );
+    await expect.poll(registered, { timeout: STEP_MS }).toEqual(['autofill']);
+    const options = await within('opening a tab', s.browser.context.newPage());
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`, { timeout: STEP_MS });
     const autofill = options.getByLabel('Offer to fill application forms I open');
-    await expect.poll(() => autofill.isChecked()).toBe(true);
+    await expect.poll(() => autofill.isChecked({ timeout: STEP_MS }), { timeout: STEP_MS }).toBe(true);
     // Tab through the page until the checkbox has the focus, then Space, as a keyboard user does.
-    for (let i = 0; i < 20 && !(await autofill.evaluate((el) => el === document.activeElement)); i++) {
-      await options.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 20 && !(await autofill.evaluate((el) => el === document.activeElement, undefined, { timeout: STEP_MS }));
+      i++
+    ) {
+      await within('pressing Tab', options.keyboard.press('Tab'));
     }
-    await options.keyboard.press('Space');
-    await expect.poll(() => autofill.isChecked()).toBe(false);
-    await expect.poll(registered).toEqual([]);
-    await options.close();
+    await within('pressing Space', options.keyboard.press('Space'));
+    await expect.poll(() => autofill.isChecked({ timeout: STEP_MS }), { timeout: STEP_MS }).toBe(false);
+    await expect.poll(registered, { timeout: STEP_MS }).toEqual([]);
+    await within('closing the options', options.close());
   });
 });

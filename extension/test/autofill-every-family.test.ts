@@ -19,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { autofillButton, fillByButton } from './support/autofill-button.ts';
 import { pairByCode } from './support/pairing.ts';
 import { extensionSession } from './support/session.ts';
+import { STEP_MS, within } from './support/within.ts';
 import { practiceApplicant, practicePostings } from './support/world.ts';
 
 /** One form of each family of the tuned practice set (Greenhouse's classic and React boards both). */
@@ -40,18 +41,21 @@ const s = extensionSession();
 async function frameWith(page: Page, selector: string): Promise<Frame> {
   let found: Frame | undefined;
   await expect
-    .poll(async () => {
-      for (const frame of page.frames()) {
-        if (
-          await frame
-            .locator(selector)
-            .count()
-            .catch(() => 0)
-        )
-          found = frame;
-      }
-      return found !== undefined;
-    })
+    .poll(
+      async () => {
+        for (const frame of page.frames()) {
+          if (
+            await frame
+              .locator(selector)
+              .count()
+              .catch(() => 0)
+          )
+            found = frame;
+        }
+        return found !== undefined;
+      },
+      { timeout: STEP_MS },
+    )
     .toBe(true);
   return found!;
 }
@@ -60,48 +64,62 @@ async function frameWith(page: Page, selector: string): Promise<Frame> {
 const BEFORE_THE_FORM: Partial<Record<PracticeJob['ats'], (page: Page) => Promise<void>>> = {
   async icims(page) {
     const frame = await frameWith(page, '#enterEmailSubmitButton');
-    await frame.locator('#email').fill(PROFILE.email);
-    await frame.locator('#enterEmailSubmitButton').click();
+    await frame.locator('#email').fill(PROFILE.email, { timeout: STEP_MS });
+    await frame.locator('#enterEmailSubmitButton').click({ timeout: STEP_MS });
     await frameWith(page, '#cp_form');
   },
   async workday(page) {
-    await page.locator('[data-automation-id="adventureButton"]').click();
-    await page.locator('[data-automation-id="applyManually"]').click();
-    await page.locator('[data-automation-id="email"]').fill(PROFILE.email);
-    await page.locator('[data-automation-id="password"]').fill(ACCOUNT.password);
-    await page.locator('[data-automation-id="verifyPassword"]').fill(ACCOUNT.password);
-    await page.locator('[data-automation-id="createAccountCheckbox"]').check();
-    await page.locator('[data-automation-id="createAccountSubmitButton"]').click();
-    await page.getByRole('heading', { name: 'My Information' }).waitFor();
+    const at = (id: string) => page.locator(`[data-automation-id="${id}"]`);
+    await at('adventureButton').click({ timeout: STEP_MS });
+    await at('applyManually').click({ timeout: STEP_MS });
+    await at('email').fill(PROFILE.email, { timeout: STEP_MS });
+    await at('password').fill(ACCOUNT.password, { timeout: STEP_MS });
+    await at('verifyPassword').fill(ACCOUNT.password, { timeout: STEP_MS });
+    await at('createAccountCheckbox').check({ timeout: STEP_MS });
+    await at('createAccountSubmitButton').click({ timeout: STEP_MS });
+    await page.getByRole('heading', { name: 'My Information' }).waitFor({ timeout: STEP_MS });
   },
 };
 
 /** What a control shows, read as the ATS reads it: a field's value, a select's option, a dropdown's text, the checked radio. */
 function shownValue(frame: Frame, field: FieldSpec): Promise<string | string[]> {
-  return frame.locator('body').evaluate(
-    (_body, { id, name }) => {
-      const el = document.getElementById(id);
-      if (el instanceof HTMLSelectElement) return [...el.selectedOptions].map((o) => o.value);
-      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return el.value;
-      if (el) return (el.textContent ?? '').trim();
-      const checked = document.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`);
-      return [...checked].map((i) => i.value).join(',');
-    },
-    { id: field.id, name: field.name },
+  return within(
+    `reading ${field.name}`,
+    frame.locator('body').evaluate(
+      (_body, { id, name }) => {
+        const el = document.getElementById(id);
+        if (el instanceof HTMLSelectElement) return [...el.selectedOptions].map((o) => o.value);
+        if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return el.value;
+        if (el) return (el.textContent ?? '').trim();
+        const checked = document.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`);
+        return [...checked].map((i) => i.value).join(',');
+      },
+      { id: field.id, name: field.name },
+    ),
   );
 }
 
 /**
- * The user's own submit: the form's submit button, in whichever frame holds it, pressed from the
- * keyboard (the autofill's panel, fixed at the bottom right, can lie over a button there).
+ * The user's own submit: a mouse click on the form's submit button, in whichever frame holds it
+ * (the autofill's panel folded itself away after the fill); then, when the ATS's answer sends the
+ * frame to a confirmation page (a redirect, or a script's `location.assign`), until that page has
+ * loaded. The ATS records the submit before it answers, and Chromium drops a tab's close that comes
+ * while a navigation is under way: page.close then never returns.
  */
 async function submitByHand(page: Page): Promise<void> {
   for (const frame of page.frames()) {
     const submit = frame.getByRole('button', { name: /^submit/i });
-    if (await submit.count()) {
-      await submit.first().focus();
-      return page.keyboard.press('Enter');
-    }
+    if (!(await submit.count())) continue;
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.frame() === frame, {
+      timeout: STEP_MS,
+    });
+    await submit.first().click({ timeout: STEP_MS });
+    const answer = await answered;
+    const next = answer.request().isNavigationRequest()
+      ? answer.headers().location
+      : ((await answer.json().catch(() => ({}))) as { redirect?: string }).redirect;
+    if (next) await frame.waitForURL(new URL(next, answer.url()).href, { waitUntil: 'load', timeout: STEP_MS });
+    return;
   }
   throw new Error('no submit button on the page');
 }
@@ -113,8 +131,8 @@ describe('autofill on every practice family', () => {
       const spec = formSpec(posting.ats, posting.externalId);
       const user = await practiceApplicant(s.world, [posting]);
       await pairByCode(s.browser, s.world.backend.node.url, user.api);
-      const page = await s.browser.context.newPage();
-      await page.goto(s.world.jobOf(posting).applyUrl);
+      const page = await within('opening a tab', s.browser.context.newPage());
+      await page.goto(s.world.jobOf(posting).applyUrl, { timeout: STEP_MS });
       await BEFORE_THE_FORM[posting.ats]?.(page);
       const before = s.world.ats.requests.list().length;
 
@@ -138,12 +156,12 @@ describe('autofill on every practice family', () => {
       } else {
         await submitByHand(page);
         const submissions = () => s.world.ats.submissions.list({ ats: posting.ats, jobId: posting.externalId });
-        await expect.poll(() => submissions().length).toBe(1);
+        await expect.poll(() => submissions().length, { timeout: STEP_MS }).toBe(1);
         recorded = submissions()[0]!;
       }
       const wrong = checkSubmission(spec, recorded, PROFILE).filter((m) => fromProfile.some((f) => f.name === m.field));
       expect(wrong).toEqual([]);
-      await page.close();
+      await within('closing the tab', page.close());
     },
   );
 });
@@ -163,27 +181,31 @@ describe('a form in another site’s frame', () => {
     });
     await new Promise<void>((resolve) => company.listen(0, '127.0.0.1', resolve));
     try {
-      const page = await s.browser.context.newPage();
+      const page = await within('opening a tab', s.browser.context.newPage());
       await page.setViewportSize({ width: 1000, height: 1600 });
-      await page.goto(`http://127.0.0.1:${(company.address() as AddressInfo).port}/careers`);
-      const frame = await (await page.locator('#ats').elementHandle())!.contentFrame();
-      await frame!.locator('input[name="email"]').waitFor();
+      await page.goto(`http://127.0.0.1:${(company.address() as AddressInfo).port}/careers`, { timeout: STEP_MS });
+      const frame = await (await page.locator('#ats').elementHandle({ timeout: STEP_MS }))!.contentFrame();
+      await frame!.locator('input[name="email"]').waitFor({ timeout: STEP_MS });
       const before = s.world.ats.requests.list().length;
 
       const inFrame = await autofillButton(page, frame!);
-      await expect.poll(() => inFrame.shown()).toBe(true);
+      await expect.poll(() => inFrame.shown(), { timeout: STEP_MS }).toBe(true);
       expect(await (await autofillButton(page)).shown()).toBe(false);
       await inFrame.click();
-      await expect.poll(() => inFrame.text()).toContain('Check the form, then submit it yourself');
-      expect(await frame!.locator('input[name="email"]').inputValue()).toBe(PROFILE.email);
-      expect(await frame!.locator('input[name="name"]').inputValue()).toBe(`${PROFILE.firstName} ${PROFILE.lastName}`);
+      await expect
+        .poll(() => inFrame.text(), { timeout: STEP_MS })
+        .toContain('Check the form, then submit it yourself');
+      expect(await frame!.locator('input[name="email"]').inputValue({ timeout: STEP_MS })).toBe(PROFILE.email);
+      expect(await frame!.locator('input[name="name"]').inputValue({ timeout: STEP_MS })).toBe(
+        `${PROFILE.firstName} ${PROFILE.lastName}`,
+      );
       expect(
         s.world.ats.requests
           .list()
           .slice(before)
           .filter((r) => r.method === 'POST'),
       ).toEqual([]);
-      await page.close();
+      await within('closing the tab', page.close());
     } finally {
       // Chromium keeps its connection alive: closed here, not after the server's idle timeout.
       company.closeAllConnections();

@@ -117,31 +117,37 @@ export async function startAutofill(): Promise<void> {
     watchForConfirmation(button);
   };
   const button = fillButton(
-    async () => {
-      const reply = await ask({ type: 'autofill.input' });
-      if (!reply.ok) {
-        button.say(reply.error);
-        return;
-      }
-      const report = await fill(reply.input);
-      button.report(report);
-      for (const key of emptyQuestions()) left.add(key);
-      const page = { url: location.href, ...jobOfPage(document, report.ats), atsKind: report.ats };
-      await ask({ type: 'autofill.filled', page, report });
-      // The user's submit may be answered on this very page (a form that confirms without loading
-      // another); text the page showed before the submit is not a confirmation of it. A submit or a
-      // wizard's Next also takes what the user typed, before the page moves on.
-      if (!listening) {
-        listening = true;
-        onUsersSubmits(() => {
-          noteTyped();
-          watch();
-        });
-      }
+    {
+      async fill() {
+        const reply = await ask({ type: 'autofill.input' });
+        if (!reply.ok) {
+          button.say(reply.error);
+          return;
+        }
+        const report = await fill(reply.input);
+        button.report(report);
+        for (const key of emptyQuestions()) left.add(key);
+        const page = { url: location.href, ...jobOfPage(document, report.ats), atsKind: report.ats };
+        await ask({ type: 'autofill.filled', page, report });
+        // The user's submit may be answered on this very page (a form that confirms without loading
+        // another); text the page showed before the submit is not a confirmation of it. A submit or a
+        // wizard's Next also takes what the user typed, before the page moves on.
+        if (!listening) {
+          listening = true;
+          onUsersSubmits(() => {
+            noteTyped();
+            watch();
+          });
+        }
+      },
+      async offHere() {
+        await ask({ type: 'autofill.siteOff' });
+      },
+      folded(folded) {
+        void ask({ type: 'autofill.fold', folded });
+      },
     },
-    async () => {
-      await ask({ type: 'autofill.siteOff' });
-    },
+    state.folded,
   );
   let listening = false;
   // A page the tab loaded after a fill here: the answer to the user's submit, or the form's next page.

@@ -13,6 +13,7 @@ import {
   type Credentials,
   credentialsItem,
   filledPagesItem,
+  foldedPanelSitesItem,
   ownedTabsItem,
   settingsItem,
   siteAutofillItem,
@@ -87,7 +88,11 @@ export async function answerAutofill(
   const key = String(tabId);
   switch (request.type) {
     case 'autofill.state':
-      return { offer: await offered(credentials, tabId, url), filled: key in pages };
+      return {
+        offer: await offered(credentials, tabId, url),
+        filled: key in pages,
+        folded: new URL(url).hostname in (await foldedPanelSitesItem.getValue()),
+      };
     case 'autofill.input':
       if (!credentials) return { ok: false, error: 'This browser is not paired with JobSwipe any more.' };
       try {
@@ -101,6 +106,11 @@ export async function answerAutofill(
     case 'autofill.siteOff':
       await siteAutofillItem.setValue({ ...(await siteAutofillItem.getValue()), [new URL(url).hostname]: false });
       return { ok: true };
+    case 'autofill.fold': {
+      const { [new URL(url).hostname]: _was, ...others } = await foldedPanelSitesItem.getValue();
+      await foldedPanelSitesItem.setValue(request.folded ? { ...others, [new URL(url).hostname]: true } : others);
+      return { ok: true };
+    }
     case 'autofill.typed':
       await typedAnswersItem.setValue({ ...(await typedAnswersItem.getValue()), [key]: request.answers });
       return { ok: true };

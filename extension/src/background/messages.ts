@@ -16,12 +16,17 @@ export type PopupReply = { ok: true; state: ExecutorState; settings: Settings } 
 
 /** From the autofill script in a tab showing a form the user opened. */
 export type AutofillRequest =
-  /** Whether to offer the button here, and whether this tab's form was filled and awaits the user's submit. */
+  /**
+   * Whether to offer the button here, whether this tab's form was filled and awaits the user's
+   * submit, and whether the user folded the panel on this site.
+   */
   | { type: 'autofill.state' }
   /** What to fill the form with. */
   | { type: 'autofill.input' }
   /** The form was filled: remember the page until the user submits it. */
   | { type: 'autofill.filled'; page: FilledPage; report: AutofillReport }
+  /** The user folded (or unfolded) the panel on this site: it starts that way on the site's next pages. */
+  | { type: 'autofill.fold'; folded: boolean }
   /** The user turned the autofill off on this site (from the button). */
   | { type: 'autofill.siteOff' }
   /** What the user typed by hand in the fields the fill left empty, as the user submits. */
@@ -32,7 +37,7 @@ export type AutofillRequest =
   | { type: 'autofill.saveAnswers'; answers: TypedAnswer[] };
 
 export type AutofillReply<T extends AutofillRequest['type']> = T extends 'autofill.state'
-  ? { offer: boolean; filled: boolean }
+  ? { offer: boolean; filled: boolean; folded: boolean }
   : T extends 'autofill.input'
     ? { ok: true; input: StepInput } | { ok: false; error: string }
     : T extends 'autofill.submitted'

@@ -77,3 +77,8 @@ export const typedAnswersItem = storage.defineItem<Record<string, TypedAnswer[]>
  * Sites without a choice follow the host permissions: the supported ATS hosts and granted sites.
  */
 export const siteAutofillItem = storage.defineItem<Record<string, boolean>>('local:siteAutofill', { fallback: {} });
+
+/** Sites (host names) where the user folded the autofill panel into its pill: it starts folded there. */
+export const foldedPanelSitesItem = storage.defineItem<Record<string, true>>('local:foldedPanelSites', {
+  fallback: {},
+});

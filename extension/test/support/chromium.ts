@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_ID } from '@jobswipe/protocol/extension-link';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { STEP_MS } from './within.ts';
 
 export const EXTENSION_DIR = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
 
@@ -28,6 +29,7 @@ export async function launchWithExtension(userDataDir: string): Promise<Extensio
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    timeout: STEP_MS,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -40,9 +42,13 @@ export async function launchWithExtension(userDataDir: string): Promise<Extensio
       '--disable-sync',
     ],
   });
+  // What a test does not bound itself fails after a step's time rather than Playwright's own default.
+  context.setDefaultTimeout(STEP_MS);
+  context.setDefaultNavigationTimeout(STEP_MS);
   const isOurs = (w: Worker) => new URL(w.url()).host === EXTENSION_ID;
   const worker = async () =>
-    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: STEP_MS }));
   return {
     context,
     worker,
