@@ -35,7 +35,7 @@ const job = catalog('normal').find((j) =>
 )!;
 
 describe('the Stagehand fallback', () => {
-  it('answers a non-sensitive question through act() and never sees personal data', async () => {
+  it('answers a non-sensitive question through observe() and act() and never sees personal data', async () => {
     const spec = formSpec(job.ats, job.externalId);
     const open = spec.fields.find(
       (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
@@ -68,5 +68,38 @@ describe('the Stagehand fallback', () => {
     for (const prompt of client.prompts) for (const value of personal) expect(prompt).not.toContain(value);
     // The model planned with the placeholder, not the text typed.
     expect(client.prompts.filter((p) => p.includes('%answer%')).length).toBeGreaterThan(0);
+  });
+
+  it('plans again when the first plan names nothing on the page, and answers with the second', async () => {
+    const spec = formSpec(job.ats, job.externalId);
+    const open = spec.fields.find(
+      (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
+    )!;
+    const answers = applicantAnswers(spec);
+    if (open.asks.kind === 'question') delete answers[open.asks.key];
+    const modelAnswer = 'The second plan typed this.';
+    const client = new StandInLlmClient({ [open.label]: modelAnswer }, true);
+    const ai = await startStagehandFallback({ cdpUrl, model: { client } });
+    try {
+      const result = await applyToJob({
+        url: world.urlOf(job),
+        // Another applicant: the first test's application to this job stands, and is not sent again.
+        profile: { ...PROFILE, email: 'replanned@example.com' },
+        answers,
+        resumePath: world.docs.resumePath,
+        mode: 'server',
+        browser,
+        ai,
+      });
+      expect(result.outcome, result.message ?? '').toBe('submitted');
+    } finally {
+      await ai.close();
+    }
+    const recorded = world.ats.submissions.list({ ats: job.ats, jobId: job.externalId });
+    expect(recorded.map((r) => r.fields[open.name])).toContain(modelAnswer);
+    // Two plans for the widget (observe), and no call that would both plan and act.
+    expect(
+      client.prompts.filter((p) => p.includes(`instruction: Type %answer% into the field labelled "${open.label}"`)),
+    ).toHaveLength(2);
   });
 });

@@ -7,8 +7,14 @@ import { type AvailableModel, type CreateChatCompletionOptions, LLMClient } from
 export class StandInLlmClient extends LLMClient {
   readonly prompts: string[] = [];
 
-  /** `answers`: question label → the answer the stand-in "model" writes. */
-  constructor(private readonly answers: Record<string, string>) {
+  /**
+   * `answers`: question label → the answer the stand-in "model" writes. `missFirstPlan`: its first
+   * plan names an element the page does not have, as a model sometimes does.
+   */
+  constructor(
+    private readonly answers: Record<string, string>,
+    private missFirstPlan = false,
+  ) {
     super('stand-in/scripted' as AvailableModel);
     this.type = 'stand-in';
   }
@@ -24,7 +30,14 @@ export class StandInLlmClient extends LLMClient {
       const question = /Question: (.*)/.exec(text)?.[1] ?? '';
       return { data: { answer: this.answers[question] ?? '' } } as T;
     }
-    if (name === 'Observation') return { data: { elements: this.observe(text) } } as T;
+    if (name === 'Observation') {
+      const elements = this.observe(text);
+      if (this.missFirstPlan) {
+        this.missFirstPlan = false;
+        return { data: { elements: elements.map((e) => ({ ...e, elementId: '99-99999' })) } } as T;
+      }
+      return { data: { elements } } as T;
+    }
     throw new Error(`The stand-in model has no script for a "${name ?? 'free-form'}" call.`);
   }
 
