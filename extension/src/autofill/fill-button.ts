@@ -174,10 +174,17 @@ export function fillButton(actions: FillButtonActions, startFolded = false): Fil
     dispose();
   });
 
+  // Only focus the user moved from the keyboard counts: a page focusing a field as it loads (or
+  // from its scripts) would fold the panel before the user ever saw it. The mouse cannot reach a
+  // control under the panel anyway.
+  let keyedAt = Number.NEGATIVE_INFINITY;
+  const keyed = (e: KeyboardEvent) => {
+    keyedAt = e.timeStamp;
+  };
   /** A page control the user focused under the panel: the other corner, or folded if that covers it too. */
   const dodge = (e: FocusEvent) => {
     const target = e.target;
-    if (filling || !(target instanceof Element) || target === host) return;
+    if (filling || !(target instanceof Element) || target === host || e.timeStamp - keyedAt > 1_000) return;
     const control = target.getBoundingClientRect();
     if (!overlaps(box.getBoundingClientRect(), control)) return;
     box.classList.toggle('start');
@@ -186,8 +193,10 @@ export function fillButton(actions: FillButtonActions, startFolded = false): Fil
       setFolded(true);
     }
   };
+  document.addEventListener('keydown', keyed, true);
   document.addEventListener('focusin', dodge, true);
   const dispose = () => {
+    document.removeEventListener('keydown', keyed, true);
     document.removeEventListener('focusin', dodge, true);
     host.remove();
   };
