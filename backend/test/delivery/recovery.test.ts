@@ -120,6 +120,26 @@ describe('Redis losing its data', () => {
     expect(offered.sort()).toEqual([...ids].sort());
   });
 
+  it('FLUSHALL, then a nudge that reaches no node: the device is still offered the work', {
+    timeout: 60_000,
+  }, async () => {
+    const user = await userWith(backend.api, prisma());
+    const { token } = await pairDevice(user.api);
+    const raw = await RawDevice.hello(backend.node.url, token, { capacity: 1 });
+    stops.push(() => raw.close());
+    const { redis: client, keys } = backend.node.ctx;
+    // The data goes with new epochs already in place: the nodes notice the loss once, and no
+    // refill follows (which would make them recover a second time).
+    const epoch = `t-${randomBytes(4).toString('hex')}`;
+    await redis.flushAll(Object.fromEntries(keys.epochs().map((key) => [key, epoch])));
+    // The node recovers: it says again where its device is. Then that is lost too, as when the
+    // re-announce fails while a Cluster settles, so the relay's nudge for the next swipe goes nowhere.
+    await expect.poll(() => client.hlen(keys.presence(user.user.id)), { timeout: 20_000 }).toBe(1);
+    await client.del(keys.presence(user.user.id));
+    const [id] = await swipeRight(user.api, prisma(), 1);
+    expect((await raw.next('offer', 20_000)).applicationId).toBe(id);
+  });
+
   it('a Redis restart (process killed, nothing persisted) while a device is connected', {
     timeout: 60_000,
   }, async () => {

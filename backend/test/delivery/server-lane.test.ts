@@ -14,7 +14,7 @@ afterAll(async () => {
 
 function consumer(backend: TestBackend, workerId: string, concurrency: number, execute: () => Promise<AttemptOutcome>) {
   const ctx = backend.node.ctx;
-  const blocking = connectRedis(ctx.config, ctx.log, 'blocking');
+  const blocking = connectRedis(ctx.config, ctx.log, 'blocking', { blockingReads: true });
   const lane = new ServerLaneConsumer(ctx, backend.node.streams, {
     workerId,
     concurrency,
