@@ -72,8 +72,21 @@ export function connectRedis(
   return redis;
 }
 
+/**
+ * Connections whose last probe failed although connected: a Cluster that lost a shard answers
+ * CLUSTERDOWN, a stalled server nothing, and the connection still says `ready`.
+ */
+const failing = new WeakSet<RedisClient>();
+
+/** Records a probe of every delivery slot (redis/data-loss.ts): failed, the node runs degraded until one succeeds. */
+export function recordRedisProbe(redis: RedisClient, ok: boolean): void {
+  if (ok) failing.delete(redis);
+  else failing.add(redis);
+}
+
+/** Connected, and its last probe answered: callers use Redis, else fall back to Postgres. */
 export function isRedisReady(redis: RedisClient | null): redis is RedisClient {
-  return redis !== null && redis.status === 'ready';
+  return redis !== null && redis.status === 'ready' && !failing.has(redis);
 }
 
 /** Resolves once Redis answers or `timeoutMs` passed (then the caller starts degraded). */

@@ -45,6 +45,16 @@ async function allSubmitted(ids: string[]) {
   expect([...(await claimCounts(prisma(), ids)).values()].every((n) => n === 1)).toBe(true);
 }
 
+/** A user whose device (capacity 2, applying whatever it is offered) is connected. */
+async function userWithConnectedDevice() {
+  const user = await userWith(backend.api, prisma());
+  const { token } = await pairDevice(user.api);
+  const device = startDevice(backend.node.url, token, undefined, { capacity: 2 });
+  stops.push(() => device.client.stop());
+  await expect.poll(() => device.client.isConnected).toBe(true);
+  return user;
+}
+
 describe('Redis losing its data', () => {
   it('FLUSHALL: every queued application is delivered afterwards, once', { timeout: 60_000 }, async () => {
     const user = await userWith(backend.api, prisma());
@@ -143,11 +153,7 @@ describe('Redis losing its data', () => {
   it('a Redis restart (process killed, nothing persisted) while a device is connected', {
     timeout: 60_000,
   }, async () => {
-    const user = await userWith(backend.api, prisma());
-    const { token } = await pairDevice(user.api);
-    const device = startDevice(backend.node.url, token, undefined, { capacity: 2 });
-    stops.push(() => device.client.stop());
-    await expect.poll(() => device.client.isConnected).toBe(true);
+    const user = await userWithConnectedDevice();
     await redis.down();
     // Swipes keep committing while Redis is down, and the device keeps getting work from Postgres.
     const during = await swipeRight(user.api, prisma(), 5);
@@ -155,6 +161,16 @@ describe('Redis losing its data', () => {
     await redis.up();
     const after = await swipeRight(user.api, prisma(), 5);
     await allSubmitted([...during, ...after]);
+  });
+
+  it('Redis connected but not answering: a connected device is served from Postgres', {
+    timeout: 60_000,
+  }, async () => {
+    const user = await userWithConnectedDevice();
+    await redis.pause();
+    stops.push(() => redis.resume());
+    const ids = await swipeRight(user.api, prisma(), 3);
+    await allSubmitted(ids);
   });
 
   it('swipes made while Redis is down are published from the outbox once it is back', { timeout: 60_000 }, async () => {
