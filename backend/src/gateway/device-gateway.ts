@@ -2,7 +2,9 @@
 // what it still holds), gets `welcome`, its held leases back, its unclaimed backlog, then new work
 // as it arrives. No Redis read blocks per device: the relay nudges this node through its channel
 // when one of its users has new work, and the node reads for exactly those devices. While Redis
-// is down, connected devices are offered QUEUED rows from Postgres on a timer instead.
+// is down, connected devices are offered QUEUED rows from Postgres on a timer instead, and for a
+// while after it returns or lost its data (RECOVERY_POLL_MS): nudges published as it settles
+// can be lost (subscriptions move between Cluster nodes, presence is not yet announced again).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Device } from '@jobswipe/db';
@@ -29,6 +31,9 @@ import { type GatewayMetrics, gatewayMetrics } from './gateway-metrics.ts';
 import { keepAlive } from './keep-alive.ts';
 import { OfferSource } from './offer-source.ts';
 import { announce, nodeOf, PRESENCE_TTL_S, withdraw } from './presence.ts';
+
+/** How long after Redis returned (or lost its data) connected devices are still offered work on the timer. */
+export const RECOVERY_POLL_MS = 30_000;
 
 export interface DeviceGatewayOptions {
   /** How often connected devices are offered work from Postgres while Redis is down. */
@@ -58,6 +63,8 @@ export class DeviceGateway {
   /** Long-poll requests waiting for a user's work on this node. */
   private readonly waiters = new Map<string, Set<() => void>>();
   private timers: NodeJS.Timeout[] = [];
+  /** Until when the timer offers work although Redis answers: a while after it was last seen down or lost data. */
+  private pollUntil = 0;
   private readonly unlisten = new Map<string, () => void>();
 
   constructor(
@@ -80,7 +87,8 @@ export class DeviceGateway {
       this.replaced(deviceId),
     );
     const degraded = setInterval(() => {
-      if (isRedisReady(this.ctx.redis)) return;
+      if (!isRedisReady(this.ctx.redis)) this.pollUntil = Date.now() + RECOVERY_POLL_MS;
+      else if (Date.now() > this.pollUntil) return;
       for (const userId of new Set([...this.sessions.keys(), ...this.waiters.keys()])) this.pumpUser(userId);
     }, this.options.degradedPollMs);
     const presence = setInterval(() => void this.refreshPresence(), (PRESENCE_TTL_S * 1000) / 3);
@@ -106,9 +114,12 @@ export class DeviceGateway {
 
   /**
    * After Redis lost its data (or came back, perhaps empty): say again where this node's devices
-   * are, so nudges reach it, and offer every session what is waiting.
+   * are, so nudges reach it, and offer every session what is waiting, now and on the timer for
+   * RECOVERY_POLL_MS.
    */
   async recover(): Promise<void> {
+    // With no device here yet (a node starting), there is nothing to make up for.
+    if (this.sessions.size > 0 || this.waiters.size > 0) this.pollUntil = Date.now() + RECOVERY_POLL_MS;
     await this.refreshPresence();
     for (const userId of new Set([...this.sessions.keys(), ...this.waiters.keys()])) this.pumpUser(userId);
   }

@@ -4,7 +4,7 @@
 // with Retry-After: the seconds until that key's window ends, when a request is allowed again.
 import type { NextFunction, Request, Response } from 'express';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RedisClient } from '../redis/connection.ts';
+import { isRedisReady, type RedisClient } from '../redis/connection.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -22,7 +22,7 @@ export interface RateLimitRule {
 }
 
 export class RateLimiter {
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
+  private readonly limiters = new Map<string, { shared: RateLimiterAbstract; local: RateLimiterAbstract }>();
 
   constructor(
     private readonly redis: RedisClient | null,
@@ -31,8 +31,10 @@ export class RateLimiter {
 
   /** Counts one hit; returns the milliseconds to wait when over the limit, else 0. */
   async hit(rule: RateLimitRule, key: string): Promise<number> {
+    const { shared, local } = this.limiterFor(rule);
     try {
-      await this.limiterFor(rule).consume(key);
+      // A Redis that is connected but not answering would hold every request until its timeout.
+      await (isRedisReady(this.redis) ? shared : local).consume(key);
       return 0;
     } catch (refused) {
       if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
@@ -57,22 +59,24 @@ export class RateLimiter {
     };
   }
 
-  private limiterFor(rule: RateLimitRule): RateLimiterAbstract {
+  /** The rule's limiter shared through Redis, and this node's own in memory (also its insurance). */
+  private limiterFor(rule: RateLimitRule): { shared: RateLimiterAbstract; local: RateLimiterAbstract } {
     const id = `${rule.name}:${rule.limit}:${rule.windowMs}`;
     const known = this.limiters.get(id);
     if (known) return known;
     const options = { points: rule.limit, duration: rule.windowMs / 1000 };
-    const memory = new RateLimiterMemory(options);
-    const limiter = this.redis
+    const local = new RateLimiterMemory(options);
+    const shared = this.redis
       ? new RateLimiterRedis({
           ...options,
           storeClient: this.redis,
           keyPrefix: `${this.prefix}:rl:${rule.name}`,
           rejectIfRedisNotReady: true,
-          insuranceLimiter: memory,
+          insuranceLimiter: local,
         })
-      : memory;
-    this.limiters.set(id, limiter);
-    return limiter;
+      : local;
+    const pair = { shared, local };
+    this.limiters.set(id, pair);
+    return pair;
   }
 }

@@ -1,12 +1,21 @@
 // The Redis connection: one Redis (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES), made by
 // this one factory for every user of Redis. Commands fail fast while Redis is down (no offline
 // queue), so callers notice at once and fall back to Postgres; ioredis keeps reconnecting in the
-// background. The shared command connection pipelines automatically: commands issued in the same
+// background. A command that has no answer within COMMAND_TIMEOUT_MS fails too: in a Redis Cluster
+// a node connection queues commands while it (re)connects, and a shard that comes back slowly
+// would otherwise hold a caller (a device's offers, a relay pass) with no error and no fallback.
+// The shared command connection pipelines automatically: commands issued in the same
 // tick (many requests' rate-limit counts, events, outbox publishes) go out in one write, not one
 // each (per cluster node, in a cluster).
 import { Cluster, Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+
+/**
+ * How long a command may go unanswered before it fails. Above the publish's wait for a replica
+ * (1 s, delivery/work-streams.ts); blocking reads, which wait on purpose, are not bounded.
+ */
+export const COMMAND_TIMEOUT_MS = 5_000;
 
 /** A connection to one Redis or to a Redis Cluster: the same commands, keys kept within one slot. */
 export type RedisClient = Redis | Cluster;
@@ -18,7 +27,7 @@ export function connectRedis(
   target: RedisTarget,
   log: Logger,
   name = 'main',
-  options: { autoPipelining?: boolean; notAutoPipelined?: string[] } = {},
+  options: { autoPipelining?: boolean; notAutoPipelined?: string[]; blockingReads?: boolean } = {},
 ): RedisClient {
   const nodes = target.REDIS_CLUSTER_NODES;
   const cluster = nodes !== undefined && nodes.length > 0;
@@ -34,6 +43,7 @@ export function connectRedis(
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
     connectionName: `jobswipe:${name}`,
+    ...(options.blockingReads ? {} : { commandTimeout: COMMAND_TIMEOUT_MS }),
   };
   const backoff = (times: number) => Math.min(200 * 2 ** Math.min(times, 4), 3_000);
   const redis: RedisClient = cluster
@@ -62,8 +72,21 @@ export function connectRedis(
   return redis;
 }
 
+/**
+ * Connections whose last probe failed although connected: a Cluster that lost a shard answers
+ * CLUSTERDOWN, a stalled server nothing, and the connection still says `ready`.
+ */
+const failing = new WeakSet<RedisClient>();
+
+/** Records a probe of every delivery slot (redis/data-loss.ts): failed, the node runs degraded until one succeeds. */
+export function recordRedisProbe(redis: RedisClient, ok: boolean): void {
+  if (ok) failing.delete(redis);
+  else failing.add(redis);
+}
+
+/** Connected, and its last probe answered: callers use Redis, else fall back to Postgres. */
 export function isRedisReady(redis: RedisClient | null): redis is RedisClient {
-  return redis !== null && redis.status === 'ready';
+  return redis !== null && redis.status === 'ready' && !failing.has(redis);
 }
 
 /** Resolves once Redis answers or `timeoutMs` passed (then the caller starts degraded). */

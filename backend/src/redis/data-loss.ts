@@ -5,13 +5,17 @@
 // empty while the others keep their data: its buckets' epochs go with it. When any epoch is gone
 // or has changed, or the connection came back (perhaps to an empty Redis), the node runs its
 // recovery: say again where its devices are, forget which groups exist, and offer its sessions
-// what is waiting.
+// what is waiting. The same reads probe Redis: while they fail on a connection that says it is
+// ready (a Cluster missing a shard, a server that stopped answering) the node runs degraded, on
+// Postgres, and recovers once they answer again.
 import type { AppContext } from '../context.ts';
-import { isRedisReady } from './connection.ts';
+import { recordRedisProbe } from './connection.ts';
 
 export class RedisDataWatch {
   /** The epochs last seen, joined; undefined until first read. */
   private seen: string | undefined;
+  /** The last read failed. */
+  private failing = false;
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
 
@@ -44,17 +48,23 @@ export class RedisDataWatch {
   }
 
   private async read(): Promise<void> {
-    if (!isRedisReady(this.ctx.redis)) return;
+    const redis = this.ctx.redis;
+    if (redis.status !== 'ready') return;
     let epoch: string;
     try {
-      const redis = this.ctx.redis;
       // One GET per slot: a cluster cannot answer an MGET across slots. Pipelined automatically
       // (per node in a cluster), so this is a round trip per node, not per key.
       epoch = (await Promise.all(this.ctx.keys.epochs().map((key) => redis.get(key)))).join('|');
-    } catch {
+    } catch (err) {
+      if (!this.failing) this.ctx.log.warn({ err }, 'Redis does not answer: running degraded until it does');
+      this.failing = true;
+      recordRedisProbe(redis, false);
       return;
     }
-    const changed = this.seen !== undefined && epoch !== this.seen;
+    recordRedisProbe(redis, true);
+    // Back from failing: what was published meanwhile was never nudged.
+    const changed = this.failing || (this.seen !== undefined && epoch !== this.seen);
+    this.failing = false;
     this.seen = epoch;
     if (changed) await this.run();
   }

@@ -79,7 +79,7 @@ export async function startServerWorker(ctx: AppContext, options: ServerWorkerOp
   // Launched now, so a missing Chromium stops start-up instead of failing every application.
   await browser.get();
 
-  const blocking = connectRedis(config, ctx.log, 'worker-reads');
+  const blocking = connectRedis(config, ctx.log, 'worker-reads', { blockingReads: true });
   const execute = measured(
     applyOnServer({
       ctx,

@@ -13,6 +13,10 @@ export interface OwnRedis {
   down(): Promise<void>;
   /** Starts it again, empty. */
   up(): Promise<void>;
+  /** Stops every node answering (SIGSTOP): connections stay open, commands get no reply. */
+  pause(): Promise<void>;
+  /** Lets it answer again (SIGCONT), once it serves every slot. */
+  resume(): Promise<void>;
   /** Stops it for good. */
   stop(): Promise<void>;
 }

@@ -139,6 +139,15 @@ export class TestRedisCluster {
     for (const node of this.nodes) await this.kill(node.port);
   }
 
+  async pause(): Promise<void> {
+    for (const node of this.nodes) node.process?.kill('SIGSTOP');
+  }
+
+  async resume(): Promise<void> {
+    for (const node of this.nodes) node.process?.kill('SIGCONT');
+    await this.waitUntilOk();
+  }
+
   /**
    * Starts every node again, empty; each reads its nodes.conf (its part in the cluster), so the
    * cluster comes back with the same slots. Resolves once every slot is served and replicas synced.

@@ -79,6 +79,14 @@ export class TestRedis {
     });
   }
 
+  async pause(): Promise<void> {
+    this.process?.kill('SIGSTOP');
+  }
+
+  async resume(): Promise<void> {
+    this.process?.kill('SIGCONT');
+  }
+
   /** Stops it for good (nothing is kept either way). */
   stop(): Promise<void> {
     return this.down();
