@@ -322,9 +322,13 @@ export async function survey(input: StepInput, doc: Document = document): Promis
  */
 export async function recognise(doc: Document = document): Promise<{ ats: string; fields: number } | null> {
   const { adapter, ats, fields, shown } = await look(doc);
-  if (shown || fields.length < 2) return null;
+  // The autofill runs in every web frame: a form in a framed web page is that frame's to offer,
+  // not the page's around it (whose look sees into same-origin frames), or the user gets two buttons.
+  const ours = (el: Element) => el.ownerDocument === doc || !/^https?:/.test(el.ownerDocument.URL);
+  const own = fields.filter((f) => ours(f.element));
+  if (shown || own.length < 2) return null;
   const leadsOn = findControl(doc, control(SUBMIT, adapter.submit)) ?? findControl(doc, control(NEXT, adapter.next));
-  return leadsOn ? { ats, fields: fields.length } : null;
+  return leadsOn && ours(leadsOn.element) ? { ats, fields: own.length } : null;
 }
 
 /**

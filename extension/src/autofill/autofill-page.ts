@@ -45,6 +45,11 @@ function whilePageChanges(look: () => Promise<boolean>, forMs: number): void {
     busy = true;
     try {
       if (await look()) stop();
+    } catch (err) {
+      // A page changing under the look can make it throw: the page is looked at again shortly,
+      // not given up on (it may not change again by itself).
+      console.warn('JobSwipe autofill: looking at the page failed; looking again', err);
+      schedule();
     } finally {
       busy = false;
     }
@@ -93,8 +98,24 @@ function onUsersSubmits(each: () => void): void {
   document.addEventListener('click', listener, true);
 }
 
+/**
+ * Whether to offer the button here, asked again a few times: the extension's worker may be
+ * starting (Chrome stops it when idle), and a message it missed gets no answer.
+ */
+async function pageState(): Promise<AutofillReply<'autofill.state'>> {
+  for (let tries = 1; ; tries++) {
+    const state = await ask({ type: 'autofill.state' }).catch((err: unknown) => {
+      if (tries >= 5) throw err;
+      return undefined;
+    });
+    if (state) return state;
+    if (tries >= 5) throw new Error('The JobSwipe extension did not answer.');
+    await new Promise((resolve) => setTimeout(resolve, 500 * tries));
+  }
+}
+
 export async function startAutofill(): Promise<void> {
-  const state = await ask({ type: 'autofill.state' });
+  const state = await pageState();
   if (!state.offer && !state.filled) return;
   // The questions the fills left empty here, and what the user has typed in them (by question key).
   const left = new Set<string>();

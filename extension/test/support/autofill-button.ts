@@ -15,6 +15,8 @@ interface DomNode {
   attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
+  /** A frame's document, when it runs in the page's process (same site). */
+  contentDocument?: DomNode;
 }
 
 /** A rectangle on the page, in CSS pixels from the viewport's top left. */
@@ -25,7 +27,11 @@ export interface Box {
   height: number;
 }
 
-const inside = (node: DomNode): DomNode[] => [...(node.shadowRoots ?? []), ...(node.children ?? [])];
+const inside = (node: DomNode): DomNode[] => [
+  ...(node.shadowRoots ?? []),
+  ...(node.contentDocument ? [node.contentDocument] : []),
+  ...(node.children ?? []),
+];
 
 function find(node: DomNode, test: (n: DomNode) => boolean): DomNode | null {
   if (test(node)) return node;
@@ -103,7 +109,16 @@ export async function autofillButton(page: Page, frame?: Frame) {
     bounds,
     /** Clicks the fill button (or the panel's button named `name`) with the mouse, as the user does. */
     async click(name?: string | RegExp) {
-      const box = await bounds(name);
+      let box = await bounds(name);
+      const height = page.viewportSize()?.height ?? 0;
+      if (box && height && box.y + box.height > height) {
+        // Below the fold (the panel of a tall frame sits at the frame's bottom): the user scrolls down to it.
+        await within('scrolling to the button', page.mouse.wheel(0, box.y + box.height - height + 40));
+        await expect
+          .poll(async () => ((await bounds(name))?.y ?? height) + box!.height <= height, { timeout: STEP_MS })
+          .toBe(true);
+        box = await bounds(name);
+      }
       if (!box) throw new Error(`the button ${name ?? 'to fill'} is not drawn`);
       await within('clicking the button', page.mouse.click(box.x + box.width / 2, box.y + box.height / 2));
     },
