@@ -27,21 +27,25 @@ afterAll(async () => {
   await world?.close();
 });
 
+type SpecField = ReturnType<typeof formSpec>['fields'][number];
+const openQuestion = (f: SpecField) =>
+  f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label);
+
 /** A posting with a required free-text question that is not sensitive. */
-const job = catalog('normal').find((j) =>
-  formSpec(j.ats, j.externalId).fields.some(
-    (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
-  ),
-)!;
+const job = catalog('normal').find((j) => formSpec(j.ats, j.externalId).fields.some(openQuestion))!;
+
+/** That question, and the applicant's saved answers without it: only the model can answer it. */
+function withOpenQuestion() {
+  const spec = formSpec(job.ats, job.externalId);
+  const open = spec.fields.find(openQuestion)!;
+  const answers = applicantAnswers(spec);
+  if (open.asks.kind === 'question') delete answers[open.asks.key];
+  return { open, answers };
+}
 
 describe('the Stagehand fallback', () => {
   it('answers a non-sensitive question through observe() and act() and never sees personal data', async () => {
-    const spec = formSpec(job.ats, job.externalId);
-    const open = spec.fields.find(
-      (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
-    )!;
-    const answers = applicantAnswers(spec);
-    if (open.asks.kind === 'question') delete answers[open.asks.key];
+    const { open, answers } = withOpenQuestion();
     const modelAnswer = 'Your tools for engineers are the ones I reach for every day.';
     const client = new StandInLlmClient({ [open.label]: modelAnswer });
     const ai = await startStagehandFallback({ cdpUrl, model: { client } });
@@ -71,12 +75,7 @@ describe('the Stagehand fallback', () => {
   });
 
   it('plans again when the first plan names nothing on the page, and answers with the second', async () => {
-    const spec = formSpec(job.ats, job.externalId);
-    const open = spec.fields.find(
-      (f) => f.asks.kind === 'question' && f.required && f.type === 'textarea' && !isSensitiveQuestion(f.label),
-    )!;
-    const answers = applicantAnswers(spec);
-    if (open.asks.kind === 'question') delete answers[open.asks.key];
+    const { open, answers } = withOpenQuestion();
     const modelAnswer = 'The second plan typed this.';
     const client = new StandInLlmClient({ [open.label]: modelAnswer }, true);
     const ai = await startStagehandFallback({ cdpUrl, model: { client } });
