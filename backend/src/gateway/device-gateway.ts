@@ -86,6 +86,10 @@ export class DeviceGateway {
     await this.ctx.subscriber.subscribe(this.ctx.keys.nodeReplacedChannel(this.ctx.nodeId), (deviceId) =>
       this.replaced(deviceId),
     );
+    // A starting node's subscriptions may not be in place yet (a Cluster settles its subscriber
+    // connection after its first commands): nudges lost meanwhile are made up for on the timer,
+    // as after an outage.
+    this.pollUntil = Date.now() + RECOVERY_POLL_MS;
     const degraded = setInterval(() => {
       if (!isRedisReady(this.ctx.redis)) this.pollUntil = Date.now() + RECOVERY_POLL_MS;
       else if (Date.now() > this.pollUntil) return;
