@@ -37,6 +37,19 @@ async function allPages(api: Api, query: Record<string, string | number | boolea
   return ids;
 }
 
+/** A user whose profile says: a data engineer in Berlin (`work`: what the job was), asking 90,000 EUR. */
+async function dataEngineerInBerlin(work: string) {
+  const me = await signUp(backend.api);
+  const profile = await me.api.put('/v1/profile', {
+    currentTitle: 'Data Engineer',
+    location: { city: 'Berlin', country: 'Germany' },
+    salaryExpectation: { amount: 90_000, currency: 'EUR', period: 'year' },
+    workHistory: [{ company: 'Acme', title: 'Data Engineer', current: true, description: work }],
+  });
+  expect(profile.status).toBe(200);
+  return me;
+}
+
 describe('the deck', () => {
   it("shows open jobs the user has not swiped, newest first; other users' swipes do not hide them", async () => {
     const tag = 'deckbasics';
@@ -132,19 +145,7 @@ describe('the deck', () => {
       salaryMax: 95_000,
       salaryCurrency: 'EUR',
     });
-    const me = await signUp(backend.api);
-    expect(
-      (
-        await me.api.put('/v1/profile', {
-          currentTitle: 'Data Engineer',
-          location: { city: 'Berlin', country: 'Germany' },
-          salaryExpectation: { amount: 90_000, currency: 'EUR', period: 'year' },
-          workHistory: [
-            { company: 'Acme', title: 'Data Engineer', current: true, description: 'Pipelines in Python and Spark.' },
-          ],
-        })
-      ).status,
-    ).toBe(200);
+    const me = await dataEngineerInBerlin('Pipelines in Python and Spark.');
     // 9, 4, then three at 2 (a remote job, two shared skills, the same city: newest first), 1, 0.
     const ranked = [best, titled, remote, skilled, berlin, paid, unrelated].map((j) => j.id);
     expect(await allPages(me.api, { q: tag, limit: 3 })).toEqual(ranked);
@@ -195,17 +196,7 @@ describe('the deck', () => {
       salaryMax: 95_000,
       salaryCurrency: 'EUR',
     });
-    const me = await signUp(backend.api);
-    expect(
-      (
-        await me.api.put('/v1/profile', {
-          currentTitle: 'Data Engineer',
-          location: { city: 'Berlin', country: 'Germany' },
-          salaryExpectation: { amount: 90_000, currency: 'EUR', period: 'year' },
-          workHistory: [{ company: 'Acme', title: 'Data Engineer', current: true, description: 'Python and Spark.' }],
-        })
-      ).status,
-    ).toBe(200);
+    const me = await dataEngineerInBerlin('Python and Spark.');
 
     const first = await deck(me.api, { limit: 3 });
     expect(first.body.items.map((j) => j.id).slice(0, 2)).toEqual([best.id, placed.id]);
